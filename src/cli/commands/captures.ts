@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import type { CaptureSummary } from '../../shared/capture-types';
+import { toDetail } from '../../core/store/captures';
+import { withApp, withData, withJson, type CommonOptions } from '../context';
+import { formatBytes, printJson, printTable } from '../output';
+import { idArg, intArg } from '../parse';
+import { decodeBody, isText } from '../../core/capture/decode';
+
+function summaryRows(rows: CaptureSummary[]) {
+  return rows.map((c) => ({
+    id: c.id,
+    time: c.receivedAt,
+    endpoint: c.endpoint,
+    method: c.method,
+    path: c.path,
+    provider: c.provider ?? '',
+    event: c.eventType ?? '',
+    signature: c.signatureStatus ?? '',
+    size: formatBytes(c.bodySize) + (c.truncated ? ' (truncated)' : ''),
+    status: c.responseStatus ?? '-',
+  }));
+}
+
+const COLUMNS = ['id', 'time', 'endpoint', 'method', 'path', 'provider', 'event', 'signature', 'size', 'status'];
+
+export function registerCaptureCommands(program: Command): void {
+  withJson(withData(program.command('list').description('list captured requests, newest first')))
+    .option('--endpoint <slug>', 'only this endpoint')
+    .option('--limit <n>', 'how many (default 50)', intArg('--limit', 1, 10_000), 50)
+    .action(async (options: CommonOptions & { endpoint?: string; limit: number }) => {
+      await withApp(options, (app) => {
+        if (options.endpoint) app.endpoints.get(options.endpoint);
+        const rows = app.captures.list({ endpoint: options.endpoint, limit: options.limit });
+        if (options.json) printJson(rows);
+        else if (rows.length === 0) process.stdout.write('no captures yet\n');
+        else printTable(summaryRows(rows), COLUMNS);
+      });
+    });
+
+  withJson(withData(program.command('show').description('show one capture: headers exactly as received, body bytes')))
+    .argument('<id>', 'capture id', idArg)
+    .action(async (id: number, options: CommonOptions) => {
+      await withApp(options, (app) => {
+        const detail = toDetail(app.captures.get(id));
+        if (options.json) {
+          printJson(detail);
+          return;
+        }
+        const out: string[] = [
+          `#${detail.id}  ${detail.method} ${detail.url}`,
+          `endpoint ${detail.endpoint}  received ${detail.receivedAt}  from ${detail.remoteAddress ?? '?'}  HTTP/${detail.httpVersion}`,
+          `response ${detail.response.status ?? detail.response.kind}${detail.error ? `  (${detail.error})` : ''}`,
+          '',
+          ...detail.headers.map(([k, v]) => `${k}: ${v}`),
+          '',
+        ];
+        const raw = Buffer.from(detail.bodyBase64, 'base64');
+        const { bytes, decoded } = decodeBody(detail.headers, raw);
+        if (bytes.length === 0) out.push('(empty body)');
+        else if (isText(bytes)) out.push(bytes.toString('utf8'));
+        else out.push(`(${formatBytes(bytes.length)} of binary data; use --json for the bytes)`);
+        if (decoded.length) out.push('', `(decoded from ${decoded.join(', ')}; ${formatBytes(raw.length)} as received)`);
+        if (detail.truncated) out.push('', `(truncated: ${formatBytes(detail.bodySize)} received, first ${formatBytes(detail.bodyStoredSize)} kept)`);
+        process.stdout.write(`${out.join('\n')}\n`);
+      });
+    });
+
+  withJson(withData(program.command('search').description('full-text search over paths, headers and decoded text bodies')))
+    .argument('<text>', 'words to find (all must match; each matches as a prefix)')
+    .option('--limit <n>', 'how many (default 50)', intArg('--limit', 1, 10_000), 50)
+    .action(async (text: string, options: CommonOptions & { limit: number }) => {
+      await withApp(options, (app) => {
+        const ids = app.search.search(text, options.limit);
+        const rows = app.captures.summariesByIds(ids);
+        if (options.json) printJson(rows);
+        else if (rows.length === 0) process.stdout.write('no matches\n');
+        else printTable(summaryRows(rows), COLUMNS);
+      });
+    });
+}

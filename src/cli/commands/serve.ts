@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { createApp } from '../../core/app';
+import { createApiHandlers } from '../../core/api';
+import { VERSION } from '../../core/version';
+import { createControlServer } from '../../server/control-server';
+import { dataDirOf, withData, withJson, type CommonOptions } from '../context';
+import { intArg } from '../parse';
+import { openInBrowser } from '../open-browser';
+
+interface ServeOptions extends CommonOptions {
+  port: number;
+  uiPort: number;
+  host: string;
+  bodyLimit: number;
+  requestTimeout: number;
+  open?: boolean;
+}
+
+/** Where the built renderer lives (npm run build:ui). */
+export const UI_ROOT = resolve(import.meta.dirname, '../../../renderer/dist');
+
+export function registerServeCommand(program: Command): void {
+  withJson(withData(program.command('serve').description('capture webhooks, and serve the control API and UI')))
+    .option('--port <port>', 'capture server port (0: any free port)', intArg('--port', 0, 65535), 8787)
+    .option('--ui-port <port>', 'control API and UI port, always on 127.0.0.1 (0: any free port)', intArg('--ui-port', 0, 65535), 8788)
+    .option('--host <host>', 'address the capture server listens on', '127.0.0.1')
+    .option('--body-limit <bytes>', 'largest body stored whole; larger ones get 413 (default 10 MiB)', intArg('--body-limit', 1024, 2 ** 31 - 1), 10 * 1024 * 1024)
+    .option('--request-timeout <ms>', 'time a client has to send its whole request', intArg('--request-timeout', 1000, 3_600_000), 120_000)
+    .option('--open', 'open the UI in the default browser')
+    .action(async (options: ServeOptions) => {
+      const app = createApp({
+        dataDir: dataDirOf(options),
+        bodyLimit: options.bodyLimit,
+        requestTimeoutMs: options.requestTimeout,
+        onError: (error) => process.stderr.write(`hookscope: ${(error as Error).message}\n`),
+      });
+      let captureUrl = '';
+      const control = createControlServer({
+        handlers: createApiHandlers(app, { version: VERSION, captureUrl: () => captureUrl }),
+        uiRoot: UI_ROOT,
+        captureUrl: () => captureUrl,
+      });
+      try {
+        const capture = await app.startCapture(options.port, options.host);
+        const shownHost = capture.family === 'IPv6' ? `[${capture.address}]` : capture.address;
+        captureUrl = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${capture.port}/`;
+        const ui = await control.listen(options.uiPort);
+        app.startBackground();
+        const uiUrl = `http://127.0.0.1:${ui.port}/?token=${control.token}`;
+        if (options.open) openInBrowser(uiUrl);
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify({ captureUrl, uiUrl, token: control.token, dataDir: app.dataDir })}\n`);
+        } else {
+          process.stdout.write(
+            `Hookscope ${VERSION} capturing on ${captureUrl}  (endpoints: ${captureUrl}<slug>/...)\n` +
+              `UI and control API: ${uiUrl}\n` +
+              `data: ${app.dataDir}\n`,
+          );
+        }
+      } catch (error) {
+        await control.close().catch(() => undefined);
+        await app.close();
+        throw error;
+      }
+
+      await new Promise<void>((done) => {
+        let stopping = false;
+        const stop = async () => {
+          if (stopping) return;
+          stopping = true;
+          await control.close();
+          await app.close();
+          if (!options.json) process.stdout.write('stopped; every acknowledged request is stored\n');
+          done();
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

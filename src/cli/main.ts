@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { isHookscopeError } from '../shared/errors';
+import { VERSION } from '../core/version';
+import { registerCaptureCommands } from './commands/captures';
+import { registerEndpointCommands } from './commands/endpoint';
+import { registerServeCommand } from './commands/serve';
+
+export function buildProgram(): Command {
+  const program = new Command('hookscope')
+    .description('Capture, verify, replay and simulate webhooks.')
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+  registerServeCommand(program);
+  registerCaptureCommands(program);
+  registerEndpointCommands(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. 2: bad usage or input, 1: the command failed. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (isHookscopeError(error)) {
+      process.stderr.write(`hookscope: ${error.message} [${error.code}]\n`);
+      return error.code === 'BAD_INPUT' || error.code.endsWith('_NOT_FOUND') || error.code === 'ENDPOINT_EXISTS' ? 2 : 1;
+    }
+    process.stderr.write(`hookscope: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

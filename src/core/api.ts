@@ -1,0 +1,28 @@
+import { HookscopeError } from '../shared/errors';
+import { apiArgs, isApiMethod, type ApiHandlers } from '../shared/api';
+import { toDetail } from './store/captures';
+import type { App } from './app';
+
+/** The API implemented once over the core; every transport calls through `callApi`. */
+export function createApiHandlers(app: App, info: { version: string; captureUrl: () => string | null }): ApiHandlers {
+  return {
+    'captures.list': (args) => app.captures.list(args),
+    'captures.get': ({ id }) => toDetail(app.captures.get(id)),
+    'captures.search': ({ text, limit }) => app.captures.summariesByIds(app.search.search(text, limit ?? 50)),
+    'endpoints.list': () => app.endpoints.list(),
+    'app.info': () => ({ version: info.version, dataDir: app.dataDir, captureUrl: info.captureUrl() }),
+  };
+}
+
+/** Validates a call's method and arguments against the contract, then runs it. */
+export async function callApi(handlers: ApiHandlers, method: string, args: unknown): Promise<unknown> {
+  if (!isApiMethod(method)) throw new HookscopeError('METHOD_UNKNOWN', `the API has no method "${method}"`);
+  const parsed = apiArgs[method].safeParse(args ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? issue.path.join('.') : '(arguments)';
+    throw new HookscopeError('BAD_INPUT', `${method}: ${where}: ${issue.message}`, { issues: parsed.error.issues });
+  }
+  const handler = handlers[method] as (a: unknown) => unknown;
+  return handler(parsed.data);
+}

@@ -1,0 +1,39 @@
+import type { CaptureResponse, HeaderPair, ResponseRule } from '../../shared/capture-types';
+import { seededRandom } from '../random';
+
+/** Per-endpoint memory a rule needs: how many requests it has seen, and its seeded dice. */
+export interface RuleState {
+  seen: number;
+  random: () => number;
+}
+
+export function newRuleState(rule: ResponseRule): RuleState {
+  return { seen: 0, random: seededRandom(rule.seed) };
+}
+
+const JSON_TYPE: HeaderPair = ['Content-Type', 'application/json'];
+
+/**
+ * Decides how to answer the next request to an endpoint. Pure apart from the
+ * state it advances. A null body means the default body naming the capture id.
+ */
+export function planResponse(rule: ResponseRule, state: RuleState): CaptureResponse {
+  state.seen += 1;
+  if (rule.reset) return { kind: 'reset' };
+  if (rule.hang) return { kind: 'hang' };
+  const roll = state.random();
+  const failing = state.seen <= rule.failFirst || (rule.failRate > 0 && roll < rule.failRate);
+  if (failing) {
+    const reason = state.seen <= rule.failFirst ? `fail-first ${state.seen}/${rule.failFirst}` : `fail-rate ${rule.failRate}`;
+    return {
+      kind: 'answered',
+      status: rule.failStatus,
+      headers: [JSON_TYPE],
+      body: JSON.stringify({ ok: false, reason }),
+      delayMs: rule.delayMs,
+      reason,
+    };
+  }
+  const headers = rule.headers.length ? rule.headers : [JSON_TYPE];
+  return { kind: 'answered', status: rule.status, headers, body: rule.body as string, delayMs: rule.delayMs };
+}

@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { CaptureResponse, HeaderPair } from '../../shared/capture-types';
+import { defaultResponseBody, type NewCapture } from '../store/captures';
+import type { Clock } from '../clock';
+import { readBody } from './body-reader';
+import type { EndpointRouter } from './endpoint-router';
+import { planResponse } from './rules';
+import type { BatchWriter } from './writer';
+
+export interface CaptureServerOptions {
+  router: EndpointRouter;
+  writer: BatchWriter;
+  clock: Clock;
+  /** Largest body stored whole; larger ones get 413 and a truncated row. */
+  bodyLimit: number;
+  /** A client that has not sent its whole request by then gets 408. */
+  requestTimeoutMs: number;
+  /** Told of failures that were answered (never thrown): a full disk, say. */
+  onError?: (error: unknown) => void;
+}
+
+export interface CaptureServer {
+  server: Server;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+function splitTarget(target: string): { path: string; query: string } {
+  let t = target;
+  if (!t.startsWith('/')) {
+    try {
+      const u = new URL(t);
+      t = u.pathname + u.search;
+    } catch {
+      t = `/${t}`;
+    }
+  }
+  const q = t.indexOf('?');
+  return q === -1 ? { path: t, query: '' } : { path: t.slice(0, q), query: t.slice(q + 1) };
+}
+
+function rawPairs(raw: string[]): HeaderPair[] {
+  const pairs: HeaderPair[] = new Array(raw.length >> 1);
+  for (let i = 0; i < raw.length; i += 2) pairs[i >> 1] = [raw[i], raw[i + 1]];
+  return pairs;
+}
+
+function oneLine(res: ServerResponse, status: number, text: string): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+  res.end(`${text}\n`);
+}
+
+/**
+ * The capture server: any method, any path. Every request becomes a row
+ * (headers as received, body bytes as received) and is answered by its
+ * endpoint's rule only after that row is committed.
+ */
+export function createCaptureServer(options: CaptureServerOptions): CaptureServer {
+  const { router, writer, clock, bodyLimit } = options;
+  const hanging = new Set<ServerResponse>();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = clock.now();
+    const target = req.url ?? '/';
+    const { path, query } = splitTarget(target);
+    const endpoint = router.route(path);
+    const headers = rawPairs(req.rawHeaders);
+    const host = req.headers.host ?? `${(req.socket.localAddress ?? '127.0.0.1')}:${req.socket.localPort ?? ''}`;
+    const { body, size, tooLarge, aborted } = await readBody(req, bodyLimit);
+
+    let planned: CaptureResponse;
+    let error: string | null = null;
+    if (aborted) {
+      planned = { kind: 'none', reason: `the client disconnected after ${size} body bytes` };
+      error = 'client-aborted';
+    } else if (tooLarge) {
+      const reason = `body of ${size} bytes exceeds the ${bodyLimit}-byte limit; its headers and first 64 KiB were kept`;
+      planned = { kind: 'answered', status: 413, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: reason, delayMs: 0, reason };
+      error = 'body-too-large';
+    } else {
+      planned = planResponse(endpoint.rule, router.ruleState(endpoint));
+    }
+
+    const row: NewCapture = {
+      endpointId: endpoint.id,
+      receivedAt,
+      method: req.method ?? 'GET',
+      url: target.startsWith('/') ? `http://${host}${target}` : target,
+      path,
+      query,
+      httpVersion: req.httpVersion,
+      remoteAddress: req.socket.remoteAddress ?? null,
+      remotePort: req.socket.remotePort ?? null,
+      headers,
+      body,
+      bodySize: size,
+      bodySha256: createHash('sha256').update(body).digest('hex'),
+      truncated: tooLarge || aborted,
+      error,
+      response: planned,
+    };
+
+    let id: number;
+    try {
+      id = await writer.write(row);
+    } catch (failure) {
+      options.onError?.(failure);
+      oneLine(res, 503, `hookscope could not store this request: ${(failure as Error).message}`);
+      return;
+    }
+    respond(req, res, id, planned);
+  }
+
+  function respond(req: IncomingMessage, res: ServerResponse, id: number, planned: CaptureResponse): void {
+    if (planned.kind === 'none') return;
+    if (planned.kind === 'reset') {
+      const socket = req.socket as Socket & { resetAndDestroy?: () => void };
+      if (socket.resetAndDestroy) socket.resetAndDestroy();
+      else socket.destroy();
+      return;
+    }
+    if (planned.kind === 'hang') {
+      hanging.add(res);
+      res.on('close', () => hanging.delete(res));
+      return;
+    }
+    const send = () => {
+      if (res.destroyed) return;
+      const headers: [string, string][] = [...planned.headers, ['X-Hookscope-Capture-Id', String(id)]];
+      if (planned.status === 413) headers.push(['Connection', 'close']);
+      const body = planned.body ?? defaultResponseBody(id);
+      headers.push(['Content-Length', String(Buffer.byteLength(body))]);
+      res.writeHead(planned.status, STATUS_CODES[planned.status] ?? 'Status', headers.flat());
+      res.end(body);
+    };
+    if (planned.delayMs > 0) clock.setTimer(planned.delayMs, send);
+    else send();
+  }
+
+  const server = createServer(
+    {
+      requestTimeout: options.requestTimeoutMs,
+      headersTimeout: Math.min(options.requestTimeoutMs, 60_000),
+      // Node checks those timeouts on this beat (30 s by default); a stalled client should hear back promptly.
+      connectionsCheckingInterval: Math.max(250, Math.min(5000, Math.floor(options.requestTimeoutMs / 4))),
+    },
+    (req, res) => {
+    handle(req, res).catch((failure) => {
+      options.onError?.(failure);
+      oneLine(res, 500, `hookscope failed on this request: ${(failure as Error).message}`);
+    });
+    },
+  );
+
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || socket.destroyed || err.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const reason =
+      status === 431 ? 'request headers are larger than 16 KiB'
+      : status === 408 ? 'the request was not received in time'
+      : `malformed HTTP request (${err.code ?? 'parse error'})`;
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(reason) + 1}\r\n\r\n${reason}\n`,
+    );
+  });
+
+  return {
+    server,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      });
+    },
+  };
+}

@@ -1,0 +1,268 @@
+import type { Database } from 'better-sqlite3';
+import { HookscopeError } from '../../shared/errors';
+import type { CaptureDetail, CaptureResponse, CaptureSummary, HeaderPair } from '../../shared/capture-types';
+
+/** A request as the capture server hands it to the store. */
+export interface NewCapture {
+  endpointId: number;
+  receivedAt: number;
+  method: string;
+  url: string;
+  path: string;
+  query: string;
+  httpVersion: string;
+  remoteAddress: string | null;
+  remotePort: number | null;
+  headers: HeaderPair[];
+  /** The stored bytes: the whole body, or its first 64 KiB when truncated. */
+  body: Buffer;
+  /** Bytes received, which exceeds body.length when truncated. */
+  bodySize: number;
+  bodySha256: string;
+  truncated: boolean;
+  error: string | null;
+  response: CaptureResponse;
+}
+
+/** A row as stored, with the body; what analysis and export read. */
+export interface StoredCapture {
+  id: number;
+  endpointId: number;
+  endpoint: string;
+  receivedAt: number;
+  method: string;
+  url: string;
+  path: string;
+  query: string;
+  httpVersion: string;
+  remoteAddress: string | null;
+  remotePort: number | null;
+  headers: HeaderPair[];
+  body: Buffer;
+  bodySize: number;
+  bodySha256: string;
+  truncated: boolean;
+  error: string | null;
+  response: CaptureResponse | null;
+  provider: string | null;
+  eventType: string | null;
+  signatureStatus: string | null;
+  signature: unknown;
+  analyzed: boolean;
+}
+
+interface CaptureRow {
+  id: number;
+  endpoint_id: number;
+  slug: string;
+  received_at: number;
+  method: string;
+  url: string;
+  path: string;
+  query: string;
+  http_version: string;
+  remote_address: string | null;
+  remote_port: number | null;
+  headers: string;
+  body: Buffer;
+  body_size: number;
+  body_sha256: string;
+  truncated: number;
+  error: string | null;
+  response_status: number | null;
+  response: string | null;
+  provider: string | null;
+  event_type: string | null;
+  signature_status: string | null;
+  signature: string | null;
+  analyzed: number;
+}
+
+/** The answer given when a rule has no body of its own: it names the capture. */
+export function defaultResponseBody(id: number): string {
+  return `{"ok":true,"id":${id}}`;
+}
+
+/** Stored responses keep body null for the default body; this restores it. */
+export function resolveResponse(id: number, response: CaptureResponse | null): CaptureResponse | null {
+  if (response?.kind === 'answered' && response.body === null) return { ...response, body: defaultResponseBody(id) };
+  return response;
+}
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function toStored(row: CaptureRow): StoredCapture {
+  return {
+    id: row.id,
+    endpointId: row.endpoint_id,
+    endpoint: row.slug,
+    receivedAt: row.received_at,
+    method: row.method,
+    url: row.url,
+    path: row.path,
+    query: row.query,
+    httpVersion: row.http_version,
+    remoteAddress: row.remote_address,
+    remotePort: row.remote_port,
+    headers: parseJson<HeaderPair[]>(row.headers, []),
+    body: row.body,
+    bodySize: row.body_size,
+    bodySha256: row.body_sha256,
+    truncated: row.truncated === 1,
+    error: row.error,
+    response: resolveResponse(row.id, parseJson<CaptureResponse | null>(row.response, null)),
+    provider: row.provider,
+    eventType: row.event_type,
+    signatureStatus: row.signature_status,
+    signature: parseJson<unknown>(row.signature, null),
+    analyzed: row.analyzed === 1,
+  };
+}
+
+export function toDetail(c: StoredCapture): CaptureDetail {
+  const response = c.response ?? { kind: 'none' as const, reason: 'no response recorded' };
+  return {
+    id: c.id,
+    endpoint: c.endpoint,
+    receivedAt: new Date(c.receivedAt).toISOString(),
+    method: c.method,
+    url: c.url,
+    path: c.path,
+    query: c.query,
+    httpVersion: c.httpVersion,
+    remoteAddress: c.remoteAddress,
+    remotePort: c.remotePort,
+    headers: c.headers,
+    bodyBase64: c.body.toString('base64'),
+    bodySize: c.bodySize,
+    bodyStoredSize: c.body.length,
+    bodySha256: c.bodySha256,
+    truncated: c.truncated,
+    error: c.error,
+    response: { ...response, status: response.kind === 'answered' ? response.status : null },
+  };
+}
+
+const SUMMARY_COLUMNS = `c.id, e.slug, c.received_at, c.method, c.path, c.body_size, c.truncated,
+  c.response_status, c.provider, c.event_type, c.signature_status`;
+
+interface SummaryRow {
+  id: number;
+  slug: string;
+  received_at: number;
+  method: string;
+  path: string;
+  body_size: number;
+  truncated: number;
+  response_status: number | null;
+  provider: string | null;
+  event_type: string | null;
+  signature_status: string | null;
+}
+
+export function toSummary(row: SummaryRow): CaptureSummary {
+  return {
+    id: row.id,
+    endpoint: row.slug,
+    receivedAt: new Date(row.received_at).toISOString(),
+    method: row.method,
+    path: row.path,
+    bodySize: row.body_size,
+    truncated: row.truncated === 1,
+    responseStatus: row.response_status,
+    provider: row.provider,
+    eventType: row.event_type,
+    signatureStatus: row.signature_status,
+  };
+}
+
+export interface ListFilter {
+  endpoint?: string;
+  provider?: string;
+  eventType?: string;
+  method?: string;
+  signatureStatus?: string;
+  /** Only ids below this (keyset paging, newest first). */
+  beforeId?: number;
+  limit?: number;
+}
+
+export type CaptureRepo = ReturnType<typeof createCaptureRepo>;
+
+/** All SQL about captures. Inserts come in batches, one transaction each. */
+export function createCaptureRepo(db: Database) {
+  const insert = db.prepare(`INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version,
+      remote_address, remote_port, headers, body, body_size, body_sha256, truncated, error, response_status, response)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const selectOne = db.prepare<[number], CaptureRow>(
+    `SELECT c.*, e.slug FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE c.id = ?`,
+  );
+
+  function insertOne(c: NewCapture): number {
+    const status = c.response.kind === 'answered' ? c.response.status : null;
+    const result = insert.run(
+      c.endpointId, c.receivedAt, c.method, c.url, c.path, c.query, c.httpVersion,
+      c.remoteAddress, c.remotePort, JSON.stringify(c.headers), c.body, c.bodySize, c.bodySha256,
+      c.truncated ? 1 : 0, c.error, status, JSON.stringify(c.response),
+    );
+    return Number(result.lastInsertRowid);
+  }
+
+  const insertBatch = db.transaction((rows: NewCapture[]): number[] => rows.map(insertOne));
+
+  return {
+    /** Inserts all rows in one transaction; returns their ids in order. */
+    insertMany(rows: NewCapture[]): number[] {
+      return insertBatch(rows);
+    },
+    /** Records the response actually given, when it differs from the planned one. */
+    setResponse(id: number, response: CaptureResponse): void {
+      const status = response.kind === 'answered' ? response.status : null;
+      db.prepare('UPDATE captures SET response = ?, response_status = ? WHERE id = ?').run(JSON.stringify(response), status, id);
+    },
+    find(id: number): StoredCapture | undefined {
+      const row = selectOne.get(id);
+      return row ? toStored(row) : undefined;
+    },
+    get(id: number): StoredCapture {
+      const row = selectOne.get(id);
+      if (!row) throw new HookscopeError('CAPTURE_NOT_FOUND', `no capture with id ${id}`, { id });
+      return toStored(row);
+    },
+    list(filter: ListFilter = {}): CaptureSummary[] {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      if (filter.endpoint) { where.push('e.slug = ?'); args.push(filter.endpoint); }
+      if (filter.provider) { where.push('c.provider = ?'); args.push(filter.provider); }
+      if (filter.eventType) { where.push('c.event_type = ?'); args.push(filter.eventType); }
+      if (filter.method) { where.push('c.method = ?'); args.push(filter.method.toUpperCase()); }
+      if (filter.signatureStatus) { where.push('c.signature_status = ?'); args.push(filter.signatureStatus); }
+      if (filter.beforeId !== undefined) { where.push('c.id < ?'); args.push(filter.beforeId); }
+      const sql = `SELECT ${SUMMARY_COLUMNS} FROM captures c JOIN endpoints e ON e.id = c.endpoint_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id DESC LIMIT ?`;
+      args.push(Math.max(1, Math.min(filter.limit ?? 50, 10_000)));
+      return (db.prepare(sql).all(...args) as SummaryRow[]).map(toSummary);
+    },
+    summariesByIds(ids: number[]): CaptureSummary[] {
+      if (ids.length === 0) return [];
+      const rows = db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures c JOIN endpoints e ON e.id = c.endpoint_id
+          WHERE c.id IN (${ids.map(() => '?').join(',')}) ORDER BY c.id DESC`)
+        .all(...ids) as SummaryRow[];
+      return rows.map(toSummary);
+    },
+    count(): number {
+      return (db.prepare('SELECT count(*) AS n FROM captures').get() as { n: number }).n;
+    },
+    maxId(): number {
+      return (db.prepare('SELECT coalesce(max(id), 0) AS n FROM captures').get() as { n: number }).n;
+    },
+  };
+}

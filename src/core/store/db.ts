@@ -1,0 +1,113 @@
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { existsSync, mkdirSync, openSync, readSync, closeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { HookscopeError } from '../../shared/errors';
+import { MIGRATIONS, LATEST_VERSION, type Migration } from './migrations';
+
+export interface OpenOptions {
+  /** Path of the SQLite file; ':memory:' for tests that need no file. */
+  file: string;
+  /** Stop after this schema version (migration tests); default: the latest. */
+  targetVersion?: number;
+  /** Path to a better_sqlite3.node built for another ABI (Electron). */
+  nativeBinding?: string;
+  migrations?: readonly Migration[];
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+function assertLooksLikeSqlite(file: string): void {
+  if (file === ':memory:' || !existsSync(file)) return;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    const read = readSync(fd, head, 0, 16, 0);
+    if (read === 0) return; // an empty file becomes a new database
+    if (read < 16 || head.toString('latin1') !== SQLITE_MAGIC) {
+      throw new HookscopeError('DB_CORRUPT', `${file} is not a SQLite database; Hookscope will not write over it.`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function translateOpenError(error: unknown, file: string): HookscopeError {
+  if (error instanceof HookscopeError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return new HookscopeError('DB_CORRUPT', `${file} is damaged (${message}); Hookscope will not write over it.`);
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS') {
+    return new HookscopeError('DB_READ_ONLY', `cannot open ${file} for writing (${message}).`);
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new HookscopeError('DB_DISK_FULL', `the disk holding ${file} is full (${message}).`);
+  }
+  return new HookscopeError('INTERNAL', `cannot open ${file}: ${message}`);
+}
+
+/** Applies every migration above the file's user_version, each in its own transaction. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, target?: number): number {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const goal = target ?? latest;
+  let current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) {
+    throw new HookscopeError(
+      'DB_NEWER_VERSION',
+      `the database has schema version ${current}, newer than this Hookscope knows (${latest}); upgrade Hookscope. Nothing was changed.`,
+      { fileVersion: current, knownVersion: latest },
+    );
+  }
+  for (const m of migrations) {
+    if (m.version <= current || m.version > goal) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    current = m.version;
+  }
+  return current;
+}
+
+/**
+ * Opens (creating if needed) a Hookscope database: WAL, foreign keys, a busy
+ * timeout so the CLI and a running server can share it, then migrations.
+ * Never writes to a file that is not SQLite or that a newer version wrote.
+ */
+export function openDatabase(options: OpenOptions): Db {
+  const { file } = options;
+  if (file !== ':memory:') {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (error) {
+      throw translateOpenError(error, file);
+    }
+  }
+  assertLooksLikeSqlite(file);
+  let db: Db | undefined;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const known = (options.migrations ?? MIGRATIONS).at(-1)?.version ?? LATEST_VERSION;
+    if (version > known) {
+      throw new HookscopeError(
+        'DB_NEWER_VERSION',
+        `${file} has schema version ${version}, newer than this Hookscope knows (${known}); upgrade Hookscope. Nothing was changed.`,
+        { fileVersion: version, knownVersion: known },
+      );
+    }
+    if (file !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, options.migrations ?? MIGRATIONS, options.targetVersion);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw translateOpenError(error, file);
+  }
+}
+
+export type { Db };

@@ -1,0 +1,85 @@
+import type { Database } from 'better-sqlite3';
+import { HookscopeError } from '../../shared/errors';
+import { DEFAULT_RULE, responseRuleSchema, type Endpoint, type ResponseRule } from '../../shared/capture-types';
+
+interface EndpointRow {
+  id: number;
+  slug: string;
+  created_at: number;
+  rule: string;
+  provider: string | null;
+  forward_url: string | null;
+  forward_mode: string;
+}
+
+function parseRule(text: string): ResponseRule {
+  try {
+    const parsed = responseRuleSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : DEFAULT_RULE;
+  } catch {
+    return DEFAULT_RULE;
+  }
+}
+
+function toEndpoint(row: EndpointRow): Endpoint {
+  return {
+    id: row.id,
+    slug: row.slug,
+    createdAt: new Date(row.created_at).toISOString(),
+    rule: parseRule(row.rule),
+    provider: row.provider,
+    forwardUrl: row.forward_url,
+    forwardMode: row.forward_mode === 'proxy' ? 'proxy' : 'rule',
+  };
+}
+
+export interface EndpointPatch {
+  rule?: ResponseRule;
+  provider?: string | null;
+  forwardUrl?: string | null;
+  forwardMode?: 'rule' | 'proxy';
+}
+
+export type EndpointRepo = ReturnType<typeof createEndpointRepo>;
+
+/** All SQL about endpoints. */
+export function createEndpointRepo(db: Database, now: () => number = Date.now) {
+  const selectAll = db.prepare<[], EndpointRow>('SELECT * FROM endpoints ORDER BY id');
+  const selectBySlug = db.prepare<[string], EndpointRow>('SELECT * FROM endpoints WHERE slug = ?');
+  const insert = db.prepare('INSERT INTO endpoints (slug, created_at, rule, provider) VALUES (?, ?, ?, ?)');
+
+  function find(slug: string): Endpoint | undefined {
+    const row = selectBySlug.get(slug);
+    return row ? toEndpoint(row) : undefined;
+  }
+
+  function get(slug: string): Endpoint {
+    const found = find(slug);
+    if (!found) throw new HookscopeError('ENDPOINT_NOT_FOUND', `no endpoint named "${slug}"`, { slug });
+    return found;
+  }
+
+  return {
+    list(): Endpoint[] {
+      return selectAll.all().map(toEndpoint);
+    },
+    find,
+    get,
+    create(slug: string, rule: ResponseRule = DEFAULT_RULE, provider: string | null = null): Endpoint {
+      if (find(slug)) throw new HookscopeError('ENDPOINT_EXISTS', `an endpoint named "${slug}" already exists`, { slug });
+      insert.run(slug, now(), JSON.stringify(rule), provider);
+      return get(slug);
+    },
+    update(slug: string, patch: EndpointPatch): Endpoint {
+      const current = get(slug);
+      db.prepare('UPDATE endpoints SET rule = ?, provider = ?, forward_url = ?, forward_mode = ? WHERE id = ?').run(
+        JSON.stringify(patch.rule ?? current.rule),
+        patch.provider === undefined ? current.provider : patch.provider,
+        patch.forwardUrl === undefined ? current.forwardUrl : patch.forwardUrl,
+        patch.forwardMode ?? current.forwardMode,
+        current.id,
+      );
+      return get(slug);
+    },
+  };
+}

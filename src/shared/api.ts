@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { CaptureDetail, CaptureSummary, Endpoint } from './capture-types';
+
+/**
+ * The API contract: every method once, with the runtime schema of its
+ * arguments. Both transports (HTTP for browser mode, IPC for the desktop
+ * window) are built from this one table and validate every call with it.
+ */
+export const apiArgs = {
+  'captures.list': z
+    .object({
+      endpoint: z.string().optional(),
+      provider: z.string().optional(),
+      eventType: z.string().optional(),
+      method: z.string().optional(),
+      signatureStatus: z.string().optional(),
+      beforeId: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(10_000).optional(),
+    })
+    .strict(),
+  'captures.get': z.object({ id: z.number().int().positive() }).strict(),
+  'captures.search': z.object({ text: z.string().min(1).max(1000), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+  'endpoints.list': z.object({}).strict(),
+  'app.info': z.object({}).strict(),
+} as const;
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  captureUrl: string | null;
+}
+
+/** What each method returns. */
+export interface ApiResults {
+  'captures.list': CaptureSummary[];
+  'captures.get': CaptureDetail;
+  'captures.search': CaptureSummary[];
+  'endpoints.list': Endpoint[];
+  'app.info': AppInfo;
+}
+
+export type ApiMethod = keyof typeof apiArgs;
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
+export type ApiHandlers = { [M in ApiMethod]: (args: z.output<(typeof apiArgs)[M]>) => ApiResults[M] | Promise<ApiResults[M]> };
+
+export const API_METHODS = Object.keys(apiArgs) as ApiMethod[];
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(apiArgs, name);
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/** A header exactly as received: name in its original case, value as sent. */
+export type HeaderPair = [name: string, value: string];
+
+export const headerPairSchema = z.tuple([z.string(), z.string()]);
+
+/**
+ * How an endpoint answers. The success answer is status/headers/body after
+ * delayMs; failFirst, failRate, hang and reset shape failures so a sender's
+ * retries and timeouts can be exercised.
+ */
+export const responseRuleSchema = z
+  .object({
+    status: z.number().int().min(100).max(599).default(200),
+    headers: z.array(headerPairSchema).default([]),
+    /** null: the default JSON body naming the capture id. */
+    body: z.string().nullable().default(null),
+    delayMs: z.number().int().min(0).max(600_000).default(0),
+    failFirst: z.number().int().min(0).max(1_000_000).default(0),
+    failRate: z.number().min(0).max(1).default(0),
+    failStatus: z.number().int().min(100).max(599).default(500),
+    seed: z.number().int().default(1),
+    hang: z.boolean().default(false),
+    reset: z.boolean().default(false),
+  })
+  .strict();
+
+export type ResponseRule = z.infer<typeof responseRuleSchema>;
+
+export const DEFAULT_RULE: ResponseRule = responseRuleSchema.parse({});
+
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+export const slugSchema = z
+  .string()
+  .regex(SLUG_PATTERN, 'a slug is 1-63 characters: lower-case letters, digits, "-" or "_", starting with a letter or digit');
+
+export interface Endpoint {
+  id: number;
+  slug: string;
+  createdAt: string;
+  rule: ResponseRule;
+  provider: string | null;
+  forwardUrl: string | null;
+  forwardMode: 'rule' | 'proxy';
+}
+
+/** What the capture server did with a request. */
+export type CaptureResponse =
+  | { kind: 'answered'; status: number; headers: HeaderPair[]; body: string; delayMs: number; reason?: string }
+  | { kind: 'hang' }
+  | { kind: 'reset' }
+  | { kind: 'none'; reason: string };
+
+export interface CaptureSummary {
+  id: number;
+  endpoint: string;
+  receivedAt: string;
+  method: string;
+  path: string;
+  bodySize: number;
+  truncated: boolean;
+  responseStatus: number | null;
+  provider: string | null;
+  eventType: string | null;
+  signatureStatus: string | null;
+}
+
+/** The full record; `hookscope show --json` prints this shape. */
+export interface CaptureDetail {
+  id: number;
+  endpoint: string;
+  receivedAt: string;
+  method: string;
+  url: string;
+  path: string;
+  query: string;
+  httpVersion: string;
+  remoteAddress: string | null;
+  remotePort: number | null;
+  headers: HeaderPair[];
+  bodyBase64: string;
+  bodySize: number;
+  bodyStoredSize: number;
+  bodySha256: string;
+  truncated: boolean;
+  error: string | null;
+  response: CaptureResponseView;
+}
+
+/** A response as shown: every kind has a status, null when no status line was sent. */
+export interface CaptureResponseView {
+  kind: CaptureResponse['kind'];
+  status: number | null;
+  headers?: HeaderPair[];
+  body?: string;
+  delayMs?: number;
+  reason?: string;
+}

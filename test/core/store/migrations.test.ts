@@ -1,0 +1,101 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, openDatabase } from '../../../src/core/store/db';
+import { LATEST_VERSION, MIGRATIONS } from '../../../src/core/store/migrations';
+import { tempDir } from '../../helpers/temp-dir';
+
+const dirs: { remove(): void }[] = [];
+function dbFile(): string {
+  const dir = tempDir();
+  dirs.push(dir);
+  return join(dir.path, 'hookscope.db');
+}
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+function columns(db: Database.Database, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+}
+
+function insertCapture(db: Database.Database, body = '{"a":1}'): number {
+  return Number(
+    db
+      .prepare(`INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version, headers, body, body_size, body_sha256)
+        VALUES (1, 0, 'POST', 'http://h/x', '/x', '', '1.1', '[]', ?, ?, 'x')`)
+      .run(Buffer.from(body), body.length).lastInsertRowid,
+  );
+}
+
+describe('migrations', () => {
+  it('start at 1 and each has a version above the last', () => {
+    expect(MIGRATIONS[0].version).toBe(1);
+    expect(new Set(MIGRATIONS.map((m) => m.version)).size).toBe(MIGRATIONS.length);
+    for (let i = 1; i < MIGRATIONS.length; i++) expect(MIGRATIONS[i].version).toBeGreaterThan(MIGRATIONS[i - 1].version);
+    expect(LATEST_VERSION).toBe(MIGRATIONS.at(-1)!.version);
+  });
+
+  it('001 creates endpoints (with default) and captures with BLOB bodies', () => {
+    const db = openDatabase({ file: dbFile(), targetVersion: 1 });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect((db.prepare('SELECT slug FROM endpoints').all() as { slug: string }[]).map((r) => r.slug)).toEqual(['default']);
+    expect(columns(db, 'captures')).toEqual(expect.arrayContaining(['headers', 'body', 'body_size', 'body_sha256', 'truncated', 'response']));
+    const id = insertCapture(db, '\u0000binary');
+    expect((db.prepare('SELECT typeof(body) AS t FROM captures WHERE id = ?').get(id) as { t: string }).t).toBe('blob');
+    // Foreign keys are on: a capture of an unknown endpoint is refused.
+    expect(() => db.prepare("INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version, headers, body, body_size, body_sha256) VALUES (99, 0, 'GET', '', '', '', '1.1', '[]', x'', 0, '')").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('002 adds a search index that existing captures become part of, and deletes follow', () => {
+    const file = dbFile();
+    const db1 = openDatabase({ file, targetVersion: 1 });
+    const id = insertCapture(db1, '{"needle":"haystack"}');
+    db1.close();
+    const db = openDatabase({ file, targetVersion: 2 });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect((db.prepare('SELECT indexed_upto FROM search_state').get() as { indexed_upto: number }).indexed_upto).toBe(0);
+    db.prepare('INSERT INTO captures_fts (rowid, path, headers, body) VALUES (?, ?, ?, ?)').run(id, '/x', '', '{"needle":"haystack"}');
+    expect(db.prepare("SELECT rowid FROM captures_fts WHERE captures_fts MATCH 'needle'").all()).toEqual([{ rowid: id }]);
+    db.prepare('DELETE FROM captures WHERE id = ?').run(id);
+    expect(db.prepare("SELECT rowid FROM captures_fts WHERE captures_fts MATCH 'needle'").all()).toEqual([]);
+    db.close();
+  });
+
+  it('004 adds analysis columns (existing rows marked to analyze) and endpoint secrets', () => {
+    const file = dbFile();
+    const before = openDatabase({ file, targetVersion: 3 });
+    const id = insertCapture(before);
+    before.close();
+    const db = openDatabase({ file, targetVersion: 4 });
+    expect(columns(db, 'captures')).toEqual(expect.arrayContaining(['provider', 'event_type', 'signature_status', 'signature', 'analyzed']));
+    expect((db.prepare('SELECT analyzed FROM captures WHERE id = ?').get(id) as { analyzed: number }).analyzed).toBe(0);
+    db.prepare('INSERT INTO endpoint_secrets (endpoint_id, secret, created_at) VALUES (1, ?, 0)').run('whsec_a');
+    expect(() => db.prepare('INSERT INTO endpoint_secrets (endpoint_id, secret, created_at) VALUES (1, ?, 0)').run('whsec_a')).toThrow(/UNIQUE/);
+    db.prepare("DELETE FROM endpoints WHERE slug = 'default'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM endpoint_secrets').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('every later migration applies on top of its predecessor with data in place', () => {
+    const file = dbFile();
+    for (const m of MIGRATIONS) {
+      const db = openDatabase({ file, targetVersion: m.version });
+      expect(db.pragma('user_version', { simple: true })).toBe(m.version);
+      insertCapture(db);
+      db.close();
+    }
+    const db = openDatabase({ file });
+    expect((db.prepare('SELECT count(*) AS n FROM captures').get() as { n: number }).n).toBe(MIGRATIONS.length);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('migrate() is idempotent', () => {
+    const db = openDatabase({ file: dbFile() });
+    expect(migrate(db)).toBe(LATEST_VERSION);
+    expect(migrate(db)).toBe(LATEST_VERSION);
+    db.close();
+  });
+});

@@ -1,0 +1,73 @@
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../src/core/app';
+import type { NewCapture } from '../../../src/core/store/captures';
+import { searchTerms, toFtsQuery } from '../../../src/core/store/search';
+import { tempDir } from '../../helpers/temp-dir';
+
+let app: App;
+let dir: { path: string; remove(): void };
+
+function row(path: string, body: Buffer | string, headers: [string, string][] = []): NewCapture {
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
+  return {
+    endpointId: 1, receivedAt: Date.now(), method: 'POST', url: `http://h${path}`, path, query: '', httpVersion: '1.1',
+    remoteAddress: '127.0.0.1', remotePort: 1, headers, body: bytes, bodySize: bytes.length, bodySha256: 'x',
+    truncated: false, error: null, response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
+  };
+}
+
+beforeEach(() => {
+  dir = tempDir();
+  app = createApp({ dataDir: dir.path });
+});
+afterEach(async () => {
+  await app.close();
+  dir.remove();
+});
+
+describe('search', () => {
+  it('finds rows before and after they are indexed, the same way', () => {
+    const [a, b] = app.captures.insertMany([
+      row('/hooks/stripe', '{"type":"invoice.paid","customer":"cus_123"}'),
+      row('/hooks/github', '{"action":"opened"}', [['X-GitHub-Event', 'pull_request']]),
+    ]);
+    expect(app.search.indexedUpto()).toBe(0);
+    expect(app.search.search('invoice')).toEqual([a]);
+    expect(app.search.search('pull_request')).toEqual([b]);
+    expect(app.search.search('github')).toEqual([b]);
+    app.drainBackground();
+    expect(app.search.indexedUpto()).toBe(b);
+    expect(app.search.search('invoice')).toEqual([a]);
+    expect(app.search.search('pull_request')).toEqual([b]);
+    expect(app.search.search('hooks')).toEqual([b, a]);
+  });
+
+  it('searches decoded gzip bodies, not their compressed bytes', () => {
+    const [id] = app.captures.insertMany([row('/gz', gzipSync('{"secret_word":"platypus"}'), [['Content-Encoding', 'gzip']])]);
+    expect(app.search.search('platypus')).toEqual([id]);
+    app.drainBackground();
+    expect(app.search.search('platypus')).toEqual([id]);
+  });
+
+  it('requires every term, matches prefixes, and ignores binary bodies', () => {
+    const [a, , c] = app.captures.insertMany([
+      row('/x', 'alpha beta gamma'),
+      row('/y', 'alpha only'),
+      row('/z', Buffer.from([0, 1, 2, 0x61, 0x6c, 0x70, 0x68, 0x61])),
+    ]);
+    app.drainBackground();
+    expect(app.search.search('alpha gamma')).toEqual([a]);
+    expect(app.search.search('gam')).toEqual([a]);
+    expect(app.search.search('alpha')).not.toContain(c);
+  });
+
+  it('treats FTS syntax in user text as plain words', () => {
+    app.captures.insertMany([row('/q', 'say "hello" OR NOT (world)')]);
+    app.drainBackground();
+    expect(() => app.search.search('"hello" OR NOT (')).not.toThrow();
+    expect(app.search.search('hello')).toHaveLength(1);
+    expect(searchTerms('  a  "b" ')).toEqual(['a', '"b"']);
+    expect(toFtsQuery(['a"b'])).toBe('"a""b"*');
+  });
+});
