@@ -1,6 +1,7 @@
 import { HookscopeError } from '../shared/errors';
 import { apiArgs, isApiMethod, type ApiHandlers } from '../shared/api';
 import { toDetail } from './store/captures';
+import { DEFAULT_RULE, responseRuleSchema } from '../shared/capture-types';
 import type { App } from './app';
 
 /** The API implemented once over the core; every transport calls through `callApi`. */
@@ -10,6 +11,9 @@ export function createApiHandlers(app: App, info: { version: string; captureUrl:
     'captures.get': ({ id }) => toDetail(app.captures.get(id)),
     'captures.search': ({ text, limit }) => app.captures.summariesByIds(app.search.search(text, limit ?? 50)),
     'endpoints.list': () => app.endpoints.list(),
+    'endpoints.create': ({ slug, rule }) => app.createEndpoint(slug, responseRuleSchema.parse({ ...DEFAULT_RULE, ...rule })),
+    'endpoints.update': ({ slug, rule }) =>
+      app.updateEndpoint(slug, { rule: rule ? responseRuleSchema.parse({ ...app.endpoints.get(slug).rule, ...rule }) : undefined }),
     'app.info': () => ({ version: info.version, dataDir: app.dataDir, captureUrl: info.captureUrl() }),
   };
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import type { CaptureSummary, ResponseRule } from '../shared/capture-types';
+import type { ResponseRule } from '../shared/capture-types';
+import { createEventBus } from './events';
 import { startBackground, type Background, type BackgroundTask } from './background';
 import { systemClock, type Clock } from './clock';
 import { searchableText } from './capture/decode';
@@ -11,6 +12,7 @@ import { createCaptureRepo } from './store/captures';
 import { openDatabase } from './store/db';
 import { createEndpointRepo, type EndpointPatch } from './store/endpoints';
 import { createSearchRepo } from './store/search';
+import { startCheckpointer, type Checkpointer } from './store/checkpointer';
 
 export interface AppOptions {
   dataDir: string;
@@ -31,23 +33,23 @@ export type App = ReturnType<typeof createApp>;
 /** The composition root: one database, its repositories, and the servers on demand. No module globals. */
 export function createApp(options: AppOptions) {
   const clock = options.clock ?? systemClock;
-  const db = openDatabase({ file: databasePath(options.dataDir), nativeBinding: options.nativeBinding });
+  const dbFile = databasePath(options.dataDir);
+  const db = openDatabase({ file: dbFile, nativeBinding: options.nativeBinding });
   const endpoints = createEndpointRepo(db, () => clock.now());
   const captures = createCaptureRepo(db);
   const search = createSearchRepo(db, searchableText);
-  const captureListeners = new Set<(summaries: CaptureSummary[]) => void>();
+  const events = createEventBus(options.onError);
   const tasks: BackgroundTask[] = [() => search.indexPending(200)];
   let router: EndpointRouter | undefined;
   let captureServer: CaptureServer | undefined;
   let background: Background | undefined;
+  let checkpointer: Checkpointer | undefined;
   let closed = false;
 
   const writer = createBatchWriter(
     (rows) => captures.insertMany(rows),
     (ids) => {
-      if (captureListeners.size === 0) return;
-      const summaries = captures.summariesByIds(ids);
-      for (const listener of captureListeners) listener(summaries);
+      if (events.size > 0) events.emit('captures.added', captures.summariesByIds(ids));
     },
   );
 
@@ -62,19 +64,19 @@ export function createApp(options: AppOptions) {
     addBackgroundTask(task: BackgroundTask): void {
       tasks.push(task);
     },
+    /** Events for the UI: captures added or updated, endpoints changed, and more as features land. */
+    events,
     createEndpoint(slug: string, rule?: ResponseRule, provider: string | null = null) {
       const created = endpoints.create(slug, rule, provider);
       router?.invalidate();
+      events.emit('endpoints.changed', endpoints.list());
       return created;
     },
     updateEndpoint(slug: string, patch: EndpointPatch) {
       const updated = endpoints.update(slug, patch);
       router?.invalidate();
+      events.emit('endpoints.changed', endpoints.list());
       return updated;
-    },
-    onCaptured(listener: (summaries: CaptureSummary[]) => void): () => void {
-      captureListeners.add(listener);
-      return () => captureListeners.delete(listener);
     },
     async startCapture(port: number, host: string): Promise<AddressInfo> {
       router = createEndpointRouter(endpoints, () => db.pragma('data_version', { simple: true }) as number, () => clock.now());
@@ -88,8 +90,10 @@ export function createApp(options: AppOptions) {
       });
       return captureServer.listen(port, host);
     },
+    /** Starts deferred work: search indexing, analysis, and WAL checkpoints on their own thread. */
     startBackground(): void {
       background ??= startBackground(tasks, clock, { onError: options.onError });
+      checkpointer ??= startCheckpointer(db, dbFile, { nativeBinding: options.nativeBinding, onError: options.onError });
     },
     /** Finishes deferred work now (search index, analysis). */
     drainBackground(): void {
@@ -105,6 +109,7 @@ export function createApp(options: AppOptions) {
       await captureServer?.close();
       writer.flush();
       background?.stop();
+      await checkpointer?.stop();
       db.close();
     },
   };

@@ -6,9 +6,13 @@ import type { ApiHandlers } from '../shared/api';
 import { callApi } from '../core/api';
 import { checkHostAndOrigin, checkToken } from './guard';
 import { CONTENT_SECURITY_POLICY, placeholderPage, readStatic } from './static-files';
+import { attachEventSocket } from './event-socket';
+import type { EventBus } from '../core/events';
 
 export interface ControlServerOptions {
   handlers: ApiHandlers;
+  /** Core events pushed to pages over the WebSocket at /api/events. */
+  events?: EventBus;
   /** Folder of the built renderer; a placeholder page is served when it is missing. */
   uiRoot: string;
   captureUrl: () => string;
@@ -116,6 +120,8 @@ export function createControlServer(options: ControlServerOptions): ControlServe
     });
   });
 
+  const socket = options.events ? attachEventSocket(server, options.events, token, () => port) : undefined;
+
   return {
     server,
     token,
@@ -131,6 +137,7 @@ export function createControlServer(options: ControlServerOptions): ControlServe
       });
     },
     close() {
+      socket?.close();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

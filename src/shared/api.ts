@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CaptureDetail, CaptureSummary, Endpoint } from './capture-types';
+import { responseRuleSchema, slugSchema, type CaptureDetail, type CaptureSummary, type Endpoint } from './capture-types';
 
 /**
  * The API contract: every method once, with the runtime schema of its
@@ -21,6 +21,8 @@ export const apiArgs = {
   'captures.get': z.object({ id: z.number().int().positive() }).strict(),
   'captures.search': z.object({ text: z.string().min(1).max(1000), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   'endpoints.list': z.object({}).strict(),
+  'endpoints.create': z.object({ slug: slugSchema, rule: responseRuleSchema.partial().optional() }).strict(),
+  'endpoints.update': z.object({ slug: z.string(), rule: responseRuleSchema.partial().optional() }).strict(),
   'app.info': z.object({}).strict(),
 } as const;
 
@@ -36,6 +38,8 @@ export interface ApiResults {
   'captures.get': CaptureDetail;
   'captures.search': CaptureSummary[];
   'endpoints.list': Endpoint[];
+  'endpoints.create': Endpoint;
+  'endpoints.update': Endpoint;
   'app.info': AppInfo;
 }
 
@@ -47,4 +51,20 @@ export const API_METHODS = Object.keys(apiArgs) as ApiMethod[];
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiArgs, name);
+}
+
+/** Events pushed to the UI (WebSocket in browser mode, IPC in the window). */
+export interface ApiEvents {
+  /** New captures, as soon as their rows are committed. */
+  'captures.added': CaptureSummary[];
+  /** Captures whose provider, event type or signature verdict changed. */
+  'captures.updated': CaptureSummary[];
+  'endpoints.changed': Endpoint[];
+}
+
+export type ApiEventName = keyof ApiEvents;
+
+export interface ApiEventMessage<E extends ApiEventName = ApiEventName> {
+  event: E;
+  payload: ApiEvents[E];
 }

@@ -96,3 +96,28 @@ describe('control API security', () => {
     expect(new URL(serve.info.uiUrl).hostname).toBe('127.0.0.1');
   });
 });
+
+describe('event socket', () => {
+  it('pushes new captures live to a client with the token, and refuses foreign origins or no token', async () => {
+    const { WebSocket } = await import('ws');
+    const url = `ws://127.0.0.1:${uiPort}/api/events?token=${serve.info.token}`;
+    const refused = (u: string, headers: Record<string, string> = {}) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(u, { headers });
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on('open', () => resolve(101));
+        ws.on('error', () => resolve(-1));
+      });
+    expect(await refused(`ws://127.0.0.1:${uiPort}/api/events`)).toBe(401);
+    expect(await refused(url, { origin: 'https://evil.example' })).toBe(403);
+
+    const ws = new WebSocket(url);
+    await new Promise((r) => ws.on('open', r));
+    const message = new Promise<{ event: string; payload: { path: string }[] }>((resolve) => ws.on('message', (d) => resolve(JSON.parse(String(d)))));
+    await fetch(`${serve.info.captureUrl}live/one`, { method: 'POST', body: '{}' });
+    const got = await message;
+    expect(got.event).toBe('captures.added');
+    expect(got.payload[0].path).toBe('/live/one');
+    ws.close();
+  });
+});

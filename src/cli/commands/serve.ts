@@ -39,7 +39,20 @@ export function registerServeCommand(program: Command): void {
       const control = createControlServer({
         handlers: createApiHandlers(app, { version: VERSION, captureUrl: () => captureUrl }),
         uiRoot: UI_ROOT,
+        events: app.events,
         captureUrl: () => captureUrl,
+      });
+      let stopping: Promise<void> | undefined;
+      const stop = () =>
+        (stopping ??= (async () => {
+          await control.close();
+          await app.close();
+          if (!options.json) process.stdout.write('stopped; every acknowledged request is stored\n');
+        })());
+      const stopped = new Promise<void>((done) => {
+        const onSignal = () => void stop().then(done);
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
       });
       try {
         const capture = await app.startCapture(options.port, options.host);
@@ -59,23 +72,9 @@ export function registerServeCommand(program: Command): void {
           );
         }
       } catch (error) {
-        await control.close().catch(() => undefined);
-        await app.close();
+        await stop();
         throw error;
       }
-
-      await new Promise<void>((done) => {
-        let stopping = false;
-        const stop = async () => {
-          if (stopping) return;
-          stopping = true;
-          await control.close();
-          await app.close();
-          if (!options.json) process.stdout.write('stopped; every acknowledged request is stored\n');
-          done();
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await stopped;
     });
 }

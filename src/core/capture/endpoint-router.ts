@@ -18,6 +18,7 @@ export function createEndpointRouter(repo: EndpointRepo, dataVersion: () => numb
   let version = Number.NaN;
   let checkedAt = -Infinity;
   const states = new Map<number, { ruleKey: string; state: RuleState }>();
+  const ruleKeys = new WeakMap<Endpoint, string>();
 
   function reload(): void {
     bySlug = new Map(repo.list().map((e) => [e.slug, e]));
@@ -47,7 +48,11 @@ export function createEndpointRouter(repo: EndpointRepo, dataVersion: () => numb
       return bySlug.get('default') ?? repo.create('default');
     },
     ruleState(endpoint: Endpoint): RuleState {
-      const ruleKey = JSON.stringify(endpoint.rule);
+      let ruleKey = ruleKeys.get(endpoint);
+      if (ruleKey === undefined) {
+        ruleKey = JSON.stringify(endpoint.rule);
+        ruleKeys.set(endpoint, ruleKey);
+      }
       const entry = states.get(endpoint.id);
       if (entry && entry.ruleKey === ruleKey) return entry.state;
       const state = newRuleState(endpoint.rule);

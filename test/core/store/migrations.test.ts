@@ -69,6 +69,10 @@ describe('migrations', () => {
     const db = openDatabase({ file, targetVersion: 4 });
     expect(columns(db, 'captures')).toEqual(expect.arrayContaining(['provider', 'event_type', 'signature_status', 'signature', 'analyzed']));
     expect((db.prepare('SELECT analyzed FROM captures WHERE id = ?').get(id) as { analyzed: number }).analyzed).toBe(0);
+    expect(db.prepare('SELECT analyzed_upto FROM analysis_state').get()).toEqual({ analyzed_upto: 0 });
+    // The provider index is partial: rows not yet attributed are not in it.
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM captures WHERE provider = 'stripe' ORDER BY id DESC").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/captures_by_provider/);
     db.prepare('INSERT INTO endpoint_secrets (endpoint_id, secret, created_at) VALUES (1, ?, 0)').run('whsec_a');
     expect(() => db.prepare('INSERT INTO endpoint_secrets (endpoint_id, secret, created_at) VALUES (1, ?, 0)').run('whsec_a')).toThrow(/UNIQUE/);
     db.prepare("DELETE FROM endpoints WHERE slug = 'default'").run();
