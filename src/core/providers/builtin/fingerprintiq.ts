@@ -1,0 +1,47 @@
+import type { ProviderDefinition } from '../../../shared/providers';
+import { SECOND, hmacForm, jsonContentType, signatureHeader } from './parts';
+
+const HEADER = 'X-FIQ-Signature';
+
+export const fingerprintiq: ProviderDefinition = {
+  id: 'fingerprintiq',
+  name: 'FingerprintIQ',
+  kind: 'documented',
+  description: 'Visitor fingerprinting events from the FingerprintIQ edge.',
+  source: 'seeds/001_4ad3d7c7d4da1385.txt',
+  headers: [jsonContentType(), signatureHeader(HEADER, 'HMAC-SHA256 of the raw body, hex.')],
+  signature: {
+    defaultForm: 'default',
+    forms: [hmacForm({ name: 'default', label: 'FingerprintIQ <hex> over the raw body', header: HEADER, format: { kind: 'plain' }, digest: 'hex' })],
+  },
+  events: [
+    { type: 'visit.new', description: 'A device is identified for the first time.' },
+    { type: 'visit.returning', description: 'A previously seen device visits again.' },
+    { type: 'visit.flagged', description: 'A visit triggered one or more risk factors.' },
+    { type: 'threat.detected', description: 'Bot probability exceeded 0.7 on a visit.' },
+  ],
+  envelope: {
+    description: '{ event, timestamp (unix milliseconds, a number), data: { visitorId, visitCount, botProbability, country, riskFactors } }',
+    requiredKeys: ['event', 'timestamp', 'data'],
+    timeField: { path: 'timestamp', format: 'unix-ms' },
+  },
+  eventTypeLocations: [{ in: 'body', path: 'event' }],
+  detection: { headers: [HEADER], headersAreGeneric: false },
+  ids: {
+    conventions: [{ field: 'data.visitorId', prefix: 'iq_', pattern: '^iq_[0-9a-z]{26}$', description: 'Visitor id: iq_ and 26 lowercase base-32 characters (ULID-like).' }],
+    delivery: { generate: { style: 'prefixed', prefix: 'dlv_' } },
+  },
+  limits: { httpsRequired: false },
+  delivery: {
+    timeoutMs: 5 * SECOND,
+    success: 'exactly-200',
+    retryDelaysMs: [1 * SECOND, 5 * SECOND, 25 * SECOND],
+    afterFailure: 'Marked failed.',
+  },
+  notes: [
+    'Retries happen "on non-200 responses or timeouts", so only 200 counts as success: 201 or 204 is retried, although the same page says "Respond with 2xx".',
+    '"Retried up to 3 times" with delays 1 s, 5 s, 25 s: four attempts in all.',
+    'The Node example compares with timingSafeEqual on hex-decoded buffers: a signature of the wrong length makes it throw (a 500, not a 401), and it cannot tell a missing header from a bad one.',
+    'threat.detected fires only when botProbability > 0.7.',
+  ],
+};

@@ -1,0 +1,47 @@
+/** HMAC, keys, digest encodings and the one constant-time comparison. */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { DigestEncoding, SecretEncoding } from '../../shared/providers';
+import { utf8 } from './bytes';
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const HEX = /^[0-9a-fA-F]*$/;
+
+export function hmacSha256(key: Uint8Array, data: Uint8Array): Buffer {
+  return createHmac('sha256', key).update(data).digest();
+}
+
+/** Strict base64 (standard alphabet, padded to a multiple of 4); undefined otherwise. */
+export function decodeBase64Strict(text: string): Buffer | undefined {
+  if (text.length % 4 !== 0 || !BASE64.test(text)) return undefined;
+  return Buffer.from(text, 'base64');
+}
+
+/** The HMAC key for a secret (an empty one gives an empty key); undefined when a `whsec-base64` secret is not base64. */
+export function secretKey(secret: string, encoding: SecretEncoding): Buffer | undefined {
+  if (encoding === 'utf8') return utf8(secret);
+  const material = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
+  return decodeBase64Strict(material);
+}
+
+export function encodeDigest(digest: Uint8Array, encoding: DigestEncoding): string {
+  return Buffer.from(digest).toString(encoding);
+}
+
+/**
+ * Decodes a received digest token in its canonical spelling only (lowercase
+ * hex; standard, padded base64), so two different header values never count
+ * as the same signature. Undefined otherwise.
+ */
+export function decodeDigest(token: string, encoding: DigestEncoding): Buffer | undefined {
+  if (token.length === 0) return undefined;
+  if (encoding === 'hex' && (token.length % 2 !== 0 || !HEX.test(token))) return undefined;
+  if (encoding === 'base64' && (token.length % 4 !== 0 || !BASE64.test(token))) return undefined;
+  const bytes = Buffer.from(token, encoding);
+  return bytes.toString(encoding) === token ? bytes : undefined;
+}
+
+/** Constant-time equality; false (without comparing) when the lengths differ. */
+export function digestsEqual(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  return timingSafeEqual(a, b);
+}

@@ -1,0 +1,88 @@
+/**
+ * Which provider sent a request: the endpoint's binding first, then
+ * distinctive headers, then the shape of the JSON envelope. Unknown stays
+ * null; garbage never throws.
+ */
+import type { DetectionResult, ProviderDefinition } from '../../shared/providers';
+import { parseJsonBody } from './bytes';
+import { firstHeader, hasHeader, type HeaderPairs } from './headers';
+import { getPath } from './json-path';
+
+export interface ProviderLookup {
+  list(): ProviderDefinition[];
+  get(id: string): ProviderDefinition | undefined;
+}
+
+/** Bodies above this are not parsed for detection. */
+const MAX_DETECT_BODY = 1024 * 1024;
+/** An envelope alone identifies a provider only when it has at least this many distinctive keys. */
+const MIN_ENVELOPE_KEYS = 3;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function eventTypeOf(provider: ProviderDefinition, headers: HeaderPairs, body: unknown): string | null {
+  for (const location of provider.eventTypeLocations) {
+    const value = location.in === 'header' ? firstHeader(headers, location.name) : getPath(body, location.path);
+    if (typeof value === 'string' && value.length > 0) return value;
+  }
+  return null;
+}
+
+function envelopeMatches(provider: ProviderDefinition, body: unknown): boolean {
+  const keys = provider.envelope.requiredKeys;
+  return keys.length > 0 && isObject(body) && keys.every((k) => Object.prototype.hasOwnProperty.call(body, k));
+}
+
+function knowsEvent(provider: ProviderDefinition, headers: HeaderPairs, body: unknown): boolean {
+  const type = eventTypeOf(provider, headers, body);
+  return type !== null && provider.events.some((e) => e.type === type);
+}
+
+function detect(request: { headers: HeaderPairs; body: Uint8Array }, registry: ProviderLookup, boundProviderId?: string): DetectionResult {
+  const headers = Array.isArray(request.headers) ? request.headers : [];
+  const body = request.body instanceof Uint8Array && request.body.length <= MAX_DETECT_BODY ? parseJsonBody(request.body)?.value : undefined;
+  let boundNote = '';
+  if (boundProviderId !== undefined) {
+    const bound = registry.get(boundProviderId);
+    if (bound) return { providerId: bound.id, eventType: eventTypeOf(bound, headers, body), reason: `The endpoint is bound to ${bound.name}.` };
+    boundNote = ` The endpoint's provider "${boundProviderId}" is not known.`;
+  }
+  const providers = registry.list();
+  const byHeaders = providers
+    .map((p) => {
+      const matched = p.detection.headers.filter((h) => hasHeader(headers, h));
+      const envelope = envelopeMatches(p, body);
+      const usable = matched.length > 0 && (!p.detection.headersAreGeneric || envelope);
+      return { p, matched, score: usable ? matched.length * 10 + (envelope ? 5 : 0) + (knowsEvent(p, headers, body) ? 1 : 0) : 0 };
+    })
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score);
+  if (byHeaders.length > 0) {
+    const { p, matched } = byHeaders[0];
+    const envelopeNote = p.detection.headersAreGeneric ? ` and its ${p.envelope.requiredKeys.join('/')} envelope` : '';
+    return { providerId: p.id, eventType: eventTypeOf(p, headers, body), reason: `Recognised by the ${matched.join(', ')} header${matched.length > 1 ? 's' : ''}${envelopeNote}.${boundNote}` };
+  }
+  const byEnvelope = providers
+    .filter((p) => p.envelope.requiredKeys.length >= MIN_ENVELOPE_KEYS && envelopeMatches(p, body))
+    .map((p) => ({ p, score: p.envelope.requiredKeys.length * 2 + (knowsEvent(p, headers, body) ? 1 : 0) }))
+    .sort((a, b) => b.score - a.score);
+  if (byEnvelope.length > 0 && (byEnvelope.length === 1 || byEnvelope[0].score > byEnvelope[1].score)) {
+    const { p } = byEnvelope[0];
+    return { providerId: p.id, eventType: eventTypeOf(p, headers, body), reason: `No provider header; recognised by its ${p.envelope.requiredKeys.join('/')} envelope.${boundNote}` };
+  }
+  if (byEnvelope.length > 1) {
+    return { providerId: null, eventType: null, reason: `The envelope fits ${byEnvelope.map((c) => c.p.name).join(' and ')} equally; no header decides.${boundNote}` };
+  }
+  const what = body === undefined ? 'the body is not JSON (or too large to inspect)' : 'no envelope matches';
+  return { providerId: null, eventType: null, reason: `No provider header is present and ${what}.${boundNote}` };
+}
+
+export function detectProvider(request: { headers: HeaderPairs; body: Uint8Array }, registry: ProviderLookup, boundProviderId?: string): DetectionResult {
+  try {
+    return detect(request, registry, boundProviderId);
+  } catch (error) {
+    return { providerId: null, eventType: null, reason: `The request could not be examined: ${error instanceof Error ? error.message : String(error)}.` };
+  }
+}

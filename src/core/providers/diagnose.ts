@@ -1,0 +1,175 @@
+/**
+ * Explains a signature that did not verify: tries the usual mistakes one by
+ * one (prefix, digest encoding, secret encoding, a changed body, a changed
+ * timestamp, a secret known from elsewhere) and names those that explain it.
+ */
+import type { Diagnostic, DigestEncoding } from '../../shared/providers';
+import { bodyVariants } from './body-variants';
+import { decodeBase64Strict, secretKey } from './crypto';
+import { utf8 } from './bytes';
+import { matchToken, type ProbeContext } from './probe';
+import { bodyInForm, buildSignedBytes } from './signed-content';
+
+/** The timestamp search stays cheap: small bodies only, a few keys. */
+const TIMESTAMP_SEARCH_MAX_BODY = 16 * 1024;
+/** Seconds searched around the sent timestamp, and around "now", for the one the signature was made with. */
+const TIMESTAMP_SEARCH_WINDOW = 120;
+const NOW_SEARCH_WINDOW = 10;
+const MAX_KEYS_PROBED = 5;
+
+function usableKeys(ctx: ProbeContext): Buffer[] {
+  return ctx.keys.flatMap((k) => (k.key ? [k.key] : [])).slice(0, MAX_KEYS_PROBED);
+}
+
+function signedFor(ctx: ProbeContext, body: Uint8Array, timestamp = ctx.timestamp, template = ctx.form.signedContent.template): Buffer[] {
+  const out = ctx.form.signedContent.bodyForms.flatMap((bodyForm) => {
+    const formed = bodyInForm(body, bodyForm);
+    return formed ? [buildSignedBytes(template, { body: formed, timestamp, id: ctx.id })] : [];
+  });
+  return out.length > 0 ? out : [buildSignedBytes(template, { body, timestamp, id: ctx.id })];
+}
+
+function anyMatch(keys: Uint8Array[], signed: Uint8Array[], tokens: string[], encoding: DigestEncoding): boolean {
+  return keys.some((key) => signed.some((s) => matchToken(key, s, tokens, encoding) >= 0));
+}
+
+function prefixMistake(ctx: ProbeContext): Diagnostic | undefined {
+  const keys = usableKeys(ctx);
+  const signed = signedFor(ctx, ctx.body);
+  for (const loose of ctx.loose) {
+    if (!anyMatch(keys, signed, [loose.token], ctx.form.digest)) continue;
+    return loose.mistake === 'prefix-dropped'
+      ? { code: 'prefix-dropped', message: `The digest is right but lacks the "${loose.prefix}" prefix ${ctx.form.header} must carry.` }
+      : { code: 'prefix-added', message: `The digest is right but carries a "${loose.prefix}" prefix; ${ctx.form.header} holds the bare digest.` };
+  }
+  return undefined;
+}
+
+function encodingMistake(ctx: ProbeContext): Diagnostic | undefined {
+  const other: DigestEncoding = ctx.form.digest === 'hex' ? 'base64' : 'hex';
+  const tokens = [...ctx.tokens, ...ctx.loose.map((l) => l.token)];
+  const keys = usableKeys(ctx);
+  const signed = signedFor(ctx, ctx.body);
+  if (anyMatch(keys, signed, tokens, other)) {
+    return { code: 'digest-encoding-mismatch', message: `The HMAC is right but written in ${other}; ${ctx.form.header} carries it in ${ctx.form.digest}.` };
+  }
+  const lowered = tokens.filter((t) => t !== t.toLowerCase()).map((t) => t.toLowerCase());
+  if (ctx.form.digest === 'hex' && lowered.length > 0 && anyMatch(keys, signed, lowered, 'hex')) {
+    return {
+      code: 'digest-encoding-mismatch',
+      message: `The HMAC is right but written in uppercase hex; ${ctx.form.header} carries lowercase hex and documented handlers compare the strings exactly.`,
+    };
+  }
+  return undefined;
+}
+
+function secretEncodingMistake(ctx: ProbeContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const signed = signedFor(ctx, ctx.body);
+  const tokens = ctx.tokens;
+  for (const entry of ctx.keys.slice(0, MAX_KEYS_PROBED)) {
+    if (ctx.form.secretEncoding === 'whsec-base64') {
+      if (!entry.key) {
+        out.push({ code: 'secret-not-base64', message: `Secret #${entry.index + 1} is not base64 after its whsec_ prefix, so it cannot be this scheme's key.` });
+      }
+      if (anyMatch([utf8(entry.secret)], signed, tokens, ctx.form.digest)) {
+        out.push({
+          code: 'whsec-used-raw',
+          message: `The sender used secret #${entry.index + 1} as raw text; this scheme base64-decodes the part after "whsec_" and uses those bytes as the key.`,
+        });
+      }
+    } else if (entry.secret.startsWith('whsec_')) {
+      const decoded = decodeBase64Strict(entry.secret.slice('whsec_'.length));
+      if (decoded && decoded.length > 0 && anyMatch([decoded], signed, tokens, ctx.form.digest)) {
+        out.push({
+          code: 'whsec-base64-decoded',
+          message: `The sender base64-decoded secret #${entry.index + 1} (Standard Webhooks style); this provider uses the whole "whsec_..." string as the key.`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function bodyMistake(ctx: ProbeContext): Diagnostic | undefined {
+  const keys = usableKeys(ctx);
+  for (const variant of bodyVariants(ctx.body)) {
+    if (anyMatch(keys, signedFor(ctx, variant.body), ctx.tokens, ctx.form.digest)) return { code: variant.code, message: variant.message };
+  }
+  return undefined;
+}
+
+function timestampMistake(ctx: ProbeContext): Diagnostic | undefined {
+  const template = ctx.form.signedContent.template;
+  if (ctx.timestamp === undefined || !template.includes('{timestamp}')) return undefined;
+  const keys = usableKeys(ctx);
+  const tokens = ctx.tokens;
+  const bodyOnly = signedFor(ctx, ctx.body, ctx.timestamp, '{body}');
+  if (anyMatch(keys, bodyOnly, tokens, ctx.form.digest)) {
+    return {
+      code: 'timestamp-not-signed',
+      message: `The signature covers the body alone; this scheme signs "${template}", so the timestamp must be part of the signed bytes.`,
+    };
+  }
+  const ts = Number(ctx.timestamp);
+  const unitAlternatives = ctx.timestamp.length >= 13 ? [String(Math.floor(ts / 1000))] : [String(ts * 1000)];
+  for (const alt of unitAlternatives) {
+    if (anyMatch(keys, signedFor(ctx, ctx.body, alt), tokens, ctx.form.digest)) {
+      return { code: 'timestamp-unit', message: `The signature is valid for timestamp ${alt}: one side counts milliseconds and the other seconds.` };
+    }
+  }
+  if (ctx.body.length > TIMESTAMP_SEARCH_MAX_BODY) return undefined;
+  const now = Math.floor(ctx.nowSec);
+  const tried = new Set<number>([ts]);
+  for (let delta = 0; delta <= TIMESTAMP_SEARCH_WINDOW; delta++) {
+    const around = delta <= NOW_SEARCH_WINDOW ? [ts - delta, ts + delta, now - delta, now + delta] : [ts - delta, ts + delta];
+    for (const candidate of around) {
+      if (candidate < 0 || tried.has(candidate)) continue;
+      tried.add(candidate);
+      if (anyMatch(keys, signedFor(ctx, ctx.body, String(candidate)), tokens, ctx.form.digest)) {
+        return {
+          code: 'timestamp-mismatch',
+          message: `The signature is valid for timestamp ${candidate}, ${candidate - ts} s from the one sent: the timestamp was changed after signing (a replay refreshed it but kept the old signature, or the sender signed a different clock reading).`,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+function elsewhereSecret(ctx: ProbeContext): Diagnostic | undefined {
+  const signed = signedFor(ctx, ctx.body);
+  for (const other of ctx.otherSecrets) {
+    const key = secretKey(other.secret, ctx.form.secretEncoding);
+    if (key && anyMatch([key], signed, ctx.tokens, ctx.form.digest)) {
+      return {
+        code: 'secret-from-elsewhere',
+        message: `The request was signed with the secret of ${other.label}, not with one configured here: the sender is pointed at the wrong environment or endpoint.`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Likely causes of a failed verification, most specific first; never empty. */
+export function diagnoseFailure(ctx: ProbeContext): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const push = (d: Diagnostic | undefined) => {
+    if (d) found.push(d);
+  };
+  const explained = () => found.some((d) => d.code !== 'secret-not-base64');
+  push(prefixMistake(ctx));
+  push(encodingMistake(ctx));
+  found.push(...secretEncodingMistake(ctx));
+  if (!explained()) push(bodyMistake(ctx));
+  if (!explained()) push(timestampMistake(ctx));
+  if (!explained()) push(elsewhereSecret(ctx));
+  if (!explained()) {
+    const n = ctx.keys.length;
+    push({
+      code: 'no-secret-matched',
+      message: `None of the ${n} configured secret${n === 1 ? '' : 's'} produces this signature, and no common mistake explains it: the sender likely uses another secret (another environment, a rotated one) or the body was altered.`,
+    });
+  }
+  return found;
+}

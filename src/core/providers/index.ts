@@ -1,0 +1,13 @@
+/** Providers: definitions as data, signing, verification with diagnostics, detection, samples, outgoing requests. */
+export { BUILTIN_PROVIDERS, COMMON_SCHEME_PROVIDERS, DOCUMENTED_PROVIDERS } from './builtin';
+export { createProviderRegistry, type ProviderRegistry } from './registry';
+export { loadUserProviders, type LoadOptions, type UserProvidersResult } from './user-loader';
+export { signRequest, type SignInput, type SignOutput } from './sign';
+export { verifyRequest, type VerifyInput } from './verify';
+export { detectProvider, eventTypeOf, type ProviderLookup } from './detect';
+export { buildSample } from './samples';
+export { createRng, mulberry32, type Rng } from './samples/prng';
+export { validatePayload } from './rules';
+export { buildOutgoingRequest, resolveDeliveryId, type OutgoingInput, type OutgoingRequest } from './outgoing';
+export { defaultForm, resolveForm } from './forms';
+export { headerValues, firstHeader, type HeaderPairs } from './headers';

@@ -1,0 +1,77 @@
+/**
+ * The HTTP request a provider sends for one delivery attempt: exactly its
+ * headers, signed with the attempt's timestamp. The body bytes depend only
+ * on the payload, so every attempt of a delivery carries the same body.
+ */
+import { createHash } from 'node:crypto';
+import type { ProviderDefinition } from '../../shared/providers';
+import { HookscopeError } from '../../shared/errors';
+import { parseJsonBody, utf8 } from './bytes';
+import { firstHeader } from './headers';
+import { getPath } from './json-path';
+import { signRequest } from './sign';
+
+export interface OutgoingInput {
+  eventType: string;
+  /** An object is sent as compact JSON.stringify output; bytes are sent as they are. */
+  payload: unknown;
+  secret: string;
+  /** Unix seconds of this attempt. */
+  timestampSec: number;
+  /** Used when the payload does not carry the provider's delivery id (Prynt's eventId wins when present). */
+  deliveryId?: string;
+  /** Signature form (LRDefender 'plain' | 'timestamped'); the provider's default otherwise. */
+  form?: string;
+}
+
+export interface OutgoingRequest {
+  method: 'POST';
+  headers: [string, string][];
+  body: Uint8Array;
+}
+
+function encodeBody(payload: unknown): Uint8Array {
+  if (payload instanceof Uint8Array) return payload;
+  const text = JSON.stringify(payload);
+  if (text === undefined) throw new HookscopeError('BAD_INPUT', 'The payload cannot be written as JSON.');
+  return utf8(text);
+}
+
+/** The delivery id: from the payload field the provider names, else the caller's, else derived from the body (stable across attempts). */
+export function resolveDeliveryId(provider: ProviderDefinition, body: Uint8Array, given?: string): string {
+  const field = provider.ids.delivery.fromPayload;
+  if (field) {
+    const parsed = parseJsonBody(body);
+    const value = parsed ? getPath(parsed.value, field) : undefined;
+    if (typeof value === 'string' && value.length > 0) return value;
+  }
+  if (given) return given;
+  const hash = createHash('sha256').update(body).digest('hex');
+  const generate = provider.ids.delivery.generate;
+  if (generate.style === 'prefixed') return `${generate.prefix}${hash.slice(0, 24)}`;
+  const variant = ((parseInt(hash[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-${variant}${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
+}
+
+export function buildOutgoingRequest(provider: ProviderDefinition, input: OutgoingInput): OutgoingRequest {
+  const body = encodeBody(input.payload);
+  const deliveryId = resolveDeliveryId(provider, body, input.deliveryId);
+  const signed = signRequest(provider, { secret: input.secret, body, timestampSec: input.timestampSec, webhookId: deliveryId, form: input.form });
+  const headers: [string, string][] = [];
+  const has = (name: string) => firstHeader(headers, name) !== undefined;
+  for (const header of provider.headers) {
+    if (has(header.name)) continue;
+    const source = header.value;
+    let value: string | undefined;
+    if (source.kind === 'static') value = source.value;
+    else if (source.kind === 'event-type') value = input.eventType;
+    else if (source.kind === 'delivery-id') value = deliveryId;
+    else if (source.kind === 'timestamp') value = firstHeader(signed.headers, header.name) ?? String(input.timestampSec);
+    else value = firstHeader(signed.headers, header.name);
+    if (value !== undefined) headers.push([header.name, value]);
+  }
+  for (const pair of signed.headers) {
+    if (!has(pair[0])) headers.push(pair);
+  }
+  return { method: 'POST', headers, body };
+}

@@ -1,0 +1,38 @@
+/** Built-in and user-defined providers, looked up by id. */
+import type { ProviderDefinition, ProviderFileError } from '../../shared/providers';
+import { HookscopeError } from '../../shared/errors';
+import { BUILTIN_PROVIDERS } from './builtin';
+import { loadUserProviders } from './user-loader';
+
+export interface ProviderRegistry {
+  list(): ProviderDefinition[];
+  get(id: string): ProviderDefinition | undefined;
+  /** Throws HookscopeError PROVIDER_UNKNOWN. */
+  require(id: string): ProviderDefinition;
+  /** Problems found in user provider files (those files are skipped). */
+  readonly errors: ProviderFileError[];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+export function createProviderRegistry(options: { userDir?: string } = {}): ProviderRegistry {
+  const user = options.userDir ? loadUserProviders(options.userDir, { reservedIds: BUILTIN_PROVIDERS.map((p) => p.id) }) : { providers: [], errors: [] };
+  const all = [...BUILTIN_PROVIDERS, ...user.providers].map(deepFreeze);
+  const byId = new Map(all.map((p) => [p.id, p]));
+  return {
+    list: () => [...all],
+    get: (id) => byId.get(id),
+    require(id) {
+      const provider = byId.get(id);
+      if (!provider) throw new HookscopeError('PROVIDER_UNKNOWN', `No provider has the id "${id}".`, { providerId: id });
+      return provider;
+    },
+    errors: user.errors,
+  };
+}

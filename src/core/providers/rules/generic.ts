@@ -1,0 +1,30 @@
+/** Rules every provider's payloads obey, read from its definition: envelope keys, event type, id conventions, time format. */
+import type { ProviderDefinition } from '../../../shared/providers';
+import { Checker } from './check';
+
+export function checkGeneric(provider: ProviderDefinition, eventType: string, payload: unknown): Checker {
+  const c = new Checker(payload);
+  if (!c.obj('')) return c;
+  for (const key of provider.envelope.requiredKeys) {
+    if (c.get(key) === undefined) c.fail(key, 'is required by the envelope');
+  }
+  if (!provider.events.some((e) => e.type === eventType)) c.fail('(event type)', `"${eventType}" is not in ${provider.name}'s catalogue`);
+  const bodyPaths = provider.eventTypeLocations.flatMap((l) => (l.in === 'body' ? [l.path] : []));
+  const located = bodyPaths.find((path) => typeof c.get(path) === 'string');
+  if (located !== undefined && c.get(located) !== eventType) {
+    c.fail(located, `expected the event type "${eventType}", got ${JSON.stringify(c.get(located))}`);
+  } else if (located === undefined && bodyPaths.length > 0 && bodyPaths.length === provider.eventTypeLocations.length) {
+    c.fail(bodyPaths[0], `expected the event type "${eventType}", found none`);
+  }
+  for (const convention of provider.ids.conventions) {
+    const value = c.get(convention.field);
+    if (value === undefined) continue;
+    c.str(convention.field, { prefix: convention.prefix, pattern: convention.pattern ? new RegExp(convention.pattern) : undefined });
+  }
+  if (provider.envelope.timeField) c.time(provider.envelope.timeField.path, provider.envelope.timeField.format);
+  if (provider.limits.maxPayloadBytes !== undefined) {
+    const size = Buffer.byteLength(JSON.stringify(payload));
+    if (size > provider.limits.maxPayloadBytes) c.fail('(payload)', `is ${size} bytes, over the ${provider.limits.maxPayloadBytes}-byte limit`);
+  }
+  return c;
+}

@@ -1,0 +1,135 @@
+/**
+ * Sample payload templates (for user-defined and common-scheme providers):
+ * any JSON, where a string may hold placeholders. A string that is exactly
+ * one placeholder takes its value's type (a number stays a number).
+ *
+ *   {{eventType}}            the event type
+ *   {{id:PREFIX:LENGTH}}     PREFIX + LENGTH base-62 characters (LENGTH defaults to 24)
+ *   {{uuid}}  {{hex:N}}
+ *   {{int:MIN:MAX}}  {{float:MIN:MAX}} (2 decimals)  {{pick:a|b|c}}
+ *   {{time:iso-ms|iso-s|iso|unix-ms|unix-s|date}}   one sample time per payload
+ */
+import type { JsonObject, JsonValue, TimeFormat } from '../../../shared/providers';
+import type { Rng } from './prng';
+import { formatTime, isoDate } from './time';
+
+type Placeholder =
+  | { kind: 'eventType' }
+  | { kind: 'id'; prefix: string; length: number }
+  | { kind: 'uuid' }
+  | { kind: 'hex'; length: number }
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'float'; min: number; max: number }
+  | { kind: 'pick'; options: string[] }
+  | { kind: 'time'; format: TimeFormat | 'date' };
+
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
+const TIME_FORMATS = ['iso-ms', 'iso-s', 'iso', 'unix-ms', 'unix-s', 'date'];
+
+function count(text: string | undefined): number | undefined {
+  return text !== undefined && /^\d{1,3}$/.test(text) ? Number(text) : undefined;
+}
+
+function range(parts: string[]): { min: number; max: number } | undefined {
+  const [min, max] = parts.map(Number);
+  return parts.length === 2 && Number.isFinite(min) && Number.isFinite(max) && min <= max ? { min, max } : undefined;
+}
+
+export function parsePlaceholder(body: string): Placeholder | { error: string } {
+  const [name, ...args] = body.split(':');
+  switch (name) {
+    case 'eventType':
+      return { kind: 'eventType' };
+    case 'uuid':
+      return { kind: 'uuid' };
+    case 'id': {
+      const length = args[1] === undefined ? 24 : count(args[1]);
+      return length === undefined || args.length > 2 ? { error: `{{${body}}} must be {{id:PREFIX:LENGTH}}` } : { kind: 'id', prefix: args[0] ?? '', length };
+    }
+    case 'hex': {
+      const length = count(args[0]);
+      return length === undefined ? { error: `{{${body}}} must be {{hex:N}}` } : { kind: 'hex', length };
+    }
+    case 'int':
+    case 'float': {
+      const r = range(args);
+      if (!r || (name === 'int' && (!Number.isInteger(r.min) || !Number.isInteger(r.max)))) return { error: `{{${body}}} must be {{${name}:MIN:MAX}} with MIN <= MAX` };
+      return { kind: name, ...r };
+    }
+    case 'pick': {
+      const options = args.join(':').split('|').filter((o) => o.length > 0);
+      return options.length === 0 ? { error: `{{${body}}} must list options: {{pick:a|b}}` } : { kind: 'pick', options };
+    }
+    case 'time':
+      return TIME_FORMATS.includes(args[0] ?? '')
+        ? { kind: 'time', format: args[0] as TimeFormat | 'date' }
+        : { error: `{{${body}}} must be {{time:FORMAT}} with FORMAT one of ${TIME_FORMATS.join(', ')}` };
+    default:
+      return { error: `{{${body}}} is not a known placeholder (eventType, id, uuid, hex, int, float, pick, time)` };
+  }
+}
+
+/** Problems in a template, each with the path of the offending value. */
+export function templateProblems(template: JsonValue, path = ''): { path: string; problem: string }[] {
+  if (typeof template === 'string') {
+    return [...template.matchAll(PLACEHOLDER)].flatMap((m) => {
+      const parsed = parsePlaceholder(m[1]);
+      return 'error' in parsed ? [{ path, problem: parsed.error }] : [];
+    });
+  }
+  if (Array.isArray(template)) return template.flatMap((item, i) => templateProblems(item, `${path}[${i}]`));
+  if (template !== null && typeof template === 'object') {
+    return Object.entries(template).flatMap(([key, value]) => templateProblems(value, path ? `${path}.${key}` : key));
+  }
+  return [];
+}
+
+export interface TemplateContext {
+  rng: Rng;
+  eventType: string;
+  timeMs: number;
+}
+
+function produce(p: Placeholder, ctx: TemplateContext): string | number {
+  switch (p.kind) {
+    case 'eventType':
+      return ctx.eventType;
+    case 'id':
+      return p.prefix + ctx.rng.base62(p.length);
+    case 'uuid':
+      return ctx.rng.uuid();
+    case 'hex':
+      return ctx.rng.hex(p.length);
+    case 'int':
+      return ctx.rng.int(p.min, p.max);
+    case 'float':
+      return ctx.rng.float(p.min, p.max, 2);
+    case 'pick':
+      return ctx.rng.pick(p.options);
+    case 'time':
+      return p.format === 'date' ? isoDate(ctx.timeMs) : formatTime(ctx.timeMs, p.format);
+  }
+}
+
+export function renderTemplate(template: JsonObject, ctx: TemplateContext): JsonObject;
+export function renderTemplate(template: JsonValue, ctx: TemplateContext): JsonValue;
+export function renderTemplate(template: JsonValue, ctx: TemplateContext): JsonValue {
+  if (typeof template === 'string') {
+    const whole = /^\{\{([^{}]*)\}\}$/.exec(template);
+    if (whole) {
+      const parsed = parsePlaceholder(whole[1]);
+      return 'error' in parsed ? template : produce(parsed, ctx);
+    }
+    return template.replace(PLACEHOLDER, (match, body: string) => {
+      const parsed = parsePlaceholder(body);
+      return 'error' in parsed ? match : String(produce(parsed, ctx));
+    });
+  }
+  if (Array.isArray(template)) return template.map((item) => renderTemplate(item, ctx));
+  if (template !== null && typeof template === 'object') {
+    const out: { [key: string]: JsonValue } = {};
+    for (const [key, value] of Object.entries(template)) out[key] = renderTemplate(value, ctx);
+    return out;
+  }
+  return template;
+}

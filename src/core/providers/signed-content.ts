@@ -1,0 +1,45 @@
+/** The exact bytes a provider signs: body forms and the signed-content template. */
+import type { BodyForm } from '../../shared/providers';
+import { toText, utf8 } from './bytes';
+
+/** Bodies above this size are never re-serialized (the verifier stays fast on huge captures). */
+export const MAX_RESERIALIZE_BYTES = 4 * 1024 * 1024;
+
+/** Parses JSON the way a Node handler does (`JSON.parse(body.toString())`); undefined when not JSON. */
+export function parseJsonLenient(body: Uint8Array): { value: unknown } | undefined {
+  if (body.length === 0 || body.length > MAX_RESERIALIZE_BYTES) return undefined;
+  try {
+    return { value: JSON.parse(toText(body)) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The body in the given form; undefined when `re-serialized` does not apply (not JSON). */
+export function bodyInForm(body: Uint8Array, form: BodyForm): Uint8Array | undefined {
+  if (form === 'raw') return body;
+  const parsed = parseJsonLenient(body);
+  if (!parsed) return undefined;
+  return utf8(JSON.stringify(parsed.value));
+}
+
+export interface SignedParts {
+  body: Uint8Array;
+  timestamp?: string;
+  id?: string;
+}
+
+/** Fills `{body}`, `{timestamp}` and `{id}` in the template; the body goes in as raw bytes. */
+export function buildSignedBytes(template: string, parts: SignedParts): Buffer {
+  const chunks: Buffer[] = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{(body|timestamp|id)\}/g)) {
+    chunks.push(utf8(template.slice(last, match.index)));
+    const name = match[1];
+    if (name === 'body') chunks.push(Buffer.from(parts.body));
+    else chunks.push(utf8((name === 'timestamp' ? parts.timestamp : parts.id) ?? ''));
+    last = (match.index ?? 0) + match[0].length;
+  }
+  chunks.push(utf8(template.slice(last)));
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,217 @@
+/**
+ * Verifies a received request against a provider's signature scheme and
+ * says why it failed. Tries every configured secret (valid if any matches)
+ * and every body form the provider accepts; all comparisons constant-time.
+ */
+import type { Diagnostic, ProviderDefinition, SignatureForm, SignatureVerdict } from '../../shared/providers';
+import { describeBytes } from './bytes';
+import { encodeDigest, hmacSha256, secretKey } from './crypto';
+import { diagnoseFailure } from './diagnose';
+import { defaultForm, schemeId } from './forms';
+import { firstHeader, headerValues, type HeaderPairs } from './headers';
+import { matchToken, ordinal, type KeyEntry, type ProbeContext } from './probe';
+import { formatSignatureValue, formatSpecificity, parseSignatureValue } from './signature-format';
+import { bodyInForm, buildSignedBytes } from './signed-content';
+
+export interface VerifyInput {
+  headers: HeaderPairs;
+  body: Uint8Array;
+  /** The endpoint's secrets, tried in order; valid if any matches. */
+  secrets: string[];
+  nowMs: number;
+  /** Secrets known for other endpoints or environments: never make a request valid, only named in a diagnostic. */
+  otherSecrets?: { label: string; secret: string }[];
+}
+
+interface Chosen {
+  form: SignatureForm;
+  values: string[];
+  tokens: string[];
+  loose: ProbeContext['loose'];
+  timestamp?: string;
+}
+
+type Choice = { ok: true; chosen: Chosen } | { ok: false; verdict: SignatureVerdict };
+
+function chooseForm(provider: ProviderDefinition, headers: HeaderPairs): Choice {
+  const forms = [...provider.signature.forms].sort((a, b) => formatSpecificity(a.format) - formatSpecificity(b.format));
+  const present = forms.filter((f) => headerValues(headers, f.header).length > 0);
+  if (present.length === 0) {
+    const names = [...new Set(forms.map((f) => f.header))].join(' or ');
+    return {
+      ok: false,
+      verdict: { status: 'missing', scheme: schemeId(provider, defaultForm(provider)), detail: `The request has no ${names} header, so it is not signed.`, diagnostics: [] },
+    };
+  }
+  let problem = '';
+  for (const form of present) {
+    const values = headerValues(headers, form.header);
+    const parsed = values.map((v) => parseSignatureValue(form.format, v));
+    const ok = parsed.flatMap((p) => (p.ok ? [p] : []));
+    if (ok.length === 0) {
+      if (!problem) problem = parsed[0].ok ? '' : parsed[0].problem;
+      continue;
+    }
+    return {
+      ok: true,
+      chosen: { form, values, tokens: ok.flatMap((p) => p.tokens), loose: ok.flatMap((p) => p.loose), timestamp: ok.find((p) => p.timestamp)?.timestamp },
+    };
+  }
+  const form = present[0];
+  return {
+    ok: false,
+    verdict: {
+      status: 'malformed',
+      scheme: schemeId(provider, form),
+      detail: `The ${form.header} header is malformed: ${problem}.`,
+      received: headerValues(headers, form.header)[0],
+      diagnostics: [],
+    },
+  };
+}
+
+function describeAge(ageSeconds: number): string {
+  return ageSeconds >= 0 ? `${ageSeconds} s old` : `${-ageSeconds} s in the future`;
+}
+
+export function verifyRequest(provider: ProviderDefinition, input: VerifyInput): SignatureVerdict {
+  const choice = chooseForm(provider, input.headers);
+  if (!choice.ok) return choice.verdict;
+  const { form, values } = choice.chosen;
+  const scheme = schemeId(provider, form);
+  const received = values[0];
+  const base = { scheme, received };
+
+  let timestamp = choice.chosen.timestamp;
+  if (form.timestamp?.in === 'header') {
+    const raw = firstHeader(input.headers, form.timestamp.header);
+    if (raw === undefined) {
+      return { ...base, status: 'missing', detail: `The request has ${form.header} but no ${form.timestamp.header} header, which is part of the signed bytes.`, diagnostics: [] };
+    }
+    if (!/^\d+$/.test(raw.trim())) {
+      return { ...base, status: 'malformed', detail: `The ${form.timestamp.header} header "${raw}" is not a whole number of unix seconds.`, diagnostics: [] };
+    }
+    timestamp = raw.trim();
+  }
+  let id: string | undefined;
+  if (form.idHeader && form.signedContent.template.includes('{id}')) {
+    id = firstHeader(input.headers, form.idHeader);
+    if (id === undefined) {
+      return { ...base, status: 'missing', detail: `The request has ${form.header} but no ${form.idHeader} header, which is part of the signed bytes.`, diagnostics: [] };
+    }
+  }
+
+  const nowSec = input.nowMs / 1000;
+  const ageSeconds = timestamp !== undefined ? Math.floor(nowSec) - Number(timestamp) : undefined;
+  const timing = form.toleranceSeconds !== undefined && ageSeconds !== undefined ? { ageSeconds, toleranceSeconds: form.toleranceSeconds } : {};
+  const bodies = form.signedContent.bodyForms.flatMap((bodyForm) => {
+    const formed = bodyInForm(input.body, bodyForm);
+    return formed ? [{ bodyForm, signed: buildSignedBytes(form.signedContent.template, { body: formed, timestamp, id }) }] : [];
+  });
+  // A body that is not JSON cannot be re-serialized; the signer signs it raw, so check it raw.
+  if (bodies.length === 0) bodies.push({ bodyForm: 'raw', signed: buildSignedBytes(form.signedContent.template, { body: input.body, timestamp, id }) });
+  const primarySigned = bodies[0].signed;
+
+  const keys: KeyEntry[] = input.secrets.flatMap((secret, index) => (secret.length > 0 ? [{ index, secret, key: secretKey(secret, form.secretEncoding) }] : []));
+  if (keys.length === 0) {
+    return {
+      ...base,
+      ...timing,
+      status: 'no-secret',
+      detail: `No secret is configured, so the ${form.header} signature cannot be checked.`,
+      signedBytes: describeBytes(primarySigned),
+      diagnostics: [],
+    };
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  if (values.length > 1) {
+    diagnostics.push({ code: 'duplicate-signature-header', message: `The ${form.header} header appears ${values.length} times; every value was checked.` });
+  }
+  const multiForm = form.signedContent.bodyForms.length > 1 ? 'body' : provider.signature.forms.length > 1 ? 'signature' : undefined;
+
+  for (const entry of keys) {
+    if (!entry.key) continue;
+    const matched = bodies.map((b) => ({ bodyForm: b.bodyForm, signed: b.signed, token: matchToken(entry.key as Buffer, b.signed, choice.chosen.tokens, form.digest) }));
+    const hit = matched.find((m) => m.token >= 0);
+    if (!hit) continue;
+    if (choice.chosen.tokens.length > 1) {
+      diagnostics.push({ code: 'multiple-signatures', message: `The header carries ${choice.chosen.tokens.length} signatures; the ${ordinal(hit.token + 1)} one matched.` });
+    }
+    if (entry !== keys[0]) {
+      diagnostics.push({
+        code: 'secret-other-matched',
+        message: `Secret #${entry.index + 1} matched, not the first configured one: the sender signs with an older or other-environment secret.`,
+      });
+    }
+    if (bodies.length > 1 && !Buffer.from(bodies[0].signed).equals(bodies[1].signed)) {
+      const only = matched.filter((m) => m.token >= 0);
+      if (only.length === 1) {
+        diagnostics.push(
+          only[0].bodyForm === 'raw'
+            ? { code: 'body-form-raw-only', message: 'Only the raw body matches: a handler that re-serializes the parsed JSON (JSON.stringify(req.body)) before verifying will reject this request.' }
+            : { code: 'body-form-reserialized-only', message: 'Only the re-serialized body (JSON.stringify(JSON.parse(body))) matches: a handler that verifies the raw bytes as received will reject this request.' },
+        );
+      }
+    }
+    const matchedForm = multiForm === 'body' ? hit.bodyForm : multiForm === 'signature' ? form.name : undefined;
+    const expected = formatSignatureValue(form.format, encodeDigest(hmacSha256(entry.key, hit.signed), form.digest), timestamp);
+    const common = { ...base, ...timing, secretIndex: entry.index, expected, signedBytes: describeBytes(hit.signed), ...(matchedForm ? { matchedForm } : {}) };
+    if (timing.ageSeconds !== undefined && Math.abs(timing.ageSeconds) > timing.toleranceSeconds) {
+      diagnostics.push(staleDiagnostic(timing.ageSeconds, timing.toleranceSeconds));
+      return {
+        ...common,
+        status: 'stale',
+        detail: `The signature is correct but the timestamp is ${describeAge(timing.ageSeconds)}, outside the ${timing.toleranceSeconds} s window.`,
+        diagnostics,
+      };
+    }
+    const secretNote = keys.length > 1 ? ` with secret #${entry.index + 1}` : '';
+    const formNote = matchedForm ? ` (${matchedForm} form)` : '';
+    return { ...common, status: 'valid', detail: `The ${form.header} signature is valid${secretNote}${formNote}.`, diagnostics };
+  }
+
+  const firstKey = keys.find((k) => k.key)?.key;
+  const expected = firstKey ? formatSignatureValue(form.format, encodeDigest(hmacSha256(firstKey, primarySigned), form.digest), timestamp) : undefined;
+  if (choice.chosen.tokens.length > 1) {
+    diagnostics.push({ code: 'multiple-signatures', message: `The header carries ${choice.chosen.tokens.length} signatures and none of them matched.` });
+  }
+  diagnostics.push(
+    ...diagnoseFailure({
+      form,
+      body: input.body,
+      timestamp,
+      id,
+      nowSec,
+      keys,
+      tokens: choice.chosen.tokens,
+      loose: choice.chosen.loose,
+      otherSecrets: input.otherSecrets ?? [],
+    }),
+  );
+  if (timing.ageSeconds !== undefined && Math.abs(timing.ageSeconds) > timing.toleranceSeconds) {
+    diagnostics.push(staleDiagnostic(timing.ageSeconds, timing.toleranceSeconds));
+  }
+  const n = keys.length;
+  return {
+    ...base,
+    ...timing,
+    status: 'invalid',
+    detail: `The ${form.header} signature does not match the body with ${n === 1 ? 'the configured secret' : `any of the ${n} configured secrets`}.`,
+    ...(expected ? { expected } : {}),
+    signedBytes: describeBytes(primarySigned),
+    diagnostics,
+  };
+}
+
+function staleDiagnostic(ageSeconds: number, toleranceSeconds: number): Diagnostic {
+  return ageSeconds < 0
+    ? {
+        code: 'timestamp-future',
+        message: `The timestamp is ${-ageSeconds} s in the future (window ${toleranceSeconds} s): the sender's clock or this machine's clock is off.`,
+      }
+    : {
+        code: 'timestamp-stale',
+        message: `The timestamp is ${ageSeconds} s old (window ${toleranceSeconds} s): an old request replayed as is, or the clocks disagree.`,
+      };
+}

@@ -1,0 +1,124 @@
+/**
+ * Property tests over every signature form of every built-in provider:
+ * sign-then-verify is valid for any body and secret; changing any byte of
+ * the body, the timestamp or the signature is never valid.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_PROVIDERS, signRequest, verifyRequest } from '../../../src/core/providers';
+import type { ProviderDefinition, SignatureForm } from '../../../src/shared/providers';
+
+const RUNS = 40;
+
+const forms: { provider: ProviderDefinition; form: SignatureForm }[] = BUILTIN_PROVIDERS.flatMap((provider) => provider.signature.forms.map((form) => ({ provider, form })));
+
+function secretArb(form: SignatureForm): fc.Arbitrary<string> {
+  return form.secretEncoding === 'whsec-base64'
+    ? fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => `whsec_${Buffer.from(bytes).toString('base64')}`)
+    : fc.array(fc.integer({ min: 1, max: 0x10ffff }), { minLength: 1, maxLength: 48 }).map((codePoints) => String.fromCodePoint(...codePoints));
+}
+
+const bodyArb = fc.oneof(
+  fc.uint8Array({ maxLength: 300 }),
+  fc.json({ maxDepth: 3 }).map((text) => new Uint8Array(Buffer.from(text))),
+);
+const timestampArb = fc.integer({ min: 1_000_000_000, max: 4_000_000_000 });
+const idArb = fc.stringMatching(/^msg_[A-Za-z0-9]{1,30}$/);
+
+function signed(provider: ProviderDefinition, form: SignatureForm, body: Uint8Array, secret: string, ts: number, id: string) {
+  return signRequest(provider, { secret, body, timestampSec: ts, webhookId: id, form: form.name });
+}
+
+/** ClickDefender signs JSON.stringify(JSON.parse(body)): a change that re-serializes identically (whitespace) is, by the document's design, still valid. */
+function reserializesTheSame(a: Uint8Array, b: Uint8Array): boolean {
+  const norm = (bytes: Uint8Array) => {
+    try {
+      return JSON.stringify(JSON.parse(new TextDecoder().decode(bytes)));
+    } catch {
+      return undefined;
+    }
+  };
+  const x = norm(a);
+  return x !== undefined && x === norm(b);
+}
+
+describe.each(forms.map((f) => ({ ...f, label: `${f.provider.id}/${f.form.name}` })))('$label', ({ provider, form }) => {
+  it('sign then verify is valid for any body and secret', () => {
+    fc.assert(
+      fc.property(bodyArb, secretArb(form), timestampArb, idArb, (body, secret, ts, id) => {
+        const { headers } = signed(provider, form, body, secret, ts, id);
+        const verdict = verifyRequest(provider, { headers, body, secrets: [secret], nowMs: ts * 1000 });
+        expect(verdict.status).toBe('valid');
+        expect(verdict.secretIndex).toBe(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('changing any one body byte is never valid', () => {
+    fc.assert(
+      fc.property(bodyArb.filter((b) => b.length > 0), secretArb(form), timestampArb, idArb, fc.nat(), fc.integer({ min: 1, max: 255 }), (body, secret, ts, id, at, xor) => {
+        const { headers } = signed(provider, form, body, secret, ts, id);
+        const changed = Buffer.from(body);
+        changed[at % changed.length] ^= xor;
+        const verdict = verifyRequest(provider, { headers, body: changed, secrets: [secret], nowMs: ts * 1000 });
+        if (verdict.status === 'valid') {
+          expect(form.signedContent.bodyForms).toContain('re-serialized');
+          expect(verdict.matchedForm).toBe('re-serialized');
+          expect(reserializesTheSame(body, changed)).toBe(true);
+        } else {
+          expect(verdict.status).toBe('invalid');
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('changing any one character of the signature header is never valid', () => {
+    fc.assert(
+      fc.property(bodyArb, secretArb(form), timestampArb, idArb, fc.nat(), fc.integer({ min: 33, max: 126 }), (body, secret, ts, id, at, code) => {
+        const { headers } = signed(provider, form, body, secret, ts, id);
+        const index = headers.findIndex(([name]) => name === form.header);
+        const value = headers[index][1];
+        const position = at % value.length;
+        fc.pre(value.charCodeAt(position) !== code);
+        const changed = value.slice(0, position) + String.fromCharCode(code) + value.slice(position + 1);
+        const tampered = headers.map((pair, i) => (i === index ? ([pair[0], changed] as [string, string]) : pair));
+        const verdict = verifyRequest(provider, { headers: tampered, body, secrets: [secret], nowMs: ts * 1000 });
+        expect(verdict.status).not.toBe('valid');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  if (form.timestamp) {
+    it('changing the timestamp is never valid', () => {
+      fc.assert(
+        fc.property(bodyArb, secretArb(form), timestampArb, idArb, fc.integer({ min: -100_000, max: 100_000 }).filter((d) => d !== 0), (body, secret, ts, id, delta) => {
+          const { headers } = signed(provider, form, body, secret, ts, id);
+          const moved = ts + delta;
+          const tampered = headers.map(([name, value]): [string, string] => {
+            if (form.timestamp?.in === 'header' && name === form.timestamp.header) return [name, String(moved)];
+            if (form.timestamp?.in === 'signature' && name === form.header) return [name, value.replace(`t=${ts},`, `t=${moved},`)];
+            return [name, value];
+          });
+          const verdict = verifyRequest(provider, { headers: tampered, body, secrets: [secret], nowMs: moved * 1000 });
+          expect(verdict.status).toBe('invalid');
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  it('a different secret is never valid', () => {
+    fc.assert(
+      fc.property(bodyArb, secretArb(form), secretArb(form), timestampArb, idArb, (body, secret, other, ts, id) => {
+        fc.pre(secret !== other && Buffer.from(secret).toString('hex') !== Buffer.from(other).toString('hex'));
+        const { headers } = signed(provider, form, body, secret, ts, id);
+        const verdict = verifyRequest(provider, { headers, body, secrets: [other], nowMs: ts * 1000 });
+        expect(verdict.status).toBe('invalid');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
