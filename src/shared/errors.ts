@@ -54,6 +54,20 @@ export class HookscopeError extends Error {
   }
 }
 
+/** Codes that mean the caller asked for something wrong (exit 2, HTTP 4xx), not that Hookscope failed. */
+export function isInputError(code: ErrorCode): boolean {
+  return (
+    code === 'BAD_INPUT' ||
+    code === 'CONFLICT' ||
+    code === 'ENDPOINT_EXISTS' ||
+    code === 'WEBHOOK_DISABLED' ||
+    code === 'METHOD_UNKNOWN' ||
+    code.endsWith('_NOT_FOUND') ||
+    code.endsWith('_UNKNOWN') ||
+    code === 'PROVIDER_FILE_INVALID'
+  );
+}
+
 export function isHookscopeError(value: unknown): value is HookscopeError {
   return value instanceof HookscopeError;
 }

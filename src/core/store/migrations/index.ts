@@ -1,10 +1,11 @@
 import type { Migration } from './types';
 import { migration001 } from './001_endpoints_and_captures';
 import { migration002 } from './002_search';
+import { migration003 } from './003_deliveries';
 import { migration004 } from './004_analysis';
 
 /** Every migration, ordered by version. Append only: a shipped migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration004].sort(
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004].sort(
   (a, b) => a.version - b.version,
 );
 

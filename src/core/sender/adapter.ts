@@ -1,0 +1,51 @@
+import type { DeliveryPolicy, PreparedRequest, ProviderLimits } from './types';
+
+/** What one attempt's request is built from. */
+export interface PrepareInput {
+  providerId: string;
+  eventType: string;
+  /** The delivery's body, fixed at send time: every attempt carries these bytes. */
+  body: Uint8Array;
+  secret: string;
+  eventId: string | null;
+  /** 1-based attempt number. */
+  attempt: number;
+  /** Provider time of this attempt (its ladder schedule). */
+  providerNowMs: number;
+  /** The injected clock's time at sending. */
+  realNowMs: number;
+}
+
+/**
+ * Everything the engine needs from a provider, injected so the engine and its
+ * tests stand apart from the provider registry (provider-glue.ts adapts it).
+ */
+export interface DeliveryAdapter {
+  /** The provider's default delivery policy; throws PROVIDER_UNKNOWN. */
+  policy(providerId: string): DeliveryPolicy;
+  /** HTTPS requirement and payload ceiling (Prynt: 256 KB), for warnings and the oversized scenario. */
+  limits(providerId: string): ProviderLimits;
+  /** The body of a new event, made at `nowMs`; its bytes (and so its event id) then stay fixed for every attempt. */
+  createBody(providerId: string, eventType: string, payload: unknown, nowMs: number): { body: Uint8Array; eventId: string | null };
+  /** One attempt's request: the fixed body, signed afresh (Prynt signs a new timestamp per retry). */
+  prepare(input: PrepareInput): PreparedRequest;
+}
+
+const ID_FIELDS = ['eventId', 'event_id', 'id', 'webhookEventId'];
+
+/** The event id of a JSON envelope (Prynt `eventId`, LMIF `id`...), or null when it has none. */
+export function eventIdOf(body: Uint8Array): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+  const record = parsed as Record<string, unknown>;
+  for (const field of ID_FIELDS) {
+    const value = record[field];
+    if (typeof value === 'string' && value) return value;
+  }
+  return null;
+}

@@ -1,0 +1,134 @@
+import http from 'node:http';
+import https from 'node:https';
+import { performance } from 'node:perf_hooks';
+import { HookscopeError } from '../../shared/errors';
+import { classifyNetworkError, describeError, isSuccess } from './classify';
+import type { AttemptOptions, AttemptResult, ErrorKind, HeaderPair, PreparedRequest } from './types';
+
+/** How much of a response body an attempt keeps. */
+export const RESPONSE_BODY_LIMIT = 64 * 1024;
+
+/** Parses a target URL; only http and https are sendable. */
+export function parseTargetUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new HookscopeError('BAD_INPUT', `"${url}" is not a URL`, { url });
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new HookscopeError('BAD_INPUT', `"${url}" is not an http or https URL`, { url });
+  }
+  return parsed;
+}
+
+function has(headers: HeaderPair[], name: string): boolean {
+  const lower = name.toLowerCase();
+  return headers.some(([n]) => n.toLowerCase() === lower);
+}
+
+/** The headers as they go on the wire: the prepared ones, plus Host, Content-Length and Connection when absent. */
+function wireHeaders(target: URL, request: PreparedRequest): HeaderPair[] {
+  const headers = [...request.headers];
+  if (!has(headers, 'host')) headers.push(['Host', target.host]);
+  if (!has(headers, 'content-length') && !has(headers, 'transfer-encoding')) {
+    headers.push(['Content-Length', String(request.body.byteLength)]);
+  }
+  if (!has(headers, 'connection')) headers.push(['Connection', 'close']);
+  return headers;
+}
+
+function pairs(raw: string[]): HeaderPair[] {
+  const out: HeaderPair[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]]);
+  return out;
+}
+
+/**
+ * One HTTP exchange with node:http(s), a fresh connection each time. The
+ * timeout is real time and covers the whole exchange; when it strikes after
+ * the status line arrived, the status decides and the body is kept as far as
+ * it came. Network faults resolve with an errorKind; only a URL that is not
+ * http(s) throws (BAD_INPUT), synchronously.
+ */
+export function performAttempt(url: string, request: PreparedRequest, options: AttemptOptions): Promise<AttemptResult> {
+  const target = parseTargetUrl(url);
+  const headers = wireHeaders(target, request);
+  const sent: PreparedRequest = { method: request.method, headers, body: request.body };
+  const transport = target.protocol === 'https:' ? https : http;
+  const started = performance.now();
+
+  return new Promise<AttemptResult>((resolve) => {
+    let status: number | null = null;
+    let responseHeaders: HeaderPair[] = [];
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    let responseSize = 0;
+    let settled = false;
+    let res: http.IncomingMessage | undefined;
+
+    const finish = (errorKind: ErrorKind | null, errorMessage: string | null): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      req.destroy();
+      res?.destroy();
+      // Once the status line is in, the status decides; a late fault is only noted.
+      const kind = status !== null ? (isSuccess(status, options.success) ? null : 'status') : errorKind;
+      resolve({
+        ok: kind === null && status !== null,
+        request: sent,
+        status,
+        responseHeaders,
+        responseBody: new Uint8Array(Buffer.concat(chunks)),
+        responseSize,
+        durationMs: Math.round(performance.now() - started),
+        errorKind: kind,
+        errorMessage,
+      });
+    };
+
+    const onAbort = (): void => finish('interrupted', 'the attempt was cut short by the sender stopping');
+    const timer = setTimeout(() => {
+      const what = status === null ? 'no response' : 'the response body did not complete';
+      finish('timeout', `${what} within ${options.timeoutMs} ms`);
+    }, options.timeoutMs);
+
+    const flat = headers.flatMap(([n, v]) => [n, v]);
+    const req = transport.request({
+      protocol: target.protocol,
+      hostname: target.hostname.replace(/^\[|\]$/g, ''),
+      port: target.port || undefined,
+      path: `${target.pathname}${target.search}`,
+      method: request.method,
+      headers: flat as unknown as http.OutgoingHttpHeaders,
+      setHost: false,
+      agent: false,
+    });
+    req.on('error', (error) => finish(classifyNetworkError(error), describeError(error)));
+    req.on('response', (response) => {
+      res = response;
+      status = response.statusCode ?? null;
+      responseHeaders = pairs(response.rawHeaders);
+      response.on('data', (chunk: Buffer) => {
+        responseSize += chunk.length;
+        if (kept < RESPONSE_BODY_LIMIT) {
+          const part = chunk.subarray(0, RESPONSE_BODY_LIMIT - kept);
+          chunks.push(part);
+          kept += part.length;
+        }
+      });
+      response.on('end', () => finish(null, null));
+      response.on('error', (error) => finish(null, `response body cut short: ${describeError(error)}`));
+      response.on('aborted', () => finish(null, 'response body cut short: connection closed'));
+    });
+
+    if (options.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    req.end(Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength));
+  });
+}

@@ -1,0 +1,52 @@
+import { randomInt } from 'node:crypto';
+import { buildOutgoingRequest, buildSample, createProviderRegistry, resolveDeliveryId, type ProviderRegistry } from '../providers';
+import type { DeliveryAdapter } from './adapter';
+
+export interface GlueOptions {
+  /** Default: the built-in providers (pass one with the user's providers loaded). */
+  registry?: ProviderRegistry;
+  /**
+   * Which time goes into signatures. 'real' (default): the clock's now, which
+   * is what a handler compares a timestamp with, so sped-up retries still pass
+   * a 300 s tolerance. 'provider': the ladder's provider time, to see what a
+   * handler does with a timestamp from the simulated future.
+   */
+  timestamps?: 'real' | 'provider';
+  /** Seed for a sample payload when send() gets none; random by default. */
+  sampleSeed?: () => number;
+}
+
+/**
+ * The delivery adapter over the provider registry. The body is built once
+ * (the caller's payload, or the provider's sample for the event type) and
+ * every attempt passes those exact bytes back to buildOutgoingRequest, which
+ * only signs them afresh: same body, same delivery id, new timestamp.
+ */
+export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapter {
+  const registry = options.registry ?? createProviderRegistry();
+  const timestamps = options.timestamps ?? 'real';
+  const seed = options.sampleSeed ?? (() => randomInt(2 ** 31));
+  return {
+    policy: (id) => {
+      const delivery = registry.require(id).delivery;
+      return { ...delivery, retryDelaysMs: [...delivery.retryDelaysMs] };
+    },
+    limits: (id) => ({ ...registry.require(id).limits }),
+    createBody(id, eventType, payload, nowMs) {
+      const provider = registry.require(id);
+      const event = payload === undefined ? buildSample(provider, eventType, seed()) : payload;
+      const { body } = buildOutgoingRequest(provider, { eventType, payload: event, secret: '', timestampSec: Math.floor(nowMs / 1000) });
+      return { body, eventId: resolveDeliveryId(provider, body) };
+    },
+    prepare(input) {
+      const at = timestamps === 'provider' ? input.providerNowMs : input.realNowMs;
+      return buildOutgoingRequest(registry.require(input.providerId), {
+        eventType: input.eventType,
+        payload: input.body,
+        secret: input.secret,
+        timestampSec: Math.floor(at / 1000),
+        deliveryId: input.eventId ?? undefined,
+      });
+    },
+  };
+}

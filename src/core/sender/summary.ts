@@ -1,0 +1,39 @@
+import type { AttemptRecord, DeliveryRecord, WebhookRecord } from '../store/deliveries';
+import type { AttemptSummary, DeliveryResult } from './types';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export function toAttemptSummary(a: AttemptRecord): AttemptSummary {
+  return {
+    n: a.n,
+    trigger: a.trigger,
+    scheduledAt: iso(a.scheduledAt),
+    sentAt: a.sentAt === null ? null : iso(a.sentAt),
+    durationMs: a.durationMs,
+    status: a.status,
+    errorKind: a.errorKind,
+  };
+}
+
+/** The delivery as `hookscope send` reports it: only attempts that were actually made. */
+export function toDeliveryResult(d: Omit<DeliveryRecord, 'body' | 'policy'>, attempts: AttemptRecord[]): DeliveryResult {
+  return {
+    deliveryId: d.id,
+    webhookId: d.webhookId,
+    provider: d.provider,
+    eventType: d.eventType,
+    eventId: d.eventId,
+    target: d.url,
+    status: d.status,
+    failureReason: d.failureReason,
+    attempts: attempts.filter((a) => a.sentAt !== null).map(toAttemptSummary),
+  };
+}
+
+/** A webhook as shown outside the store: the secret never leaves it. */
+export type WebhookInfo = Omit<WebhookRecord, 'secret'> & { hasSecret: boolean };
+
+export function toWebhookInfo(w: WebhookRecord): WebhookInfo {
+  const { secret, ...rest } = w;
+  return { ...rest, hasSecret: secret.length > 0 };
+}

@@ -1,0 +1,395 @@
+import type { Database } from 'better-sqlite3';
+import { HookscopeError } from '../../shared/errors';
+import type {
+  AttemptTrigger,
+  DeliveryPolicy,
+  DeliveryStatus,
+  ErrorKind,
+  HeaderPair,
+  PreparedRequest,
+} from '../sender/types';
+
+/** All SQL of the sender: webhooks, deliveries, attempts (schema: migration 003). */
+
+export interface WebhookRecord {
+  id: number;
+  provider: string;
+  url: string;
+  secret: string;
+  enabled: boolean;
+  /** Provider time of the first and latest failure of the current failing streak. */
+  failingSince: number | null;
+  failingLast: number | null;
+  disabledAt: number | null;
+  disabledReason: string | null;
+  createdAt: number;
+}
+
+export interface DeliveryRecord {
+  id: number;
+  webhookId: number;
+  provider: string;
+  eventType: string;
+  eventId: string | null;
+  url: string;
+  policy: DeliveryPolicy;
+  body: Buffer;
+  status: DeliveryStatus;
+  failureReason: string | null;
+  createdAt: number;
+  finishedAt: number | null;
+}
+
+export type AttemptState = 'scheduled' | 'in_flight' | 'done' | 'cancelled';
+
+export interface AttemptRecord {
+  id: number;
+  deliveryId: number;
+  n: number;
+  /** Position in the retry ladder; null for a manual retry. */
+  ladderIndex: number | null;
+  trigger: AttemptTrigger;
+  state: AttemptState;
+  /** Provider time. */
+  scheduledAt: number;
+  /** Real time at which it is (or was) due. */
+  dueAt: number;
+  claimedBy: string | null;
+  leaseUntil: number | null;
+  sentAt: number | null;
+  request: PreparedRequest | null;
+  status: number | null;
+  responseHeaders: HeaderPair[];
+  responseBody: Buffer | null;
+  responseSize: number | null;
+  durationMs: number | null;
+  ok: boolean | null;
+  errorKind: ErrorKind | null;
+  errorMessage: string | null;
+}
+
+export interface DeliveryListItem extends Omit<DeliveryRecord, 'body' | 'policy'> {
+  bodySize: number;
+  attemptCount: number;
+  lastStatus: number | null;
+  lastErrorKind: ErrorKind | null;
+  /** The waiting attempt, if any: provider-time schedule and real due time. */
+  nextScheduledAt: number | null;
+  nextDueAt: number | null;
+}
+
+export interface DeliveryFilter {
+  status?: DeliveryStatus;
+  webhookId?: number;
+  provider?: string;
+  /** Only ids below this (paging, newest first). */
+  beforeId?: number;
+  limit?: number;
+}
+
+export interface NewDelivery {
+  webhookId: number;
+  provider: string;
+  eventType: string;
+  eventId: string | null;
+  url: string;
+  policy: DeliveryPolicy;
+  body: Uint8Array;
+  createdAt: number;
+}
+
+export interface NewAttempt {
+  deliveryId: number;
+  n: number;
+  ladderIndex: number | null;
+  trigger: AttemptTrigger;
+  scheduledAt: number;
+  dueAt: number;
+}
+
+export interface AttemptOutcome {
+  /** The headers as finally sent (the claim stored the prepared ones); null keeps those. */
+  requestHeaders: HeaderPair[] | null;
+  status: number | null;
+  responseHeaders: HeaderPair[];
+  responseBody: Uint8Array;
+  responseSize: number;
+  durationMs: number | null;
+  ok: boolean;
+  errorKind: ErrorKind | null;
+  errorMessage: string | null;
+}
+
+type Row = Record<string, any>;
+const json = (value: unknown): string => JSON.stringify(value);
+const bytes = (value: Uint8Array): Buffer => Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+
+function toWebhook(row: Row): WebhookRecord {
+  return {
+    id: row.id,
+    provider: row.provider,
+    url: row.url,
+    secret: row.secret,
+    enabled: row.enabled === 1,
+    failingSince: row.failing_since,
+    failingLast: row.failing_last,
+    disabledAt: row.disabled_at,
+    disabledReason: row.disabled_reason,
+    createdAt: row.created_at,
+  };
+}
+
+function toDeliveryBase(row: Row): Omit<DeliveryRecord, 'body' | 'policy'> {
+  return {
+    id: row.id,
+    webhookId: row.webhook_id,
+    provider: row.provider,
+    eventType: row.event_type,
+    eventId: row.event_id,
+    url: row.url,
+    status: row.status,
+    failureReason: row.failure_reason,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+function toAttempt(row: Row): AttemptRecord {
+  return {
+    id: row.id,
+    deliveryId: row.delivery_id,
+    n: row.n,
+    ladderIndex: row.ladder_index,
+    trigger: row.trigger,
+    state: row.state,
+    scheduledAt: row.scheduled_at,
+    dueAt: row.due_at,
+    claimedBy: row.claimed_by,
+    leaseUntil: row.lease_until,
+    sentAt: row.sent_at,
+    request:
+      row.request_method === null
+        ? null
+        : { method: row.request_method, headers: JSON.parse(row.request_headers), body: row.request_body },
+    status: row.response_status,
+    responseHeaders: row.response_headers === null ? [] : JSON.parse(row.response_headers),
+    responseBody: row.response_body,
+    responseSize: row.response_size,
+    durationMs: row.duration_ms,
+    ok: row.ok === null ? null : row.ok === 1,
+    errorKind: row.error_kind,
+    errorMessage: row.error_message,
+  };
+}
+
+export type DeliveryRepo = ReturnType<typeof createDeliveryRepo>;
+
+export function createDeliveryRepo(db: Database) {
+  const q = {
+    webhookById: db.prepare('SELECT * FROM webhooks WHERE id = ?'),
+    webhookByKey: db.prepare('SELECT * FROM webhooks WHERE provider = ? AND url = ?'),
+    webhooks: db.prepare('SELECT * FROM webhooks ORDER BY id'),
+    insertWebhook: db.prepare('INSERT INTO webhooks (provider, url, secret, created_at) VALUES (?, ?, ?, ?)'),
+    setSecret: db.prepare('UPDATE webhooks SET secret = ? WHERE id = ?'),
+    setStreak: db.prepare('UPDATE webhooks SET failing_since = ?, failing_last = ? WHERE id = ?'),
+    disable: db.prepare('UPDATE webhooks SET enabled = 0, disabled_at = ?, disabled_reason = ? WHERE id = ?'),
+    enable: db.prepare(
+      'UPDATE webhooks SET enabled = 1, disabled_at = NULL, disabled_reason = NULL, failing_since = NULL, failing_last = NULL WHERE id = ?',
+    ),
+    insertDelivery: db.prepare(
+      `INSERT INTO deliveries (webhook_id, provider, event_type, event_id, url, policy, body, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    delivery: db.prepare('SELECT * FROM deliveries WHERE id = ?'),
+    finishDelivery: db.prepare(
+      `UPDATE deliveries SET status = ?, failure_reason = ?, finished_at = ? WHERE id = ?`,
+    ),
+    insertAttempt: db.prepare(
+      `INSERT INTO delivery_attempts (delivery_id, n, ladder_index, trigger, scheduled_at, due_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    attempt: db.prepare('SELECT * FROM delivery_attempts WHERE id = ?'),
+    attempts: db.prepare('SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY n'),
+    maxN: db.prepare('SELECT COALESCE(MAX(n), 0) AS n FROM delivery_attempts WHERE delivery_id = ?'),
+    waitingOf: db.prepare(`SELECT * FROM delivery_attempts WHERE delivery_id = ? AND state = 'scheduled'`),
+    scheduled: db.prepare(`SELECT * FROM delivery_attempts WHERE state = 'scheduled' ORDER BY due_at, id`),
+    expired: db.prepare(
+      `SELECT * FROM delivery_attempts WHERE state = 'in_flight' AND lease_until <= ? AND claimed_by IS NOT ? ORDER BY id`,
+    ),
+    claim: db.prepare(
+      `UPDATE delivery_attempts
+         SET state = 'in_flight', claimed_by = ?, lease_until = ?, sent_at = ?,
+             request_method = ?, request_headers = ?, request_body = ?
+       WHERE id = ? AND state = 'scheduled'`,
+    ),
+    record: db.prepare(
+      `UPDATE delivery_attempts
+         SET state = 'done', lease_until = NULL, request_headers = COALESCE(?, request_headers),
+             response_status = ?, response_headers = ?, response_body = ?,
+             response_size = ?, duration_ms = ?, ok = ?, error_kind = ?, error_message = ?
+       WHERE id = ? AND state = 'in_flight'`,
+    ),
+    setDue: db.prepare(`UPDATE delivery_attempts SET due_at = ?, trigger = ? WHERE id = ? AND state = 'scheduled'`),
+    cancel: db.prepare(`UPDATE delivery_attempts SET state = 'cancelled' WHERE id = ? AND state = 'scheduled'`),
+    scheduledOfWebhook: db.prepare(
+      `SELECT a.* FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
+       WHERE d.webhook_id = ? AND a.state = 'scheduled'`,
+    ),
+    failedSince: db.prepare(
+      `SELECT id FROM deliveries WHERE status = 'failed' AND created_at >= ? AND (? IS NULL OR webhook_id = ?) ORDER BY id`,
+    ),
+  };
+
+  function webhook(id: number): WebhookRecord {
+    const row = q.webhookById.get(id) as Row | undefined;
+    if (!row) throw new HookscopeError('NOT_FOUND', `no webhook has id ${id}`, { webhookId: id });
+    return toWebhook(row);
+  }
+
+  function delivery(id: number): DeliveryRecord {
+    const row = q.delivery.get(id) as Row | undefined;
+    if (!row) throw new HookscopeError('DELIVERY_NOT_FOUND', `no delivery has id ${id}`, { deliveryId: id });
+    return { ...toDeliveryBase(row), policy: JSON.parse(row.policy), body: row.body };
+  }
+
+  function attempt(id: number): AttemptRecord | undefined {
+    const row = q.attempt.get(id) as Row | undefined;
+    return row ? toAttempt(row) : undefined;
+  }
+
+  function insertAttempt(a: NewAttempt): number {
+    return Number(q.insertAttempt.run(a.deliveryId, a.n, a.ladderIndex, a.trigger, a.scheduledAt, a.dueAt).lastInsertRowid);
+  }
+
+  return {
+    /** Runs `fn` in one transaction (nested calls join the outer one). */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+
+    webhook,
+    listWebhooks(): WebhookRecord[] {
+      return (q.webhooks.all() as Row[]).map(toWebhook);
+    },
+    /** The webhook for (provider, url), created if new; a secret given replaces the stored one. */
+    upsertWebhook(provider: string, url: string, secret: string | undefined, now: number): WebhookRecord {
+      const row = q.webhookByKey.get(provider, url) as Row | undefined;
+      if (!row) return webhook(Number(q.insertWebhook.run(provider, url, secret ?? '', now).lastInsertRowid));
+      if (secret !== undefined && row.secret !== secret) q.setSecret.run(secret, row.id);
+      return webhook(row.id);
+    },
+    setStreak(webhookId: number, since: number | null, last: number | null): void {
+      q.setStreak.run(since, last, webhookId);
+    },
+    disableWebhook(webhookId: number, now: number, reason: string): void {
+      q.disable.run(now, reason, webhookId);
+    },
+    /** Enables a webhook and clears its failing streak. */
+    enableWebhook(webhookId: number): void {
+      q.enable.run(webhookId);
+    },
+
+    /** Inserts a delivery and its first (ladder) attempt; returns the delivery id. */
+    createDelivery(d: NewDelivery, first: { scheduledAt: number; dueAt: number }): { deliveryId: number; attemptId: number } {
+      return db.transaction(() => {
+        const deliveryId = Number(
+          q.insertDelivery.run(d.webhookId, d.provider, d.eventType, d.eventId, d.url, json(d.policy), bytes(d.body), d.createdAt)
+            .lastInsertRowid,
+        );
+        const attemptId = insertAttempt({ deliveryId, n: 1, ladderIndex: 1, trigger: 'ladder', ...first });
+        return { deliveryId, attemptId };
+      })();
+    },
+    delivery,
+    listDeliveries(filter: DeliveryFilter = {}): DeliveryListItem[] {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      if (filter.status) (where.push('d.status = ?'), args.push(filter.status));
+      if (filter.webhookId !== undefined) (where.push('d.webhook_id = ?'), args.push(filter.webhookId));
+      if (filter.provider) (where.push('d.provider = ?'), args.push(filter.provider));
+      if (filter.beforeId !== undefined) (where.push('d.id < ?'), args.push(filter.beforeId));
+      const limit = Math.max(1, Math.min(filter.limit ?? 100, 1000));
+      const rows = db
+        .prepare(
+          `SELECT d.id, d.webhook_id, d.provider, d.event_type, d.event_id, d.url, d.status, d.failure_reason,
+                  d.created_at, d.finished_at, length(d.body) AS body_size,
+                  (SELECT COUNT(*) FROM delivery_attempts a WHERE a.delivery_id = d.id AND a.state IN ('in_flight', 'done')) AS attempt_count,
+                  last.response_status AS last_status, last.error_kind AS last_error_kind,
+                  next.scheduled_at AS next_scheduled_at, next.due_at AS next_due_at
+             FROM deliveries d
+             LEFT JOIN delivery_attempts last ON last.id = (
+               SELECT id FROM delivery_attempts WHERE delivery_id = d.id AND state = 'done' ORDER BY n DESC LIMIT 1)
+             LEFT JOIN delivery_attempts next ON next.delivery_id = d.id AND next.state = 'scheduled'
+            ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+            ORDER BY d.id DESC LIMIT ${limit}`,
+        )
+        .all(...args) as Row[];
+      return rows.map((row) => ({
+        ...toDeliveryBase(row),
+        bodySize: row.body_size,
+        attemptCount: row.attempt_count,
+        lastStatus: row.last_status,
+        lastErrorKind: row.last_error_kind,
+        nextScheduledAt: row.next_scheduled_at,
+        nextDueAt: row.next_due_at,
+      }));
+    },
+    finishDelivery(deliveryId: number, status: 'delivered' | 'failed', reason: string | null, now: number): void {
+      q.finishDelivery.run(status, reason, now, deliveryId);
+    },
+    /** Puts a finished delivery back to pending (a manual retry). */
+    reopenDelivery(deliveryId: number): void {
+      q.finishDelivery.run('pending', null, null, deliveryId);
+    },
+    /** Ids of failed deliveries created at or after `since` (real ms), optionally of one webhook. */
+    failedSince(since: number, webhookId?: number): number[] {
+      const id = webhookId ?? null;
+      return (q.failedSince.all(since, id, id) as { id: number }[]).map((r) => r.id);
+    },
+
+    attempt,
+    attempts(deliveryId: number): AttemptRecord[] {
+      return (q.attempts.all(deliveryId) as Row[]).map(toAttempt);
+    },
+    insertAttempt,
+    nextAttemptNumber(deliveryId: number): number {
+      return (q.maxN.get(deliveryId) as { n: number }).n + 1;
+    },
+    waitingAttempt(deliveryId: number): AttemptRecord | undefined {
+      const row = q.waitingOf.get(deliveryId) as Row | undefined;
+      return row ? toAttempt(row) : undefined;
+    },
+    scheduledAttempts(): AttemptRecord[] {
+      return (q.scheduled.all() as Row[]).map(toAttempt);
+    },
+    scheduledAttemptsOfWebhook(webhookId: number): AttemptRecord[] {
+      return (q.scheduledOfWebhook.all(webhookId) as Row[]).map(toAttempt);
+    },
+    /** In-flight attempts whose lease ran out and that `owner` does not hold: their sender died mid-attempt. */
+    expiredClaims(now: number, owner: string): AttemptRecord[] {
+      return (q.expired.all(now, owner) as Row[]).map(toAttempt);
+    },
+    /**
+     * Marks a scheduled attempt in flight and stores the request about to be
+     * sent. False when it is no longer scheduled (another sender claimed or
+     * cancelled it).
+     */
+    claim(attemptId: number, owner: string, sentAt: number, leaseUntil: number, request: PreparedRequest): boolean {
+      const r = q.claim.run(owner, leaseUntil, sentAt, request.method, json(request.headers), bytes(request.body), attemptId);
+      return r.changes === 1;
+    },
+    /** Stores the outcome of an in-flight attempt; false if it was not in flight. */
+    record(attemptId: number, o: AttemptOutcome): boolean {
+      const request = o.requestHeaders ? json(o.requestHeaders) : null;
+      const response = [o.status, json(o.responseHeaders), bytes(o.responseBody), o.responseSize, o.durationMs];
+      const r = q.record.run(request, ...response, o.ok ? 1 : 0, o.errorKind, o.errorMessage, attemptId);
+      return r.changes === 1;
+    },
+    setDue(attemptId: number, dueAt: number, trigger: AttemptTrigger): boolean {
+      return q.setDue.run(dueAt, trigger, attemptId).changes === 1;
+    },
+    cancelAttempt(attemptId: number): boolean {
+      return q.cancel.run(attemptId).changes === 1;
+    },
+  };
+}
