@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { isHookscopeError } from '../shared/errors';
+import { isHookscopeError, isInputError } from '../shared/errors';
 import { VERSION } from '../core/version';
 import { registerCaptureCommands } from './commands/captures';
 import { registerEndpointCommands } from './commands/endpoint';
 import { registerServeCommand } from './commands/serve';
+import { registerProviderCommands } from './commands/providers';
+import { registerSenderCommands } from './commands/sender';
 
 export function buildProgram(): Command {
   const program = new Command('hookscope')
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerCaptureCommands(program);
   registerEndpointCommands(program);
+  registerProviderCommands(program);
+  registerSenderCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -30,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (isHookscopeError(error)) {
       process.stderr.write(`hookscope: ${error.message} [${error.code}]\n`);
-      return error.code === 'BAD_INPUT' || error.code.endsWith('_NOT_FOUND') || error.code === 'ENDPOINT_EXISTS' ? 2 : 1;
+      return isInputError(error.code) ? 2 : 1;
     }
     process.stderr.write(`hookscope: ${(error as Error).stack ?? String(error)}\n`);
     return 1;

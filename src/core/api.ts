@@ -1,6 +1,7 @@
 import { HookscopeError } from '../shared/errors';
 import { apiArgs, isApiMethod, type ApiHandlers } from '../shared/api';
 import { toDetail } from './store/captures';
+import { decodeBody, isText } from './capture/decode';
 import { DEFAULT_RULE, responseRuleSchema } from '../shared/capture-types';
 import type { App } from './app';
 
@@ -8,7 +9,12 @@ import type { App } from './app';
 export function createApiHandlers(app: App, info: { version: string; captureUrl: () => string | null }): ApiHandlers {
   return {
     'captures.list': (args) => app.captures.list(args),
-    'captures.get': ({ id }) => toDetail(app.captures.get(id)),
+    'captures.get': ({ id }) => toDetail(app.captureAnalyzed(id)),
+    'captures.body': ({ id }) => {
+      const capture = app.captures.get(id);
+      const { bytes, decoded, error } = decodeBody(capture.headers, capture.body);
+      return { bodyBase64: bytes.toString('base64'), size: bytes.length, decoded, error: error ?? null, isText: isText(bytes) };
+    },
     'captures.search': ({ text, limit }) => app.captures.summariesByIds(app.search.search(text, limit ?? 50)),
     'endpoints.list': () => app.endpoints.list(),
     'endpoints.create': ({ slug, rule }) => app.createEndpoint(slug, responseRuleSchema.parse({ ...DEFAULT_RULE, ...rule })),

@@ -13,6 +13,11 @@ import { openDatabase } from './store/db';
 import { createEndpointRepo, type EndpointPatch } from './store/endpoints';
 import { createSearchRepo } from './store/search';
 import { startCheckpointer, type Checkpointer } from './store/checkpointer';
+import { createSecretRepo } from './store/secrets';
+import { createAnalysisRepo } from './store/analysis';
+import { analyzeCapture, type AnalysisContext } from './analysis/analyze';
+import { createProviderRegistry } from './providers';
+import { join } from 'node:path';
 
 export interface AppOptions {
   dataDir: string;
@@ -38,8 +43,36 @@ export function createApp(options: AppOptions) {
   const endpoints = createEndpointRepo(db, () => clock.now());
   const captures = createCaptureRepo(db);
   const search = createSearchRepo(db, searchableText);
+  const secrets = createSecretRepo(db, () => clock.now());
+  const analysis = createAnalysisRepo(db, (id) => captures.get(id));
+  /** Built-in providers plus the user's own from <data>/providers/*.json. */
+  const providers = createProviderRegistry({ userDir: join(options.dataDir, 'providers') });
   const events = createEventBus(options.onError);
-  const tasks: BackgroundTask[] = [() => search.indexPending(200)];
+  function analysisContext(): AnalysisContext {
+    const byId = new Map(endpoints.list().map((e) => [e.id, e]));
+    const allSecrets = secrets.byEndpoint();
+    return {
+      registry: providers,
+      endpoint: (id) => byId.get(id),
+      secrets: (id) => allSecrets.get(id) ?? [],
+      otherSecrets: (id) =>
+        [...allSecrets].filter(([other]) => other !== id).flatMap(([other, list]) =>
+          list.map((secret) => ({ label: `endpoint "${byId.get(other)?.slug ?? other}"`, secret })),
+        ),
+    };
+  }
+
+  /** Attributes and verifies up to `max` captures not yet analyzed (or whose verdict went stale). */
+  function analyzePending(max: number): number {
+    const { captures: batch, advanceTo } = analysis.pending(max);
+    if (batch.length === 0) return 0;
+    const ctx = analysisContext();
+    analysis.save(batch.map((c) => analyzeCapture(c, ctx)), advanceTo);
+    if (events.size > 0) events.emit('captures.updated', captures.summariesByIds(batch.map((c) => c.id)));
+    return batch.length;
+  }
+
+  const tasks: BackgroundTask[] = [() => analyzePending(200), () => search.indexPending(200)];
   let router: EndpointRouter | undefined;
   let captureServer: CaptureServer | undefined;
   let background: Background | undefined;
@@ -60,9 +93,36 @@ export function createApp(options: AppOptions) {
     endpoints,
     captures,
     search,
-    /** Background work added by other modules (analysis); runs with the indexer. */
+    secrets,
+    providers,
+    /** Background work added by other modules; runs with the indexer and the analyzer. */
     addBackgroundTask(task: BackgroundTask): void {
       tasks.push(task);
+    },
+    /** A capture with its provider and verdict, analyzing it now if the background has not yet. */
+    captureAnalyzed(id: number) {
+      const stored = captures.get(id);
+      if (id <= analysis.analyzedUpto() && !stored.staleVerdict) return stored;
+      const result = analyzeCapture(stored, analysisContext());
+      analysis.save([result], 0);
+      return captures.get(id);
+    },
+    /** Verifies a capture again now, with its endpoint's current provider and secrets. */
+    reverify(id: number) {
+      analysis.save([analyzeCapture(captures.get(id), analysisContext())], 0);
+      return captures.get(id);
+    },
+    /** Sets (or adds to) an endpoint's secrets and has its captures verified again. */
+    setEndpointSecrets(slug: string, list: string[], mode: 'add' | 'replace' = 'replace') {
+      const endpoint = endpoints.get(slug);
+      if (mode === 'add') secrets.add(endpoint.id, list);
+      else secrets.replace(endpoint.id, list);
+      analysis.markEndpointStale(endpoint.id);
+      return endpoint;
+    },
+    /** Analyzes every pending or stale capture now (one-shot commands). */
+    analyzeAll(): void {
+      while (analyzePending(500) > 0);
     },
     /** Events for the UI: captures added or updated, endpoints changed, and more as features land. */
     events,
@@ -73,7 +133,9 @@ export function createApp(options: AppOptions) {
       return created;
     },
     updateEndpoint(slug: string, patch: EndpointPatch) {
+      const before = endpoints.get(slug);
       const updated = endpoints.update(slug, patch);
+      if (updated.provider !== before.provider) analysis.markEndpointStale(updated.id);
       router?.invalidate();
       events.emit('endpoints.changed', endpoints.list());
       return updated;

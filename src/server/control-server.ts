@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HookscopeError, toErrorPayload } from '../shared/errors';
+import { HookscopeError, isInputError, toErrorPayload, type ErrorCode } from '../shared/errors';
 import type { ApiHandlers } from '../shared/api';
 import { callApi } from '../core/api';
 import { checkHostAndOrigin, checkToken } from './guard';
@@ -28,21 +28,12 @@ export interface ControlServer {
 
 const MAX_CALL_BYTES = 16 * 1024 * 1024;
 
-function statusOf(code: string): number {
-  switch (code) {
-    case 'BAD_INPUT': return 400;
-    case 'UNAUTHORIZED': return 401;
-    case 'FORBIDDEN_ORIGIN': return 403;
-    case 'METHOD_UNKNOWN':
-    case 'NOT_FOUND':
-    case 'CAPTURE_NOT_FOUND':
-    case 'ENDPOINT_NOT_FOUND':
-    case 'DELIVERY_NOT_FOUND':
-    case 'PROVIDER_UNKNOWN': return 404;
-    case 'CONFLICT':
-    case 'ENDPOINT_EXISTS': return 409;
-    default: return 500;
-  }
+function statusOf(code: ErrorCode): number {
+  if (code === 'UNAUTHORIZED') return 401;
+  if (code === 'FORBIDDEN_ORIGIN') return 403;
+  if (code.endsWith('_NOT_FOUND') || code.endsWith('_UNKNOWN')) return 404;
+  if (code === 'CONFLICT' || code === 'ENDPOINT_EXISTS' || code === 'WEBHOOK_DISABLED') return 409;
+  return isInputError(code) ? 400 : 500;
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -19,12 +19,25 @@ export const apiArgs = {
     })
     .strict(),
   'captures.get': z.object({ id: z.number().int().positive() }).strict(),
+  'captures.body': z.object({ id: z.number().int().positive() }).strict(),
   'captures.search': z.object({ text: z.string().min(1).max(1000), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   'endpoints.list': z.object({}).strict(),
   'endpoints.create': z.object({ slug: slugSchema, rule: responseRuleSchema.partial().optional() }).strict(),
   'endpoints.update': z.object({ slug: z.string(), rule: responseRuleSchema.partial().optional() }).strict(),
   'app.info': z.object({}).strict(),
 } as const;
+
+/** A capture's stored body with its Content-Encoding (gzip, deflate, br) undone, for display. */
+export interface DecodedBodyView {
+  bodyBase64: string;
+  size: number;
+  /** The encodings undone, outermost first; empty when the body was sent as is. */
+  decoded: string[];
+  /** Why decoding stopped, when it did (the bytes are then as far as it got). */
+  error: string | null;
+  /** Valid UTF-8 with no NUL byte. */
+  isText: boolean;
+}
 
 export interface AppInfo {
   version: string;
@@ -36,6 +49,7 @@ export interface AppInfo {
 export interface ApiResults {
   'captures.list': CaptureSummary[];
   'captures.get': CaptureDetail;
+  'captures.body': DecodedBodyView;
   'captures.search': CaptureSummary[];
   'endpoints.list': Endpoint[];
   'endpoints.create': Endpoint;

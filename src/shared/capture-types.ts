@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SignatureVerdict } from './providers';
 
 /** A header exactly as received: name in its original case, value as sent. */
 export type HeaderPair = [name: string, value: string];
@@ -86,6 +87,11 @@ export interface CaptureDetail {
   truncated: boolean;
   error: string | null;
   response: CaptureResponseView;
+  /** The provider that sent it (the endpoint's binding, else detected), or null. */
+  provider: string | null;
+  eventType: string | null;
+  /** The signature verdict at the time of receipt, with its diagnostics; null without a provider. */
+  signature: SignatureVerdict | null;
 }
 
 /** A response as shown: every kind has a status, null when no status line was sent. */

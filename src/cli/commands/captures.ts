@@ -5,6 +5,7 @@ import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { formatBytes, printJson, printTable } from '../output';
 import { idArg, intArg } from '../parse';
 import { decodeBody, isText } from '../../core/capture/decode';
+import { describeVerdict } from './providers';
 
 function summaryRows(rows: CaptureSummary[]) {
   return rows.map((c) => ({
@@ -41,7 +42,7 @@ export function registerCaptureCommands(program: Command): void {
     .argument('<id>', 'capture id', idArg)
     .action(async (id: number, options: CommonOptions) => {
       await withApp(options, (app) => {
-        const detail = toDetail(app.captures.get(id));
+        const detail = toDetail(app.captureAnalyzed(id));
         if (options.json) {
           printJson(detail);
           return;
@@ -50,6 +51,8 @@ export function registerCaptureCommands(program: Command): void {
           `#${detail.id}  ${detail.method} ${detail.url}`,
           `endpoint ${detail.endpoint}  received ${detail.receivedAt}  from ${detail.remoteAddress ?? '?'}  HTTP/${detail.httpVersion}`,
           `response ${detail.response.status ?? detail.response.kind}${detail.error ? `  (${detail.error})` : ''}`,
+          ...(detail.provider ? [`provider ${detail.provider}  event ${detail.eventType ?? '?'}`] : []),
+          ...(detail.signature ? describeVerdict(detail.signature) : []),
           '',
           ...detail.headers.map(([k, v]) => `${k}: ${v}`),
           '',

@@ -3,7 +3,8 @@ import { HookscopeError } from '../../shared/errors';
 import { DEFAULT_RULE, responseRuleSchema, slugSchema, type Endpoint, type ResponseRule } from '../../shared/capture-types';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { printJson, printTable } from '../output';
-import { floatArg, headerArg, intArg } from '../parse';
+import { collect, floatArg, headerArg, intArg } from '../parse';
+import type { App } from '../../core/app';
 
 interface RuleFlags {
   status?: number;
@@ -16,6 +17,12 @@ interface RuleFlags {
   reset?: boolean;
   body?: string;
   header?: [string, string][];
+}
+
+interface BindingFlags {
+  provider?: string;
+  secret?: string[];
+  clearSecrets?: boolean;
 }
 
 function ruleOptions(command: Command): Command {
@@ -68,41 +75,78 @@ function describeRule(rule: ResponseRule): string {
   return parts.join(', ');
 }
 
-export function endpointRows(list: Endpoint[]) {
-  return list.map((e) => ({ slug: e.slug, rule: describeRule(e.rule), provider: e.provider ?? '', forward: e.forwardUrl ?? '' }));
+function bindingOptions(command: Command): Command {
+  return command
+    .option('--provider <id>', 'attribute every capture here to this provider ("none" to unbind)')
+    .option('--secret <secret>', 'a signing secret to verify with (repeatable; several at once for rotation)', collect)
+    .option('--clear-secrets', 'remove the secrets set before');
+}
+
+/** Applies --provider and --secret; verdicts of the endpoint's captures are recomputed. */
+function applyBinding(app: App, slug: string, flags: BindingFlags): void {
+  if (flags.provider !== undefined) {
+    const provider = flags.provider === 'none' ? null : app.providers.require(flags.provider).id;
+    app.updateEndpoint(slug, { provider });
+  }
+  if (flags.clearSecrets || flags.secret?.length) {
+    app.setEndpointSecrets(slug, flags.secret ?? [], flags.clearSecrets ? 'replace' : 'add');
+  }
+  if (flags.provider !== undefined || flags.clearSecrets || flags.secret?.length) app.analyzeAll();
+}
+
+export function endpointRows(list: Endpoint[], secretCount: (id: number) => number) {
+  return list.map((e) => ({
+    slug: e.slug,
+    rule: describeRule(e.rule),
+    provider: e.provider ?? '',
+    secrets: secretCount(e.id) || '',
+    forward: e.forwardUrl ?? '',
+  }));
+}
+
+/** An endpoint as printed with --json: never its secrets, only how many. */
+function endpointJson(app: App, e: Endpoint) {
+  return { ...e, secretCount: app.secrets.list(e.id).length };
 }
 
 export function registerEndpointCommands(program: Command): void {
   const endpoint = program.command('endpoint').description('create, list and change capture endpoints (/<slug>/...)');
 
-  withJson(withData(ruleOptions(endpoint.command('create').description('create an endpoint and its response rule'))))
+  withJson(withData(bindingOptions(ruleOptions(endpoint.command('create').description('create an endpoint and its response rule')))))
     .argument('<slug>', 'the path prefix: requests to /<slug>/... land here')
-    .action(async (slug: string, options: CommonOptions & RuleFlags) => {
+    .action(async (slug: string, options: CommonOptions & RuleFlags & BindingFlags) => {
       const valid = slugSchema.safeParse(slug);
       if (!valid.success) throw new HookscopeError('BAD_INPUT', `slug "${slug}": ${valid.error.issues[0].message}`);
       const rule = applyRuleFlags(DEFAULT_RULE, options);
       await withApp(options, (app) => {
-        const created = app.createEndpoint(slug, rule);
-        if (options.json) printJson(created);
-        else process.stdout.write(`created endpoint ${created.slug}: ${describeRule(created.rule)}\n`);
+        if (options.provider !== undefined && options.provider !== 'none') app.providers.require(options.provider);
+        app.createEndpoint(slug, rule);
+        applyBinding(app, slug, options);
+        const created = app.endpoints.get(slug);
+        if (options.json) printJson(endpointJson(app, created));
+        else process.stdout.write(`created endpoint ${created.slug}: ${describeRule(created.rule)}${created.provider ? `, provider ${created.provider}` : ''}\n`);
       });
     });
 
   withJson(withData(endpoint.command('list').description('list endpoints and their rules'))).action(async (options: CommonOptions) => {
     await withApp(options, (app) => {
       const list = app.endpoints.list();
-      if (options.json) printJson(list);
-      else printTable(endpointRows(list), ['slug', 'rule', 'provider', 'forward']);
+      if (options.json) printJson(list.map((e) => endpointJson(app, e)));
+      else printTable(endpointRows(list, (id) => app.secrets.list(id).length), ['slug', 'rule', 'provider', 'secrets', 'forward']);
     });
   });
 
-  withJson(withData(ruleOptions(endpoint.command('set').description("change an endpoint's response rule"))))
+  withJson(withData(bindingOptions(ruleOptions(endpoint.command('set').description("change an endpoint's response rule, provider or secrets")))))
     .argument('<slug>', 'the endpoint')
-    .action(async (slug: string, options: CommonOptions & RuleFlags) => {
+    .action(async (slug: string, options: CommonOptions & RuleFlags & BindingFlags) => {
       await withApp(options, (app) => {
         const current = app.endpoints.get(slug);
-        const updated = app.updateEndpoint(slug, { rule: applyRuleFlags(current.rule, options) });
-        if (options.json) printJson(updated);
+        if (options.provider !== undefined && options.provider !== 'none') app.providers.require(options.provider);
+        const rule = applyRuleFlags(current.rule, options);
+        app.updateEndpoint(slug, { rule });
+        applyBinding(app, slug, options);
+        const updated = app.endpoints.get(slug);
+        if (options.json) printJson(endpointJson(app, updated));
         else process.stdout.write(`endpoint ${updated.slug}: ${describeRule(updated.rule)}\n`);
       });
     });

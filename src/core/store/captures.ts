@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { HookscopeError } from '../../shared/errors';
 import type { CaptureDetail, CaptureResponse, CaptureSummary, HeaderPair } from '../../shared/capture-types';
+import type { SignatureVerdict } from '../../shared/providers';
 
 /** A request as the capture server hands it to the store. */
 export interface NewCapture {
@@ -48,7 +49,7 @@ export interface StoredCapture {
   eventType: string | null;
   signatureStatus: string | null;
   signature: unknown;
-  analyzed: boolean;
+  staleVerdict: boolean;
 }
 
 interface CaptureRow {
@@ -75,7 +76,7 @@ interface CaptureRow {
   event_type: string | null;
   signature_status: string | null;
   signature: string | null;
-  analyzed: number;
+  stale_verdict: number;
 }
 
 /** The answer given when a rule has no body of its own: it names the capture. */
@@ -122,7 +123,7 @@ function toStored(row: CaptureRow): StoredCapture {
     eventType: row.event_type,
     signatureStatus: row.signature_status,
     signature: parseJson<unknown>(row.signature, null),
-    analyzed: row.analyzed === 1,
+    staleVerdict: row.stale_verdict === 1,
   };
 }
 
@@ -147,6 +148,9 @@ export function toDetail(c: StoredCapture): CaptureDetail {
     truncated: c.truncated,
     error: c.error,
     response: { ...response, status: response.kind === 'answered' ? response.status : null },
+    provider: c.provider,
+    eventType: c.eventType,
+    signature: (c.signature as SignatureVerdict | null) ?? null,
   };
 }
 

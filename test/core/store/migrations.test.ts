@@ -61,14 +61,14 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('004 adds analysis columns (existing rows marked to analyze) and endpoint secrets', () => {
+  it('004 adds analysis columns (existing rows analyzed from the cursor) and endpoint secrets', () => {
     const file = dbFile();
     const before = openDatabase({ file, targetVersion: 3 });
     const id = insertCapture(before);
     before.close();
     const db = openDatabase({ file, targetVersion: 4 });
-    expect(columns(db, 'captures')).toEqual(expect.arrayContaining(['provider', 'event_type', 'signature_status', 'signature', 'analyzed']));
-    expect((db.prepare('SELECT analyzed FROM captures WHERE id = ?').get(id) as { analyzed: number }).analyzed).toBe(0);
+    expect(columns(db, 'captures')).toEqual(expect.arrayContaining(['provider', 'event_type', 'signature_status', 'signature', 'stale_verdict']));
+    expect((db.prepare('SELECT stale_verdict FROM captures WHERE id = ?').get(id) as { stale_verdict: number }).stale_verdict).toBe(0);
     expect(db.prepare('SELECT analyzed_upto FROM analysis_state').get()).toEqual({ analyzed_upto: 0 });
     // The provider index is partial: rows not yet attributed are not in it.
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM captures WHERE provider = 'stripe' ORDER BY id DESC").all() as { detail: string }[];

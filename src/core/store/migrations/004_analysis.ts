@@ -4,9 +4,10 @@ import type { Migration } from './types';
  * Provider attribution and signature verdicts. Analysis runs after the row is
  * committed (off the acknowledgement path), in id order from
  * `analysis_state.analyzed_upto`, so a crash between commit and analysis only
- * delays the verdict. `analyzed = 0` on older rows asks for re-verification
- * (an endpoint's secrets changed). The provider index is partial: a new row
- * (provider still NULL) costs it nothing on the capture path. Secrets are per
+ * delays the verdict. `stale_verdict = 1` asks for re-verification of an
+ * older row (its endpoint's secrets or provider changed). Both indexes are
+ * partial, so a new row (provider NULL, verdict not stale) costs them nothing
+ * on the capture path. Secrets are per
  * endpoint, several at once (rotation), tried in order.
  */
 export const migration004: Migration = {
@@ -18,7 +19,8 @@ export const migration004: Migration = {
       ALTER TABLE captures ADD COLUMN event_type TEXT;
       ALTER TABLE captures ADD COLUMN signature_status TEXT;
       ALTER TABLE captures ADD COLUMN signature TEXT;
-      ALTER TABLE captures ADD COLUMN analyzed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE captures ADD COLUMN stale_verdict INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX captures_stale_verdict ON captures(id) WHERE stale_verdict = 1;
       CREATE INDEX captures_by_provider ON captures(provider, event_type, id) WHERE provider IS NOT NULL;
       CREATE TABLE analysis_state (
         id            INTEGER PRIMARY KEY CHECK (id = 1),

@@ -1,0 +1,97 @@
+import type { Command } from 'commander';
+import { HookscopeError } from '../../shared/errors';
+import type { ProviderDefinition, SignatureVerdict } from '../../shared/providers';
+import { signRequest } from '../../core/providers';
+import { withApp, withData, withJson, type CommonOptions } from '../context';
+import { printJson, printTable } from '../output';
+import { idArg, intArg } from '../parse';
+
+function ladder(p: ProviderDefinition): string {
+  const fmt = (ms: number) =>
+    ms === 0 ? '0' : ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`;
+  return p.delivery.retryDelaysMs.length ? p.delivery.retryDelaysMs.map(fmt).join(', ') : 'no retries';
+}
+
+export function describeVerdict(v: SignatureVerdict): string[] {
+  const lines = [`signature: ${v.status} (${v.scheme}) - ${v.detail}`];
+  if (v.secretIndex !== undefined) lines.push(`  matched secret #${v.secretIndex + 1}`);
+  if (v.matchedForm) lines.push(`  matched form: ${v.matchedForm}`);
+  if (v.expected !== undefined) lines.push(`  expected: ${v.expected}`);
+  if (v.received !== undefined) lines.push(`  received: ${v.received}`);
+  if (v.ageSeconds !== undefined) lines.push(`  age: ${v.ageSeconds} s (tolerance ${v.toleranceSeconds ?? '-'} s)`);
+  if (v.signedBytes) lines.push(`  signed bytes: ${JSON.stringify(v.signedBytes.text.length > 400 ? `${v.signedBytes.text.slice(0, 400)}...` : v.signedBytes.text)}`);
+  for (const d of v.diagnostics) lines.push(`  likely cause [${d.code}]: ${d.message}`);
+  return lines;
+}
+
+function readStdin(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
+    process.stdin.on('error', reject);
+  });
+}
+
+export function registerProviderCommands(program: Command): void {
+  withJson(withData(program.command('providers').description('providers and signature schemes: events, timeouts, retry ladders')))
+    .action(async (options: CommonOptions) => {
+      await withApp(options, (app) => {
+        const list = app.providers.list();
+        for (const e of app.providers.errors) process.stderr.write(`provider file ${e.file}: ${e.field}: ${e.problem}\n`);
+        if (options.json) {
+          printJson(list);
+          return;
+        }
+        printTable(
+          list.map((p) => ({
+            id: p.id, name: p.name, kind: p.kind, signature: [...new Set(p.signature.forms.map((f) => f.header))].join(' / '),
+            events: p.events.length, timeout: `${p.delivery.timeoutMs / 1000}s`, success: p.delivery.success,
+            ladder: ladder(p),
+          })),
+          ['id', 'name', 'kind', 'signature', 'events', 'timeout', 'success', 'ladder'],
+        );
+      });
+    });
+
+  withJson(withData(program.command('verify').description("verify a capture's signature again, with the endpoint's current secrets")))
+    .argument('<id>', 'capture id', idArg)
+    .action(async (id: number, options: CommonOptions) => {
+      await withApp(options, (app) => {
+        const stored = app.reverify(id);
+        const verdict = stored.signature as SignatureVerdict | null;
+        if (options.json) {
+          printJson({ id, provider: stored.provider, eventType: stored.eventType, signature: verdict });
+          return;
+        }
+        if (!stored.provider || !verdict) process.stdout.write(`capture ${id}: no provider detected; bind one with \`hookscope endpoint set ${stored.endpoint} --provider P\`\n`);
+        else process.stdout.write(`capture ${id}: ${stored.provider} ${stored.eventType ?? ''}\n${describeVerdict(verdict).join('\n')}\n`);
+        process.exitCode = verdict?.status === 'valid' ? 0 : 1;
+      });
+    });
+
+  withJson(withData(program.command('sign').description('print the headers a provider would send with the body on standard input')))
+    .requiredOption('--provider <id>', 'provider id')
+    .requiredOption('--secret <secret>', 'signing secret')
+    .option('--timestamp <unix>', 'unix seconds to sign with (default: now)', intArg('--timestamp', 0, 99_999_999_999))
+    .option('--form <name>', 'signature form, where the provider has several (LRDefender: plain or timestamped)')
+    .option('--id <message-id>', 'message id, for schemes that sign one (Standard Webhooks webhook-id)')
+    .action(async (options: CommonOptions & { provider: string; secret: string; timestamp?: number; form?: string; id?: string }) => {
+      await withApp(options, async (app) => {
+        const provider = app.providers.require(options.provider);
+        if (options.form && !provider.signature.forms.some((f) => f.name === options.form)) {
+          throw new HookscopeError('BAD_INPUT', `--form: ${provider.id} has the forms ${provider.signature.forms.map((f) => f.name).join(', ')}`);
+        }
+        const body = await readStdin();
+        const signed = signRequest(provider, {
+          secret: options.secret,
+          body,
+          timestampSec: options.timestamp ?? Math.floor(Date.now() / 1000),
+          form: options.form,
+          webhookId: options.id,
+        });
+        if (options.json) printJson({ headers: signed.headers, signedBytes: Buffer.from(signed.signedBytes).toString('utf8') });
+        else for (const [k, v] of signed.headers) process.stdout.write(`${k}: ${v}\n`);
+      });
+    });
+}
