@@ -18,6 +18,8 @@ import { createAnalysisRepo } from './store/analysis';
 import { analyzeCapture, type AnalysisContext } from './analysis/analyze';
 import { createProviderRegistry } from './providers';
 import { join } from 'node:path';
+import { createSender, type Sender } from './sender';
+import { createRegistryAdapter } from './sender/provider-glue';
 
 export interface AppOptions {
   dataDir: string;
@@ -77,6 +79,7 @@ export function createApp(options: AppOptions) {
   let captureServer: CaptureServer | undefined;
   let background: Background | undefined;
   let checkpointer: Checkpointer | undefined;
+  let sender: Sender | undefined;
   let closed = false;
 
   const writer = createBatchWriter(
@@ -106,6 +109,17 @@ export function createApp(options: AppOptions) {
       const result = analyzeCapture(stored, analysisContext());
       analysis.save([result], 0);
       return captures.get(id);
+    },
+    /**
+     * The app's one delivery engine, started on first use: it resumes retries
+     * left pending by an earlier run, and its events reach the UI.
+     */
+    sender(): Sender {
+      if (!sender) {
+        sender = createSender({ db, clock, providers: createRegistryAdapter({ registry: providers }) });
+        sender.on((e) => events.emit('deliveries.event', e));
+      }
+      return sender;
     },
     /** Verifies a capture again now, with its endpoint's current provider and secrets. */
     reverify(id: number) {
@@ -171,6 +185,7 @@ export function createApp(options: AppOptions) {
       await captureServer?.close();
       writer.flush();
       background?.stop();
+      await sender?.stop();
       await checkpointer?.stop();
       db.close();
     },

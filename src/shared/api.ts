@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { CheckReport, DeliveryView, SenderEvent } from './delivery-types';
+import type { ProviderDefinition } from './providers';
 import { responseRuleSchema, slugSchema, type CaptureDetail, type CaptureSummary, type Endpoint } from './capture-types';
 
 /**
@@ -25,6 +27,37 @@ export const apiArgs = {
   'endpoints.create': z.object({ slug: slugSchema, rule: responseRuleSchema.partial().optional() }).strict(),
   'endpoints.update': z.object({ slug: z.string(), rule: responseRuleSchema.partial().optional() }).strict(),
   'app.info': z.object({}).strict(),
+  'providers.list': z.object({}).strict(),
+  'providers.sample': z.object({ provider: z.string(), eventType: z.string(), seed: z.number().int().optional() }).strict(),
+  'endpoints.bind': z
+    .object({
+      slug: z.string(),
+      /** null unbinds. */
+      provider: z.string().nullable().optional(),
+      secrets: z.array(z.string().min(1).max(4096)).max(20).optional(),
+      /** 'add' keeps the secrets set before (rotation); 'replace' drops them. */
+      mode: z.enum(['add', 'replace']).optional(),
+    })
+    .strict(),
+  'sender.send': z
+    .object({
+      provider: z.string(),
+      eventType: z.string(),
+      url: z.string().url(),
+      /** The event's exact text as edited; the provider's sample when absent. */
+      payload: z.string().max(50 * 1024 * 1024).optional(),
+      secret: z.string().min(1).optional(),
+      timeoutMs: z.number().int().min(1).max(600_000).optional(),
+    })
+    .strict(),
+  'sender.setSpeed': z.object({ speed: z.number().min(0.001).max(10_000_000) }).strict(),
+  'sender.check': z
+    .object({ provider: z.string(), url: z.string().url(), secret: z.string().min(1), eventType: z.string().optional(), effectsUrl: z.string().url().optional() })
+    .strict(),
+  'deliveries.list': z.object({ limit: z.number().int().min(1).max(1000).optional(), beforeId: z.number().int().positive().optional() }).strict(),
+  'deliveries.get': z.object({ id: z.number().int().positive() }).strict(),
+  'deliveries.retry': z.object({ id: z.number().int().positive() }).strict(),
+  'deliveries.sendNextNow': z.object({ id: z.number().int().positive() }).strict(),
 } as const;
 
 /** A capture's stored body with its Content-Encoding (gzip, deflate, br) undone, for display. */
@@ -55,6 +88,16 @@ export interface ApiResults {
   'endpoints.create': Endpoint;
   'endpoints.update': Endpoint;
   'app.info': AppInfo;
+  'providers.list': ProviderDefinition[];
+  'providers.sample': Record<string, unknown>;
+  'endpoints.bind': Endpoint & { secretCount: number };
+  'sender.send': { deliveryId: number; eventId: string | null; warnings: string[]; generatedSecret: string | null };
+  'sender.setSpeed': { speed: number };
+  'sender.check': CheckReport;
+  'deliveries.list': DeliveryView[];
+  'deliveries.get': DeliveryView;
+  'deliveries.retry': { deliveryId: number };
+  'deliveries.sendNextNow': { n: number };
 }
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -74,6 +117,8 @@ export interface ApiEvents {
   /** Captures whose provider, event type or signature verdict changed. */
   'captures.updated': CaptureSummary[];
   'endpoints.changed': Endpoint[];
+  /** Every step of every delivery the app's sender makes: the live timeline. */
+  'deliveries.event': SenderEvent;
 }
 
 export type ApiEventName = keyof ApiEvents;

@@ -60,6 +60,7 @@ export function registerServeCommand(program: Command): void {
         captureUrl = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${capture.port}/`;
         const ui = await control.listen(options.uiPort);
         app.startBackground();
+        app.sender(); // resumes retries left pending by an earlier run
         const uiUrl = `http://127.0.0.1:${ui.port}/?token=${control.token}`;
         if (options.open) openInBrowser(uiUrl);
         if (options.json) {

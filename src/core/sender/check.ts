@@ -6,6 +6,7 @@ import { parseTargetUrl } from './attempt';
 import { isVariable } from './event-variants';
 import { SCENARIOS, SCENARIO_IDS, type CheckRow, type ScenarioContext, type ScenarioId } from './scenarios';
 import type { AttemptFn, DeliveryPolicy } from './types';
+import type { CheckReport } from '../../shared/delivery-types';
 
 export interface CheckInput {
   url: string;
@@ -28,17 +29,7 @@ export interface CheckInput {
   scenarios?: ScenarioId[];
 }
 
-export interface CheckReport {
-  url: string;
-  provider: string;
-  eventType: string;
-  rows: CheckRow[];
-  passed: number;
-  failed: number;
-  /** Rows that do not apply to the provider or could not be judged. */
-  notJudged: number;
-  notes: string[];
-}
+export type { CheckReport };
 
 export interface CheckDeps {
   adapter: DeliveryAdapter;

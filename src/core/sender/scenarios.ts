@@ -1,6 +1,7 @@
 import { eventIdOf, type DeliveryAdapter } from './adapter';
 import { eventVariant, padTo, tamper, wrongSecret } from './event-variants';
 import type { AttemptFn, AttemptResult, DeliveryPolicy, ProviderLimits } from './types';
+import type { CheckRow, ScenarioId } from '../../shared/delivery-types';
 
 /**
  * The handler check's scenarios: what a provider (or an attacker) will do to
@@ -11,26 +12,7 @@ import type { AttemptFn, AttemptResult, DeliveryPolicy, ProviderLimits } from '.
  * the row says so.
  */
 
-export type ScenarioId =
-  | 'valid'
-  | 'duplicate'
-  | 'out-of-order'
-  | 'burst'
-  | 'replay-attack'
-  | 'tampered-body'
-  | 'wrong-secret'
-  | 'max-size'
-  | 'oversized';
-
-export interface CheckRow {
-  scenario: ScenarioId;
-  title: string;
-  expected: string;
-  actual: string;
-  /** null: not applicable to this provider, or not judgeable. */
-  pass: boolean | null;
-  note?: string;
-}
+export type { CheckRow, ScenarioId };
 
 export interface ScenarioContext {
   url: string;

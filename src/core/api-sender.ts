@@ -1,0 +1,77 @@
+import type { ApiHandlers } from '../shared/api';
+import type { DeliveryView } from '../shared/delivery-types';
+import { buildSample } from './providers';
+import { generateSecret } from './sender/generate-secret';
+import type { Sender } from './sender';
+import type { App } from './app';
+
+type SenderHandlers = Pick<
+  ApiHandlers,
+  | 'providers.list'
+  | 'providers.sample'
+  | 'endpoints.bind'
+  | 'sender.send'
+  | 'sender.setSpeed'
+  | 'sender.check'
+  | 'deliveries.list'
+  | 'deliveries.get'
+  | 'deliveries.retry'
+  | 'deliveries.sendNextNow'
+>;
+
+function view(sender: Sender, id: number): DeliveryView {
+  const detail = sender.getDelivery(id);
+  const waiting = detail.attempts.find((a) => a.state === 'scheduled');
+  return {
+    result: detail.result,
+    policy: detail.delivery.policy,
+    createdAt: new Date(detail.delivery.createdAt).toISOString(),
+    next: waiting ? { scheduledAt: new Date(waiting.scheduledAt).toISOString(), dueAt: new Date(waiting.dueAt).toISOString() } : null,
+  };
+}
+
+/** Providers, endpoint binding and the sender, over the app's one delivery engine. */
+export function createSenderHandlers(app: App): SenderHandlers {
+  return {
+    'providers.list': () => app.providers.list(),
+    'providers.sample': ({ provider, eventType, seed }) =>
+      buildSample(app.providers.require(provider), eventType, seed ?? Math.floor(Math.random() * 2 ** 31)),
+    'endpoints.bind': ({ slug, provider, secrets, mode }) => {
+      if (provider !== undefined) app.updateEndpoint(slug, { provider: provider === null ? null : app.providers.require(provider).id });
+      if (secrets !== undefined) app.setEndpointSecrets(slug, secrets, mode ?? 'replace');
+      const endpoint = app.endpoints.get(slug);
+      return { ...endpoint, secretCount: app.secrets.list(endpoint.id).length };
+    },
+    'sender.send': ({ provider, eventType, url, payload, secret, timeoutMs }) => {
+      const definition = app.providers.require(provider);
+      const generatedSecret = secret === undefined ? generateSecret(definition) : null;
+      const started = app.sender().send({
+        provider: definition.id,
+        eventType,
+        url,
+        secret: secret ?? (generatedSecret as string),
+        payload: payload === undefined ? undefined : new TextEncoder().encode(payload),
+        policy: timeoutMs ? { timeoutMs } : undefined,
+      });
+      return { deliveryId: started.deliveryId, eventId: started.eventId, warnings: started.warnings, generatedSecret };
+    },
+    'sender.setSpeed': ({ speed }) => {
+      app.sender().setSpeed(speed);
+      return { speed };
+    },
+    'sender.check': ({ provider, url, secret, eventType, effectsUrl }) => {
+      const definition = app.providers.require(provider);
+      return app.sender().check({ provider: definition.id, url, secret, eventType: eventType ?? definition.events[0].type, effectsUrl });
+    },
+    'deliveries.list': ({ limit, beforeId }) => {
+      const sender = app.sender();
+      return sender.listDeliveries({ limit: limit ?? 100, beforeId }).map((d) => view(sender, d.id));
+    },
+    'deliveries.get': ({ id }) => view(app.sender(), id),
+    'deliveries.retry': ({ id }) => {
+      app.sender().retry(id);
+      return { deliveryId: id };
+    },
+    'deliveries.sendNextNow': ({ id }) => ({ n: app.sender().sendNextNow(id) }),
+  };
+}

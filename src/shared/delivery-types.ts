@@ -1,0 +1,109 @@
+import type { DeliveryPolicy } from './providers';
+
+/**
+ * The sender's public vocabulary: what the delivery log, the CLI's --json and
+ * the UI's live timeline show. Pure types, shared by core and renderer.
+ */
+
+/**
+ * How a failed attempt failed. The first six are PROVIDERS.md's failure kinds;
+ * 'network' is any other socket error (host unreachable...), 'interrupted' an
+ * attempt cut short by stop() or a crash, whose outcome is unknown.
+ */
+export type ErrorKind =
+  | 'status'
+  | 'timeout'
+  | 'connection-refused'
+  | 'connection-reset'
+  | 'dns'
+  | 'tls'
+  | 'network'
+  | 'interrupted';
+
+/** How a scheduled attempt came to be sent. */
+export type AttemptTrigger = 'ladder' | 'now' | 'manual';
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** An attempt as the CLI prints it (ISO strings; scheduledAt is provider time). */
+export interface AttemptSummary {
+  n: number;
+  trigger: AttemptTrigger;
+  scheduledAt: string;
+  sentAt: string | null;
+  durationMs: number | null;
+  status: number | null;
+  errorKind: ErrorKind | null;
+}
+
+/** What `hookscope send` prints at the end. */
+export interface DeliveryResult {
+  deliveryId: number;
+  webhookId: number;
+  provider: string;
+  eventType: string;
+  eventId: string | null;
+  target: string;
+  status: DeliveryStatus;
+  /** Why a failed delivery stopped: 'exhausted', 'webhook-disabled', or a preparation error. */
+  failureReason: string | null;
+  attempts: AttemptSummary[];
+}
+
+export type SenderEvent =
+  | { type: 'attempt-started'; deliveryId: number; n: number; scheduledAt: string; sentAt: string }
+  | {
+      type: 'attempt-finished';
+      deliveryId: number;
+      attempt: AttemptSummary;
+      /** The next ladder attempt, if one was scheduled: provider time and real due time. */
+      next: { n: number; scheduledAt: string; dueAt: string } | null;
+    }
+  | { type: 'delivery-finished'; result: DeliveryResult }
+  | { type: 'webhook-disabled'; webhookId: number; url: string; failingForMs: number }
+  /** A fault inside the engine itself (the database went away...), never a handler's failure. */
+  | { type: 'engine-error'; error: { code: string; message: string } };
+
+/** The handler check's scenarios, in the order they run. */
+export type ScenarioId =
+  | 'valid'
+  | 'duplicate'
+  | 'out-of-order'
+  | 'burst'
+  | 'replay-attack'
+  | 'tampered-body'
+  | 'wrong-secret'
+  | 'max-size'
+  | 'oversized';
+
+export interface CheckRow {
+  scenario: ScenarioId;
+  title: string;
+  expected: string;
+  actual: string;
+  /** null: not applicable to this provider, or not judgeable. */
+  pass: boolean | null;
+  note?: string;
+}
+
+/** The handler check's report: one row per scenario. */
+export interface CheckReport {
+  url: string;
+  provider: string;
+  eventType: string;
+  rows: CheckRow[];
+  passed: number;
+  failed: number;
+  /** Rows that do not apply to the provider or could not be judged. */
+  notJudged: number;
+  notes: string[];
+}
+
+/** A delivery as the UI's timeline draws it: its result, the ladder it runs on, and what waits next. */
+export interface DeliveryView {
+  result: DeliveryResult;
+  policy: DeliveryPolicy;
+  createdAt: string;
+  /** The waiting attempt, if any: provider-time schedule and real due time. */
+  next: { scheduledAt: string; dueAt: string } | null;
+}
