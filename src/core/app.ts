@@ -74,7 +74,7 @@ export function createApp(options: AppOptions) {
     return batch.length;
   }
 
-  const tasks: BackgroundTask[] = [() => analyzePending(200), () => search.indexPending(200)];
+  const tasks: BackgroundTask[] = [(max) => analyzePending(max), (max) => search.indexPending(max)];
   let router: EndpointRouter | undefined;
   let captureServer: CaptureServer | undefined;
   let background: Background | undefined;
@@ -175,7 +175,7 @@ export function createApp(options: AppOptions) {
     drainBackground(): void {
       for (let i = 0; i < 100_000; i++) {
         let done = 0;
-        for (const task of tasks) done += task();
+        for (const task of tasks) done += task(1000);
         if (done === 0) break;
       }
     },

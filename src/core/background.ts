@@ -1,53 +1,76 @@
+import { performance } from 'node:perf_hooks';
 import type { Clock } from './clock';
 
-/** A unit of background work: does up to a batch, returns how much it did. */
-export type BackgroundTask = () => number;
+/** A unit of background work: does up to `max` items, returns how many it did. */
+export type BackgroundTask = (max: number) => number;
 
 export interface Background {
-  /** Runs every task until none has anything left (tests and shutdown). */
-  drain(): void;
   stop(): void;
 }
 
+/** How hard the background may work, given how busy the rest of the event loop is. */
+export interface Pace {
+  /** Items per task call. */
+  batch: number;
+  /** Milliseconds of work per tick. */
+  budgetMs: number;
+  /** Milliseconds until the next tick while there is a backlog. */
+  intervalMs: number;
+}
+
+/** Capture traffic owns the thread when it is busy; the background takes what is left. */
+export function paceFor(othersUtilization: number): Pace {
+  if (othersUtilization > 0.6) return { batch: 16, budgetMs: 2, intervalMs: 25 };
+  if (othersUtilization > 0.3) return { batch: 64, budgetMs: 6, intervalMs: 10 };
+  return { batch: 256, budgetMs: 20, intervalMs: 2 };
+}
+
 /**
- * Runs deferred work (search indexing, signature analysis) off the
- * acknowledgement path: small batches, soon again while there is a backlog,
- * at a slow beat when idle. A task's failure is reported, never thrown.
+ * Runs deferred work (signature analysis, search indexing) off the
+ * acknowledgement path, on the same thread but only in the time capture
+ * leaves: each tick measures how busy the event loop was apart from this work
+ * and sizes its budget from that. A task's failure is reported, never thrown.
  */
 export function startBackground(
   tasks: BackgroundTask[],
   clock: Clock,
-  options: { idleMs?: number; busyMs?: number; onError?: (error: unknown) => void } = {},
+  options: { idleMs?: number; onError?: (error: unknown) => void } = {},
 ): Background {
   const idleMs = options.idleMs ?? 200;
-  const busyMs = options.busyMs ?? 5;
   let cancel: (() => void) | undefined;
   let stopped = false;
-
-  function runOnce(): number {
-    let done = 0;
-    for (const task of tasks) {
-      try {
-        done += task();
-      } catch (error) {
-        options.onError?.(error);
-      }
-    }
-    return done;
-  }
+  let mark = performance.eventLoopUtilization();
+  let ownMs = 0;
 
   function tick(): void {
     if (stopped) return;
-    const done = runOnce();
-    cancel = clock.setTimer(done > 0 ? busyMs : idleMs, tick);
+    const delta = performance.eventLoopUtilization(mark);
+    mark = performance.eventLoopUtilization();
+    const windowMs = delta.active + delta.idle - ownMs;
+    const others = windowMs > 0 ? Math.max(0, delta.active - ownMs) / windowMs : 0;
+    const pace = paceFor(others);
+    const started = performance.now();
+    let done = 0;
+    let progressed = true;
+    while (progressed && performance.now() - started < pace.budgetMs) {
+      progressed = false;
+      for (const task of tasks) {
+        try {
+          const n = task(pace.batch);
+          done += n;
+          if (n > 0) progressed = true;
+        } catch (error) {
+          options.onError?.(error);
+        }
+      }
+    }
+    ownMs = performance.now() - started;
+    cancel = clock.setTimer(done > 0 ? pace.intervalMs : idleMs, tick);
   }
 
   cancel = clock.setTimer(idleMs, tick);
 
   return {
-    drain() {
-      for (let i = 0; i < 100_000 && runOnce() > 0; i++);
-    },
     stop() {
       stopped = true;
       cancel?.();
