@@ -1,5 +1,5 @@
-/** A small seeded PRNG (mulberry32): reproducible randomness for rules, samples and tests. */
-export function seededRandom(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): reproducible randomness for rules, samples and tests. No Math.random. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

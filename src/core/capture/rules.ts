@@ -1,5 +1,5 @@
 import type { CaptureResponse, HeaderPair, ResponseRule } from '../../shared/capture-types';
-import { seededRandom } from '../random';
+import { mulberry32 } from '../random';
 
 /** Per-endpoint memory a rule needs: how many requests it has seen, and its seeded dice. */
 export interface RuleState {
@@ -8,7 +8,7 @@ export interface RuleState {
 }
 
 export function newRuleState(rule: ResponseRule): RuleState {
-  return { seen: 0, random: seededRandom(rule.seed) };
+  return { seen: 0, random: mulberry32(rule.seed) };
 }
 
 const JSON_TYPE: HeaderPair = ['Content-Type', 'application/json'];

@@ -26,24 +26,9 @@ export interface NewCapture {
 }
 
 /** A row as stored, with the body; what analysis and export read. */
-export interface StoredCapture {
+export interface StoredCapture extends Omit<NewCapture, 'response'> {
   id: number;
-  endpointId: number;
   endpoint: string;
-  receivedAt: number;
-  method: string;
-  url: string;
-  path: string;
-  query: string;
-  httpVersion: string;
-  remoteAddress: string | null;
-  remotePort: number | null;
-  headers: HeaderPair[];
-  body: Buffer;
-  bodySize: number;
-  bodySha256: string;
-  truncated: boolean;
-  error: string | null;
   response: CaptureResponse | null;
   provider: string | null;
   eventType: string | null;

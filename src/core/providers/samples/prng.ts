@@ -1,4 +1,6 @@
 /** A small seeded PRNG (mulberry32) with the helpers sample builders need. No Math.random anywhere. */
+import { mulberry32 } from '../../random';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -16,16 +18,7 @@ export interface Rng {
   uuid(): string;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 const HEX = '0123456789abcdef';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
