@@ -1,4 +1,4 @@
-import { FIELD_PATH_PATTERN } from '../../shared/providers';
+import { FIELD_PATH_PATTERN } from '../../shared/provider-schema';
 
 type Step = string | number;
 

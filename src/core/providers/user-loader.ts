@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
-import { providerDefinitionSchema, toProviderDefinition, type ProviderDefinition, type ProviderFileError } from '../../shared/providers';
+import { type ProviderDefinition, type ProviderFileError } from '../../shared/providers';
+import { providerDefinitionSchema, toProviderDefinition } from '../../shared/provider-schema';
 import { templateProblems } from './samples/template';
 
 const MAX_FILE_BYTES = 1024 * 1024;

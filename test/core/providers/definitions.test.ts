@@ -1,7 +1,7 @@
 /** The built-in definitions are valid data and say what PROVIDERS.md and the seeds say. */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PROVIDERS, createProviderRegistry } from '../../../src/core/providers';
-import { providerDefinitionSchema, toProviderDefinition } from '../../../src/shared/providers';
+import { providerDefinitionSchema, toProviderDefinition } from '../../../src/shared/provider-schema';
 
 const registry = createProviderRegistry();
 const S = 1000;

@@ -1,0 +1,212 @@
+/**
+ * The zod schema a user-defined provider file must satisfy, and its
+ * conversion to a ProviderDefinition. Errors name the field and the problem.
+ *
+ * Pure: imports nothing but zod and the provider types.
+ */
+import { z } from 'zod';
+import { PROVIDER_KINDS, type DeliveryPolicy, type JsonValue, type ProviderDefinition } from './providers';
+
+/** `a.b[0].c`: segments of letters, digits, `_`, `$`, `-`, each optionally indexed. */
+export const FIELD_PATH_PATTERN = /^[A-Za-z0-9_$-]+(\[\d+\])*(\.[A-Za-z0-9_$-]+(\[\d+\])*)*$/;
+export const PROVIDER_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+export const HEADER_NAME_PATTERN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const TEMPLATE_PLACEHOLDER = /\{([a-z]+)\}/g;
+const ALLOWED_PLACEHOLDERS = new Set(['body', 'timestamp', 'id']);
+
+const headerName = z.string().regex(HEADER_NAME_PATTERN, 'is not a valid HTTP header name');
+const fieldPath = z.string().regex(FIELD_PATH_PATTERN, 'is not a field path like "data.visitorId" or "items[0].id"');
+const regexSource = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not a valid regular expression' },
+);
+
+const signatureFormatSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('plain') }).strict(),
+  z.object({ kind: z.literal('prefixed'), prefix: z.string().min(1) }).strict(),
+  z
+    .object({ kind: z.literal('kv'), timestampKey: z.string().min(1).default('t'), signatureKey: z.string().min(1).default('v1') })
+    .strict(),
+  z.object({ kind: z.literal('versioned-list'), version: z.string().min(1).default('v1') }).strict(),
+]);
+
+const templateSchema = z.string().superRefine((template, ctx) => {
+  const names = [...template.matchAll(TEMPLATE_PLACEHOLDER)].map((m) => m[1]);
+  const unknown = names.filter((n) => !ALLOWED_PLACEHOLDERS.has(n));
+  if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `uses unknown placeholder {${unknown[0]}}; allowed: {body}, {timestamp}, {id}` });
+  if (names.filter((n) => n === 'body').length !== 1) ctx.addIssue({ code: 'custom', message: 'must contain {body} exactly once' });
+});
+
+const signatureFormSchema = z
+  .object({
+    name: z.string().min(1),
+    label: z.string().min(1),
+    algorithm: z.literal('hmac-sha256').default('hmac-sha256'),
+    header: headerName,
+    format: signatureFormatSchema,
+    digest: z.enum(['hex', 'base64']),
+    signedContent: z
+      .object({
+        template: templateSchema.default('{body}'),
+        bodyForms: z.array(z.enum(['raw', 're-serialized'])).min(1).default(['raw']),
+      })
+      .strict()
+      .default({ template: '{body}', bodyForms: ['raw'] }),
+    timestamp: z
+      .discriminatedUnion('in', [z.object({ in: z.literal('header'), header: headerName }).strict(), z.object({ in: z.literal('signature') }).strict()])
+      .optional(),
+    idHeader: headerName.optional(),
+    toleranceSeconds: z.number().int().positive().optional(),
+    secretEncoding: z.enum(['utf8', 'whsec-base64']).default('utf8'),
+  })
+  .strict()
+  .superRefine((form, ctx) => {
+    const template = form.signedContent.template;
+    if (template.includes('{timestamp}') && !form.timestamp) {
+      ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'is required because the template uses {timestamp}' });
+    }
+    if (template.includes('{id}') && !form.idHeader) {
+      ctx.addIssue({ code: 'custom', path: ['idHeader'], message: 'is required because the template uses {id}' });
+    }
+    if (form.format.kind === 'kv' && form.timestamp && form.timestamp.in !== 'signature') {
+      ctx.addIssue({ code: 'custom', path: ['timestamp', 'in'], message: 'must be "signature" for the kv format (t=...,v1=...)' });
+    }
+    if (form.format.kind !== 'kv' && form.timestamp?.in === 'signature') {
+      ctx.addIssue({ code: 'custom', path: ['timestamp', 'in'], message: 'can be "signature" only with the kv format' });
+    }
+    if (form.toleranceSeconds !== undefined && !form.timestamp) {
+      ctx.addIssue({ code: 'custom', path: ['toleranceSeconds'], message: 'needs a timestamp source' });
+    }
+  });
+
+const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
+);
+
+const headerValueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('static'), value: z.string() }).strict(),
+  z.object({ kind: z.literal('event-type') }).strict(),
+  z.object({ kind: z.literal('delivery-id') }).strict(),
+  z.object({ kind: z.literal('signature') }).strict(),
+  z.object({ kind: z.literal('timestamp') }).strict(),
+]);
+
+const DEFAULT_DELIVERY: DeliveryPolicy = { timeoutMs: 30_000, success: '2xx', retryDelaysMs: [], afterFailure: 'Marked failed.' };
+
+/**
+ * The schema of a provider definition, for user files (with friendly
+ * defaults) and as a self-check of the built-in ones.
+ */
+export const providerDefinitionSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(PROVIDER_ID_PATTERN, 'must be lowercase letters, digits, ".", "_" or "-" (at most 64)'),
+    name: z.string().min(1),
+    kind: z.enum(PROVIDER_KINDS).default('user'),
+    description: z.string().default(''),
+    source: z.string().optional(),
+    headers: z
+      .array(z.object({ name: headerName, description: z.string().default(''), value: headerValueSchema }).strict())
+      .default([{ name: 'Content-Type', description: 'JSON body', value: { kind: 'static', value: 'application/json' } }]),
+    signature: z
+      .object({ forms: z.array(signatureFormSchema).min(1), defaultForm: z.string().optional() })
+      .strict()
+      .transform((s, ctx) => {
+        const defaultForm = s.defaultForm ?? s.forms[0].name;
+        if (!s.forms.some((f) => f.name === defaultForm)) {
+          ctx.addIssue({ code: 'custom', path: ['defaultForm'], message: `names no form (forms: ${s.forms.map((f) => f.name).join(', ')})` });
+        }
+        const names = s.forms.map((f) => f.name);
+        const dup = names.find((n, i) => names.indexOf(n) !== i);
+        if (dup) ctx.addIssue({ code: 'custom', path: ['forms'], message: `has two forms named "${dup}"` });
+        return { forms: s.forms, defaultForm };
+      }),
+    events: z
+      .array(z.object({ type: z.string().min(1), description: z.string().default(''), sample: z.record(z.string(), jsonValueSchema).optional() }).strict())
+      .min(1),
+    subscriptionWildcard: z.string().optional(),
+    envelope: z
+      .object({
+        description: z.string().default(''),
+        requiredKeys: z.array(z.string().min(1)).default([]),
+        timeField: z.object({ path: fieldPath, format: z.enum(['iso-ms', 'iso-s', 'iso', 'unix-ms', 'unix-s']) }).strict().optional(),
+      })
+      .strict()
+      .default({ description: '', requiredKeys: [] }),
+    eventTypeLocations: z
+      .array(
+        z.discriminatedUnion('in', [
+          z.object({ in: z.literal('body'), path: fieldPath }).strict(),
+          z.object({ in: z.literal('header'), name: headerName }).strict(),
+        ]),
+      )
+      .default([{ in: 'body', path: 'type' }]),
+    detection: z
+      .object({ headers: z.array(headerName).default([]), headersAreGeneric: z.boolean().default(false) })
+      .strict()
+      .default({ headers: [], headersAreGeneric: false }),
+    ids: z
+      .object({
+        conventions: z
+          .array(
+            z
+              .object({ field: fieldPath, prefix: z.string().min(1).optional(), pattern: regexSource.optional(), description: z.string().default('') })
+              .strict(),
+          )
+          .default([]),
+        delivery: z
+          .object({
+            fromPayload: fieldPath.optional(),
+            generate: z
+              .discriminatedUnion('style', [
+                z.object({ style: z.literal('uuid') }).strict(),
+                z.object({ style: z.literal('prefixed'), prefix: z.string().min(1) }).strict(),
+              ])
+              .default({ style: 'uuid' }),
+          })
+          .strict()
+          .default({ generate: { style: 'uuid' } }),
+      })
+      .strict()
+      .default({ conventions: [], delivery: { generate: { style: 'uuid' } } }),
+    limits: z
+      .object({
+        maxPayloadBytes: z.number().int().positive().optional(),
+        httpsRequired: z.boolean().default(false),
+        webhooksPerProperty: z.number().int().positive().optional(),
+      })
+      .strict()
+      .default({ httpsRequired: false }),
+    delivery: z
+      .object({
+        timeoutMs: z.number().int().positive(),
+        success: z.enum(['2xx', 'exactly-200']),
+        retryDelaysMs: z.array(z.number().int().nonnegative()),
+        afterFailure: z.string(),
+        disableAfterFailingMs: z.number().int().positive().optional(),
+      })
+      .strict()
+      .default(DEFAULT_DELIVERY),
+    notes: z.array(z.string()).default([]),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    const types = p.events.map((e) => e.type);
+    const dup = types.find((t, i) => types.indexOf(t) !== i);
+    if (dup) ctx.addIssue({ code: 'custom', path: ['events'], message: `lists event type "${dup}" twice` });
+  });
+
+export type ProviderDefinitionInput = z.input<typeof providerDefinitionSchema>;
+
+/** Drops the optional `$schema` key and returns the definition in its contract shape. */
+export function toProviderDefinition(parsed: z.output<typeof providerDefinitionSchema>): ProviderDefinition {
+  const { $schema: _schema, ...rest } = parsed;
+  return rest;
+}
