@@ -1,63 +1,41 @@
-import { useEffect, useState } from 'react';
-import type { CaptureSummary } from '../../src/shared/capture-types';
-import type { AppInfo } from '../../src/shared/api';
-import { call } from './transport';
+import { useEffect } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { ErrorNote } from './components/ErrorNote';
+import { CapturesScreen } from './captures/CapturesScreen';
+import { EndpointsScreen } from './endpoints/EndpointsScreen';
+import { useEndpoints } from './endpoints/store';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { TopBar } from './shell/TopBar';
+import { useLiveEvents } from './shell/useLiveEvents';
+import { useApplyTheme } from './theme';
+import { useUi } from './ui-store';
 
-/** The first screen: where to send webhooks, and the latest captures. */
+const SCREEN_LABELS = { captures: 'The captures screen', endpoints: 'The endpoints screen', settings: 'The settings screen' } as const;
+
+/** The window: a top bar and one screen, each behind its own error boundary. */
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [rows, setRows] = useState<CaptureSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  useApplyTheme();
+  useLiveEvents();
+  const screen = useUi((s) => s.screen);
+  const infoError = useUi((s) => s.infoError);
+  const loadInfo = useUi((s) => s.loadInfo);
 
   useEffect(() => {
-    let alive = true;
-    const load = async () => {
-      try {
-        const [i, list] = await Promise.all([call('app.info', {}), call('captures.list', { limit: 100 })]);
-        if (!alive) return;
-        setInfo(i);
-        setRows(list);
-        setError(null);
-      } catch (e) {
-        if (alive) setError((e as Error).message);
-      }
-    };
-    void load();
-    const timer = setInterval(load, 1000);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-    };
-  }, []);
+    void loadInfo();
+    void useEndpoints.getState().load();
+  }, [loadInfo]);
 
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', margin: '1.5rem' }}>
-      <h1>Hookscope</h1>
-      {error && <p role="alert">{error}</p>}
-      {info?.captureUrl && (
-        <p>
-          Send webhooks to <code>{info.captureUrl}</code>
-        </p>
-      )}
-      {rows.length === 0 ? (
-        <pre>{`curl -X POST ${info?.captureUrl ?? 'http://127.0.0.1:8787/'}default/hello -H 'Content-Type: application/json' -d '{"hello":"world"}'`}</pre>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>id</th><th>time</th><th>endpoint</th><th>method</th><th>path</th><th>size</th><th>status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{r.id}</td><td>{r.receivedAt}</td><td>{r.endpoint}</td><td>{r.method}</td><td>{r.path}</td>
-                <td>{r.bodySize}</td><td>{r.responseStatus ?? '-'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </main>
+    <div className="app">
+      <TopBar />
+      {screen !== 'settings' && <ErrorNote message={infoError} onRetry={() => void loadInfo()} />}
+      <main className="screen" data-screen={screen}>
+        <ErrorBoundary key={screen} label={SCREEN_LABELS[screen]}>
+          {screen === 'captures' && <CapturesScreen />}
+          {screen === 'endpoints' && <EndpointsScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+        </ErrorBoundary>
+      </main>
+    </div>
   );
 }

@@ -16,15 +16,28 @@ export class ApiError extends Error {
   }
 }
 
+/** The per-run token of browser mode, from the page URL (`?token=`). */
+export function pageToken(): string {
+  return new URLSearchParams(window.location.search).get('token') ?? '';
+}
+
 /** Browser mode: POST /api/<method> with the per-run token from the page URL. */
 async function overHttp<T>(method: string, args: unknown): Promise<Reply<T>> {
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  const res = await fetch(`/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(args),
-  });
-  return (await res.json()) as Reply<T>;
+  let res: Response;
+  try {
+    res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${pageToken()}` },
+      body: JSON.stringify(args),
+    });
+  } catch (error) {
+    return { ok: false, error: { code: 'INTERNAL', message: `Hookscope is not reachable (${(error as Error).message}); is \`hookscope serve\` running?` } };
+  }
+  try {
+    return (await res.json()) as Reply<T>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: `the control API answered ${res.status} without JSON` } };
+  }
 }
 
 /** Calls an API method over whichever transport this page was given. */
@@ -33,4 +46,10 @@ export async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Pr
   const reply = (bridge ? await bridge(args) : await overHttp<ApiResults[M]>(method, args)) as Reply<ApiResults[M]>;
   if (!reply.ok) throw new ApiError(reply.error);
   return reply.result;
+}
+
+/** A short message for anything thrown by a call. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) return error.payload.message;
+  return error instanceof Error ? error.message : String(error);
 }

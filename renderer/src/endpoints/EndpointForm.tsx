@@ -1,0 +1,149 @@
+import { useState, type FormEvent } from 'react';
+import { DEFAULT_RULE, type Endpoint } from '../../../src/shared/capture-types';
+import { ApiError, call, errorText } from '../transport';
+import { captureBase, useUi } from '../ui-store';
+import { Field } from './Field';
+import { fromForm, issuesToErrors, toForm, type FieldErrors, type RuleForm } from './rule-form';
+import { useEndpoints } from './store';
+
+function serverErrors(error: unknown): FieldErrors {
+  if (error instanceof ApiError) {
+    const details = error.payload.details as { issues?: { path: PropertyKey[]; message: string }[] } | undefined;
+    if (details?.issues?.length) return issuesToErrors(details.issues);
+    if (error.payload.code === 'ENDPOINT_EXISTS') return { slug: error.payload.message };
+  }
+  return { form: errorText(error) };
+}
+
+/** Creates an endpoint, or edits one's response rule; errors appear next to the field they concern. */
+export function EndpointForm({ endpoint, onDone }: { endpoint: Endpoint | null; onDone(): void }) {
+  const creating = endpoint === null;
+  const [form, setForm] = useState<RuleForm>(() => toForm(endpoint?.slug ?? '', endpoint?.rule ?? DEFAULT_RULE));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [tried, setTried] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const upsert = useEndpoints((s) => s.upsert);
+  const base = captureBase(useUi((s) => s.info));
+
+  const update = <K extends keyof RuleForm>(key: K, value: RuleForm[K]) => {
+    const next = { ...form, [key]: value };
+    setForm(next);
+    if (tried) setErrors(fromForm(next, creating).errors);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    const { rule, errors: found } = fromForm(form, creating);
+    setErrors(found);
+    if (!rule) return;
+    setSaving(true);
+    try {
+      const saved = creating
+        ? await call('endpoints.create', { slug: form.slug, rule })
+        : await call('endpoints.update', { slug: endpoint.slug, rule });
+      upsert(saved);
+      onDone();
+    } catch (error) {
+      setErrors(serverErrors(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const text = (name: keyof RuleForm, props: { inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {}) => (
+    <input
+      id={`f-${name}`}
+      name={name}
+      value={form[name] as string}
+      aria-invalid={Boolean(errors[name])}
+      aria-describedby={errors[name] ? `f-${name}-error` : undefined}
+      onChange={(e) => update(name, e.target.value)}
+      {...props}
+    />
+  );
+
+  return (
+    <form className="endpoint-form" onSubmit={submit} noValidate aria-label={creating ? 'New endpoint' : `Edit ${endpoint.slug}`}>
+      <h3>{creating ? 'New endpoint' : <>Endpoint <code>{endpoint.slug}</code></>}</h3>
+      {creating ? (
+        <Field name="slug" label="Slug" error={errors.slug} hint={`Requests to ${base}${form.slug || '<slug>'}/… land here`}>
+          {text('slug', { placeholder: 'stripe-dev' })}
+        </Field>
+      ) : (
+        <p className="muted mono">{`${base}${endpoint.slug}/…`}</p>
+      )}
+      <fieldset>
+        <legend>Success answer</legend>
+        <div className="field-row">
+          <Field name="status" label="Status" error={errors.status}>
+            {text('status', { inputMode: 'numeric' })}
+          </Field>
+          <Field name="delayMs" label="Delay (ms)" error={errors.delayMs}>
+            {text('delayMs', { inputMode: 'numeric' })}
+          </Field>
+        </div>
+        <Field name="headers" label="Headers" error={errors.headers} hint="One per line: Name: value (none: Content-Type: application/json)">
+          <textarea
+            id="f-headers"
+            name="headers"
+            rows={3}
+            value={form.headers}
+            aria-invalid={Boolean(errors.headers)}
+            onChange={(e) => update('headers', e.target.value)}
+            spellCheck={false}
+          />
+        </Field>
+        <label className="check">
+          <input type="checkbox" name="defaultBody" checked={form.defaultBody} onChange={(e) => update('defaultBody', e.target.checked)} />
+          Default body <code>{'{"ok":true,"id":N}'}</code>
+        </label>
+        {!form.defaultBody && (
+          <Field name="body" label="Body" error={errors.body}>
+            <textarea id="f-body" name="body" rows={4} value={form.body} onChange={(e) => update('body', e.target.value)} spellCheck={false} />
+          </Field>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>Failures</legend>
+        <div className="field-row">
+          <Field name="failFirst" label="Fail first N" error={errors.failFirst}>
+            {text('failFirst', { inputMode: 'numeric' })}
+          </Field>
+          <Field name="failStatus" label="Fail status" error={errors.failStatus}>
+            {text('failStatus', { inputMode: 'numeric' })}
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field name="failRate" label="Fail rate (0–1)" error={errors.failRate}>
+            {text('failRate', { inputMode: 'decimal' })}
+          </Field>
+          <Field name="seed" label="Seed" error={errors.seed}>
+            {text('seed', { inputMode: 'numeric' })}
+          </Field>
+        </div>
+        <label className="check">
+          <input type="checkbox" name="hang" checked={form.hang} onChange={(e) => update('hang', e.target.checked)} />
+          Hang: never answer (tests a sender's timeout)
+        </label>
+        <label className="check">
+          <input type="checkbox" name="reset" checked={form.reset} onChange={(e) => update('reset', e.target.checked)} />
+          Reset: drop the connection without an answer
+        </label>
+      </fieldset>
+      {errors.form && (
+        <p className="error-note" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : creating ? 'Create endpoint' : 'Save rule'}
+        </button>
+        <button type="button" onClick={() => onDone()}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

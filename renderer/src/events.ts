@@ -1,0 +1,115 @@
+import type { ApiEventMessage, ApiEventName, ApiEvents } from '../../src/shared/api';
+import { pageToken } from './transport';
+
+/** Present in the desktop window (from the preload): core events pushed over IPC. */
+declare global {
+  interface Window {
+    hookscopeEvents?: { subscribe(listener: (message: ApiEventMessage) => void): () => void };
+  }
+}
+
+export type ConnectionState = 'connecting' | 'live' | 'offline';
+
+/** An event message whose payload type follows its name (a `switch` on `event` narrows it). */
+export type EventMessage = { [E in ApiEventName]: { event: E; payload: ApiEvents[E] } }[ApiEventName];
+type Listener = (message: EventMessage) => void;
+type StateListener = (state: ConnectionState) => void;
+
+const EVENT_NAMES: ReadonlySet<string> = new Set<ApiEventName>(['captures.added', 'captures.updated', 'endpoints.changed']);
+const listeners = new Set<Listener>();
+const stateListeners = new Set<StateListener>();
+let state: ConnectionState = 'connecting';
+let stopSource: (() => void) | undefined;
+
+function setState(next: ConnectionState): void {
+  if (next === state) return;
+  state = next;
+  for (const l of stateListeners) l(next);
+}
+
+function dispatch(message: ApiEventMessage): void {
+  for (const l of listeners) l(message as EventMessage);
+}
+
+/** Accepts only messages of the contract's shape; anything else is dropped. */
+export function parseEventMessage(text: string): ApiEventMessage | undefined {
+  try {
+    const value = JSON.parse(text) as { event?: unknown; payload?: unknown };
+    if (typeof value.event !== 'string' || !EVENT_NAMES.has(value.event) || !Array.isArray(value.payload)) return undefined;
+    return value as ApiEventMessage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Browser mode: a WebSocket to /api/events, reconnecting with backoff (250 ms doubling to 5 s). */
+function openSocket(): () => void {
+  let socket: WebSocket | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let stopped = false;
+  const connect = () => {
+    setState(failures === 0 ? 'connecting' : 'offline');
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events?token=${encodeURIComponent(pageToken())}`;
+    socket = new WebSocket(url);
+    socket.onopen = () => {
+      failures = 0;
+      setState('live');
+    };
+    socket.onmessage = (e) => {
+      const message = typeof e.data === 'string' ? parseEventMessage(e.data) : undefined;
+      if (message) dispatch(message);
+    };
+    socket.onclose = () => {
+      if (stopped) return;
+      failures += 1;
+      setState('offline');
+      timer = setTimeout(connect, Math.min(5000, 250 * 2 ** Math.min(failures - 1, 5)));
+    };
+  };
+  connect();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    socket?.close();
+  };
+}
+
+function ensureSource(): void {
+  if (stopSource) return;
+  const bridge = window.hookscopeEvents;
+  if (bridge) {
+    stopSource = bridge.subscribe(dispatch);
+    setState('live');
+  } else {
+    stopSource = openSocket();
+  }
+}
+
+function maybeStop(): void {
+  if (listeners.size > 0 || stateListeners.size > 0 || !stopSource) return;
+  stopSource();
+  stopSource = undefined;
+  state = 'connecting';
+}
+
+/** Subscribes to core events over whichever transport this page was given; returns an unsubscribe. */
+export function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  ensureSource();
+  return () => {
+    listeners.delete(listener);
+    maybeStop();
+  };
+}
+
+/** Follows the event connection; `live` again after `offline` means events may have been missed. */
+export function onConnectionState(listener: StateListener): () => void {
+  stateListeners.add(listener);
+  ensureSource();
+  listener(state);
+  return () => {
+    stateListeners.delete(listener);
+    maybeStop();
+  };
+}

@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { onConnectionState, subscribe } from '../events';
+import { useCaptures } from '../captures/store';
+import { useEndpoints } from '../endpoints/store';
+
+/** Feeds core events into the stores; after a dropped connection, catches up on what was missed. */
+export function useLiveEvents(): void {
+  useEffect(() => {
+    const stopEvents = subscribe((message) => {
+      switch (message.event) {
+        case 'captures.added':
+        case 'captures.updated':
+          useCaptures.getState().merge(message.payload);
+          break;
+        case 'endpoints.changed':
+          useEndpoints.getState().replace(message.payload);
+          break;
+      }
+    });
+    let wasOffline = false;
+    const stopState = onConnectionState((state) => {
+      if (state === 'offline') wasOffline = true;
+      if (state === 'live' && wasOffline) {
+        wasOffline = false;
+        void useCaptures.getState().resync();
+        void useEndpoints.getState().load();
+      }
+    });
+    return () => {
+      stopEvents();
+      stopState();
+    };
+  }, []);
+}
