@@ -7,5 +7,16 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react()],
-  build: { outDir: resolve(import.meta.dirname, 'renderer/dist'), emptyOutDir: true },
+  build: {
+    outDir: resolve(import.meta.dirname, 'renderer/dist'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2048,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // zod's sources carry /*#__PURE__*/-style comments Rollup cannot place; harmless.
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules/zod')) return;
+        warn(warning);
+      },
+    },
+  },
 });
