@@ -1,28 +1,57 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// Three builds: the Electron main process, the sandboxed preload (one file),
-// and the React renderer whose root is renderer/.
+const root = import.meta.dirname;
+
+/**
+ * The WAL checkpointer's worker is a plain .mjs file the core starts with
+ * `new Worker(new URL('./checkpoint-worker.mjs', import.meta.url))`: copied
+ * next to the bundled main so that URL still finds it.
+ */
+function checkpointWorker(): Plugin {
+  return {
+    name: 'hookscope-checkpoint-worker',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'checkpoint-worker.mjs',
+        source: readFileSync(resolve(root, 'src/core/store/checkpoint-worker.mjs'), 'utf8'),
+      });
+    },
+  };
+}
+
+// Three builds, into out/main, out/preload and out/renderer (electron-vite's
+// defaults; `--outDir` moves all three): the Electron main process (ESM; node_modules stays external,
+// better-sqlite3 loads the Electron-ABI binary via nativeBinding), the
+// sandboxed preload (one self-contained CommonJS file: a sandboxed preload can
+// require nothing but 'electron'), and the React renderer from renderer/.
 export default defineConfig({
   main: {
+    plugins: [checkpointWorker()],
     build: {
-      outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') }, external: ['better-sqlite3'] },
+      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') }, output: { format: 'cjs' } },
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(root, 'src/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
     },
   },
   renderer: {
-    root: resolve(import.meta.dirname, 'renderer'),
+    root: resolve(root, 'renderer'),
+    base: './',
     plugins: [react()],
     build: {
-      outDir: resolve(import.meta.dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },
 });

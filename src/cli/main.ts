@@ -6,6 +6,9 @@ import { registerEndpointCommands } from './commands/endpoint';
 import { registerServeCommand } from './commands/serve';
 import { registerProviderCommands } from './commands/providers';
 import { registerSenderCommands } from './commands/sender';
+import { registerReplayCommands } from './commands/replay';
+import { registerExportCommands } from './commands/export';
+import { registerDiffCommand } from './commands/diff';
 
 export function buildProgram(): Command {
   const program = new Command('hookscope')
@@ -18,6 +21,9 @@ export function buildProgram(): Command {
   registerEndpointCommands(program);
   registerProviderCommands(program);
   registerSenderCommands(program);
+  registerReplayCommands(program);
+  registerExportCommands(program);
+  registerDiffCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -5,11 +5,15 @@ import { decodeBody, isText } from './capture/decode';
 import { DEFAULT_RULE, responseRuleSchema } from '../shared/capture-types';
 import type { App } from './app';
 import { createSenderHandlers } from './api-sender';
+import { createTunnelHandlers } from './tunnel/api-handlers';
+import { createReplayHandlers } from './replay/api-handlers';
 
 /** The API implemented once over the core; every transport calls through `callApi`. */
 export function createApiHandlers(app: App, info: { version: string; captureUrl: () => string | null }): ApiHandlers {
   return {
     ...createSenderHandlers(app),
+    ...createTunnelHandlers(app),
+    ...createReplayHandlers(app),
     'captures.list': (args) => app.captures.list(args),
     'captures.get': ({ id }) => toDetail(app.captureAnalyzed(id)),
     'captures.body': ({ id }) => {

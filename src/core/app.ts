@@ -9,7 +9,7 @@ import { createCaptureServer, type CaptureServer } from './capture/server';
 import { createBatchWriter } from './capture/writer';
 import { databasePath } from './paths';
 import { createCaptureRepo } from './store/captures';
-import { openDatabase } from './store/db';
+import { openDatabase, translateStoreError } from './store/db';
 import { createEndpointRepo, type EndpointPatch } from './store/endpoints';
 import { createSearchRepo } from './store/search';
 import { startCheckpointer, type Checkpointer } from './store/checkpointer';
@@ -20,6 +20,12 @@ import { createProviderRegistry } from './providers';
 import { join } from 'node:path';
 import { createSender, type Sender } from './sender';
 import { createRegistryAdapter } from './sender/provider-glue';
+import { createAppTunnel, type AppTunnelOptions } from './tunnel';
+import { createReplayService } from './replay';
+import { createReplayRepo, toReplaySummary } from './store/replays';
+import { createTransferRepo } from './store/transfer';
+import { createRetentionRepo } from './store/retention';
+import { createRetention } from './retention';
 
 export interface AppOptions {
   dataDir: string;
@@ -30,6 +36,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** better_sqlite3.node built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
+  /** The public tunnel's client and reconnection backoff (tests inject their own). */
+  tunnel?: AppTunnelOptions;
   onError?: (error: unknown) => void;
 }
 
@@ -74,20 +82,82 @@ export function createApp(options: AppOptions) {
     return batch.length;
   }
 
-  const tasks: BackgroundTask[] = [(max) => analyzePending(max), (max) => search.indexPending(max)];
+  /** Per-endpoint limits (keep N, keep D days), applied in the background in small batches. */
+  const retention = createRetention({ repo: createRetentionRepo(db), now: () => clock.now() });
+  const tasks: BackgroundTask[] = [(max) => analyzePending(max), (max) => search.indexPending(max), (max) => retention.run(max)];
   let router: EndpointRouter | undefined;
   let captureServer: CaptureServer | undefined;
+  let captureAddress: AddressInfo | null = null;
   let background: Background | undefined;
   let checkpointer: Checkpointer | undefined;
   let sender: Sender | undefined;
   let closed = false;
 
+  /** The public tunnel: forwards to the capture server only, never to the control API. */
+  const tunnel = createAppTunnel({ events, clock, capture: () => captureAddress }, options.tunnel);
+
+  /** Set once a write finds the file damaged: from then on nothing more is written to it. */
+  let damaged: Error | undefined;
   const writer = createBatchWriter(
-    (rows) => captures.insertMany(rows),
+    (rows) => {
+      if (damaged) throw damaged;
+      try {
+        return captures.insertMany(rows);
+      } catch (error) {
+        // A full disk or an unwritable file: the request gets a 503 naming the cause; nothing stored is touched.
+        const translated = translateStoreError(error, dbFile);
+        if (translated.code === 'DB_CORRUPT') damaged = translated;
+        throw translated;
+      }
+    },
     (ids) => {
       if (events.size > 0) events.emit('captures.added', captures.summariesByIds(ids));
     },
   );
+
+  /** A capture with its provider and verdict, analyzing it now if the background has not yet. */
+  function captureAnalyzed(id: number) {
+    const stored = captures.get(id);
+    if (id <= analysis.analyzedUpto() && !stored.staleVerdict) return stored;
+    const result = analyzeCapture(stored, analysisContext());
+    analysis.save([result], 0);
+    return captures.get(id);
+  }
+
+  /** Replay, live forwarding, export/import and diff. */
+  const replay = createReplayService({
+    captures,
+    endpoints,
+    secrets,
+    providers,
+    clock,
+    replays: createReplayRepo(db),
+    transfer: createTransferRepo(db),
+    load: captureAnalyzed,
+    analyzeAll: () => {
+      while (analyzePending(500) > 0);
+    },
+    updateEndpoint(slug, patch) {
+      const updated = endpoints.update(slug, patch);
+      router?.invalidate();
+      events.emit('endpoints.changed', endpoints.list());
+      return updated;
+    },
+    onRecorded(r) {
+      if (events.size === 0) return;
+      events.emit('replays.added', [toReplaySummary(r)]);
+      // A proxying endpoint's capture now records the target's answer as its own.
+      if (r.kind === 'forward') events.emit('captures.updated', captures.summariesByIds([r.captureId]));
+    },
+    onImported(ids, created) {
+      if (created.length > 0) {
+        router?.invalidate();
+        events.emit('endpoints.changed', endpoints.list());
+      }
+      if (events.size > 0) for (let i = 0; i < ids.length; i += 500) events.emit('captures.added', captures.summariesByIds(ids.slice(i, i + 500)));
+    },
+    onError: options.onError,
+  });
 
   return {
     dataDir: options.dataDir,
@@ -103,13 +173,7 @@ export function createApp(options: AppOptions) {
       tasks.push(task);
     },
     /** A capture with its provider and verdict, analyzing it now if the background has not yet. */
-    captureAnalyzed(id: number) {
-      const stored = captures.get(id);
-      if (id <= analysis.analyzedUpto() && !stored.staleVerdict) return stored;
-      const result = analyzeCapture(stored, analysisContext());
-      analysis.save([result], 0);
-      return captures.get(id);
-    },
+    captureAnalyzed,
     /**
      * The app's one delivery engine, started on first use: it resumes retries
      * left pending by an earlier run, and its events reach the UI.
@@ -140,6 +204,9 @@ export function createApp(options: AppOptions) {
     },
     /** Events for the UI: captures added or updated, endpoints changed, and more as features land. */
     events,
+    tunnel,
+    replay,
+    retention,
     createEndpoint(slug: string, rule?: ResponseRule, provider: string | null = null) {
       const created = endpoints.create(slug, rule, provider);
       router?.invalidate();
@@ -163,8 +230,10 @@ export function createApp(options: AppOptions) {
         bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
         requestTimeoutMs: options.requestTimeoutMs ?? 120_000,
         onError: options.onError,
+        forward: replay.forwarder.forward,
       });
-      return captureServer.listen(port, host);
+      captureAddress = await captureServer.listen(port, host);
+      return captureAddress;
     },
     /** Starts deferred work: search indexing, analysis, and WAL checkpoints on their own thread. */
     startBackground(): void {
@@ -182,7 +251,8 @@ export function createApp(options: AppOptions) {
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      await captureServer?.close();
+      tunnel.stop();
+      await Promise.all([captureServer?.close(), replay.close()]);
       writer.flush();
       background?.stop();
       await sender?.stop();

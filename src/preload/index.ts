@@ -1,10 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { API_METHODS } from '../shared/api';
+import { createApiBridge, createEventBridge } from './bridge';
 
-// One function per API method, derived from the shared contract. The page gets
-// these functions and nothing else of Electron.
-const api: Record<string, (args: unknown) => Promise<unknown>> = {};
-for (const method of API_METHODS) {
-  api[method] = (args: unknown) => ipcRenderer.invoke('hookscope:call', method, args);
-}
-contextBridge.exposeInMainWorld('hookscope', Object.freeze(api));
+// The sandboxed preload: bundled into one CommonJS file (it may require only
+// 'electron'). The page gets these two objects and nothing else of Electron:
+// window.hookscope[method](args) for every method of the API contract, and
+// window.hookscopeEvents.subscribe(listener) for the core's events.
+contextBridge.exposeInMainWorld('hookscope', createApiBridge(ipcRenderer, API_METHODS));
+contextBridge.exposeInMainWorld('hookscopeEvents', createEventBridge(ipcRenderer));

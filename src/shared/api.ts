@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { CheckReport, DeliveryView, SenderEvent } from './delivery-types';
 import type { ProviderDefinition } from './providers';
+import { tunnelStartArgsSchema, type TunnelSelfTestResult, type TunnelStatus } from './tunnel-types';
 import { responseRuleSchema, slugSchema, type CaptureDetail, type CaptureSummary, type Endpoint } from './capture-types';
+import { replayApiArgs, type ReplayApiResults } from './replay-api';
+import type { ReplaySummary } from './replay-types';
 
 /**
  * The API contract: every method once, with the runtime schema of its
@@ -58,6 +61,13 @@ export const apiArgs = {
   'deliveries.get': z.object({ id: z.number().int().positive() }).strict(),
   'deliveries.retry': z.object({ id: z.number().int().positive() }).strict(),
   'deliveries.sendNextNow': z.object({ id: z.number().int().positive() }).strict(),
+  /** The public tunnel: it forwards to the capture server only, never to this API. */
+  'tunnel.start': tunnelStartArgsSchema,
+  'tunnel.stop': z.object({}).strict(),
+  'tunnel.status': z.object({}).strict(),
+  /** Sends a request through the public URL and confirms it arrives as a capture. */
+  'tunnel.selfTest': z.object({}).strict(),
+  ...replayApiArgs,
 } as const;
 
 /** A capture's stored body with its Content-Encoding (gzip, deflate, br) undone, for display. */
@@ -79,7 +89,7 @@ export interface AppInfo {
 }
 
 /** What each method returns. */
-export interface ApiResults {
+export interface ApiResults extends ReplayApiResults {
   'captures.list': CaptureSummary[];
   'captures.get': CaptureDetail;
   'captures.body': DecodedBodyView;
@@ -98,6 +108,10 @@ export interface ApiResults {
   'deliveries.get': DeliveryView;
   'deliveries.retry': { deliveryId: number };
   'deliveries.sendNextNow': { n: number };
+  'tunnel.start': TunnelStatus;
+  'tunnel.stop': TunnelStatus;
+  'tunnel.status': TunnelStatus;
+  'tunnel.selfTest': TunnelSelfTestResult;
 }
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -119,6 +133,10 @@ export interface ApiEvents {
   'endpoints.changed': Endpoint[];
   /** Every step of every delivery the app's sender makes: the live timeline. */
   'deliveries.event': SenderEvent;
+  /** The public tunnel: connecting, open (with its URL), reconnecting, closed, error (with its cause). */
+  'tunnel.status': TunnelStatus;
+  /** Replays and live forwards, as soon as they are recorded. */
+  'replays.added': ReplaySummary[];
 }
 
 export type ApiEventName = keyof ApiEvents;

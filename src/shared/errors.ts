@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   EVENT_UNKNOWN: 'The provider has no event type of that name.',
   SIGNATURE_SCHEME_UNKNOWN: 'No signature scheme has that id.',
   DELIVERY_NOT_FOUND: 'No delivery has that id.',
+  REPLAY_NOT_FOUND: 'No replay has that id.',
+  IMPORT_INVALID: 'The file to import is not a Hookscope NDJSON export or a HAR 1.2 file, or a record in it is damaged.',
   UNAUTHORIZED: 'The request lacks the control API token.',
   FORBIDDEN_ORIGIN: 'The request came from a foreign Host or Origin.',
   METHOD_UNKNOWN: 'The API has no method of that name.',
@@ -64,7 +66,8 @@ export function isInputError(code: ErrorCode): boolean {
     code === 'METHOD_UNKNOWN' ||
     code.endsWith('_NOT_FOUND') ||
     code.endsWith('_UNKNOWN') ||
-    code === 'PROVIDER_FILE_INVALID'
+    code === 'PROVIDER_FILE_INVALID' ||
+    code === 'IMPORT_INVALID'
   );
 }
 

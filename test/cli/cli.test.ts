@@ -11,12 +11,20 @@ afterAll(() => dir.remove());
 
 describe('hookscope CLI', () => {
   it('prints --help for every command', async () => {
-    for (const args of [[], ['serve'], ['list'], ['show'], ['search'], ['endpoint'], ['endpoint', 'create'], ['endpoint', 'list'], ['endpoint', 'set']]) {
-      const result = await runCli([...args, '--help']);
-      expect(result.code, args.join(' ')).toBe(0);
-      expect(result.stdout).toMatch(/Usage: hookscope/);
+    const { buildProgram } = await import('../../src/cli/main');
+    const names = (c: import('commander').Command, prefix: string[] = []): string[][] =>
+      c.commands.flatMap((sub) => [[...prefix, sub.name()], ...names(sub, [...prefix, sub.name()])]);
+    const commands = [[], ...names(buildProgram())];
+    expect(commands.length).toBeGreaterThan(15);
+    for (let i = 0; i < commands.length; i += 4) {
+      const batch = commands.slice(i, i + 4);
+      const results = await Promise.all(batch.map((args) => runCli([...args, '--help'])));
+      batch.forEach((args, j) => {
+        expect(results[j].code, args.join(' ')).toBe(0);
+        expect(results[j].stdout, args.join(' ')).toMatch(/Usage: hookscope/);
+      });
     }
-  });
+  }, 120_000);
 
   it('creates, lists and changes endpoints', async () => {
     const created = await cliJson<Endpoint>(['endpoint', 'create', 'stripe-test', '--status', '202', '--delay', '10', '--fail-first', '2', '--data', dir.path]);
@@ -31,7 +39,7 @@ describe('hookscope CLI', () => {
     expect(text.stdout).toMatch(/stripe-test\s+reset/);
   });
 
-  it('rejects bad input with a clear message and changes nothing', async () => {
+  it('rejects bad input with a clear message and changes nothing', { timeout: 120_000 }, async () => {
     const cases: [string[], RegExp][] = [
       [['endpoint', 'create', 'Bad Slug!'], /slug "Bad Slug!"/],
       [['endpoint', 'create', 'ok', '--status', '99'], /--status must be between 100 and 599/],
@@ -46,10 +54,14 @@ describe('hookscope CLI', () => {
       [['list', '--endpoint', 'ghost'], /no endpoint named "ghost"/],
       [['frobnicate'], /unknown command/],
     ];
-    for (const [args, message] of cases) {
-      const result = await runCli([...args, '--data', dir.path]);
-      expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stderr, args.join(' ')).toMatch(message);
+    // Independent refusals: run a few at a time (each is a whole CLI process).
+    for (let i = 0; i < cases.length; i += 4) {
+      const batch = cases.slice(i, i + 4);
+      const results = await Promise.all(batch.map(([args]) => runCli([...args, '--data', dir.path])));
+      batch.forEach(([args, message], j) => {
+        expect(results[j].code, args.join(' ')).toBe(2);
+        expect(results[j].stderr, args.join(' ')).toMatch(message);
+      });
     }
     const list = await cliJson<Endpoint[]>(['endpoint', 'list', '--data', dir.path]);
     expect(list.map((e) => e.slug)).toEqual(['default', 'stripe-test']);

@@ -19,6 +19,11 @@ interface RuleFlags {
   header?: [string, string][];
 }
 
+interface RetentionFlags {
+  keep?: number | 'none';
+  keepDays?: number | 'none';
+}
+
 interface BindingFlags {
   provider?: string;
   secret?: string[];
@@ -75,6 +80,41 @@ function describeRule(rule: ResponseRule): string {
   return parts.join(', ');
 }
 
+/** A retention flag's value: a number, or "none" for no limit (commander turns a null result into ''). */
+function limitArg(parse: (value: string) => number) {
+  return (value: string): number | 'none' => (value.trim().toLowerCase() === 'none' ? 'none' : parse(value));
+}
+
+function limitOf(flag: number | 'none' | undefined, current: number | null): number | null {
+  return flag === undefined ? current : flag === 'none' ? null : flag;
+}
+
+function retentionOptions(command: Command): Command {
+  return command
+    .option('--keep <n>', 'keep only the newest N captures of this endpoint ("none": no limit)', limitArg(intArg('--keep', 1, 2 ** 31 - 1)))
+    .option('--keep-days <days>', 'delete captures older than this many days ("none": no limit)', limitArg(floatArg('--keep-days', 0.000001, 36_500)));
+}
+
+/** Applies --keep and --keep-days; a running serve trims in the background from its next step. */
+function applyRetention(app: App, slug: string, flags: RetentionFlags): void {
+  if (flags.keep === undefined && flags.keepDays === undefined) return;
+  const { id } = app.endpoints.get(slug);
+  const current = app.retention.limits(id);
+  app.retention.setLimits(id, { keepCount: limitOf(flags.keep, current.keepCount), keepDays: limitOf(flags.keepDays, current.keepDays) });
+}
+
+function describeLimits(limits: { keepCount: number | null; keepDays: number | null }): string {
+  const parts: string[] = [];
+  if (limits.keepCount !== null) parts.push(`newest ${limits.keepCount}`);
+  if (limits.keepDays !== null) parts.push(`${limits.keepDays} d`);
+  return parts.join(', ');
+}
+
+function keepNote(app: App, e: Endpoint): string {
+  const limits = describeLimits(app.retention.limits(e.id));
+  return limits ? `; keeps ${limits}` : '';
+}
+
 function bindingOptions(command: Command): Command {
   return command
     .option('--provider <id>', 'attribute every capture here to this provider ("none" to unbind)')
@@ -94,27 +134,28 @@ function applyBinding(app: App, slug: string, flags: BindingFlags): void {
   if (flags.provider !== undefined || flags.clearSecrets || flags.secret?.length) app.analyzeAll();
 }
 
-export function endpointRows(list: Endpoint[], secretCount: (id: number) => number) {
+export function endpointRows(list: Endpoint[], secretCount: (id: number) => number, keep: (id: number) => string = () => '') {
   return list.map((e) => ({
     slug: e.slug,
     rule: describeRule(e.rule),
     provider: e.provider ?? '',
     secrets: secretCount(e.id) || '',
     forward: e.forwardUrl ?? '',
+    keep: keep(e.id),
   }));
 }
 
 /** An endpoint as printed with --json: never its secrets, only how many. */
 function endpointJson(app: App, e: Endpoint) {
-  return { ...e, secretCount: app.secrets.list(e.id).length };
+  return { ...e, secretCount: app.secrets.list(e.id).length, retention: app.retention.limits(e.id) };
 }
 
 export function registerEndpointCommands(program: Command): void {
   const endpoint = program.command('endpoint').description('create, list and change capture endpoints (/<slug>/...)');
 
-  withJson(withData(bindingOptions(ruleOptions(endpoint.command('create').description('create an endpoint and its response rule')))))
+  withJson(withData(retentionOptions(bindingOptions(ruleOptions(endpoint.command('create').description('create an endpoint and its response rule'))))))
     .argument('<slug>', 'the path prefix: requests to /<slug>/... land here')
-    .action(async (slug: string, options: CommonOptions & RuleFlags & BindingFlags) => {
+    .action(async (slug: string, options: CommonOptions & RuleFlags & BindingFlags & RetentionFlags) => {
       const valid = slugSchema.safeParse(slug);
       if (!valid.success) throw new HookscopeError('BAD_INPUT', `slug "${slug}": ${valid.error.issues[0].message}`);
       const rule = applyRuleFlags(DEFAULT_RULE, options);
@@ -122,9 +163,10 @@ export function registerEndpointCommands(program: Command): void {
         if (options.provider !== undefined && options.provider !== 'none') app.providers.require(options.provider);
         app.createEndpoint(slug, rule);
         applyBinding(app, slug, options);
+        applyRetention(app, slug, options);
         const created = app.endpoints.get(slug);
         if (options.json) printJson(endpointJson(app, created));
-        else process.stdout.write(`created endpoint ${created.slug}: ${describeRule(created.rule)}${created.provider ? `, provider ${created.provider}` : ''}\n`);
+        else process.stdout.write(`created endpoint ${created.slug}: ${describeRule(created.rule)}${created.provider ? `, provider ${created.provider}` : ''}${keepNote(app, created)}\n`);
       });
     });
 
@@ -132,22 +174,26 @@ export function registerEndpointCommands(program: Command): void {
     await withApp(options, (app) => {
       const list = app.endpoints.list();
       if (options.json) printJson(list.map((e) => endpointJson(app, e)));
-      else printTable(endpointRows(list, (id) => app.secrets.list(id).length), ['slug', 'rule', 'provider', 'secrets', 'forward']);
+      else {
+        const keep = (id: number) => describeLimits(app.retention.limits(id));
+        printTable(endpointRows(list, (id) => app.secrets.list(id).length, keep), ['slug', 'rule', 'provider', 'secrets', 'forward', 'keep']);
+      }
     });
   });
 
-  withJson(withData(bindingOptions(ruleOptions(endpoint.command('set').description("change an endpoint's response rule, provider or secrets")))))
+  withJson(withData(retentionOptions(bindingOptions(ruleOptions(endpoint.command('set').description("change an endpoint's response rule, provider, secrets or retention"))))))
     .argument('<slug>', 'the endpoint')
-    .action(async (slug: string, options: CommonOptions & RuleFlags & BindingFlags) => {
+    .action(async (slug: string, options: CommonOptions & RuleFlags & BindingFlags & RetentionFlags) => {
       await withApp(options, (app) => {
         const current = app.endpoints.get(slug);
         if (options.provider !== undefined && options.provider !== 'none') app.providers.require(options.provider);
         const rule = applyRuleFlags(current.rule, options);
         app.updateEndpoint(slug, { rule });
         applyBinding(app, slug, options);
+        applyRetention(app, slug, options);
         const updated = app.endpoints.get(slug);
         if (options.json) printJson(endpointJson(app, updated));
-        else process.stdout.write(`endpoint ${updated.slug}: ${describeRule(updated.rule)}\n`);
+        else process.stdout.write(`endpoint ${updated.slug}: ${describeRule(updated.rule)}${keepNote(app, updated)}\n`);
       });
     });
 }

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { DEFAULT_TUNNEL_HOST, tunnelHostSchema, tunnelSubdomainSchema } from '../../shared/tunnel-types';
+import { startServeTunnel } from '../../core/tunnel/serve-tunnel';
 import { createApp } from '../../core/app';
 import { createApiHandlers } from '../../core/api';
 import { VERSION } from '../../core/version';
@@ -15,6 +17,18 @@ interface ServeOptions extends CommonOptions {
   bodyLimit: number;
   requestTimeout: number;
   open?: boolean;
+  tunnel?: boolean;
+  subdomain?: string;
+  tunnelHost: string;
+  tunnelCheck?: boolean;
+}
+
+function schemaArg(name: string, schema: typeof tunnelHostSchema | typeof tunnelSubdomainSchema) {
+  return (value: string): string => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new InvalidArgumentError(`${name}: ${parsed.error.issues[0].message}, got "${value}"`);
+    return parsed.data;
+  };
 }
 
 /** Where the built renderer lives (npm run build:ui). */
@@ -28,6 +42,10 @@ export function registerServeCommand(program: Command): void {
     .option('--body-limit <bytes>', 'largest body stored whole; larger ones get 413 (default 10 MiB)', intArg('--body-limit', 1024, 2 ** 31 - 1), 10 * 1024 * 1024)
     .option('--request-timeout <ms>', 'time a client has to send its whole request', intArg('--request-timeout', 1000, 3_600_000), 120_000)
     .option('--open', 'open the UI in the default browser')
+    .option('--tunnel', 'also give the capture server (never the control API) a public URL through localtunnel')
+    .option('--subdomain <name>', 'ask the tunnel server for this subdomain', schemaArg('--subdomain', tunnelSubdomainSchema))
+    .option('--tunnel-host <url>', 'the localtunnel server', schemaArg('--tunnel-host', tunnelHostSchema), DEFAULT_TUNNEL_HOST)
+    .option('--tunnel-check', 'once the tunnel is open, send a request through it and confirm it arrives as a capture')
     .action(async (options: ServeOptions) => {
       const app = createApp({
         dataDir: dataDirOf(options),
@@ -71,6 +89,10 @@ export function registerServeCommand(program: Command): void {
               `UI and control API: ${uiUrl}\n` +
               `data: ${app.dataDir}\n`,
           );
+        }
+        if (options.tunnel) {
+          const tunnel = { host: options.tunnelHost, subdomain: options.subdomain, check: options.tunnelCheck, json: options.json };
+          startServeTunnel(app, tunnel, (line) => process.stdout.write(`${line}\n`));
         }
       } catch (error) {
         await stop();

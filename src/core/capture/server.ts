@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { CaptureResponse, HeaderPair } from '../../shared/capture-types';
+import type { CaptureResponse, Endpoint, HeaderPair } from '../../shared/capture-types';
 import { defaultResponseBody, type NewCapture } from '../store/captures';
 import type { Clock } from '../clock';
 import { readBody } from './body-reader';
@@ -19,6 +19,19 @@ export interface CaptureServerOptions {
   requestTimeoutMs: number;
   /** Told of failures that were answered (never thrown): a full disk, say. */
   onError?: (error: unknown) => void;
+  /**
+   * Live forwarding, called for endpoints with a forward URL once the row is
+   * committed. In proxy mode its answer replaces the rule's (none: the rule
+   * answers); otherwise the rule answers at once and the forward runs on its own.
+   */
+  forward?: (id: number, row: NewCapture, endpoint: Endpoint) => Promise<ProxyAnswer | undefined>;
+}
+
+/** What a proxying endpoint answers with instead of its rule: its forward target's answer. */
+export interface ProxyAnswer {
+  status: number;
+  headers: HeaderPair[];
+  body: Buffer;
 }
 
 export interface CaptureServer {
@@ -111,7 +124,37 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
       oneLine(res, 503, `hookscope could not store this request: ${(failure as Error).message}`);
       return;
     }
-    respond(req, res, id, planned);
+    if (endpoint.forwardUrl !== null && options.forward) forwardAndRespond(req, res, id, row, endpoint, planned, options.forward);
+    else respond(req, res, id, planned);
+  }
+
+  function forwardAndRespond(
+    req: IncomingMessage,
+    res: ServerResponse,
+    id: number,
+    row: NewCapture,
+    endpoint: Endpoint,
+    planned: CaptureResponse,
+    forward: NonNullable<CaptureServerOptions['forward']>,
+  ): void {
+    if (endpoint.forwardMode !== 'proxy') {
+      respond(req, res, id, planned);
+      forward(id, row, endpoint).catch((failure) => options.onError?.(failure));
+      return;
+    }
+    forward(id, row, endpoint).then(
+      (answer) => {
+        if (!answer) return respond(req, res, id, planned);
+        if (res.destroyed) return;
+        const headers = [...answer.headers, ['X-Hookscope-Capture-Id', String(id)], ['Content-Length', String(answer.body.length)]];
+        res.writeHead(answer.status, STATUS_CODES[answer.status] ?? 'Status', headers.flat());
+        res.end(answer.body);
+      },
+      (failure) => {
+        options.onError?.(failure);
+        oneLine(res, 502, `hookscope could not forward this request: ${(failure as Error).message}`);
+      },
+    );
   }
 
   function respond(req: IncomingMessage, res: ServerResponse, id: number, planned: CaptureResponse): void {

@@ -32,20 +32,42 @@ function assertLooksLikeSqlite(file: string): void {
   }
 }
 
-function translateOpenError(error: unknown, file: string): HookscopeError {
+/**
+ * Turns a failure of SQLite or the file system into a HookscopeError with a
+ * code and a one-line reason: a damaged file, a read-only or unwritable one,
+ * a full disk. Anything else is returned as INTERNAL (or as is when already a
+ * HookscopeError).
+ */
+export function translateStoreError(error: unknown, file: string, doing: 'open' | 'write' = 'write'): HookscopeError {
   if (error instanceof HookscopeError) return error;
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') {
     return new HookscopeError('DB_CORRUPT', `${file} is damaged (${message}); Hookscope will not write over it.`);
   }
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS') {
-    return new HookscopeError('DB_READ_ONLY', `cannot open ${file} for writing (${message}).`);
-  }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_NOSPC') {
     return new HookscopeError('DB_DISK_FULL', `the disk holding ${file} is full (${message}).`);
   }
-  return new HookscopeError('INTERNAL', `cannot open ${file}: ${message}`);
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'EACCES' ||
+    code === 'EROFS' ||
+    code === 'EPERM' ||
+    // A write the file system refused (an immutable or vanished file, a failing disk).
+    (doing === 'write' && code.startsWith('SQLITE_IOERR'))
+  ) {
+    return new HookscopeError('DB_READ_ONLY', `cannot ${doing === 'open' ? 'open' : 'write to'} ${file} (${message}).`);
+  }
+  return new HookscopeError('INTERNAL', `cannot ${doing === 'open' ? 'open' : 'write to'} ${file}: ${message}`);
+}
+
+function translateOpenError(error: unknown, file: string): HookscopeError {
+  const translated = translateStoreError(error, file, 'open');
+  if (translated.code === 'DB_READ_ONLY') {
+    return new HookscopeError('DB_READ_ONLY', `cannot open ${file} for writing (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  return translated;
 }
 
 /** Applies every migration above the file's user_version, each in its own transaction. */

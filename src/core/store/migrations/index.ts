@@ -3,9 +3,11 @@ import { migration001 } from './001_endpoints_and_captures';
 import { migration002 } from './002_search';
 import { migration003 } from './003_deliveries';
 import { migration004 } from './004_analysis';
+import { migration005 } from './005_replays';
+import { migration006 } from './006_retention';
 
 /** Every migration, ordered by version. Append only: a shipped migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004].sort(
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006].sort(
   (a, b) => a.version - b.version,
 );
 

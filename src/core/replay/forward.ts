@@ -1,0 +1,146 @@
+import type { CaptureResponse, Endpoint } from '../../shared/capture-types';
+import type { ProxyAnswer } from '../capture/server';
+import type { ReplayErrorKind } from '../../shared/replay-types';
+import type { Clock } from '../clock';
+import { isText } from '../capture/decode';
+import type { NewCapture } from '../store/captures';
+import type { NewReplay, ReplayRepo, StoredReplay } from '../store/replays';
+import { RESPONSE_BODY_LIMIT } from '../sender/attempt';
+import type { AttemptFn, AttemptResult } from '../sender/types';
+import { answerHeaders, copyableHeaders, firstValue, setHeader } from './headers';
+import { replayRow } from './replay';
+import { joinTarget, pathSuffix } from './target';
+
+
+/** Marks a forwarded request with its hop count, so a forward that comes back to Hookscope stops. */
+export const FORWARDED_HEADER = 'X-Hookscope-Forwarded';
+export const MAX_FORWARD_HOPS = 5;
+export const DEFAULT_FORWARD_TIMEOUT_MS = 30_000;
+
+export interface ForwarderDeps {
+  replays: ReplayRepo;
+  /** Records the answer actually given by a proxying endpoint. */
+  setResponse(id: number, response: CaptureResponse): void;
+  clock: Clock;
+  attempt: AttemptFn;
+  timeoutMs?: number;
+  onRecorded?(replay: StoredReplay): void;
+  onError?(error: unknown): void;
+}
+
+export type Forwarder = ReturnType<typeof createForwarder>;
+
+function oneLine(status: number, text: string): ProxyAnswer {
+  return { status, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: Buffer.from(`${text}\n`) };
+}
+
+/**
+ * Live forwarding: each committed capture of an endpoint with a forward URL is
+ * sent there as captured (path suffix and query appended), and the target's
+ * answer recorded as a 'forward' replay. In proxy mode the target's answer
+ * (or a 502 naming why there is none) is what the original sender gets.
+ */
+export function createForwarder(deps: ForwarderDeps) {
+  const inFlight = new Map<AbortController, Promise<unknown>>();
+  let closing = false;
+
+  function record(row: NewReplay): void {
+    try {
+      const stored = deps.replays.get(deps.replays.add(row));
+      deps.onRecorded?.(stored);
+    } catch (error) {
+      deps.onError?.(error);
+    }
+  }
+
+  /** Stores the answer a proxying endpoint gives as the capture's response, and returns it. */
+  function answer(id: number, a: ProxyAnswer, reason: string): ProxyAnswer {
+    const body = isText(a.body) ? a.body.toString('utf8') : `(${a.body.length} bytes of binary data, kept with the forward record)`;
+    deps.setResponse(id, { kind: 'answered', status: a.status, headers: a.headers, body, delayMs: 0, reason });
+    return a;
+  }
+
+  /** What a proxying endpoint answers after an exchange with its target. */
+  function proxied(id: number, url: string, result: AttemptResult): ProxyAnswer {
+    if (result.status === null) {
+      const kind: ReplayErrorKind = result.errorKind ?? 'network';
+      const detail = result.errorMessage ? ` (${result.errorMessage})` : '';
+      return answer(id, oneLine(502, `hookscope could not get an answer from ${url}: ${kind}${detail}`), `forward target failed: ${kind}`);
+    }
+    if (result.responseSize > RESPONSE_BODY_LIMIT) {
+      const reason = `the answer from ${url} has a ${result.responseSize}-byte body, more than the ${RESPONSE_BODY_LIMIT} bytes a proxying endpoint passes back`;
+      return answer(id, oneLine(502, `hookscope: ${reason}`), reason);
+    }
+    const passed = { status: result.status, headers: answerHeaders(result.responseHeaders), body: Buffer.from(result.responseBody) };
+    return answer(id, passed, `proxied from ${url}`);
+  }
+
+  async function send(id: number, row: NewCapture, endpoint: Endpoint, signal: AbortSignal): Promise<ProxyAnswer | undefined> {
+    const proxy = endpoint.forwardMode === 'proxy';
+    const sentAt = deps.clock.now();
+    const hops = Number(firstValue(row.headers, FORWARDED_HEADER) ?? 0) || 0;
+    const base = endpoint.forwardUrl as string;
+    let url = base;
+    let badUrl = false;
+    try {
+      url = joinTarget(base, pathSuffix(row.path, endpoint.slug), row.query);
+    } catch {
+      badUrl = true;
+    }
+    const headers = setHeader(copyableHeaders(row.headers), FORWARDED_HEADER, String(hops + 1));
+    const plan = { url, method: row.method, headers, body: row.body, edited: false, resigned: null, warnings: [] as string[] };
+    // The capture's response is settled before the forward is recorded, so whoever hears of the record sees both.
+    const notSent = (reason: string, status: number | null): ProxyAnswer | undefined => {
+      const given = proxy && status !== null ? answer(id, oneLine(status, `hookscope did not forward this request: ${reason}`), reason) : undefined;
+      record(replayRow(id, 'forward', plan, sentAt, { errorKind: 'not-sent', errorMessage: reason }));
+      return given;
+    };
+
+    // A truncated or aborted body cannot be sent as it was; the sender gets the planned answer (413, or none).
+    if (row.error !== null) return notSent(`the request was not received whole (${row.error})`, null);
+    if (badUrl) return notSent(`the forward URL "${base}" is not a URL`, 502);
+    if (hops >= MAX_FORWARD_HOPS) return notSent(`it has already been forwarded ${hops} times (a forwarding loop?)`, 508);
+
+    const result = await deps.attempt(url, { method: row.method, headers, body: row.body }, {
+      timeoutMs: deps.timeoutMs ?? DEFAULT_FORWARD_TIMEOUT_MS,
+      success: '2xx',
+      signal,
+    });
+    const given = proxy ? proxied(id, url, result) : undefined;
+    record(replayRow(id, 'forward', plan, sentAt, result));
+    return given;
+  }
+
+  return {
+    /** The capture server's hook: called after the row is committed, for endpoints with a forward URL. Never rejects. */
+    async forward(id: number, row: NewCapture, endpoint: Endpoint): Promise<ProxyAnswer | undefined> {
+      if (closing || !endpoint.forwardUrl) return undefined;
+      const controller = new AbortController();
+      const running = send(id, row, endpoint, controller.signal).catch((error: unknown) => {
+        deps.onError?.(error);
+        return endpoint.forwardMode === 'proxy' ? oneLine(502, `hookscope failed forwarding this request: ${(error as Error).message}`) : undefined;
+      });
+      inFlight.set(controller, running);
+      try {
+        return await running;
+      } finally {
+        inFlight.delete(controller);
+      }
+    },
+    get inFlight(): number {
+      return inFlight.size;
+    },
+    /** Stops forwarding; waits up to `graceMs` for forwards under way, then cuts them short (recorded as interrupted). */
+    async close(graceMs = 2000): Promise<void> {
+      closing = true;
+      if (inFlight.size === 0) return;
+      const pending = [...inFlight.values()];
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([Promise.allSettled(pending), grace]);
+      clearTimeout(timer);
+      for (const controller of inFlight.keys()) controller.abort();
+      await Promise.allSettled(pending);
+    },
+  };
+}

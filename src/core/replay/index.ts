@@ -1,0 +1,157 @@
+import type { Endpoint } from '../../shared/capture-types';
+import type { BulkReplaySummary, CaptureDiff, CurlExport, ImportReport, ReplayView } from '../../shared/replay-types';
+import type { HarDocument } from '../../shared/har-types';
+import { HookscopeError } from '../../shared/errors';
+import type { Clock } from '../clock';
+import type { ProviderRegistry } from '../providers';
+import type { CaptureRepo, ListFilter, StoredCapture } from '../store/captures';
+import type { EndpointRepo } from '../store/endpoints';
+import { toReplayView, type ReplayRepo, type StoredReplay } from '../store/replays';
+import type { SecretRepo } from '../store/secrets';
+import type { ExportSelection, TransferRepo } from '../store/transfer';
+import { parseTargetUrl, performAttempt } from '../sender/attempt';
+import type { AttemptFn } from '../sender/types';
+import { MAX_BULK_CONCURRENCY, runBulk } from './bulk';
+import { toCurl, type CurlOptions } from './curl';
+import { diffCaptures } from './diff';
+import { createForwarder } from './forward';
+import { toHar } from './har';
+import { parseImport, writeImport } from './import';
+import { captureLine, endpointLine, headerLine } from './ndjson';
+import { createReplayer, type ReplayRequest } from './replay';
+
+export interface ReplayServiceDeps {
+  captures: CaptureRepo;
+  endpoints: EndpointRepo;
+  secrets: SecretRepo;
+  providers: ProviderRegistry;
+  replays: ReplayRepo;
+  transfer: TransferRepo;
+  clock: Clock;
+  /** A capture with its provider and verdict, analyzed now if need be. */
+  load(id: number): StoredCapture;
+  analyzeAll(): void;
+  /** Changes an endpoint the way the app does (router reload, UI event). */
+  updateEndpoint(slug: string, patch: { forwardUrl?: string | null; forwardMode?: 'rule' | 'proxy' }): Endpoint;
+  /** Told of every replay or forward recorded, and of captures and endpoints an import added. */
+  onRecorded?(replay: StoredReplay): void;
+  onImported?(captureIds: number[], endpointsCreated: string[]): void;
+  onError?(error: unknown): void;
+  /** The HTTP exchange; default performAttempt. */
+  attempt?: AttemptFn;
+  forwardTimeoutMs?: number;
+}
+
+/** Which captures a bulk replay sends: given ids, in that order, or a filter, oldest first. */
+export type BulkSelection = { ids: number[] } | { filter: Omit<ListFilter, 'beforeId' | 'limit'> & { since?: number } };
+
+export interface BulkOptions extends Pick<ReplayRequest, 'url' | 'resign' | 'secret' | 'timeoutMs'> {
+  concurrency?: number;
+}
+
+/** Most captures one bulk replay sends. */
+export const MAX_BULK = 10_000;
+
+export type ReplayService = ReturnType<typeof createReplayService>;
+
+/** Replay, forwarding, export/import and diff over one database. */
+export function createReplayService(deps: ReplayServiceDeps) {
+  const attempt = deps.attempt ?? performAttempt;
+  const replayer = createReplayer({ ...deps, attempt });
+  const forwarder = createForwarder({
+    replays: deps.replays,
+    setResponse: (id, response) => deps.captures.setResponse(id, response),
+    clock: deps.clock,
+    attempt,
+    timeoutMs: deps.forwardTimeoutMs,
+    onRecorded: deps.onRecorded,
+    onError: deps.onError,
+  });
+
+  function selectBulk(selection: BulkSelection): number[] {
+    if ('ids' in selection) {
+      if (selection.ids.length > MAX_BULK) throw new HookscopeError('BAD_INPUT', `at most ${MAX_BULK} captures per bulk replay, got ${selection.ids.length}`);
+      for (const id of selection.ids) deps.captures.get(id);
+      return selection.ids;
+    }
+    const { since, ...filter } = selection.filter;
+    if (filter.endpoint) deps.endpoints.get(filter.endpoint);
+    const rows = deps.captures.list({ ...filter, limit: MAX_BULK + 1 });
+    if (rows.length > MAX_BULK) throw new HookscopeError('BAD_INPUT', `more than ${MAX_BULK} captures match; narrow the selection`);
+    return rows.filter((r) => since === undefined || Date.parse(r.receivedAt) >= since).map((r) => r.id).reverse();
+  }
+
+  function* selected(selection: ExportSelection): Generator<StoredCapture> {
+    deps.analyzeAll();
+    for (const id of deps.transfer.selectIds(selection)) yield deps.captures.get(id);
+  }
+
+  function checkSelection(selection: ExportSelection): void {
+    if (selection.endpoint !== undefined) deps.endpoints.get(selection.endpoint);
+    for (const id of selection.ids ?? []) deps.captures.get(id);
+  }
+
+  return {
+    forwarder,
+    /** Sends a capture again (as captured, or edited; re-signed on request) and records it. */
+    replay: (captureId: number, request: ReplayRequest = {}): Promise<StoredReplay> => replayer.replay(captureId, request),
+    /** Replays a selection in order, `concurrency` at a time (default 4). */
+    async bulk(selection: BulkSelection, options: BulkOptions = {}, onEach?: Parameters<typeof runBulk>[3]): Promise<BulkReplaySummary> {
+      const concurrency = options.concurrency ?? 4;
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_BULK_CONCURRENCY) {
+        throw new HookscopeError('BAD_INPUT', `concurrency must be between 1 and ${MAX_BULK_CONCURRENCY}, got ${concurrency}`);
+      }
+      if (options.url !== undefined) parseTargetUrl(options.url);
+      const ids = selectBulk(selection);
+      const { concurrency: _, ...edits } = options;
+      return runBulk(ids, (id) => replayer.replay(id, edits), concurrency, onEach);
+    },
+    /** A capture's replays and forwards, oldest first. */
+    list(captureId: number): ReplayView[] {
+      deps.captures.get(captureId);
+      return deps.replays.ofCapture(captureId).map(toReplayView);
+    },
+    get: (id: number): ReplayView => toReplayView(deps.replays.get(id)),
+    /** Turns live forwarding of an endpoint on (an http(s) URL) or off (null). */
+    setForward(slug: string, url: string | null, mode?: 'rule' | 'proxy'): Endpoint {
+      deps.endpoints.get(slug);
+      if (url !== null) parseTargetUrl(url);
+      return deps.updateEndpoint(slug, { forwardUrl: url, ...(mode ? { forwardMode: mode } : {}) });
+    },
+    curl: (captureId: number, options?: CurlOptions): CurlExport => toCurl(deps.captures.get(captureId), options),
+    /** Ids an export would hold, oldest first (validates the selection). */
+    exportIds(selection: ExportSelection): number[] {
+      checkSelection(selection);
+      return deps.transfer.selectIds(selection);
+    },
+    /** Captures of a selection, oldest first, each loaded when reached. */
+    exportCaptures(selection: ExportSelection): Generator<StoredCapture> {
+      checkSelection(selection);
+      return selected(selection);
+    },
+    har(selection: ExportSelection): HarDocument {
+      checkSelection(selection);
+      return toHar(selected(selection));
+    },
+    /** The NDJSON export, line by line (no newlines): header, endpoints, captures with their replays. */
+    *ndjson(selection: ExportSelection): Generator<string> {
+      checkSelection(selection);
+      deps.analyzeAll();
+      const ids = deps.transfer.selectIds(selection);
+      yield headerLine(deps.clock.now());
+      const endpointIds = new Set(deps.transfer.endpointIdsOf(ids));
+      for (const e of deps.endpoints.list()) if (endpointIds.has(e.id)) yield endpointLine(e);
+      for (const id of ids) yield captureLine(deps.captures.get(id), deps.replays.ofCapture(id));
+    },
+    /** Imports an NDJSON export or a HAR document: all of it, or (on any problem) nothing. */
+    importText(text: string): ImportReport {
+      const plan = parseImport(text, (slug) => deps.endpoints.find(slug) !== undefined);
+      const { newIds, ...report } = writeImport(plan, { transfer: deps.transfer, endpoints: deps.endpoints, replays: deps.replays, analyzeAll: deps.analyzeAll });
+      deps.onImported?.(newIds, report.endpointsCreated);
+      return report;
+    },
+    diff: (a: number, b: number): CaptureDiff => diffCaptures(deps.captures.get(a), deps.captures.get(b)),
+    /** Stops forwarding, giving forwards under way `graceMs` to finish. */
+    close: (graceMs?: number): Promise<void> => forwarder.close(graceMs),
+  };
+}
