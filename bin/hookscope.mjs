@@ -1,8 +1,35 @@
 #!/usr/bin/env node
-// The `hookscope` command. The source is TypeScript, loaded through tsx so the
-// checkout works right after `npm install`, with no build step.
-import { register } from 'tsx/esm/api';
+// The `hookscope` command. Runs the bundle made by scripts/build-cli.mjs (on
+// npm install) while it is newer than every file under src/; otherwise loads
+// the TypeScript sources through tsx, so the checkout always runs what it holds.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'out', 'cli', 'main.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function bundleIsFresh() {
+  if (!existsSync(bundle)) return false;
+  const built = statSync(bundle).mtimeMs;
+  return built >= newestSource(join(root, 'src')) && built >= statSync(join(root, 'package.json')).mtimeMs;
+}
+
+let main;
+if (bundleIsFresh()) {
+  ({ main } = await import(pathToFileURL(bundle).href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv);

@@ -30,6 +30,11 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; returns the exit code. 2: bad usage or input, 1: the command failed. */
 export async function main(argv: string[]): Promise<number> {
+  // `hookscope list | head`: a reader that goes away early is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

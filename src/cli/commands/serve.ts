@@ -8,6 +8,7 @@ import { VERSION } from '../../core/version';
 import { createControlServer } from '../../server/control-server';
 import { dataDirOf, withData, withJson, type CommonOptions } from '../context';
 import { intArg } from '../parse';
+import { packageRoot } from '../../core/package-root';
 import { openInBrowser } from '../open-browser';
 
 interface ServeOptions extends CommonOptions {
@@ -32,7 +33,7 @@ function schemaArg(name: string, schema: typeof tunnelHostSchema | typeof tunnel
 }
 
 /** Where the built renderer lives (npm run build:ui). */
-export const UI_ROOT = resolve(import.meta.dirname, '../../../renderer/dist');
+export const UI_ROOT = resolve(packageRoot(import.meta.dirname), 'renderer/dist');
 
 export function registerServeCommand(program: Command): void {
   withJson(withData(program.command('serve').description('capture webhooks, and serve the control API and UI')))
