@@ -4,13 +4,23 @@ import { ErrorNote } from './components/ErrorNote';
 import { CapturesScreen } from './captures/CapturesScreen';
 import { EndpointsScreen } from './endpoints/EndpointsScreen';
 import { useEndpoints } from './endpoints/store';
+import { ReplayScreen } from './replay/ReplayScreen';
+import { SenderScreen } from './sender/SenderScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { TopBar } from './shell/TopBar';
+import { TunnelScreen } from './tunnel/TunnelScreen';
 import { useLiveEvents } from './shell/useLiveEvents';
 import { useApplyTheme } from './theme';
 import { useUi } from './ui-store';
 
-const SCREEN_LABELS = { captures: 'The captures screen', endpoints: 'The endpoints screen', settings: 'The settings screen' } as const;
+const SCREEN_LABELS = {
+  captures: 'The captures screen',
+  endpoints: 'The endpoints screen',
+  sender: 'The sender screen',
+  replay: 'The replay screen',
+  tunnel: 'The tunnel screen',
+  settings: 'The settings screen',
+} as const;
 
 /** The window: a top bar and one screen, each behind its own error boundary. */
 export function App() {
@@ -33,6 +43,9 @@ export function App() {
         <ErrorBoundary key={screen} label={SCREEN_LABELS[screen]}>
           {screen === 'captures' && <CapturesScreen />}
           {screen === 'endpoints' && <EndpointsScreen />}
+          {screen === 'sender' && <SenderScreen />}
+          {screen === 'replay' && <ReplayScreen />}
+          {screen === 'tunnel' && <TunnelScreen />}
           {screen === 'settings' && <SettingsScreen />}
         </ErrorBoundary>
       </main>

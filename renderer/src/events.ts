@@ -15,7 +15,15 @@ export type EventMessage = { [E in ApiEventName]: { event: E; payload: ApiEvents
 type Listener = (message: EventMessage) => void;
 type StateListener = (state: ConnectionState) => void;
 
-const EVENT_NAMES: ReadonlySet<string> = new Set<ApiEventName>(['captures.added', 'captures.updated', 'endpoints.changed']);
+/** The events this page handles, and whether each one's payload is a list (else one object). */
+const EVENT_SHAPES: ReadonlyMap<string, 'list' | 'object'> = new Map<ApiEventName, 'list' | 'object'>([
+  ['captures.added', 'list'],
+  ['captures.updated', 'list'],
+  ['endpoints.changed', 'list'],
+  ['deliveries.event', 'object'],
+  ['replays.added', 'list'],
+  ['tunnel.status', 'object'],
+]);
 const listeners = new Set<Listener>();
 const stateListeners = new Set<StateListener>();
 let state: ConnectionState = 'connecting';
@@ -35,7 +43,9 @@ function dispatch(message: ApiEventMessage): void {
 export function parseEventMessage(text: string): ApiEventMessage | undefined {
   try {
     const value = JSON.parse(text) as { event?: unknown; payload?: unknown };
-    if (typeof value.event !== 'string' || !EVENT_NAMES.has(value.event) || !Array.isArray(value.payload)) return undefined;
+    const shape = typeof value.event === 'string' ? EVENT_SHAPES.get(value.event) : undefined;
+    const isObject = typeof value.payload === 'object' && value.payload !== null && !Array.isArray(value.payload);
+    if (!shape || (shape === 'list' ? !Array.isArray(value.payload) : !isObject)) return undefined;
     return value as ApiEventMessage;
   } catch {
     return undefined;

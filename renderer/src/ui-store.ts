@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../src/shared/api';
 import { call, errorText } from './transport';
 
-export type Screen = 'captures' | 'endpoints' | 'settings';
+export type Screen = 'captures' | 'endpoints' | 'sender' | 'replay' | 'tunnel' | 'settings';
 
 interface UiStore {
   screen: Screen;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorNote } from '../components/ErrorNote';
+import { DetailActions } from '../export/DetailActions';
 import { VerdictBadge } from '../components/VerdictBadge';
 import { statusClass } from '../captures/format';
 import { BodyView } from './BodyView';
@@ -31,6 +32,7 @@ export function DetailPane({ id, onClose }: { id: number; onClose(): void }) {
           </>
         )}
         <div className="spacer" />
+        <DetailActions id={id} disabled={!detail} />
         <button type="button" disabled={!detail} onClick={() => setCurl(true)}>
           Copy as cURL
         </button>

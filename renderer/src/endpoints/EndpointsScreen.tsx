@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorNote } from '../components/ErrorNote';
 import { longTime } from '../captures/format';
 import { captureBase, useUi } from '../ui-store';
+import { BindingForm } from './BindingForm';
 import { EndpointForm } from './EndpointForm';
 import { describeRule } from './rule-form';
 import { useEndpoints } from './store';
@@ -76,6 +77,7 @@ export function EndpointsScreen() {
             endpoint={current}
             onDone={() => setEditing({ kind: 'none' })}
           />
+          {current && <BindingForm key={current.slug} endpoint={current} />}
         </aside>
       )}
     </div>

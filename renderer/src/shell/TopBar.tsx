@@ -5,6 +5,9 @@ import { ConnectionDot } from './ConnectionDot';
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'captures', label: 'Captures' },
   { id: 'endpoints', label: 'Endpoints' },
+  { id: 'sender', label: 'Sender' },
+  { id: 'replay', label: 'Replay' },
+  { id: 'tunnel', label: 'Tunnel' },
   { id: 'settings', label: 'Settings' },
 ];
 

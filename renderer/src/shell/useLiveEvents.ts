@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { onConnectionState, subscribe } from '../events';
 import { useCaptures } from '../captures/store';
+import { useDeliveries } from '../deliveries/store';
 import { useEndpoints } from '../endpoints/store';
 
 /** Feeds core events into the stores; after a dropped connection, catches up on what was missed. */
@@ -15,6 +16,9 @@ export function useLiveEvents(): void {
         case 'endpoints.changed':
           useEndpoints.getState().replace(message.payload);
           break;
+        case 'deliveries.event':
+          useDeliveries.getState().apply(message.payload);
+          break;
       }
     });
     let wasOffline = false;
@@ -24,6 +28,7 @@ export function useLiveEvents(): void {
         wasOffline = false;
         void useCaptures.getState().resync();
         void useEndpoints.getState().load();
+        void useDeliveries.getState().resync();
       }
     });
     return () => {

@@ -1,0 +1,64 @@
+import { blankRow, setByClient, type HeaderRow } from './form';
+
+/**
+ * The request's headers as an editable table, in order, duplicates kept.
+ * Host, Content-Length and hop-by-hop headers stay listed but are marked:
+ * the HTTP client sets them for the new connection.
+ */
+export function HeaderEditor({ rows, onChange, error }: { rows: HeaderRow[]; onChange(rows: HeaderRow[]): void; error?: string }) {
+  const edit = (key: number, patch: Partial<HeaderRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  return (
+    <div className={`field header-editor${error ? ' invalid' : ''}`} data-field="headers">
+      <div className="header-editor-head">
+        <span className="field-label">Headers</span>
+        <span className="count">{rows.length}</span>
+        <div className="spacer" />
+        <button type="button" className="small" onClick={() => onChange([...rows, blankRow()])}>
+          Add header
+        </button>
+      </div>
+      <table className="kv header-rows" aria-label="Headers to send">
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={row.key} className={setByClient(row.name) ? 'not-sent' : undefined}>
+              <td className="kv-index">{i + 1}</td>
+              <td className="hr-name">
+                <input
+                  aria-label={`Header ${i + 1} name`}
+                  className="mono"
+                  spellCheck={false}
+                  value={row.name}
+                  onChange={(e) => edit(row.key, { name: e.target.value })}
+                />
+              </td>
+              <td className="hr-value">
+                <input
+                  aria-label={`Header ${i + 1} value`}
+                  className="mono"
+                  spellCheck={false}
+                  value={row.value}
+                  onChange={(e) => edit(row.key, { value: e.target.value })}
+                />
+                {setByClient(row.name) && (
+                  <span className="tag" title="The HTTP client sets this one for the new connection; the captured value is not sent">
+                    set by the client
+                  </span>
+                )}
+              </td>
+              <td className="hr-remove">
+                <button type="button" className="small" aria-label={`Remove header ${i + 1}`} title="Remove" onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { speedLabel, speedMeaning } from '../deliveries/format';
+import { SPEED_PRESETS, useSender } from './store';
+
+const MIN = 0.001;
+const MAX = 10_000_000;
+
+/** How fast the provider's waits between attempts run: real time, a minute or an hour per second, or any factor. */
+export function SpeedControl() {
+  const speed = useSender((s) => s.speed);
+  const speedError = useSender((s) => s.speedError);
+  const setSpeed = useSender((s) => s.setSpeed);
+  const preset = (SPEED_PRESETS as readonly number[]).includes(speed);
+  const [customOn, setCustomOn] = useState(!preset);
+  const [custom, setCustom] = useState(preset ? '' : String(speed));
+  const [customError, setCustomError] = useState<string | null>(null);
+
+  const applyCustom = (e?: FormEvent) => {
+    e?.preventDefault();
+    const n = Number(custom.trim());
+    if (custom.trim() === '' || !Number.isFinite(n) || n < MIN || n > MAX) {
+      setCustomError(`a factor from ${MIN} to ${MAX.toLocaleString('en-US')}`);
+      return;
+    }
+    setCustomError(null);
+    void setSpeed(n);
+  };
+
+  const error = customError ?? speedError;
+  return (
+    <div className={`field${error ? ' invalid' : ''}`} data-field="speed">
+      <span className="field-label" id="speed-label">
+        Speed-up
+      </span>
+      <div className="speed-row">
+        <div className="segmented" role="radiogroup" aria-labelledby="speed-label">
+          {SPEED_PRESETS.map((p) => (
+            <button
+              key={p}
+              type="button"
+              role="radio"
+              aria-checked={!customOn && speed === p}
+              className={!customOn && speed === p ? 'on' : ''}
+              onClick={() => {
+                setCustomOn(false);
+                setCustomError(null);
+                void setSpeed(p);
+              }}
+            >
+              {speedLabel(p)}
+            </button>
+          ))}
+          <button type="button" role="radio" aria-checked={customOn} className={customOn ? 'on' : ''} onClick={() => setCustomOn(true)}>
+            Custom
+          </button>
+        </div>
+        {customOn && (
+          <>
+            <input
+              id="f-customSpeed"
+              name="customSpeed"
+              inputMode="decimal"
+              placeholder="e.g. 600"
+              aria-label="Custom speed-up factor"
+              value={custom}
+              onChange={(e) => setCustom(e.target.value)}
+              onKeyDown={(e) => e.key === 'Enter' && applyCustom(e)}
+            />
+            <button type="button" onClick={() => applyCustom()}>
+              Apply
+            </button>
+          </>
+        )}
+      </div>
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : (
+        <span className="field-hint" data-testid="speed-meaning">
+          {speedLabel(speed)}: {speedMeaning(speed)}. Response timeouts are never sped up.
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** Where a JSON text stops being JSON, for the editor's inline message. Pure. */
+export interface JsonProblem {
+  message: string;
+  /** 0-based offset into the text, when the parser said where. */
+  offset: number | null;
+  line: number | null;
+  column: number | null;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** The parse error of `text`, or null when it is valid JSON. */
+export function checkJson(text: string): JsonProblem | null {
+  if (text.trim() === '') return { message: 'The payload is empty: write a JSON event or take a new sample.', offset: null, line: null, column: null };
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (error) {
+    const raw = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(raw);
+    const offset = position ? Math.min(Number(position[1]), text.length) : raw.includes('end of JSON') ? text.length : null;
+    const message = raw.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '').replace(/^JSON\.parse: /, '');
+    if (offset === null) return { message, offset: null, line: null, column: null };
+    return { message, offset, ...lineAndColumn(text, offset) };
+  }
+}

@@ -1,0 +1,154 @@
+import { create } from 'zustand';
+import type { CheckReport } from '../../../src/shared/delivery-types';
+import { useDeliveries } from '../deliveries/store';
+import { call, errorText } from '../transport';
+import { toCheckArgs, toSendArgs, type SenderErrors, type SenderForm } from './validate';
+
+export const SPEED_PRESETS = [1, 60, 3600] as const;
+
+export interface SendOutcome {
+  deliveryId: number;
+  warnings: string[];
+  generatedSecret: string | null;
+}
+
+interface SenderStore {
+  form: SenderForm;
+  errors: SenderErrors;
+  /** Validate again on every change once Send was pressed. */
+  tried: boolean;
+  update(patch: Partial<SenderForm>): void;
+  /** The user typed in the payload: a sample still on its way must not overwrite it. */
+  editPayload(text: string): void;
+  /** Picks a provider and its first event, with a fresh sample. */
+  chooseProvider(id: string, events: string[]): void;
+  chooseEvent(type: string): void;
+  sampling: boolean;
+  /** A sample payload from providers.sample; a random seed unless one is given (and shown, to reproduce it). */
+  sample(seed?: number): Promise<void>;
+
+  speed: number;
+  speedError: string | null;
+  setSpeed(speed: number): Promise<void>;
+
+  sending: boolean;
+  outcome: SendOutcome | null;
+  send(): Promise<void>;
+
+  tab: 'delivery' | 'check';
+  setTab(tab: 'delivery' | 'check'): void;
+
+  effectsUrl: string;
+  setEffectsUrl(url: string): void;
+  checking: boolean;
+  checkErrors: SenderErrors & { effectsUrl?: string };
+  checkError: string | null;
+  report: CheckReport | null;
+  check(): Promise<void>;
+}
+
+const EMPTY_FORM: SenderForm = { provider: '', eventType: '', payload: '', seed: '', secret: '', url: '', timeoutMs: '', exact: false };
+
+let sampleTicket = 0;
+
+const randomSeed = () => Math.floor(Math.random() * 1_000_000);
+
+/** The Sender screen's state; kept while the user visits other screens (to bind an endpoint, read a capture). */
+export const useSender = create<SenderStore>((set, get) => ({
+  form: EMPTY_FORM,
+  errors: {},
+  tried: false,
+  update(patch) {
+    const form = { ...get().form, ...patch };
+    set({ form, errors: get().tried ? toSendArgs(form).errors : {} });
+  },
+  editPayload(text) {
+    sampleTicket++;
+    set({ sampling: false });
+    get().update({ payload: text });
+  },
+  chooseProvider(id, events) {
+    get().update({ provider: id, eventType: events[0] ?? '' });
+    // The last send's warnings and generated secret were about the other provider's webhook.
+    set({ report: null, checkError: null, outcome: null });
+    void get().sample();
+  },
+  chooseEvent(type) {
+    get().update({ eventType: type });
+    void get().sample();
+  },
+  sampling: false,
+  async sample(seed) {
+    const { provider, eventType } = get().form;
+    if (!provider || !eventType) return;
+    const used = seed ?? randomSeed();
+    const ticket = ++sampleTicket;
+    set({ sampling: true });
+    try {
+      const payload = await call('providers.sample', { provider, eventType, seed: used });
+      // Only the last sample asked for lands in the editor.
+      if (ticket === sampleTicket) get().update({ payload: JSON.stringify(payload, null, 2), seed: String(used) });
+    } catch (error) {
+      if (ticket === sampleTicket) set({ errors: { ...get().errors, payload: errorText(error) } });
+    } finally {
+      if (ticket === sampleTicket) set({ sampling: false });
+    }
+  },
+
+  speed: 1,
+  speedError: null,
+  async setSpeed(speed) {
+    try {
+      const applied = await call('sender.setSpeed', { speed });
+      set({ speed: applied.speed, speedError: null });
+      const current = useDeliveries.getState().currentId;
+      // A waiting attempt's real due time is rescaled by the engine: show the new countdown.
+      if (current !== null) useDeliveries.getState().select(current);
+    } catch (error) {
+      set({ speedError: errorText(error) });
+    }
+  },
+
+  sending: false,
+  outcome: null,
+  async send() {
+    const { args, errors } = toSendArgs(get().form);
+    set({ tried: true, errors });
+    if (!args) return;
+    set({ sending: true, outcome: null });
+    try {
+      // The engine's speed is the app's; setting it here keeps it what this screen shows.
+      await call('sender.setSpeed', { speed: get().speed });
+      const started = await call('sender.send', args);
+      set({ outcome: { deliveryId: started.deliveryId, warnings: started.warnings, generatedSecret: started.generatedSecret }, tab: 'delivery' });
+      await useDeliveries.getState().follow(started.deliveryId);
+    } catch (error) {
+      set({ errors: { form: errorText(error) } });
+    } finally {
+      set({ sending: false });
+    }
+  },
+
+  tab: 'delivery',
+  setTab: (tab) => set({ tab }),
+
+  effectsUrl: '',
+  setEffectsUrl: (effectsUrl) => set({ effectsUrl }),
+  checking: false,
+  checkErrors: {},
+  checkError: null,
+  report: null,
+  async check() {
+    const { args, errors } = toCheckArgs(get().form, get().effectsUrl);
+    set({ checkErrors: errors, checkError: null, tab: 'check' });
+    if (!args) return;
+    set({ checking: true, report: null });
+    try {
+      set({ report: await call('sender.check', args) });
+    } catch (error) {
+      set({ checkError: errorText(error) });
+    } finally {
+      set({ checking: false });
+    }
+  },
+}));
