@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Endpoint } from '../../shared/capture-types';
 import { HookscopeError } from '../../shared/errors';
-import type { StoredCapture } from '../store/captures';
+import { captureWireFields, type StoredCapture } from '../store/captures';
 import type { StoredReplay } from '../store/replays';
 import { VERSION } from '../version';
 import type { ImportItem, ImportPlan } from './import-plan';
@@ -51,22 +51,7 @@ function replayRecord(r: StoredReplay): ReplayRecord {
 export function captureLine(c: StoredCapture, replays: StoredReplay[]): string {
   const record: CaptureRecord = {
     type: 'capture',
-    id: c.id,
-    endpoint: c.endpoint,
-    receivedAt: new Date(c.receivedAt).toISOString(),
-    method: c.method,
-    url: c.url,
-    path: c.path,
-    query: c.query,
-    httpVersion: c.httpVersion,
-    remoteAddress: c.remoteAddress,
-    remotePort: c.remotePort,
-    headers: c.headers,
-    bodyBase64: c.body.toString('base64'),
-    bodySize: c.bodySize,
-    bodySha256: c.bodySha256,
-    truncated: c.truncated,
-    error: c.error,
+    ...captureWireFields(c),
     response: c.response,
     provider: c.provider,
     eventType: c.eventType,

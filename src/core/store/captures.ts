@@ -112,8 +112,8 @@ function toStored(row: CaptureRow): StoredCapture {
   };
 }
 
-export function toDetail(c: StoredCapture): CaptureDetail {
-  const response = c.response ?? { kind: 'none' as const, reason: 'no response recorded' };
+/** The fields every outward form of a capture shares (show --json, the API, NDJSON export), in one place. */
+export function captureWireFields(c: StoredCapture) {
   return {
     id: c.id,
     endpoint: c.endpoint,
@@ -128,10 +128,17 @@ export function toDetail(c: StoredCapture): CaptureDetail {
     headers: c.headers,
     bodyBase64: c.body.toString('base64'),
     bodySize: c.bodySize,
-    bodyStoredSize: c.body.length,
     bodySha256: c.bodySha256,
     truncated: c.truncated,
     error: c.error,
+  };
+}
+
+export function toDetail(c: StoredCapture): CaptureDetail {
+  const response = c.response ?? { kind: 'none' as const, reason: 'no response recorded' };
+  return {
+    ...captureWireFields(c),
+    bodyStoredSize: c.body.length,
     response: { ...response, status: response.kind === 'answered' ? response.status : null },
     provider: c.provider,
     eventType: c.eventType,
