@@ -1,43 +1,60 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { startChild, type Child } from './child';
 
 export interface LoadResult {
-  server: string;
+  server: 'bare' | 'capture';
   connections: number;
   bodyBytes: number;
   requestsPerSec: number;
   p99Ms: number;
+  /** 2xx answers of the measured run. */
   acknowledged: number;
   errors: number;
+  /** Rows stored during the measured run (capture only). */
   rows: number | null;
   maxRssMb: number;
+  seconds: number;
 }
 
-interface Started {
-  child: ChildProcess;
-  port: number;
+interface Stats {
+  rows: number | null;
+  rssBytes: number;
+  maxRssBytes: number;
 }
 
-function startServer(script: string, args: string[]): Promise<Started> {
-  const child = fork(resolve(import.meta.dirname, 'servers', script), args, {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the row count stops moving: requests cut off by the warm-up's end are stored (or stored as client-aborted). */
+async function settled(child: Child): Promise<Stats> {
+  let last = await child.ask<Stats>('stats');
+  for (let i = 0; i < 40; i++) {
+    await pause(250);
+    const now = await child.ask<Stats>('stats');
+    if (now.rows === last.rows) return now;
+    last = now;
+  }
+  return last;
+}
+
+function fire(port: number, body: string, connections: number, limit: { duration: number } | { amount: number }) {
+  return autocannon({
+    url: `http://127.0.0.1:${port}/bench/hook`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+    pipelining: 1,
+    timeout: 30,
+    ...limit,
   });
-  return new Promise((done, fail) => {
-    child.once('message', (m: { port: number }) => done({ child, port: m.port }));
-    child.once('exit', (code) => fail(new Error(`${script} exited ${code}`)));
-  });
 }
 
-function stopServer(child: ChildProcess): Promise<{ maxRssBytes: number; rows: number | null }> {
-  return new Promise((done) => {
-    child.once('message', (m: { maxRssBytes: number; rows: number | null }) => done(m));
-    child.send('stop');
-  });
-}
-
-/** One bounded run of autocannon against a server in its own process, on loopback. */
+/**
+ * One bounded run against a server in its own process, on loopback. A
+ * two-second warm-up measures the rate; the measured run then sends a fixed
+ * number of requests (that rate times `seconds`) and waits for every answer,
+ * so the rows it stored can be compared with its acknowledgements exactly.
+ */
 export async function runLoad(options: {
   server: 'bare' | 'capture';
   dataDir?: string;
@@ -45,32 +62,29 @@ export async function runLoad(options: {
   bodyBytes: number;
   seconds: number;
 }): Promise<LoadResult> {
-  const { child, port } = await startServer(`${options.server}.ts`, options.dataDir ? [options.dataDir] : []);
-  const filler = 'x'.repeat(Math.max(0, options.bodyBytes - 40));
-  const body = JSON.stringify({ event: 'bench.test', id: 'evt_1', data: filler }).slice(0, options.bodyBytes);
+  const child = await startChild(`${options.server}.ts`, options.dataDir ? [options.dataDir] : []);
+  const filler = 'x'.repeat(Math.max(0, options.bodyBytes - 60));
+  const body = JSON.stringify({ type: 'bench.test', id: 'evt_1', customer: 'cus_1', data: filler }).slice(0, options.bodyBytes - 2) + '"}';
   try {
-    const result = await autocannon({
-      url: `http://127.0.0.1:${port}/bench/hook`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      connections: options.connections,
-      duration: options.seconds,
-      pipelining: 1,
-    });
-    const stats = await stopServer(child);
+    const warm = await fire(child.port, body, options.connections, { duration: 2 });
+    const before = await settled(child);
+    // The warm-up's best second is its steady rate (the first one includes JIT warm-up).
+    const amount = Math.max(options.connections * 20, Math.round(Math.max(warm.requests.max, 1) * options.seconds));
+    const result = await fire(child.port, body, options.connections, { amount });
+    const after = await child.stop<Stats>();
     return {
       server: options.server,
       connections: options.connections,
       bodyBytes: Buffer.byteLength(body),
-      requestsPerSec: Math.round(result.requests.average),
+      requestsPerSec: Math.round(result.requests.total / Math.max(result.duration, 0.001)),
       p99Ms: result.latency.p99,
       acknowledged: result['2xx'],
       errors: result.errors + result.timeouts + result.non2xx,
-      rows: stats.rows,
-      maxRssMb: Math.round(stats.maxRssBytes / 1024 / 1024),
+      rows: after.rows === null || before.rows === null ? null : after.rows - before.rows,
+      maxRssMb: Math.round(after.maxRssBytes / 1024 / 1024),
+      seconds: result.duration,
     };
   } finally {
-    child.kill();
+    child.process.kill();
   }
 }

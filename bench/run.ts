@@ -1,44 +1,111 @@
-// `npm run bench`: capture throughput with durable commits against a bare
-// node:http server, same load generator, same run. Prints a table and ratios
-// and writes bench/results.json. Loopback only; every run is bounded in time.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `npm run bench`: one report of what Hookscope costs on this machine.
+// Capture throughput against a bare node:http server (same generator, same
+// run), read latency over a large history, the sender's throughput, how late
+// 100,000 pending retries fire, and how fast the UI shows a large history.
+// Prints tables and writes bench/results.json. Loopback only; every part is
+// bounded in count and time. `--quick` for a shorter run.
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runLoad, type LoadResult } from './load';
+import { parseBenchArgs } from './args';
+import { buildDataset, type Dataset } from './dataset';
+import { benchCapture, captureTable } from './sections/capture';
+import { benchReads, readsTable } from './sections/reads';
+import { benchRetries } from './sections/retries';
+import { benchSender } from './sections/sender';
+import { benchUi, ensureUiBuilt } from './sections/ui';
+import { formatTable, section } from './table';
+import { checkTargets, targetsTable } from './targets';
 
-const secondsArg = process.argv.indexOf('--seconds');
-const seconds = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 10;
+const options = parseBenchArgs(process.argv.slice(2));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const startedAt = Date.now();
+const report: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, node: process.version, loadavgAtStart: loadavg().map((l) => Number(l.toFixed(2))) },
+  options: { ...options, only: [...options.only] },
+};
+let out = `# Hookscope benchmark (${options.quick ? 'quick' : 'full'}), ${cpus().length} cores, Node ${process.version}, load average ${loadavg()[0].toFixed(2)} at start\n`;
 
-const cases = [
-  { connections: 10, bodyBytes: 1024 },
-  { connections: 100, bodyBytes: 1024 },
-  { connections: 10, bodyBytes: 256 * 1024 },
-  { connections: 100, bodyBytes: 256 * 1024 },
-];
-
-const rows: (LoadResult & { ratio: number; rowsEqualAcks: boolean | null })[] = [];
-for (const c of cases) {
-  const bare = await runLoad({ server: 'bare', ...c, seconds });
-  const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-'));
-  const capture = await runLoad({ server: 'capture', dataDir, ...c, seconds });
-  rmSync(dataDir, { recursive: true, force: true });
-  rows.push({ ...bare, ratio: 1, rowsEqualAcks: null });
-  rows.push({ ...capture, ratio: capture.requestsPerSec / bare.requestsPerSec, rowsEqualAcks: capture.rows === capture.acknowledged });
-  const kb = c.bodyBytes >= 1024 ? `${c.bodyBytes / 1024} KB` : `${c.bodyBytes} B`;
-  process.stdout.write(
-    `c${c.connections} ${kb}: bare ${bare.requestsPerSec} req/s, capture ${capture.requestsPerSec} req/s ` +
-      `(${(capture.requestsPerSec / bare.requestsPerSec).toFixed(2)}x), p99 ${capture.p99Ms} ms, ` +
-      `rows ${capture.rows} / acks ${capture.acknowledged}, rss ${capture.maxRssMb} MB\n`,
-  );
+const capture = options.only.has('capture') ? await benchCapture(options.seconds, log) : undefined;
+if (capture) {
+  report.capture = capture;
+  out += section(`Capture: req/s and p99 vs bare node:http (${options.seconds} s per run, autocannon on loopback)`, captureTable(capture));
 }
 
-const header = ['server', 'conns', 'body', 'req/s', 'ratio', 'p99 ms', 'acks', 'rows', 'rows=acks', 'errors', 'peak RSS MB'];
-const table = rows.map((r) => [
-  r.server, String(r.connections), `${r.bodyBytes} B`, String(r.requestsPerSec), r.ratio.toFixed(2), String(r.p99Ms),
-  String(r.acknowledged), r.rows === null ? '-' : String(r.rows), r.rowsEqualAcks === null ? '-' : String(r.rowsEqualAcks),
-  String(r.errors), String(r.maxRssMb),
-]);
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
-process.stdout.write(`\n${line(header)}\n${table.map(line).join('\n')}\n`);
-writeFileSync(resolve(import.meta.dirname, 'results.json'), JSON.stringify({ seconds, date: new Date().toISOString(), capture: rows }, null, 2));
+let dataset: Dataset | undefined;
+let tempDataset: string | undefined;
+try {
+  if (options.only.has('reads') || options.only.has('ui')) {
+    const dir = options.dataset ? resolve(options.dataset) : (tempDataset = mkdtempSync(join(tmpdir(), 'hookscope-bench-history-')));
+    if (options.dataset && existsSync(join(dir, 'hookscope.db'))) {
+      dataset = { dataDir: dir, rows: options.rows, buildSeconds: { insert: 0, analysis: 0, index: 0 } };
+      log(`  reusing the history in ${dir}`);
+    } else {
+      log(`  building a history of ${options.rows} captures in ${dir}`);
+      dataset = await buildDataset(dir, options.rows, log);
+    }
+    report.dataset = dataset;
+  }
+
+  if (dataset && options.only.has('reads')) {
+    const reads = await benchReads(dataset.dataDir, dataset.rows, { count: options.readRuns, maxMs: 15_000 });
+    report.reads = reads;
+    const b = dataset.buildSeconds;
+    const built = options.dataset && b.insert === 0
+      ? `reused from ${dataset.dataDir}`
+      : `built in ${(b.insert + b.analysis + b.index).toFixed(1)} s: insert ${b.insert.toFixed(1)}, verdicts ${b.analysis.toFixed(1)}, search index ${b.index.toFixed(1)}`;
+    out += section(`Reads over ${dataset.rows.toLocaleString('en')} captures (history ${built}; each query through the API handler the UI calls)`, readsTable(reads));
+  }
+
+  if (options.only.has('sender')) {
+    const sender = await benchSender({ seconds: options.senderSeconds, concurrency: 32, maxDeliveries: 200_000 });
+    report.sender = sender;
+    out += section(
+      'Sender: deliveries to a local sink answering 200 (standard-webhooks, signed, stored, 32 at a time)',
+      formatTable(
+        ['deliveries/s', 'delivered', 'failed', 'sink received', 'seconds'],
+        [[String(sender.deliveriesPerSec), String(sender.delivered), String(sender.failed), String(sender.sinkReceived), String(sender.seconds)]],
+      ),
+    );
+  }
+
+  if (options.only.has('retries')) {
+    const retries = await benchRetries({ retries: options.retries, windowSeconds: options.retryWindowSeconds, leadSeconds: 8 });
+    report.retries = retries;
+    const byTenth = `\n  p99 lateness by tenth of the window (ms): ${retries.lateP99ByTenth.join(' ')}`;
+    out += section(
+      `Retries: ${retries.retries.toLocaleString('en')} pending retries armed at once, due evenly over ${retries.windowSeconds} s (attempts answered in-process)`,
+      formatTable(
+        ['due per s', 'stored in s', 'armed in ms', 'fired', 'delivered', 'engine errors', 'sent per s', 'late p50 ms', 'late p99 ms', 'late max ms'],
+        [[String(Math.round(retries.retries / retries.windowSeconds)), String(retries.storeSeconds), String(retries.armMs), String(retries.fired), String(retries.delivered), String(retries.engineErrors), String(retries.sustainedPerSec), String(retries.lateMs.p50), String(retries.lateMs.p99), String(retries.lateMs.max)]],
+      ) + byTenth,
+    );
+  }
+
+  if (dataset && options.only.has('ui')) {
+    ensureUiBuilt(options.buildUi, log);
+    const ui = await benchUi(dataset.dataDir, options.uiLoads);
+    report.ui = ui;
+    out += section(
+      `UI: first page of ${dataset.rows.toLocaleString('en')} captures in headless Chromium (navigation to the first row drawn)`,
+      formatTable(
+        ['loads', 'cold ms', 'warm p50 ms', 'warm max ms', 'newest id shown', 'serve RSS MB'],
+        [[String(ui.loads), String(ui.coldMs), String(ui.warmMs.p50), String(ui.warmMs.max), String(ui.newestIdShown), String(ui.serveRssMb)]],
+      ),
+    );
+  }
+} finally {
+  if (tempDataset) rmSync(tempDataset, { recursive: true, force: true });
+}
+
+const targets = checkTargets({ capture, reads: report.reads as never, retries: report.retries as never });
+report.targets = targets;
+const missed = targets.filter((t) => !t.met);
+out += section('Targets', targetsTable(targets));
+if (missed.length) out += `\n${missed.length} target(s) missed; to see where the time goes:\n${[...new Set(missed.map((m) => `  ${m.hint}`))].join('\n')}\n`;
+report.machine = { ...(report.machine as object), loadavgAtEnd: loadavg().map((l) => Number(l.toFixed(2))) };
+report.seconds = Math.round((Date.now() - startedAt) / 1000);
+out += `\nfinished in ${report.seconds} s; load average ${loadavg()[0].toFixed(2)} at the end. bench/results.json holds every number.\n`;
+writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+process.stdout.write(out);

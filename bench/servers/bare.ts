@@ -10,13 +10,15 @@ const server = createServer((req, res) => {
     res.end('{"ok":true}');
   });
 });
+const stats = () => ({ rows: null, rssBytes: process.memoryUsage.rss(), maxRssBytes: process.resourceUsage().maxRSS * 1024 });
 server.listen(0, '127.0.0.1', () => {
   const address = server.address() as { port: number };
   process.send?.({ port: address.port });
 });
 process.on('message', (m) => {
+  if (m === 'stats') process.send?.(stats());
   if (m === 'stop') {
-    process.send?.({ maxRssBytes: process.resourceUsage().maxRSS * 1024, rows: null });
+    process.send?.(stats());
     server.close(() => process.exit(0));
     server.closeAllConnections();
   }

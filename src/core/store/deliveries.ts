@@ -262,9 +262,14 @@ export function createDeliveryRepo(db: Database) {
   }
 
   return {
-    /** Runs `fn` in one transaction (nested calls join the outer one). */
+    /**
+     * Runs `fn` in one transaction (nested calls join the outer one). IMMEDIATE:
+     * the write lock is taken first, waiting out a checkpoint or another writer
+     * through the busy timeout, instead of failing at once with SQLITE_BUSY when
+     * a transaction that began by reading later tries to write.
+     */
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      return db.transaction(fn).immediate();
     },
 
     webhook,
@@ -298,7 +303,7 @@ export function createDeliveryRepo(db: Database) {
         );
         const attemptId = insertAttempt({ deliveryId, n: 1, ladderIndex: 1, trigger: 'ladder', ...first });
         return { deliveryId, attemptId };
-      })();
+      }).immediate();
     },
     delivery,
     listDeliveries(filter: DeliveryFilter = {}): DeliveryListItem[] {

@@ -1,0 +1,66 @@
+// The numbers the report is held to, and whether this run met them.
+import type { CaptureCase } from './sections/capture';
+import { kb } from './sections/capture';
+import type { ReadResult } from './sections/reads';
+import type { RetriesResult } from './sections/retries';
+import { formatTable } from './table';
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+  /** Where to look when it is missed. */
+  hint: string;
+}
+
+export function checkTargets(results: { capture?: CaptureCase[]; reads?: ReadResult[]; retries?: RetriesResult }): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  for (const c of results.capture ?? []) {
+    if (c.bodyBytes <= 1024) {
+      out.push({
+        target: `capture c${c.connections} ${kb(c.bodyBytes)} >= 0.70x bare`,
+        measured: `${c.ratio.toFixed(2)}x (${c.capture.requestsPerSec} vs ${c.bare.requestsPerSec} req/s)`,
+        met: c.ratio >= 0.7,
+        hint: 'node --cpu-prof bench/servers/capture.ts; see MEASUREMENTS.md for the cost of a durable commit per turn',
+      });
+    }
+    out.push({
+      target: `capture c${c.connections} ${kb(c.bodyBytes)} rows = acks`,
+      measured: `${c.capture.rows} rows, ${c.capture.acknowledged} acks, ${c.capture.errors} errors`,
+      met: c.rowsEqualAcks,
+      hint: 'every acknowledged request must be a row, and nothing unacknowledged',
+    });
+  }
+  for (const r of results.reads ?? []) {
+    if (r.targetP99Ms === null) continue;
+    out.push({
+      target: `${r.kind} p99 < ${r.targetP99Ms} ms`,
+      measured: `p99 ${r.p99.toFixed(2)} ms (p50 ${r.p50.toFixed(2)})`,
+      met: r.p99 < r.targetP99Ms,
+      hint: 'node --cpu-prof --import tsx bench/run.ts --only reads --dataset DIR',
+    });
+  }
+  if (results.retries) {
+    const r = results.retries;
+    out.push({
+      target: `${r.retries} pending retries: p99 lateness < 10 ms`,
+      measured: `p50 ${r.lateMs.p50} / p99 ${r.lateMs.p99} / max ${r.lateMs.max} ms over ${r.fired} fired`,
+      met: r.lateMs.p99 < 10,
+      hint: 'node --cpu-prof --import tsx bench/run.ts --only retries',
+    });
+    out.push({
+      target: `${r.retries} pending retries: every one fires and is delivered`,
+      measured: `${r.delivered} delivered, ${r.engineErrors} dropped on an engine error`,
+      met: r.delivered === r.retries,
+      hint: 'an attempt whose claim meets SQLITE_BUSY is dropped until a restart: test/reliability/sender-busy.test.ts',
+    });
+  }
+  return out;
+}
+
+export function targetsTable(checks: TargetCheck[]): string {
+  return formatTable(
+    ['target', 'measured', 'result'],
+    checks.map((c) => [c.target, c.measured, c.met ? 'met' : 'MISSED']),
+  );
+}
