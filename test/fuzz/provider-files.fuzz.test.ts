@@ -7,46 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PROVIDERS, buildSample, createProviderRegistry, detectProvider, loadUserProviders, verifyRequest } from '../../src/core/providers';
+import { ACME_PROVIDER } from '../core/providers/fixtures/acme-provider';
 
 const SEED = 424_242;
 
-/** A valid user provider (the shape of test/core/providers/user-providers.test.ts's), mutated below. */
+/** A valid user provider (the loader tests' own fixture) under another id, mutated below. */
 function validDefinition(id: string): Record<string, unknown> {
-  return {
-    id,
-    name: 'Acme Billing',
-    description: 'Our in-house billing service.',
-    headers: [
-      { name: 'Content-Type', value: { kind: 'static', value: 'application/json' } },
-      { name: 'X-Acme-Event', value: { kind: 'event-type' } },
-      { name: 'X-Acme-Delivery', value: { kind: 'delivery-id' } },
-      { name: 'X-Acme-Timestamp', value: { kind: 'timestamp' } },
-      { name: 'X-Acme-Signature', value: { kind: 'signature' } },
-    ],
-    signature: {
-      forms: [
-        {
-          name: 'v1',
-          label: 'Acme v1=<base64> over "<timestamp>:<body>"',
-          header: 'X-Acme-Signature',
-          format: { kind: 'prefixed', prefix: 'v1=' },
-          digest: 'base64',
-          signedContent: { template: '{timestamp}:{body}' },
-          timestamp: { in: 'header', header: 'X-Acme-Timestamp' },
-          toleranceSeconds: 600,
-        },
-      ],
-    },
-    events: [
-      { type: 'invoice.paid', description: 'An invoice was paid.', sample: { id: '{{id:acme_evt_:16}}', kind: '{{eventType}}', at: '{{time:iso-ms}}' } },
-      { type: 'invoice.voided', description: 'An invoice was voided.' },
-    ],
-    envelope: { description: '{ id, kind, at, data }', requiredKeys: ['id', 'kind', 'at'], timeField: { path: 'at', format: 'iso-ms' } },
-    eventTypeLocations: [{ in: 'body', path: 'kind' }],
-    detection: { headers: ['X-Acme-Signature'] },
-    ids: { conventions: [{ field: 'id', prefix: 'acme_evt_', pattern: '^acme_evt_[A-Za-z0-9]{16}$' }], delivery: { fromPayload: 'id', generate: { style: 'prefixed', prefix: 'acme_evt_' } } },
-    delivery: { timeoutMs: 8000, success: '2xx', retryDelaysMs: [1000, 10000], afterFailure: 'Dropped.' },
-  };
+  return { ...structuredClone(ACME_PROVIDER), id };
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

@@ -16,47 +16,9 @@ import {
 import { HookscopeError } from '../../../src/shared/errors';
 import type { ProviderFileError } from '../../../src/shared/providers';
 import { header } from './helpers';
+import { ACME_PROVIDER } from './fixtures/acme-provider';
 
-const acme = {
-  $schema: 'https://hookscope.dev/provider.schema.json',
-  id: 'acme-billing',
-  name: 'Acme Billing',
-  description: 'Our in-house billing service.',
-  headers: [
-    { name: 'Content-Type', value: { kind: 'static', value: 'application/json' } },
-    { name: 'X-Acme-Event', value: { kind: 'event-type' } },
-    { name: 'X-Acme-Delivery', value: { kind: 'delivery-id' } },
-    { name: 'X-Acme-Timestamp', value: { kind: 'timestamp' } },
-    { name: 'X-Acme-Signature', value: { kind: 'signature' } },
-  ],
-  signature: {
-    forms: [
-      {
-        name: 'v1',
-        label: 'Acme v1=<base64> over "<timestamp>:<body>"',
-        header: 'X-Acme-Signature',
-        format: { kind: 'prefixed', prefix: 'v1=' },
-        digest: 'base64',
-        signedContent: { template: '{timestamp}:{body}' },
-        timestamp: { in: 'header', header: 'X-Acme-Timestamp' },
-        toleranceSeconds: 600,
-      },
-    ],
-  },
-  events: [
-    {
-      type: 'invoice.paid',
-      description: 'An invoice was paid.',
-      sample: { id: '{{id:acme_evt_:16}}', kind: '{{eventType}}', at: '{{time:iso-ms}}', data: { invoice: '{{id:inv_:10}}', cents: '{{int:100:99999}}', memo: 'paid at {{time:date}}' } },
-    },
-    { type: 'invoice.voided', description: 'An invoice was voided.' },
-  ],
-  envelope: { description: '{ id, kind, at, data }', requiredKeys: ['id', 'kind', 'at', 'data'], timeField: { path: 'at', format: 'iso-ms' } },
-  eventTypeLocations: [{ in: 'body', path: 'kind' }],
-  detection: { headers: ['X-Acme-Signature'] },
-  ids: { conventions: [{ field: 'id', prefix: 'acme_evt_', pattern: '^acme_evt_[A-Za-z0-9]{16}$' }], delivery: { fromPayload: 'id', generate: { style: 'prefixed', prefix: 'acme_evt_' } } },
-  delivery: { timeoutMs: 8000, success: '2xx', retryDelaysMs: [1000, 10000], afterFailure: 'Dropped.' },
-};
+const acme = ACME_PROVIDER;
 
 const minimal = {
   id: 'tiny',
