@@ -1,5 +1,5 @@
 /** An error shown where it happened, with an optional retry. */
-export function ErrorNote({ message, onRetry }: { message: string | null; onRetry?: () => void }) {
+export function ErrorNote({ message, onRetry }: { message: string | null | undefined; onRetry?: () => void }) {
   if (!message) return null;
   return (
     <div className="error-note" role="alert">

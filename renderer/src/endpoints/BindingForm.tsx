@@ -5,6 +5,7 @@ import { useProviders } from '../sender/providers';
 import { call, errorText } from '../transport';
 import { Field } from './Field';
 import { useEndpoints } from './store';
+import { ErrorNote } from '../components/ErrorNote';
 
 type Change = Omit<ApiArgs<'endpoints.bind'>, 'slug'>;
 
@@ -117,11 +118,7 @@ export function BindingForm({ endpoint }: { endpoint: Endpoint }) {
           Clear secrets
         </button>
       </div>
-      {error && (
-        <p className="error-note" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       {done && !error && (
         <p className="muted" role="status">
           {done}.

@@ -5,6 +5,7 @@ import { captureBase, useUi } from '../ui-store';
 import { Field } from './Field';
 import { fromForm, issuesToErrors, toForm, type FieldErrors, type RuleForm } from './rule-form';
 import { useEndpoints } from './store';
+import { ErrorNote } from '../components/ErrorNote';
 
 function serverErrors(error: unknown): FieldErrors {
   if (error instanceof ApiError) {
@@ -131,11 +132,7 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: Endpoint | null; 
           Reset: drop the connection without an answer
         </label>
       </fieldset>
-      {errors.form && (
-        <p className="error-note" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <ErrorNote message={errors.form} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : creating ? 'Create endpoint' : 'Save rule'}

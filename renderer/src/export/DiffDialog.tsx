@@ -5,6 +5,7 @@ import { call, errorText } from '../transport';
 import { Dialog } from './Dialog';
 import { diffText } from './diff-text';
 import { DiffView } from './DiffView';
+import { ErrorNote } from '../components/ErrorNote';
 
 /** What changed between this capture and another (captures.diff): request line, headers, and the body as JSON paths or lines. */
 export function DiffDialog({ id, suggestion, onClose }: { id: number; suggestion: number | null; onClose(): void }) {
@@ -55,11 +56,7 @@ export function DiffDialog({ id, suggestion, onClose }: { id: number; suggestion
           Swap
         </button>
       </form>
-      {error && (
-        <p className="error-note" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       {diff ? <DiffView diff={diff} /> : !error && <p className="muted">Type the other capture&apos;s id (it is in the list&apos;s first column) and Compare.</p>}
     </Dialog>
   );

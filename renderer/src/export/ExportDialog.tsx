@@ -4,6 +4,7 @@ import { byteSize } from '../captures/format';
 import { call, errorText } from '../transport';
 import { Dialog } from './Dialog';
 import { downloadText } from './download';
+import { ErrorNote } from '../components/ErrorNote';
 
 type Scope = 'this' | 'list';
 type Format = 'har' | 'ndjson';
@@ -74,11 +75,7 @@ export function ExportDialog({ id, listIds, onClose }: { id: number; listIds: nu
         ))}
       </div>
       <p className="muted">A cURL command for this capture: Copy as cURL, in the capture&apos;s header.</p>
-      {error && (
-        <p className="error-note" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       {saved && (
         <p className="export-saved" role="status" data-testid="export-saved">
           Saved {saved}.

@@ -3,6 +3,7 @@ import type { Endpoint } from '../../../src/shared/capture-types';
 import { Field } from '../endpoints/Field';
 import { useEndpoints } from '../endpoints/store';
 import { call, errorText } from '../transport';
+import { ErrorNote } from '../components/ErrorNote';
 
 type Mode = Endpoint['forwardMode'];
 
@@ -97,11 +98,7 @@ function ForwardFields({ endpoint }: { endpoint: Endpoint }) {
           Turn off
         </button>
       </div>
-      {error && (
-        <p className="error-note" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       {done && !error && (
         <p className="muted" role="status">
           {done}.

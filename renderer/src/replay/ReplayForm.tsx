@@ -7,6 +7,7 @@ import { HeaderEditor } from './HeaderEditor';
 import { ResignControl } from './ResignControl';
 import { useReplay } from './store';
 import { pathSuffix } from './target';
+import { ErrorNote } from '../components/ErrorNote';
 
 const URL_HINTS = {
   forward: "The endpoint's forward URL with the capture's path and query",
@@ -78,11 +79,7 @@ export function ReplayForm() {
         <p className="warn">This capture was not received whole: the kept part is sent, as an edited body.</p>
       )}
       <ResignControl capture={capture} form={form} update={update} />
-      {errors.form && (
-        <p className="error-note" role="alert" data-testid="replay-error">
-          {errors.form}
-        </p>
-      )}
+      <ErrorNote message={errors.form} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={sending}>
           {sending ? 'Sending…' : 'Send'}

@@ -35,11 +35,7 @@ export function HandlerCheck() {
           {checking ? 'Checking…' : 'Run handler check'}
         </button>
       </div>
-      {(checkErrors.secret || checkErrors.url) && (
-        <p className="error-note" role="alert">
-          {checkErrors.secret ? `Secret: ${checkErrors.secret}` : `Target URL: ${checkErrors.url}`}
-        </p>
-      )}
+      <ErrorNote message={checkErrors.secret ? `Secret: ${checkErrors.secret}` : checkErrors.url ? `Target URL: ${checkErrors.url}` : null} />
       <ErrorNote message={checkError} onRetry={() => void check()} />
       {checking && <p className="muted">Running the scenarios…</p>}
       {report && <CheckReportTable report={report} />}

@@ -9,6 +9,7 @@ import { findProvider, useProviders } from './providers';
 import { SendOutcome } from './SendOutcome';
 import { SpeedControl } from './SpeedControl';
 import { useSender } from './store';
+import { ErrorNote } from '../components/ErrorNote';
 
 /** Plays the provider: which event, its payload, where to, with which secret, and how fast its ladder runs. */
 export function SendForm() {
@@ -135,11 +136,7 @@ export function SendForm() {
         </Field>
       </div>
       <SpeedControl />
-      {errors.form && (
-        <p className="error-note" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <ErrorNote message={errors.form} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={sending || sampling || !provider} title={sampling ? 'Waiting for the sample' : undefined}>
           {sending ? 'Sending…' : 'Send'}

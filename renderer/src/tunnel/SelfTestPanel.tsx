@@ -1,6 +1,7 @@
 import { useCaptures } from '../captures/store';
 import { useUi } from '../ui-store';
 import { useTunnel } from './store';
+import { ErrorNote } from '../components/ErrorNote';
 
 /** Sends a request through the public URL and says whether it arrived here as a capture. */
 export function SelfTestPanel({ open }: { open: boolean }) {
@@ -17,11 +18,7 @@ export function SelfTestPanel({ open }: { open: boolean }) {
         </button>
         <span className="muted">{open ? 'A POST goes out through the public URL and must come back here as a capture.' : 'Available while the tunnel is open.'}</span>
       </div>
-      {selfTestError && (
-        <p className="error-note" role="alert">
-          {selfTestError}
-        </p>
-      )}
+      <ErrorNote message={selfTestError} />
       {selfTest && (
         <div className={`selftest-result ${selfTest.ok ? 'ok' : 'failed'}`} data-testid="selftest-result" data-ok={selfTest.ok}>
           <span className={`badge ${selfTest.ok ? 'badge-valid' : 'badge-invalid'}`}>{selfTest.ok ? 'passed' : 'failed'}</span>{' '}
