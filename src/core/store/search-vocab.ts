@@ -1,0 +1,63 @@
+import type { Database } from 'better-sqlite3';
+
+/** The tokenizer of captures_fts (migration 002); the vocabulary must split text the same way. */
+export const FTS_TOKENIZER = 'unicode61';
+
+/** Expansions past this many fall back to FTS5's own prefix query. */
+export const MAX_EXPANSIONS = 100;
+
+export interface IndexedText {
+  path: string;
+  headers: string;
+  body: string;
+}
+
+export type SearchVocab = ReturnType<typeof createSearchVocab>;
+
+/**
+ * The search vocabulary (migration 008): the distinct terms of the FTS index.
+ * Terms are found by SQLite's own tokenizer, never re-implemented here: a
+ * batch's text goes through an in-memory FTS5 table of the same tokenizer,
+ * and its fts5vocab view lists the batch's terms.
+ */
+export function createSearchVocab(db: Database) {
+  let ready = false;
+  let addTerms: () => void = () => undefined;
+  let insertText: (t: IndexedText) => void = () => undefined;
+  let clear: () => void = () => undefined;
+
+  function prepare(): void {
+    if (ready) return;
+    db.exec(`
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_batch USING fts5(path, headers, body, content = '', tokenize = '${FTS_TOKENIZER}');
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_batch_terms USING fts5vocab(temp, vocab_batch, row);
+    `);
+    const insert = db.prepare('INSERT INTO temp.vocab_batch (path, headers, body) VALUES (?, ?, ?)');
+    const add = db.prepare('INSERT OR IGNORE INTO main.search_vocab (term) SELECT term FROM temp.vocab_batch_terms');
+    const reset = db.prepare("INSERT INTO temp.vocab_batch (vocab_batch) VALUES ('delete-all')");
+    insertText = (t) => void insert.run(t.path, t.headers, t.body);
+    addTerms = () => void add.run();
+    clear = () => void reset.run();
+    ready = true;
+  }
+
+  const range = db.prepare<[string, string, number], { term: string }>(
+    'SELECT term FROM search_vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?',
+  );
+
+  return {
+    /** Adds the terms of these texts; run inside the indexer's transaction. */
+    add(texts: IndexedText[]): void {
+      if (texts.length === 0) return;
+      prepare();
+      for (const t of texts) insertText(t);
+      addTerms();
+      clear();
+    },
+    /** The terms starting with `prefix` (already in token form), or null past MAX_EXPANSIONS. */
+    expand(prefix: string): string[] | null {
+      const terms = range.all(prefix, `${prefix}\u{10FFFF}`, MAX_EXPANSIONS + 1).map((r) => r.term);
+      return terms.length > MAX_EXPANSIONS ? null : terms;
+    },
+  };
+}
