@@ -16,11 +16,11 @@ export interface RetriesResult {
   windowSeconds: number;
   /** Time to store them (setup, not measured against a target). */
   storeSeconds: number;
-  /** Time for the engine to read and arm every waiting attempt. */
+  /** Time resume() blocks: it arms the first slice; the rest are armed a slice per turn of the event loop, ahead of their due time. */
   armMs: number;
   fired: number;
   delivered: number;
-  /** Attempts the engine dropped on an internal error (they stay pending until a restart). */
+  /** Engine errors (a claim or settle that failed); each is tried again after a backoff, so a count here means slower, not lost. */
   engineErrors: number;
   lateMs: Spread;
   /** Attempts per second the engine got through once they were due (fired / (last send - first due)). */

@@ -2,16 +2,15 @@ import type { Clock } from '../clock';
 import { HookscopeError, toErrorPayload } from '../../shared/errors';
 import type { AttemptOutcome, AttemptRecord, DeliveryRepo } from '../store/deliveries';
 import type { DeliveryAdapter } from './adapter';
+import { ArmingWindow, MAX_TIMER_MS, type ArmingOptions } from './arming';
+import { claimDue, type Claim, type ClaimOptions } from './claim';
 import { describeError } from './classify';
-import { disableWebhook, settleAttempt, type Settlement } from './settle';
+import { LeaseWatch } from './leases';
+import { Backoff } from './rearm';
+import { disableWebhook, failure, settleAttempt, type Settlement } from './settle';
 import { toAttemptSummary, toDeliveryResult } from './summary';
-import { assertSpeed, rescaleDue } from './timing';
-import type { AttemptFn, AttemptResult, DeliveryResult, PreparedRequest, SenderEvent, SenderListener } from './types';
-
-/** setTimeout's ceiling (about 24.8 days); longer waits are re-armed. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** A timer that fires this close to its due time counts as due. */
-const DUE_SLACK_MS = 5;
+import { assertSpeed } from './timing';
+import type { AttemptFn, AttemptResult, DeliveryResult, SenderEvent, SenderListener } from './types';
 
 export interface EngineOptions {
   repo: DeliveryRepo;
@@ -23,6 +22,15 @@ export interface EngineOptions {
   owner: string;
   /** Added to the timeout to form an in-flight lease; past it, another engine closes the attempt as interrupted. */
   leaseGraceMs?: number;
+  /** How the waiting attempts stored in the database are armed (arming.ts); the defaults suit a server. */
+  arming?: Pick<ArmingOptions, 'chunk' | 'ahead' | 'leadMs' | 'defer'>;
+}
+
+/** An attempt sent whose outcome could not be recorded yet. */
+interface Unsettled {
+  attempt: AttemptRecord;
+  outcome: AttemptOutcome;
+  failedAtReal: number;
 }
 
 interface Waiter {
@@ -31,9 +39,18 @@ interface Waiter {
 }
 
 /**
- * Runs attempts: one timer per waiting attempt on the injected clock, a claim
+ * Runs attempts: one timer per armed attempt on the injected clock, a claim
  * in a transaction before each send, the outcome settled in another. Claims
  * make two engines over one database safe: an attempt is sent at most once.
+ *
+ * After an engine error (a claim or a settle that failed: SQLITE_BUSY past
+ * the busy timeout, a full disk) nothing is dropped. An attempt whose claim
+ * failed is still waiting: it is tracked again after a backoff (rearm.ts) and
+ * claimed afresh. An attempt sent whose settle failed stays in flight under
+ * this engine's claim, its outcome kept in memory and recorded after a
+ * backoff; it is never sent again, as only the claim of a waiting attempt
+ * sends. Should this process end first, the claim's lease runs out and a
+ * sender closes the attempt as 'interrupted' (leases.ts).
  */
 export class DeliveryEngine {
   private readonly timers = new Map<number, () => void>();
@@ -41,11 +58,32 @@ export class DeliveryEngine {
   private readonly running = new Set<Promise<void>>();
   private readonly listeners = new Set<SenderListener>();
   private readonly waiters = new Map<number, Waiter[]>();
+  /** Attempts sent whose outcome is not yet recorded, by attempt id. */
+  private readonly unsettled = new Map<number, Unsettled>();
+  /** Retries of claims and settles, by attempt id. */
+  private readonly retries: Backoff;
+  /** Retries of a delivery-finished notice whose read failed, by delivery id. */
+  private readonly notices: Backoff;
+  private readonly window: ArmingWindow;
+  private readonly leases: LeaseWatch;
+  private readonly claims: ClaimOptions;
   private speed: number;
   private stopped = false;
 
   constructor(private readonly o: EngineOptions) {
     this.speed = assertSpeed(o.speed);
+    this.claims = { repo: o.repo, clock: o.clock, adapter: o.adapter, owner: o.owner, leaseGraceMs: o.leaseGraceMs ?? 60_000 };
+    this.retries = new Backoff(o.clock);
+    this.notices = new Backoff(o.clock);
+    const onError = (error: unknown) => this.emitError(error);
+    this.window = new ArmingWindow({ ...o.arming, repo: o.repo, clock: o.clock, track: (id, dueAt) => this.track(id, dueAt), onError });
+    this.leases = new LeaseWatch({
+      repo: o.repo,
+      clock: o.clock,
+      owner: o.owner,
+      close: (orphan, now) => this.closeOrphan(orphan, now),
+      onError,
+    });
   }
 
   get currentSpeed(): number {
@@ -61,29 +99,21 @@ export class DeliveryEngine {
     return () => this.listeners.delete(listener);
   }
 
-  /** Closes attempts abandoned by a dead sender, then arms a timer for every waiting attempt. */
+  /**
+   * Closes attempts abandoned by a dead sender (and watches the leases of the
+   * claims still running: leases.ts), then arms the waiting attempts stored
+   * in the database, the earliest first, a slice at a time (arming.ts).
+   * Returns once the first slice is armed.
+   */
   resume(): void {
     this.assertRunning();
-    const now = this.o.clock.now();
-    for (const orphan of this.o.repo.expiredClaims(now, this.o.owner)) {
-      const timeoutMs = this.o.repo.delivery(orphan.deliveryId).policy.timeoutMs;
-      const outcome = failure(
-        'interrupted',
-        `the sender ${orphan.claimedBy} stopped during this attempt; whether the handler received it is unknown, and it is not sent again`,
-        null,
-      );
-      this.afterSettle(orphan, settleAttempt(this.o.repo, orphan, outcome, {
-        failedAtReal: (orphan.sentAt ?? now) + timeoutMs,
-        now,
-        speed: this.speed,
-      }));
-    }
-    for (const waiting of this.o.repo.scheduledAttempts()) this.track(waiting.id, waiting.dueAt);
+    this.leases.check();
+    this.window.restart();
   }
 
   /** Arms the timer of a waiting attempt (or runs it now when due). */
   track(attemptId: number, dueAt: number): void {
-    if (this.stopped || this.timers.has(attemptId) || this.inFlight.has(attemptId)) return;
+    if (this.stopped || this.timers.has(attemptId) || this.inFlight.has(attemptId) || this.unsettled.has(attemptId)) return;
     const wait = dueAt - this.o.clock.now();
     let cancelled = false;
     const fire = (): void => {
@@ -127,19 +157,18 @@ export class DeliveryEngine {
     for (const deliveryId of cut.finished) this.finishDelivery(deliveryId);
   }
 
-  /** Changes the speed-up; waits already running are re-scaled from now on. */
+  /**
+   * Changes the speed-up; waits already running are re-scaled from now on
+   * (every waiting attempt's due time, in one statement: timing.ts rescaleDue),
+   * and the waiting attempts are armed again in their new order.
+   */
   setSpeed(speed: number): void {
     const old = this.speed;
     this.speed = assertSpeed(speed);
-    const now = this.o.clock.now();
-    for (const attemptId of [...this.timers.keys()]) {
-      const a = this.o.repo.attempt(attemptId);
-      if (!a || a.state !== 'scheduled') continue;
-      const dueAt = Math.round(rescaleDue(a.dueAt, now, old, this.speed));
-      this.untrack(attemptId);
-      this.o.repo.setDue(attemptId, dueAt, a.trigger);
-      this.track(attemptId, dueAt);
-    }
+    if (this.stopped || old === this.speed) return;
+    for (const attemptId of [...this.timers.keys()]) this.untrack(attemptId);
+    this.o.repo.rescaleScheduled(this.o.clock.now(), old, this.speed);
+    this.window.restart();
   }
 
   /** Resolves when the delivery is delivered or failed. */
@@ -166,10 +195,16 @@ export class DeliveryEngine {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.window.stop();
+    this.leases.stop();
+    this.retries.cancelAll();
+    this.notices.cancelAll();
     for (const cancel of this.timers.values()) cancel();
     this.timers.clear();
     for (const controller of this.inFlight.values()) controller.abort();
     while (this.running.size) await Promise.allSettled([...this.running]);
+    // One last try for outcomes not yet recorded; if it fails, the lease runs out and another sender closes them.
+    for (const attemptId of [...this.unsettled.keys()]) this.settleKept(attemptId);
     for (const [deliveryId, list] of this.waiters) for (const w of list) w.reject(stoppedError(deliveryId));
     this.waiters.clear();
   }
@@ -184,50 +219,30 @@ export class DeliveryEngine {
   }
 
   private launch(attemptId: number): void {
-    const run = this.run(attemptId).catch((error) => this.emit({ type: 'engine-error', error: toErrorPayload(error) }));
+    const run = this.run(attemptId).catch((error) => {
+      this.emitError(error);
+      this.retryLater(attemptId);
+    });
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
   }
 
+  /**
+   * After an engine error outside settle (a read or the claim failed), the
+   * attempt is still waiting: it is tracked again after a backoff, and run()
+   * reads it afresh then, leaving it alone if it was claimed, moved or
+   * cancelled meanwhile.
+   */
+  private retryLater(attemptId: number): void {
+    if (this.stopped || this.unsettled.has(attemptId)) return;
+    this.track(attemptId, this.o.clock.now() + this.retries.fail(attemptId));
+  }
+
   private async run(attemptId: number): Promise<void> {
     if (this.stopped) return;
-    const { repo, clock } = this.o;
-    const attempt = repo.attempt(attemptId);
-    if (!attempt || attempt.state !== 'scheduled') return;
-    const now = clock.now();
-    if (attempt.dueAt - now > DUE_SLACK_MS) return this.track(attemptId, attempt.dueAt); // re-armed or moved
-    const delivery = repo.delivery(attempt.deliveryId);
-    const webhook = repo.webhook(delivery.webhookId);
-
-    let request: PreparedRequest;
-    try {
-      request = this.o.adapter.prepare({
-        providerId: delivery.provider,
-        eventType: delivery.eventType,
-        body: delivery.body,
-        secret: webhook.secret,
-        eventId: delivery.eventId,
-        attempt: attempt.n,
-        providerNowMs: attempt.scheduledAt,
-        realNowMs: now,
-      });
-    } catch (error) {
-      const reason = `the request could not be prepared: ${describeError(error)}`;
-      if (this.abandon(attempt, reason, now)) this.finishDelivery(delivery.id);
-      return;
-    }
-
-    const claim = repo.transaction(() => {
-      const current = repo.attempt(attemptId);
-      if (!current || current.state !== 'scheduled') return 'gone';
-      if (repo.delivery(attempt.deliveryId).status !== 'pending') return repo.cancelAttempt(attemptId), 'gone';
-      if (!repo.webhook(delivery.webhookId).enabled) return this.abandon(attempt, 'webhook-disabled', now) ? 'ended' : 'gone';
-      const lease = now + delivery.policy.timeoutMs + (this.o.leaseGraceMs ?? 60_000);
-      return repo.claim(attemptId, this.o.owner, now, lease, request) ? 'claimed' : 'gone';
-    });
-    if (claim === 'ended') this.finishDelivery(delivery.id);
-    if (claim !== 'claimed') return;
-
+    const claimed = this.claim(attemptId);
+    if (!claimed) return;
+    const { attempt, delivery, request, now } = claimed;
     const iso = (ms: number) => new Date(ms).toISOString();
     this.emit({ type: 'attempt-started', deliveryId: delivery.id, n: attempt.n, scheduledAt: iso(attempt.scheduledAt), sentAt: iso(now) });
     const controller = new AbortController();
@@ -248,22 +263,59 @@ export class DeliveryEngine {
     const outcome: AttemptOutcome = result
       ? { ...result, requestHeaders: result.request.headers }
       : failure('network', `the attempt failed: ${describeError(thrown)}`, null);
-    const end = clock.now();
-    this.afterSettle(attempt, settleAttempt(repo, attempt, outcome, { failedAtReal: end, now: end, speed: this.speed }));
+    this.settle(attempt, outcome, this.o.clock.now());
   }
 
-  /** Cancels a waiting attempt and fails its delivery with `reason`; false if it was not waiting. */
-  private abandon(attempt: AttemptRecord, reason: string, now: number): boolean {
-    return this.o.repo.transaction(() => {
-      if (!this.o.repo.cancelAttempt(attempt.id)) return false;
-      this.o.repo.finishDelivery(attempt.deliveryId, 'failed', reason, now);
-      return true;
-    });
+  /** Claims a due attempt (claim.ts); null when there is nothing to send. Throws when the database does. */
+  private claim(attemptId: number): Extract<Claim, { kind: 'claimed' }> | null {
+    const claim = claimDue(this.claims, attemptId);
+    if (claim.kind === 'not-due') return this.track(attemptId, claim.dueAt), null; // re-armed or moved
+    this.retries.reset(attemptId);
+    if (claim.kind === 'ended') this.finishDelivery(claim.deliveryId);
+    return claim.kind === 'claimed' ? claim : null;
+  }
+
+  /**
+   * Records an attempt's outcome and arms what follows. When that fails, the
+   * outcome is kept (the attempt stays in flight under this engine's claim)
+   * and recorded again after a backoff; never lost, never sent again.
+   */
+  private settle(attempt: AttemptRecord, outcome: AttemptOutcome, failedAtReal: number): void {
+    let s: Settlement;
+    try {
+      s = settleAttempt(this.o.repo, attempt, outcome, { failedAtReal, now: this.o.clock.now(), speed: this.speed });
+    } catch (error) {
+      this.unsettled.set(attempt.id, { attempt, outcome, failedAtReal });
+      this.emitError(error);
+      if (!this.stopped) this.retries.later(attempt.id, () => this.settleKept(attempt.id));
+      return;
+    }
+    this.unsettled.delete(attempt.id);
+    this.retries.reset(attempt.id);
+    this.afterSettle(attempt, s);
+  }
+
+  private settleKept(attemptId: number): void {
+    const kept = this.unsettled.get(attemptId);
+    if (kept) this.settle(kept.attempt, kept.outcome, kept.failedAtReal);
+  }
+
+  /** Closes a dead sender's claim whose lease ran out (leases.ts): interrupted, and the ladder goes on. */
+  private closeOrphan(orphan: AttemptRecord, now: number): void {
+    if (this.unsettled.has(orphan.id)) return; // being recorded already
+    const timeoutMs = this.o.repo.delivery(orphan.deliveryId).policy.timeoutMs;
+    const outcome = failure(
+      'interrupted',
+      `the sender ${orphan.claimedBy} stopped during this attempt; whether the handler received it is unknown, and it is not sent again`,
+      null,
+    );
+    this.settle(orphan, outcome, (orphan.sentAt ?? now) + timeoutMs);
   }
 
   private afterSettle(attempt: AttemptRecord, s: Settlement): void {
     if (!s.recorded) return;
     for (const id of s.cancelled) this.untrack(id);
+    if (s.next) this.track(s.next.id, s.next.dueAt); // first: the ladder goes on even if a read below fails
     const done = this.o.repo.attempt(attempt.id);
     if (done) {
       const next = s.next
@@ -276,15 +328,27 @@ export class DeliveryEngine {
       this.emit({ type: 'webhook-disabled', webhookId: webhook.id, url: webhook.url, failingForMs });
     }
     for (const deliveryId of s.finished) this.finishDelivery(deliveryId);
-    if (s.next) this.track(s.next.id, s.next.dueAt);
   }
 
   private finishDelivery(deliveryId: number): void {
-    const result = this.result(deliveryId);
+    let result: DeliveryResult;
+    try {
+      result = this.result(deliveryId);
+    } catch (error) {
+      // The end is stored; only reading it back for the event failed: tell later.
+      this.emitError(error);
+      if (!this.stopped) this.notices.later(deliveryId, () => this.finishDelivery(deliveryId));
+      return;
+    }
+    this.notices.reset(deliveryId);
     this.emit({ type: 'delivery-finished', result });
     const list = this.waiters.get(deliveryId) ?? [];
     this.waiters.delete(deliveryId);
     for (const w of list) w.resolve(result);
+  }
+
+  private emitError(error: unknown): void {
+    this.emit({ type: 'engine-error', error: toErrorPayload(error) });
   }
 
   private emit(event: SenderEvent): void {
@@ -296,20 +360,6 @@ export class DeliveryEngine {
       }
     }
   }
-}
-
-function failure(errorKind: AttemptOutcome['errorKind'], errorMessage: string, durationMs: number | null): AttemptOutcome {
-  return {
-    requestHeaders: null,
-    status: null,
-    responseHeaders: [],
-    responseBody: new Uint8Array(),
-    responseSize: 0,
-    durationMs,
-    ok: false,
-    errorKind,
-    errorMessage,
-  };
 }
 
 function stoppedError(deliveryId: number): HookscopeError {

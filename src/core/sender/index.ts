@@ -6,7 +6,7 @@ import { createDeliveryRepo, type AttemptRecord, type DeliveryFilter, type Deliv
 import type { DeliveryAdapter } from './adapter';
 import { parseTargetUrl, performAttempt } from './attempt';
 import { runHandlerCheck, type CheckInput, type CheckReport } from './check';
-import { DeliveryEngine } from './engine';
+import { DeliveryEngine, type EngineOptions } from './engine';
 import { createRegistryAdapter } from './provider-glue';
 import { toDeliveryResult, toWebhookInfo, type WebhookInfo } from './summary';
 import { assertPolicy, providerNowAfter } from './timing';
@@ -27,6 +27,8 @@ export interface SenderOptions {
   /** This engine's claim id; random by default. */
   owner?: string;
   leaseGraceMs?: number;
+  /** How waiting attempts stored in the database are armed (see arming.ts); the defaults suit a server. */
+  arming?: EngineOptions['arming'];
 }
 
 export interface SendInput {
@@ -84,6 +86,7 @@ export function createSender(options: SenderOptions) {
     attempt,
     owner: options.owner ?? `sender_${randomBytes(6).toString('hex')}`,
     leaseGraceMs: options.leaseGraceMs,
+    arming: options.arming,
   });
   if (options.resumePending !== false) engine.resume();
 
@@ -174,9 +177,11 @@ export function createSender(options: SenderOptions) {
 
     /**
      * Rescans the database: closes attempts abandoned by a dead sender (lease
-     * expired) as 'interrupted' and arms timers for every waiting attempt,
-     * including those another process stored. Called once at creation unless
-     * resumePending is false; a long-running server may call it periodically.
+     * expired) as 'interrupted', watches the leases still running, and arms
+     * the waiting attempts, including those another process stored, the
+     * earliest first and a slice at a time (it returns after the first).
+     * Called once at creation unless resumePending is false; a long-running
+     * server may call it periodically.
      */
     resume(): void {
       engine.resume();

@@ -37,7 +37,7 @@ export function settleAttempt(repo: DeliveryRepo, attempt: AttemptRecord, outcom
 
     if (outcome.ok) {
       repo.finishDelivery(delivery.id, 'delivered', null, ctx.now);
-      repo.setStreak(webhook.id, null, null);
+      if (webhook.failingSince !== null || webhook.failingLast !== null) repo.setStreak(webhook.id, null, null);
       result.finished.push(delivery.id);
       return result;
     }
@@ -103,4 +103,19 @@ export function disableWebhook(
     }
     return cut;
   });
+}
+
+/** The outcome of an attempt that got no answer. */
+export function failure(errorKind: AttemptOutcome['errorKind'], errorMessage: string, durationMs: number | null): AttemptOutcome {
+  return {
+    requestHeaders: null,
+    status: null,
+    responseHeaders: [],
+    responseBody: new Uint8Array(),
+    responseSize: 0,
+    durationMs,
+    ok: false,
+    errorKind,
+    errorMessage,
+  };
 }

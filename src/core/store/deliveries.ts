@@ -212,9 +212,24 @@ export function createDeliveryRepo(db: Database) {
     attempts: db.prepare('SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY n'),
     maxN: db.prepare('SELECT COALESCE(MAX(n), 0) AS n FROM delivery_attempts WHERE delivery_id = ?'),
     waitingOf: db.prepare(`SELECT * FROM delivery_attempts WHERE delivery_id = ? AND state = 'scheduled'`),
-    scheduled: db.prepare(`SELECT * FROM delivery_attempts WHERE state = 'scheduled' ORDER BY due_at, id`),
+    claimCheck: db.prepare(
+      `SELECT a.state, d.status, w.enabled FROM delivery_attempts a
+         JOIN deliveries d ON d.id = a.delivery_id JOIN webhooks w ON w.id = d.webhook_id
+       WHERE a.id = ?`,
+    ),
+    // These three read the partial indexes of migration 007.
+    scheduledAfter: db.prepare(
+      `SELECT id, due_at FROM delivery_attempts WHERE state = 'scheduled' AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT ?`,
+    ),
     expired: db.prepare(
-      `SELECT * FROM delivery_attempts WHERE state = 'in_flight' AND lease_until <= ? AND claimed_by IS NOT ? ORDER BY id`,
+      `SELECT * FROM delivery_attempts WHERE state = 'in_flight' AND lease_until <= ? AND claimed_by IS NOT ? ORDER BY lease_until, id`,
+    ),
+    nextLease: db.prepare(
+      `SELECT lease_until FROM delivery_attempts WHERE state = 'in_flight' AND lease_until > ? AND claimed_by IS NOT ?
+       ORDER BY lease_until LIMIT 1`,
+    ),
+    rescale: db.prepare(
+      `UPDATE delivery_attempts SET due_at = CAST(ROUND(@now + MAX(0, due_at - @now) * CAST(@old AS REAL) / @new) AS INTEGER) WHERE state = 'scheduled'`,
     ),
     claim: db.prepare(
       `UPDATE delivery_attempts
@@ -360,19 +375,34 @@ export function createDeliveryRepo(db: Database) {
     nextAttemptNumber(deliveryId: number): number {
       return (q.maxN.get(deliveryId) as { n: number }).n + 1;
     },
+    /** What a claim checks, in one read: the attempt's state, its delivery's status, whether its webhook is enabled. */
+    claimCheck(attemptId: number): { state: AttemptState; deliveryStatus: DeliveryStatus; webhookEnabled: boolean } | undefined {
+      const row = q.claimCheck.get(attemptId) as Row | undefined;
+      return row && { state: row.state, deliveryStatus: row.status, webhookEnabled: row.enabled === 1 };
+    },
     waitingAttempt(deliveryId: number): AttemptRecord | undefined {
       const row = q.waitingOf.get(deliveryId) as Row | undefined;
       return row ? toAttempt(row) : undefined;
     },
-    scheduledAttempts(): AttemptRecord[] {
-      return (q.scheduled.all() as Row[]).map(toAttempt);
+    /** Waiting attempts after `after` in (due time, id) order, `limit` at most: ids and due times only. */
+    scheduledAfter(after: { dueAt: number; id: number } | null, limit: number): { id: number; dueAt: number }[] {
+      const rows = q.scheduledAfter.raw().all(after?.dueAt ?? Number.MIN_SAFE_INTEGER, after?.id ?? 0, limit) as [number, number][];
+      return rows.map(([id, dueAt]) => ({ id, dueAt }));
+    },
+    /** Re-scales every waiting attempt's due time when the speed-up changes (see timing.ts rescaleDue). */
+    rescaleScheduled(now: number, oldSpeed: number, newSpeed: number): void {
+      q.rescale.run({ now, old: oldSpeed, new: newSpeed });
     },
     scheduledAttemptsOfWebhook(webhookId: number): AttemptRecord[] {
       return (q.scheduledOfWebhook.all(webhookId) as Row[]).map(toAttempt);
     },
-    /** In-flight attempts whose lease ran out and that `owner` does not hold: their sender died mid-attempt. */
+    /** In-flight attempts whose lease ran out and that `owner` does not hold (their sender died mid-attempt), oldest lease first. */
     expiredClaims(now: number, owner: string): AttemptRecord[] {
       return (q.expired.all(now, owner) as Row[]).map(toAttempt);
+    },
+    /** The earliest end of a lease still running (after `now`) on a claim that `owner` does not hold. */
+    nextForeignLease(now: number, owner: string): number | undefined {
+      return (q.nextLease.get(now, owner) as { lease_until: number } | undefined)?.lease_until;
     },
     /**
      * Marks a scheduled attempt in flight and stores the request about to be

@@ -136,7 +136,7 @@ describe('a ladder survives a restart', () => {
 });
 
 describe('a sender that dies between sending and recording', () => {
-  it('its claimed attempt is closed as interrupted once the lease runs out, never sent again', async () => {
+  it('its claimed attempt is closed as interrupted once the lease runs out, without a restart, never sent again', async () => {
     const { server, env } = await setup();
     const clockA = new ManualClock(T0);
     const dbA = env.open();
@@ -155,14 +155,17 @@ describe('a sender that dies between sending and recording', () => {
     const leaseMs = PROVIDER_POLICIES.lrdefender.timeoutMs + 60_000;
     const clockB = new ManualClock(T0 + 1000);
     const dbB = env.open();
-    const b = env.sender({ db: dbB, clock: clockB, speed: 1 });
+    const b = env.sender({ db: dbB, clock: clockB, speed: 1 }); // a quick restart: the dead claim's lease still runs
+    const eventsB = eventQueue(b.on);
     const repo = createDeliveryRepo(dbB);
     expect(repo.attempts(deliveryId).map((x) => x.state)).toEqual(['in_flight']);
-    expect(clockB.pending).toBe(0);
+    // One timer, at the end of the dead sender's lease, to look again.
+    expect(clockB.pending).toBe(1);
+    expect(clockB.nextAt()).toBe(T0 + leaseMs);
 
-    clockB.advance(leaseMs);
-    const eventsB = eventQueue(b.on);
-    b.resume(); // what a running server does now and then: picks up orphans and attempts of other processes
+    clockB.advance(leaseMs - 1001);
+    expect(repo.attempts(deliveryId).map((x) => x.state)).toEqual(['in_flight']);
+    clockB.advance(1); // the lease runs out: no resume, no restart
     const first = await eventsB.next('attempt-finished');
     expect(first.attempt).toMatchObject({ n: 1, errorKind: 'interrupted', status: null });
     expect(first.next?.n).toBe(2);

@@ -118,6 +118,57 @@ describe('delivery repository', () => {
     expect(repo.expiredClaims(5000, 'me').map((a) => a.id)).toEqual([attemptId]);
   });
 
+  it('finds the earliest lease still running on a claim of another sender', () => {
+    const { repo, webhook, attemptId } = seed(dbFile());
+    const other = repo.createDelivery(
+      { webhookId: webhook.id, provider: 'prynt', eventType: 'x', eventId: null, url: webhook.url, policy, body, createdAt: 1000 },
+      { scheduledAt: 1000, dueAt: 1000 },
+    ).attemptId;
+    expect(repo.nextForeignLease(0, 'me')).toBeUndefined();
+    repo.claim(attemptId, 'dead', 1000, 5000, request);
+    repo.claim(other, 'me', 1000, 3000, request);
+    expect(repo.nextForeignLease(1000, 'me')).toBe(5000); // its own claim does not count
+    expect(repo.nextForeignLease(1000, 'dead')).toBe(3000);
+    expect(repo.nextForeignLease(5000, 'me')).toBeUndefined(); // run out: expiredClaims' business
+  });
+
+  it('reads waiting attempts in (due time, id) order from a cursor, a page at a time', () => {
+    const { repo, webhook, attemptId: first } = seed(dbFile()); // due 1000
+    const add = (dueAt: number) =>
+      repo.createDelivery(
+        { webhookId: webhook.id, provider: 'prynt', eventType: 'x', eventId: null, url: webhook.url, policy, body, createdAt: 0 },
+        { scheduledAt: dueAt, dueAt },
+      ).attemptId;
+    const a = add(500);
+    const b = add(1000);
+    const c = add(2000);
+    const claimed = add(100);
+    repo.claim(claimed, 'me', 0, 9000, request);
+    const all = [
+      { id: a, dueAt: 500 },
+      { id: first, dueAt: 1000 },
+      { id: b, dueAt: 1000 },
+      { id: c, dueAt: 2000 },
+    ];
+    expect(repo.scheduledAfter(null, 10)).toEqual(all);
+    expect(repo.scheduledAfter(null, 2)).toEqual(all.slice(0, 2));
+    expect(repo.scheduledAfter(all[1], 10)).toEqual(all.slice(2)); // same due time, later id
+    expect(repo.scheduledAfter(all[3], 10)).toEqual([]);
+  });
+
+  it('re-scales every waiting due time from now, as rescaleDue does', () => {
+    const { repo, webhook, attemptId } = seed(dbFile()); // due 1000
+    const later = repo.createDelivery(
+      { webhookId: webhook.id, provider: 'prynt', eventType: 'x', eventId: null, url: webhook.url, policy, body, createdAt: 0 },
+      { scheduledAt: 0, dueAt: 10_001 },
+    ).attemptId;
+    repo.rescaleScheduled(2000, 1, 4); // already due: stays now; 8001 ms left -> 2000.25 -> 2000
+    expect([repo.attempt(attemptId)!.dueAt, repo.attempt(later)!.dueAt]).toEqual([2000, 4000]);
+    repo.rescaleScheduled(2000, 3, 1); // 2000 ms left -> 6000
+    expect(repo.attempt(later)!.dueAt).toBe(8000);
+    expect(Number.isInteger(repo.attempt(later)!.dueAt)).toBe(true);
+  });
+
   it('lists, filters and finds failed deliveries by creation time', () => {
     const { repo, webhook, deliveryId } = seed(dbFile());
     const second = repo.createDelivery(

@@ -124,6 +124,38 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('007 indexes the waiting attempts by due time and the claims by lease end, for the queries the sender makes', () => {
+    const file = dbFile();
+    const before = openDatabase({ file, targetVersion: 6 });
+    const indexes = (db: Database.Database) =>
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'delivery_attempts'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes(before)).toContain('attempts_waiting');
+    before.close();
+    const db = openDatabase({ file, targetVersion: 7 });
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(indexes(db)).toEqual(expect.arrayContaining(['attempts_scheduled_by_due', 'attempts_in_flight_by_lease']));
+    expect(indexes(db)).not.toContain('attempts_waiting');
+    const plan = (sql: string, ...args: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((p) => p.detail).join(' | ');
+    // Read from a cursor in due order: a range of the index, no sort.
+    const waiting = plan(
+      "SELECT id, due_at FROM delivery_attempts WHERE state = 'scheduled' AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT ?",
+      0, 0, 10,
+    );
+    expect(waiting).toMatch(/attempts_scheduled_by_due/);
+    expect(waiting).not.toMatch(/TEMP B-TREE/);
+    expect(plan("SELECT * FROM delivery_attempts WHERE state = 'in_flight' AND lease_until <= ? AND claimed_by IS NOT ? ORDER BY lease_until, id", 0, 'x')).toMatch(
+      /attempts_in_flight_by_lease/,
+    );
+    const lease = plan(
+      "SELECT lease_until FROM delivery_attempts WHERE state = 'in_flight' AND lease_until > ? AND claimed_by IS NOT ? ORDER BY lease_until LIMIT 1",
+      0, 'x',
+    );
+    expect(lease).toMatch(/attempts_in_flight_by_lease/);
+    expect(lease).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
+
   it('every later migration applies on top of its predecessor with data in place', () => {
     const file = dbFile();
     for (const m of MIGRATIONS) {

@@ -5,12 +5,20 @@ import { migration003 } from './003_deliveries';
 import { migration004 } from './004_analysis';
 import { migration005 } from './005_replays';
 import { migration006 } from './006_retention';
+import { migration007 } from './007_attempt_queues';
 import { migration008 } from './008_search_vocab';
 
 /** Every migration, ordered by version. Append only: a shipped migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration008].sort(
-  (a, b) => a.version - b.version,
-);
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+].sort((a, b) => a.version - b.version);
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
