@@ -1,186 +1,36 @@
 import type { Database } from 'better-sqlite3';
 import { HookscopeError } from '../../shared/errors';
-import type {
-  AttemptTrigger,
-  DeliveryPolicy,
-  DeliveryStatus,
-  ErrorKind,
-  HeaderPair,
-  PreparedRequest,
-} from '../sender/types';
+import type { AttemptTrigger, DeliveryStatus, PreparedRequest } from '../sender/types';
+import {
+  toAttempt,
+  toDeliveryBase,
+  toWebhook,
+  type AttemptOutcome,
+  type AttemptRecord,
+  type AttemptState,
+  type DeliveryFilter,
+  type DeliveryListItem,
+  type DeliveryRecord,
+  type NewAttempt,
+  type NewDelivery,
+  type WebhookRecord,
+} from './delivery-records';
+import { RECORDED_RESPONSE_COLUMNS, recordedResponseParams } from './recorded-response';
+import { bytes, json, type Row } from './row';
 
-/** All SQL of the sender: webhooks, deliveries, attempts (schema: migration 003). */
+export type {
+  AttemptOutcome,
+  AttemptRecord,
+  AttemptState,
+  DeliveryFilter,
+  DeliveryListItem,
+  DeliveryRecord,
+  NewAttempt,
+  NewDelivery,
+  WebhookRecord,
+} from './delivery-records';
 
-export interface WebhookRecord {
-  id: number;
-  provider: string;
-  url: string;
-  secret: string;
-  enabled: boolean;
-  /** Provider time of the first and latest failure of the current failing streak. */
-  failingSince: number | null;
-  failingLast: number | null;
-  disabledAt: number | null;
-  disabledReason: string | null;
-  createdAt: number;
-}
-
-export interface DeliveryRecord {
-  id: number;
-  webhookId: number;
-  provider: string;
-  eventType: string;
-  eventId: string | null;
-  url: string;
-  policy: DeliveryPolicy;
-  body: Buffer;
-  status: DeliveryStatus;
-  failureReason: string | null;
-  createdAt: number;
-  finishedAt: number | null;
-}
-
-export type AttemptState = 'scheduled' | 'in_flight' | 'done' | 'cancelled';
-
-export interface AttemptRecord {
-  id: number;
-  deliveryId: number;
-  n: number;
-  /** Position in the retry ladder; null for a manual retry. */
-  ladderIndex: number | null;
-  trigger: AttemptTrigger;
-  state: AttemptState;
-  /** Provider time. */
-  scheduledAt: number;
-  /** Real time at which it is (or was) due. */
-  dueAt: number;
-  claimedBy: string | null;
-  leaseUntil: number | null;
-  sentAt: number | null;
-  request: PreparedRequest | null;
-  status: number | null;
-  responseHeaders: HeaderPair[];
-  responseBody: Buffer | null;
-  responseSize: number | null;
-  durationMs: number | null;
-  ok: boolean | null;
-  errorKind: ErrorKind | null;
-  errorMessage: string | null;
-}
-
-export interface DeliveryListItem extends Omit<DeliveryRecord, 'body' | 'policy'> {
-  bodySize: number;
-  attemptCount: number;
-  lastStatus: number | null;
-  lastErrorKind: ErrorKind | null;
-  /** The waiting attempt, if any: provider-time schedule and real due time. */
-  nextScheduledAt: number | null;
-  nextDueAt: number | null;
-}
-
-export interface DeliveryFilter {
-  status?: DeliveryStatus;
-  webhookId?: number;
-  provider?: string;
-  /** Only ids below this (paging, newest first). */
-  beforeId?: number;
-  limit?: number;
-}
-
-export interface NewDelivery {
-  webhookId: number;
-  provider: string;
-  eventType: string;
-  eventId: string | null;
-  url: string;
-  policy: DeliveryPolicy;
-  body: Uint8Array;
-  createdAt: number;
-}
-
-export interface NewAttempt {
-  deliveryId: number;
-  n: number;
-  ladderIndex: number | null;
-  trigger: AttemptTrigger;
-  scheduledAt: number;
-  dueAt: number;
-}
-
-export interface AttemptOutcome {
-  /** The headers as finally sent (the claim stored the prepared ones); null keeps those. */
-  requestHeaders: HeaderPair[] | null;
-  status: number | null;
-  responseHeaders: HeaderPair[];
-  responseBody: Uint8Array;
-  responseSize: number;
-  durationMs: number | null;
-  ok: boolean;
-  errorKind: ErrorKind | null;
-  errorMessage: string | null;
-}
-
-type Row = Record<string, any>;
-const json = (value: unknown): string => JSON.stringify(value);
-const bytes = (value: Uint8Array): Buffer => Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-
-function toWebhook(row: Row): WebhookRecord {
-  return {
-    id: row.id,
-    provider: row.provider,
-    url: row.url,
-    secret: row.secret,
-    enabled: row.enabled === 1,
-    failingSince: row.failing_since,
-    failingLast: row.failing_last,
-    disabledAt: row.disabled_at,
-    disabledReason: row.disabled_reason,
-    createdAt: row.created_at,
-  };
-}
-
-function toDeliveryBase(row: Row): Omit<DeliveryRecord, 'body' | 'policy'> {
-  return {
-    id: row.id,
-    webhookId: row.webhook_id,
-    provider: row.provider,
-    eventType: row.event_type,
-    eventId: row.event_id,
-    url: row.url,
-    status: row.status,
-    failureReason: row.failure_reason,
-    createdAt: row.created_at,
-    finishedAt: row.finished_at,
-  };
-}
-
-function toAttempt(row: Row): AttemptRecord {
-  return {
-    id: row.id,
-    deliveryId: row.delivery_id,
-    n: row.n,
-    ladderIndex: row.ladder_index,
-    trigger: row.trigger,
-    state: row.state,
-    scheduledAt: row.scheduled_at,
-    dueAt: row.due_at,
-    claimedBy: row.claimed_by,
-    leaseUntil: row.lease_until,
-    sentAt: row.sent_at,
-    request:
-      row.request_method === null
-        ? null
-        : { method: row.request_method, headers: JSON.parse(row.request_headers), body: row.request_body },
-    status: row.response_status,
-    responseHeaders: row.response_headers === null ? [] : JSON.parse(row.response_headers),
-    responseBody: row.response_body,
-    responseSize: row.response_size,
-    durationMs: row.duration_ms,
-    ok: row.ok === null ? null : row.ok === 1,
-    errorKind: row.error_kind,
-    errorMessage: row.error_message,
-  };
-}
+/** All SQL of the sender: webhooks, deliveries, attempts (schema: migration 003; records: delivery-records.ts). */
 
 export type DeliveryRepo = ReturnType<typeof createDeliveryRepo>;
 
@@ -240,8 +90,7 @@ export function createDeliveryRepo(db: Database) {
     record: db.prepare(
       `UPDATE delivery_attempts
          SET state = 'done', lease_until = NULL, request_headers = COALESCE(?, request_headers),
-             response_status = ?, response_headers = ?, response_body = ?,
-             response_size = ?, duration_ms = ?, ok = ?, error_kind = ?, error_message = ?
+             ${RECORDED_RESPONSE_COLUMNS.map((c) => `${c} = ?`).join(', ')}
        WHERE id = ? AND state = 'in_flight'`,
     ),
     setDue: db.prepare(`UPDATE delivery_attempts SET due_at = ?, trigger = ? WHERE id = ? AND state = 'scheduled'`),
@@ -416,8 +265,7 @@ export function createDeliveryRepo(db: Database) {
     /** Stores the outcome of an in-flight attempt; false if it was not in flight. */
     record(attemptId: number, o: AttemptOutcome): boolean {
       const request = o.requestHeaders ? json(o.requestHeaders) : null;
-      const response = [o.status, json(o.responseHeaders), bytes(o.responseBody), o.responseSize, o.durationMs];
-      const r = q.record.run(request, ...response, o.ok ? 1 : 0, o.errorKind, o.errorMessage, attemptId);
+      const r = q.record.run(request, ...recordedResponseParams(o), attemptId);
       return r.changes === 1;
     },
     setDue(attemptId: number, dueAt: number, trigger: AttemptTrigger): boolean {

@@ -2,9 +2,11 @@ import type { Database } from 'better-sqlite3';
 import { HookscopeError } from '../../shared/errors';
 import type { HeaderPair } from '../../shared/capture-types';
 import type { ReplayErrorKind, ReplayKind, ReplaySummary, ReplayView, ResignInfo } from '../../shared/replay-types';
+import { RECORDED_RESPONSE_COLUMNS, recordedResponseParams, type RecordedResponse } from './recorded-response';
+import { bytes, type Row } from './row';
 
 /** A replay or forward as the store keeps it: bodies as bytes, times as epoch ms. */
-export interface NewReplay {
+export interface NewReplay extends RecordedResponse<ReplayErrorKind> {
   captureId: number;
   kind: ReplayKind;
   sentAt: number;
@@ -13,14 +15,6 @@ export interface NewReplay {
   resigned: ResignInfo | null;
   edited: boolean;
   warnings: string[];
-  status: number | null;
-  responseHeaders: HeaderPair[];
-  responseBody: Uint8Array;
-  responseSize: number;
-  durationMs: number | null;
-  ok: boolean;
-  errorKind: ReplayErrorKind | null;
-  errorMessage: string | null;
 }
 
 export interface StoredReplay extends NewReplay {
@@ -28,10 +22,6 @@ export interface StoredReplay extends NewReplay {
   request: { method: string; headers: HeaderPair[]; body: Buffer };
   responseBody: Buffer;
 }
-
-type Row = Record<string, any>;
-
-const bytes = (value: Uint8Array): Buffer => Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 
 function parse<T>(text: string | null, fallback: T): T {
   if (text === null) return fallback;
@@ -103,8 +93,8 @@ export type ReplayRepo = ReturnType<typeof createReplayRepo>;
 /** All SQL about replays and forwards. */
 export function createReplayRepo(db: Database) {
   const insert = db.prepare(`INSERT INTO replays (capture_id, kind, sent_at, url, request_method, request_headers, request_body,
-      resigned, edited, warnings, response_status, response_headers, response_body, response_size, duration_ms, ok, error_kind, error_message)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      resigned, edited, warnings, ${RECORDED_RESPONSE_COLUMNS.join(', ')})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${RECORDED_RESPONSE_COLUMNS.map(() => '?').join(', ')})`);
   const byId = db.prepare('SELECT * FROM replays WHERE id = ?');
   const byCapture = db.prepare('SELECT * FROM replays WHERE capture_id = ? ORDER BY id');
 
@@ -112,8 +102,7 @@ export function createReplayRepo(db: Database) {
     const result = insert.run(
       r.captureId, r.kind, r.sentAt, r.url, r.request.method, JSON.stringify(r.request.headers), bytes(r.request.body),
       r.resigned ? JSON.stringify(r.resigned) : null, r.edited ? 1 : 0, JSON.stringify(r.warnings),
-      r.status, JSON.stringify(r.responseHeaders), bytes(r.responseBody), r.responseSize, r.durationMs,
-      r.ok ? 1 : 0, r.errorKind, r.errorMessage,
+      ...recordedResponseParams(r),
     );
     return Number(result.lastInsertRowid);
   }
