@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { startChild, type Child } from './child';
 
 export interface LoadResult {
-  server: 'bare' | 'capture';
+  server: 'bare' | 'floor' | 'capture';
   connections: number;
   bodyBytes: number;
   requestsPerSec: number;
@@ -56,7 +56,7 @@ function fire(port: number, body: string, connections: number, limit: { duration
  * so the rows it stored can be compared with its acknowledgements exactly.
  */
 export async function runLoad(options: {
-  server: 'bare' | 'capture';
+  server: 'bare' | 'floor' | 'capture';
   dataDir?: string;
   connections: number;
   bodyBytes: number;

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { createBatchSizer } from './background-sizing';
 import type { Clock } from './clock';
 
 /** A unit of background work: does up to `max` items, returns how many it did. */
@@ -10,7 +11,7 @@ export interface Background {
 
 /** How hard the background may work, given how busy the rest of the event loop is. */
 export interface Pace {
-  /** Items per task call. */
+  /** Most items per task call (fewer when the task's items are slow: background-sizing.ts). */
   batch: number;
   /** Milliseconds of work per tick. */
   budgetMs: number;
@@ -22,21 +23,24 @@ export interface Pace {
 export function paceFor(othersUtilization: number): Pace {
   if (othersUtilization > 0.6) return { batch: 16, budgetMs: 2, intervalMs: 25 };
   if (othersUtilization > 0.3) return { batch: 64, budgetMs: 6, intervalMs: 10 };
-  return { batch: 256, budgetMs: 20, intervalMs: 2 };
+  return { batch: 256, budgetMs: 10, intervalMs: 2 };
 }
 
 /**
  * Runs deferred work (signature analysis, search indexing) off the
  * acknowledgement path, on the same thread but only in the time capture
  * leaves: each tick measures how busy the event loop was apart from this work
- * and sizes its budget from that. A task's failure is reported, never thrown.
+ * and sizes its budget from that, and each call is sized to fit what is left
+ * of the budget. A task's failure is reported, never thrown.
  */
 export function startBackground(
   tasks: BackgroundTask[],
   clock: Clock,
-  options: { idleMs?: number; onError?: (error: unknown) => void } = {},
+  options: { idleMs?: number; onError?: (error: unknown) => void; now?: () => number } = {},
 ): Background {
   const idleMs = options.idleMs ?? 200;
+  const now = options.now ?? (() => performance.now());
+  const sizer = createBatchSizer();
   let cancel: (() => void) | undefined;
   let stopped = false;
   let mark = performance.eventLoopUtilization();
@@ -49,14 +53,18 @@ export function startBackground(
     const windowMs = delta.active + delta.idle - ownMs;
     const others = windowMs > 0 ? Math.max(0, delta.active - ownMs) / windowMs : 0;
     const pace = paceFor(others);
-    const started = performance.now();
+    const started = now();
     let done = 0;
     let progressed = true;
-    while (progressed && performance.now() - started < pace.budgetMs) {
+    while (progressed && now() - started < pace.budgetMs) {
       progressed = false;
-      for (const task of tasks) {
+      for (let i = 0; i < tasks.length; i++) {
+        const before = now();
+        const left = pace.budgetMs - (before - started);
+        if (left <= 0) break;
         try {
-          const n = task(pace.batch);
+          const n = tasks[i](sizer.size(i, left, pace.batch));
+          sizer.record(i, n, now() - before);
           done += n;
           if (n > 0) progressed = true;
         } catch (error) {
@@ -64,7 +72,7 @@ export function startBackground(
         }
       }
     }
-    ownMs = performance.now() - started;
+    ownMs = now() - started;
     cancel = clock.setTimer(done > 0 ? pace.intervalMs : idleMs, tick);
   }
 

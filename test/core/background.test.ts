@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paceFor, startBackground } from '../../src/core/background';
+import { createBatchSizer, FIRST_BATCH } from '../../src/core/background-sizing';
 import { systemClock } from '../../src/core/clock';
 
 describe('background work', () => {
@@ -34,5 +35,45 @@ describe('background work', () => {
     bg.stop();
     expect(backlog).toBe(0);
     expect(errors.length).toBeGreaterThan(0);
+  });
+});
+
+describe('background batch sizing', () => {
+  it('starts small, then sizes each call to the time left from what its items cost', () => {
+    const sizer = createBatchSizer();
+    expect(sizer.size(0, 10, 256)).toBe(FIRST_BATCH);
+    sizer.record(0, 8, 4); // 0.5 ms an item
+    expect(sizer.size(0, 10, 256)).toBe(20);
+    expect(sizer.size(0, 0.1, 256)).toBe(1); // always at least one, so work goes on
+    expect(sizer.size(0, 1000, 256)).toBe(256); // never above the pace's ceiling
+    sizer.record(1, 100, 0); // a task whose items cost nothing measurable
+    expect(sizer.size(1, 5, 64)).toBe(64);
+    sizer.record(0, 0, 50); // a call that did nothing teaches nothing
+    expect(sizer.size(0, 10, 256)).toBe(20);
+  });
+
+  it('keeps a tick within its budget when items are slow, and still finishes the backlog', async () => {
+    // A fake clock: each item costs 1 ms of it. The idle pace gives 10 ms a tick.
+    let t = 0;
+    let backlog = 300;
+    const calls: number[] = [];
+    const bg = startBackground(
+      [
+        (max) => {
+          const n = Math.min(max, backlog);
+          backlog -= n;
+          t += n;
+          calls.push(n);
+          return n;
+        },
+      ],
+      systemClock,
+      { idleMs: 1, now: () => t },
+    );
+    for (let i = 0; i < 500 && backlog > 0; i++) await new Promise((r) => setTimeout(r, 2));
+    bg.stop();
+    expect(backlog).toBe(0);
+    expect(Math.max(...calls)).toBeLessThanOrEqual(paceFor(0).budgetMs);
+    expect(calls[0]).toBe(FIRST_BATCH);
   });
 });
