@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { isHookscopeError, isInputError } from '../shared/errors';
 import { VERSION } from '../core/version';
+import { databasePath } from '../core/paths';
+import { translateEscapedStoreError } from '../core/store/db';
+import { dataDirOf, type CommonOptions } from './context';
 import { registerCaptureCommands } from './commands/captures';
 import { registerEndpointCommands } from './commands/endpoint';
 import { registerServeCommand } from './commands/serve';
@@ -36,10 +39,17 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   });
   const program = buildProgram();
+  // The data folder of the command that runs, so a store failure escaping it can name its database.
+  let dataDir: string | undefined;
+  program.hook('preAction', (_program, command) => {
+    dataDir = dataDirOf(command.opts<CommonOptions>());
+  });
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (error) {
+  } catch (thrown) {
+    // A SQLite failure from any command (a damaged page met mid-read, a write refused) gets its code and one line.
+    const error = translateEscapedStoreError(thrown, databasePath(dataDir ?? dataDirOf({})));
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }

@@ -7,10 +7,12 @@ import type { App } from './app';
 import { createSenderHandlers } from './api-sender';
 import { createTunnelHandlers } from './tunnel/api-handlers';
 import { createReplayHandlers } from './replay/api-handlers';
+import { databasePath } from './paths';
+import { translateEscapedStoreError } from './store/db';
 
 /** The API implemented once over the core; every transport calls through `callApi`. */
 export function createApiHandlers(app: App, info: { version: string; captureUrl: () => string | null }): ApiHandlers {
-  return {
+  return withStoreErrors(databasePath(app.dataDir), {
     ...createSenderHandlers(app),
     ...createTunnelHandlers(app),
     ...createReplayHandlers(app),
@@ -27,7 +29,30 @@ export function createApiHandlers(app: App, info: { version: string; captureUrl:
     'endpoints.update': ({ slug, rule }) =>
       app.updateEndpoint(slug, { rule: rule ? responseRuleSchema.parse({ ...app.endpoints.get(slug).rule, ...rule }) : undefined }),
     'app.info': () => ({ version: info.version, dataDir: app.dataDir, captureUrl: info.captureUrl() }),
+  });
+}
+
+/**
+ * Every handler, with a SQLite failure it lets escape (a damaged page met
+ * mid-read, a write refused) turned into its coded HookscopeError naming the
+ * database, as every transport reports HookscopeErrors: code and one line.
+ */
+function withStoreErrors(file: string, handlers: ApiHandlers): ApiHandlers {
+  const translate = (error: unknown): never => {
+    throw translateEscapedStoreError(error, file);
   };
+  const wrapped: Record<string, (args: unknown) => unknown> = {};
+  for (const [method, handler] of Object.entries(handlers) as [string, (args: unknown) => unknown][]) {
+    wrapped[method] = (args) => {
+      try {
+        const result = handler(args);
+        return result instanceof Promise ? result.catch(translate) : result;
+      } catch (error) {
+        return translate(error);
+      }
+    };
+  }
+  return wrapped as ApiHandlers;
 }
 
 /** Validates a call's method and arguments against the contract, then runs it. */

@@ -39,11 +39,13 @@ function assertLooksLikeSqlite(file: string): void {
  * Turns a failure of SQLite or the file system into a HookscopeError with a
  * code and a one-line reason: a damaged file, a read-only or unwritable one,
  * a full disk. Anything else is returned as INTERNAL (or as is when already a
- * HookscopeError).
+ * HookscopeError). `doing` is what failed: opening the file, a write, or
+ * `use` when the caller cannot tell a read from a write (a whole CLI command,
+ * an API call).
  */
-export function translateStoreError(error: unknown, file: string, doing: 'open' | 'write' = 'write'): HookscopeError {
+export function translateStoreError(error: unknown, file: string, doing: 'open' | 'write' | 'use' = 'write'): HookscopeError {
   if (error instanceof HookscopeError) return error;
-  const code = (error as { code?: string }).code ?? '';
+  const code = (error as { code?: string } | null)?.code ?? '';
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') {
     return new HookscopeError('DB_CORRUPT', `${file} is damaged (${message}); Hookscope will not write over it.`);
@@ -51,6 +53,8 @@ export function translateStoreError(error: unknown, file: string, doing: 'open' 
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_NOSPC') {
     return new HookscopeError('DB_DISK_FULL', `the disk holding ${file} is full (${message}).`);
   }
+  // Within a write, any I/O error counts as the write refused (as it always has); within `use`, a failed read is not.
+  const readFailed = doing === 'use' && (code === 'SQLITE_IOERR_READ' || code === 'SQLITE_IOERR_SHORT_READ');
   if (
     code.startsWith('SQLITE_READONLY') ||
     code === 'SQLITE_CANTOPEN' ||
@@ -58,11 +62,23 @@ export function translateStoreError(error: unknown, file: string, doing: 'open' 
     code === 'EROFS' ||
     code === 'EPERM' ||
     // A write the file system refused (an immutable or vanished file, a failing disk).
-    (doing === 'write' && code.startsWith('SQLITE_IOERR'))
+    (doing !== 'open' && code.startsWith('SQLITE_IOERR') && !readFailed)
   ) {
     return new HookscopeError('DB_READ_ONLY', `cannot ${doing === 'open' ? 'open' : 'write to'} ${file} (${message}).`);
   }
-  return new HookscopeError('INTERNAL', `cannot ${doing === 'open' ? 'open' : 'write to'} ${file}: ${message}`);
+  const verb = doing === 'open' ? 'open' : readFailed ? 'read' : doing === 'use' ? 'use' : 'write to';
+  return new HookscopeError('INTERNAL', `cannot ${verb} ${file}: ${message}`);
+}
+
+/**
+ * For a failure that escaped a whole operation (a CLI command, an API call):
+ * one that came from SQLite (it carries a `SQLITE_*` code) becomes a coded
+ * HookscopeError naming `file`; anything else is returned as it was.
+ */
+export function translateEscapedStoreError(error: unknown, file: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof HookscopeError || typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  return translateStoreError(error, file, 'use');
 }
 
 function translateOpenError(error: unknown, file: string): HookscopeError {
