@@ -25,9 +25,9 @@ export function createApiHandlers(app: App, info: { version: string; captureUrl:
     },
     'captures.search': ({ text, limit }) => app.captures.summariesByIds(app.search.search(text, limit ?? 50)),
     'endpoints.list': () => app.endpoints.list(),
-    'endpoints.create': ({ slug, rule }) => app.createEndpoint(slug, responseRuleSchema.parse({ ...DEFAULT_RULE, ...rule })),
-    'endpoints.update': ({ slug, rule }) =>
-      app.updateEndpoint(slug, { rule: rule ? responseRuleSchema.parse({ ...app.endpoints.get(slug).rule, ...rule }) : undefined }),
+    'endpoints.create': ({ slug, rule, retention }) => app.createEndpoint(slug, responseRuleSchema.parse({ ...DEFAULT_RULE, ...rule }), null, retention),
+    'endpoints.update': ({ slug, rule, retention }) =>
+      app.updateEndpoint(slug, { rule: rule ? responseRuleSchema.parse({ ...app.endpoints.get(slug).rule, ...rule }) : undefined, retention }),
     'app.info': () => ({ version: info.version, dataDir: app.dataDir, captureUrl: info.captureUrl() }),
   });
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { ResponseRule } from '../shared/capture-types';
+import type { RetentionLimits, ResponseRule } from '../shared/capture-types';
 import { createEventBus } from './events';
 import { startBackground, type Background, type BackgroundTask } from './background';
 import { systemClock, type Clock } from './clock';
@@ -25,7 +25,7 @@ import { createReplayService } from './replay';
 import { createReplayRepo, toReplaySummary } from './store/replays';
 import { createTransferRepo } from './store/transfer';
 import { createRetentionRepo } from './store/retention';
-import { createRetention } from './retention';
+import { assertLimits, createRetention } from './retention';
 
 export interface AppOptions {
   dataDir: string;
@@ -84,6 +84,10 @@ export function createApp(options: AppOptions) {
 
   /** Per-endpoint limits (keep N, keep D days), applied in the background in small batches. */
   const retention = createRetention({ repo: createRetentionRepo(db), now: () => clock.now() });
+  /** An endpoint's limits with a change over them (a limit left out is kept), checked before anything is written. */
+  function mergedLimits(current: RetentionLimits, change: Partial<RetentionLimits>): RetentionLimits {
+    return assertLimits({ keepCount: change.keepCount === undefined ? current.keepCount : change.keepCount, keepDays: change.keepDays === undefined ? current.keepDays : change.keepDays });
+  }
   const tasks: BackgroundTask[] = [(max) => analyzePending(max), (max) => search.indexPending(max), (max) => retention.run(max)];
   let router: EndpointRouter | undefined;
   let captureServer: CaptureServer | undefined;
@@ -207,15 +211,28 @@ export function createApp(options: AppOptions) {
     tunnel,
     replay,
     retention,
-    createEndpoint(slug: string, rule?: ResponseRule, provider: string | null = null) {
-      const created = endpoints.create(slug, rule, provider);
+    /** Creates an endpoint, with retention limits when given (a bad limit creates nothing). */
+    createEndpoint(slug: string, rule?: ResponseRule, provider: string | null = null, limits?: Partial<RetentionLimits>) {
+      const wanted = limits && mergedLimits({ keepCount: null, keepDays: null }, limits);
+      let created = endpoints.create(slug, rule, provider);
+      if (wanted && (wanted.keepCount !== null || wanted.keepDays !== null)) {
+        retention.setLimits(created.id, wanted);
+        created = endpoints.get(slug);
+      }
       router?.invalidate();
       events.emit('endpoints.changed', endpoints.list());
       return created;
     },
-    updateEndpoint(slug: string, patch: EndpointPatch) {
+    /** Changes an endpoint; `retention` sets the limits it names (null lifts one), checked before anything is written. */
+    updateEndpoint(slug: string, patch: EndpointPatch & { retention?: Partial<RetentionLimits> }) {
+      const { retention: limits, ...rest } = patch;
       const before = endpoints.get(slug);
-      const updated = endpoints.update(slug, patch);
+      const wanted = limits && mergedLimits(before.retention, limits);
+      let updated = endpoints.update(slug, rest);
+      if (wanted) {
+        retention.setLimits(updated.id, wanted);
+        updated = endpoints.get(slug);
+      }
       if (updated.provider !== before.provider) analysis.markEndpointStale(updated.id);
       router?.invalidate();
       events.emit('endpoints.changed', endpoints.list());

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CheckReport, DeliveryView, SenderEvent } from './delivery-types';
 import type { ProviderDefinition } from './providers';
 import { tunnelStartArgsSchema, type TunnelSelfTestResult, type TunnelStatus } from './tunnel-types';
-import { responseRuleSchema, slugSchema, type CaptureDetail, type CaptureSummary, type Endpoint } from './capture-types';
+import { responseRuleSchema, retentionSchema, slugSchema, type CaptureDetail, type CaptureSummary, type Endpoint } from './capture-types';
 import { replayApiArgs, type ReplayApiResults } from './replay-api';
 import type { ReplaySummary } from './replay-types';
 
@@ -27,8 +27,9 @@ export const apiArgs = {
   'captures.body': z.object({ id: z.number().int().positive() }).strict(),
   'captures.search': z.object({ text: z.string().min(1).max(1000), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   'endpoints.list': z.object({}).strict(),
-  'endpoints.create': z.object({ slug: slugSchema, rule: responseRuleSchema.partial().optional() }).strict(),
-  'endpoints.update': z.object({ slug: z.string(), rule: responseRuleSchema.partial().optional() }).strict(),
+  /** `retention`: a limit left out is unchanged (none when creating); null lifts it. */
+  'endpoints.create': z.object({ slug: slugSchema, rule: responseRuleSchema.partial().optional(), retention: retentionSchema.partial().optional() }).strict(),
+  'endpoints.update': z.object({ slug: z.string(), rule: responseRuleSchema.partial().optional(), retention: retentionSchema.partial().optional() }).strict(),
   'app.info': z.object({}).strict(),
   'providers.list': z.object({}).strict(),
   'providers.sample': z.object({ provider: z.string(), eventType: z.string(), seed: z.number().int().optional() }).strict(),

@@ -36,6 +36,29 @@ export const slugSchema = z
   .string()
   .regex(SLUG_PATTERN, 'a slug is 1-63 characters: lower-case letters, digits, "-" or "_", starting with a letter or digit');
 
+/** Retention bounds, the same for the CLI (`--keep`, `--keep-days`), the API and the UI. */
+export const KEEP_COUNT_MAX = 2 ** 31 - 1;
+export const KEEP_DAYS_MIN = 0.000001;
+export const KEEP_DAYS_MAX = 36_500;
+
+const KEEP_COUNT_MESSAGE = `must be a whole number from 1 to ${KEEP_COUNT_MAX}`;
+const KEEP_DAYS_MESSAGE = `must be a number of days from ${KEEP_DAYS_MIN} to ${KEEP_DAYS_MAX}`;
+
+/**
+ * An endpoint's retention: keep only its newest `keepCount` captures, delete
+ * those older than `keepDays` days. null is no limit.
+ */
+export const retentionSchema = z
+  .object({
+    keepCount: z.number({ error: KEEP_COUNT_MESSAGE }).int(KEEP_COUNT_MESSAGE).min(1, KEEP_COUNT_MESSAGE).max(KEEP_COUNT_MAX, KEEP_COUNT_MESSAGE).nullable(),
+    keepDays: z.number({ error: KEEP_DAYS_MESSAGE }).min(KEEP_DAYS_MIN, KEEP_DAYS_MESSAGE).max(KEEP_DAYS_MAX, KEEP_DAYS_MESSAGE).nullable(),
+  })
+  .strict();
+
+export type RetentionLimits = z.infer<typeof retentionSchema>;
+
+export const NO_RETENTION: RetentionLimits = { keepCount: null, keepDays: null };
+
 export interface Endpoint {
   id: number;
   slug: string;
@@ -44,6 +67,8 @@ export interface Endpoint {
   provider: string | null;
   forwardUrl: string | null;
   forwardMode: 'rule' | 'proxy';
+  /** Its current retention limits (applied by `serve` in the background). */
+  retention: RetentionLimits;
 }
 
 /** What the capture server did with a request. */

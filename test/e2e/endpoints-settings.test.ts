@@ -84,13 +84,13 @@ describe('endpoints in the browser', () => {
   it('edits a rule, and a running capture server follows the change at once', async () => {
     await ui.page.locator('tr[data-slug="orders-api"]').click();
     await field('failRate').fill('1.5');
-    await form().getByRole('button', { name: 'Save rule' }).click();
+    await form().getByRole('button', { name: 'Save', exact: true }).click();
     expect(await fieldError('failRate').textContent()).toMatch(/1/);
     await field('failRate').fill('0');
     await expect(fieldError('failRate').count()).resolves.toBe(0);
     await field('status').fill('201');
     await field('failFirst').fill('0');
-    await form().getByRole('button', { name: 'Save rule' }).click();
+    await form().getByRole('button', { name: 'Save', exact: true }).click();
     await form().waitFor({ state: 'detached' });
     expect(await ui.page.locator('tr[data-slug="orders-api"]').textContent()).toContain('201 · custom body');
     const answer = await curl(['-X', 'POST', `${served.captureUrl}orders-api/hook`, '-d', 'three']);

@@ -143,7 +143,7 @@ describe('header parsers', () => {
         const capture = { id: 1, endpointId: 1, headers, body: Buffer.from(body), receivedAt } as StoredCapture;
         const result = analyzeCapture(capture, {
           registry,
-          endpoint: () => ({ id: 1, slug: 'x', createdAt: '', rule: {} as never, provider: bound, forwardUrl: null, forwardMode: 'rule' }),
+          endpoint: () => ({ id: 1, slug: 'x', createdAt: '', rule: {} as never, provider: bound, forwardUrl: null, forwardMode: 'rule', retention: { keepCount: null, keepDays: null } }),
           secrets: () => secrets,
           otherSecrets: () => [],
         });

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { DEFAULT_RULE, type Endpoint } from '../../../src/shared/capture-types';
+import { DEFAULT_RULE, NO_RETENTION, type Endpoint } from '../../../src/shared/capture-types';
 import { ApiError, call, errorText } from '../transport';
 import { captureBase, useUi } from '../ui-store';
 import { Field } from './Field';
 import { fromForm, issuesToErrors, toForm, type FieldErrors, type RuleForm } from './rule-form';
+import { fromRetentionForm, toRetentionForm, type RetentionForm } from './retention-form';
 import { useEndpoints } from './store';
 import { ErrorNote } from '../components/ErrorNote';
 
@@ -16,33 +17,45 @@ function serverErrors(error: unknown): FieldErrors {
   return { form: errorText(error) };
 }
 
-/** Creates an endpoint, or edits one's response rule; errors appear next to the field they concern. */
+type FormState = RuleForm & RetentionForm;
+
+/** The rule and the retention limits when both pass, else messages per field. */
+function validate(form: FormState, creating: boolean) {
+  const { rule, errors } = fromForm(form, creating);
+  const { retention, errors: retentionErrors } = fromRetentionForm(form);
+  return { rule, retention, errors: { ...errors, ...retentionErrors } as FieldErrors };
+}
+
+/** Creates an endpoint, or edits one's response rule and retention; errors appear next to the field they concern. */
 export function EndpointForm({ endpoint, onDone }: { endpoint: Endpoint | null; onDone(): void }) {
   const creating = endpoint === null;
-  const [form, setForm] = useState<RuleForm>(() => toForm(endpoint?.slug ?? '', endpoint?.rule ?? DEFAULT_RULE));
+  const [form, setForm] = useState<FormState>(() => ({
+    ...toForm(endpoint?.slug ?? '', endpoint?.rule ?? DEFAULT_RULE),
+    ...toRetentionForm(endpoint?.retention ?? NO_RETENTION),
+  }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const upsert = useEndpoints((s) => s.upsert);
   const base = captureBase(useUi((s) => s.info));
 
-  const update = <K extends keyof RuleForm>(key: K, value: RuleForm[K]) => {
+  const update = <K extends keyof FormState>(key: K, value: FormState[K]) => {
     const next = { ...form, [key]: value };
     setForm(next);
-    if (tried) setErrors(fromForm(next, creating).errors);
+    if (tried) setErrors(validate(next, creating).errors);
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    const { rule, errors: found } = fromForm(form, creating);
+    const { rule, retention, errors: found } = validate(form, creating);
     setErrors(found);
-    if (!rule) return;
+    if (!rule || !retention) return;
     setSaving(true);
     try {
       const saved = creating
-        ? await call('endpoints.create', { slug: form.slug, rule })
-        : await call('endpoints.update', { slug: endpoint.slug, rule });
+        ? await call('endpoints.create', { slug: form.slug, rule, retention })
+        : await call('endpoints.update', { slug: endpoint.slug, rule, retention });
       upsert(saved);
       onDone();
     } catch (error) {
@@ -52,7 +65,7 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: Endpoint | null; 
     }
   };
 
-  const text = (name: keyof RuleForm, props: { inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {}) => (
+  const text = (name: keyof FormState, props: { inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {}) => (
     <input
       id={`f-${name}`}
       name={name}
@@ -132,10 +145,22 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: Endpoint | null; 
           Reset: drop the connection without an answer
         </label>
       </fieldset>
+      <fieldset>
+        <legend>Retention</legend>
+        <div className="field-row">
+          <Field name="keepCount" label="Keep newest N" error={errors.keepCount} hint="Empty: no limit">
+            {text('keepCount', { inputMode: 'numeric', placeholder: 'all' })}
+          </Field>
+          <Field name="keepDays" label="Delete after (days)" error={errors.keepDays} hint="Empty: no limit; 0.5 is 12 hours">
+            {text('keepDays', { inputMode: 'decimal', placeholder: 'never' })}
+          </Field>
+        </div>
+        <p className="field-hint">Applied in the background; a deleted capture takes its search entry and replays with it.</p>
+      </fieldset>
       <ErrorNote message={errors.form} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : creating ? 'Create endpoint' : 'Save rule'}
+          {saving ? 'Saving…' : creating ? 'Create endpoint' : 'Save'}
         </button>
         <button type="button" onClick={() => onDone()}>
           Cancel

@@ -5,6 +5,7 @@ import { captureBase, useUi } from '../ui-store';
 import { BindingForm } from './BindingForm';
 import { EndpointForm } from './EndpointForm';
 import { describeRule } from './rule-form';
+import { describeRetention } from './retention-form';
 import { useEndpoints } from './store';
 
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; slug: string };
@@ -44,6 +45,7 @@ export function EndpointsScreen() {
                 <th>URL</th>
                 <th>Provider</th>
                 <th>Answers</th>
+                <th>Retention</th>
                 <th>Created</th>
               </tr>
             </thead>
@@ -63,6 +65,9 @@ export function EndpointsScreen() {
                   <td className="mono muted">{`${base}${e.slug}/`}</td>
                   <td>{e.provider ?? <span className="muted">detected per request</span>}</td>
                   <td className="mono">{describeRule(e.rule)}</td>
+                  <td className={e.retention.keepCount === null && e.retention.keepDays === null ? 'mono muted' : 'mono'} data-testid="retention">
+                    {describeRetention(e.retention)}
+                  </td>
                   <td className="mono muted">{longTime(e.createdAt).slice(0, 19)}</td>
                 </tr>
               ))}

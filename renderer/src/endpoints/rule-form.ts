@@ -1,4 +1,5 @@
 import { responseRuleSchema, slugSchema, type ResponseRule } from '../../../src/shared/capture-types';
+import type { RetentionField } from './retention-form';
 
 /** The endpoint form as typed: text for numbers, one `Name: value` header per line. */
 export interface RuleForm {
@@ -16,7 +17,8 @@ export interface RuleForm {
   headers: string;
 }
 
-export type FormField = keyof RuleForm;
+/** Every field of the endpoint form: the rule's, and the retention limits'. */
+export type FormField = keyof RuleForm | RetentionField;
 export type FieldErrors = Partial<Record<FormField | 'form', string>>;
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -65,8 +67,9 @@ export function issuesToErrors(issues: readonly { path: readonly PropertyKey[]; 
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const path = issue.path.map(String);
-    const key = (path[0] === 'rule' ? path[1] : path[0]) as FormField | undefined;
-    const field: FormField | 'form' = key && ['slug', 'status', 'delayMs', 'failFirst', 'failRate', 'seed', 'failStatus', 'hang', 'reset', 'body', 'headers'].includes(key) ? key : 'form';
+    const key = (path[0] === 'rule' || path[0] === 'retention' ? path[1] : path[0]) as FormField | undefined;
+    const field: FormField | 'form' =
+      key && ['slug', 'status', 'delayMs', 'failFirst', 'failRate', 'seed', 'failStatus', 'hang', 'reset', 'body', 'headers', 'keepCount', 'keepDays'].includes(key) ? key : 'form';
     errors[field] ??= issue.message;
   }
   return errors;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
-import { DEFAULT_RULE, responseRuleSchema, slugSchema, type Endpoint, type ResponseRule } from '../../shared/capture-types';
+import { DEFAULT_RULE, KEEP_COUNT_MAX, KEEP_DAYS_MAX, KEEP_DAYS_MIN, responseRuleSchema, slugSchema, type Endpoint, type ResponseRule } from '../../shared/capture-types';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { printJson, printTable } from '../output';
 import { collect, floatArg, headerArg, intArg } from '../parse';
@@ -91,8 +91,8 @@ function limitOf(flag: number | 'none' | undefined, current: number | null): num
 
 function retentionOptions(command: Command): Command {
   return command
-    .option('--keep <n>', 'keep only the newest N captures of this endpoint ("none": no limit)', limitArg(intArg('--keep', 1, 2 ** 31 - 1)))
-    .option('--keep-days <days>', 'delete captures older than this many days ("none": no limit)', limitArg(floatArg('--keep-days', 0.000001, 36_500)));
+    .option('--keep <n>', 'keep only the newest N captures of this endpoint ("none": no limit)', limitArg(intArg('--keep', 1, KEEP_COUNT_MAX)))
+    .option('--keep-days <days>', 'delete captures older than this many days ("none": no limit)', limitArg(floatArg('--keep-days', KEEP_DAYS_MIN, KEEP_DAYS_MAX)));
 }
 
 /** Applies --keep and --keep-days; a running serve trims in the background from its next step. */

@@ -10,6 +10,8 @@ interface EndpointRow {
   provider: string | null;
   forward_url: string | null;
   forward_mode: string;
+  keep_count: number | null;
+  keep_days: number | null;
 }
 
 function parseRule(text: string): ResponseRule {
@@ -30,6 +32,7 @@ function toEndpoint(row: EndpointRow): Endpoint {
     provider: row.provider,
     forwardUrl: row.forward_url,
     forwardMode: row.forward_mode === 'proxy' ? 'proxy' : 'rule',
+    retention: { keepCount: row.keep_count ?? null, keepDays: row.keep_days ?? null },
   };
 }
 

@@ -1,10 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import type { RetentionLimits } from '../../shared/capture-types';
 
-/** An endpoint's retention limits; null is no limit. */
-export interface RetentionLimits {
-  keepCount: number | null;
-  keepDays: number | null;
-}
+/** An endpoint's retention limits; null is no limit (declared once, in the shared types). */
+export type { RetentionLimits };
 
 export interface RetentionRule extends RetentionLimits {
   endpointId: number;
