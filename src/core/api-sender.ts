@@ -12,6 +12,7 @@ type SenderHandlers = Pick<
   | 'endpoints.bind'
   | 'sender.send'
   | 'sender.setSpeed'
+  | 'sender.info'
   | 'sender.check'
   | 'deliveries.list'
   | 'deliveries.get'
@@ -59,6 +60,7 @@ export function createSenderHandlers(app: App): SenderHandlers {
       app.sender().setSpeed(speed);
       return { speed };
     },
+    'sender.info': () => ({ speed: app.sender().speed }),
     'sender.check': ({ provider, url, secret, eventType, effectsUrl }) => {
       const definition = app.providers.require(provider);
       return app.sender().check({ provider: definition.id, url, secret, eventType: eventType ?? definition.events[0].type, effectsUrl });

@@ -55,6 +55,8 @@ export const apiArgs = {
     })
     .strict(),
   'sender.setSpeed': z.object({ speed: z.number().min(0.001).max(10_000_000) }).strict(),
+  /** The sender's current speed-up (set by serve --speed, another window, or sender.setSpeed). */
+  'sender.info': z.object({}).strict(),
   'sender.check': z
     .object({ provider: z.string(), url: z.string().url(), secret: z.string().min(1), eventType: z.string().optional(), effectsUrl: z.string().url().optional() })
     .strict(),
@@ -104,6 +106,7 @@ export interface ApiResults extends ReplayApiResults {
   'endpoints.bind': Endpoint & { secretCount: number };
   'sender.send': { deliveryId: number; eventId: string | null; warnings: string[]; generatedSecret: string | null };
   'sender.setSpeed': { speed: number };
+  'sender.info': { speed: number };
   'sender.check': CheckReport;
   'deliveries.list': DeliveryView[];
   'deliveries.get': DeliveryView;

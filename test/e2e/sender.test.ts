@@ -313,6 +313,22 @@ describe('the Sender screen', () => {
     await snap(page(), 'sender-handler-check');
   });
 
+  it("shows the engine's speed-up when the screen opens, whoever set it", async () => {
+    const reopen = async () => {
+      await page().getByRole('button', { name: 'Captures', exact: true }).click();
+      await openSender(page());
+    };
+    await api(served, 'sender.setSpeed', { speed: 60 });
+    expect(await api(served, 'sender.info', {})).toEqual({ speed: 60 });
+    await reopen();
+    await expect.poll(() => page().getByRole('radio', { name: '60×' }).getAttribute('aria-checked'), WAIT).toBe('true');
+    await api(served, 'sender.setSpeed', { speed: 250 });
+    await reopen();
+    await expect.poll(() => page().getByRole('radio', { name: 'Custom' }).getAttribute('aria-checked'), WAIT).toBe('true');
+    expect(await page().locator('input[name="customSpeed"]').inputValue()).toBe('250');
+    await expect.poll(() => page().getByRole('radio', { name: '60×' }).getAttribute('aria-checked'), WAIT).toBe('false');
+  });
+
   it('draws the timeline in the dark theme too, and the page stayed clean', async () => {
     await page().getByRole('tab', { name: 'Delivery timeline' }).click();
     const list = await api(served, 'deliveries.list', {});

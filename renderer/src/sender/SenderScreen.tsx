@@ -23,6 +23,7 @@ export function SenderScreen() {
 
   useEffect(() => {
     void load();
+    void useSender.getState().loadSpeed();
     void useDeliveries.getState().load();
   }, [load]);
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { speedLabel, speedMeaning } from '../deliveries/format';
 import { SPEED_PRESETS, useSender } from './store';
 
@@ -14,6 +14,12 @@ export function SpeedControl() {
   const [customOn, setCustomOn] = useState(!preset);
   const [custom, setCustom] = useState(preset ? '' : String(speed));
   const [customError, setCustomError] = useState<string | null>(null);
+  // The engine's speed may arrive after the first draw (sender.info), or be set elsewhere: show a factor that is no preset as custom.
+  useEffect(() => {
+    if ((SPEED_PRESETS as readonly number[]).includes(speed)) return;
+    setCustomOn(true);
+    setCustom(String(speed));
+  }, [speed]);
 
   const applyCustom = (e?: FormEvent) => {
     e?.preventDefault();

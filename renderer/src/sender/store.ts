@@ -30,6 +30,8 @@ interface SenderStore {
   speed: number;
   speedError: string | null;
   setSpeed(speed: number): Promise<void>;
+  /** Reads the engine's speed, which serve --speed or another window may have set. */
+  loadSpeed(): Promise<void>;
 
   sending: boolean;
   outcome: SendOutcome | null;
@@ -97,6 +99,13 @@ export const useSender = create<SenderStore>((set, get) => ({
 
   speed: 1,
   speedError: null,
+  async loadSpeed() {
+    try {
+      set({ speed: (await call('sender.info', {})).speed, speedError: null });
+    } catch (error) {
+      set({ speedError: errorText(error) });
+    }
+  },
   async setSpeed(speed) {
     try {
       const applied = await call('sender.setSpeed', { speed });
