@@ -29,6 +29,8 @@ export async function benchReads(dataDir: string, rows: number, options: { count
     { kind: 'search: rare token', method: 'captures.search', args: (i) => ({ text: `${RARE_PREFIX}${(i % rareCount) * RARE_EVERY + 7}` }), targetP99Ms: 50 },
     { kind: 'filter: provider + event type', method: 'captures.list', args: () => ({ ...FILTER, limit: UI_FIRST_PAGE }), targetP99Ms: 50 },
     { kind: 'first page of the list', method: 'captures.list', args: () => ({ limit: UI_FIRST_PAGE }), targetP99Ms: 20 },
+    { kind: 'filter: signature status', method: 'captures.list', args: () => ({ signatureStatus: 'missing', limit: UI_FIRST_PAGE }), targetP99Ms: null },
+    { kind: 'filter: method nothing matches', method: 'captures.list', args: () => ({ method: 'PUT', limit: UI_FIRST_PAGE }), targetP99Ms: null },
     { kind: 'search: common word, UI limit', method: 'captures.search', args: () => ({ text: COMMON_WORD, limit: UI_SEARCH_LIMIT }), targetP99Ms: null },
     { kind: 'search: two common words', method: 'captures.search', args: () => ({ text: `${COMMON_WORD} alpha` }), targetP99Ms: null },
   ];

@@ -238,7 +238,13 @@ export function createCaptureRepo(db: Database) {
       if (filter.endpoint) { where.push('e.slug = ?'); args.push(filter.endpoint); }
       if (filter.provider) { where.push('c.provider = ?'); args.push(filter.provider); }
       if (filter.eventType) { where.push('c.event_type = ?'); args.push(filter.eventType); }
-      if (filter.method) { where.push('c.method = ?'); args.push(filter.method.toUpperCase()); }
+      if (filter.method) {
+        const method = filter.method.toUpperCase();
+        where.push('c.method = ?');
+        args.push(method);
+        // Spelled out so that SQLite can use the partial index of methods other than POST (migration 009).
+        if (method !== 'POST') where.push(`c.method <> 'POST'`);
+      }
       if (filter.signatureStatus) { where.push('c.signature_status = ?'); args.push(filter.signatureStatus); }
       if (filter.beforeId !== undefined) { where.push('c.id < ?'); args.push(filter.beforeId); }
       const sql = `SELECT ${SUMMARY_COLUMNS} FROM captures c JOIN endpoints e ON e.id = c.endpoint_id

@@ -7,6 +7,7 @@ import { migration005 } from './005_replays';
 import { migration006 } from './006_retention';
 import { migration007 } from './007_attempt_queues';
 import { migration008 } from './008_search_vocab';
+import { migration009 } from './009_list_filter_indexes';
 
 /** Every migration, ordered by version. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ].sort((a, b) => a.version - b.version);
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
