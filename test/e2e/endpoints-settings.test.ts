@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from './support/api';
 import { launchBrowser, openUi, type UiPage } from './support/browser';
+import { endpointForm } from './support/endpoint-form';
 import { curl } from './support/curl';
 import { startServed, type Served } from './support/serve';
 import { snap } from './support/screenshots';
@@ -12,9 +13,7 @@ let served: Served;
 let browser: Browser;
 let ui: UiPage;
 
-const form = () => ui.page.locator('form.endpoint-form');
-const field = (name: string) => form().locator(`[name="${name}"]`);
-const fieldError = (name: string) => form().locator(`[data-field="${name}"] .field-error`);
+const { form, field, fieldError } = endpointForm(() => ui.page);
 
 beforeAll(async () => {
   served = await startServed();

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, eventually } from './support/api';
 import { launchBrowser, openUi, type UiPage } from './support/browser';
+import { endpointForm } from './support/endpoint-form';
 import { curl } from './support/curl';
 import { startServed, type Served } from './support/serve';
 import { snap } from './support/screenshots';
@@ -10,9 +11,7 @@ let served: Served;
 let browser: Browser;
 let ui: UiPage;
 
-const form = () => ui.page.locator('form.endpoint-form');
-const field = (name: string) => form().locator(`[name="${name}"]`);
-const fieldError = (name: string) => form().locator(`[data-field="${name}"] .field-error`);
+const { form, field, fieldError } = endpointForm(() => ui.page);
 const row = (slug: string) => ui.page.locator(`table[aria-label="Endpoints"] tr[data-slug="${slug}"]`);
 const retentionOf = async (slug: string) => (await api(served, 'endpoints.list', {})).find((e) => e.slug === slug)?.retention;
 const pathsOf = async (endpoint: string) => (await api(served, 'captures.list', { endpoint, limit: 100 })).map((c) => c.path);

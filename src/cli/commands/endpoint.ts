@@ -85,8 +85,9 @@ function limitArg(parse: (value: string) => number) {
   return (value: string): number | 'none' => (value.trim().toLowerCase() === 'none' ? 'none' : parse(value));
 }
 
-function limitOf(flag: number | 'none' | undefined, current: number | null): number | null {
-  return flag === undefined ? current : flag === 'none' ? null : flag;
+/** A flag left out keeps the limit (undefined); "none" lifts it (null). */
+function limitOf(flag: number | 'none' | undefined): number | null | undefined {
+  return flag === 'none' ? null : flag;
 }
 
 function retentionOptions(command: Command): Command {
@@ -95,12 +96,10 @@ function retentionOptions(command: Command): Command {
     .option('--keep-days <days>', 'delete captures older than this many days ("none": no limit)', limitArg(floatArg('--keep-days', KEEP_DAYS_MIN, KEEP_DAYS_MAX)));
 }
 
-/** Applies --keep and --keep-days; a running serve trims in the background from its next step. */
+/** Applies --keep and --keep-days through the app, as the API does; a running serve trims in the background from its next step. */
 function applyRetention(app: App, slug: string, flags: RetentionFlags): void {
   if (flags.keep === undefined && flags.keepDays === undefined) return;
-  const { id } = app.endpoints.get(slug);
-  const current = app.retention.limits(id);
-  app.retention.setLimits(id, { keepCount: limitOf(flags.keep, current.keepCount), keepDays: limitOf(flags.keepDays, current.keepDays) });
+  app.updateEndpoint(slug, { retention: { keepCount: limitOf(flags.keep), keepDays: limitOf(flags.keepDays) } });
 }
 
 function describeLimits(limits: { keepCount: number | null; keepDays: number | null }): string {
@@ -110,8 +109,8 @@ function describeLimits(limits: { keepCount: number | null; keepDays: number | n
   return parts.join(', ');
 }
 
-function keepNote(app: App, e: Endpoint): string {
-  const limits = describeLimits(app.retention.limits(e.id));
+function keepNote(e: Endpoint): string {
+  const limits = describeLimits(e.retention);
   return limits ? `; keeps ${limits}` : '';
 }
 
@@ -134,20 +133,20 @@ function applyBinding(app: App, slug: string, flags: BindingFlags): void {
   if (flags.provider !== undefined || flags.clearSecrets || flags.secret?.length) app.analyzeAll();
 }
 
-export function endpointRows(list: Endpoint[], secretCount: (id: number) => number, keep: (id: number) => string = () => '') {
+export function endpointRows(list: Endpoint[], secretCount: (id: number) => number) {
   return list.map((e) => ({
     slug: e.slug,
     rule: describeRule(e.rule),
     provider: e.provider ?? '',
     secrets: secretCount(e.id) || '',
     forward: e.forwardUrl ?? '',
-    keep: keep(e.id),
+    keep: describeLimits(e.retention),
   }));
 }
 
 /** An endpoint as printed with --json: never its secrets, only how many. */
 function endpointJson(app: App, e: Endpoint) {
-  return { ...e, secretCount: app.secrets.list(e.id).length, retention: app.retention.limits(e.id) };
+  return { ...e, secretCount: app.secrets.list(e.id).length };
 }
 
 export function registerEndpointCommands(program: Command): void {
@@ -166,7 +165,7 @@ export function registerEndpointCommands(program: Command): void {
         applyRetention(app, slug, options);
         const created = app.endpoints.get(slug);
         if (options.json) printJson(endpointJson(app, created));
-        else process.stdout.write(`created endpoint ${created.slug}: ${describeRule(created.rule)}${created.provider ? `, provider ${created.provider}` : ''}${keepNote(app, created)}\n`);
+        else process.stdout.write(`created endpoint ${created.slug}: ${describeRule(created.rule)}${created.provider ? `, provider ${created.provider}` : ''}${keepNote(created)}\n`);
       });
     });
 
@@ -174,10 +173,7 @@ export function registerEndpointCommands(program: Command): void {
     await withApp(options, (app) => {
       const list = app.endpoints.list();
       if (options.json) printJson(list.map((e) => endpointJson(app, e)));
-      else {
-        const keep = (id: number) => describeLimits(app.retention.limits(id));
-        printTable(endpointRows(list, (id) => app.secrets.list(id).length, keep), ['slug', 'rule', 'provider', 'secrets', 'forward', 'keep']);
-      }
+      else printTable(endpointRows(list, (id) => app.secrets.list(id).length), ['slug', 'rule', 'provider', 'secrets', 'forward', 'keep']);
     });
   });
 
@@ -193,7 +189,7 @@ export function registerEndpointCommands(program: Command): void {
         applyRetention(app, slug, options);
         const updated = app.endpoints.get(slug);
         if (options.json) printJson(endpointJson(app, updated));
-        else process.stdout.write(`endpoint ${updated.slug}: ${describeRule(updated.rule)}${keepNote(app, updated)}\n`);
+        else process.stdout.write(`endpoint ${updated.slug}: ${describeRule(updated.rule)}${keepNote(updated)}\n`);
       });
     });
 }

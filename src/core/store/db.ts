@@ -16,7 +16,7 @@ export interface OpenOptions {
 }
 
 /** SQLite page cache per connection, in KiB. */
-export const PAGE_CACHE_KIB = 4096;
+const PAGE_CACHE_KIB = 4096;
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 

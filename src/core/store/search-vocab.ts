@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 /** The tokenizer of captures_fts (migration 002); the vocabulary must split text the same way. */
 export const FTS_TOKENIZER = 'unicode61';
@@ -21,24 +21,21 @@ export type SearchVocab = ReturnType<typeof createSearchVocab>;
  * and its fts5vocab view lists the batch's terms.
  */
 export function createSearchVocab(db: Database) {
-  let ready = false;
-  let addTerms: () => void = () => undefined;
-  let insertText: (t: IndexedText) => void = () => undefined;
-  let clear: () => void = () => undefined;
-
-  function prepare(): void {
-    if (ready) return;
-    db.exec(`
-      CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_batch USING fts5(path, headers, body, content = '', tokenize = '${FTS_TOKENIZER}');
-      CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_batch_terms USING fts5vocab(temp, vocab_batch, row);
-    `);
-    const insert = db.prepare('INSERT INTO temp.vocab_batch (path, headers, body) VALUES (?, ?, ?)');
-    const add = db.prepare('INSERT OR IGNORE INTO main.search_vocab (term) SELECT term FROM temp.vocab_batch_terms');
-    const reset = db.prepare("INSERT INTO temp.vocab_batch (vocab_batch) VALUES ('delete-all')");
-    insertText = (t) => void insert.run(t.path, t.headers, t.body);
-    addTerms = () => void add.run();
-    clear = () => void reset.run();
-    ready = true;
+  /** The in-memory FTS5 table a batch's text goes through, made on first use. */
+  let batch: { insert: Statement; addTerms: Statement; clear: Statement } | undefined;
+  function batchTable() {
+    if (!batch) {
+      db.exec(`
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_batch USING fts5(path, headers, body, content = '', tokenize = '${FTS_TOKENIZER}');
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_batch_terms USING fts5vocab(temp, vocab_batch, row);
+      `);
+      batch = {
+        insert: db.prepare('INSERT INTO temp.vocab_batch (path, headers, body) VALUES (?, ?, ?)'),
+        addTerms: db.prepare('INSERT OR IGNORE INTO main.search_vocab (term) SELECT term FROM temp.vocab_batch_terms'),
+        clear: db.prepare("INSERT INTO temp.vocab_batch (vocab_batch) VALUES ('delete-all')"),
+      };
+    }
+    return batch;
   }
 
   const range = db.prepare<[string, string, number], { term: string }>(
@@ -49,10 +46,10 @@ export function createSearchVocab(db: Database) {
     /** Adds the terms of these texts; run inside the indexer's transaction. */
     add(texts: IndexedText[]): void {
       if (texts.length === 0) return;
-      prepare();
-      for (const t of texts) insertText(t);
-      addTerms();
-      clear();
+      const table = batchTable();
+      for (const t of texts) table.insert.run(t.path, t.headers, t.body);
+      table.addTerms.run();
+      table.clear.run();
     },
     /** The terms starting with `prefix` (already in token form), or null past MAX_EXPANSIONS. */
     expand(prefix: string): string[] | null {
