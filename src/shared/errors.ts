@@ -27,6 +27,12 @@ export const ERROR_CODES = {
   TUNNEL_FAILED: 'The public tunnel could not be opened.',
   WEBHOOK_DISABLED: 'The webhook is disabled (a provider turned it off after consecutive failures); enable it first.',
   SENDER_STOPPED: 'The delivery engine has been stopped.',
+  OUTPUT_FORBIDDEN: 'Hookscope will not write there: inside its data folder, over its database, or over a file it did not create.',
+  PAYLOAD_TOO_LARGE: 'The request or file is larger than Hookscope accepts.',
+  INPUT_TOO_DEEP: 'The JSON nests deeper than Hookscope accepts.',
+  DATA_DIR_IN_USE: 'Another Hookscope serve is already using this data folder.',
+  PORT_IN_USE: 'The port is already in use by another program.',
+  DB_BUSY: 'The database stayed busy (held by another Hookscope process) for longer than Hookscope waits.',
   INTERNAL: 'An unexpected failure inside Hookscope.',
 } as const;
 
@@ -67,7 +73,10 @@ export function isInputError(code: ErrorCode): boolean {
     code.endsWith('_NOT_FOUND') ||
     code.endsWith('_UNKNOWN') ||
     code === 'PROVIDER_FILE_INVALID' ||
-    code === 'IMPORT_INVALID'
+    code === 'IMPORT_INVALID' ||
+    code === 'OUTPUT_FORBIDDEN' ||
+    code === 'PAYLOAD_TOO_LARGE' ||
+    code === 'INPUT_TOO_DEEP'
   );
 }
 
