@@ -1,12 +1,42 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Four projects, all run by `npm test`; each can be run alone (`npm run test:unit`,
+// `vitest run --project e2e`). Workers follow the machine's cores.
+const PROJECTS = {
+  // Pure logic and in-process I/O (a SQLite file, a server on port 0): seconds.
+  unit: ['test/core/**/*.test.ts', 'test/shared/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/cli/terminal-safe.test.ts'],
+  // Whole commands and transports: child processes, the CLI bundle, the control server, the Electron shell on a fake.
+  integration: [
+    'test/cli/**/*.test.ts',
+    'test/server/**/*.test.ts',
+    'test/main/**/*.test.ts',
+    'test/preload/**/*.test.ts',
+    'test/hostile/**/*.test.ts',
+    'test/layers.test.ts',
+  ],
+  // The built UI in Chromium against a real `serve`.
+  e2e: ['test/e2e/**/*.test.ts'],
+  // SIGKILL mid-load, disk faults, fuzzers: bounded, but the slowest.
+  reliability: ['test/reliability/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+} as const;
+
+const unitOnly = new Set<string>(PROJECTS.unit.filter((p) => !p.includes('**')));
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Two cores here: two test files at a time keeps timing-sensitive tests honest.
-    maxWorkers: 2,
+    maxWorkers: Math.max(1, availableParallelism()),
+    projects: Object.entries(PROJECTS).map(([name, include]) => ({
+      extends: true,
+      test: {
+        name,
+        include: [...include],
+        // A file named in `unit` explicitly is not run again by the broader glob of another project.
+        exclude: name === 'unit' ? [] : [...unitOnly],
+      },
+    })),
   },
 });

@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { requireChromium } from '../../test/helpers/chromium';
 import { round, spread, type Spread } from '../stats';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -57,7 +58,7 @@ function rssMb(pid: number): number {
 export async function benchUi(dataDir: string, loads: number): Promise<UiResult> {
   const serve = await startServe(dataDir);
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: requireChromium(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {

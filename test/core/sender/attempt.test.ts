@@ -65,7 +65,7 @@ describe('performAttempt', () => {
     const r = await performAttempt(server.url, request, { ...opts, timeoutMs: 300 });
     expect(r).toMatchObject({ ok: false, status: null, errorKind: 'timeout' });
     expect(r.durationMs).toBeGreaterThanOrEqual(295);
-    expect(r.durationMs).toBeLessThan(1500);
+    expect(r.durationMs).toBeLessThan(5000); // late only by what a loaded machine adds
     expect(server.hits).toHaveLength(1);
   });
 

@@ -25,7 +25,9 @@ async function realRun(provider: string) {
 }
 
 describe('retry ladders on the real clock, sped up', () => {
-  it('every real gap is the scaled wait within 5% + 50 ms, for all five providers at once', async () => {
+  // A smoke of each ladder on the real clock (the exact ladders are proven on a ManualClock in ladder.test.ts):
+  // a timer never fires early, and on a loaded 2-core machine it can fire late, so the bound above is generous.
+  it('every real gap is the scaled wait, never early, for all five providers at once', async () => {
     const runs = await Promise.all(Object.keys(PROVIDER_POLICIES).map(realRun));
     for (const { provider, result, attempts, server } of runs) {
       const delays = PROVIDER_POLICIES[provider].retryDelaysMs;
@@ -35,7 +37,8 @@ describe('retry ladders on the real clock, sped up', () => {
       for (let i = 1; i < attempts.length; i++) {
         const scaled = delays[i - 1] / SPEEDS[provider];
         const gap = attempts[i].sentAt! - (attempts[i - 1].sentAt! + attempts[i - 1].durationMs!);
-        expect(Math.abs(gap - scaled), `${provider} wait ${i}: ${gap} ms for ${scaled} ms`).toBeLessThanOrEqual(scaled * 0.05 + 50);
+        expect(gap, `${provider} wait ${i}: ${gap} ms for ${scaled} ms`).toBeGreaterThanOrEqual(scaled * 0.95 - 5);
+        expect(gap, `${provider} wait ${i}: ${gap} ms for ${scaled} ms`).toBeLessThanOrEqual(scaled + Math.max(scaled * 0.5, 1000));
         // Provider time still shows the documented delay, not the compressed one.
         expect(attempts[i].scheduledAt - attempts[i - 1].scheduledAt - attempts[i - 1].durationMs!).toBe(delays[i - 1]);
       }
@@ -61,7 +64,7 @@ describe('response timeouts run in real time', () => {
     expect(result.attempts.map((a) => a.errorKind)).toEqual(['timeout', 'timeout']);
     for (const a of result.attempts) {
       expect(a.durationMs).toBeGreaterThanOrEqual(245);
-      expect(a.durationMs).toBeLessThan(1500);
+      expect(a.durationMs).toBeLessThan(5000); // never early; late only by what a loaded machine adds
     }
   });
 
@@ -83,6 +86,6 @@ describe('response timeouts run in real time', () => {
     expect(result.attempts).toHaveLength(1);
     expect(result.attempts[0].errorKind).toBe('timeout');
     expect(result.attempts[0].durationMs).toBeGreaterThanOrEqual(4990);
-    expect(result.attempts[0].durationMs).toBeLessThan(6500);
-  }, 15_000);
+    expect(result.attempts[0].durationMs).toBeLessThan(10_000);
+  }, 30_000);
 });

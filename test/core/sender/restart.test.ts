@@ -99,7 +99,10 @@ describe('a ladder survives a restart', () => {
     const b = env.sender({ clock: systemClock, speed: 1000 });
     const result = await b.waitFor(deliveryId);
     expect(result.attempts).toHaveLength(3);
-    expect(Math.abs(Date.parse(result.attempts[1].sentAt!) - dueAt)).toBeLessThanOrEqual(50);
+    // Sent when due, never before; how late depends on the machine's load, so only a generous upper bound.
+    const sentAt = Date.parse(result.attempts[1].sentAt!);
+    expect(sentAt).toBeGreaterThanOrEqual(dueAt - 5);
+    expect(sentAt - dueAt).toBeLessThanOrEqual(1000);
     expect(server.hits).toHaveLength(3);
   });
 

@@ -1,11 +1,13 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium, requireChromium } from '../../helpers/chromium';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** CHROMIUM_PATH, else Debian's Chromium or another in a usual place; never `playwright install`. */
+export const CHROMIUM = findChromium() ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless; never `playwright install`. */
+/** Chromium, headless; a clear error when none is installed. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: requireChromium(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 }
