@@ -1,4 +1,5 @@
 import type * as Electron from 'electron';
+import { join } from 'node:path';
 import { callApi, createApiHandlers } from '../core/api';
 import { createApp, type App } from '../core/app';
 import { systemClock, type Clock } from '../core/clock';
@@ -13,13 +14,17 @@ import { createCaptureNotifier } from './notifications';
 import { isTrustedSender } from './sender-check';
 import { applySessionPolicy } from './session-policy';
 import { loadSettings, saveSettings, settingsFile, type DesktopSettings } from './settings';
+import { createOsVault, type OsEncryption } from './token-vault';
 import { windowOptions } from './window-options';
 
 /** The parts of the electron module the shell uses (tests pass a fake). */
 export type ElectronApi = Pick<
   typeof Electron,
   'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'Menu' | 'Notification' | 'dialog'
->;
+> & {
+  /** Encrypts credentials with the OS's keychain (absent in tests, or where the OS offers none: memory only). */
+  safeStorage?: OsEncryption;
+};
 
 export interface DesktopOptions {
   /** The built renderer (out/renderer). */
@@ -74,7 +79,14 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
   let core: App;
   let captureUrl: string;
   try {
-    core = createApp({ dataDir, nativeBinding: options.nativeBinding, clock: options.clock, onError: (error) => log((error as Error).message) });
+    const vault = createOsVault(join(dataDir, 'tunnel-tokens.bin'), electron.safeStorage, log);
+    core = createApp({
+      dataDir,
+      nativeBinding: options.nativeBinding,
+      clock: options.clock,
+      tunnel: { vault },
+      onError: (error) => log((error as Error).message),
+    });
     const port = options.capturePort ?? 8787;
     const address = await core.startCapture(port, '127.0.0.1').catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EADDRINUSE' || port === 0) throw error;

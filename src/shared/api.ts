@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CheckReport, DeliveryView, SenderEvent } from './delivery-types';
 import type { ProviderDefinition } from './providers';
-import { tunnelStartArgsSchema, type TunnelSelfTestResult, type TunnelStatus } from './tunnel-types';
+import { tunnelAuthtokenArgsSchema, tunnelStartArgsSchema, type TunnelAuthtokenResult, type TunnelSelfTestResult, type TunnelStatus } from './tunnel-types';
 import { responseRuleSchema, retentionSchema, slugSchema, type CaptureDetail, type CaptureSummary, type Endpoint } from './capture-types';
 import { replayApiArgs, type ReplayApiResults } from './replay-api';
 import type { ReplaySummary } from './replay-types';
@@ -70,6 +70,8 @@ export const apiArgs = {
   'tunnel.status': z.object({}).strict(),
   /** Sends a request through the public URL and confirms it arrives as a capture. */
   'tunnel.selfTest': z.object({}).strict(),
+  /** Keeps a tunnel service's credential (ngrok's authtoken) outside the database: OS-encrypted in the desktop app, in memory in `serve`. */
+  'tunnel.setAuthtoken': tunnelAuthtokenArgsSchema,
   ...replayApiArgs,
 } as const;
 
@@ -116,6 +118,7 @@ export interface ApiResults extends ReplayApiResults {
   'tunnel.stop': TunnelStatus;
   'tunnel.status': TunnelStatus;
   'tunnel.selfTest': TunnelSelfTestResult;
+  'tunnel.setAuthtoken': TunnelAuthtokenResult;
 }
 
 export type ApiMethod = keyof typeof apiArgs;

@@ -24,8 +24,41 @@ export const tunnelHostSchema = z
   .max(2048)
   .refine((value) => TUNNEL_HOST_PATTERN.test(value), 'the tunnel host is an http(s) URL, such as https://localtunnel.me');
 
+/**
+ * The ways to a public URL: localtunnel (no account, a volunteer-run server),
+ * Cloudflare quick tunnels (no account, the `cloudflared` program), ngrok
+ * (an ngrok account's authtoken, through ngrok's own Node SDK).
+ */
+export const TUNNEL_PROVIDERS = ['localtunnel', 'cloudflared', 'ngrok'] as const;
+export type TunnelProvider = (typeof TUNNEL_PROVIDERS)[number];
+export const DEFAULT_TUNNEL_PROVIDER: TunnelProvider = 'localtunnel';
+export const tunnelProviderSchema = z.enum(TUNNEL_PROVIDERS);
+
+export const TUNNEL_PROVIDER_LABELS: Record<TunnelProvider, string> = {
+  localtunnel: 'localtunnel (no account)',
+  cloudflared: 'Cloudflare quick tunnel (cloudflared, no account)',
+  ngrok: 'ngrok (authtoken)',
+};
+
+export const tunnelAuthtokenArgsSchema = z
+  .object({
+    provider: z.literal('ngrok'),
+    /** The authtoken, or null to forget the one kept. */
+    token: z.string().trim().min(1).max(1024).nullable(),
+  })
+  .strict();
+
+/** Where the credential now is: only in this process's memory, or encrypted by the OS (the desktop app). */
+export interface TunnelAuthtokenResult {
+  provider: 'ngrok';
+  kept: boolean;
+  protection: 'memory' | 'os-encrypted';
+}
+
 export const tunnelStartArgsSchema = z
   .object({
+    /** Which service gives the public URL (default localtunnel). */
+    provider: tunnelProviderSchema.optional(),
     /** The localtunnel server (default https://localtunnel.me). */
     host: tunnelHostSchema.optional(),
     /** Ask for this subdomain; the server gives a random one when it is taken. */
@@ -42,9 +75,11 @@ export type TunnelState = 'closed' | 'connecting' | 'open' | 'reconnecting' | 'e
 
 export interface TunnelStatus {
   state: TunnelState;
+  /** The service giving the public URL. */
+  provider: TunnelProvider;
   /** The public URL while open; while reconnecting, the last one. */
   url: string | null;
-  /** The localtunnel server used. */
+  /** The localtunnel server used (localtunnel only). */
   host: string;
   /** The subdomain asked for, if any. */
   subdomain: string | null;

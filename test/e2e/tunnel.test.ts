@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TUNNEL_HOST } from '../../src/shared/tunnel-types';
@@ -20,6 +21,9 @@ const state = () => ui.page.locator('[data-testid="tunnel-state"]');
 const waitForState = (s: string) => ui.page.locator(`section.tunnel-status[data-state="${s}"]`).waitFor(WAIT);
 
 beforeAll(async () => {
+  // The serve child finds cloudflared here (a stand-in that prints its URL box and forwards), and no ngrok token.
+  process.env.HOOKSCOPE_CLOUDFLARED = resolve(import.meta.dirname, '../core/tunnel/support/fake-cloudflared.mjs');
+  delete process.env.NGROK_AUTHTOKEN;
   lt = await startLtServer();
   served = await startServed();
   browser = await launchBrowser();
@@ -123,6 +127,31 @@ describe('the tunnel screen', () => {
     } finally {
       lt.refuseAssignments(null);
     }
+    expect(ui.problems).toEqual([]);
+  });
+
+  it('opens a Cloudflare quick tunnel through cloudflared, and says what ngrok needs when it has no authtoken', async () => {
+    await form().locator('[name="provider"]').selectOption('cloudflared');
+    expect(await form().locator('[name="subdomain"]').count()).toBe(0);
+    expect(await ui.page.locator('[data-testid="reminder-hint"]').count()).toBe(0);
+    await form().getByRole('button', { name: 'Start tunnel' }).click();
+    await waitForState('open');
+    expect(await ui.page.locator('[data-testid="tunnel-provider"]').textContent()).toContain('cloudflared');
+    expect(await api(served, 'tunnel.status', {})).toMatchObject({ state: 'open', provider: 'cloudflared' });
+    await ui.page.getByRole('button', { name: 'Run self-test' }).click();
+    const result = ui.page.locator('[data-testid="selftest-result"]');
+    await result.waitFor(WAIT);
+    expect(await result.getAttribute('data-ok')).toBe('true');
+    await snap(ui.page, 'tunnel-cloudflared');
+    await ui.page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await waitForState('closed');
+
+    await form().locator('[name="provider"]').selectOption('ngrok');
+    await form().locator('[name="authtoken"]').waitFor(WAIT);
+    await form().getByRole('button', { name: 'Start tunnel' }).click();
+    await waitForState('error');
+    expect(await ui.page.locator('[data-testid="tunnel-error"]').textContent()).toMatch(/Cause: ngrok needs an authtoken: set NGROK_AUTHTOKEN/);
+    await snap(ui.page, 'tunnel-ngrok-no-token');
     expect(ui.problems).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ export function TunnelScreen() {
           <h2>Public tunnel</h2>
         </div>
         <p className="muted tunnel-intro">
-          A public URL for the capture server, through localtunnel, so a provider on the internet can reach this machine. Only the capture server is
+          A public URL for the capture server, through localtunnel, a Cloudflare quick tunnel or ngrok, so a provider on the internet can reach this machine. Only the capture server is
           exposed; captures and secrets stay here.
         </p>
         <ErrorNote message={callError} onRetry={status ? undefined : () => void load()} />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { TUNNEL_PROVIDER_LABELS } from '../../../src/shared/tunnel-types';
 import type { TunnelStatus } from '../../../src/shared/tunnel-types';
 import { CopyButton } from '../components/CopyButton';
 import { headline, STATE_LABELS } from './format';
@@ -50,10 +51,16 @@ export function TunnelStatusCard({ status }: { status: TunnelStatus }) {
       )}
       {status.state !== 'closed' && (
         <dl className="tunnel-facts">
-          <dt>Server</dt>
-          <dd className="mono">{status.host}</dd>
-          <dt>Subdomain</dt>
-          <dd className="mono">{status.subdomain ?? <span className="muted">any</span>}</dd>
+          <dt>Service</dt>
+          <dd data-testid="tunnel-provider">{TUNNEL_PROVIDER_LABELS[status.provider]}</dd>
+          {status.provider === 'localtunnel' && (
+            <>
+              <dt>Server</dt>
+              <dd className="mono">{status.host}</dd>
+              <dt>Subdomain</dt>
+              <dd className="mono">{status.subdomain ?? <span className="muted">any</span>}</dd>
+            </>
+          )}
         </dl>
       )}
       {status.error && (

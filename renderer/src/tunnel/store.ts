@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { TunnelSelfTestResult, TunnelStatus } from '../../../src/shared/tunnel-types';
+import type { TunnelProvider, TunnelSelfTestResult, TunnelStatus } from '../../../src/shared/tunnel-types';
 import { call, errorText } from '../transport';
 
 interface TunnelStore {
@@ -12,7 +12,9 @@ interface TunnelStore {
   load(): Promise<void>;
   /** A status pushed by 'tunnel.status'. */
   apply(status: TunnelStatus): void;
-  start(options: { host?: string; subdomain?: string }): Promise<void>;
+  start(options: { provider?: TunnelProvider; host?: string; subdomain?: string }): Promise<void>;
+  /** Keeps ngrok's authtoken (encrypted by the OS in the desktop app, in memory in `serve`); says where. */
+  setAuthtoken(token: string): Promise<string>;
   stop(): Promise<void>;
   runSelfTest(): Promise<void>;
 }
@@ -52,6 +54,11 @@ export const useTunnel = create<TunnelStore>((set, get) => ({
     } finally {
       set({ busy: null });
     }
+  },
+
+  async setAuthtoken(token) {
+    const kept = await call('tunnel.setAuthtoken', { provider: 'ngrok', token });
+    return kept.protection === 'os-encrypted' ? 'kept, encrypted by the operating system' : 'kept in memory until Hookscope stops';
   },
 
   async stop() {

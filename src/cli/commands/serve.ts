@@ -1,6 +1,14 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_TUNNEL_HOST, tunnelHostSchema, tunnelSubdomainSchema } from '../../shared/tunnel-types';
+import {
+  DEFAULT_TUNNEL_HOST,
+  DEFAULT_TUNNEL_PROVIDER,
+  TUNNEL_PROVIDERS,
+  tunnelHostSchema,
+  tunnelProviderSchema,
+  tunnelSubdomainSchema,
+  type TunnelProvider,
+} from '../../shared/tunnel-types';
 import { startServeTunnel } from '../../core/tunnel/serve-tunnel';
 import { createApp } from '../../core/app';
 import { createApiHandlers } from '../../core/api';
@@ -18,7 +26,8 @@ interface ServeOptions extends CommonOptions {
   bodyLimit: number;
   requestTimeout: number;
   open?: boolean;
-  tunnel?: boolean;
+  /** true (`--tunnel` alone: localtunnel) or a provider's name. */
+  tunnel?: boolean | TunnelProvider;
   subdomain?: string;
   tunnelHost: string;
   tunnelCheck?: boolean;
@@ -32,6 +41,12 @@ function schemaArg(name: string, schema: typeof tunnelHostSchema | typeof tunnel
   };
 }
 
+function tunnelProviderArg(value: string): TunnelProvider {
+  const parsed = tunnelProviderSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError(`--tunnel: one of ${TUNNEL_PROVIDERS.join(', ')}, got "${value}"`);
+  return parsed.data;
+}
+
 /** Where the built renderer lives (npm run build:ui). */
 export const UI_ROOT = resolve(packageRoot(import.meta.dirname), 'renderer/dist');
 
@@ -43,7 +58,11 @@ export function registerServeCommand(program: Command): void {
     .option('--body-limit <bytes>', 'largest body stored whole; larger ones get 413 (default 10 MiB)', intArg('--body-limit', 1024, 2 ** 31 - 1), 10 * 1024 * 1024)
     .option('--request-timeout <ms>', 'time a client has to send its whole request', intArg('--request-timeout', 1000, 3_600_000), 120_000)
     .option('--open', 'open the UI in the default browser')
-    .option('--tunnel', 'also give the capture server (never the control API) a public URL through localtunnel')
+    .option(
+      '--tunnel [provider]',
+      `also give the capture server (never the control API) a public URL: ${TUNNEL_PROVIDERS.join(', ')} (default localtunnel)`,
+      tunnelProviderArg,
+    )
     .option('--subdomain <name>', 'ask the tunnel server for this subdomain', schemaArg('--subdomain', tunnelSubdomainSchema))
     .option('--tunnel-host <url>', 'the localtunnel server', schemaArg('--tunnel-host', tunnelHostSchema), DEFAULT_TUNNEL_HOST)
     .option('--tunnel-check', 'once the tunnel is open, send a request through it and confirm it arrives as a capture')
@@ -92,7 +111,8 @@ export function registerServeCommand(program: Command): void {
           );
         }
         if (options.tunnel) {
-          const tunnel = { host: options.tunnelHost, subdomain: options.subdomain, check: options.tunnelCheck, json: options.json };
+          const provider = options.tunnel === true ? DEFAULT_TUNNEL_PROVIDER : options.tunnel;
+          const tunnel = { provider, host: options.tunnelHost, subdomain: options.subdomain, check: options.tunnelCheck, json: options.json };
           startServeTunnel(app, tunnel, (line) => process.stdout.write(`${line}\n`));
         }
       } catch (error) {

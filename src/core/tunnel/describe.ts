@@ -4,7 +4,7 @@ import type { TunnelSelfTestResult, TunnelStatus } from '../../shared/tunnel-typ
 export function describeTunnelStatus(status: TunnelStatus, now: number): string {
   switch (status.state) {
     case 'connecting':
-      return `tunnel: connecting to ${status.host} ...`;
+      return `tunnel: connecting to ${status.provider === 'localtunnel' ? status.host : status.provider} ...`;
     case 'open':
       return [
         `tunnel: open at ${status.url}  ->  capture server port ${status.localPort} (the control API is not exposed)`,

@@ -1,38 +1,12 @@
-/// <reference path="./localtunnel-cluster.d.ts" />
 import type { Socket } from 'node:net';
-import TunnelCluster from 'localtunnel/lib/TunnelCluster.js';
 import { HookscopeError } from '../../shared/errors';
 import { systemClock, type Clock } from '../clock';
+import type { TunnelDriver, TunnelLink } from './driver';
 import { requestTunnel, type TunnelAssignment } from './register';
+import { openRelaySocket } from './relay-socket';
 
 /** A socket closed this soon without carrying a byte is re-opened only after this long. */
 const QUICK_CLOSE_MS = 1000;
-
-export interface OpenLinkOptions {
-  /** The localtunnel server, e.g. https://localtunnel.me. */
-  host: string;
-  subdomain: string | null;
-  /** The capture server's port: the only thing a link ever forwards to. */
-  localPort: number;
-  /** Where to reach it when not on loopback (localtunnel then rewrites the Host header to it). */
-  localHost?: string;
-}
-
-export interface TunnelLink {
-  readonly assignment: TunnelAssignment;
-  close(): void;
-}
-
-export interface LinkHandlers {
-  /** The link is gone for good (the server refuses its sockets, or none could be opened for a while). */
-  onDown(cause: HookscopeError): void;
-}
-
-/** The small interface the tunnel supervisor drives; the localtunnel client is one implementation. */
-export interface TunnelDriver {
-  /** Resolves once the first socket to the tunnel server is connected. */
-  open(options: OpenLinkOptions, handlers: LinkHandlers): Promise<TunnelLink>;
-}
 
 export interface LocaltunnelDriverOptions {
   clock?: Clock;
@@ -43,11 +17,11 @@ export interface LocaltunnelDriverOptions {
 }
 
 /**
- * The localtunnel client behind the TunnelDriver interface. The assignment
- * request is made here (so a dead server gives a cause instead of endless
- * retries); the sockets are localtunnel's own TunnelCluster, which relays each
- * request to the local port. Every socket is tracked: when one closes another
- * is opened, and when the server refuses them or none stays up, the link is down.
+ * A localtunnel client of our own behind the TunnelDriver interface: the
+ * protocol is one HTTP request for an assignment (register.ts), then a pool of
+ * TCP sockets to the server, each relayed byte for byte to the capture server
+ * (relay-socket.ts). Every socket is tracked: when one closes another is
+ * opened, and when the server refuses them or none stays up, the link is down.
  */
 export function createLocaltunnelDriver(options: LocaltunnelDriverOptions = {}): TunnelDriver {
   const clock = options.clock ?? systemClock;
@@ -56,15 +30,7 @@ export function createLocaltunnelDriver(options: LocaltunnelDriverOptions = {}):
   return {
     async open(link, handlers) {
       const assignment = await requestTunnel(link.host, link.subdomain, { timeoutMs: options.requestTimeoutMs });
-      const cluster = new TunnelCluster({
-        name: assignment.id,
-        url: assignment.url,
-        max_conn: assignment.maxConn,
-        remote_host: assignment.remoteHost,
-        remote_port: assignment.remotePort,
-        local_port: link.localPort,
-        local_host: link.localHost,
-      });
+      const target = { remoteHost: assignment.remoteHost, remotePort: assignment.remotePort, localHost: link.localHost, localPort: link.localPort };
       const where = `${assignment.remoteHost}:${assignment.remotePort}`;
       const live = new Set<Socket>();
       let closed = false;
@@ -91,7 +57,7 @@ export function createLocaltunnelDriver(options: LocaltunnelDriverOptions = {}):
         });
       };
 
-      cluster.on('open', (remote) => {
+      const onOpen = (remote: Socket) => {
         if (closed) {
           remote.destroy();
           return;
@@ -106,23 +72,24 @@ export function createLocaltunnelDriver(options: LocaltunnelDriverOptions = {}):
           if (closed) return;
           if (live.size === 0) armWatchdog();
           // A socket the server closes at once, having relayed nothing, is not re-opened at full speed.
-          if (!carried && clock.now() - openedAt < QUICK_CLOSE_MS) clock.setTimer(QUICK_CLOSE_MS, () => closed || cluster.open());
-          else cluster.open();
+          if (!carried && clock.now() - openedAt < QUICK_CLOSE_MS) clock.setTimer(QUICK_CLOSE_MS, () => closed || openSocket());
+          else openSocket();
         });
         if (!connected) {
           connected = true;
           settle?.resolve(handle);
         }
-      });
-      // localtunnel reports a refused connection here; other connect errors only end the socket (the watchdog sees those).
-      cluster.on('error', () => down(new HookscopeError('TUNNEL_FAILED', `the tunnel server at ${where} refused the connection (it restarted, or dropped this tunnel)`)));
-      // 'dead' comes with the socket's own 'close', handled above.
-      cluster.on('dead', () => undefined);
+      };
+      // A refused connection means the server is gone; other connect errors only end the socket (the watchdog sees those).
+      const onRefused = () => down(new HookscopeError('TUNNEL_FAILED', `the tunnel server at ${where} refused the connection (it restarted, or dropped this tunnel)`));
+      const openSocket = () => {
+        openRelaySocket(target, { onOpen, onRefused }, clock);
+      };
 
-      const handle: TunnelLink = { assignment, close: teardown };
+      const handle: TunnelLink & { assignment: TunnelAssignment } = { assignment, close: teardown };
       const first = new Promise<TunnelLink>((resolve, reject) => (settle = { resolve, reject }));
       armWatchdog();
-      for (let i = 0; i < assignment.maxConn; i++) cluster.open();
+      for (let i = 0; i < assignment.maxConn; i++) openSocket();
       return first;
     },
   };

@@ -1,7 +1,9 @@
+import type { TunnelProvider } from '../../shared/tunnel-types';
 import type { App } from '../app';
 import { describeSelfTest, describeTunnelStatus } from './describe';
 
 export interface ServeTunnelOptions {
+  provider?: TunnelProvider;
   host: string;
   subdomain?: string;
   /** Once open, send a request through the public URL and report whether it arrived. */
@@ -21,7 +23,7 @@ export function startServeTunnel(app: App, options: ServeTunnelOptions, write: (
     const status = payload as Parameters<typeof describeTunnelStatus>[0];
     write(options.json ? JSON.stringify({ tunnel: status }) : describeTunnelStatus(status, app.clock.now()));
   });
-  app.tunnel.start({ host: options.host, subdomain: options.subdomain ?? null }).then(
+  app.tunnel.start({ provider: options.provider, host: options.host, subdomain: options.subdomain ?? null }).then(
     async () => {
       if (!options.check) return;
       const result = await app.tunnel.selfTest().catch(() => undefined);

@@ -1,7 +1,14 @@
 import { HookscopeError, toErrorPayload } from '../../shared/errors';
-import { DEFAULT_TUNNEL_HOST, TUNNEL_REMINDER_NOTE, type TunnelState, type TunnelStatus } from '../../shared/tunnel-types';
+import {
+  DEFAULT_TUNNEL_HOST,
+  DEFAULT_TUNNEL_PROVIDER,
+  TUNNEL_REMINDER_NOTE,
+  type TunnelProvider,
+  type TunnelState,
+  type TunnelStatus,
+} from '../../shared/tunnel-types';
 import type { Clock } from '../clock';
-import type { TunnelDriver, TunnelLink } from './localtunnel-driver';
+import type { TunnelDriver, TunnelLink } from './driver';
 
 /** Delay before reconnection attempt `attempt` (1, 2, ...): 1 s doubling to 30 s. */
 export function defaultBackoff(attempt: number): number {
@@ -16,7 +23,10 @@ export interface TunnelTarget {
 }
 
 export interface TunnelSupervisorOptions {
+  /** The localtunnel driver. */
   driver: TunnelDriver;
+  /** The other ways to a public URL, by provider (a provider without a driver fails to start with a clear cause). */
+  drivers?: Partial<Record<TunnelProvider, TunnelDriver>>;
   clock: Clock;
   backoff?: (attempt: number) => number;
   /** The capture server's address, or null while it is not listening. */
@@ -25,6 +35,7 @@ export interface TunnelSupervisorOptions {
 }
 
 export interface TunnelStartOptions {
+  provider?: TunnelProvider;
   host?: string;
   subdomain?: string | null;
 }
@@ -46,6 +57,7 @@ export function createTunnelSupervisor(options: TunnelSupervisorOptions): Tunnel
   const clock = options.clock;
   let status: TunnelStatus = {
     state: 'closed',
+    provider: DEFAULT_TUNNEL_PROVIDER,
     url: null,
     host: DEFAULT_TUNNEL_HOST,
     subdomain: null,
@@ -73,15 +85,22 @@ export function createTunnelSupervisor(options: TunnelSupervisorOptions): Tunnel
   const isRunning = () => status.state === 'connecting' || status.state === 'open' || status.state === 'reconnecting';
 
   function openNotes(assignedId: string, url: string): string[] {
-    // The reminder page is loca.lt's; a self-hosted localtunnel server has none.
-    const notes = /(^|\.)(localtunnel\.me|loca\.lt)$/i.test(new URL(status.host).hostname) ? [TUNNEL_REMINDER_NOTE] : [];
-    if (wanted && assignedId !== wanted) notes.unshift(`The subdomain "${wanted}" was taken; the server gave "${assignedId}".`);
+    // The reminder page is loca.lt's; a self-hosted localtunnel server has none, nor do the other providers.
+    const lt = status.provider === 'localtunnel';
+    const notes = lt && /(^|\.)(localtunnel\.me|loca\.lt)$/i.test(new URL(status.host).hostname) ? [TUNNEL_REMINDER_NOTE] : [];
+    if (lt && wanted && assignedId !== wanted) notes.unshift(`The subdomain "${wanted}" was taken; the server gave "${assignedId}".`);
     if (status.url && status.url !== url) notes.unshift(`The public URL changed from ${status.url}: update it where your webhooks are sent.`);
     return notes;
   }
 
+  function driverFor(provider: TunnelProvider): TunnelDriver {
+    const driver = provider === 'localtunnel' ? options.driver : options.drivers?.[provider];
+    if (!driver) throw new HookscopeError('TUNNEL_FAILED', `the ${provider} tunnel is not available in this build`);
+    return driver;
+  }
+
   async function connect(myRun: number, target: TunnelTarget): Promise<TunnelLink> {
-    const opened = await options.driver.open(
+    const opened = await driverFor(status.provider).open(
       { host: status.host, subdomain: wanted, localPort: target.port, localHost: target.host },
       { onDown: (cause) => myRun === run && dropped(cause) },
     );
@@ -91,7 +110,8 @@ export function createTunnelSupervisor(options: TunnelSupervisorOptions): Tunnel
     }
     link = opened;
     update({ state: 'open', url: opened.assignment.url, attempt: 0, retryAt: null, error: null, notes: openNotes(opened.assignment.id, opened.assignment.url) });
-    wanted ??= opened.assignment.id;
+    // localtunnel gives the same subdomain back on reconnection when asked; the others make a new URL each time.
+    if (status.provider === 'localtunnel') wanted ??= opened.assignment.id;
     return opened;
   }
 
@@ -128,15 +148,17 @@ export function createTunnelSupervisor(options: TunnelSupervisorOptions): Tunnel
 
   return {
     start(startOptions = {}) {
+      const provider = startOptions.provider ?? DEFAULT_TUNNEL_PROVIDER;
       const host = startOptions.host ?? DEFAULT_TUNNEL_HOST;
       const subdomain = startOptions.subdomain ?? null;
-      if (isRunning() && host === status.host && subdomain === status.subdomain) return pending ?? Promise.resolve({ ...status });
+      const same = provider === status.provider && host === status.host && subdomain === status.subdomain;
+      if (isRunning() && same) return pending ?? Promise.resolve({ ...status });
       const target = options.target();
       if (!target) return Promise.reject(new HookscopeError('TUNNEL_FAILED', 'the capture server is not listening, so there is nothing to tunnel to'));
       stopLink();
       const myRun = run;
       wanted = subdomain;
-      status = { ...status, url: null, host, subdomain, localPort: target.port, notes: [] };
+      status = { ...status, provider, url: null, host, subdomain, localPort: target.port, notes: [] };
       update({ state: 'connecting', attempt: 0, retryAt: null, error: null });
       pending = connect(myRun, target).then(
         () => ({ ...status }),

@@ -20,7 +20,7 @@ function scriptedDriver() {
           closed: false,
           settle(result: { id: string } | Error) {
             if (result instanceof Error) return reject(result);
-            resolve({ assignment: { id: result.id, url: `https://${result.id}.example.test`, remoteHost: 'x', remotePort: 1, maxConn: 1 }, close: () => (call.closed = true) });
+            resolve({ assignment: { id: result.id, url: `https://${result.id}.example.test` }, close: () => (call.closed = true) });
           },
         };
         calls.push(call);
@@ -132,7 +132,7 @@ describe('tunnel supervisor (scripted driver, manual clock)', () => {
 
 describe('tunnel status as serve prints it', () => {
   it('names the URL and the capture port when open, the cause and the wait when reconnecting', () => {
-    const base: TunnelStatus = { state: 'open', url: 'https://a.loca.lt', host: 'https://localtunnel.me', subdomain: null, localPort: 8787, attempt: 0, retryAt: null, error: null, notes: ['note one'], since: 0 };
+    const base: TunnelStatus = { state: 'open', provider: 'localtunnel', url: 'https://a.loca.lt', host: 'https://localtunnel.me', subdomain: null, localPort: 8787, attempt: 0, retryAt: null, error: null, notes: ['note one'], since: 0 };
     expect(describeTunnelStatus(base, 0)).toBe('tunnel: open at https://a.loca.lt  ->  capture server port 8787 (the control API is not exposed)\n  note one');
     const error = { code: 'TUNNEL_FAILED' as const, message: 'refused' };
     expect(describeTunnelStatus({ ...base, state: 'reconnecting', attempt: 3, retryAt: 9_400, error }, 5_000)).toBe('tunnel: link down (refused); reconnecting in 4 s (attempt 3)');
