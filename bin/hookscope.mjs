@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `hookscope` command. Runs the bundle made by scripts/build-cli.mjs (on
 // npm install) while it is newer than every file under src/; otherwise loads
-// the TypeScript sources through tsx, so the checkout always runs what it holds.
+// the TypeScript sources through tsx, so the checkout always runs what it holds
+// (where tsx, a development dependency, is not installed: the bundle).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,12 +25,24 @@ function bundleIsFresh() {
   return built >= newestSource(join(root, 'src')) && built >= statSync(join(root, 'package.json')).mtimeMs;
 }
 
+/** tsx is a development dependency: present in a checkout, absent where only runtime dependencies are installed. */
+async function tsxRegister() {
+  try {
+    return (await import('tsx/esm/api')).register;
+  } catch {
+    return null;
+  }
+}
+
 let main;
-if (bundleIsFresh()) {
-  ({ main } = await import(pathToFileURL(bundle).href));
-} else {
-  const { register } = await import('tsx/esm/api');
+const register = bundleIsFresh() ? null : await tsxRegister();
+if (register) {
   register();
   ({ main } = await import('../src/cli/main.ts'));
+} else if (existsSync(bundle)) {
+  ({ main } = await import(pathToFileURL(bundle).href));
+} else {
+  process.stderr.write('hookscope: the CLI is not built: run `npm run build:cli` in ' + root + '\n');
+  process.exit(1);
 }
 process.exitCode = await main(process.argv);

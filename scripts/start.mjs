@@ -66,9 +66,9 @@ function browserMode() {
 }
 
 function desktop(electron) {
-  // better-sqlite3 for Electron's ABI goes to .electron-native/, never into node_modules (the tests use that one).
+  // better-sqlite3 for Electron's ABI (prebuilt, else compiled) goes to .electron-native/, never into node_modules (the tests use that one).
   if (!run(process.execPath, [join(root, 'scripts', 'electron-native.mjs')])) {
-    console.log('better-sqlite3 could not be built for Electron here (see above), so Hookscope starts in your browser instead.');
+    console.log('Without the Electron build of better-sqlite3 (why: the line above), Hookscope starts in your browser instead.');
     return browserMode();
   }
   const electronVite = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');

@@ -43,6 +43,16 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
     expect(typeof exposed.get('hookscopeEvents')!.subscribe).toBe('function');
   });
 
+  it('needs no build tool at run time: the main bundle imports only runtime dependencies and Node/Electron', () => {
+    const code = readFileSync(join(outDir, 'main', 'index.js'), 'utf8');
+    const imported = new Set([...code.matchAll(/(?:from\s+|import\(\s*|require\(\s*)["']([^"'.][^"']*)["']/g)].map((m) => m[1]));
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const allowed = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.optionalDependencies ?? {}), 'electron']);
+    const outside = [...imported].filter((name) => !name.startsWith('node:') && !allowed.has(name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]));
+    expect(outside).toEqual([]);
+    for (const tool of ['tsx', 'esbuild', 'vite']) expect(imported.has(tool)).toBe(false);
+  });
+
   it('puts the WAL checkpointer worker next to the main bundle and builds the renderer', () => {
     expect(existsSync(join(outDir, 'main', 'checkpoint-worker.mjs'))).toBe(true);
     expect(readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8')).toMatch(/<script type="module"[^>]*src="\.\/assets\//);

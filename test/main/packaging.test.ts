@@ -28,4 +28,41 @@ describe('packaging (electron-builder.yml, checked by electron-builder itself, w
     expect(png.readUInt32BE(20)).toBe(png.readUInt32BE(16));
     expect(png[25]).toBe(6);
   });
+
+  it('ships one asar archive, with only the worker and the database module unpacked beside it', async () => {
+    const config = await getConfig(root, null, null);
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toEqual([
+      'out/main/checkpoint-worker.mjs',
+      'node_modules/better-sqlite3/**',
+      'node_modules/bindings/**',
+      'node_modules/file-uri-to-path/**',
+    ]);
+    // better-sqlite3's JavaScript needs these two packages and nothing else at run time.
+    const sqlite = JSON.parse(readFileSync(resolve(root, 'node_modules/better-sqlite3/package.json'), 'utf8'));
+    expect(Object.keys(sqlite.dependencies).filter((d) => d !== 'prebuild-install')).toEqual(['bindings']);
+    const bindings = JSON.parse(readFileSync(resolve(root, 'node_modules/bindings/package.json'), 'utf8'));
+    expect(Object.keys(bindings.dependencies ?? {})).toEqual(['file-uri-to-path']);
+  });
+
+  it('flips the Electron fuses: no RunAsNode, NODE_OPTIONS or inspect flags; cookie encryption; the app only from its checked asar', async () => {
+    const config = await getConfig(root, null, null);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('packages only runtime dependencies: no TypeScript runner, bundler or build tool among them', () => {
+    const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+    const runtime = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies });
+    for (const tool of ['tsx', 'esbuild', 'vite', 'typescript', 'electron-vite', 'electron', 'electron-builder', 'node-gyp']) expect(runtime).not.toContain(tool);
+    expect(runtime.sort()).toEqual(['@ngrok/ngrok', 'better-sqlite3', 'commander', 'ws', 'zod']);
+  });
 });
+

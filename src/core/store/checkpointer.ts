@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { unpackedPath } from './unpacked-path';
 import type { Database } from 'better-sqlite3';
 
 export interface Checkpointer {
@@ -15,7 +17,7 @@ export function startCheckpointer(
   file: string,
   options: { nativeBinding?: string; intervalMs?: number; restartAboveFrames?: number; onError?: (e: unknown) => void } = {},
 ): Checkpointer {
-  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+  const worker = new Worker(unpackedPath(fileURLToPath(new URL('./checkpoint-worker.mjs', import.meta.url))), {
     workerData: {
       file,
       nativeBinding: options.nativeBinding,
