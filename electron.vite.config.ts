@@ -33,7 +33,8 @@ export default defineConfig({
   main: {
     plugins: [checkpointWorker()],
     build: {
-      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
+      // The main process, and the core's utility process (forked by the main process from out/main/core-process.js).
+      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts'), 'core-process': resolve(root, 'src/main/core-process/entry.ts') } },
     },
   },
   preload: {

@@ -7,6 +7,7 @@ import { useEndpoints } from './endpoints/store';
 import { ReplayScreen } from './replay/ReplayScreen';
 import { SenderScreen } from './sender/SenderScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { CoreStatusBanner } from './shell/CoreStatusBanner';
 import { TopBar } from './shell/TopBar';
 import { TunnelScreen } from './tunnel/TunnelScreen';
 import { useLiveEvents } from './shell/useLiveEvents';
@@ -38,6 +39,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
+      <CoreStatusBanner />
       {screen !== 'settings' && <ErrorNote message={infoError} onRetry={() => void loadInfo()} />}
       <main className="screen" data-screen={screen}>
         <ErrorBoundary key={screen} label={SCREEN_LABELS[screen]}>

@@ -1,13 +1,14 @@
 import type * as Electron from 'electron';
 import { join } from 'node:path';
-import { callApi, createApiHandlers } from '../core/api';
-import { createApp, type App } from '../core/app';
 import { systemClock, type Clock } from '../core/clock';
 import { VERSION } from '../core/version';
 import type { CaptureSummary } from '../shared/capture-types';
+import type { CoreStatus } from '../shared/core-port';
 import { toErrorPayload } from '../shared/errors';
+import { TUNNEL_TOKEN_NAMES } from '../shared/tunnel-types';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appUrl, createAppProtocolHandler } from './app-protocol';
-import { forwardEvents, registerApiIpc } from './ipc';
+import { createCoreHost, type CoreHost, type CoreHostOptions } from './core-host';
+import { registerCoreIpc, sendCoreStatus } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { hardenWebContents } from './navigation';
 import { createCaptureNotifier } from './notifications';
@@ -20,8 +21,11 @@ import { windowOptions } from './window-options';
 /** The parts of the electron module the shell uses (tests pass a fake). */
 export type ElectronApi = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'Menu' | 'Notification' | 'dialog'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'Menu' | 'Notification' | 'dialog' | 'MessageChannelMain'
 > & {
+  /** Electron's utilityProcess (tests pass one that forks a real Node child). */
+  utilityProcess: CoreHostOptions['utilityProcess'];
+} & {
   /** Encrypts credentials with the OS's keychain (absent in tests, or where the OS offers none: memory only). */
   safeStorage?: OsEncryption;
 };
@@ -35,14 +39,19 @@ export interface DesktopOptions {
   dataDir?: string;
   /** Capture server port (default 8787; any free port when that one is taken). */
   capturePort?: number;
+  /** The core process's bundle (out/main/core-process.js). */
+  coreEntry: string;
   nativeBinding?: string;
+  /** The notifier's clock. */
   clock?: Clock;
   log?: (message: string) => void;
 }
 
 export interface Desktop {
-  core: App;
-  captureUrl: string;
+  /** The core's utility process. */
+  host: CoreHost;
+  /** The capture server's URL (it can change when a crashed core is restarted). */
+  captureUrl(): string;
   window(): Electron.BrowserWindow | undefined;
   settings(): DesktopSettings;
 }
@@ -76,39 +85,48 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
   protocol.handle(APP_SCHEME, createAppProtocolHandler(options.rendererRoot));
 
   const dataDir = options.dataDir ?? (process.env.HOOKSCOPE_DATA || app.getPath('userData'));
-  let core: App;
+  const vault = createOsVault(join(dataDir, 'tunnel-tokens.bin'), electron.safeStorage, log);
+  const sendStatus = (status: CoreStatus) => sendCoreStatus(window && !window.isDestroyed() ? window.webContents : undefined, status);
+  // The core (capture server, database, sender, tunnel) runs in a utility process; this process keeps the window.
+  const host = createCoreHost({
+    utilityProcess: electron.utilityProcess,
+    MessageChannelMain: electron.MessageChannelMain,
+    entry: options.coreEntry,
+    startOptions: () => ({
+      dataDir,
+      capturePort: options.capturePort ?? 8787,
+      nativeBinding: options.nativeBinding,
+      version: VERSION,
+      tokens: Object.fromEntries(TUNNEL_TOKEN_NAMES.flatMap((name) => (vault.get(name) ? [[name, vault.get(name)!]] : []))),
+    }),
+    onEvent: (event, payload) => {
+      if (event === 'captures.added') notifier.captures(payload as CaptureSummary[]);
+    },
+    onVaultSet: (name, value) => vault.set(name, value),
+    onStatus: sendStatus,
+    log,
+  });
   let captureUrl: string;
   try {
-    const vault = createOsVault(join(dataDir, 'tunnel-tokens.bin'), electron.safeStorage, log);
-    core = createApp({
-      dataDir,
-      nativeBinding: options.nativeBinding,
-      clock: options.clock,
-      tunnel: { vault },
-      onError: (error) => log((error as Error).message),
-    });
-    const port = options.capturePort ?? 8787;
-    const address = await core.startCapture(port, '127.0.0.1').catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EADDRINUSE' || port === 0) throw error;
-      log(`port ${port} is taken; capturing on another one`);
-      return core.startCapture(0, '127.0.0.1');
-    });
-    captureUrl = `http://127.0.0.1:${address.port}/`;
-    core.startBackground();
-    core.sender();
+    const ready = await host.start();
+    if (ready.takenPort) log(`port ${ready.takenPort} is taken; capturing on another one`);
+    captureUrl = ready.captureUrl;
   } catch (error) {
     dialog.showErrorBox('Hookscope cannot start', `${toErrorPayload(error).message}\n\nData folder: ${dataDir}`);
     app.exit(1);
     return null;
   }
 
-  const handlers = createApiHandlers(core, { version: VERSION, captureUrl: () => captureUrl });
-  registerApiIpc(ipcMain, {
-    call: (method, args) => callApi(handlers, method, args),
+  registerCoreIpc(ipcMain, {
     isTrusted: (event) => isTrustedSender(event, window && !window.isDestroyed() ? window.webContents.id : undefined),
-    onRefused: (event, method) => log(`refused IPC call ${String(method)} from ${event.senderFrame?.url ?? 'a frame that is gone'}`),
+    connect: (target) => host.connect(target),
+    restart: async () => {
+      const ready = await host.restart();
+      captureUrl = ready.captureUrl;
+      return { captureUrl };
+    },
+    onRefused: (event, what) => log(`refused ${what} to ${event.senderFrame?.url ?? 'a frame that is gone'}`),
   });
-  forwardEvents(core.events, () => (window && !window.isDestroyed() ? window.webContents : undefined));
 
   const settingsPath = settingsFile(dataDir);
   let settings = loadSettings(settingsPath);
@@ -121,9 +139,6 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
       note.on('click', focusWindow);
       note.show();
     },
-  });
-  core.events.subscribe((event, payload) => {
-    if (event === 'captures.added') notifier.captures(payload as CaptureSummary[]);
   });
 
   const setMenu = () =>
@@ -165,8 +180,8 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
   app.on('before-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    closing ??= core
-      .close()
+    closing ??= host
+      .stop()
       .catch((error: Error) => log(`closing: ${error.message}`))
       .finally(() => {
         closed = true;
@@ -175,5 +190,5 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
       });
   });
 
-  return { core, captureUrl, window: () => window, settings: () => settings };
+  return { host, captureUrl: () => captureUrl, window: () => window, settings: () => settings };
 }

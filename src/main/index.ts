@@ -16,6 +16,7 @@ const port = /^\d{1,5}$/.test(process.env.HOOKSCOPE_CAPTURE_PORT ?? '') ? Number
 void startDesktop(electron, {
   rendererRoot: join(import.meta.dirname, '../renderer'),
   preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+  coreEntry: join(import.meta.dirname, 'core-process.js'),
   nativeBinding,
   capturePort: port !== undefined && port <= 65535 ? port : undefined,
 });

@@ -1,51 +1,55 @@
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { CoreStatus } from '../shared/core-port';
 import { toErrorPayload, type ErrorPayload } from '../shared/errors';
-import type { EventBus } from '../core/events';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../preload/channels';
+import { CORE_PORT_REQUEST_CHANNEL, CORE_RESTART_CHANNEL, CORE_STATUS_CHANNEL } from '../preload/channels';
+import type { PortTarget } from './core-host';
 
-export interface ApiIpcOptions {
-  /** Validates the method and its arguments against the contract, then runs it (callApi). */
-  call(method: string, args: unknown): Promise<unknown>;
-  isTrusted(event: IpcMainInvokeEvent): boolean;
-  onRefused?(event: IpcMainInvokeEvent, method: unknown): void;
+type SenderEvent = Pick<IpcMainInvokeEvent | IpcMainEvent, 'sender' | 'senderFrame'>;
+
+export interface CoreIpcOptions {
+  isTrusted(event: SenderEvent): boolean;
+  /** Gives the window a MessagePort to the core. */
+  connect(target: PortTarget): void;
+  /** Restarts a crashed core. */
+  restart(): Promise<unknown>;
+  onRefused?(event: SenderEvent, what: string): void;
 }
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
 
-/** The reply as JSON text: the window gets exactly what HTTP gives a browser-mode page. */
-function text(reply: Reply): string {
-  try {
-    return JSON.stringify(reply);
-  } catch (error) {
-    return JSON.stringify({ ok: false, error: toErrorPayload(error) });
-  }
-}
+const text = (reply: Reply) => JSON.stringify(reply);
 
 /**
- * `hookscope:call` (method, args): every message's sender is checked first; a
- * foreign one is refused without running anything.
+ * The two IPC messages a window may send the main process: a request for a
+ * port to the core, and a restart of a crashed core. Every sender is checked
+ * first (the app's window, its top frame, on hookscope://app/); a foreign one
+ * gets no port and restarts nothing. API calls themselves go over the port.
  */
-export function registerApiIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, options: ApiIpcOptions): () => void {
-  ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
+export function registerCoreIpc(ipcMain: Pick<IpcMain, 'on' | 'handle' | 'removeHandler' | 'removeListener'>, options: CoreIpcOptions): () => void {
+  const onPortRequest = (event: IpcMainEvent) => {
+    if (!options.isTrusted(event)) return options.onRefused?.(event, 'a port to the core');
+    options.connect(event.sender);
+  };
+  ipcMain.on(CORE_PORT_REQUEST_CHANNEL, onPortRequest);
+  ipcMain.handle(CORE_RESTART_CHANNEL, async (event) => {
     if (!options.isTrusted(event)) {
-      options.onRefused?.(event, method);
+      options.onRefused?.(event, 'a restart of the core');
       return text({ ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: 'IPC refused: the message did not come from the Hookscope window' } });
     }
-    if (typeof method !== 'string') return text({ ok: false, error: { code: 'BAD_INPUT', message: 'the method name must be a string' } });
     try {
-      return text({ ok: true, result: await options.call(method, args) });
+      return text({ ok: true, result: await options.restart() });
     } catch (error) {
       return text({ ok: false, error: toErrorPayload(error) });
     }
   });
-  return () => ipcMain.removeHandler(CALL_CHANNEL);
+  return () => {
+    ipcMain.removeListener(CORE_PORT_REQUEST_CHANNEL, onPortRequest);
+    ipcMain.removeHandler(CORE_RESTART_CHANNEL);
+  };
 }
 
-/** Every core event goes to the window as `{event, payload}` JSON text on `hookscope:event`. */
-export function forwardEvents(events: EventBus, target: () => Pick<WebContents, 'send' | 'isDestroyed'> | undefined): () => void {
-  return events.subscribe((event, payload) => {
-    const contents = target();
-    if (!contents || contents.isDestroyed()) return;
-    contents.send(EVENT_CHANNEL, JSON.stringify({ event, payload }));
-  });
+/** The core's status goes to the window as JSON text on `hookscope:core-status`. */
+export function sendCoreStatus(target: Pick<WebContents, 'send' | 'isDestroyed'> | undefined, status: CoreStatus): void {
+  if (!target || target.isDestroyed()) return;
+  target.send(CORE_STATUS_CHANNEL, JSON.stringify(status));
 }

@@ -40,6 +40,9 @@ export const TUNNEL_PROVIDER_LABELS: Record<TunnelProvider, string> = {
   ngrok: 'ngrok (authtoken)',
 };
 
+/** The tunnel credentials Hookscope can keep (outside its database). */
+export const TUNNEL_TOKEN_NAMES = ['ngrok'] as const;
+
 export const tunnelAuthtokenArgsSchema = z
   .object({
     provider: z.literal('ngrok'),

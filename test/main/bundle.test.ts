@@ -29,7 +29,7 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
     const asked: string[] = [];
     const fakeElectron = {
       contextBridge: { exposeInMainWorld: (name: string, value: Record<string, unknown>) => exposed.set(name, value) },
-      ipcRenderer: { invoke: async () => '{"ok":true,"result":1}', on: () => undefined, removeListener: () => undefined },
+      ipcRenderer: { invoke: async () => '{"ok":true,"result":1}', send: (channel: string) => asked.push(`send ${channel}`), on: () => undefined },
     };
     const sandboxRequire = (name: string) => {
       asked.push(name);
@@ -38,13 +38,15 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
     };
     const module = { exports: {} };
     runInNewContext(code, { require: sandboxRequire, module, exports: module.exports, console }, { filename: file });
-    expect(asked).toEqual(['electron']);
+    // It asks the main process for its port to the core, and needs nothing else.
+    expect(asked).toEqual(['electron', 'send hookscope:core-port-request']);
     expect(Object.keys(exposed.get('hookscope')!).sort()).toEqual([...API_METHODS].sort());
     expect(typeof exposed.get('hookscopeEvents')!.subscribe).toBe('function');
+    expect(typeof exposed.get('hookscopeCore')!.restart).toBe('function');
   });
 
-  it('needs no build tool at run time: the main bundle imports only runtime dependencies and Node/Electron', () => {
-    const code = readFileSync(join(outDir, 'main', 'index.js'), 'utf8');
+  it('needs no build tool at run time: the main and core bundles import only runtime dependencies and Node/Electron', () => {
+    const code = ['index.js', 'core-process.js'].map((f) => readFileSync(join(outDir, 'main', f), 'utf8')).join('\n');
     const imported = new Set([...code.matchAll(/(?:from\s+|import\(\s*|require\(\s*)["']([^"'.][^"']*)["']/g)].map((m) => m[1]));
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     const allowed = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.optionalDependencies ?? {}), 'electron']);
@@ -53,12 +55,13 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
     for (const tool of ['tsx', 'esbuild', 'vite']) expect(imported.has(tool)).toBe(false);
   });
 
-  it('puts the WAL checkpointer worker next to the main bundle and builds the renderer', () => {
+  it("puts the core process's bundle and the WAL checkpointer worker next to the main bundle, and builds the renderer", () => {
+    expect(existsSync(join(outDir, 'main', 'core-process.js'))).toBe(true);
     expect(existsSync(join(outDir, 'main', 'checkpoint-worker.mjs'))).toBe(true);
     expect(readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8')).toMatch(/<script type="module"[^>]*src="\.\/assets\//);
   });
 
-  it('runs the built main process (under Node, with a fake electron): window, page, IPC, events, capture, quit', async () => {
+  it('runs the built main process (under Node, with a fake electron) and its core process: window, page, port, events, capture, quit', async () => {
     const data = tempDir();
     const child: ChildProcess = spawn(
       process.execPath,

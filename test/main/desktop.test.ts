@@ -1,10 +1,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { startDesktop, type Desktop } from '../../src/main/bootstrap';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../../src/preload/channels';
+import { CORE_PORT_REQUEST_CHANNEL } from '../../src/preload/channels';
 import { tempDir } from '../helpers/temp-dir';
 import { createFakeElectron, FakeFrame, FakeWebContents, type FakeElectron } from './support/fake-electron';
+import { connectPage } from './support/fake-page';
+
+/** The core's utility process runs this (from source, through tsx, in a real child process). */
+const CORE_ENTRY = join(import.meta.dirname, '../../src/main/core-process/entry.ts');
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -28,8 +33,15 @@ async function start(options: { dataDir?: string; lock?: boolean } = {}): Promis
     dataDir = dir.path;
   }
   const fake = createFakeElectron({ userData: dataDir, lock: options.lock });
-  const desktop = await startDesktop(fake.api, { rendererRoot: rendererDir(), preloadPath: '/app/out/preload/index.cjs', dataDir, capturePort: 0, log: () => undefined });
-  if (desktop) cleanups.push(() => desktop.core.close());
+  const desktop = await startDesktop(fake.api, {
+    rendererRoot: rendererDir(),
+    preloadPath: '/app/out/preload/index.cjs',
+    coreEntry: CORE_ENTRY,
+    dataDir,
+    capturePort: 0,
+    log: () => undefined,
+  });
+  if (desktop) cleanups.push(() => desktop.host.stop());
   return { fake, desktop, dataDir };
 }
 
@@ -38,11 +50,14 @@ function theWindow(fake: FakeElectron) {
   return fake.BrowserWindow.instances[0];
 }
 
-/** An IPC call as the renderer's preload makes it, from the given frame; the reply parsed. */
-async function ipcCall(fake: FakeElectron, from: { sender: { id: number }; senderFrame: FakeFrame | null }, method: unknown, args?: unknown) {
-  const text = await fake.ipcMain.invoke(CALL_CHANNEL, from, method, args);
-  expect(typeof text).toBe('string');
-  return JSON.parse(text as string) as { ok: boolean; result?: Record<string, unknown>; error?: { code: string; message: string } };
+/** The rows of one capture path in the data folder's database, read after the core closed it. */
+function storedBodies(dataDir: string, path: string): string[] {
+  const db = new Database(join(dataDir, 'hookscope.db'), { readonly: true });
+  try {
+    return (db.prepare('SELECT body FROM captures WHERE path = ? ORDER BY id').all(path) as { body: Buffer }[]).map((r) => r.body.toString());
+  } finally {
+    db.close();
+  }
 }
 
 async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
@@ -78,7 +93,10 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     // The scheme's privileges and the instance lock come before 'ready', as Electron requires.
     expect(fake.calls.slice(0, 3)).toEqual(['registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'whenReady']);
     expect(fake.protocol.privileged).toEqual([{ scheme: 'hookscope', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
-    expect(desktop!.captureUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(desktop!.captureUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    // The core runs in its own process, not in this one.
+    expect(desktop!.host.status()).toEqual({ state: 'running' });
+    expect(desktop!.host.pid()).not.toBe(process.pid);
   });
 
   it('serves the renderer with a strict CSP, and nothing outside its folder or its origin', async () => {
@@ -105,13 +123,12 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     expect((await handler(new Request('hookscope://app/..%2f..%2f..%2fetc%2fpasswd'))).status).toBe(404);
   });
 
-  it('runs API calls from the window, and refuses any other sender without running anything', async () => {
+  it('gives the window a port to the core process, where its API calls run; any other sender gets no port', async () => {
     const { fake, desktop } = await start();
     const win = theWindow(fake);
-    const own = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
-
-    const info = await ipcCall(fake, own, 'app.info', {});
-    expect(info).toMatchObject({ ok: true, result: { captureUrl: desktop!.captureUrl } });
+    const page = connectPage(fake, win.webContents);
+    expect(await page.call('app.info')).toMatchObject({ ok: true, result: { captureUrl: desktop!.captureUrl() } });
+    expect(win.webContents.ports.map((p) => p.channel)).toEqual(['hookscope:core-port']);
 
     const foreignPage = { sender: win.webContents, senderFrame: new FakeFrame('https://evil.example/') };
     const fileFrame = { sender: win.webContents, senderFrame: new FakeFrame('file:///tmp/evil.html') };
@@ -120,16 +137,47 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     otherContents.mainFrame.url = 'hookscope://app/index.html';
     const otherWindow = { sender: otherContents, senderFrame: otherContents.mainFrame };
     const gone = { sender: win.webContents, senderFrame: null };
-    for (const from of [foreignPage, fileFrame, subframe, otherWindow, gone]) {
-      const reply = await ipcCall(fake, from, 'endpoints.create', { slug: 'planted' });
-      expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
-    }
-    expect(desktop!.core.endpoints.list().map((e) => e.slug)).not.toContain('planted');
+    for (const from of [foreignPage, fileFrame, subframe, otherWindow, gone]) fake.ipcMain.send(CORE_PORT_REQUEST_CHANNEL, from);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(win.webContents.ports).toHaveLength(1);
+    expect(otherContents.ports).toHaveLength(0);
+    const restart = JSON.parse((await fake.ipcMain.invoke('hookscope:core-restart', foreignPage)) as string);
+    expect(restart).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
+    expect(desktop!.host.status().state).toBe('running');
 
-    expect(await ipcCall(fake, own, 'endpoints.create', { slug: 'mine' })).toMatchObject({ ok: true, result: { slug: 'mine' } });
-    expect(await ipcCall(fake, own, 'captures.get', { id: 'one' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await ipcCall(fake, own, 'fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'METHOD_UNKNOWN' } });
-    expect(await ipcCall(fake, own, { toString: () => 'app.info' }, {})).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    // The core validates every call, as over HTTP.
+    expect(await page.call('endpoints.create', { slug: 'mine' })).toMatchObject({ ok: true, result: { slug: 'mine' } });
+    expect(await page.call('captures.get', { id: 'one' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await page.call('fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'METHOD_UNKNOWN' } });
+    expect(await page.call(42 as unknown as string, {})).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  });
+
+  it('a crash of the core process is shown to the window with its cause, loses nothing acknowledged, and a restart brings it back', async () => {
+    const { fake, desktop, dataDir } = await start();
+    const win = theWindow(fake);
+    const page = connectPage(fake, win.webContents);
+    const acked: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(`${desktop!.captureUrl()}default/before-crash`, { method: 'POST', body: `body ${i}` });
+      expect(res.status).toBe(200);
+      acked.push(`body ${i}`);
+    }
+    const pid = desktop!.host.pid()!;
+    process.kill(pid, 'SIGKILL');
+    await waitFor('the window told of the crash', () => page.statuses.find((s) => s.state === 'crashed'));
+    expect(page.statuses.at(-1)!.message).toMatch(/the core process exited .*every acknowledged capture is stored/);
+    expect(desktop!.host.status().state).toBe('crashed');
+    expect(await page.call('app.info')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(storedBodies(dataDir, '/default/before-crash')).toEqual(acked);
+
+    const restarted = await page.connection.restart();
+    expect(restarted).toMatchObject({ ok: true, result: { captureUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/) } });
+    expect(desktop!.host.pid()).not.toBe(pid);
+    // The page reloads after a restart and asks for a port again.
+    const again = connectPage(fake, win.webContents);
+    const list = await again.call('captures.list', { limit: 100 });
+    expect(list.ok).toBe(true);
+    expect((list.result as unknown as { captures: unknown[] }).captures ?? list.result).toHaveLength(20);
   });
 
   it('denies navigation and new windows; only validated http(s) URLs reach the system browser', async () => {
@@ -186,30 +234,29 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     }
   });
 
-  it('forwards core events to the window as they happen', async () => {
+  it('sends core events to the window over its port as they happen', async () => {
     const { fake, desktop } = await start();
-    const win = theWindow(fake);
-    const res = await fetch(`${desktop!.captureUrl}default/hello`, { method: 'POST', body: '{"hello":"world"}' });
+    const page = connectPage(fake, theWindow(fake).webContents);
+    await page.call('app.info');
+    const res = await fetch(`${desktop!.captureUrl()}default/hello`, { method: 'POST', body: '{"hello":"world"}' });
     const { id } = (await res.json()) as { id: number };
-    const message = await waitFor('captures.added sent to the window', () =>
-      win.webContents.sent
-        .filter(([channel]) => channel === EVENT_CHANNEL)
-        .map(([, text]) => JSON.parse(text as string) as { event: string; payload: { id: number; path: string }[] })
-        .find((m) => m.event === 'captures.added'),
-    );
+    const message = await waitFor('captures.added sent to the window', () => page.events.find((m) => m.event === 'captures.added'));
     expect(message.payload).toEqual([expect.objectContaining({ id, path: '/default/hello' })]);
   });
 
   it('notifies of new captures while the window is not in front; the menu switch turns it off, and that is remembered', async () => {
     const { fake, desktop, dataDir } = await start();
     const win = theWindow(fake);
+    const page = connectPage(fake, win.webContents);
+    await page.call('app.info');
+    const told = (n: number) => waitFor('the window told', () => page.events.filter((m) => m.event === 'captures.added').length >= n);
     win.focused = true;
-    await fetch(`${desktop!.captureUrl}default/seen`, { method: 'POST', body: 'a' });
-    await waitFor('the window told', () => win.webContents.sent.length > 0);
+    await fetch(`${desktop!.captureUrl()}default/seen`, { method: 'POST', body: 'a' });
+    await told(1);
     expect(fake.Notification.shown).toEqual([]);
 
     win.focused = false;
-    await fetch(`${desktop!.captureUrl}stripe/invoice`, { method: 'POST', body: 'b' });
+    await fetch(`${desktop!.captureUrl()}stripe/invoice`, { method: 'POST', body: 'b' });
     await waitFor('a notification', () => fake.Notification.shown.length === 1);
     expect(fake.Notification.shown[0]).toEqual({ title: 'New webhook on default', body: 'POST /stripe/invoice' });
 
@@ -218,11 +265,10 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     item.click!({ checked: false });
     expect(JSON.parse(readFileSync(join(dataDir, 'desktop-settings.json'), 'utf8'))).toEqual({ notifications: false });
     expect(fake.Menu.item('notifications')).toMatchObject({ checked: false });
-    const before = win.webContents.sent.length;
-    await fetch(`${desktop!.captureUrl}default/quiet`, { method: 'POST', body: 'c' });
-    await waitFor('the window told', () => win.webContents.sent.length > before);
+    await fetch(`${desktop!.captureUrl()}default/quiet`, { method: 'POST', body: 'c' });
+    await told(3);
     expect(fake.Notification.shown).toHaveLength(1);
-    await desktop!.core.close();
+    await desktop!.host.stop();
 
     const again = await start({ dataDir });
     expect(again.desktop!.settings()).toEqual({ notifications: false });
@@ -246,13 +292,14 @@ describe('the Electron shell against a fake electron module (real core, real SQL
   });
 
   it('quits only after the core has closed: every acknowledged capture is stored', async () => {
-    const { fake, desktop } = await start();
-    await fetch(`${desktop!.captureUrl}default/last`, { method: 'POST', body: 'kept' });
+    const { fake, desktop, dataDir } = await start();
+    await fetch(`${desktop!.captureUrl()}default/last`, { method: 'POST', body: 'kept' });
     fake.app.quit();
     expect(fake.app.quitted).toBe(false);
-    await waitFor('the app quit', () => fake.app.quitted);
-    expect(desktop!.core.db.open).toBe(false);
+    await waitFor('the app quit', () => fake.app.quitted, 15_000);
+    expect(desktop!.host.status().state).toBe('stopped');
     expect(fake.app.quitCount).toBe(2);
+    expect(storedBodies(dataDir, '/default/last')).toEqual(['kept']);
   });
 
   it('tells the user why, instead of crashing, when the data folder holds something that is not its database', async () => {

@@ -1,25 +1,24 @@
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../src/preload/channels';
 import { createFakeElectron } from './fake-electron';
+import { connectPage } from './fake-page';
 
 /**
  * The fake electron module of a child process running the built main bundle.
  * The test drives it over the child's IPC channel: it reports the window it
- * was asked to open, and plays the window's IPC calls and page requests.
+ * was asked to open, and plays the window's page: its API calls over the
+ * port to the core process (forked for real), and its page requests.
  */
 const fake = createFakeElectron({ userData: process.env.HOOKSCOPE_TEST_USER_DATA!, appPath: process.env.HOOKSCOPE_TEST_APP_PATH });
 const send = (message: object) => process.send?.(message);
 
-fake.app.on('web-contents-created', (_event: unknown, contents: { id: number }) => {
-  setImmediate(() => {
-    const win = fake.BrowserWindow.instances.find((w) => w.webContents.id === contents.id);
-    if (!win) return;
-    const original = win.webContents.send.bind(win.webContents);
-    win.webContents.send = (channel: string, ...args: unknown[]) => {
-      original(channel, ...args);
-      if (channel === EVENT_CHANNEL) send({ type: 'event', text: args[0] });
-    };
-  });
-});
+/** The window's page, as the preload connects it: made at the first call, once the window exists. */
+let page: ReturnType<typeof connectPage> | undefined;
+const thePage = () => {
+  if (page) return page;
+  const win = fake.BrowserWindow.instances[0];
+  page = connectPage(fake, win.webContents);
+  page.connection.onEvent((message) => send({ type: 'event', text: JSON.stringify(message) }));
+  return page;
+};
 
 const loadURL = fake.BrowserWindow.prototype.loadURL;
 fake.BrowserWindow.prototype.loadURL = function (this: InstanceType<typeof fake.BrowserWindow>, url: string) {
@@ -30,9 +29,8 @@ fake.BrowserWindow.prototype.loadURL = function (this: InstanceType<typeof fake.
 process.on('message', async (message: { op: string; id: number; method?: string; args?: unknown; url?: string }) => {
   try {
     if (message.op === 'call') {
-      const win = fake.BrowserWindow.instances[0];
-      const text = await fake.ipcMain.invoke(CALL_CHANNEL, { sender: win.webContents, senderFrame: win.webContents.mainFrame }, message.method, message.args);
-      send({ type: 'reply', id: message.id, text });
+      const reply = await thePage().connection.call(message.method!, message.args);
+      send({ type: 'reply', id: message.id, text: JSON.stringify(reply) });
     } else if (message.op === 'page') {
       const res = await fake.protocol.handler('hookscope')(new Request(message.url!));
       send({ type: 'reply', id: message.id, status: res.status, csp: res.headers.get('content-security-policy'), body: await res.text() });
@@ -50,4 +48,4 @@ process.on('message', async (message: { op: string; id: number; method?: string;
   }
 });
 
-export const { app, BrowserWindow, ipcMain, protocol, session, shell, Menu, Notification, dialog } = fake;
+export const { app, BrowserWindow, ipcMain, protocol, session, shell, Menu, Notification, dialog, utilityProcess, MessageChannelMain } = fake;

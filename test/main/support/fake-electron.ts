@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ElectronApi } from '../../../src/main/bootstrap';
+import { FakeMessageChannelMain } from './fake-ports';
+import { createFakeUtilityProcess } from './fake-utility-process';
 
 /**
  * A stand-in for the electron module, enough of it for the shell: it records
@@ -34,8 +36,15 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
+  /** Ports handed to the page with webContents.postMessage, newest last. */
+  readonly ports: { channel: string; ports: unknown[] }[] = [];
   send(channel: string, ...args: unknown[]): void {
     this.sent.push([channel, ...args]);
+    this.emit('sent', channel, ...args);
+  }
+  postMessage(channel: string, _message: unknown, transfer: unknown[] = []): void {
+    this.ports.push({ channel, ports: transfer });
+    this.emit('port', channel, transfer);
   }
   isDestroyed(): boolean {
     return this.destroyed;
@@ -136,7 +145,18 @@ export function createFakeElectron(options: { userData: string; lock?: boolean; 
 
   type Handler = (event: unknown, ...args: unknown[]) => unknown;
   const ipcHandlers = new Map<string, Handler>();
+  const ipcListeners = new EventEmitter();
   const ipcMain = {
+    on(channel: string, listener: Handler) {
+      ipcListeners.on(channel, listener);
+    },
+    removeListener(channel: string, listener: Handler) {
+      ipcListeners.removeListener(channel, listener);
+    },
+    /** Plays a renderer's ipcRenderer.send arriving from `sender`/`senderFrame`. */
+    send(channel: string, from: { sender: unknown; senderFrame: FakeFrame | null }, ...args: unknown[]) {
+      ipcListeners.emit(channel, from, ...args);
+    },
     handle(channel: string, handler: Handler) {
       if (ipcHandlers.has(channel)) throw new Error(`a second handler for ${channel}`);
       ipcHandlers.set(channel, handler);
@@ -265,7 +285,10 @@ export function createFakeElectron(options: { userData: string; lock?: boolean; 
     },
   };
 
+  const utility = createFakeUtilityProcess();
   const fake = {
+    utilityProcess: utility,
+    MessageChannelMain: FakeMessageChannelMain,
     app,
     BrowserWindow: FakeBrowserWindow,
     ipcMain,
