@@ -2,7 +2,7 @@ import type { HeaderPair } from '../../shared/capture-types';
 import { HookscopeError } from '../../shared/errors';
 import { isText } from '../capture/decode';
 import type { StoredCapture } from '../store/captures';
-import { commentText, shellString, shellWord, wireBytes } from './shell-word';
+import { shellString, shellWord, shownWord, wireBytes } from './shell-word';
 
 /**
  * The one cURL builder (the CLI's export, the API's `export.curl`, and Copy as
@@ -70,7 +70,7 @@ function refuse(capture: StoredCapture, why: string): never {
 /** The URL curl is given: control characters and spaces percent-encoded (curl refuses them raw). */
 function sendableUrl(capture: StoredCapture, notes: string[]): string {
   const url = capture.url;
-  if (!/^https?:\/\/[^/?#\s]/i.test(url)) refuse(capture, `its URL "${commentText(url, 80)}" is not an http(s) URL`);
+  if (!/^https?:\/\/[^/?#\s]/i.test(url)) refuse(capture, `its URL ${shownWord(url, 80)} is not an http(s) URL`);
   const encoded = url.replace(URL_UNSENDABLE, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   if (encoded !== url) notes.push('The URL holds spaces or control characters, which HTTP cannot carry as they are: they are sent percent-encoded.');
   if (wireBytes(encoded).length > MAX_ARGUMENT_BYTES) refuse(capture, `its URL is longer than ${MAX_ARGUMENT_BYTES} bytes`);
@@ -85,9 +85,9 @@ function sendableHeaders(capture: StoredCapture, notes: string[]): HeaderPair[] 
     if (NOT_FOR_CURL.has(lower) || lower.startsWith('proxy-')) continue;
     // A Content-Length that does not match the bytes sent (a truncated capture) is left to curl.
     if (lower === 'content-length' && (capture.truncated || Number(value) !== capture.body.length)) continue;
-    if (!TOKEN.test(name)) notes.push(`A header is left out: its name "${commentText(name, 60)}" is not a valid HTTP header name.`);
-    else if (BAD_VALUE.test(value)) notes.push(`The header ${name} is left out: its value holds a control character (such as CR, LF or NUL) that HTTP cannot carry.`);
-    else if (wireBytes(`${name}: ${value}`).length > MAX_ARGUMENT_BYTES) notes.push(`The header ${name} is left out: it is longer than ${MAX_ARGUMENT_BYTES} bytes.`);
+    if (!TOKEN.test(name)) notes.push(`A header is left out: its name ${shownWord(name, 60)} is not a valid HTTP header name.`);
+    else if (BAD_VALUE.test(value)) notes.push(`The header ${shownWord(name)} is left out: its value holds a control character (such as CR, LF or NUL) that HTTP cannot carry.`);
+    else if (wireBytes(`${name}: ${value}`).length > MAX_ARGUMENT_BYTES) notes.push(`The header ${shownWord(name)} is left out: it is longer than ${MAX_ARGUMENT_BYTES} bytes.`);
     else kept.push([name, value]);
   }
   return kept;
@@ -107,7 +107,7 @@ function base64Pipe(bytes: Buffer): string {
 export function buildCurl(capture: StoredCapture, options: CurlOptions = {}): CurlBuild {
   const notes: string[] = [];
   const { method, body } = capture;
-  if (!TOKEN.test(method)) refuse(capture, `its method "${commentText(method, 40)}" is not an HTTP method name`);
+  if (!TOKEN.test(method)) refuse(capture, `its method ${shownWord(method, 40)} is not an HTTP method name`);
   const url = sendableUrl(capture, notes);
   const headers = sendableHeaders(capture, notes);
   const hasBody = body.length > 0;

@@ -62,11 +62,12 @@ function ansiC(bytes: Uint8Array): string {
 
 /**
  * One bash word that expands to exactly these bytes (which must not hold a
- * NUL: no argument can). Plain words stay bare, visible text goes in single
- * quotes, anything else in `$'…'`.
+ * NUL: no argument can, unless `shown` says the word is only to be read).
+ * Plain words stay bare, visible text goes in single quotes, anything else in
+ * `$'…'`.
  */
-export function shellWord(bytes: Uint8Array): string {
-  if (bytes.includes(0)) throw new Error('a shell argument cannot hold a NUL byte');
+export function shellWord(bytes: Uint8Array, shown = false): string {
+  if (!shown && bytes.includes(0)) throw new Error('a shell argument cannot hold a NUL byte');
   const text = utf8OrNull(bytes);
   if (text !== null && BARE.test(text)) return text;
   if (text !== null && [...text].every(isVisible)) return `'${text.replace(/'/g, `'\\''`)}'`;
@@ -88,7 +89,19 @@ export function shellString(text: string): string {
 }
 
 /**
- * Captured text for a `#` comment or a message: every character that is not
+ * Captured text to be read in a comment, a note or an error message: quoted as
+ * a shell word (so it stays one inert word even where the `#` is not taken as
+ * a comment, such as zsh without interactive_comments), cut at `max`
+ * characters.
+ */
+export function shownWord(text: string, max = 200): string {
+  const chars = [...text];
+  const cut = chars.length > max;
+  return shellWord(wireBytes(cut ? chars.slice(0, max).join('') : text), true) + (cut ? '…' : '');
+}
+
+/**
+ * Text for a `#` comment or a message: every character that is not
  * visible (line ends, controls, bidi, zero-width) written as `\xHH` or
  * `\u{…}`, so it can neither end the comment's line nor act on a terminal;
  * cut at `max` characters.
