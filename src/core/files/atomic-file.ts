@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { lstat, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { HookscopeError } from '../../shared/errors';
 
@@ -28,8 +28,8 @@ function cannotWrite(target: string, error: unknown): HookscopeError {
  * `target` only when it is complete. `target` must not be a folder.
  */
 export async function openAtomicFile(target: string, randomName: () => string = () => randomBytes(6).toString('hex')): Promise<AtomicFile> {
-  const existing = await stat(target).catch(() => null);
-  if (existing?.isDirectory()) throw new HookscopeError('BAD_INPUT', `cannot write ${target}: it is a folder`);
+  if ((await stat(target).catch(() => null))?.isDirectory()) throw new HookscopeError('BAD_INPUT', `cannot write ${target}: it is a folder`);
+  const existing = await lstat(target).catch(() => null);
   const temporary = join(dirname(target), `.${basename(target)}.${randomName()}.tmp`);
   let handle: FileHandle;
   try {
@@ -37,6 +37,8 @@ export async function openAtomicFile(target: string, randomName: () => string = 
   } catch (error) {
     throw cannotWrite(target, error);
   }
+  // A file replaced keeps its permissions (a private export stays private).
+  if (existing?.isFile()) await handle.chmod(existing.mode & 0o7777).catch(() => undefined);
   let pending: Buffer[] = [];
   let size = 0;
   let closed = false;
