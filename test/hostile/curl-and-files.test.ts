@@ -347,6 +347,20 @@ describe('files the export writes', () => {
     }
   });
 
+  it('refuses --out over the -wal and -shm of a database in use (a running app holds them), and they get no export in them', async () => {
+    const kept = store({ name: 'kept while export is refused', body: 'kept' });
+    const live = ['hookscope.db-wal', 'hookscope.db-shm'].map((f) => join(cap.dataDir, f));
+    for (const file of live) expect(existsSync(file)).toBe(true);
+    for (const file of live) {
+      const result = await cli(['export', '--format', 'ndjson', '--out', file, '--data', cap.dataDir], work.path);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`it is Hookscope's database file ${file}`);
+      expect(readFileSync(file).includes('"type":"hookscope-export"')).toBe(false);
+    }
+    // The database still answers, with what it held.
+    expect(cap.app.captures.get(kept.id).body.toString()).toBe('kept');
+  });
+
   it('refuses a cURL export that would put body files in the data folder (run from there without --out)', async () => {
     const data = await closedDataFolder();
     try {

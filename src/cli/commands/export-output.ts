@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { HookscopeError } from '../../shared/errors';
 import { openAtomicFile } from '../../core/files/atomic-file';
 import { createFreshFolder, type FreshFolder } from '../../core/files/fresh-folder';
@@ -25,7 +25,7 @@ export function isStdout(out: string | undefined): boolean {
 export function checkExportTargets(out: string | undefined, format: string, dataDir: string): void {
   if (out === '') throw new HookscopeError('BAD_INPUT', '--out needs a file name, or - for standard output');
   if (!isStdout(out)) assertMayWrite(out!, dataDir, '--out');
-  if (format === 'curl') assertMayWrite(join(bodyParent(out), 'body-files'), dataDir, 'cURL body files in');
+  if (format === 'curl') assertMayWrite(bodyParent(out), dataDir, 'cURL body files in');
 }
 
 export async function openSink(out: string | undefined): Promise<ExportSink> {
