@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeaderPair } from '../../../src/shared/capture-types';
 import { buildCurl } from '../../../src/core/curl/build';
+import { callApi, createApiHandlers } from '../../../src/core/api';
 import { commentText, shellWord } from '../../../src/core/curl/shell-word';
 import { mulberry32 } from '../../../src/core/random';
 import { startCaptureApp, type RunningCapture } from '../../helpers/capture-app';
@@ -100,6 +101,20 @@ describe('copy as cURL, run by the real curl', () => {
     const before = cap.app.captures.maxId();
     await run('/bin/bash', ['-c', `${command} --silent --output /dev/null`], { cwd: dir.path });
     expect(cap.app.captures.get(before + 1).body.equals(body)).toBe(true);
+  });
+});
+
+describe('captures.curl in the API contract', () => {
+  it('answers a self-contained line and its notes; a bad id is BAD_INPUT, a missing one CAPTURE_NOT_FOUND', async () => {
+    const handlers = createApiHandlers(cap.app, { version: 'test', captureUrl: () => cap.url });
+    const { id } = await sendRaw(cap.port, { path: '/c/api', headers: [['Content-Type', 'text/plain']], body: 'hi' });
+    expect(await callApi(handlers, 'captures.curl', { id })).toEqual({
+      command: `curl -X POST --globoff --proto '=http,https' --url http://127.0.0.1:${cap.port}/c/api -H 'Host: 127.0.0.1:${cap.port}' -H 'Content-Type: text/plain' -H 'Content-Length: 2' -H 'User-Agent:' -H 'Accept:' --data-raw hi`,
+      notes: [],
+    });
+    await expect(callApi(handlers, 'captures.curl', { id: 'x' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(callApi(handlers, 'captures.curl', { id, extra: 1 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(callApi(handlers, 'captures.curl', { id: 999_999 })).rejects.toMatchObject({ code: 'CAPTURE_NOT_FOUND' });
   });
 });
 
