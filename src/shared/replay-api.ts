@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { headerPairSchema, slugSchema, type Endpoint } from './capture-types';
 import type { HarDocument } from './har-types';
-import type { BulkReplaySummary, CaptureDiff, CurlExport, ImportReport, ReplayView } from './replay-types';
+import type { BulkReplaySummary, CaptureDiff, CurlCopy, CurlExport, ImportReport, ReplayView } from './replay-types';
 
 const id = z.number().int().positive();
 const httpUrl = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'an http or https URL');
@@ -59,6 +59,8 @@ export const replayApiArgs = {
   /** Live forwarding: every capture of the endpoint is also sent to url (null: off). */
   'endpoints.forward': z.object({ slug: slugSchema, url: httpUrl.nullable(), mode: z.enum(['rule', 'proxy']).optional() }).strict(),
   'export.curl': z.object({ id }).strict(),
+  /** Copy as cURL: one bash line to paste, self-contained (a binary body piped in from base64). */
+  'captures.curl': z.object({ id }).strict(),
   'export.har': z.object(selection).strict(),
   'export.ndjson': z.object(selection).strict(),
   /** The text of an NDJSON export or a HAR document. */
@@ -73,6 +75,7 @@ export interface ReplayApiResults {
   'replays.get': ReplayView;
   'endpoints.forward': Endpoint;
   'export.curl': CurlExport;
+  'captures.curl': CurlCopy;
   'export.har': HarDocument;
   'export.ndjson': { text: string };
   'import.text': ImportReport;

@@ -137,7 +137,16 @@ export interface ImportReport {
 }
 
 export interface CurlExport {
+  /** One bash line. */
   command: string;
   /** A binary body goes in a file the command reads with --data-binary @file. */
   bodyFile: { name: string; bodyBase64: string } | null;
+  /** What the user should know (headers left out, a truncated body), as inert text. */
+  notes: string[];
+}
+
+/** Copy as cURL: one self-contained bash line (a binary body piped in from base64) and what the user should know. */
+export interface CurlCopy {
+  command: string;
+  notes: string[];
 }

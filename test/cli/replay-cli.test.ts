@@ -113,7 +113,8 @@ describe('hookscope forward', () => {
 describe('hookscope export, import, diff', () => {
   it('NDJSON exported here imports into another folder with every header and byte', async () => {
     const bin = await sendRaw(port, { method: 'PUT', path: '/files/blob?v=2', headers: [['X-Dup', '1'], ['x-dup', '2']], body: Buffer.from([0, 255, 1, 254, 10, 13]) });
-    const out = join(dir.path, 'all.ndjson');
+    const outDir = tempDir(); // not the data folder: export refuses to write there
+    const out = join(outDir.path, 'all.ndjson');
     const exported = await runCli(['export', '--format', 'ndjson', '--out', out, ...data()]);
     expect(exported.code).toBe(0);
     expect(exported.stderr).toMatch(/^exported \d+ captures to /);
@@ -133,16 +134,19 @@ describe('hookscope export, import, diff', () => {
       expect(text.stdout).toMatch(/^imported 0 captures and 0 replays \(ndjson\); skipped \d+ already here\n$/);
     } finally {
       other.remove();
+      outDir.remove();
     }
   });
 
   it('the cURL export is a script the real curl runs to send the same bytes again; HAR is written too', async () => {
     const body = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 31) % 256));
     const { id } = await sendRaw(port, { path: '/curl/bin?x=1', headers: [['Content-Type', 'application/octet-stream']], body });
-    const script = join(dir.path, 'replay.sh');
+    const outDir = tempDir();
+    const script = join(outDir.path, 'replay.sh');
     expect((await runCli(['export', String(id), '--format', 'curl', '--out', script, ...data()])).code).toBe(0);
-    expect(readFileSync(join(dir.path, `replay-${id}.body`)).equals(body)).toBe(true);
-    await promisify(execFile)('/bin/sh', [script]);
+    expect(readFileSync(join(outDir.path, 'replay-bodies', `capture-${id}.body`)).equals(body)).toBe(true);
+    await promisify(execFile)('/bin/bash', [script]);
+    outDir.remove();
     const copy = await cliJson<CaptureDetail[]>(['list', '--limit', '1', ...data()]);
     const detail = await cliJson<CaptureDetail>(['show', String(copy[0].id), ...data()]);
     expect(detail.id).toBeGreaterThan(id);

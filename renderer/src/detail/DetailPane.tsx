@@ -61,7 +61,7 @@ export function DetailPane({ id, onClose }: { id: number; onClose(): void }) {
           </div>
         )}
       </div>
-      {curl && detail && <CurlDialog detail={detail} onClose={() => setCurl(false)} />}
+      {curl && detail && <CurlDialog id={detail.id} onClose={() => setCurl(false)} />}
     </div>
   );
 }

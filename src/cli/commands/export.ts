@@ -1,16 +1,14 @@
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import type { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
 import type { App } from '../../core/app';
-import { toCurl } from '../../core/replay/curl';
+import { curlScript } from '../../core/curl/script';
 import { parseSince } from '../../core/replay/since';
 import type { ExportSelection } from '../../core/store/transfer';
-import { withApp, withData, withJson, type CommonOptions } from '../context';
+import { dataDirOf, withApp, withData, withJson, type CommonOptions } from '../context';
 import { printJson } from '../output';
 import { idArg } from '../parse';
+import { checkExportTargets, curlBodyFiles, isStdout, openSink } from './export-output';
 
 const FORMATS = ['har', 'ndjson', 'curl'] as const;
 type Format = (typeof FORMATS)[number];
@@ -22,57 +20,30 @@ interface ExportOptions extends CommonOptions {
   out?: string;
 }
 
-/** Writes lines to a stream, waiting whenever it asks to (an export can be larger than memory would like). */
-async function writeLines(stream: Writable, lines: Iterable<string>): Promise<number> {
-  let n = 0;
-  for (const line of lines) {
-    n++;
-    if (!stream.write(`${line}\n`)) await once(stream, 'drain');
-  }
-  return n;
+function* linesOf(app: App, format: Format, selection: ExportSelection, bodies: ReturnType<typeof curlBodyFiles>): Generator<string> {
+  if (format === 'ndjson') yield* app.replay.ndjson(selection);
+  else if (format === 'har') yield JSON.stringify(app.replay.har(selection), null, 2);
+  else yield* curlScript(app.replay.exportCaptures(selection), (capture, bytes) => bodies.place(capture, bytes));
 }
 
-function openOut(out: string | undefined): { stream: Writable; done(): Promise<void> } {
-  if (out === undefined) return { stream: process.stdout, done: async () => undefined };
-  const stream = createWriteStream(out);
-  const failed = new Promise<never>((_, reject) =>
-    stream.once('error', (e: NodeJS.ErrnoException) => reject(new HookscopeError('BAD_INPUT', `--out ${out}: ${e.code ?? e.message}`))),
-  );
-  failed.catch(() => undefined);
-  return {
-    stream,
-    async done() {
-      stream.end();
-      await Promise.race([once(stream, 'finish'), failed]);
-    },
-  };
-}
-
-/** cURL lines, one per capture; a binary body goes to a file beside the output (or in the working folder). */
-function* curlLines(app: App, selection: ExportSelection, out: string | undefined): Generator<string> {
-  const dir = out === undefined ? process.cwd() : dirname(resolve(out));
-  const stem = out === undefined ? 'hookscope' : basename(out, extname(out));
-  for (const capture of app.replay.exportCaptures(selection)) {
-    const bodyPath = join(dir, `${stem}-${capture.id}.body`);
-    const { command, bodyFile } = toCurl(capture, { bodyFileName: bodyPath });
-    if (bodyFile) writeFileSync(bodyPath, Buffer.from(bodyFile.bodyBase64, 'base64'));
-    yield `# capture ${capture.id}: ${capture.method} ${capture.path} (${new Date(capture.receivedAt).toISOString()})`;
-    yield command;
-    yield '';
-  }
-}
-
-async function runExport(app: App, format: Format, selection: ExportSelection, out: string | undefined): Promise<number> {
+/**
+ * Writes the export to standard output or to a temporary file renamed over
+ * `--out` once complete; on failure nothing is left behind (the temporary
+ * file and any cURL body folder are removed).
+ */
+async function runExport(app: App, format: Format, selection: ExportSelection, out: string | undefined) {
   const count = app.replay.exportIds(selection).length;
-  const target = openOut(out);
+  const bodies = curlBodyFiles(out);
+  const sink = await openSink(out);
   try {
-    if (format === 'ndjson') await writeLines(target.stream, app.replay.ndjson(selection));
-    else if (format === 'har') await writeLines(target.stream, [JSON.stringify(app.replay.har(selection), null, 2)]);
-    else await writeLines(target.stream, curlLines(app, selection, out));
-  } finally {
-    await target.done();
+    for (const line of linesOf(app, format, selection, bodies)) await sink.write(`${line}\n`);
+    await sink.commit();
+  } catch (error) {
+    await sink.abort();
+    bodies.remove();
+    throw error;
   }
-  return count;
+  return { count, bodies: bodies.written() };
 }
 
 export function registerExportCommands(program: Command): void {
@@ -81,19 +52,21 @@ export function registerExportCommands(program: Command): void {
     .requiredOption('--format <format>', 'har | ndjson | curl')
     .option('--endpoint <slug>', 'only captures of this endpoint')
     .option('--since <time>', 'only captures received since then (ISO time, or 30m, 24h, 7d back)')
-    .option('--out <file>', 'write here instead of standard output')
+    .option('--out <file>', "write here (a temporary file, renamed over it when complete) instead of standard output ('-')")
     .action(async (ids: number[] | undefined, options: ExportOptions) => {
       if (!(FORMATS as readonly string[]).includes(options.format)) {
         throw new HookscopeError('BAD_INPUT', `--format must be one of ${FORMATS.join(', ')}, got "${options.format}"`);
       }
+      checkExportTargets(options.out, options.format, dataDirOf(options));
       await withApp(options, async (app) => {
         const selection: ExportSelection = {
           ids: ids?.length ? ids : undefined,
           endpoint: options.endpoint,
           since: options.since === undefined ? undefined : parseSince(options.since, app.clock.now()),
         };
-        const count = await runExport(app, options.format as Format, selection, options.out);
-        if (options.out !== undefined) process.stderr.write(`exported ${count} capture${count === 1 ? '' : 's'} to ${options.out}\n`);
+        const { count, bodies } = await runExport(app, options.format as Format, selection, options.out);
+        if (!isStdout(options.out)) process.stderr.write(`exported ${count} capture${count === 1 ? '' : 's'} to ${options.out}\n`);
+        if (bodies) process.stderr.write(`wrote ${bodies.count} body file${bodies.count === 1 ? '' : 's'} in ${bodies.path}\n`);
       });
     });
 

@@ -26,6 +26,7 @@ export function createReplayHandlers(app: App): ReplayHandlers {
     'replays.get': ({ id }) => app.replay.get(id),
     'endpoints.forward': ({ slug, url, mode }) => app.replay.setForward(slug, url, mode),
     'export.curl': ({ id }) => app.replay.curl(id),
+    'captures.curl': ({ id }) => app.replay.curlCopy(id),
     'export.har': (args) => app.replay.har(selectionOf(app, args)),
     'export.ndjson': (args) => ({ text: [...app.replay.ndjson(selectionOf(app, args))].join('\n') + '\n' }),
     'import.text': ({ text }) => app.replay.importText(text),

@@ -1,5 +1,5 @@
 import type { Endpoint } from '../../shared/capture-types';
-import type { BulkReplaySummary, CaptureDiff, CurlExport, ImportReport, ReplayView } from '../../shared/replay-types';
+import type { BulkReplaySummary, CaptureDiff, CurlCopy, CurlExport, ImportReport, ReplayView } from '../../shared/replay-types';
 import type { HarDocument } from '../../shared/har-types';
 import { HookscopeError } from '../../shared/errors';
 import type { Clock } from '../clock';
@@ -12,7 +12,7 @@ import type { ExportSelection, TransferRepo } from '../store/transfer';
 import { parseTargetUrl, performAttempt } from '../sender/attempt';
 import type { AttemptFn } from '../sender/types';
 import { MAX_BULK_CONCURRENCY, runBulk } from './bulk';
-import { toCurl, type CurlOptions } from './curl';
+import { buildCurl } from '../curl/build';
 import { diffCaptures } from './diff';
 import { createForwarder } from './forward';
 import { toHar } from './har';
@@ -118,7 +118,16 @@ export function createReplayService(deps: ReplayServiceDeps) {
       if (url !== null) parseTargetUrl(url);
       return deps.updateEndpoint(slug, { forwardUrl: url, ...(mode ? { forwardMode: mode } : {}) });
     },
-    curl: (captureId: number, options?: CurlOptions): CurlExport => toCurl(deps.captures.get(captureId), options),
+    /** A cURL line whose binary body is a file the caller writes (bodyFile, by default `hookscope-<id>.body`). */
+    curl(captureId: number): CurlExport {
+      const { command, bodyFile, notes } = buildCurl(deps.captures.get(captureId), { body: 'file' });
+      return { command, bodyFile: bodyFile && { name: bodyFile.name, bodyBase64: bodyFile.bytes.toString('base64') }, notes };
+    },
+    /** A self-contained cURL line for the clipboard: a binary body is piped in from base64 on the same line. */
+    curlCopy(captureId: number): CurlCopy {
+      const { command, notes } = buildCurl(deps.captures.get(captureId), { body: 'pipe' });
+      return { command, notes };
+    },
     /** Ids an export would hold, oldest first (validates the selection). */
     exportIds(selection: ExportSelection): number[] {
       checkSelection(selection);
