@@ -69,19 +69,25 @@ export function parsePlaceholder(body: string): Placeholder | { error: string } 
   }
 }
 
-/** Problems in a template, each with the path of the offending value. */
+/** Problems in a template, each with the path of the offending value, in document order (walked without recursion). */
 export function templateProblems(template: JsonValue, path = ''): { path: string; problem: string }[] {
-  if (typeof template === 'string') {
-    return [...template.matchAll(PLACEHOLDER)].flatMap((m) => {
-      const parsed = parsePlaceholder(m[1]);
-      return 'error' in parsed ? [{ path, problem: parsed.error }] : [];
-    });
+  const out: { path: string; problem: string }[] = [];
+  const stack: Array<[JsonValue, string]> = [[template, path]];
+  while (stack.length > 0) {
+    const [node, at] = stack.pop()!;
+    if (typeof node === 'string') {
+      for (const m of node.matchAll(PLACEHOLDER)) {
+        const parsed = parsePlaceholder(m[1]);
+        if ('error' in parsed) out.push({ path: at, problem: parsed.error });
+      }
+    } else if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], `${at}[${i}]`]);
+    } else if (node !== null && typeof node === 'object') {
+      const entries = Object.entries(node);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i][1], at ? `${at}.${entries[i][0]}` : entries[i][0]]);
+    }
   }
-  if (Array.isArray(template)) return template.flatMap((item, i) => templateProblems(item, `${path}[${i}]`));
-  if (template !== null && typeof template === 'object') {
-    return Object.entries(template).flatMap(([key, value]) => templateProblems(value, path ? `${path}.${key}` : key));
-  }
-  return [];
+  return out;
 }
 
 export interface TemplateContext {
