@@ -45,7 +45,7 @@ function textLines(lines: LineChange[]): DiffLine[] {
     const line = lines[i];
     if (line.op === '@') {
       // A stretch the core already folded.
-      out.push({ op: '…', text: `${plural(line.count ?? 0, 'unchanged line')}` });
+      out.push({ op: '…', text: `${(line.count ?? 0).toLocaleString('en-US')} unchanged line${line.count === 1 ? '' : 's'}` });
       i++;
       continue;
     }
