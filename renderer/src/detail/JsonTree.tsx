@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { expandAll, flattenJson, initialState, labelText, parentRow, setRowOpen, summaryText, valueClass, valueText, type JsonRow, type JsonTreeState } from './json-rows';
 
@@ -7,12 +7,13 @@ const INDENT = 14;
 /** Past this depth rows stop moving right and say their level instead. */
 const MAX_INDENT_LEVELS = 32;
 
-function Row({ row, active, onToggle, onPick }: { row: JsonRow; active: boolean; onToggle(): void; onPick(): void }) {
+function Row({ id, row, active, onToggle, onPick }: { id: string; row: JsonRow; active: boolean; onToggle(): void; onPick(): void }) {
   const level = Math.min(row.depth, MAX_INDENT_LEVELS);
   const toggles = row.kind !== 'leaf' && (row.kind === 'group' || row.size > 0);
   const open = row.kind !== 'leaf' && row.open;
   return (
     <div
+      id={id}
       className={`jt-row${active ? ' active' : ''}`}
       role="treeitem"
       aria-level={row.depth + 1}
@@ -51,6 +52,7 @@ export function JsonTree({ data }: { data: object }) {
   const rows = useMemo(() => flattenJson(state.data, state.tree), [state]);
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const idPrefix = useId();
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
   const changed = useCallback((fn: (tree: JsonTreeState) => void) => {
     setState((s) => {
@@ -142,6 +144,7 @@ export function JsonTree({ data }: { data: object }) {
         role="tree"
         aria-label="JSON body"
         tabIndex={0}
+        aria-activedescendant={items.some((item) => item.index === at) ? `${idPrefix}-${at}` : undefined}
         onKeyDown={onKeyDown}
         data-testid="json-tree-scroll"
         style={{ height: Math.min(rows.length * ROW_HEIGHT + 2, 600) }}
@@ -149,7 +152,7 @@ export function JsonTree({ data }: { data: object }) {
         <div className="jt-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => (
             <div key={item.key} className="jt-slot" style={{ transform: `translateY(${item.start}px)` }}>
-              <Row row={rows[item.index]} active={item.index === at} onToggle={() => toggle(item.index)} onPick={() => setActive(item.index)} />
+              <Row id={`${idPrefix}-${item.index}`} row={rows[item.index]} active={item.index === at} onToggle={() => toggle(item.index)} onPick={() => setActive(item.index)} />
             </div>
           ))}
         </div>
