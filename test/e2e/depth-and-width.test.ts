@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openUi, type UiPage } from './support/browser';
 import { detailAction, goTo, openCapture, rowByPath } from './support/replay-page';
+import { snap } from './support/screenshots';
 import { startServed, type Served } from './support/serve';
 
 const WAIT = { timeout: 30_000 };
@@ -86,6 +87,7 @@ describe('the JSON view at any depth and width', () => {
     const last = await expandAllAndGoToEnd();
     console.log(`JSON view, 200,000 items: expand all (${await tree().locator('.jt-tools').textContent()}) and go to the end in ${Math.round(performance.now() - allStarted)} ms`);
     expect(last).toContain('n:199999');
+    await snap(ui.page, 'json-tree-200k-items');
     // Only a window of rows is in the DOM.
     expect(await treeRows().count()).toBeLessThan(200);
     expect(ui.problems).toEqual([]);

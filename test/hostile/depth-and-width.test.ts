@@ -7,7 +7,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GROUP_SIZE, expandAll, flattenJson, initialState, newTreeState, setRowOpen } from '../../renderer/src/detail/json-rows';
 import { diffBodies } from '../../src/core/replay/diff';
 import { MAX_HEADER_CHANGES, diffHeaders } from '../../src/core/replay/header-diff';
 import { MAX_JSON_CHANGES, MAX_LISTED_PATHS, diffJson } from '../../src/core/replay/json-diff';
@@ -196,6 +198,49 @@ describe('diff: lines and headers', () => {
     const d = diffHeaders(a, b);
     expect(d.changes).toHaveLength(MAX_HEADER_CHANGES);
     expect(d.more).toBe(5000 - MAX_HEADER_CHANGES);
+  });
+});
+
+describe('JSON view rows: depth and width', () => {
+  it('a 100,000-deep array opens at first to a bounded number of rows, and Expand all reaches the bottom', () => {
+    const deep = deepValue(100_000, 'bottom');
+    expect(flattenJson(deep, initialState(deep)).length).toBeLessThanOrEqual(301);
+    const state = newTreeState();
+    expandAll(state, deep);
+    expect(flattenJson(deep, state).at(-1)).toMatchObject({ kind: 'leaf', value: 'bottom', depth: 100_000 });
+  });
+
+  it('opening a 1,000,000-item array adds at most GROUP_SIZE rows at each step down to an item', () => {
+    const wide = new Array(1_000_000).fill(7);
+    const state = newTreeState();
+    state.open.add(wide);
+    let rows = flattenJson(wide, state);
+    for (let step = 0; step < 3; step++) {
+      const before = rows.length;
+      setRowOpen(state, rows.at(-1)!, true);
+      rows = flattenJson(wide, state);
+      expect(rows.length - before).toBeLessThanOrEqual(GROUP_SIZE);
+    }
+    expect(rows.at(-1)).toMatchObject({ kind: 'leaf', label: 999_999, value: 7 });
+  });
+
+  it('Expand all shows every scalar of any JSON value exactly once, in order', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
+        const scalars: unknown[] = [];
+        const stack: unknown[] = [value];
+        while (stack.length) {
+          const v = stack.pop();
+          if (v !== null && typeof v === 'object') stack.push(...Object.values(v as object).reverse());
+          else scalars.push(v);
+        }
+        const state = newTreeState();
+        expandAll(state, value);
+        const leaves = flattenJson(value, state).flatMap((r) => (r.kind === 'leaf' ? [r.value] : []));
+        expect(leaves).toEqual(scalars);
+      }),
+      { numRuns: 200, seed: 13 },
+    );
   });
 });
 
