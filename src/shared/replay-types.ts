@@ -114,8 +114,8 @@ export interface LineChange {
 
 /**
  * A diff is bounded: at most so many changes are listed (`more` counts the
- * rest), and when the comparison itself stopped early to keep its work
- * bounded, `partial` says what was left uncompared (then `more` is a lower bound).
+ * rest), and when the comparison was cut short or simplified to keep its work
+ * bounded, `partial` says how (then the counts may not be exact).
  */
 export interface DiffBounds {
   more: number;

@@ -52,9 +52,12 @@ export function diffBodies(a: Buffer, b: Buffer, names: [string, string] = ['A',
   const structured = a.length <= MAX_JSON_DIFF_BYTES && b.length <= MAX_JSON_DIFF_BYTES;
   const ja = structured ? parseJson(ta) : { ok: false as const };
   const jb = structured ? parseJson(tb) : { ok: false as const };
-  const deep = !ja.ok && ja.tooDeep ? names[0] : !jb.ok && jb.tooDeep ? names[1] : null;
-  if (deep !== null && (ja.ok || jb.ok || (!ja.ok && ja.tooDeep && !jb.ok && jb.tooDeep))) {
-    throw new HookscopeError('INPUT_TOO_DEEP', `The body of ${deep} is JSON nested deeper than ${MAX_JSON_DEPTH} levels; diff compares JSON up to that depth.`, { maxDepth: MAX_JSON_DEPTH });
+  // Too-deep JSON against JSON is refused; against anything else it is only text, and a line diff is safe.
+  const deepA = !ja.ok && ja.tooDeep === true;
+  const deepB = !jb.ok && jb.tooDeep === true;
+  if ((deepA && (jb.ok || deepB)) || (deepB && ja.ok)) {
+    const which = deepA ? names[0] : names[1];
+    throw new HookscopeError('INPUT_TOO_DEEP', `The body of ${which} is JSON nested deeper than ${MAX_JSON_DEPTH} levels; diff compares JSON up to that depth.`, { maxDepth: MAX_JSON_DEPTH });
   }
   if (ja.ok && jb.ok) {
     const json = diffJson(ja.value, jb.value);
