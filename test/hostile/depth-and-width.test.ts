@@ -17,7 +17,8 @@ import { MAX_LINE_CHANGES, MAX_LINE_TEXT, boundedLineDiff } from '../../src/core
 import { loadUserProviders } from '../../src/core/providers/user-loader';
 import { parseJsonBody } from '../../src/core/providers/bytes';
 import { bodyInForm } from '../../src/core/providers/signed-content';
-import { templateProblems } from '../../src/core/providers/samples/template';
+import { renderTemplate, templateProblems } from '../../src/core/providers/samples/template';
+import { createRng } from '../../src/core/providers/samples/prng';
 import { describe as describeValue } from '../../src/core/providers/rules/check';
 import { MAX_JSON_DEPTH } from '../../src/shared/json-depth';
 import type { JsonValue } from '../../src/shared/providers';
@@ -258,6 +259,22 @@ describe('provider data: depth', () => {
     expect(templateProblems(deep)).toEqual([{ path: `${'[0]'.repeat(100_000)}`, problem: expect.stringMatching(/not a known placeholder/) }]);
     expect(describeValue(deepValue(100_000))).toMatch(/nested deeper than 256/);
     expect(describeValue({ a: 1 })).toBe('{"a":1}');
+  });
+
+  it('a sample is rendered without recursion, in document order, keeping a "__proto__" key as data', () => {
+    const ctx = () => ({ rng: createRng(5), eventType: 'deep.event', timeMs: 0 });
+    const rendered = renderTemplate(deepValue(100_000, '{{eventType}}') as JsonValue, ctx());
+    let at: unknown = rendered;
+    for (let i = 0; i < 100_000; i++) at = (at as unknown[])[0];
+    expect(at).toBe('deep.event');
+    const template = JSON.parse('{"a":"{{hex:8}}","__proto__":{"b":"{{hex:8}}"},"c":["{{hex:8}}"]}') as JsonValue;
+    const out = renderTemplate(template, ctx()) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(['a', '__proto__', 'c']);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    // Same seed, same values in the same places: document order is kept.
+    expect(renderTemplate(template, ctx())).toEqual(out);
+    const rng = createRng(5);
+    expect([out.a, (out.__proto__ as { b: string }).b, (out.c as string[])[0]]).toEqual([rng.hex(8), rng.hex(8), rng.hex(8)]);
   });
 
   for (const depth of [2_000, 100_000]) {

@@ -117,25 +117,50 @@ function produce(p: Placeholder, ctx: TemplateContext): string | number {
   }
 }
 
+function renderString(template: string, ctx: TemplateContext): JsonValue {
+  const whole = /^\{\{([^{}]*)\}\}$/.exec(template);
+  if (whole) {
+    const parsed = parsePlaceholder(whole[1]);
+    return 'error' in parsed ? template : produce(parsed, ctx);
+  }
+  return template.replace(PLACEHOLDER, (match, body: string) => {
+    const parsed = parsePlaceholder(body);
+    return 'error' in parsed ? match : String(produce(parsed, ctx));
+  });
+}
+
+/** An own, enumerable property, even for a key such as `__proto__` (which plain assignment would treat as the prototype). */
+function put(target: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * The template with its placeholders filled. Walked without recursion, in
+ * document order (the random values come out in the same order as ever, so
+ * seeded samples reproduce).
+ */
 export function renderTemplate(template: JsonObject, ctx: TemplateContext): JsonObject;
 export function renderTemplate(template: JsonValue, ctx: TemplateContext): JsonValue;
 export function renderTemplate(template: JsonValue, ctx: TemplateContext): JsonValue {
-  if (typeof template === 'string') {
-    const whole = /^\{\{([^{}]*)\}\}$/.exec(template);
-    if (whole) {
-      const parsed = parsePlaceholder(whole[1]);
-      return 'error' in parsed ? template : produce(parsed, ctx);
-    }
-    return template.replace(PLACEHOLDER, (match, body: string) => {
-      const parsed = parsePlaceholder(body);
-      return 'error' in parsed ? match : String(produce(parsed, ctx));
-    });
+  let result: JsonValue = null;
+  const stack: Array<{ value: JsonValue; set: (rendered: JsonValue) => void }> = [{ value: template, set: (v) => (result = v) }];
+  while (stack.length > 0) {
+    const { value, set } = stack.pop()!;
+    if (typeof value === 'string') set(renderString(value, ctx));
+    else if (Array.isArray(value)) {
+      const out: JsonValue[] = new Array<JsonValue>(value.length);
+      set(out);
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], set: (v) => (out[i] = v) });
+    } else if (value !== null && typeof value === 'object') {
+      const out: { [key: string]: JsonValue } = {};
+      set(out);
+      const entries = Object.entries(value);
+      for (const [key] of entries) put(out, key, null); // keys in their order now, values as they are rendered
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i];
+        stack.push({ value: child, set: (v) => (out[key] = v) });
+      }
+    } else set(value);
   }
-  if (Array.isArray(template)) return template.map((item) => renderTemplate(item, ctx));
-  if (template !== null && typeof template === 'object') {
-    const out: { [key: string]: JsonValue } = {};
-    for (const [key, value] of Object.entries(template)) out[key] = renderTemplate(value, ctx);
-    return out;
-  }
-  return template;
+  return result;
 }
