@@ -16,7 +16,7 @@ const pairs: Array<[string, () => [string, string]]> = [
   ['[] vs 1,000,000 items', () => ['[]', numbers(1_000_000, 1)]],
   ['1,000,000 items all changed (2 MB each)', () => [numbers(1_000_000, 0), numbers(1_000_000, 1)]],
   ['200,000 keys all changed (3 MB each)', () => [keys(200_000, 1), keys(200_000, 2)]],
-  ['2,000,000 items (10 MB each, over the JSON cap)', () => [numbers(5_000_000, 0), numbers(5_000_000, 1)]],
+  ['5,000,000 items (10 MB each, over the JSON cap)', () => [numbers(5_000_000, 0), numbers(5_000_000, 1)]],
   ['400,000 lines, 1 changed (11 MB each)', () => [lines(400_000, () => false), lines(400_000, (i) => i === 200_000)]],
   ['400,000 lines, 400 changed', () => [lines(400_000, () => false), lines(400_000, (i) => i % 1000 === 0)]],
   ['400,000 lines, 4,000 changed', () => [lines(400_000, () => false), lines(400_000, (i) => i % 100 === 0)]],
