@@ -104,14 +104,28 @@ export interface JsonChange {
 }
 
 export interface LineChange {
-  op: ' ' | '+' | '-';
+  /** '@' stands for a stretch of unchanged lines left out (`count` of them; `text` is empty). */
+  op: ' ' | '+' | '-' | '@';
   text: string;
+  count?: number;
+  /** Characters of a very long line left out after `text`. */
+  cut?: number;
+}
+
+/**
+ * A diff is bounded: at most so many changes are listed (`more` counts the
+ * rest), and when the comparison was cut short or simplified to keep its work
+ * bounded, `partial` says how (then the counts may not be exact).
+ */
+export interface DiffBounds {
+  more: number;
+  partial?: string;
 }
 
 export type BodyDiff =
   | { kind: 'equal'; size: number }
-  | { kind: 'json'; changes: JsonChange[] }
-  | { kind: 'text'; lines: LineChange[]; added: number; removed: number }
+  | ({ kind: 'json'; changes: JsonChange[] } & DiffBounds)
+  | ({ kind: 'text'; lines: LineChange[]; added: number; removed: number } & DiffBounds)
   | { kind: 'binary'; sizeA: number; sizeB: number; sha256A: string; sha256B: string };
 
 export interface CaptureDiff {
@@ -120,6 +134,8 @@ export interface CaptureDiff {
   /** Request-line fields that differ. */
   request: { field: 'method' | 'path' | 'query' | 'endpoint'; before: string; after: string }[];
   headers: HeaderChange[];
+  /** Header changes past the cap, not listed. */
+  headersMore: number;
   body: BodyDiff;
   /** Bodies were compared after undoing Content-Encoding. */
   decoded: boolean;

@@ -168,6 +168,7 @@ describe('hookscope export, import, diff', () => {
         { kind: 'changed', path: '$.amount', before: 1, after: 2 },
         { kind: 'added', path: '$.n[1]', after: 2 },
       ],
+      more: 0,
     });
     const text = await runCli(['diff', String(a.id), String(b.id), ...data()]);
     expect(text.code).toBe(0);

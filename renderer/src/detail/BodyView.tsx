@@ -55,7 +55,7 @@ export function BodyView({ detail, body }: { detail: CaptureDetail; body: Decode
           Only the first {byteSize(detail.bodyStoredSize)} of {byteSize(detail.bodySize)} were kept ({detail.error ?? 'truncated'}).
         </p>
       )}
-      {shown === 'tree' && json && <JsonTree data={json} large={body.size > 200_000} />}
+      {shown === 'tree' && json && <JsonTree data={json} />}
       {shown === 'text' && text !== null && <TextView text={text} />}
       {shown === 'hex' && <HexView bytes={decoded} />}
       {shown === 'received' && <HexView bytes={received} />}

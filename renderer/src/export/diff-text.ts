@@ -1,4 +1,4 @@
-import type { BodyDiff, CaptureDiff, HeaderChange, JsonChange, LineChange } from '../../../src/shared/replay-types';
+import type { BodyDiff, CaptureDiff, DiffBounds, HeaderChange, JsonChange, LineChange } from '../../../src/shared/replay-types';
 
 /** One line of a rendered diff: '#' a heading, '+' added, '-' removed, ' ' unchanged, '…' skipped context. */
 export interface DiffLine {
@@ -32,13 +32,25 @@ function jsonLines(change: JsonChange): DiffLine[] {
   return out;
 }
 
+/** A line's text, and how much of a very long one the core left out. */
+function shown(line: LineChange): string {
+  return line.cut ? `${line.text}… (${line.cut.toLocaleString('en-US')} more characters)` : line.text;
+}
+
 /** A line diff with long unchanged stretches folded to CONTEXT lines either side. */
 function textLines(lines: LineChange[]): DiffLine[] {
   const out: DiffLine[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (lines[i].op !== ' ') {
-      out.push({ op: lines[i].op, text: lines[i].text });
+    const line = lines[i];
+    if (line.op === '@') {
+      // A stretch the core already folded.
+      out.push({ op: '…', text: `${(line.count ?? 0).toLocaleString('en-US')} unchanged line${line.count === 1 ? '' : 's'}` });
+      i++;
+      continue;
+    }
+    if (line.op !== ' ') {
+      out.push({ op: line.op, text: shown(line) });
       i++;
       continue;
     }
@@ -48,11 +60,11 @@ function textLines(lines: LineChange[]): DiffLine[] {
     const head = i === 0 ? 0 : CONTEXT;
     const tail = end === lines.length ? 0 : CONTEXT;
     if (run.length > head + tail + 1) {
-      for (const l of run.slice(0, head)) out.push({ op: ' ', text: l.text });
+      for (const l of run.slice(0, head)) out.push({ op: ' ', text: shown(l) });
       out.push({ op: '…', text: `${run.length - head - tail} unchanged lines` });
-      for (const l of run.slice(run.length - tail)) out.push({ op: ' ', text: l.text });
+      for (const l of run.slice(run.length - tail)) out.push({ op: ' ', text: shown(l) });
     } else {
-      for (const l of run) out.push({ op: ' ', text: l.text });
+      for (const l of run) out.push({ op: ' ', text: shown(l) });
     }
     i = end;
   }
@@ -63,15 +75,23 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** "N more changes" (past the cap), and why the comparison stopped early, when it did. */
+export function boundLines(bounds: DiffBounds): DiffLine[] {
+  const out: DiffLine[] = [];
+  if (bounds.more > 0) out.push({ op: '…', text: `${bounds.partial ? 'at least ' : ''}${bounds.more.toLocaleString('en-US')} more change${bounds.more === 1 ? '' : 's'} not listed` });
+  if (bounds.partial) out.push({ op: '…', text: `diff stopped early: ${bounds.partial}` });
+  return out;
+}
+
 function bodyLines(body: BodyDiff, decoded: boolean): DiffLine[] {
   const note = decoded ? ' (compared after undoing Content-Encoding)' : '';
   switch (body.kind) {
     case 'equal':
       return [{ op: '#', text: `Body: identical, ${plural(body.size, 'byte')}${note}` }];
     case 'json':
-      return [{ op: '#', text: `Body: JSON, ${plural(body.changes.length, 'change')}${note}` }, ...body.changes.flatMap(jsonLines)];
+      return [{ op: '#', text: `Body: JSON, ${plural(body.changes.length + body.more, 'change')}${note}` }, ...body.changes.flatMap(jsonLines), ...boundLines(body)];
     case 'text':
-      return [{ op: '#', text: `Body: text, ${body.added} added, ${body.removed} removed lines${note}` }, ...textLines(body.lines)];
+      return [{ op: '#', text: `Body: text, ${body.added} added, ${body.removed} removed lines${note}` }, ...textLines(body.lines), ...boundLines(body)];
     case 'binary':
       return [
         { op: '#', text: `Body: binary, not compared byte by byte${note}` },
@@ -91,6 +111,7 @@ export function diffLines(diff: CaptureDiff): DiffLine[] {
   const counts = (['changed', 'added', 'removed'] as const).map((k) => [k, diff.headers.filter((h) => h.kind === k).length] as const).filter(([, n]) => n > 0);
   out.push({ op: '#', text: counts.length ? `Headers: ${counts.map(([k, n]) => `${n} ${k}`).join(', ')}` : 'Headers: the same' });
   for (const h of diff.headers) out.push(...headerLines(h));
+  out.push(...boundLines({ more: diff.headersMore ?? 0 }));
   out.push(...bodyLines(diff.body, diff.decoded));
   return out;
 }

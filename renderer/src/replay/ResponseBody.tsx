@@ -34,7 +34,7 @@ export function ResponseBody({ bodyBase64, size }: { bodyBase64: string; size: n
           ))}
         </div>
       </div>
-      {shown === 'json' && json && <JsonTree data={json} large={bytes.length > 200_000} />}
+      {shown === 'json' && json && <JsonTree data={json} />}
       {shown === 'text' && text !== null && <TextView text={text} />}
       {shown === 'hex' && <HexView bytes={bytes} />}
     </div>

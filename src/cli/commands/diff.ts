@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CaptureDiff, LineChange } from '../../shared/replay-types';
+import type { CaptureDiff, DiffBounds, LineChange } from '../../shared/replay-types';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { printJson } from '../output';
 import { idArg } from '../parse';
@@ -15,20 +15,32 @@ function show(value: unknown): string {
 export function withContext(lines: LineChange[]): string[] {
   const keep = new Array<boolean>(lines.length).fill(false);
   lines.forEach((l, i) => {
-    if (l.op === ' ') return;
+    if (l.op === ' ' || l.op === '@') return;
     for (let j = Math.max(0, i - CONTEXT); j <= Math.min(lines.length - 1, i + CONTEXT); j++) keep[j] = true;
   });
   const out: string[] = [];
   let skipped = false;
   lines.forEach((l, i) => {
-    if (!keep[i]) {
+    if (!keep[i] || l.op === '@') {
       skipped = true;
       return;
     }
     if (skipped) out.push('  @@');
     skipped = false;
-    out.push(`  ${l.op} ${l.text}`);
+    out.push(`  ${l.op} ${l.text}${l.cut ? `... (${l.cut} more characters)` : ''}`);
   });
+  return out;
+}
+
+function moreChanges(n: number): string {
+  return `${n.toLocaleString('en-US')} more change${n === 1 ? '' : 's'} not listed`;
+}
+
+/** What a bounded body diff left out: "N more changes", and why the comparison stopped early. */
+function bounds(body: DiffBounds): string[] {
+  const out: string[] = [];
+  if (body.more > 0) out.push(`  ... ${body.partial ? 'at least ' : ''}${moreChanges(body.more)}`);
+  if (body.partial) out.push(`  (diff stopped early: ${body.partial})`);
   return out;
 }
 
@@ -43,6 +55,7 @@ export function describeDiff(d: CaptureDiff): string[] {
       else if (h.kind === 'removed') out.push(`  - ${h.before?.[0]}: ${h.before?.[1]}`);
       else out.push(`  ~ ${h.before?.[0]}: ${h.before?.[1]}  ->  ${h.after?.[0]}: ${h.after?.[1]}`);
     }
+    if (d.headersMore > 0) out.push(`  ... ${moreChanges(d.headersMore)}`);
   }
   const body = d.body;
   const decoded = d.decoded ? ' (after undoing Content-Encoding)' : '';
@@ -54,8 +67,9 @@ export function describeDiff(d: CaptureDiff): string[] {
       else if (c.kind === 'removed') out.push(`  - ${c.path}: ${show(c.before)}`);
       else out.push(`  ~ ${c.path}: ${show(c.before)} -> ${show(c.after)}`);
     }
+    out.push(...bounds(body));
   } else if (body.kind === 'text') {
-    out.push(`body (text, +${body.added} -${body.removed} lines)${decoded}:`, ...withContext(body.lines));
+    out.push(`body (text, +${body.added} -${body.removed} lines)${decoded}:`, ...withContext(body.lines), ...bounds(body));
   } else {
     out.push(`body (binary)${decoded}: ${body.sizeA} bytes (sha256 ${body.sha256A.slice(0, 12)}) -> ${body.sizeB} bytes (sha256 ${body.sha256B.slice(0, 12)})`);
   }

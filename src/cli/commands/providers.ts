@@ -1,10 +1,16 @@
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
-import type { ProviderDefinition, SignatureVerdict } from '../../shared/providers';
+import type { ProviderDefinition, ProviderFileError, SignatureVerdict } from '../../shared/providers';
 import { signRequest } from '../../core/providers';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { printJson, printTable } from '../output';
 import { idArg, intArg } from '../parse';
+import { inertLine } from '../terminal-safe';
+
+/** One stderr line per problem in a user provider file (that file was skipped; the others loaded). */
+export function providerFileWarnings(errors: readonly ProviderFileError[]): string {
+  return errors.map((e) => `provider file ${inertLine(e.file)}: ${inertLine(e.field)}: ${inertLine(e.problem)} (skipped) [PROVIDER_FILE_INVALID]\n`).join('');
+}
 
 function ladder(p: ProviderDefinition): string {
   const fmt = (ms: number) =>
@@ -38,7 +44,7 @@ export function registerProviderCommands(program: Command): void {
     .action(async (options: CommonOptions) => {
       await withApp(options, (app) => {
         const list = app.providers.list();
-        for (const e of app.providers.errors) process.stderr.write(`provider file ${e.file}: ${e.field}: ${e.problem}\n`);
+        process.stderr.write(providerFileWarnings(app.providers.errors));
         if (options.json) {
           printJson(list);
           return;

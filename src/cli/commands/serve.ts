@@ -18,6 +18,7 @@ import { dataDirOf, withData, withJson, type CommonOptions } from '../context';
 import { intArg } from '../parse';
 import { packageRoot } from '../../core/package-root';
 import { openInBrowser } from '../open-browser';
+import { providerFileWarnings } from './providers';
 
 interface ServeOptions extends CommonOptions {
   port: number;
@@ -73,6 +74,7 @@ export function registerServeCommand(program: Command): void {
         requestTimeoutMs: options.requestTimeout,
         onError: (error) => process.stderr.write(`hookscope: ${(error as Error).message}\n`),
       });
+      process.stderr.write(providerFileWarnings(app.providers.errors));
       let captureUrl = '';
       const control = createControlServer({
         handlers: createApiHandlers(app, { version: VERSION, captureUrl: () => captureUrl }),

@@ -13,10 +13,14 @@ export interface ProviderRegistry {
   readonly errors: ProviderFileError[];
 }
 
+/** Freezes a definition and everything in it, without recursion (a sample can nest as deep as a file allows). */
 function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object' || Object.isFrozen(node)) continue;
+    Object.freeze(node);
+    for (const item of Object.values(node)) stack.push(item);
   }
   return value;
 }

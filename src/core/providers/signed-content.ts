@@ -1,15 +1,22 @@
 /** The exact bytes a provider signs: body forms and the signed-content template. */
 import type { BodyForm } from '../../shared/providers';
+import { MAX_JSON_DEPTH, jsonNestingDepth } from '../../shared/json-depth';
 import { toText, utf8 } from './bytes';
 
 /** Bodies above this size are never re-serialized (the verifier stays fast on huge captures). */
 export const MAX_RESERIALIZE_BYTES = 4 * 1024 * 1024;
 
-/** Parses JSON the way a Node handler does (`JSON.parse(body.toString())`); undefined when not JSON. */
+/**
+ * Parses JSON the way a Node handler does (`JSON.parse(body.toString())`);
+ * undefined when not JSON, or when it nests deeper than MAX_JSON_DEPTH
+ * (JSON.stringify, which re-serializing needs, overflows the stack on that).
+ */
 export function parseJsonLenient(body: Uint8Array): { value: unknown } | undefined {
   if (body.length === 0 || body.length > MAX_RESERIALIZE_BYTES) return undefined;
+  const text = toText(body);
+  if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return undefined;
   try {
-    return { value: JSON.parse(toText(body)) as unknown };
+    return { value: JSON.parse(text) as unknown };
   } catch {
     return undefined;
   }

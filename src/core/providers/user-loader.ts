@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
+import { MAX_JSON_DEPTH, jsonNestingDepth } from '../../shared/json-depth';
 import { type ProviderDefinition, type ProviderFileError } from '../../shared/providers';
 import { providerDefinitionSchema, toProviderDefinition } from '../../shared/provider-schema';
 import { templateProblems } from './samples/template';
@@ -75,7 +76,18 @@ function describeIssue(file: string, raw: unknown, issue: z.core.$ZodIssue): Pro
   }
 }
 
-function loadFile(path: string, file: string, taken: Set<string>): { provider?: ProviderDefinition; errors: ProviderFileError[] } {
+type FileResult = { provider?: ProviderDefinition; errors: ProviderFileError[] };
+
+/** One file; whatever goes wrong inside becomes that file's error, so the others still load. */
+function loadFile(path: string, file: string, taken: Set<string>): FileResult {
+  try {
+    return checkFile(path, file, taken);
+  } catch (error) {
+    return { errors: [{ file, field: '(file)', problem: `could not be checked: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}
+
+function checkFile(path: string, file: string, taken: Set<string>): FileResult {
   let text: string;
   try {
     const size = statSync(path).size;
@@ -83,6 +95,11 @@ function loadFile(path: string, file: string, taken: Set<string>): { provider?: 
     text = readFileSync(path, 'utf8');
   } catch (error) {
     return { errors: [{ file, field: '(file)', problem: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+  // Measured before parsing: the schema check, the template check and the
+  // registry's freeze all walk the value recursively.
+  if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    return { errors: [{ file, field: '(file)', problem: `nests deeper than ${MAX_JSON_DEPTH} levels of arrays and objects (the most Hookscope accepts)` }] };
   }
   let raw: unknown;
   try {

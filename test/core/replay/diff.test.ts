@@ -11,14 +11,14 @@ describe('header diff', () => {
   it('compares duplicates in order, and names added, removed and changed ones', () => {
     const a: [string, string][] = [['Content-Type', 'application/json'], ['X-Dup', '1'], ['X-Dup', '2'], ['X-Gone', 'g'], ['x-case', 'v']];
     const b: [string, string][] = [['X-Dup', '1'], ['Content-Type', 'application/json'], ['X-Dup', 'two'], ['X-Dup', '3'], ['X-Case', 'v'], ['X-New', 'n']];
-    expect(diffHeaders(a, b)).toEqual([
+    expect(diffHeaders(a, b).changes).toEqual([
       { kind: 'changed', name: 'X-Dup', occurrence: 1, before: ['X-Dup', '2'], after: ['X-Dup', 'two'] },
       { kind: 'added', name: 'X-Dup', occurrence: 2, after: ['X-Dup', '3'] },
       { kind: 'removed', name: 'X-Gone', occurrence: 0, before: ['X-Gone', 'g'] },
       { kind: 'changed', name: 'X-Case', occurrence: 0, before: ['x-case', 'v'], after: ['X-Case', 'v'] },
       { kind: 'added', name: 'X-New', occurrence: 0, after: ['X-New', 'n'] },
     ]);
-    expect(diffHeaders(a, a)).toEqual([]);
+    expect(diffHeaders(a, a)).toEqual({ changes: [], more: 0 });
   });
 });
 
@@ -26,7 +26,7 @@ describe('JSON diff', () => {
   it('gives paths of added, removed and changed values', () => {
     const a = { type: 'bot.detected', data: { score: 0.9, tags: ['a', 'b', 'c'], 'odd key': 1, nested: { x: null } }, gone: true };
     const b = { type: 'bot.detected', data: { score: 0.95, tags: ['a', 'B'], 'odd key': 1, nested: { x: {} }, extra: [1] } };
-    expect(diffJson(a, b)).toEqual([
+    expect(diffJson(a, b).changes).toEqual([
       { kind: 'changed', path: '$.data.score', before: 0.9, after: 0.95 },
       { kind: 'changed', path: '$.data.tags[1]', before: 'b', after: 'B' },
       { kind: 'removed', path: '$.data.tags[2]', before: 'c' },
@@ -34,8 +34,8 @@ describe('JSON diff', () => {
       { kind: 'added', path: '$.data.extra', after: [1] },
       { kind: 'removed', path: '$.gone', before: true },
     ]);
-    expect(diffJson({ 'a.b': 1 }, { 'a.b': 2 })).toEqual([{ kind: 'changed', path: '$["a.b"]', before: 1, after: 2 }]);
-    expect(diffJson([1, { a: 1 }], [1, { a: 1 }])).toEqual([]);
+    expect(diffJson({ 'a.b': 1 }, { 'a.b': 2 }).changes).toEqual([{ kind: 'changed', path: '$["a.b"]', before: 1, after: 2 }]);
+    expect(diffJson([1, { a: 1 }], [1, { a: 1 }])).toEqual({ changes: [], more: 0 });
   });
 });
 
@@ -98,7 +98,8 @@ describe('diff of two captures', () => {
       { field: 'query', before: '', after: 'x=1' },
     ]);
     expect(diff.headers.map((h) => [h.kind, h.name])).toEqual([['changed', 'X-Sig']]);
-    expect(diff.body).toEqual({ kind: 'json', changes: [{ kind: 'changed', path: '$.amount', before: 100, after: 250 }] });
+    expect(diff.body).toEqual({ kind: 'json', changes: [{ kind: 'changed', path: '$.amount', before: 100, after: 250 }], more: 0 });
+    expect(diff.headersMore).toBe(0);
     expect(diff.decoded).toBe(true);
     expect(() => cap.app.replay.diff(a.id, 99_999)).toThrow(expect.objectContaining({ code: 'CAPTURE_NOT_FOUND' }));
   });

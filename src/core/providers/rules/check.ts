@@ -1,5 +1,6 @@
 /** A tiny collector of payload rule violations, addressed by field path. */
 import type { TimeFormat } from '../../../shared/providers';
+import { MAX_JSON_DEPTH, valueNestingDepth } from '../../../shared/json-depth';
 import { getPath } from '../json-path';
 
 export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -8,6 +9,8 @@ export const ISO_ANY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}
 
 export function describe(value: unknown): string {
   if (value === undefined) return 'missing';
+  // A payload handed in as a value may nest deeper than JSON.stringify's recursion survives.
+  if (valueNestingDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return `${Array.isArray(value) ? 'an array' : 'an object'} nested deeper than ${MAX_JSON_DEPTH} levels`;
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -69,19 +69,25 @@ export function parsePlaceholder(body: string): Placeholder | { error: string } 
   }
 }
 
-/** Problems in a template, each with the path of the offending value. */
+/** Problems in a template, each with the path of the offending value, in document order (walked without recursion). */
 export function templateProblems(template: JsonValue, path = ''): { path: string; problem: string }[] {
-  if (typeof template === 'string') {
-    return [...template.matchAll(PLACEHOLDER)].flatMap((m) => {
-      const parsed = parsePlaceholder(m[1]);
-      return 'error' in parsed ? [{ path, problem: parsed.error }] : [];
-    });
+  const out: { path: string; problem: string }[] = [];
+  const stack: Array<[JsonValue, string]> = [[template, path]];
+  while (stack.length > 0) {
+    const [node, at] = stack.pop()!;
+    if (typeof node === 'string') {
+      for (const m of node.matchAll(PLACEHOLDER)) {
+        const parsed = parsePlaceholder(m[1]);
+        if ('error' in parsed) out.push({ path: at, problem: parsed.error });
+      }
+    } else if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], `${at}[${i}]`]);
+    } else if (node !== null && typeof node === 'object') {
+      const entries = Object.entries(node);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i][1], at ? `${at}.${entries[i][0]}` : entries[i][0]]);
+    }
   }
-  if (Array.isArray(template)) return template.flatMap((item, i) => templateProblems(item, `${path}[${i}]`));
-  if (template !== null && typeof template === 'object') {
-    return Object.entries(template).flatMap(([key, value]) => templateProblems(value, path ? `${path}.${key}` : key));
-  }
-  return [];
+  return out;
 }
 
 export interface TemplateContext {
@@ -111,25 +117,50 @@ function produce(p: Placeholder, ctx: TemplateContext): string | number {
   }
 }
 
+function renderString(template: string, ctx: TemplateContext): JsonValue {
+  const whole = /^\{\{([^{}]*)\}\}$/.exec(template);
+  if (whole) {
+    const parsed = parsePlaceholder(whole[1]);
+    return 'error' in parsed ? template : produce(parsed, ctx);
+  }
+  return template.replace(PLACEHOLDER, (match, body: string) => {
+    const parsed = parsePlaceholder(body);
+    return 'error' in parsed ? match : String(produce(parsed, ctx));
+  });
+}
+
+/** An own, enumerable property, even for a key such as `__proto__` (which plain assignment would treat as the prototype). */
+function put(target: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * The template with its placeholders filled. Walked without recursion, in
+ * document order (the random values come out in the same order as ever, so
+ * seeded samples reproduce).
+ */
 export function renderTemplate(template: JsonObject, ctx: TemplateContext): JsonObject;
 export function renderTemplate(template: JsonValue, ctx: TemplateContext): JsonValue;
 export function renderTemplate(template: JsonValue, ctx: TemplateContext): JsonValue {
-  if (typeof template === 'string') {
-    const whole = /^\{\{([^{}]*)\}\}$/.exec(template);
-    if (whole) {
-      const parsed = parsePlaceholder(whole[1]);
-      return 'error' in parsed ? template : produce(parsed, ctx);
-    }
-    return template.replace(PLACEHOLDER, (match, body: string) => {
-      const parsed = parsePlaceholder(body);
-      return 'error' in parsed ? match : String(produce(parsed, ctx));
-    });
+  let result: JsonValue = null;
+  const stack: Array<{ value: JsonValue; set: (rendered: JsonValue) => void }> = [{ value: template, set: (v) => (result = v) }];
+  while (stack.length > 0) {
+    const { value, set } = stack.pop()!;
+    if (typeof value === 'string') set(renderString(value, ctx));
+    else if (Array.isArray(value)) {
+      const out: JsonValue[] = new Array<JsonValue>(value.length);
+      set(out);
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], set: (v) => (out[i] = v) });
+    } else if (value !== null && typeof value === 'object') {
+      const out: { [key: string]: JsonValue } = {};
+      set(out);
+      const entries = Object.entries(value);
+      for (const [key] of entries) put(out, key, null); // keys in their order now, values as they are rendered
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i];
+        stack.push({ value: child, set: (v) => (out[key] = v) });
+      }
+    } else set(value);
   }
-  if (Array.isArray(template)) return template.map((item) => renderTemplate(item, ctx));
-  if (template !== null && typeof template === 'object') {
-    const out: { [key: string]: JsonValue } = {};
-    for (const [key, value] of Object.entries(template)) out[key] = renderTemplate(value, ctx);
-    return out;
-  }
-  return template;
+  return result;
 }
