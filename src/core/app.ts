@@ -26,6 +26,7 @@ import { createReplayRepo, toReplaySummary } from './store/replays';
 import { createTransferRepo } from './store/transfer';
 import { createRetentionRepo } from './store/retention';
 import { assertLimits, createRetention } from './retention';
+import { withBusyRetry } from './store/busy-retry';
 
 export interface AppOptions {
   dataDir: string;
@@ -263,6 +264,21 @@ export function createApp(options: AppOptions) {
         let done = 0;
         for (const task of tasks) done += task(1000);
         if (done === 0) break;
+      }
+    },
+    /**
+     * Finishes deferred work like drainBackground, but in small transactions
+     * with `pause` after each, waiting out a busy database: another process (a
+     * running serve) gets the database between them (`hookscope import`).
+     */
+    async drainBackgroundGently(pause: (ms: number) => Promise<void>, max = 100): Promise<void> {
+      for (let done = 1; done > 0; ) {
+        done = 0;
+        for (const task of tasks) {
+          const started = clock.now();
+          done += await withBusyRetry(() => task(max), pause, () => 'the captures are stored; what is left (verdicts, search index) is finished by serve or the next command');
+          await pause(clock.now() - started);
+        }
       }
     },
     async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -8,8 +8,7 @@ import type { App } from '../../core/app';
 import { toCurl } from '../../core/replay/curl';
 import { parseSince } from '../../core/replay/since';
 import type { ExportSelection } from '../../core/store/transfer';
-import { withApp, withData, withJson, type CommonOptions } from '../context';
-import { printJson } from '../output';
+import { withApp, withData, type CommonOptions } from '../context';
 import { idArg } from '../parse';
 
 const FORMATS = ['har', 'ndjson', 'curl'] as const;
@@ -94,29 +93,6 @@ export function registerExportCommands(program: Command): void {
         };
         const count = await runExport(app, options.format as Format, selection, options.out);
         if (options.out !== undefined) process.stderr.write(`exported ${count} capture${count === 1 ? '' : 's'} to ${options.out}\n`);
-      });
-    });
-
-  withJson(withData(program.command('import').description('import an NDJSON export or a HAR file: endpoints created as needed, new ids')))
-    .argument('<file>', "the file ('-': stdin)")
-    .action(async (file: string, options: CommonOptions) => {
-      let text: string;
-      try {
-        text = readFileSync(file === '-' ? 0 : file, 'utf8');
-      } catch (error) {
-        throw new HookscopeError('BAD_INPUT', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      await withApp(options, (app) => {
-        const report = app.replay.importText(text);
-        app.drainBackground();
-        if (options.json) {
-          printJson(report);
-          return;
-        }
-        const parts = [`imported ${report.captures} capture${report.captures === 1 ? '' : 's'} and ${report.replays} replay${report.replays === 1 ? '' : 's'} (${report.format})`];
-        if (report.skipped) parts.push(`skipped ${report.skipped} already here`);
-        if (report.endpointsCreated.length) parts.push(`created endpoint${report.endpointsCreated.length === 1 ? '' : 's'} ${report.endpointsCreated.join(', ')}`);
-        process.stdout.write(`${parts.join('; ')}\n`);
       });
     });
 }
