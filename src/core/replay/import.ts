@@ -36,7 +36,7 @@ export interface ImportDeps {
 }
 
 export interface ImportOptions {
-  /** Longest a slice holds the database, by the clock (default 40 ms). */
+  /** Longest a slice holds the thread and the database, by the clock (default 25 ms). */
   sliceMs?: number;
   /** Called between slices; resolves when the next may start (default: one turn of the event loop). */
   pause?: (sliceMs: number) => Promise<void>;
@@ -44,13 +44,19 @@ export interface ImportOptions {
   onSlice?: (newIds: number[], endpointsCreated: string[]) => void;
 }
 
-export const DEFAULT_SLICE_MS = 40;
+export const DEFAULT_SLICE_MS = 25;
 /** Most captures in one slice, and most body bytes read ahead of it. */
 const SLICE_ROWS = 500;
 const SLICE_BYTES = 8 * 1024 * 1024;
 
-/** A 0 ms timer, not setImmediate: webhooks read during the slice get their own commit (the writer's setImmediate) before the next slice. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * The pause after a slice: as long as the slice took. A webhook takes several
+ * turns of the event loop (accept, read, the writer's commit on setImmediate,
+ * the answer); a pause of a bare turn would let each of them wait a whole
+ * slice again, while one as long as the slice lets them all run in it. A
+ * timer, not setImmediate, so the writer's commit comes before the next slice.
+ */
+export const yieldToEventLoop = (sliceMs: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(1, sliceMs)));
 
 function itemBytes(item: ImportItem): number {
   let n = item.capture.body.length + 512;
@@ -58,11 +64,33 @@ function itemBytes(item: ImportItem): number {
   return n;
 }
 
+/** Checks run for longer than a slice: the validation pass yields too, or capture would wait on it. */
+interface Pacing {
+  clock: Clock;
+  sliceMs: number;
+  pause: (ms: number) => Promise<void>;
+}
+
+/** Yields once `sliceMs` has passed since the last yield. */
+function pacer({ clock, sliceMs, pause }: Pacing): () => Promise<void> {
+  let mark = clock.now();
+  return async () => {
+    const elapsed = clock.now() - mark;
+    if (elapsed < sliceMs) return;
+    await pause(elapsed);
+    mark = clock.now();
+  };
+}
+
 /** NDJSON: every line read and checked; the captures read again on demand. */
-async function validateNdjson(source: ImportSource): Promise<ValidatedImport> {
+async function validateNdjson(source: ImportSource, pacing: Pacing): Promise<ValidatedImport> {
   const state = newNdjsonState();
+  const pace = pacer(pacing);
   let count = 0;
-  for await (const { n, text } of sourceLines(source)) if (readNdjsonLine(text, n, state)) count++;
+  for await (const { n, text } of sourceLines(source)) {
+    if (readNdjsonLine(text, n, state)) count++;
+    await pace();
+  }
   if (!state.sawHeader) throw new HookscopeError('IMPORT_INVALID', 'the file is empty; nothing was imported');
   return {
     format: 'ndjson',
@@ -79,8 +107,12 @@ async function validateNdjson(source: ImportSource): Promise<ValidatedImport> {
 }
 
 /** HAR: one JSON document, parsed whole (after its depth is checked); every entry checked. */
-function validateHar(entries: unknown[], known: (slug: string) => boolean): ValidatedImport {
-  entries.forEach((raw, i) => harEntryItem(raw, i, known));
+async function validateHar(entries: unknown[], known: (slug: string) => boolean, pacing: Pacing): Promise<ValidatedImport> {
+  const pace = pacer(pacing);
+  for (let i = 0; i < entries.length; i++) {
+    harEntryItem(entries[i], i, known);
+    await pace();
+  }
   return {
     format: 'har',
     endpoints: new Map(),
@@ -91,8 +123,12 @@ function validateHar(entries: unknown[], known: (slug: string) => boolean): Vali
   };
 }
 
-/** Reads and validates a whole NDJSON export or HAR document (told apart by the first line); throws IMPORT_INVALID. */
-export async function validateImport(source: ImportSource, known: (slug: string) => boolean): Promise<ValidatedImport> {
+/**
+ * Reads and validates a whole NDJSON export or HAR document (told apart by the
+ * first line), yielding every `sliceMs`; throws IMPORT_INVALID. A HAR is one
+ * JSON value: its JSON.parse is the one step that cannot be cut in slices.
+ */
+export async function validateImport(source: ImportSource, known: (slug: string) => boolean, pacing: Pacing): Promise<ValidatedImport> {
   let first: { n: number; text: string } | undefined;
   for await (const line of sourceLines(source)) {
     if (line.text.trim() !== '') {
@@ -106,13 +142,13 @@ export async function validateImport(source: ImportSource, known: (slug: string)
   if (head.startsWith('{') && head !== '{') {
     // A whole record on the first line: NDJSON, or a HAR written on one line.
     value = parseLine(head, first.n);
-    if (value !== null && typeof value === 'object' && 'log' in value) return validateHar(harEntries(value), known);
-    return validateNdjson(source);
+    if (value !== null && typeof value === 'object' && 'log' in value) return validateHar(harEntries(value), known, pacing);
+    return validateNdjson(source, pacing);
   }
   if (!head.startsWith('{')) {
     throw new HookscopeError('IMPORT_INVALID', 'the file is neither a Hookscope NDJSON export nor a HAR document; nothing was imported');
   }
-  return validateHar(parseHarText(await sourceText(source)), known);
+  return validateHar(parseHarText(await sourceText(source)), known, pacing);
 }
 
 interface SliceResult {
@@ -137,8 +173,7 @@ export async function writeImport(plan: ValidatedImport, deps: ImportDeps, optio
   const endpointId = new Map<string, number>();
   const report = { format: plan.format, captures: 0, replays: 0, skipped: 0, endpointsCreated: [] as string[], idMap: {} as Record<string, number>, newIds: [] as number[] };
 
-  function slice(items: ImportItem[]): SliceResult {
-    const started = deps.clock.now();
+  function slice(items: ImportItem[], started: number): SliceResult {
     const result: SliceResult = { consumed: 0, newIds: [], created: [], replays: 0, skipped: 0, idMap: [], endpointIds: [] };
     const local = new Map<string, number>();
     const resolve = (slug: string): number => {
@@ -176,12 +211,13 @@ export async function writeImport(plan: ValidatedImport, deps: ImportDeps, optio
     return result;
   }
 
-  /** Commits `items` in as many slices as it takes, pausing after each. */
-  async function writeAll(items: ImportItem[]): Promise<void> {
+  /** Commits `items` in as many slices as it takes, pausing after each; the first slice's time began when reading them did. */
+  async function writeAll(items: ImportItem[], readingStarted: number): Promise<void> {
     let rest = items;
+    let started = readingStarted;
     while (rest.length > 0) {
-      const started = deps.clock.now();
-      const done = await withBusyRetry(() => deps.transfer.immediate(() => slice(rest)), pause, () => progress());
+      const turn = started;
+      const done = await withBusyRetry(() => deps.transfer.immediate(() => slice(rest, turn)), pause, () => progress());
       for (const [slug, id] of done.endpointIds) endpointId.set(slug, id);
       for (const [from, to] of done.idMap) report.idMap[from] = to;
       report.newIds.push(...done.newIds);
@@ -192,24 +228,28 @@ export async function writeImport(plan: ValidatedImport, deps: ImportDeps, optio
       options.onSlice?.(done.newIds, done.created);
       rest = rest.slice(done.consumed);
       await pause(Math.max(0, deps.clock.now() - started));
+      started = deps.clock.now();
     }
   }
 
   const progress = () => `${report.captures + report.skipped} of the file's ${plan.count} captures were written or found already here (run the same import again to finish it)`;
 
+  // Each turn reads records (for at most half a slice) and then writes them (until the slice's time is up).
   let pending: ImportItem[] = [];
   let bytes = 0;
+  let readingStarted = deps.clock.now();
   try {
     for await (const item of plan.items()) {
       pending.push(item);
       bytes += itemBytes(item);
-      if (pending.length >= SLICE_ROWS || bytes >= SLICE_BYTES) {
-        await writeAll(pending);
+      if (pending.length >= SLICE_ROWS || bytes >= SLICE_BYTES || deps.clock.now() - readingStarted >= sliceMs / 2) {
+        await writeAll(pending, readingStarted);
         pending = [];
         bytes = 0;
+        readingStarted = deps.clock.now();
       }
     }
-    await writeAll(pending);
+    await writeAll(pending, readingStarted);
   } catch (error) {
     // The file changed between the passes, or the disk failed: say what landed.
     if (error instanceof HookscopeError && report.captures + report.skipped > 0 && !error.message.includes('were written')) {

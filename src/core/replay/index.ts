@@ -16,7 +16,7 @@ import { toCurl, type CurlOptions } from './curl';
 import { diffCaptures } from './diff';
 import { createForwarder } from './forward';
 import { toHar } from './har';
-import { validateImport, writeImport, type ImportOptions } from './import';
+import { DEFAULT_SLICE_MS, validateImport, writeImport, yieldToEventLoop, type ImportOptions } from './import';
 import { textSource, type ImportSource } from './import-source';
 import { captureLine, endpointLine, headerLine } from './ndjson';
 import { createReplayer, type ReplayRequest } from './replay';
@@ -99,7 +99,7 @@ export function createReplayService(deps: ReplayServiceDeps) {
    */
   async function importFrom(source: ImportSource, options: Omit<ImportOptions, 'onSlice'> = {}): Promise<ImportReport> {
     const known = (slug: string) => deps.endpoints.find(slug) !== undefined;
-    const plan = await validateImport(source, known);
+    const plan = await validateImport(source, known, { clock: deps.clock, sliceMs: options.sliceMs ?? DEFAULT_SLICE_MS, pause: options.pause ?? yieldToEventLoop });
     const { newIds: _ids, ...report } = await writeImport(
       plan,
       { transfer: deps.transfer, endpoints: deps.endpoints, replays: deps.replays, clock: deps.clock, knownEndpoint: known },
