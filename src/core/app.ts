@@ -287,13 +287,14 @@ export function createApp(options: AppOptions) {
      * takes the write lock first (IMMEDIATE): a task that read before writing
      * would fail at once, not wait, when the other process wrote in between.
      */
-    async drainBackgroundGently(pause: (ms: number) => Promise<void>, max = 100): Promise<void> {
+    async drainBackgroundGently(pause: (ms: number) => Promise<void>, max = 64): Promise<void> {
       for (let done = 1; done > 0; ) {
         done = 0;
         for (const task of tasks) {
           const started = clock.now();
-          done += await withBusyRetry(() => db.transaction(() => task(max)).immediate(), pause, () => 'the captures are stored; what is left (verdicts, search index) is finished by serve or the next command');
-          await pause(clock.now() - started);
+          const n = await withBusyRetry(() => db.transaction(() => task(max)).immediate(), pause, () => 'the captures are stored; what is left (verdicts, search index) is finished by serve or the next command');
+          if (n > 0) await pause(clock.now() - started);
+          done += n;
         }
       }
     },

@@ -9,13 +9,16 @@ import { inertLine } from '../terminal-safe';
 /**
  * How long one slice may hold the database when another process (a running
  * `serve`) shares it. That process waits on SQLite's busy handler, which looks
- * again after 1, 2, 5, 10 and 15 ms; a slice of 20 ms followed by a pause at
- * least as long always leaves it a look while the database is free.
+ * again 1, 3, 8, 18 and 33 ms after it starts waiting; a slice of 10 ms
+ * followed by a pause at least as long always leaves it a look while the
+ * database is free, so a webhook waits about one slice.
  */
-const CLI_SLICE_MS = 20;
+const CLI_SLICE_MS = 10;
+/** Rows per transaction when the CLI finishes the verdicts and search index of what it imported. */
+const CLI_DRAIN_ROWS = 64;
 
-/** The pause after a slice: as long as the slice took (at least 5 ms), so a waiting `serve` gets its turn. */
-const besideServe = (sliceMs: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(5, sliceMs)));
+/** The pause after a slice: as long as the slice took (at least 2 ms), so a waiting `serve` gets its turn. */
+const besideServe = (sliceMs: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(2, sliceMs)));
 
 function unreadable(file: string, error: unknown): HookscopeError {
   return new HookscopeError('BAD_INPUT', `cannot read ${inertLine(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -56,7 +59,7 @@ export function registerImportCommand(program: Command): void {
       const source = await fileSource(file);
       await withApp(options, async (app) => {
         const report = await app.replay.importFrom(source, { sliceMs: CLI_SLICE_MS, pause: besideServe });
-        await app.drainBackgroundGently(besideServe);
+        await app.drainBackgroundGently(besideServe, CLI_DRAIN_ROWS);
         if (options.json) {
           printJson(report);
           return;
