@@ -5,6 +5,8 @@ export interface BenchOptions {
   seconds: number;
   /** Size of the history for reads and the UI. */
   rows: number;
+  /** Captures imported beside a capture load. */
+  importRows: number;
   retries: number;
   retryWindowSeconds: number;
   readRuns: number;
@@ -17,7 +19,7 @@ export interface BenchOptions {
   buildUi: boolean;
 }
 
-export const SECTIONS = ['capture', 'reads', 'sender', 'retries', 'ui'] as const;
+export const SECTIONS = ['capture', 'reads', 'sender', 'retries', 'ui', 'import'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const USAGE = `npm run bench -- [--quick] [--seconds S] [--rows N] [--retries N] [--retry-window S]
@@ -41,6 +43,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     quick,
     seconds: numberAfter(argv, '--seconds') ?? (quick ? 3 : 10),
     rows: Math.round(numberAfter(argv, '--rows') ?? (quick ? 200_000 : 1_000_000)),
+    importRows: 20_000,
     retries: Math.round(numberAfter(argv, '--retries') ?? (quick ? 20_000 : 100_000)),
     retryWindowSeconds: numberAfter(argv, '--retry-window') ?? (quick ? 20 : 120),
     readRuns: quick ? 100 : 300,

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseBenchArgs } from './args';
 import { buildDataset, type Dataset } from './dataset';
 import { benchCapture, captureTable } from './sections/capture';
+import { benchImport, importTable } from './sections/import';
 import { benchReads, readsTable } from './sections/reads';
 import { benchRetries } from './sections/retries';
 import { benchSender } from './sections/sender';
@@ -83,6 +84,15 @@ try {
     );
   }
 
+  if (options.only.has('import')) {
+    const imports = await benchImport(options.importRows, log);
+    report.import = imports;
+    out += section(
+      `Import: ${options.importRows.toLocaleString('en')} captures into a running serve while probe senders deliver webhooks (4 at a time)`,
+      importTable(imports),
+    );
+  }
+
   if (dataset && options.only.has('ui')) {
     ensureUiBuilt(options.buildUi, log);
     const ui = await benchUi(dataset.dataDir, options.uiLoads);
@@ -99,7 +109,7 @@ try {
   if (tempDataset) rmSync(tempDataset, { recursive: true, force: true });
 }
 
-const targets = checkTargets({ capture, reads: report.reads as never, retries: report.retries as never });
+const targets = checkTargets({ capture, reads: report.reads as never, retries: report.retries as never, imports: report.import as never });
 report.targets = targets;
 const missed = targets.filter((t) => !t.met);
 out += section('Targets', targetsTable(targets));

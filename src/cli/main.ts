@@ -11,6 +11,7 @@ import { registerProviderCommands } from './commands/providers';
 import { registerSenderCommands } from './commands/sender';
 import { registerReplayCommands } from './commands/replay';
 import { registerExportCommands } from './commands/export';
+import { registerImportCommand } from './commands/import';
 import { registerDiffCommand } from './commands/diff';
 
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerSenderCommands(program);
   registerReplayCommands(program);
   registerExportCommands(program);
+  registerImportCommand(program);
   registerDiffCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

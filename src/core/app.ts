@@ -26,6 +26,7 @@ import { createReplayRepo, toReplaySummary } from './store/replays';
 import { createTransferRepo } from './store/transfer';
 import { createRetentionRepo } from './store/retention';
 import { assertLimits, createRetention } from './retention';
+import { isBusy, withBusyRetry } from './store/busy-retry';
 
 export interface AppOptions {
   dataDir: string;
@@ -89,6 +90,19 @@ export function createApp(options: AppOptions) {
     return assertLimits({ keepCount: change.keepCount === undefined ? current.keepCount : change.keepCount, keepDays: change.keepDays === undefined ? current.keepDays : change.keepDays });
   }
   const tasks: BackgroundTask[] = [(max) => analyzePending(max), (max) => search.indexPending(max), (max) => retention.run(max)];
+  /**
+   * The same tasks as the background runs them: another process writing (`hookscope import`) makes a batch
+   * that read before it wrote fail at once with SQLITE_BUSY; that batch is done on a later tick, not reported.
+   */
+  const busyIsLater = (task: BackgroundTask): BackgroundTask => (max) => {
+    try {
+      return task(max);
+    } catch (error) {
+      if (isBusy(error)) return 0;
+      throw error;
+    }
+  };
+  const backgroundTasks = tasks.map(busyIsLater);
   let router: EndpointRouter | undefined;
   let captureServer: CaptureServer | undefined;
   let captureAddress: AddressInfo | null = null;
@@ -175,6 +189,7 @@ export function createApp(options: AppOptions) {
     /** Background work added by other modules; runs with the indexer and the analyzer. */
     addBackgroundTask(task: BackgroundTask): void {
       tasks.push(task);
+      backgroundTasks.push(busyIsLater(task));
     },
     /** A capture with its provider and verdict, analyzing it now if the background has not yet. */
     captureAnalyzed,
@@ -254,7 +269,7 @@ export function createApp(options: AppOptions) {
     },
     /** Starts deferred work: search indexing, analysis, and WAL checkpoints on their own thread. */
     startBackground(): void {
-      background ??= startBackground(tasks, clock, { onError: options.onError });
+      background ??= startBackground(backgroundTasks, clock, { onError: options.onError });
       checkpointer ??= startCheckpointer(db, dbFile, { nativeBinding: options.nativeBinding, onError: options.onError });
     },
     /** Finishes deferred work now (search index, analysis). */
@@ -263,6 +278,24 @@ export function createApp(options: AppOptions) {
         let done = 0;
         for (const task of tasks) done += task(1000);
         if (done === 0) break;
+      }
+    },
+    /**
+     * Finishes deferred work like drainBackground, but in small transactions
+     * with `pause` after each, waiting out a busy database: another process (a
+     * running serve) gets the database between them (`hookscope import`). Each
+     * takes the write lock first (IMMEDIATE): a task that read before writing
+     * would fail at once, not wait, when the other process wrote in between.
+     */
+    async drainBackgroundGently(pause: (ms: number) => Promise<void>, max = 64): Promise<void> {
+      for (let done = 1; done > 0; ) {
+        done = 0;
+        for (const task of tasks) {
+          const started = clock.now();
+          const n = await withBusyRetry(() => db.transaction(() => task(max)).immediate(), pause, () => 'the captures are stored; what is left (verdicts, search index) is finished by serve or the next command');
+          if (n > 0) await pause(clock.now() - started);
+          done += n;
+        }
       }
     },
     async close(): Promise<void> {

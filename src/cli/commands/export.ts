@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
 import type { App } from '../../core/app';
 import { curlScript } from '../../core/curl/script';
 import { parseSince } from '../../core/replay/since';
 import type { ExportSelection } from '../../core/store/transfer';
-import { dataDirOf, withApp, withData, withJson, type CommonOptions } from '../context';
-import { printJson } from '../output';
+import { dataDirOf, withApp, withData, type CommonOptions } from '../context';
 import { idArg } from '../parse';
 import { checkExportTargets, curlBodyFiles, isStdout, openSink } from './export-output';
 
@@ -67,29 +65,6 @@ export function registerExportCommands(program: Command): void {
         const { count, bodies } = await runExport(app, options.format as Format, selection, options.out);
         if (!isStdout(options.out)) process.stderr.write(`exported ${count} capture${count === 1 ? '' : 's'} to ${options.out}\n`);
         if (bodies) process.stderr.write(`wrote ${bodies.count} body file${bodies.count === 1 ? '' : 's'} in ${bodies.path}\n`);
-      });
-    });
-
-  withJson(withData(program.command('import').description('import an NDJSON export or a HAR file: endpoints created as needed, new ids')))
-    .argument('<file>', "the file ('-': stdin)")
-    .action(async (file: string, options: CommonOptions) => {
-      let text: string;
-      try {
-        text = readFileSync(file === '-' ? 0 : file, 'utf8');
-      } catch (error) {
-        throw new HookscopeError('BAD_INPUT', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      await withApp(options, (app) => {
-        const report = app.replay.importText(text);
-        app.drainBackground();
-        if (options.json) {
-          printJson(report);
-          return;
-        }
-        const parts = [`imported ${report.captures} capture${report.captures === 1 ? '' : 's'} and ${report.replays} replay${report.replays === 1 ? '' : 's'} (${report.format})`];
-        if (report.skipped) parts.push(`skipped ${report.skipped} already here`);
-        if (report.endpointsCreated.length) parts.push(`created endpoint${report.endpointsCreated.length === 1 ? '' : 's'} ${report.endpointsCreated.join(', ')}`);
-        process.stdout.write(`${parts.join('; ')}\n`);
       });
     });
 }

@@ -1,8 +1,8 @@
 import type { NewReplay } from '../store/replays';
 import type { ImportedCapture } from '../store/transfer';
-import type { EndpointRecord } from './records';
+import type { EndpointRecord } from './import-records';
 
-/** One capture read from a file, not yet written. */
+/** One capture read from a file, validated, not yet written. */
 export interface ImportItem {
   /** Its id in the file (NDJSON), or its position from 1 (HAR). */
   sourceId: number;
@@ -11,10 +11,16 @@ export interface ImportItem {
   replays: Omit<NewReplay, 'captureId'>[];
 }
 
-/** Everything a file holds, validated; writing it is all or nothing. */
-export interface ImportPlan {
+/**
+ * A file read through once and found valid in every record: what it holds,
+ * and a way to read its captures again, one at a time, for writing.
+ */
+export interface ValidatedImport {
   format: 'ndjson' | 'har';
   /** Endpoints described in the file (NDJSON), created with their rule and provider when missing. */
   endpoints: Map<string, EndpointRecord>;
-  items: ImportItem[];
+  /** How many captures the file holds. */
+  count: number;
+  /** The captures again, in file order (re-validated as they are read: the file may have changed since). */
+  items(): AsyncIterable<ImportItem>;
 }

@@ -16,7 +16,8 @@ import { buildCurl } from '../curl/build';
 import { diffCaptures } from './diff';
 import { createForwarder } from './forward';
 import { toHar } from './har';
-import { parseImport, writeImport } from './import';
+import { DEFAULT_SLICE_MS, validateImport, writeImport, yieldToEventLoop, type ImportOptions } from './import';
+import { textSource, type ImportSource } from './import-source';
 import { captureLine, endpointLine, headerLine } from './ndjson';
 import { createReplayer, type ReplayRequest } from './replay';
 
@@ -91,6 +92,22 @@ export function createReplayService(deps: ReplayServiceDeps) {
     for (const id of selection.ids ?? []) deps.captures.get(id);
   }
 
+  /**
+   * Imports an NDJSON export or a HAR document: validated whole first (on any
+   * problem, nothing is written), then written in short slices that leave
+   * capture the database between them (import.ts).
+   */
+  async function importFrom(source: ImportSource, options: Omit<ImportOptions, 'onSlice'> = {}): Promise<ImportReport> {
+    const known = (slug: string) => deps.endpoints.find(slug) !== undefined;
+    const plan = await validateImport(source, known, { clock: deps.clock, sliceMs: options.sliceMs ?? DEFAULT_SLICE_MS, pause: options.pause ?? yieldToEventLoop });
+    const { newIds: _ids, ...report } = await writeImport(
+      plan,
+      { transfer: deps.transfer, endpoints: deps.endpoints, replays: deps.replays, clock: deps.clock, knownEndpoint: known },
+      { ...options, onSlice: (ids, created) => deps.onImported?.(ids, created) },
+    );
+    return report;
+  }
+
   return {
     forwarder,
     /** Sends a capture again (as captured, or edited; re-signed on request) and records it. */
@@ -152,13 +169,9 @@ export function createReplayService(deps: ReplayServiceDeps) {
       for (const e of deps.endpoints.list()) if (endpointIds.has(e.id)) yield endpointLine(e);
       for (const id of ids) yield captureLine(deps.captures.get(id), deps.replays.ofCapture(id));
     },
-    /** Imports an NDJSON export or a HAR document: all of it, or (on any problem) nothing. */
-    importText(text: string): ImportReport {
-      const plan = parseImport(text, (slug) => deps.endpoints.find(slug) !== undefined);
-      const { newIds, ...report } = writeImport(plan, { transfer: deps.transfer, endpoints: deps.endpoints, replays: deps.replays, analyzeAll: deps.analyzeAll });
-      deps.onImported?.(newIds, report.endpointsCreated);
-      return report;
-    },
+    importFrom,
+    /** The control API's import: the file's text, sliced like any other. */
+    importText: (text: string): Promise<ImportReport> => importFrom(textSource(text)),
     diff: (a: number, b: number): CaptureDiff => diffCaptures(deps.captures.get(a), deps.captures.get(b)),
     /** Stops forwarding, giving forwards under way `graceMs` to finish. */
     close: (graceMs?: number): Promise<void> => forwarder.close(graceMs),

@@ -9,34 +9,29 @@ export interface ExportSelection {
   since?: number;
 }
 
-/** A capture coming from an export file: the row as it was, with its verdict. */
-export interface ImportedCapture extends NewCapture {
-  provider: string | null;
-  eventType: string | null;
-  signatureStatus: string | null;
-  signature: unknown;
-  /** Verify it again in this folder (a HAR from elsewhere has no verdict to keep). */
-  staleVerdict: boolean;
-}
+/**
+ * A capture coming from an import file: the request as it was, with no
+ * verdict. Its provider and signature status are this folder's analysis's to
+ * give (a file can say anything), so it is analyzed like a new capture.
+ */
+export type ImportedCapture = NewCapture;
+
+/** The duplicate check; its plan is a search of captures_by_endpoint_time, never a scan (test/hostile/import.test.ts). */
+export const DUPLICATE_SQL =
+  'SELECT id FROM captures WHERE endpoint_id = ? AND received_at = ? AND method = ? AND url = ? AND body_sha256 = ? LIMIT 1';
 
 export type TransferRepo = ReturnType<typeof createTransferRepo>;
 
 /**
- * SQL for export and import: selecting captures in time order, and inserting
- * imported ones with the verdict they had (the analysis cursor is moved past
- * them so they are not verified again against this folder's secrets).
+ * SQL for export and import: selecting captures in time order, finding an
+ * imported capture already stored (through captures_by_endpoint_time,
+ * migration 010), and inserting imported ones for the analysis to verify.
  */
 export function createTransferRepo(db: Database) {
   const insert = db.prepare(`INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version,
-      remote_address, remote_port, headers, body, body_size, body_sha256, truncated, error, response_status, response,
-      provider, event_type, signature_status, signature, stale_verdict)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const duplicate = db.prepare<[number, number, string, string, string], { id: number }>(
-    `SELECT id FROM captures WHERE endpoint_id = ? AND received_at = ? AND method = ? AND url = ? AND body_sha256 = ? LIMIT 1`,
-  );
-  const maxId = db.prepare<[], { n: number }>('SELECT coalesce(max(id), 0) AS n FROM captures');
-  const cursor = db.prepare<[], { analyzed_upto: number }>('SELECT analyzed_upto FROM analysis_state WHERE id = 1');
-  const setCursor = db.prepare('UPDATE analysis_state SET analyzed_upto = max(analyzed_upto, ?) WHERE id = 1');
+      remote_address, remote_port, headers, body, body_size, body_sha256, truncated, error, response_status, response)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const duplicate = db.prepare<[number, number, string, string, string], { id: number }>(DUPLICATE_SQL);
 
   return {
     /** Ids of the selected captures, oldest first. */
@@ -58,24 +53,15 @@ export function createTransferRepo(db: Database) {
     findDuplicate(c: NewCapture): number | undefined {
       return duplicate.get(c.endpointId, c.receivedAt, c.method, c.url, c.bodySha256)?.id;
     },
+    /** Inserts an imported capture with no verdict; ids above the analysis cursor are analyzed as new. */
     insertImported(c: ImportedCapture): number {
       const status = c.response.kind === 'answered' ? c.response.status : null;
       const result = insert.run(
         c.endpointId, c.receivedAt, c.method, c.url, c.path, c.query, c.httpVersion,
         c.remoteAddress, c.remotePort, JSON.stringify(c.headers), c.body, c.bodySize, c.bodySha256,
         c.truncated ? 1 : 0, c.error, status, JSON.stringify(c.response),
-        c.provider, c.eventType, c.signatureStatus, c.signature === null || c.signature === undefined ? null : JSON.stringify(c.signature),
-        c.staleVerdict ? 1 : 0,
       );
       return Number(result.lastInsertRowid);
-    },
-    /** True when every stored capture has been analyzed (nothing waits below the cursor's reach). */
-    nothingPending(): boolean {
-      return (cursor.get()?.analyzed_upto ?? 0) >= (maxId.get()?.n ?? 0);
-    },
-    /** Moves the analysis cursor to the newest capture: imported verdicts are kept as they were. */
-    markAllAnalyzed(): void {
-      setCursor.run(maxId.get()?.n ?? 0);
     },
     /** Ids of the endpoints the given captures belong to. */
     endpointIdsOf(ids: number[]): number[] {
