@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
 import { DEFAULT_RULE, KEEP_COUNT_MAX, KEEP_DAYS_MAX, KEEP_DAYS_MIN, responseRuleSchema, slugSchema, type Endpoint, type ResponseRule } from '../../shared/capture-types';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
-import { printJson, printTable } from '../output';
+import { printJson, printLines, printTable } from '../output';
 import { collect, floatArg, headerArg, intArg } from '../parse';
 import type { App } from '../../core/app';
 
@@ -165,7 +165,7 @@ export function registerEndpointCommands(program: Command): void {
         applyRetention(app, slug, options);
         const created = app.endpoints.get(slug);
         if (options.json) printJson(endpointJson(app, created));
-        else process.stdout.write(`created endpoint ${created.slug}: ${describeRule(created.rule)}${created.provider ? `, provider ${created.provider}` : ''}${keepNote(created)}\n`);
+        else printLines([`created endpoint ${created.slug}: ${describeRule(created.rule)}${created.provider ? `, provider ${created.provider}` : ''}${keepNote(created)}`]);
       });
     });
 
@@ -189,7 +189,7 @@ export function registerEndpointCommands(program: Command): void {
         applyRetention(app, slug, options);
         const updated = app.endpoints.get(slug);
         if (options.json) printJson(endpointJson(app, updated));
-        else process.stdout.write(`endpoint ${updated.slug}: ${describeRule(updated.rule)}${keepNote(updated)}\n`);
+        else printLines([`endpoint ${updated.slug}: ${describeRule(updated.rule)}${keepNote(updated)}`]);
       });
     });
 }

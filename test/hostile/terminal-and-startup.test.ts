@@ -1,0 +1,239 @@
+// Hostile input against the user's terminal and the start-up path: captured
+// escape sequences printed by the CLI, a second serve on one data folder, a
+// port in use, data folders that cannot be made, secrets at rest, durability.
+// Everything runs for real: the `hookscope` command as a child process, real
+// SQLite files in temp folders, real listeners on 127.0.0.1.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/core/app';
+import type { HeaderPair } from '../../src/shared/capture-types';
+import { printTable } from '../../src/cli/output';
+import { describeReplay } from '../../src/cli/commands/replay';
+import { createReplayRepo, toReplayView } from '../../src/core/store/replays';
+import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/temp-dir';
+
+/** Every character a terminal acts on, as the CLI must never print it raw (line feed and tab are judged apart). */
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+
+const ESC_CLEAR = '\x1b[2J\x1b[H';
+const OSC_TITLE = '\x1b]0;pwned\x07';
+const OSC52 = '\x1b]52;c;cm0gLXJmIH4K\x07';
+const C1_CSI = '\u009b31m';
+const BIDI = '\u202eevil\u2066';
+
+function seedCapture(dataDir: string, fields: { method?: string; path?: string; headers?: HeaderPair[]; body?: Buffer; error?: string | null }): number {
+  const app = createApp({ dataDir });
+  try {
+    const body = fields.body ?? Buffer.alloc(0);
+    const path = fields.path ?? '/default/hook';
+    const [id] = app.captures.insertMany([
+      {
+        endpointId: app.endpoints.get('default').id,
+        receivedAt: Date.parse('2026-12-04T10:00:00Z'),
+        method: fields.method ?? 'POST',
+        url: path,
+        path,
+        query: '',
+        httpVersion: '1.1',
+        remoteAddress: '127.0.0.1',
+        remotePort: 5555,
+        headers: fields.headers ?? [],
+        body,
+        bodySize: body.length,
+        bodySha256: createHash('sha256').update(body).digest('hex'),
+        truncated: false,
+        error: fields.error ?? null,
+        response: { kind: 'answered', status: 200, headers: [], body: '{"ok":true}', delayMs: 0 },
+      },
+    ]);
+    return id;
+  } finally {
+    void app.close();
+  }
+}
+
+/** The lines of an output, each checked for a raw control character. */
+function assertInert(text: string, what: string): void {
+  for (const line of text.split('\n')) expect(RAW_CONTROL.test(line.replace(/\t/g, ' ')), `${what}: ${JSON.stringify(line)}`).toBe(false);
+}
+
+describe('terminal output is inert', () => {
+  let dir: { path: string; remove(): void };
+  const data = () => ['--data', dir.path];
+  let hostile: number;
+  let plain: number;
+  beforeAll(() => {
+    dir = tempDir('hookscope-hostile-');
+    hostile = seedCapture(dir.path, {
+      path: `/default/a${ESC_CLEAR}b\nFAKE 200 OK`,
+      headers: [
+        ['X-Clear', ESC_CLEAR],
+        ['X-Title', OSC_TITLE],
+        ['X-Clip', OSC52],
+        ['X-C1', C1_CSI],
+        ['X-Del', 'a\x7fb'],
+        ['X-Bidi', BIDI],
+        ['X-Cr', 'one\rtwo'],
+        [`X-Name${'\x1b[31m'}`, 'nul\x00bel\x07bs\x08'],
+      ],
+      body: Buffer.from(`{"a":"${'\\u001b'}"}\nline ${ESC_CLEAR}${OSC52}\r\n\tC1 ${C1_CSI} del \x7f bidi ${BIDI}\n`, 'utf8'),
+      error: `client said ${OSC_TITLE}`,
+    });
+    plain = seedCapture(dir.path, { path: '/default/plain', headers: [['X-Clear', 'fine']], body: Buffer.from('line one\nline two\n') });
+  });
+  afterAll(() => dir.remove());
+
+  it('show prints headers with every control escaped visibly, byte for byte', async () => {
+    const r = await runCli(['show', String(hostile), ...data()]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const headerLines = lines.filter((l) => l.startsWith('X-'));
+    expect(headerLines).toEqual([
+      'X-Clear: \\x1b[2J\\x1b[H',
+      'X-Title: \\x1b]0;pwned\\x07',
+      'X-Clip: \\x1b]52;c;cm0gLXJmIH4K\\x07',
+      'X-C1: \\x9b31m',
+      'X-Del: a\\x7fb',
+      'X-Bidi: \\u202eevil\\u2066',
+      'X-Cr: one\\x0dtwo',
+      'X-Name\\x1b[31m: nul\\x00bel\\x07bs\\x08',
+    ]);
+    assertInert(r.stdout, 'show');
+  });
+
+  it('show prints the body with line feeds and tabs kept and every other control escaped, byte for byte', async () => {
+    const r = await runCli(['show', String(hostile), ...data()]);
+    const body = r.stdout.slice(r.stdout.indexOf('\n\n', r.stdout.indexOf('X-Name')) + 2);
+    expect(body).toBe('{"a":"\\u001b"}\nline \\x1b[2J\\x1b[H\\x1b]52;c;cm0gLXJmIH4K\\x07\\x0d\n\tC1 \\x9b31m del \\x7f bidi \\u202eevil\\u2066\n\n');
+  });
+
+  it('show keeps the request line and the error on one line each', async () => {
+    const r = await runCli(['show', String(hostile), ...data()]);
+    const [first, second, third] = r.stdout.split('\n');
+    expect(first).toBe(`#${hostile}  POST /default/a\\x1b[2J\\x1b[Hb\\x0aFAKE 200 OK`);
+    expect(second).toMatch(/^endpoint default {2}received .* {2}from 127\.0\.0\.1 {2}HTTP\/1\.1$/);
+    expect(third).toBe('response 200  (client said \\x1b]0;pwned\\x07)');
+  });
+
+  it('show leaves plain text exactly as it was', async () => {
+    const r = await runCli(['show', String(plain), ...data()]);
+    expect(r.stdout).toContain('X-Clear: fine\n\nline one\nline two\n');
+  });
+
+  it('show --json is exact JSON with DEL, C1 and bidi written as \\u escapes', async () => {
+    const r = await runCli(['show', String(hostile), '--json', ...data()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+    expect(r.stdout).toContain('"\\u009b31m"');
+    expect(r.stdout).toContain('"\\u202eevil\\u2066"');
+    const detail = JSON.parse(r.stdout) as { headers: HeaderPair[]; path: string };
+    expect(detail.headers[1]).toEqual(['X-Title', OSC_TITLE]);
+    expect(detail.headers[3]).toEqual(['X-C1', C1_CSI]);
+    expect(detail.headers[5]).toEqual(['X-Bidi', BIDI]);
+    expect(detail.path).toBe(`/default/a${ESC_CLEAR}b\nFAKE 200 OK`);
+  });
+
+  it('list prints one line per capture, the hostile path escaped', async () => {
+    const r = await runCli(['list', ...data()]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3); // header, two captures
+    expect(lines.find((l) => l.startsWith(String(hostile)))).toContain('/default/a\\x1b[2J\\x1b[Hb\\x0aFAKE 200 OK');
+    assertInert(r.stdout, 'list');
+  });
+
+  it('list --json stays exact and carries no raw C1 or bidi', async () => {
+    const r = await runCli(['list', '--json', ...data()]);
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+    const rows = JSON.parse(r.stdout) as { id: number; path: string }[];
+    expect(rows.find((c) => c.id === hostile)?.path).toBe(`/default/a${ESC_CLEAR}b\nFAKE 200 OK`);
+  });
+
+  it('search prints matches one line each, escaped', async () => {
+    const r = await runCli(['search', 'FAKE', ...data()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
+    expect(r.stdout).toContain('\\x1b[2J');
+    assertInert(r.stdout, 'search');
+  });
+
+  it('diff escapes headers, the request line and body lines', async () => {
+    const r = await runCli(['diff', String(plain), String(hostile), ...data()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('path: /default/plain -> /default/a\\x1b[2J\\x1b[Hb\\x0aFAKE 200 OK');
+    expect(r.stdout).toContain('X-Title: \\x1b]0;pwned\\x07');
+    expect(r.stdout).toContain('\\x1b]52;c;cm0gLXJmIH4K\\x07');
+    assertInert(r.stdout, 'diff');
+  });
+
+  it('an error message that echoes hostile input stays on one inert line', async () => {
+    const r = await runCli(['endpoint', 'set', `x${OSC52}\n\u202ey`, '--status', '200', ...data()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('\\x1b]52;c;');
+    assertInert(r.stderr, 'error');
+  });
+});
+
+describe('replay output is inert', () => {
+  let dir: { path: string; remove(): void };
+  let id: number;
+  beforeAll(() => {
+    dir = tempDir('hookscope-hostile-');
+    id = seedCapture(dir.path, { path: '/default/r', body: Buffer.from('x') });
+    // A replay as an import or an old version could have recorded it: method, URL and failure hostile.
+    const app = createApp({ dataDir: dir.path });
+    createReplayRepo(app.db).add({
+      captureId: id, kind: 'replay', sentAt: Date.parse('2026-12-04T11:00:00Z'), url: `http://127.0.0.1:9/${OSC52}\nx`,
+      request: { method: `PO${OSC_TITLE}ST`, headers: [], body: new Uint8Array() }, resigned: null, edited: false, warnings: [`w ${ESC_CLEAR}`],
+      status: null, responseHeaders: [], responseBody: new Uint8Array(), responseSize: 0, durationMs: 3, ok: false,
+      errorKind: 'connection-refused', errorMessage: `refused ${C1_CSI}\r\n${BIDI}`,
+    });
+    void app.close();
+  });
+  afterAll(() => dir.remove());
+
+  it('replays prints one inert line per replay', async () => {
+    const r = await runCli(['replays', String(id), '--data', dir.path]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('PO\\x1b]0;pwned\\x07ST');
+    expect(lines[1]).toContain('http://127.0.0.1:9/\\x1b]52;c;cm0gLXJmIH4K\\x07\\x0ax');
+    assertInert(r.stdout, 'replays');
+  });
+
+  it("replay's summary of one result is one inert line", () => {
+    const app = createApp({ dataDir: dir.path });
+    try {
+      const [stored] = createReplayRepo(app.db).ofCapture(id);
+      const lines = describeReplay(toReplayView(stored));
+      expect(lines).toEqual([
+        `replay ${stored.id} of capture ${id}: PO\\x1b]0;pwned\\x07ST http://127.0.0.1:9/\\x1b]52;c;cm0gLXJmIH4K\\x07\\x0ax -> connection-refused (refused \\x9b31m\\x0d\\x0a\\u202eevil\\u2066) in 3 ms`,
+      ]);
+    } finally {
+      void app.close();
+    }
+  });
+});
+
+describe('the table printer', () => {
+  it('never lets a cell hold a line break or a control', () => {
+    const written: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => {
+      written.push(chunk);
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      printTable([{ a: 'one\ntwo', b: `${ESC_CLEAR}x` }, { a: 'three\r', b: BIDI }], ['a', 'b']);
+    } finally {
+      process.stdout.write = original;
+    }
+    expect(written).toHaveLength(3);
+    expect(written.every((l) => l.endsWith('\n') && l.indexOf('\n') === l.length - 1)).toBe(true);
+    expect(written[1]).toBe('one\\x0atwo  \\x1b[2J\\x1b[Hx\n');
+    expect(written[2]).toBe('three\\x0d   \\u202eevil\\u2066\n');
+  });
+});
