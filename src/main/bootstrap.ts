@@ -14,11 +14,12 @@ import { isTrustedSender } from './sender-check';
 import { applySessionPolicy } from './session-policy';
 import { loadSettings, saveSettings, settingsFile, type DesktopSettings } from './settings';
 import { windowOptions } from './window-options';
+import { safeStorageSealer } from './secret-sealer';
 
 /** The parts of the electron module the shell uses (tests pass a fake). */
 export type ElectronApi = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'Menu' | 'Notification' | 'dialog'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'Menu' | 'Notification' | 'dialog' | 'safeStorage'
 >;
 
 export interface DesktopOptions {
@@ -48,7 +49,7 @@ export interface Desktop {
  * instead) or when the core cannot start (the user is told why).
  */
 export async function startDesktop(electron: ElectronApi, options: DesktopOptions): Promise<Desktop | null> {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, Menu, Notification, dialog } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, Menu, Notification, dialog, safeStorage } = electron;
   const log = options.log ?? ((message: string) => process.stderr.write(`hookscope: ${message}\n`));
   // Both before 'ready': the scheme's privileges, and the one-instance lock.
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -74,7 +75,10 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
   let core: App;
   let captureUrl: string;
   try {
-    core = createApp({ dataDir, nativeBinding: options.nativeBinding, clock: options.clock, onError: (error) => log((error as Error).message) });
+    // Signing secrets sealed by the OS keychain where it offers one (safeStorage needs 'ready'); plain ones sealed now.
+    const secretSealer = safeStorageSealer(safeStorage);
+    if (!secretSealer) log('OS encryption (safeStorage) is not available: signing secrets stay unencrypted in the owner-only database');
+    core = createApp({ dataDir, nativeBinding: options.nativeBinding, clock: options.clock, secretSealer, onError: (error) => log((error as Error).message) });
     const port = options.capturePort ?? 8787;
     const address = await core.startCapture(port, '127.0.0.1').catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EADDRINUSE' || port === 0) throw error;

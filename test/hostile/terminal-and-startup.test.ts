@@ -3,14 +3,23 @@
 // port in use, data folders that cannot be made, secrets at rest, durability.
 // Everything runs for real: the `hookscope` command as a child process, real
 // SQLite files in temp folders, real listeners on 127.0.0.1.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { acquireServeLock, LOCK_FILE, processIsAlive, type LockInfo } from '../../src/core/serve-lock';
+import { logLine } from '../../src/cli/commands/serve';
+import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
+import { mountUnavailable, tmpfsDir } from '../reliability/support/faults';
 import { createApp } from '../../src/core/app';
 import type { HeaderPair } from '../../src/shared/capture-types';
 import { printTable } from '../../src/cli/output';
 import { describeReplay } from '../../src/cli/commands/replay';
 import { createReplayRepo, toReplayView } from '../../src/core/store/replays';
-import { runCli } from '../helpers/cli';
+import { runCli, type CliResult } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
 /** Every character a terminal acts on, as the CLI must never print it raw (line feed and tab are judged apart). */
@@ -235,5 +244,244 @@ describe('the table printer', () => {
     expect(written.every((l) => l.endsWith('\n') && l.indexOf('\n') === l.length - 1)).toBe(true);
     expect(written[1]).toBe('one\\x0atwo  \\x1b[2J\\x1b[Hx\n');
     expect(written[2]).toBe('three\\x0d   \\u202eevil\\u2066\n');
+  });
+});
+
+/** A refusal as the user sees it: the exit code, one line ending with the code, no stack. */
+function expectOneLine(result: CliResult, exit: number, code: string): string {
+  expect(result.code, result.stderr).toBe(exit);
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(new RegExp(`^hookscope: .+ \\[${code}\\]$`));
+  expect(result.stderr).not.toMatch(/\n\s+at |Error:|node:internal/);
+  return lines[0];
+}
+
+/** A pid that belonged to a process that has ended. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  const pid = Number(child.stdout.toString());
+  expect(processIsAlive(pid)).toBe(false);
+  return pid;
+}
+
+function occupyPort(): Promise<NetServer> {
+  return new Promise((resolve) => {
+    const server = createNetServer();
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+describe('one serve per data folder', () => {
+  const cleanups: (() => Promise<unknown> | void)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+  function folder(): string {
+    const dir = tempDir('hookscope-lock-');
+    cleanups.push(() => dir.remove());
+    return dir.path;
+  }
+  async function serve(dataDir: string, extra: string[] = []): Promise<ServeProcess> {
+    const s = await startServeProcess(dataDir, extra);
+    cleanups.push(async () => {
+      if (s.child.exitCode === null) s.child.kill('SIGTERM');
+      await s.exited;
+    });
+    return s;
+  }
+
+  it('a second serve is refused in one line naming the first one\'s pid and ports; the first keeps capturing', async () => {
+    const dataDir = folder();
+    const first = await serve(dataDir);
+    const capturePort = new URL(first.info.captureUrl).port;
+    const uiPort = new URL(first.info.uiUrl).port;
+    const second = await runCli(['serve', '--port', '0', '--ui-port', '0', '--data', dataDir]);
+    const line = expectOneLine(second, 1, 'DATA_DIR_IN_USE');
+    expect(line).toContain(`pid ${first.child.pid}`);
+    expect(line).toContain(`capture port ${capturePort}`);
+    expect(line).toContain(`UI port ${uiPort}`);
+    expect(line).toContain(dataDir);
+    const res = await fetch(`${first.info.captureUrl}default/still-here`, { method: 'POST', body: 'x' });
+    expect(res.status).toBe(200);
+    expect(first.stderr()).toBe('');
+  });
+
+  it('the lock file is owner-only, names the running serve, and is removed on a clean exit', async () => {
+    const dataDir = folder();
+    const s = await serve(dataDir);
+    const lockFile = join(dataDir, LOCK_FILE);
+    expect(statSync(lockFile).mode & 0o777).toBe(0o600);
+    const info = JSON.parse(readFileSync(lockFile, 'utf8')) as LockInfo;
+    expect(info).toMatchObject({ pid: s.child.pid, capturePort: Number(new URL(s.info.captureUrl).port), uiPort: Number(new URL(s.info.uiUrl).port) });
+    s.child.kill('SIGTERM');
+    expect((await s.exited).code).toBe(0);
+    expect(existsSync(lockFile)).toBe(false);
+    expect(readdirSync(dataDir).filter((f) => f.startsWith('serve.lock'))).toEqual([]);
+  });
+
+  it('a stale lock (its pid is gone) is taken over', async () => {
+    const dataDir = folder();
+    const pid = deadPid();
+    writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid, capturePort: 8787, uiPort: 8788, startedAt: new Date().toISOString() }));
+    const s = await serve(dataDir);
+    expect((JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as LockInfo).pid).toBe(s.child.pid);
+    expect(s.stderr()).toBe('');
+  });
+
+  it('a lock that is not JSON, or from before the machine booted (a reused pid), is stale too', () => {
+    const dataDir = folder();
+    const lockFile = join(dataDir, LOCK_FILE);
+    const deps = { pid: 4242, now: () => Date.now(), isAlive: () => true, processStartedAt: Date.now() - 1000, bootedAt: Date.now() - 60_000 };
+    writeFileSync(lockFile, '\x1b]0;garbage\x07');
+    acquireServeLock(dataDir, deps).release();
+    writeFileSync(lockFile, JSON.stringify({ pid: 1, capturePort: 1, uiPort: 2, startedAt: '2000-01-01T00:00:00.000Z' }));
+    const lock = acquireServeLock(dataDir, deps);
+    expect((JSON.parse(readFileSync(lockFile, 'utf8')) as LockInfo).pid).toBe(4242);
+    lock.release();
+    expect(existsSync(lockFile)).toBe(false);
+  });
+
+  it('a live holder is refused even within one process, and a release leaves a lock that is not ours alone', () => {
+    const dataDir = folder();
+    const deps = { pid: 4242, now: () => Date.now(), isAlive: (pid: number) => pid === 777, processStartedAt: Date.now() - 1000, bootedAt: Date.now() - 60_000 };
+    const lock = acquireServeLock(dataDir, deps);
+    expect(() => acquireServeLock(dataDir, deps)).toThrow(expect.objectContaining({ code: 'DATA_DIR_IN_USE' }));
+    lock.release();
+    writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid: 777, capturePort: null, uiPort: null, startedAt: new Date().toISOString() }));
+    expect(() => acquireServeLock(dataDir, deps)).toThrow(/pid 777, still starting/);
+    lock.release();
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
+  });
+});
+
+describe('start-up errors in one line', () => {
+  const cleanups: (() => Promise<unknown> | void)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+  function folder(): string {
+    const dir = tempDir('hookscope-start-');
+    cleanups.push(() => dir.remove());
+    return dir.path;
+  }
+
+  it('a capture port in use names the port and --port, exits 1, and leaves no lock', async () => {
+    const busy = await occupyPort();
+    cleanups.push(() => new Promise((r) => busy.close(r)));
+    const port = (busy.address() as AddressInfo).port;
+    const dataDir = folder();
+    const line = expectOneLine(await runCli(['serve', '--port', String(port), '--ui-port', '0', '--data', dataDir]), 1, 'PORT_IN_USE');
+    expect(line).toContain(`port ${port}`);
+    expect(line).toContain('--port');
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+  });
+
+  it('a UI port in use names the port and --ui-port', async () => {
+    const busy = await occupyPort();
+    cleanups.push(() => new Promise((r) => busy.close(r)));
+    const port = (busy.address() as AddressInfo).port;
+    const line = expectOneLine(await runCli(['serve', '--port', '0', '--ui-port', String(port), '--data', folder()]), 1, 'PORT_IN_USE');
+    expect(line).toContain(`port ${port}`);
+    expect(line).toContain('--ui-port');
+  });
+
+  it('a --host that is not an address of this machine is refused in one line', async () => {
+    const line = expectOneLine(await runCli(['serve', '--port', '0', '--ui-port', '0', '--host', '192.0.2.1', '--data', folder()]), 2, 'BAD_INPUT');
+    expect(line).toContain('--host');
+  });
+
+  it('a data folder below a file names that file', async () => {
+    const base = folder();
+    writeFileSync(join(base, 'plain-file'), 'x');
+    for (const args of [['serve', '--port', '0', '--ui-port', '0'], ['list']]) {
+      const line = expectOneLine(await runCli([...args, '--data', join(base, 'plain-file', 'data')]), 2, 'BAD_INPUT');
+      expect(line).toContain(`${join(base, 'plain-file')} is a file, not a folder`);
+    }
+  });
+
+  it('a data folder where the system allows no folder (/proc) is refused in one line, without hanging', async () => {
+    const line = expectOneLine(await runCli(['list', '--data', '/proc/hookscope-nowhere/data']), 1, 'DB_READ_ONLY');
+    expect(line).toContain('/proc does not accept new folders');
+  });
+
+  const noMount = mountUnavailable();
+  it.skipIf(noMount !== null)(`a missing parent on a read-only disk is named as read-only (DB_READ_ONLY), not ENOENT${noMount ? ` (skipped: ${noMount})` : ''}`, async () => {
+    const fs = tmpfsDir(1024 * 1024);
+    cleanups.push(() => fs.remove());
+    fs.readOnly(true);
+    cleanups.push(() => fs.readOnly(false));
+    const line = expectOneLine(await runCli(['serve', '--port', '0', '--ui-port', '0', '--data', join(fs.path, 'missing', 'data')]), 1, 'DB_READ_ONLY');
+    expect(line).toContain(`${fs.path} is on a read-only disk (EROFS)`);
+    expect(line).not.toContain('ENOENT');
+  });
+
+  it('a bad --durability is refused with exit 2, naming the choices', async () => {
+    const r = await runCli(['serve', '--durability', 'paranoid', '--data', folder()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--durability must be one of normal, full');
+  });
+});
+
+describe('a busy database', () => {
+  let dir: { path: string; remove(): void };
+  beforeAll(() => {
+    dir = tempDir('hookscope-busy-');
+    void createApp({ dataDir: dir.path }).close();
+  });
+  afterAll(() => dir.remove());
+
+  /** Another process's write transaction, held on its own connection. */
+  function holdWriteLock(): Database.Database {
+    const holder = new Database(join(dir.path, 'hookscope.db'));
+    holder.exec('BEGIN IMMEDIATE');
+    return holder;
+  }
+
+  it('a CLI write that waits past the busy timeout ends in DB_BUSY, one sentence, never "database is locked"', async () => {
+    const holder = holdWriteLock();
+    try {
+      const line = expectOneLine(await runCli(['endpoint', 'create', 'waits', '--data', dir.path]), 1, 'DB_BUSY');
+      expect(line).not.toContain('database is locked');
+      expect(line).toContain('another Hookscope process');
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  });
+
+  it('a CLI write beside a short write of another process waits for it and succeeds', async () => {
+    const holder = holdWriteLock();
+    const running = runCli(['endpoint', 'create', 'patient', '--data', dir.path]);
+    setTimeout(() => {
+      holder.exec('COMMIT');
+      holder.close();
+    }, 1000);
+    const r = await running;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('created endpoint patient');
+  });
+
+  it("serve's log turns a SQLite busy error into one DB_BUSY line", () => {
+    const holder = holdWriteLock();
+    const other = new Database(join(dir.path, 'hookscope.db'));
+    try {
+      other.pragma('busy_timeout = 0');
+      let thrown: unknown;
+      try {
+        other.exec("INSERT INTO endpoints (slug, rule, created_at) VALUES ('x', '{}', 0)");
+      } catch (error) {
+        thrown = error;
+      }
+      expect((thrown as { code: string }).code).toBe('SQLITE_BUSY');
+      const line = logLine(thrown, join(dir.path, 'hookscope.db'));
+      expect(line).toMatch(/^hookscope: .+ \[DB_BUSY\]$/);
+      expect(line).not.toContain('database is locked');
+    } finally {
+      other.close();
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
   });
 });

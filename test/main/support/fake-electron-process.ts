@@ -50,4 +50,4 @@ process.on('message', async (message: { op: string; id: number; method?: string;
   }
 });
 
-export const { app, BrowserWindow, ipcMain, protocol, session, shell, Menu, Notification, dialog } = fake;
+export const { app, BrowserWindow, ipcMain, protocol, session, shell, Menu, Notification, dialog, safeStorage } = fake;
