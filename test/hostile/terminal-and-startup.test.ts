@@ -4,14 +4,20 @@
 // Everything runs for real: the `hookscope` command as a child process, real
 // SQLite files in temp folders, real listeners on 127.0.0.1.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acquireServeLock, LOCK_FILE, processIsAlive, type LockInfo } from '../../src/core/serve-lock';
 import { logLine } from '../../src/cli/commands/serve';
+import { openDatabase } from '../../src/core/store/db';
+import { signRequest } from '../../src/core/providers';
+import type { SecretSealer } from '../../src/core/store/secrets';
+import { startDesktop } from '../../src/main/bootstrap';
+import { safeStorageSealer } from '../../src/main/secret-sealer';
+import { createFakeElectron } from '../main/support/fake-electron';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
 import { mountUnavailable, tmpfsDir } from '../reliability/support/faults';
 import { createApp } from '../../src/core/app';
@@ -483,5 +489,222 @@ describe('a busy database', () => {
       holder.exec('ROLLBACK');
       holder.close();
     }
+  });
+});
+
+describe('the data folder and database are owner-only', () => {
+  const cleanups: (() => Promise<unknown> | void)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+  const mode = (path: string) => statSync(path).mode & 0o777;
+
+  it('a new data folder (and the parents made for it) is 0700; the database, -wal and -shm are 0600', async () => {
+    const base = tempDir('hookscope-modes-');
+    cleanups.push(() => base.remove());
+    const dataDir = join(base.path, 'made', 'for', 'it');
+    const app = createApp({ dataDir });
+    app.createEndpoint('shop');
+    expect(mode(join(base.path, 'made'))).toBe(0o700);
+    expect(mode(dataDir)).toBe(0o700);
+    for (const file of ['hookscope.db', 'hookscope.db-wal', 'hookscope.db-shm']) expect(mode(join(dataDir, file)), file).toBe(0o600);
+    await app.close();
+  });
+
+  it('an existing world-readable folder and database (and its -wal, -shm) are tightened on open', async () => {
+    const dir = tempDir('hookscope-modes-');
+    cleanups.push(() => dir.remove());
+    const db = join(dir.path, 'hookscope.db');
+    const first = createApp({ dataDir: dir.path });
+    first.createEndpoint('old');
+    // As an older Hookscope left them: 0644 files in a 0755 folder, the WAL still there (a killed process).
+    for (const f of ['', '-wal', '-shm']) chmodSync(db + f, 0o644);
+    chmodSync(dir.path, 0o755);
+    const second = createApp({ dataDir: dir.path });
+    expect(mode(dir.path)).toBe(0o700);
+    for (const f of ['', '-wal', '-shm']) expect(mode(db + f), `hookscope.db${f}`).toBe(0o600);
+    expect(second.endpoints.get('old').slug).toBe('old');
+    await second.close();
+    await first.close();
+  });
+});
+
+/** A sealer with a real cipher (AES-256-GCM), as an OS keychain would give. */
+function testSealer(name = 'test-keychain'): SecretSealer & { opened: number } {
+  const key = createHash('sha256').update('a test keychain key').digest();
+  const sealer = {
+    name,
+    opened: 0,
+    seal(plain: string): Buffer {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    open(sealed: Buffer): string {
+      sealer.opened++;
+      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+      decipher.setAuthTag(sealed.subarray(12, 28));
+      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+  return sealer;
+}
+
+/** Every byte Hookscope keeps in a data folder, to look for a secret in. */
+function folderBytes(dir: string): Buffer {
+  return Buffer.concat(readdirSync(dir).map((f) => readFileSync(join(dir, f))));
+}
+
+describe('secrets at rest', () => {
+  const cleanups: (() => Promise<unknown> | void)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+  function folder(): string {
+    const dir = tempDir('hookscope-secrets-');
+    cleanups.push(() => dir.remove());
+    return dir.path;
+  }
+  const SECRET = `whsec_${Buffer.from('a hostile plain secret, 0123456789').toString('base64')}`;
+
+  it('a sealed secret is not readable in the database file, and the app still verifies with it', async () => {
+    const dataDir = folder();
+    const app = createApp({ dataDir, secretSealer: testSealer() });
+    app.createEndpoint('hooks', undefined, 'standard-webhooks');
+    app.setEndpointSecrets('hooks', ['second_secret_for_rotation', SECRET]);
+    expect(app.secrets.list(app.endpoints.get('hooks').id)).toEqual(['second_secret_for_rotation', SECRET]);
+    const { port } = await app.startCapture(0, '127.0.0.1');
+    const body = '{"type":"invoice.paid","data":{}}';
+    const signed = signRequest(app.providers.require('standard-webhooks'), { secret: SECRET, body: Buffer.from(body), timestampSec: Math.floor(Date.now() / 1000), webhookId: 'msg_1' });
+    const res = await fetch(`http://127.0.0.1:${port}/hooks/in`, { method: 'POST', headers: signed.headers, body });
+    const id = Number(res.headers.get('x-hookscope-capture-id'));
+    expect(app.captureAnalyzed(id).signature).toMatchObject({ status: 'valid', secretIndex: 1 });
+    await app.close();
+    const bytes = folderBytes(dataDir);
+    expect(bytes.includes(Buffer.from(SECRET))).toBe(false);
+    expect(bytes.includes(Buffer.from('second_secret_for_rotation'))).toBe(false);
+    const raw = new Database(join(dataDir, 'hookscope.db'), { readonly: true });
+    expect(raw.prepare('SELECT sealed_by FROM endpoint_secrets').all()).toEqual([{ sealed_by: 'test-keychain' }, { sealed_by: 'test-keychain' }]);
+    raw.close();
+  });
+
+  it('plain secrets left by an earlier run are sealed on first open with a sealer; plain and sealed rows coexist', async () => {
+    const dataDir = folder();
+    const plain = createApp({ dataDir });
+    plain.createEndpoint('a');
+    plain.createEndpoint('b');
+    plain.setEndpointSecrets('a', [SECRET]);
+    await plain.close();
+    expect(folderBytes(dataDir).includes(Buffer.from(SECRET))).toBe(true);
+
+    const sealer = testSealer();
+    const sealed = createApp({ dataDir, secretSealer: sealer });
+    const [a, b] = [sealed.endpoints.get('a').id, sealed.endpoints.get('b').id];
+    expect(sealed.secrets.list(a)).toEqual([SECRET]);
+    await sealed.close();
+    const raw = new Database(join(dataDir, 'hookscope.db'));
+    expect(raw.prepare('SELECT sealed_by FROM endpoint_secrets').all()).toEqual([{ sealed_by: 'test-keychain' }]);
+    // A plain row written beside the sealed one (by a process without the sealer) is read as it is.
+    raw.prepare('INSERT INTO endpoint_secrets (endpoint_id, secret, sealed_by, created_at) VALUES (?, ?, NULL, 0)').run(b, 'plain_b');
+    raw.close();
+    const again = createApp({ dataDir, secretSealer: sealer });
+    expect(again.secrets.list(a)).toEqual([SECRET]);
+    expect(again.secrets.list(b)).toEqual(['plain_b']);
+    await again.close();
+    expect(folderBytes(dataDir).includes(Buffer.from('plain_b'))).toBe(false);
+  });
+
+  it('without the sealer, sealed secrets are left out and counted as unreadable; adding one twice keeps one', async () => {
+    const dataDir = folder();
+    const sealer = testSealer();
+    const app = createApp({ dataDir, secretSealer: sealer });
+    app.createEndpoint('a');
+    app.setEndpointSecrets('a', [SECRET], 'add');
+    app.setEndpointSecrets('a', [SECRET], 'add');
+    const id = app.endpoints.get('a').id;
+    expect(app.secrets.list(id)).toEqual([SECRET]);
+    await app.close();
+    const cli = createApp({ dataDir });
+    expect(cli.secrets.list(id)).toEqual([]);
+    expect(cli.secrets.unreadable(id)).toBe(1);
+    await cli.close();
+    const other = createApp({ dataDir, secretSealer: testSealer('another-keychain') });
+    expect(other.secrets.unreadable(id)).toBe(1);
+    await other.close();
+  });
+
+  it('the desktop app seals secrets with safeStorage (fake electron), and leaves them plain where the OS has no encryption', async () => {
+    for (const encryption of [true, false]) {
+      const dataDir = folder();
+      const fake = createFakeElectron({ userData: dataDir, encryption });
+      const logged: string[] = [];
+      const desktop = await startDesktop(fake.api, { rendererRoot: dataDir, preloadPath: '/app/out/preload/index.cjs', dataDir, capturePort: 0, log: (m) => logged.push(m) });
+      expect(desktop).not.toBeNull();
+      desktop!.core.createEndpoint('shop');
+      desktop!.core.setEndpointSecrets('shop', [SECRET]);
+      expect(desktop!.core.secrets.list(desktop!.core.endpoints.get('shop').id)).toEqual([SECRET]);
+      await desktop!.core.close();
+      const raw = new Database(join(dataDir, 'hookscope.db'), { readonly: true });
+      const rows = raw.prepare('SELECT sealed_by FROM endpoint_secrets').all();
+      raw.close();
+      if (encryption) {
+        expect(rows).toEqual([{ sealed_by: 'safeStorage' }]);
+        expect(fake.safeStorage.sealed).toBe(1);
+        expect(folderBytes(dataDir).includes(Buffer.from(SECRET))).toBe(false);
+      } else {
+        expect(rows).toEqual([{ sealed_by: null }]);
+        expect(logged.join('\n')).toContain('signing secrets stay unencrypted in the owner-only database');
+      }
+    }
+  });
+
+  it("Linux's basic_text safeStorage (a constant key) is not counted as encryption", () => {
+    const storage = { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'basic_text' as const, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
+    expect(safeStorageSealer(storage, 'linux')).toBeUndefined();
+    expect(safeStorageSealer(storage, 'darwin')?.name).toBe('safeStorage');
+    expect(safeStorageSealer({ ...storage, isEncryptionAvailable: () => false }, 'win32')).toBeUndefined();
+  });
+
+  it('migration 10 keeps the secrets of an older database, as plain rows', () => {
+    const file = join(folder(), 'old.db');
+    const old = openDatabase({ file, targetVersion: 9 });
+    old.prepare("INSERT INTO endpoint_secrets (endpoint_id, secret, created_at) VALUES (1, 'kept', 0)").run();
+    old.close();
+    const db = openDatabase({ file });
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.prepare('SELECT secret, sealed_by FROM endpoint_secrets').all()).toEqual([{ secret: 'kept', sealed_by: null }]);
+    db.close();
+  });
+});
+
+describe('durability', () => {
+  it("is WAL with synchronous=NORMAL by default, and FULL with durability 'full'", async () => {
+    const dir = tempDir('hookscope-durability-');
+    try {
+      const normal = createApp({ dataDir: dir.path });
+      expect(normal.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(normal.db.pragma('synchronous', { simple: true })).toBe(1);
+      await normal.close();
+      const full = createApp({ dataDir: dir.path, durability: 'full' });
+      expect(full.db.pragma('synchronous', { simple: true })).toBe(2);
+      await full.close();
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('serve --durability full starts and captures', async () => {
+    const dir = tempDir('hookscope-durability-');
+    const s = await startServeProcess(dir.path, ['--durability', 'full']);
+    try {
+      const res = await fetch(`${s.info.captureUrl}default/full`, { method: 'POST', body: 'kept' });
+      expect(res.status).toBe(200);
+    } finally {
+      s.child.kill('SIGTERM');
+      await s.exited;
+      dir.remove();
+    }
+    expect(s.stderr()).toBe('');
   });
 });
