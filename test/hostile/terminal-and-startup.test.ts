@@ -634,6 +634,21 @@ describe('secrets at rest', () => {
     await other.close();
   });
 
+  it('endpoint list names the secrets only the desktop app can read, and --json counts them', async () => {
+    const dataDir = folder();
+    const app = createApp({ dataDir, secretSealer: testSealer() });
+    app.createEndpoint('sealed');
+    app.setEndpointSecrets('sealed', [SECRET]);
+    await app.close();
+    const plain = createApp({ dataDir });
+    plain.setEndpointSecrets('sealed', ['added_from_the_cli'], 'add');
+    await plain.close();
+    const text = await runCli(['endpoint', 'list', '--data', dataDir]);
+    expect(text.stdout).toMatch(/sealed\s+200\s+2 \(1 sealed by the desktop app\)/);
+    const json = JSON.parse((await runCli(['endpoint', 'list', '--json', '--data', dataDir])).stdout) as { slug: string; secretCount: number }[];
+    expect(json.find((e) => e.slug === 'sealed')?.secretCount).toBe(2);
+  });
+
   it('the desktop app seals secrets with safeStorage (fake electron), and leaves them plain where the OS has no encryption', async () => {
     for (const encryption of [true, false]) {
       const dataDir = folder();
