@@ -110,7 +110,15 @@ export function acquireServeLock(dataDir: string, deps: LockDeps = systemDeps())
   const startedAt = new Date(deps.now()).toISOString();
   let info: LockInfo = { pid: deps.pid, capturePort: null, uiPort: null, startedAt };
   const scratch = join(dataDir, `${LOCK_FILE}.${deps.pid}.tmp`);
-  const writeScratch = () => writeFileSync(scratch, `${JSON.stringify(info)}\n`, { mode: DATA_FILE_MODE });
+  // Exclusive create: whatever sits at the scratch path (a planted link) is removed, never written through.
+  const writeScratch = () => {
+    try {
+      unlinkSync(scratch);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    writeFileSync(scratch, `${JSON.stringify(info)}\n`, { mode: DATA_FILE_MODE, flag: 'wx' });
+  };
 
   try {
     for (let attempt = 0; ; attempt++) {

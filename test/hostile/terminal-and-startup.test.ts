@@ -5,7 +5,7 @@
 // SQLite files in temp folders, real listeners on 127.0.0.1.
 import { spawnSync } from 'node:child_process';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -348,6 +348,22 @@ describe('one serve per data folder', () => {
     expect(existsSync(lockFile)).toBe(false);
   });
 
+  it('a lock planted as a link to a file outside is replaced, and that file is not written through', () => {
+    const dataDir = folder();
+    const outside = join(folder(), 'precious.txt');
+    writeFileSync(outside, 'do not touch');
+    symlinkSync(outside, join(dataDir, LOCK_FILE));
+    const deps = { pid: 4242, now: () => Date.now(), isAlive: () => false, processStartedAt: Date.now() - 1000, bootedAt: Date.now() - 60_000 };
+    symlinkSync(outside, join(dataDir, `${LOCK_FILE}.4242.tmp`));
+    const lock = acquireServeLock(dataDir, deps);
+    lock.update({ capturePort: 1, uiPort: 2 });
+    expect(readFileSync(outside, 'utf8')).toBe('do not touch');
+    expect(lstatSync(join(dataDir, LOCK_FILE)).isSymbolicLink()).toBe(false);
+    expect((JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as LockInfo)).toMatchObject({ pid: 4242, capturePort: 1, uiPort: 2 });
+    lock.release();
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
   it('a live holder is refused even within one process, and a release leaves a lock that is not ours alone', () => {
     const dataDir = folder();
     const deps = { pid: 4242, now: () => Date.now(), isAlive: (pid: number) => pid === 777, processStartedAt: Date.now() - 1000, bootedAt: Date.now() - 60_000 };
@@ -632,6 +648,19 @@ describe('secrets at rest', () => {
     const other = createApp({ dataDir, secretSealer: testSealer('another-keychain') });
     expect(other.secrets.unreadable(id)).toBe(1);
     await other.close();
+  });
+
+  it('a keychain that refuses to seal at open leaves the secrets plain and readable; the app still opens', async () => {
+    const dataDir = folder();
+    const plain = createApp({ dataDir });
+    plain.createEndpoint('a');
+    plain.setEndpointSecrets('a', [SECRET]);
+    const id = plain.endpoints.get('a').id;
+    await plain.close();
+    const refusing: SecretSealer = { name: 'locked-keychain', seal: () => { throw new Error('the keychain is locked'); }, open: () => '' };
+    const app = createApp({ dataDir, secretSealer: refusing });
+    expect(app.secrets.list(id)).toEqual([SECRET]);
+    await app.close();
   });
 
   it('endpoint list names the secrets only the desktop app can read, and --json counts them', async () => {

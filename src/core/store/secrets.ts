@@ -73,10 +73,14 @@ export function createSecretRepo(db: Database, now: () => number = Date.now, sea
 
   if (sealer) {
     const plain = plainRows.all();
-    if (plain.length > 0) {
-      db.transaction(() => {
-        for (const row of plain) reseal.run(...stored(row.secret), row.id);
-      })();
+    try {
+      if (plain.length > 0) {
+        db.transaction(() => {
+          for (const row of plain) reseal.run(...stored(row.secret), row.id);
+        })();
+      }
+    } catch {
+      // The keychain refused, or the file is busy or read-only: they stay plain (and readable) until a later open.
     }
   }
 
