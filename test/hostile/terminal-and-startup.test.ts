@@ -23,6 +23,7 @@ import { mountUnavailable, tmpfsDir } from '../reliability/support/faults';
 import { createApp } from '../../src/core/app';
 import type { HeaderPair } from '../../src/shared/capture-types';
 import { printTable } from '../../src/cli/output';
+import { inertLine } from '../../src/cli/terminal-safe';
 import { describeReplay } from '../../src/cli/commands/replay';
 import { createReplayRepo, toReplayView } from '../../src/core/store/replays';
 import { runCli, type CliResult } from '../helpers/cli';
@@ -750,5 +751,79 @@ describe('durability', () => {
       dir.remove();
     }
     expect(s.stderr()).toBe('');
+  });
+});
+
+/** Every class of sequence a terminal acts on, one capture each: none may reach the terminal raw through show, list or diff. */
+const SEQUENCES: [string, string][] = [
+  ['CSI erase display', '\x1b[2J'],
+  ['CSI cursor home and SGR', '\x1b[H\x1b[1;31m'],
+  ['OSC 0 window title (BEL)', '\x1b]0;title\x07'],
+  ['OSC 2 title (ST)', '\x1b]2;title\x1b\\'],
+  ['OSC 52 clipboard write', '\x1b]52;c;ZWNobyBwd25lZA==\x07'],
+  ['OSC 8 hyperlink', '\x1b]8;;https://evil.example/\x07click\x1b]8;;\x07'],
+  ['DCS', '\x1bPq#0;2;0;0;0\x1b\\'],
+  ['APC', '\x1b_payload\x1b\\'],
+  ['PM and SOS', '\x1b^pm\x1b\\\x1bXsos\x1b\\'],
+  ['8-bit CSI', '\u009b2J'],
+  ['8-bit OSC and ST', '\u009d0;title\u009c'],
+  ['8-bit DCS', '\u0090q\u009c'],
+  ['NUL, BEL, backspace', 'a\x00b\x07c\x08d'],
+  ['vertical tab and form feed', 'a\x0bb\x0cc'],
+  ['shift out / shift in', 'a\x0eb\x0fc'],
+  ['CAN and SUB', 'a\x18b\x1ac'],
+  ['DEL', 'a\x7fb'],
+  ['carriage return over a line', 'safe\rEVIL'],
+  ['right-to-left override', 'abc\u202edcb'],
+  ['left-to-right and right-to-left embedding', '\u202aa\u202bb\u202c'],
+  ['isolates', '\u2066a\u2067b\u2068c\u2069'],
+  ['implicit marks', 'a\u200eb\u200fc\u061cd'],
+];
+
+/** Runs the real CLI entry point in this process, collecting what it writes. */
+async function cliInProcess(args: string[]): Promise<{ code: number; out: string }> {
+  const { main } = await import('../../src/cli/main');
+  const chunks: string[] = [];
+  const write = process.stdout.write;
+  const writeErr = process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => chunks.push(String(chunk)) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => chunks.push(String(chunk)) > 0) as typeof process.stderr.write;
+  try {
+    const code = await main(['node', 'hookscope', ...args]);
+    return { code, out: chunks.join('') };
+  } finally {
+    process.stdout.write = write;
+    process.stderr.write = writeErr;
+  }
+}
+
+describe('each hostile sequence stays inert in show, list and diff', () => {
+  let dir: { path: string; remove(): void };
+  const ids = new Map<string, number>();
+  let baseline: number;
+  beforeAll(() => {
+    dir = tempDir('hookscope-sequences-');
+    baseline = seedCapture(dir.path, { path: '/default/base', headers: [['X-Seq', 'plain']], body: Buffer.from('plain\n') });
+    for (const [name, seq] of SEQUENCES) {
+      ids.set(name, seedCapture(dir.path, { path: `/default/${seq}`, headers: [['X-Seq', seq]], body: Buffer.from(`before ${seq} after\n`), error: seq }));
+    }
+  });
+  afterAll(() => dir.remove());
+
+  it.each(SEQUENCES)('%s', async (name, seq) => {
+    const id = ids.get(name)!;
+    const show = await cliInProcess(['show', String(id), '--data', dir.path]);
+    expect(show.code).toBe(0);
+    assertInert(show.out, `show (${name})`);
+    expect(show.out).toContain(`X-Seq: ${inertLine(seq)}\n`);
+    // A body holding NUL is binary: shown as its size, never as text.
+    expect(show.out).toContain(seq.includes('\x00') ? 'of binary data; use --json for the bytes' : `before ${inertLine(seq)} after\n`);
+    const json = await cliInProcess(['show', String(id), '--json', '--data', dir.path]);
+    expect(json.out).not.toMatch(RAW_CONTROL);
+    expect((JSON.parse(json.out) as { headers: HeaderPair[] }).headers).toEqual([['X-Seq', seq]]);
+    const diff = await cliInProcess(['diff', String(baseline), String(id), '--data', dir.path]);
+    assertInert(diff.out, `diff (${name})`);
+    const list = await cliInProcess(['list', '--limit', '1', '--endpoint', 'default', '--data', dir.path]);
+    assertInert(list.out, `list (${name})`);
   });
 });
