@@ -127,7 +127,7 @@ export function registerServeCommand(program: Command): void {
         const uiUrl = `http://127.0.0.1:${ui.port}/?token=${control.token}`;
         if (options.open) openInBrowser(uiUrl);
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ captureUrl, uiUrl, token: control.token, dataDir: app.dataDir })}\n`);
+          process.stdout.write(`${jsonForTerminal(JSON.stringify({ captureUrl, uiUrl, token: control.token, dataDir: app.dataDir }))}\n`);
         } else {
           process.stdout.write(
             `Hookscope ${VERSION} capturing on ${captureUrl}  (endpoints: ${captureUrl}<slug>/...)\n` +
