@@ -30,6 +30,8 @@ export interface LockDeps {
   /** When this process and the machine started (epoch ms): a lock older than either cannot be a live one with a reused pid. */
   processStartedAt: number;
   bootedAt: number;
+  /** When a live process started (epoch ms), where the OS tells (Linux /proc); null when it cannot. */
+  startedAtOf?: (pid: number) => number | null;
 }
 
 /** process.kill(pid, 0): ESRCH means gone; EPERM means alive under another user. */
@@ -42,9 +44,33 @@ export function processIsAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Linux: when process `pid` started, from /proc/<pid>/stat (field 22, clock
+ * ticks after boot; 100 per second on every Linux Node runs on) and the boot
+ * time in /proc/stat. Null anywhere else, or when the process is gone.
+ */
+export function procStartedAt(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]);
+    const btime = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    return Number.isFinite(ticks) && Number.isFinite(btime) ? btime * 1000 + ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
+
 function systemDeps(): LockDeps {
   const now = Date.now();
-  return { pid: process.pid, now: Date.now, isAlive: processIsAlive, processStartedAt: now - process.uptime() * 1000, bootedAt: now - uptime() * 1000 };
+  return {
+    pid: process.pid,
+    now: Date.now,
+    isAlive: processIsAlive,
+    processStartedAt: now - process.uptime() * 1000,
+    bootedAt: now - uptime() * 1000,
+    startedAtOf: process.platform === 'linux' ? procStartedAt : undefined,
+  };
 }
 
 /** Whether the serve that wrote `holder` may still run: its pid is alive and is not a reused one. */
@@ -53,7 +79,10 @@ function holderRuns(holder: LockInfo, deps: LockDeps): boolean {
   // A pid from before the machine booted, or our own pid from before we started, is a reused pid.
   if (Number.isFinite(started) && started < deps.bootedAt - 1000) return false;
   if (holder.pid === deps.pid) return !Number.isFinite(started) || started >= deps.processStartedAt - 1000;
-  return deps.isAlive(holder.pid);
+  if (!deps.isAlive(holder.pid)) return false;
+  // Alive, but started after the lock was written: another program that got the pid again.
+  const pidStarted = deps.startedAtOf?.(holder.pid) ?? null;
+  return !(pidStarted !== null && Number.isFinite(started) && pidStarted > started + 2000);
 }
 
 function parseLock(text: string): LockInfo | null {

@@ -3,6 +3,7 @@
 // port in use, data folders that cannot be made, secrets at rest, durability.
 // Everything runs for real: the `hookscope` command as a child process, real
 // SQLite files in temp folders, real listeners on 127.0.0.1.
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -294,6 +295,21 @@ describe('one serve per data folder', () => {
     expect((JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as LockInfo)).toMatchObject({ pid: 4242, capturePort: 1, uiPort: 2 });
     lock.release();
     expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('a lock naming a live process that started after the lock was written (a reused pid) is taken over; its true holder is not', async () => {
+    const dataDir = folder();
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    cleanups.push(() => void other.kill());
+    await new Promise((r) => other.once('spawn', r));
+    const lockFile = join(dataDir, LOCK_FILE);
+    // Written ten minutes ago by a serve that has since died; the pid now belongs to `other`.
+    writeFileSync(lockFile, JSON.stringify({ pid: other.pid, capturePort: 1, uiPort: 2, startedAt: new Date(Date.now() - 600_000).toISOString() }));
+    acquireServeLock(dataDir).release();
+    // The same live process named by a lock written after it started: it may be a serve, so it is refused.
+    await new Promise((r) => setTimeout(r, 50));
+    writeFileSync(lockFile, JSON.stringify({ pid: other.pid, capturePort: 1, uiPort: 2, startedAt: new Date().toISOString() }));
+    expect(() => acquireServeLock(dataDir)).toThrow(expect.objectContaining({ code: 'DATA_DIR_IN_USE' }));
   });
 
   it('a live holder is refused even within one process, and a release leaves a lock that is not ours alone', () => {
