@@ -341,7 +341,9 @@ describe('start-up errors in one line', () => {
     cleanups.push(() => new Promise((r) => busy.close(r)));
     const port = (busy.address() as AddressInfo).port;
     const dataDir = folder();
-    const line = expectOneLine(await runCli(['serve', '--port', String(port), '--ui-port', '0', '--data', dataDir]), 1, 'PORT_IN_USE');
+    const result = await runCli(['serve', '--port', String(port), '--ui-port', '0', '--data', dataDir]);
+    const line = expectOneLine(result, 1, 'PORT_IN_USE');
+    expect(result.stdout).toBe('');
     expect(line).toContain(`port ${port}`);
     expect(line).toContain('--port');
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);

@@ -100,12 +100,14 @@ export function registerServeCommand(program: Command): void {
         captureUrl: () => captureUrl,
       });
       let stopping: Promise<void> | undefined;
+      let started = false;
       const stop = () =>
         (stopping ??= (async () => {
           await control.close();
           await app.close();
           lock.release();
-          if (!options.json) process.stdout.write('stopped; every acknowledged request is stored\n');
+          // A start that failed says so in its one error line, and nothing else.
+          if (started && !options.json) process.stdout.write('stopped; every acknowledged request is stored\n');
         })());
       const stopped = new Promise<void>((done) => {
         const onSignal = () => void stop().then(done);
@@ -122,6 +124,7 @@ export function registerServeCommand(program: Command): void {
           throw listenError(error, { port: options.uiPort, host: '127.0.0.1', flag: '--ui-port' });
         });
         lock.update({ capturePort: capture.port, uiPort: ui.port });
+        started = true;
         app.startBackground();
         app.sender(); // resumes retries left pending by an earlier run
         const uiUrl = `http://127.0.0.1:${ui.port}/?token=${control.token}`;
