@@ -177,6 +177,17 @@ describe('replay output is inert', () => {
     assertInert(r.stdout, 'replays');
   });
 
+  it('replaying a capture whose method HTTP cannot carry is refused at once in one inert line (no stack, no process left waiting)', async () => {
+    const bad = seedCapture(dir.path, { method: `PO${OSC_TITLE}ST`, path: '/default/bad', body: Buffer.from('x') });
+    const one = await runCli(['replay', String(bad), '--url', 'http://127.0.0.1:9/hook', '--data', dir.path]);
+    expect(expectOneLine(one, 2, 'BAD_INPUT')).toContain('the method "PO\\u001b]0;pwned\\u0007ST" cannot be sent over HTTP');
+    assertInert(one.stderr, 'replay');
+    // In a bulk replay it is one capture not sent, beside the others.
+    const bulk = await runCli(['replay', String(bad), String(id), '--url', 'http://127.0.0.1:9/hook', '--data', dir.path]);
+    expect(bulk.stdout).toContain(`capture ${bad}: not-sent (the method`);
+    assertInert(bulk.stdout + bulk.stderr, 'bulk replay');
+  });
+
   it("replay's summary of one result is one inert line", () => {
     const app = createApp({ dataDir: dir.path });
     try {
