@@ -61,8 +61,11 @@ export async function runLoad(options: {
   connections: number;
   bodyBytes: number;
   seconds: number;
+  /** Capture only: 'full' runs the store with synchronous=FULL (serve --durability full). */
+  durability?: 'normal' | 'full';
 }): Promise<LoadResult> {
-  const child = await startChild(`${options.server}.ts`, options.dataDir ? [options.dataDir] : []);
+  const args = options.dataDir ? [options.dataDir, ...(options.durability ? [options.durability] : [])] : [];
+  const child = await startChild(`${options.server}.ts`, args);
   const filler = 'x'.repeat(Math.max(0, options.bodyBytes - 60));
   const body = JSON.stringify({ type: 'bench.test', id: 'evt_1', customer: 'cus_1', data: filler }).slice(0, options.bodyBytes - 2) + '"}';
   try {

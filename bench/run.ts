@@ -11,6 +11,7 @@ import { parseBenchArgs } from './args';
 import { buildDataset, type Dataset } from './dataset';
 import { benchCapture, captureTable } from './sections/capture';
 import { benchImport, importTable } from './sections/import';
+import { benchDurability, durabilityTable } from './sections/durability';
 import { benchReads, readsTable } from './sections/reads';
 import { benchRetries } from './sections/retries';
 import { benchSender } from './sections/sender';
@@ -32,6 +33,15 @@ const capture = options.only.has('capture') ? await benchCapture(options.seconds
 if (capture) {
   report.capture = capture;
   out += section(`Capture: req/s and p99 vs bare node:http (${options.seconds} s per run, autocannon on loopback)`, captureTable(capture));
+}
+
+const durability = options.only.has('durability') ? await benchDurability(options.seconds, log) : undefined;
+if (durability) {
+  report.durability = durability;
+  out += section(
+    `Durability: capture with serve --durability full (synchronous=FULL) against the default normal (WAL, synchronous=NORMAL), ${options.seconds} s per run`,
+    durabilityTable(durability),
+  );
 }
 
 let dataset: Dataset | undefined;

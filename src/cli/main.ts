@@ -4,6 +4,7 @@ import { VERSION } from '../core/version';
 import { databasePath } from '../core/paths';
 import { translateEscapedStoreError } from '../core/store/db';
 import { dataDirOf, type CommonOptions } from './context';
+import { inertLine } from './terminal-safe';
 import { registerCaptureCommands } from './commands/captures';
 import { registerEndpointCommands } from './commands/endpoint';
 import { registerServeCommand } from './commands/serve';
@@ -55,11 +56,12 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
+    // One inert line, never a stack: the message may echo captured or typed text.
     if (isHookscopeError(error)) {
-      process.stderr.write(`hookscope: ${error.message} [${error.code}]\n`);
+      process.stderr.write(`hookscope: ${inertLine(error.message)} [${error.code}]\n`);
       return isInputError(error.code) ? 2 : 1;
     }
-    process.stderr.write(`hookscope: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(`hookscope: ${inertLine(error instanceof Error ? error.message : String(error))} [INTERNAL]\n`);
     return 1;
   }
 }

@@ -9,11 +9,11 @@ import { createCaptureServer, type CaptureServer } from './capture/server';
 import { createBatchWriter } from './capture/writer';
 import { databasePath } from './paths';
 import { createCaptureRepo } from './store/captures';
-import { openDatabase, translateStoreError } from './store/db';
+import { openDatabase, translateStoreError, type Durability } from './store/db';
 import { createEndpointRepo, type EndpointPatch } from './store/endpoints';
 import { createSearchRepo } from './store/search';
 import { startCheckpointer, type Checkpointer } from './store/checkpointer';
-import { createSecretRepo } from './store/secrets';
+import { createSecretRepo, type SecretSealer } from './store/secrets';
 import { createAnalysisRepo } from './store/analysis';
 import { analyzeCapture, type AnalysisContext } from './analysis/analyze';
 import { createProviderRegistry } from './providers';
@@ -40,6 +40,10 @@ export interface AppOptions {
   /** The public tunnel's client and reconnection backoff (tests inject their own). */
   tunnel?: AppTunnelOptions;
   onError?: (error: unknown) => void;
+  /** 'full': every commit waits for the disk (synchronous=FULL); default 'normal'. */
+  durability?: Durability;
+  /** Encrypts signing secrets at rest (the desktop app's safeStorage); without one they stay plain in the owner-only database. */
+  secretSealer?: SecretSealer;
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -50,11 +54,11 @@ export type App = ReturnType<typeof createApp>;
 export function createApp(options: AppOptions) {
   const clock = options.clock ?? systemClock;
   const dbFile = databasePath(options.dataDir);
-  const db = openDatabase({ file: dbFile, nativeBinding: options.nativeBinding });
+  const db = openDatabase({ file: dbFile, nativeBinding: options.nativeBinding, durability: options.durability });
   const endpoints = createEndpointRepo(db, () => clock.now());
   const captures = createCaptureRepo(db);
   const search = createSearchRepo(db, searchableText);
-  const secrets = createSecretRepo(db, () => clock.now());
+  const secrets = createSecretRepo(db, () => clock.now(), options.secretSealer);
   const analysis = createAnalysisRepo(db, (id) => captures.get(id));
   /** Built-in providers plus the user's own from <data>/providers/*.json. */
   const providers = createProviderRegistry({ userDir: join(options.dataDir, 'providers') });

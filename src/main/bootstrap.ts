@@ -1,4 +1,5 @@
 import type * as Electron from 'electron';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../core/clock';
 import { VERSION } from '../core/version';
@@ -17,6 +18,7 @@ import { applySessionPolicy } from './session-policy';
 import { loadSettings, saveSettings, settingsFile, type DesktopSettings } from './settings';
 import { createOsVault, type OsEncryption } from './token-vault';
 import { windowOptions } from './window-options';
+import { osProtectedSecretKey, type SafeStorageApi } from './secret-key';
 
 /** The parts of the electron module the shell uses (tests pass a fake). */
 export type ElectronApi = Pick<
@@ -25,9 +27,8 @@ export type ElectronApi = Pick<
 > & {
   /** Electron's utilityProcess (tests pass one that forks a real Node child). */
   utilityProcess: CoreHostOptions['utilityProcess'];
-} & {
-  /** Encrypts credentials with the OS's keychain (absent in tests, or where the OS offers none: memory only). */
-  safeStorage?: OsEncryption;
+  /** The OS keychain (absent in tests, or where the OS offers none: nothing is encrypted). */
+  safeStorage?: OsEncryption & SafeStorageApi;
 };
 
 export interface DesktopOptions {
@@ -86,6 +87,9 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
 
   const dataDir = options.dataDir ?? (process.env.HOOKSCOPE_DATA || app.getPath('userData'));
   const vault = createOsVault(join(dataDir, 'tunnel-tokens.bin'), electron.safeStorage, log);
+  // Signing secrets are sealed in the core's process with a key the OS keychain protects (safeStorage needs 'ready').
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const secretKey = osProtectedSecretKey(join(dataDir, 'secrets.key'), electron.safeStorage, log);
   const sendStatus = (status: CoreStatus) => sendCoreStatus(window && !window.isDestroyed() ? window.webContents : undefined, status);
   // The core (capture server, database, sender, tunnel) runs in a utility process; this process keeps the window.
   const host = createCoreHost({
@@ -97,6 +101,7 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
       capturePort: options.capturePort ?? 8787,
       nativeBinding: options.nativeBinding,
       version: VERSION,
+      secretKey: secretKey?.toString('base64'),
       tokens: Object.fromEntries(TUNNEL_TOKEN_NAMES.flatMap((name) => (vault.get(name) ? [[name, vault.get(name)!]] : []))),
     }),
     onEvent: (event, payload) => {

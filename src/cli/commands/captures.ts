@@ -3,6 +3,7 @@ import type { CaptureSummary } from '../../shared/capture-types';
 import { toDetail } from '../../core/store/captures';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { formatBytes, printJson, printTable } from '../output';
+import { inertBlock, inertLine } from '../terminal-safe';
 import { idArg, intArg } from '../parse';
 import { decodeBody, isText } from '../../core/capture/decode';
 import { describeVerdict } from './providers';
@@ -47,7 +48,8 @@ export function registerCaptureCommands(program: Command): void {
           printJson(detail);
           return;
         }
-        const out: string[] = [
+        // Every captured field is one inert line; the body keeps its line feeds and tabs, nothing else.
+        const lines: string[] = [
           `#${detail.id}  ${detail.method} ${detail.url}`,
           `endpoint ${detail.endpoint}  received ${detail.receivedAt}  from ${detail.remoteAddress ?? '?'}  HTTP/${detail.httpVersion}`,
           `response ${detail.response.status ?? detail.response.kind}${detail.error ? `  (${detail.error})` : ''}`,
@@ -57,12 +59,13 @@ export function registerCaptureCommands(program: Command): void {
           ...detail.headers.map(([k, v]) => `${k}: ${v}`),
           '',
         ];
+        const out = lines.map(inertLine);
         const raw = Buffer.from(detail.bodyBase64, 'base64');
         const { bytes, decoded } = decodeBody(detail.headers, raw);
         if (bytes.length === 0) out.push('(empty body)');
-        else if (isText(bytes)) out.push(bytes.toString('utf8'));
+        else if (isText(bytes)) out.push(inertBlock(bytes.toString('utf8')));
         else out.push(`(${formatBytes(bytes.length)} of binary data; use --json for the bytes)`);
-        if (decoded.length) out.push('', `(decoded from ${decoded.join(', ')}; ${formatBytes(raw.length)} as received)`);
+        if (decoded.length) out.push('', inertLine(`(decoded from ${decoded.join(', ')}; ${formatBytes(raw.length)} as received)`));
         if (detail.truncated) out.push('', `(truncated: ${formatBytes(detail.bodySize)} received, first ${formatBytes(detail.bodyStoredSize)} kept)`);
         process.stdout.write(`${out.join('\n')}\n`);
       });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CaptureDiff, DiffBounds, LineChange } from '../../shared/replay-types';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
-import { printJson } from '../output';
+import { printJson, printLines } from '../output';
 import { idArg } from '../parse';
 
 const CONTEXT = 3;
@@ -84,7 +84,7 @@ export function registerDiffCommand(program: Command): void {
       await withApp(options, (app) => {
         const diff = app.replay.diff(a, b);
         if (options.json) printJson(diff);
-        else process.stdout.write(`${describeDiff(diff).join('\n')}\n`);
+        else printLines(describeDiff(diff)); // every line inert: captured header values, paths and body lines
       });
     });
 }

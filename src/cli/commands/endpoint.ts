@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
 import { DEFAULT_RULE, KEEP_COUNT_MAX, KEEP_DAYS_MAX, KEEP_DAYS_MIN, responseRuleSchema, slugSchema, type Endpoint, type ResponseRule } from '../../shared/capture-types';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
-import { printJson, printTable } from '../output';
+import { printJson, printLines, printTable } from '../output';
 import { collect, floatArg, headerArg, intArg } from '../parse';
 import type { App } from '../../core/app';
 
@@ -133,7 +133,15 @@ function applyBinding(app: App, slug: string, flags: BindingFlags): void {
   if (flags.provider !== undefined || flags.clearSecrets || flags.secret?.length) app.analyzeAll();
 }
 
-export function endpointRows(list: Endpoint[], secretCount: (id: number) => number) {
+/** How many secrets, naming those only the desktop app can read (sealed with its OS keychain). */
+function secretsCell(app: App, id: number): string {
+  const readable = app.secrets.list(id).length;
+  const sealed = app.secrets.unreadable(id);
+  if (sealed === 0) return readable ? String(readable) : '';
+  return `${readable + sealed} (${sealed} sealed by the desktop app)`;
+}
+
+export function endpointRows(list: Endpoint[], secretCount: (id: number) => number | string) {
   return list.map((e) => ({
     slug: e.slug,
     rule: describeRule(e.rule),
@@ -146,7 +154,7 @@ export function endpointRows(list: Endpoint[], secretCount: (id: number) => numb
 
 /** An endpoint as printed with --json: never its secrets, only how many. */
 function endpointJson(app: App, e: Endpoint) {
-  return { ...e, secretCount: app.secrets.list(e.id).length };
+  return { ...e, secretCount: app.secrets.list(e.id).length + app.secrets.unreadable(e.id) };
 }
 
 export function registerEndpointCommands(program: Command): void {
@@ -165,7 +173,7 @@ export function registerEndpointCommands(program: Command): void {
         applyRetention(app, slug, options);
         const created = app.endpoints.get(slug);
         if (options.json) printJson(endpointJson(app, created));
-        else process.stdout.write(`created endpoint ${created.slug}: ${describeRule(created.rule)}${created.provider ? `, provider ${created.provider}` : ''}${keepNote(created)}\n`);
+        else printLines([`created endpoint ${created.slug}: ${describeRule(created.rule)}${created.provider ? `, provider ${created.provider}` : ''}${keepNote(created)}`]);
       });
     });
 
@@ -173,7 +181,7 @@ export function registerEndpointCommands(program: Command): void {
     await withApp(options, (app) => {
       const list = app.endpoints.list();
       if (options.json) printJson(list.map((e) => endpointJson(app, e)));
-      else printTable(endpointRows(list, (id) => app.secrets.list(id).length), ['slug', 'rule', 'provider', 'secrets', 'forward', 'keep']);
+      else printTable(endpointRows(list, (id) => secretsCell(app, id)), ['slug', 'rule', 'provider', 'secrets', 'forward', 'keep']);
     });
   });
 
@@ -189,7 +197,7 @@ export function registerEndpointCommands(program: Command): void {
         applyRetention(app, slug, options);
         const updated = app.endpoints.get(slug);
         if (options.json) printJson(endpointJson(app, updated));
-        else process.stdout.write(`endpoint ${updated.slug}: ${describeRule(updated.rule)}${keepNote(updated)}\n`);
+        else printLines([`endpoint ${updated.slug}: ${describeRule(updated.rule)}${keepNote(updated)}`]);
       });
     });
 }

@@ -8,7 +8,8 @@ import { setHeader } from '../../core/replay/headers';
 import { parseSince } from '../../core/replay/since';
 import { toReplayView } from '../../core/store/replays';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
-import { printJson, printTable } from '../output';
+import { printJson, printLines, printTable } from '../output';
+import { inertLine } from '../terminal-safe';
 import { collect, headerArg, idArg, intArg } from '../parse';
 
 interface ReplayOptions extends CommonOptions {
@@ -43,12 +44,13 @@ function editedHeaders(app: App, id: number, options: ReplayOptions): HeaderPair
   return headers;
 }
 
-function describeReplay(r: ReplayView): string[] {
+/** One replay's outcome in human words; each line inert (the method, URL and failure can come from a capture). */
+export function describeReplay(r: ReplayView): string[] {
   const outcome =
     r.response.status !== null ? `${r.response.status}${r.ok ? '' : ' (not a success)'}` : `${r.errorKind}${r.errorMessage ? ` (${r.errorMessage})` : ''}`;
   const lines = [`replay ${r.id} of capture ${r.captureId}: ${r.request.method} ${r.url} -> ${outcome}${r.durationMs !== null ? ` in ${r.durationMs} ms` : ''}`];
   if (r.resigned) lines.push(`re-signed for ${r.resigned.provider} (${r.resigned.scheme}) with timestamp ${r.resigned.timestamp}`);
-  return lines;
+  return lines.map(inertLine);
 }
 
 function describeBulk(s: BulkReplaySummary): string {
@@ -67,9 +69,9 @@ async function replayOne(app: App, id: number, options: ReplayOptions): Promise<
     timeoutMs: options.timeoutMs,
   });
   const view = toReplayView(stored);
-  for (const w of view.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const w of view.warnings) process.stderr.write(`warning: ${inertLine(w)}\n`);
   if (options.json) printJson(view);
-  else process.stdout.write(`${describeReplay(view).join('\n')}\n`);
+  else printLines(describeReplay(view));
   process.exitCode = view.ok ? 0 : 1;
 }
 
@@ -85,10 +87,10 @@ async function replayMany(app: App, ids: number[], options: ReplayOptions): Prom
     { url: options.url, resign: options.resign, secret: options.secret, timeoutMs: options.timeoutMs, concurrency: options.concurrency },
     options.json
       ? undefined
-      : (r) => process.stdout.write(`capture ${r.captureId}: ${r.ok ? `${r.status} ok` : r.status !== null ? `${r.status} (not a success)` : `${r.errorKind}${r.error ? ` (${r.error})` : ''}`}\n`),
+      : (r) => printLines([`capture ${r.captureId}: ${r.ok ? `${r.status} ok` : r.status !== null ? `${r.status} (not a success)` : `${r.errorKind}${r.error ? ` (${r.error})` : ''}`}`]),
   );
   if (options.json) printJson(summary);
-  else process.stdout.write(`${describeBulk(summary)}\n`);
+  else printLines([describeBulk(summary)]);
   process.exitCode = summary.failed === 0 ? 0 : 1;
 }
 
@@ -146,11 +148,11 @@ export function registerReplayCommands(program: Command): void {
           ? app.replay.setForward(slug, null, 'rule')
           : app.replay.setForward(slug, options.to as string, options.proxy ? 'proxy' : 'rule');
         if (options.json) printJson(updated);
-        else if (!updated.forwardUrl) process.stdout.write(`endpoint ${slug}: forwarding off\n`);
+        else if (!updated.forwardUrl) printLines([`endpoint ${slug}: forwarding off`]);
         else
-          process.stdout.write(
-            `endpoint ${slug} forwards every capture to ${updated.forwardUrl}${updated.forwardMode === 'proxy' ? " and answers with the target's answer (proxy)" : '; its rule answers the sender'}\n`,
-          );
+          printLines([
+            `endpoint ${slug} forwards every capture to ${updated.forwardUrl}${updated.forwardMode === 'proxy' ? " and answers with the target's answer (proxy)" : '; its rule answers the sender'}`,
+          ]);
       });
     });
 }

@@ -10,7 +10,11 @@ import {
   type TunnelProvider,
 } from '../../shared/tunnel-types';
 import { startServeTunnel } from '../../core/tunnel/serve-tunnel';
-import { createApp } from '../../core/app';
+import { createApp, type App } from '../../core/app';
+import { acquireServeLock } from '../../core/serve-lock';
+import { databasePath } from '../../core/paths';
+import { DURABILITIES, translateEscapedStoreError, type Durability } from '../../core/store/db';
+import { isHookscopeError } from '../../shared/errors';
 import { createApiHandlers } from '../../core/api';
 import { VERSION } from '../../core/version';
 import { createControlServer } from '../../server/control-server';
@@ -19,6 +23,8 @@ import { intArg } from '../parse';
 import { packageRoot } from '../../core/package-root';
 import { openInBrowser } from '../open-browser';
 import { providerFileWarnings } from './providers';
+import { listenError } from '../startup-errors';
+import { inertLine, jsonForTerminal } from '../terminal-safe';
 
 interface ServeOptions extends CommonOptions {
   port: number;
@@ -32,6 +38,19 @@ interface ServeOptions extends CommonOptions {
   subdomain?: string;
   tunnelHost: string;
   tunnelCheck?: boolean;
+  durability: Durability;
+}
+
+function durabilityArg(value: string): Durability {
+  if (!(DURABILITIES as readonly string[]).includes(value)) throw new InvalidArgumentError(`--durability must be one of ${DURABILITIES.join(', ')}, got "${value}"`);
+  return value as Durability;
+}
+
+/** A failure while serving, as one inert log line with its code: a SQLite error gets its code (DB_BUSY...), never a bare message. */
+export function logLine(error: unknown, dbFile: string): string {
+  const translated = translateEscapedStoreError(error, dbFile);
+  const message = translated instanceof Error ? translated.message : String(translated);
+  return `hookscope: ${inertLine(message)}${isHookscopeError(translated) ? ` [${translated.code}]` : ''}`;
 }
 
 function schemaArg(name: string, schema: typeof tunnelHostSchema | typeof tunnelSubdomainSchema) {
@@ -67,13 +86,32 @@ export function registerServeCommand(program: Command): void {
     .option('--subdomain <name>', 'ask the tunnel server for this subdomain', schemaArg('--subdomain', tunnelSubdomainSchema))
     .option('--tunnel-host <url>', 'the localtunnel server', schemaArg('--tunnel-host', tunnelHostSchema), DEFAULT_TUNNEL_HOST)
     .option('--tunnel-check', 'once the tunnel is open, send a request through it and confirm it arrives as a capture')
+    .option(
+      '--durability <level>',
+      'normal: an acknowledged webhook survives the process being killed, the last commits may be lost on a power cut; full: every commit waits for the disk (slower)',
+      durabilityArg,
+      'normal',
+    )
     .action(async (options: ServeOptions) => {
-      const app = createApp({
-        dataDir: dataDirOf(options),
-        bodyLimit: options.bodyLimit,
-        requestTimeoutMs: options.requestTimeout,
-        onError: (error) => process.stderr.write(`hookscope: ${(error as Error).message}\n`),
-      });
+      const dataDir = dataDirOf(options);
+      const dbFile = databasePath(dataDir);
+      // One serve per data folder: a second one is refused here, naming the first, before it opens anything.
+      const lock = acquireServeLock(dataDir);
+      const releaseOnExit = () => lock.release();
+      process.once('exit', releaseOnExit);
+      let app: App;
+      try {
+        app = createApp({
+          dataDir,
+          bodyLimit: options.bodyLimit,
+          requestTimeoutMs: options.requestTimeout,
+          durability: options.durability,
+          onError: (error) => process.stderr.write(`${logLine(error, dbFile)}\n`),
+        });
+      } catch (error) {
+        lock.release();
+        throw error;
+      }
       process.stderr.write(providerFileWarnings(app.providers.errors));
       let captureUrl = '';
       const control = createControlServer({
@@ -83,11 +121,14 @@ export function registerServeCommand(program: Command): void {
         captureUrl: () => captureUrl,
       });
       let stopping: Promise<void> | undefined;
+      let started = false;
       const stop = () =>
         (stopping ??= (async () => {
           await control.close();
           await app.close();
-          if (!options.json) process.stdout.write('stopped; every acknowledged request is stored\n');
+          lock.release();
+          // A start that failed says so in its one error line, and nothing else.
+          if (started && !options.json) process.stdout.write('stopped; every acknowledged request is stored\n');
         })());
       const stopped = new Promise<void>((done) => {
         const onSignal = () => void stop().then(done);
@@ -95,16 +136,22 @@ export function registerServeCommand(program: Command): void {
         process.once('SIGTERM', onSignal);
       });
       try {
-        const capture = await app.startCapture(options.port, options.host);
+        const capture = await app.startCapture(options.port, options.host).catch((error: unknown) => {
+          throw listenError(error, { port: options.port, host: options.host, flag: '--port' });
+        });
         const shownHost = capture.family === 'IPv6' ? `[${capture.address}]` : capture.address;
         captureUrl = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${capture.port}/`;
-        const ui = await control.listen(options.uiPort);
+        const ui = await control.listen(options.uiPort).catch((error: unknown) => {
+          throw listenError(error, { port: options.uiPort, host: '127.0.0.1', flag: '--ui-port' });
+        });
+        lock.update({ capturePort: capture.port, uiPort: ui.port });
+        started = true;
         app.startBackground();
         app.sender(); // resumes retries left pending by an earlier run
         const uiUrl = `http://127.0.0.1:${ui.port}/?token=${control.token}`;
         if (options.open) openInBrowser(uiUrl);
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ captureUrl, uiUrl, token: control.token, dataDir: app.dataDir })}\n`);
+          process.stdout.write(`${jsonForTerminal(JSON.stringify({ captureUrl, uiUrl, token: control.token, dataDir: app.dataDir }))}\n`);
         } else {
           process.stdout.write(
             `Hookscope ${VERSION} capturing on ${captureUrl}  (endpoints: ${captureUrl}<slug>/...)\n` +
@@ -115,7 +162,7 @@ export function registerServeCommand(program: Command): void {
         if (options.tunnel) {
           const provider = options.tunnel === true ? DEFAULT_TUNNEL_PROVIDER : options.tunnel;
           const tunnel = { provider, host: options.tunnelHost, subdomain: options.subdomain, check: options.tunnelCheck, json: options.json };
-          startServeTunnel(app, tunnel, (line) => process.stdout.write(`${line}\n`));
+          startServeTunnel(app, tunnel, (line) => process.stdout.write(`${options.json ? jsonForTerminal(line) : inertLine(line)}\n`));
         }
       } catch (error) {
         await stop();

@@ -44,16 +44,37 @@ function pairs(raw: string[]): HeaderPair[] {
   return out;
 }
 
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Refuses, before anything is sent or scheduled, a method or header that
+ * node:http would throw on (a capture imported or edited with control
+ * characters in them): a clear BAD_INPUT instead of a TypeError thrown past
+ * the attempt's timer.
+ */
+function assertSendable(method: string, headers: HeaderPair[]): void {
+  if (!HTTP_TOKEN.test(method)) throw new HookscopeError('BAD_INPUT', `the method ${JSON.stringify(method)} cannot be sent over HTTP (it is not a token)`);
+  for (const [name, value] of headers) {
+    try {
+      http.validateHeaderName(name);
+      http.validateHeaderValue(name, value);
+    } catch {
+      throw new HookscopeError('BAD_INPUT', `the header ${JSON.stringify(`${name}: ${value}`)} cannot be sent over HTTP (a character HTTP does not allow)`);
+    }
+  }
+}
+
 /**
  * One HTTP exchange with node:http(s), a fresh connection each time. The
  * timeout is real time and covers the whole exchange; when it strikes after
  * the status line arrived, the status decides and the body is kept as far as
  * it came. Network faults resolve with an errorKind; only a URL that is not
- * http(s) throws (BAD_INPUT), synchronously.
+ * http(s), or a method or header HTTP cannot carry, throws (BAD_INPUT), synchronously.
  */
 export function performAttempt(url: string, request: PreparedRequest, options: AttemptOptions): Promise<AttemptResult> {
   const target = parseTargetUrl(url);
   const headers = wireHeaders(target, request);
+  assertSendable(request.method, headers);
   const sent: PreparedRequest = { method: request.method, headers, body: request.body };
   const transport = target.protocol === 'https:' ? https : http;
   const started = performance.now();

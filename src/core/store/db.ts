@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { existsSync, mkdirSync, openSync, readSync, closeSync } from 'node:fs';
+import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HookscopeError } from '../../shared/errors';
+import { ensureDataDir, ensurePrivateFile, tightenIfPresent } from '../data-dir';
 import { MIGRATIONS, LATEST_VERSION, type Migration } from './migrations';
 
 export interface OpenOptions {
@@ -13,7 +14,19 @@ export interface OpenOptions {
   /** Path to a better_sqlite3.node built for another ABI (Electron). */
   nativeBinding?: string;
   migrations?: readonly Migration[];
+  /**
+   * 'normal' (the default): WAL with synchronous=NORMAL, a commit survives the
+   * process being killed but the last ones can be lost on a power cut.
+   * 'full': synchronous=FULL, every commit waits for the disk.
+   */
+  durability?: Durability;
 }
+
+export const DURABILITIES = ['normal', 'full'] as const;
+export type Durability = (typeof DURABILITIES)[number];
+
+/** How long a connection waits for another process's write lock before DB_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
 
 /** SQLite page cache per connection, in KiB. */
 const PAGE_CACHE_KIB = 4096;
@@ -47,6 +60,9 @@ export function translateStoreError(error: unknown, file: string, doing: 'open' 
   if (error instanceof HookscopeError) return error;
   const code = (error as { code?: string } | null)?.code ?? '';
   const message = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_LOCKED_')) {
+    return new HookscopeError('DB_BUSY', `${file} stayed locked by another Hookscope process for over ${BUSY_TIMEOUT_MS / 1000} s; try again once it is done.`);
+  }
   if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') {
     return new HookscopeError('DB_CORRUPT', `${file} is damaged (${message}); Hookscope will not write over it.`);
   }
@@ -120,17 +136,16 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, t
 export function openDatabase(options: OpenOptions): Db {
   const { file } = options;
   if (file !== ':memory:') {
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-    } catch (error) {
-      throw translateOpenError(error, file);
-    }
+    // Owner-only: the folder 0700, the database 0600 (SQLite gives -wal and -shm the database's mode); old ones tightened.
+    ensureDataDir(dirname(file));
+    assertLooksLikeSqlite(file);
+    ensurePrivateFile(file);
+    for (const suffix of ['-wal', '-shm']) tightenIfPresent(file + suffix);
   }
-  assertLooksLikeSqlite(file);
   let db: Db | undefined;
   try {
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     const version = db.pragma('user_version', { simple: true }) as number;
     const known = (options.migrations ?? MIGRATIONS).at(-1)?.version ?? LATEST_VERSION;
     if (version > known) {
@@ -141,7 +156,7 @@ export function openDatabase(options: OpenOptions): Db {
       );
     }
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
     // SQLite's own page cache, per connection (better-sqlite3 builds it 16 MiB by default): 4 MiB holds the
     // pages a capture commit and the list's first page touch; the rest of a large history is read from the
     // OS's file cache. Keeps a long-running serve's memory flat (npm run soak).

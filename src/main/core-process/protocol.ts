@@ -6,6 +6,8 @@ export interface CoreStartOptions {
   capturePort: number;
   nativeBinding?: string;
   version: string;
+  /** The key that seals signing secrets (base64), kept by the main process encrypted by the OS; absent where the OS offers none. */
+  secretKey?: string;
   /** Tunnel credentials the main process keeps encrypted by the OS, handed over decrypted. */
   tokens: Record<string, string>;
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { callApi, createApiHandlers } from '../../core/api';
 import { createApp, type App } from '../../core/app';
+import { createKeySealer } from '../../core/store/key-sealer';
 import type { TokenVault } from '../../core/tunnel/token-vault';
 import { toErrorPayload } from '../../shared/errors';
 import { EVENTS_FOR_MAIN, type CoreStartOptions, type FromCore, type ToCore } from './protocol';
@@ -60,6 +61,7 @@ export function runCore(parent: ParentPortLike, exit: (code: number) => void = (
         dataDir: options.dataDir,
         nativeBinding: options.nativeBinding,
         tunnel: { vault: vaultFor(options.tokens, parent) },
+        secretSealer: options.secretKey ? createKeySealer(Buffer.from(options.secretKey, 'base64')) : undefined,
         onError: (error) => process.stderr.write(`hookscope core: ${(error as Error).message}\n`),
       });
       app = core;

@@ -48,4 +48,4 @@ process.on('message', async (message: { op: string; id: number; method?: string;
   }
 });
 
-export const { app, BrowserWindow, ipcMain, protocol, session, shell, Menu, Notification, dialog, utilityProcess, MessageChannelMain } = fake;
+export const { app, BrowserWindow, ipcMain, protocol, session, shell, Menu, Notification, dialog, utilityProcess, MessageChannelMain, safeStorage } = fake;

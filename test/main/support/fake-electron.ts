@@ -63,7 +63,7 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-export function createFakeElectron(options: { userData: string; lock?: boolean; appPath?: string }) {
+export function createFakeElectron(options: { userData: string; lock?: boolean; appPath?: string; encryption?: boolean }) {
   const calls: string[] = [];
 
   class FakeApp extends EventEmitter {
@@ -286,6 +286,25 @@ export function createFakeElectron(options: { userData: string; lock?: boolean; 
   };
 
   const utility = createFakeUtilityProcess();
+  /** OS encryption as safeStorage offers it: a keyed scramble here, never the plain text, and only this fake opens it. */
+  const key = Buffer.from('fake-os-keychain-key');
+  const scramble = (bytes: Buffer) => Buffer.from(bytes.map((b, i) => b ^ key[i % key.length] ^ 0xa5));
+  const safeStorage = {
+    available: options.encryption ?? true,
+    sealed: 0,
+    isEncryptionAvailable: () => safeStorage.available,
+    getSelectedStorageBackend: () => 'gnome_libsecret' as const,
+    encryptString(plain: string): Buffer {
+      if (!safeStorage.available) throw new Error('Encryption is not available.');
+      safeStorage.sealed++;
+      return Buffer.concat([Buffer.from('v10'), scramble(Buffer.from(plain, 'utf8'))]);
+    },
+    decryptString(sealed: Buffer): string {
+      if (sealed.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return scramble(sealed.subarray(3)).toString('utf8');
+    },
+  };
+
   const fake = {
     utilityProcess: utility,
     MessageChannelMain: FakeMessageChannelMain,
@@ -298,6 +317,7 @@ export function createFakeElectron(options: { userData: string; lock?: boolean; 
     Menu,
     Notification: FakeNotification,
     dialog,
+    safeStorage,
   };
   return {
     ...fake,

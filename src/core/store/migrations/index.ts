@@ -9,6 +9,7 @@ import { migration007 } from './007_attempt_queues';
 import { migration008 } from './008_search_vocab';
 import { migration009 } from './009_list_filter_indexes';
 import { migration010 } from './010_import_dedupe_index';
+import { migration013 } from './013_sealed_secrets';
 
 /** Every migration, ordered by version. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration013,
 ].sort((a, b) => a.version - b.version);
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
