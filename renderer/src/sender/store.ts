@@ -10,6 +10,8 @@ export interface SendOutcome {
   deliveryId: number;
   warnings: string[];
   generatedSecret: string | null;
+  /** The webhook's subscription id (`webhookId` in the payloads), the same for every send to this provider and URL. */
+  subscriptionId: string | null;
 }
 
 interface SenderStore {
@@ -129,7 +131,7 @@ export const useSender = create<SenderStore>((set, get) => ({
       // The engine's speed is the app's; setting it here keeps it what this screen shows.
       await call('sender.setSpeed', { speed: get().speed });
       const started = await call('sender.send', args);
-      set({ outcome: { deliveryId: started.deliveryId, warnings: started.warnings, generatedSecret: started.generatedSecret }, tab: 'delivery' });
+      set({ outcome: { deliveryId: started.deliveryId, warnings: started.warnings, generatedSecret: started.generatedSecret, subscriptionId: started.subscriptionId }, tab: 'delivery' });
       await useDeliveries.getState().follow(started.deliveryId);
     } catch (error) {
       set({ errors: { form: errorText(error) } });
