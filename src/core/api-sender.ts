@@ -43,7 +43,7 @@ export function createSenderHandlers(app: App): SenderHandlers {
       const endpoint = app.endpoints.get(slug);
       return { ...endpoint, secretCount: app.secrets.list(endpoint.id).length };
     },
-    'sender.send': ({ provider, eventType, url, payload, secret, timeoutMs, webhookId }) => {
+    'sender.send': ({ provider, eventType, url, payload, secret, timeoutMs, webhookId, seed }) => {
       const definition = app.providers.require(provider);
       // Bad input fails before a secret is generated.
       if (payload === undefined) assertEventType(definition, eventType);
@@ -57,6 +57,7 @@ export function createSenderHandlers(app: App): SenderHandlers {
         payload: payload === undefined ? undefined : new TextEncoder().encode(payload),
         policy: timeoutMs ? { timeoutMs } : undefined,
         webhookId,
+        sampleSeed: payload === undefined ? seed : undefined,
       });
       return { deliveryId: started.deliveryId, eventId: started.eventId, warnings: started.warnings, generatedSecret, subscriptionId: started.subscriptionId };
     },

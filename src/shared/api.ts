@@ -54,6 +54,8 @@ export const apiArgs = {
       timeoutMs: z.number().int().min(1).max(600_000).optional(),
       /** The webhook's subscription id (`wh_...`); the stored one, else a new one, when absent. */
       webhookId: z.string().min(1).max(100).optional(),
+      /** Without a payload: the sample of this seed, made at send time (its times are the send's, its webhook id the webhook's). */
+      seed: z.number().int().optional(),
     })
     .strict(),
   'sender.setSpeed': z.object({ speed: z.number().min(0.001).max(10_000_000) }).strict(),

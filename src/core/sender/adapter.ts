@@ -27,10 +27,17 @@ export interface DeliveryAdapter {
   limits(providerId: string): ProviderLimits;
   /**
    * The body of a new event, made at `nowMs` (a sample's time fields are that
-   * instant, and name `subscriptionId` where the provider's payloads carry
-   * one); its bytes (and so its event id) then stay fixed for every attempt.
+   * instant, and name `sample.subscriptionId` where the provider's payloads
+   * carry one; `sample.seed` picks its content); its bytes (and so its event
+   * id) then stay fixed for every attempt.
    */
-  createBody(providerId: string, eventType: string, payload: unknown, nowMs: number, subscriptionId?: string | null): { body: Uint8Array; eventId: string | null };
+  createBody(
+    providerId: string,
+    eventType: string,
+    payload: unknown,
+    nowMs: number,
+    sample?: { subscriptionId?: string | null; seed?: number },
+  ): { body: Uint8Array; eventId: string | null };
   /**
    * The webhook subscription id for a new webhook of this provider, in its
    * format (`wh_...`), or null when its payloads name none; with `requested`,

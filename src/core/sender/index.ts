@@ -44,6 +44,8 @@ export interface SendInput {
   policy?: Partial<DeliveryPolicy>;
   /** The webhook's subscription id (`wh_...`) in the provider's format; when omitted, the webhook keeps the one it has (made on its first send). */
   webhookId?: string;
+  /** Without a payload: the seed of the sample (the content a preview showed), made at send time; random when omitted. */
+  sampleSeed?: number;
 }
 
 export interface SendStarted {
@@ -144,7 +146,7 @@ export function createSender(options: SenderOptions) {
       input.webhookId !== undefined
         ? (adapter.subscriptionId?.(input.provider, input.webhookId) ?? null)
         : (known ?? adapter.subscriptionId?.(input.provider) ?? null);
-    const { body, eventId } = adapter.createBody(input.provider, input.eventType, input.payload, now, subscriptionId);
+    const { body, eventId } = adapter.createBody(input.provider, input.eventType, input.payload, now, { subscriptionId, seed: input.sampleSeed });
     const limits = adapter.limits(input.provider);
     const warnings: string[] = [];
     if (limits.httpsRequired && target.protocol !== 'https:') warnings.push(`${input.provider} sends only to https URLs; sent to ${target.protocol} anyway`);

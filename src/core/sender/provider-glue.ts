@@ -41,9 +41,9 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
       return { ...delivery, retryDelaysMs: [...delivery.retryDelaysMs] };
     },
     limits: (id) => ({ ...registry.require(id).limits }),
-    createBody(id, eventType, payload, nowMs, subscriptionId) {
+    createBody(id, eventType, payload, nowMs, sample = {}) {
       const provider = registry.require(id);
-      const event = payload === undefined ? buildSample(provider, eventType, seed(), { nowMs, webhookId: subscriptionId ?? undefined }) : payload;
+      const event = payload === undefined ? buildSample(provider, eventType, sample.seed ?? seed(), { nowMs, webhookId: sample.subscriptionId ?? undefined }) : payload;
       const { body } = buildOutgoingRequest(provider, { eventType, payload: event, secret: '', timestampSec: Math.floor(nowMs / 1000) });
       return { body, eventId: resolveDeliveryId(provider, body) };
     },

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock';
+import { buildSample, createProviderRegistry } from '../../../src/core/providers';
 import { getPath } from '../../../src/core/providers/json-path';
 import { openDatabase } from '../../../src/core/store/db';
 import { tempDir } from '../../helpers/temp-dir';
@@ -93,6 +94,31 @@ describe('one subscription id per (provider, target URL)', () => {
       await sender.waitFor(started.deliveryId);
       expect(started.subscriptionId).toBeNull();
       expect(sender.listWebhooks()[0].subscriptionId).toBeNull();
+    } finally {
+      await env.dispose();
+    }
+  });
+});
+
+describe('a sample seed given to send', () => {
+  it("makes the previewed sample's content at send time: the send's instant and the webhook's id, the seed's everything else", async () => {
+    const env = senderEnv({ registry: {} });
+    try {
+      const clock = new ManualClock(T0);
+      const sender = env.sender({ clock });
+      const prynt = createProviderRegistry().require('prynt');
+      const preview = buildSample(prynt, 'verdict.challenge', 42, { nowMs: T0 - 3_600_000 });
+      clock.advance(1234);
+      const first = await sendOne(sender, 'prynt', 'verdict.challenge', `${server.url}/seeded`, 'webhookId');
+      const before = server.hits.length;
+      const started = sender.send({ provider: 'prynt', eventType: 'verdict.challenge', url: `${server.url}/seeded`, secret: 's', sampleSeed: 42 });
+      await sender.waitFor(started.deliveryId);
+      const sent = JSON.parse(server.hits[before].body.toString('utf8'));
+      expect(sent).toEqual(buildSample(prynt, 'verdict.challenge', 42, { nowMs: T0 + 1234, webhookId: first.inBody }));
+      expect(sent.createdAt).toBe(new Date(T0 + 1234).toISOString());
+      expect(sent.webhookId).toBe(first.inBody);
+      expect(sent.eventId).toBe(preview.eventId);
+      expect(sent.data.visitorId).toBe((preview.data as { visitorId: string }).visitorId);
     } finally {
       await env.dispose();
     }
