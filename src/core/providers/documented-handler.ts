@@ -56,6 +56,20 @@ const COMPARISONS: Record<string, DocumentedComparison> = {
   },
 };
 
+/**
+ * How a documented handler reads a timestamp header that is not a plain
+ * number, when it lets it through at `nowSec`: Prynt's example rejects only
+ * when Math.abs(now - parseInt(timestamp)) > 300, so leading digits are read
+ * and the rest ignored, and a value with no leading digit gives NaN, which
+ * that test never rejects.
+ */
+export function documentedTimestamp(provider: ProviderDefinition, raw: string, nowSec: number): string | undefined {
+  if (provider.kind !== 'documented' || provider.id !== 'prynt') return undefined;
+  const leading = /^[+-]?\d+/.exec(raw)?.[0];
+  if (leading === undefined) return `parseInt ("${raw}" reads as NaN, and NaN > 300 is false, so the replay check is skipped)`;
+  return Math.abs(nowSec - Number.parseInt(leading, 10)) <= 300 ? `parseInt ("${raw}" reads as ${Number.parseInt(leading, 10)})` : undefined;
+}
+
 export function documentedComparison(provider: ProviderDefinition): DocumentedComparison | undefined {
   return provider.kind === 'documented' ? COMPARISONS[provider.id] : undefined;
 }

@@ -7,7 +7,7 @@ import type { Diagnostic, ProviderDefinition, SignatureForm, SignatureVerdict } 
 import { describeBytes } from './bytes';
 import { encodeDigest, hmacSha256, secretKey } from './crypto';
 import { diagnoseFailure } from './diagnose';
-import { documentedComparison, documentedOutcome } from './documented-handler';
+import { documentedComparison, documentedOutcome, documentedTimestamp } from './documented-handler';
 import { defaultForm, schemeId } from './forms';
 import { firstHeader, headerValues, type HeaderPairs } from './headers';
 import { matchToken, ordinal, type KeyEntry, type ProbeContext } from './probe';
@@ -94,7 +94,8 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
       return { ...base, status: 'missing', detail: `The request has ${form.header} but no ${form.timestamp.header} header, which is part of the signed bytes.`, diagnostics: [] };
     }
     if (!/^\d+$/.test(raw.trim())) {
-      return { ...base, status: 'malformed', detail: `The ${form.timestamp.header} header "${raw}" is not a whole number of unix seconds.`, diagnostics: [] };
+      const malformed: SignatureVerdict = { ...base, status: 'malformed', detail: `The ${form.timestamp.header} header "${raw}" is not a whole number of unix seconds.`, diagnostics: [] };
+      return lenientTimestampVerdict(provider, form, input, raw.trim(), choice.chosen.tokens, malformed);
     }
     timestamp = raw.trim();
   }
@@ -261,6 +262,33 @@ function malformedAsDocumented(provider: ProviderDefinition, input: VerifyInput,
   if (documented?.accepted) return { ...verdict, status: 'invalid', detail: `${documented.accepted.detail} (A strict parser calls it malformed: ${verdict.detail})`, diagnostics: [documented.accepted.diagnostic] };
   if (documented?.throws) return { ...verdict, diagnostics: [...verdict.diagnostics, documented.throws] };
   return verdict;
+}
+
+/**
+ * Prynt's documented handler reads the timestamp with parseInt (its leading
+ * digits) for the age check, and signs the header as sent: a timestamp such as
+ * "1796411785.5" the strict check calls malformed still passes it when the
+ * signature covers that exact text.
+ */
+function lenientTimestampVerdict(provider: ProviderDefinition, form: SignatureForm, input: VerifyInput, raw: string, tokens: string[], malformed: SignatureVerdict): SignatureVerdict {
+  const reading = documentedTimestamp(provider, raw, input.nowMs / 1000);
+  if (!reading) return malformed;
+  const signed = buildSignedBytes(form.signedContent.template, { body: input.body, timestamp: raw });
+  const keys = input.secrets.flatMap((secret) => (secret.length > 0 ? [secretKey(secret, form.secretEncoding)] : [])).flatMap((k) => (k ? [k] : []));
+  const hit = keys.find((key) => matchToken(key, signed, tokens, form.digest) >= 0);
+  if (!hit) return malformed;
+  return {
+    ...malformed,
+    status: 'invalid',
+    detail: `Accepted by the documented handler, rejected by a strict comparison: ${malformed.detail} But the documented example reads it with ${reading} for its age check and signs "${raw}" as sent, and the signature matches that.`,
+    signedBytes: describeBytes(signed),
+    diagnostics: [
+      {
+        code: 'documented-handler-accepts',
+        message: `${provider.name}'s documented handler accepts this request (its ${form.timestamp?.in === 'header' ? form.timestamp.header : 'timestamp'} is read with ${reading}); ${provider.name} itself sends whole unix seconds, and a strict handler rejects it.`,
+      },
+    ],
+  };
 }
 
 function staleDiagnostic(ageSeconds: number, toleranceSeconds: number): Diagnostic {

@@ -143,6 +143,36 @@ describe('verdicts say what the documented handler would do', () => {
     expect(codes(wrong)).not.toContain('documented-handler-accepts');
   });
 
+  it('Prynt: a timestamp parseInt reads, signed as sent, is accepted by the documented handler though a strict check calls it malformed', () => {
+    const prynt = registry.require('prynt');
+    const cases = [
+      { raw: `${NOW_SEC}.5`, signedWith: `${NOW_SEC}.5` },
+      { raw: `${NOW_SEC}abc`, signedWith: `${NOW_SEC}abc` },
+      { raw: `${NOW_SEC}.5`, signedWith: String(NOW_SEC) },
+      { raw: `${NOW_SEC - 1000}.5`, signedWith: `${NOW_SEC - 1000}.5` },
+      { raw: 'soon', signedWith: 'soon' },
+    ];
+    for (const { raw, signedWith } of cases) {
+      const signature = `sha256=${hmacHex(`${signedWith}.${BODY}`)}`;
+      const oracle = run(() => pryntVerify(BODY, signature, raw));
+      const v = verifyRequest(prynt, { headers: [['X-Prynt-Signature', signature], ['X-Prynt-Timestamp', raw]], body: BODY, secrets: [SECRET], nowMs: NOW_SEC * 1000 });
+      if (oracle === 'accept') {
+        expect(v.status, raw).toBe('invalid');
+        expect(v.detail).toMatch(/^Accepted by the documented handler, rejected by a strict comparison: .*not a whole number.*parseInt/);
+        expect(codes(v)).toEqual(['documented-handler-accepts']);
+      } else {
+        expect(v.status, raw).toBe('malformed');
+        expect(v.detail).not.toMatch(/documented/);
+      }
+    }
+    // Three pass the documented handler: the two parseInt reads as now, and "soon" (NaN skips the age check).
+    expect(cases.filter((c) => run(() => pryntVerify(BODY, `sha256=${hmacHex(`${c.signedWith}.${BODY}`)}`, c.raw)) === 'accept').map((c) => c.raw)).toEqual([
+      `${NOW_SEC}.5`,
+      `${NOW_SEC}abc`,
+      'soon',
+    ]);
+  });
+
   it('a missing header makes the handlers that hand it to Buffer.from throw; Prynt catches it', () => {
     for (const [id, p] of Object.entries(PROVIDERS)) {
       const v = verifyRequest(registry.require(id), { headers: [...p.extra], body: BODY, secrets: [SECRET], nowMs: NOW_SEC * 1000 });
