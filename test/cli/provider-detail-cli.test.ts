@@ -9,6 +9,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeVerdict } from '../../src/cli/commands/providers';
+import { verifyRequest, createProviderRegistry } from '../../src/core/providers';
 import type { ProviderDefinition } from '../../src/shared/providers';
 import { ACME_PROVIDER } from '../core/providers/fixtures/acme-provider';
 import { cliJson, runCli } from '../helpers/cli';
@@ -224,6 +226,23 @@ describe('send --webhook-id and send --compact', () => {
       expect(bad.stdout).not.toMatch(/generated secret/);
     } finally {
       own.remove();
+    }
+  });
+});
+
+describe('verdict lines on the terminal', () => {
+  it('quote the received header values inert', () => {
+    const prynt = createProviderRegistry().require('prynt');
+    const hostile = '\u001b]52;c;cHduZWQ=\u0007 \u001b[2J\u009b31m\u202e';
+    const verdicts = [
+      verifyRequest(prynt, { headers: [['X-Prynt-Signature', 'sha256=00'], ['X-Prynt-Timestamp', hostile]], body: Buffer.from('{}'), secrets: ['s'], nowMs: 0 }),
+      verifyRequest(prynt, { headers: [['X-Prynt-Signature', hostile], ['X-Prynt-Timestamp', '1']], body: Buffer.from('{}'), secrets: ['s'], nowMs: 1000 }),
+    ];
+    for (const v of verdicts) {
+      expect(JSON.stringify(v)).toContain('\\u001b');
+      const lines = describeVerdict(v).join('\n');
+      expect(lines).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect(lines).toContain('\\x1b');
     }
   });
 });

@@ -17,7 +17,8 @@ export function describeVerdict(v: SignatureVerdict): string[] {
   if (v.ageSeconds !== undefined) lines.push(`  age: ${v.ageSeconds} s (tolerance ${v.toleranceSeconds ?? '-'} s)`);
   if (v.signedBytes) lines.push(`  signed bytes: ${JSON.stringify(v.signedBytes.text.length > 400 ? `${v.signedBytes.text.slice(0, 400)}...` : v.signedBytes.text)}`);
   for (const d of v.diagnostics) lines.push(`  likely cause [${d.code}]: ${d.message}`);
-  return lines;
+  // Details quote the received header values: captured bytes, made inert for the terminal.
+  return lines.map(inertLine);
 }
 
 function readStdin(): Promise<Buffer> {
