@@ -140,25 +140,32 @@ export function createSender(options: SenderOptions) {
     const target = parseTargetUrl(input.url);
     const policy = assertPolicy({ ...adapter.policy(input.provider), ...input.policy });
     const now = clock.now();
-    // One subscription id per (provider, url): the one given, else the stored one, else a new one, stored below.
-    const known = repo.findWebhook(input.provider, input.url)?.subscriptionId ?? null;
-    const subscriptionId =
-      input.webhookId !== undefined
-        ? (adapter.subscriptionId?.(input.provider, input.webhookId) ?? null)
-        : (known ?? adapter.subscriptionId?.(input.provider) ?? null);
-    const { body, eventId } = adapter.createBody(input.provider, input.eventType, input.payload, now, { subscriptionId, seed: input.sampleSeed });
+    // A caller's payload does not depend on the webhook, so its bytes are made outside the write lock.
+    const given = input.payload === undefined ? undefined : adapter.createBody(input.provider, input.eventType, input.payload, now);
     const limits = adapter.limits(input.provider);
     const warnings: string[] = [];
     if (limits.httpsRequired && target.protocol !== 'https:') warnings.push(`${input.provider} sends only to https URLs; sent to ${target.protocol} anyway`);
-    if (limits.maxPayloadBytes !== undefined && body.byteLength > limits.maxPayloadBytes) {
-      warnings.push(`the body is ${body.byteLength} bytes, above ${input.provider}'s limit of ${limits.maxPayloadBytes}`);
-    }
-    const webhook = repo.upsertWebhook(input.provider, input.url, input.secret, now, subscriptionId);
-    assertEnabled(webhook.id);
-    const { deliveryId, attemptId } = repo.createDelivery(
-      { webhookId: webhook.id, provider: input.provider, eventType: input.eventType, eventId, url: input.url, policy, body, createdAt: now },
-      { scheduledAt: now, dueAt: now },
-    );
+    // One subscription id per (provider, url): the one given, else the stored one, else a new one, stored with the
+    // delivery. One transaction, so that two processes sending to a new webhook at once agree on its id, and a
+    // sample that cannot be made leaves no webhook behind.
+    const { webhook, subscriptionId, eventId, deliveryId, attemptId } = repo.transaction(() => {
+      const known = repo.findWebhook(input.provider, input.url)?.subscriptionId ?? null;
+      const subscriptionId =
+        input.webhookId !== undefined
+          ? (adapter.subscriptionId?.(input.provider, input.webhookId) ?? null)
+          : (known ?? adapter.subscriptionId?.(input.provider) ?? null);
+      const { body, eventId } = given ?? adapter.createBody(input.provider, input.eventType, undefined, now, { subscriptionId, seed: input.sampleSeed });
+      if (limits.maxPayloadBytes !== undefined && body.byteLength > limits.maxPayloadBytes) {
+        warnings.push(`the body is ${body.byteLength} bytes, above ${input.provider}'s limit of ${limits.maxPayloadBytes}`);
+      }
+      const webhook = repo.upsertWebhook(input.provider, input.url, input.secret, now, subscriptionId);
+      assertEnabled(webhook.id);
+      const ids = repo.createDelivery(
+        { webhookId: webhook.id, provider: input.provider, eventType: input.eventType, eventId, url: input.url, policy, body, createdAt: now },
+        { scheduledAt: now, dueAt: now },
+      );
+      return { webhook, subscriptionId, eventId, ...ids };
+    });
     engine.track(attemptId, now);
     return { deliveryId, webhookId: webhook.id, eventId, subscriptionId, policy, warnings };
   }

@@ -79,6 +79,8 @@ describe('one subscription id per (provider, target URL)', () => {
       expect(() => sender.send({ provider: 'fingerprintiq', eventType: 'visit.new', url: `${server.url}/fiq`, webhookId: 'wh_abc' })).toThrow(
         expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining('no webhook subscription id') }),
       );
+      // A sample that cannot be made (unknown event) leaves no webhook, and no id, behind either.
+      expect(() => sender.send({ provider: 'prynt', eventType: 'visitor.gone', url: `${server.url}/unknown` })).toThrow(expect.objectContaining({ code: 'EVENT_UNKNOWN' }));
       expect(server.hits.length).toBe(hits);
       expect(sender.listWebhooks().map((w) => w.url)).toEqual([url]);
     } finally {
