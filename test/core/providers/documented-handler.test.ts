@@ -173,6 +173,17 @@ describe('verdicts say what the documented handler would do', () => {
     ]);
   });
 
+  it('LRDefender verifies through SDKs whose code the seed does not show: its verdicts claim nothing about a documented handler', () => {
+    const lr = registry.require('lrdefender');
+    const good = hmacHex(BODY);
+    for (const fn of Object.values(MANGLES)) {
+      const v = verifyRequest(lr, { headers: [['X-Webhook-Signature', fn(good)]], body: BODY, secrets: [SECRET], nowMs: NOW_SEC * 1000 });
+      expect(codes(v).filter((c) => c.startsWith('documented-'))).toEqual([]);
+      expect(v.detail).not.toMatch(/documented/);
+    }
+    expect(lr.notes.join(' ')).toMatch(/SDK whose comparison is not shown/);
+  });
+
   it('a missing header makes the handlers that hand it to Buffer.from throw; Prynt catches it', () => {
     for (const [id, p] of Object.entries(PROVIDERS)) {
       const v = verifyRequest(registry.require(id), { headers: [...p.extra], body: BODY, secrets: [SECRET], nowMs: NOW_SEC * 1000 });
