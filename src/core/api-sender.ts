@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../shared/api';
 import type { DeliveryView } from '../shared/delivery-types';
+import { canonicalWarningFor } from '../shared/canonical-json';
 import { assertEventType, buildSample, checkSubscriptionId } from './providers';
 import { generateSecret } from './sender/generate-secret';
 import type { Sender } from './sender';
@@ -59,7 +60,9 @@ export function createSenderHandlers(app: App): SenderHandlers {
         webhookId,
         sampleSeed: payload === undefined ? seed : undefined,
       });
-      return { deliveryId: started.deliveryId, eventId: started.eventId, warnings: started.warnings, generatedSecret, subscriptionId: started.subscriptionId };
+      const canonical = payload === undefined ? null : canonicalWarningFor(definition, payload);
+      const warnings = canonical ? [...started.warnings, canonical.message] : started.warnings;
+      return { deliveryId: started.deliveryId, eventId: started.eventId, warnings, generatedSecret, subscriptionId: started.subscriptionId };
     },
     'sender.setSpeed': ({ speed }) => {
       app.sender().setSpeed(speed);

@@ -7,6 +7,7 @@
  * meets it); shared by `hookscope send` and the Sender's editor.
  */
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './json-depth';
+import type { ProviderDefinition } from './providers';
 
 export type CanonicalProblemKind = 'whitespace' | 'escape' | 'duplicate-key' | 'number' | 'other';
 
@@ -102,6 +103,18 @@ export function checkCanonicalJson(text: string): CanonicalJsonCheck {
   if (compact === text) return { json: true, canonical: true, problems: [] };
   const problems = scan(text);
   return { json: true, canonical: false, problems: problems.length ? problems : [{ kind: 'other', message: MESSAGES.other }], compact };
+}
+
+/** A provider whose documented handlers disagree on what they hash (ClickDefender: re-serialized in Node, raw text in Python). */
+export function handlersDisagreeOnNonCanonical(provider: ProviderDefinition | undefined): boolean {
+  return !!provider?.signature.forms.some((f) => f.signedContent.bodyForms.includes('re-serialized') && f.signedContent.bodyForms.includes('raw'));
+}
+
+/** The warning for `text` sent as is to `provider`'s handlers, with the compact form that fixes it; null when they agree on it. */
+export function canonicalWarningFor(provider: ProviderDefinition | undefined, text: string): { message: string; compact: string } | null {
+  if (!handlersDisagreeOnNonCanonical(provider)) return null;
+  const check = checkCanonicalJson(text);
+  return check.json && !check.canonical ? { message: canonicalJsonWarning(check.problems), compact: check.compact } : null;
 }
 
 /** The warning shown for a ClickDefender payload that is not canonical. */

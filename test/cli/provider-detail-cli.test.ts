@@ -167,6 +167,12 @@ describe('an unknown event type names the valid ones, before any secret is gener
       // And a good send reports the webhook's subscription id.
       const ok = await post('sender.send', { provider: 'lmif', eventType: 'box.created', url: `${target}/api`, webhookId: 'wh_apiset' });
       expect(ok.result).toMatchObject({ subscriptionId: 'wh_apiset' });
+      // A ClickDefender payload sent as typed, pretty-printed: sent, with the warning; compact: no warning.
+      const event = { event: 'high_risk_visitor', timestamp: '2026-12-04T13:37:42Z', property: { id: 'prop_1', name: 'P' }, visitor: { id: 'vis_1', score: 50, label: 'SUSPICIOUS' } };
+      const pretty = await post('sender.send', { provider: 'clickdefender', eventType: 'high_risk_visitor', url: `${target}/api-cd`, secret: 's', payload: JSON.stringify(event, null, 2) });
+      expect(pretty.result!.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/documented handlers will disagree.*pretty-printed/)]));
+      const compact = await post('sender.send', { provider: 'clickdefender', eventType: 'high_risk_visitor', url: `${target}/api-cd`, secret: 's', payload: JSON.stringify(event) });
+      expect(compact.result!.warnings).not.toEqual(expect.arrayContaining([expect.stringMatching(/disagree/)]));
     } finally {
       if (serve) {
         serve.child.kill('SIGTERM');

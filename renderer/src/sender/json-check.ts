@@ -1,6 +1,6 @@
 /** Where a JSON text stops being JSON, and whether it is the compact form a provider's handlers agree on; for the editor. Pure. */
 import type { ProviderDefinition } from '../../../src/shared/providers';
-import { canonicalJsonWarning, checkCanonicalJson } from '../../../src/shared/canonical-json';
+import { canonicalWarningFor } from '../../../src/shared/canonical-json';
 
 export interface JsonProblem {
   message: string;
@@ -38,11 +38,6 @@ export function checkJson(text: string): JsonProblem | null {
   }
 }
 
-/** A provider whose documented handlers disagree on non-canonical JSON (ClickDefender: Node re-serializes, Python hashes the raw text). */
-function handlersDisagree(provider: ProviderDefinition | undefined): boolean {
-  return !!provider?.signature.forms.some((f) => f.signedContent.bodyForms.includes('re-serialized') && f.signedContent.bodyForms.includes('raw'));
-}
-
 /**
  * The warning for a payload sent exactly as typed that the provider's
  * documented handlers would judge differently, with its compact form to
@@ -50,7 +45,5 @@ function handlersDisagree(provider: ProviderDefinition | undefined): boolean {
  * compact JSON unless `exact`).
  */
 export function canonicalPayloadWarning(provider: ProviderDefinition | undefined, text: string, exact: boolean): { message: string; compact: string } | null {
-  if (!exact || !handlersDisagree(provider)) return null;
-  const check = checkCanonicalJson(text);
-  return check.json && !check.canonical ? { message: canonicalJsonWarning(check.problems), compact: check.compact } : null;
+  return exact ? canonicalWarningFor(provider, text) : null;
 }

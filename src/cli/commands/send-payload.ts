@@ -1,12 +1,7 @@
 /** `send --payload` bytes, checked before anything is generated or sent: canonical JSON where the provider's handlers need it, compacted on request. */
 import { HookscopeError } from '../../shared/errors';
-import { canonicalJsonWarning, checkCanonicalJson } from '../../shared/canonical-json';
+import { canonicalWarningFor, checkCanonicalJson } from '../../shared/canonical-json';
 import type { ProviderDefinition } from '../../shared/providers';
-
-/** A provider whose documented handlers disagree on what they hash (ClickDefender: re-serialized in Node, raw in Python). */
-export function handlersDisagreeOnNonCanonical(provider: ProviderDefinition): boolean {
-  return provider.signature.forms.some((f) => f.signedContent.bodyForms.includes('re-serialized') && f.signedContent.bodyForms.includes('raw'));
-}
 
 /**
  * The payload as it will be sent, and the warnings about it: with `compact`,
@@ -22,11 +17,11 @@ export function preparePayload(provider: ProviderDefinition, bytes: Uint8Array, 
     if (compact) throw new HookscopeError('BAD_INPUT', '--compact: the payload is not UTF-8 text, so it is not JSON to compact.');
     return { payload: bytes, warnings: [] };
   }
-  const check = checkCanonicalJson(text);
   if (compact) {
+    const check = checkCanonicalJson(text);
     if (!check.json) throw new HookscopeError('BAD_INPUT', '--compact: the payload is not JSON (or is nested too deep), so it cannot be compacted.');
     return { payload: check.canonical ? bytes : new TextEncoder().encode(check.compact), warnings: [] };
   }
-  if (check.json && !check.canonical && handlersDisagreeOnNonCanonical(provider)) return { payload: bytes, warnings: [canonicalJsonWarning(check.problems)] };
-  return { payload: bytes, warnings: [] };
+  const warning = canonicalWarningFor(provider, text);
+  return { payload: bytes, warnings: warning ? [warning.message] : [] };
 }
