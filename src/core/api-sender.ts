@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../shared/api';
 import type { DeliveryView } from '../shared/delivery-types';
-import { buildSample } from './providers';
+import { canonicalWarningFor } from '../shared/canonical-json';
+import { assertEventType, buildSample, checkSubscriptionId } from './providers';
 import { generateSecret } from './sender/generate-secret';
 import type { Sender } from './sender';
 import type { App } from './app';
@@ -36,15 +37,18 @@ export function createSenderHandlers(app: App): SenderHandlers {
   return {
     'providers.list': () => app.providers.list(),
     'providers.sample': ({ provider, eventType, seed }) =>
-      buildSample(app.providers.require(provider), eventType, seed ?? Math.floor(Math.random() * 2 ** 31)),
+      buildSample(app.providers.require(provider), eventType, seed ?? Math.floor(Math.random() * 2 ** 31), { nowMs: app.clock.now() }),
     'endpoints.bind': ({ slug, provider, secrets, mode }) => {
       if (provider !== undefined) app.updateEndpoint(slug, { provider: provider === null ? null : app.providers.require(provider).id });
       if (secrets !== undefined) app.setEndpointSecrets(slug, secrets, mode ?? 'replace');
       const endpoint = app.endpoints.get(slug);
       return { ...endpoint, secretCount: app.secrets.list(endpoint.id).length };
     },
-    'sender.send': ({ provider, eventType, url, payload, secret, timeoutMs }) => {
+    'sender.send': ({ provider, eventType, url, payload, secret, timeoutMs, webhookId, seed }) => {
       const definition = app.providers.require(provider);
+      // Bad input fails before a secret is generated.
+      if (payload === undefined) assertEventType(definition, eventType);
+      if (webhookId !== undefined) checkSubscriptionId(definition, webhookId);
       const generatedSecret = secret === undefined ? generateSecret(definition) : null;
       const started = app.sender().send({
         provider: definition.id,
@@ -53,8 +57,12 @@ export function createSenderHandlers(app: App): SenderHandlers {
         secret: secret ?? (generatedSecret as string),
         payload: payload === undefined ? undefined : new TextEncoder().encode(payload),
         policy: timeoutMs ? { timeoutMs } : undefined,
+        webhookId,
+        sampleSeed: payload === undefined ? seed : undefined,
       });
-      return { deliveryId: started.deliveryId, eventId: started.eventId, warnings: started.warnings, generatedSecret };
+      const canonical = payload === undefined ? null : canonicalWarningFor(definition, payload);
+      const warnings = canonical ? [...started.warnings, canonical.message] : started.warnings;
+      return { deliveryId: started.deliveryId, eventId: started.eventId, warnings, generatedSecret, subscriptionId: started.subscriptionId };
     },
     'sender.setSpeed': ({ speed }) => {
       app.sender().setSpeed(speed);

@@ -52,6 +52,10 @@ export const apiArgs = {
       payload: z.string().max(50 * 1024 * 1024).optional(),
       secret: z.string().min(1).optional(),
       timeoutMs: z.number().int().min(1).max(600_000).optional(),
+      /** The webhook's subscription id (`wh_...`); the stored one, else a new one, when absent. */
+      webhookId: z.string().min(1).max(100).optional(),
+      /** Without a payload: the sample of this seed, made at send time (its times are the send's, its webhook id the webhook's). */
+      seed: z.number().int().optional(),
     })
     .strict(),
   'sender.setSpeed': z.object({ speed: z.number().min(0.001).max(10_000_000) }).strict(),
@@ -106,7 +110,7 @@ export interface ApiResults extends ReplayApiResults {
   'providers.list': ProviderDefinition[];
   'providers.sample': Record<string, unknown>;
   'endpoints.bind': Endpoint & { secretCount: number };
-  'sender.send': { deliveryId: number; eventId: string | null; warnings: string[]; generatedSecret: string | null };
+  'sender.send': { deliveryId: number; eventId: string | null; warnings: string[]; generatedSecret: string | null; subscriptionId: string | null };
   'sender.setSpeed': { speed: number };
   'sender.info': { speed: number };
   'sender.check': CheckReport;

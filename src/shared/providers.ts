@@ -173,6 +173,8 @@ export const DIAGNOSTIC_CODES = [
   'timestamp-stale', 'timestamp-future', 'timestamp-mismatch', 'timestamp-unit', 'timestamp-not-signed',
   // the header
   'multiple-signatures', 'duplicate-signature-header',
+  // what the provider's own documented handler does, where it differs from a strict check
+  'documented-handler-accepts', 'documented-handler-throws',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -129,10 +129,13 @@ describe('the Sender screen', () => {
 
     const [capture] = await capturesOf('lr-valid');
     expect(capture.signatureStatus).toBe('valid');
-    // Sent as compact JSON, exactly the provider's sample for seed 42.
+    // Sent as compact JSON: the provider's sample for seed 42, made at send time (its times) for this webhook (its id).
     const sample = await api(served, 'providers.sample', { provider: 'lrdefender', eventType: 'device.new', seed: 42 });
-    const body = await api(served, 'captures.body', { id: capture.id });
-    expect(Buffer.from(body.bodyBase64, 'base64').toString('utf8')).toBe(JSON.stringify(sample));
+    const text = Buffer.from((await api(served, 'captures.body', { id: capture.id })).bodyBase64, 'base64').toString('utf8');
+    const sent = JSON.parse(text) as typeof sample & { timestamp: string; webhookId: string; data: Record<string, unknown> };
+    expect(text).toBe(JSON.stringify(sent));
+    expect(sent).toEqual({ ...sample, webhookId: sent.webhookId, timestamp: sent.timestamp, data: { ...(sample.data as object), firstSeenAt: sent.timestamp } });
+    expect(await page().getByTestId('send-webhook-id-value').textContent()).toBe(sent.webhookId);
     expect((await api(served, 'deliveries.get', { id })).result.eventType).toBe('device.new');
 
     await page().getByRole('button', { name: 'Captures' }).click();

@@ -4,7 +4,9 @@ import CodeMirror from '@uiw/react-codemirror';
 import { useMemo } from 'react';
 import { byteSize } from '../captures/format';
 import { useTheme } from '../theme';
-import { checkJson } from './json-check';
+import { canonicalPayloadWarning, checkJson } from './json-check';
+import { findProvider, useProviders } from './providers';
+import { useSender } from './store';
 import { jsonErrorMarks } from './json-error-mark';
 
 const EXTENSIONS = [json(), jsonErrorMarks, EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': 'Payload (JSON)' })];
@@ -15,6 +17,10 @@ export function PayloadEditor({ value, onChange, serverError }: { value: string;
   const theme = useTheme();
   const problem = useMemo(() => checkJson(value), [value]);
   const size = useMemo(() => new TextEncoder().encode(value).length, [value]);
+  const providerId = useSender((s) => s.form.provider);
+  const exact = useSender((s) => s.form.exact);
+  const provider = useProviders((s) => findProvider(s.providers, providerId));
+  const canonical = useMemo(() => (problem ? null : canonicalPayloadWarning(provider, value, exact)), [problem, provider, value, exact]);
   const message = problem ? (problem.line !== null ? `line ${problem.line}, column ${problem.column}: ${problem.message}` : problem.message) : serverError;
   return (
     <div className={`field payload-field${message ? ' invalid' : ''}`} data-field="payload">
@@ -27,6 +33,14 @@ export function PayloadEditor({ value, onChange, serverError }: { value: string;
         </span>
       ) : (
         <span className="field-hint">valid JSON · {byteSize(size)} as typed</span>
+      )}
+      {canonical && (
+        <div className="warn canonical-warning" role="status" data-testid="payload-canonical-warning">
+          <span>{canonical.message}</span>
+          <button type="button" className="small" data-testid="payload-compact" onClick={() => onChange(canonical.compact)}>
+            Compact
+          </button>
+        </div>
       )}
     </div>
   );

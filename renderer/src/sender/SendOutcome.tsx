@@ -1,7 +1,7 @@
 import { CopyButton } from '../components/CopyButton';
 import { useSender } from './store';
 
-/** What Send returned: the provider's objections (sent anyway) and the secret generated when none was given. */
+/** What Send returned: the webhook's subscription id, the provider's objections (sent anyway) and the secret generated when none was given. */
 export function SendOutcome() {
   const outcome = useSender((s) => s.outcome);
   const update = useSender((s) => s.update);
@@ -11,6 +11,12 @@ export function SendOutcome() {
       <p className="muted">
         Delivery #{outcome.deliveryId} started{outcome.warnings.length ? '; the provider would not accept it as is:' : '.'}
       </p>
+      {outcome.subscriptionId !== null && (
+        <p className="muted" data-testid="send-webhook-id">
+          Webhook id <code data-testid="send-webhook-id-value">{outcome.subscriptionId}</code>: every send to this URL carries it in the payload, as
+          the provider names one subscription.
+        </p>
+      )}
       {outcome.warnings.map((w, i) => (
         <p key={i} className="warn" role="status">
           {w}

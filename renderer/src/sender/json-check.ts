@@ -1,4 +1,7 @@
-/** Where a JSON text stops being JSON, for the editor's inline message. Pure. */
+/** Where a JSON text stops being JSON, and whether it is the compact form a provider's handlers agree on; for the editor. Pure. */
+import type { ProviderDefinition } from '../../../src/shared/providers';
+import { canonicalWarningFor } from '../../../src/shared/canonical-json';
+
 export interface JsonProblem {
   message: string;
   /** 0-based offset into the text, when the parser said where. */
@@ -33,4 +36,14 @@ export function checkJson(text: string): JsonProblem | null {
     if (offset === null) return { message, offset: null, line: null, column: null };
     return { message, offset, ...lineAndColumn(text, offset) };
   }
+}
+
+/**
+ * The warning for a payload sent exactly as typed that the provider's
+ * documented handlers would judge differently, with its compact form to
+ * offer instead; null when there is nothing to warn about (the Sender sends
+ * compact JSON unless `exact`).
+ */
+export function canonicalPayloadWarning(provider: ProviderDefinition | undefined, text: string, exact: boolean): { message: string; compact: string } | null {
+  return exact ? canonicalWarningFor(provider, text) : null;
 }

@@ -10,6 +10,8 @@ export interface SendOutcome {
   deliveryId: number;
   warnings: string[];
   generatedSecret: string | null;
+  /** The webhook's subscription id (`webhookId` in the payloads), the same for every send to this provider and URL. */
+  subscriptionId: string | null;
 }
 
 interface SenderStore {
@@ -24,6 +26,8 @@ interface SenderStore {
   chooseProvider(id: string, events: string[]): void;
   chooseEvent(type: string): void;
   sampling: boolean;
+  /** The last sample as put in the editor, with its seed: sent untouched, it is made again at send time (true event time, the webhook's id). */
+  sampled: { text: string; seed: number } | null;
   /** A sample payload from providers.sample; a random seed unless one is given (and shown, to reproduce it). */
   sample(seed?: number): Promise<void>;
 
@@ -80,6 +84,7 @@ export const useSender = create<SenderStore>((set, get) => ({
     void get().sample();
   },
   sampling: false,
+  sampled: null,
   async sample(seed) {
     const { provider, eventType } = get().form;
     if (!provider || !eventType) return;
@@ -89,7 +94,11 @@ export const useSender = create<SenderStore>((set, get) => ({
     try {
       const payload = await call('providers.sample', { provider, eventType, seed: used });
       // Only the last sample asked for lands in the editor.
-      if (ticket === sampleTicket) get().update({ payload: JSON.stringify(payload, null, 2), seed: String(used) });
+      if (ticket === sampleTicket) {
+        const text = JSON.stringify(payload, null, 2);
+        set({ sampled: { text, seed: used } });
+        get().update({ payload: text, seed: String(used) });
+      }
     } catch (error) {
       if (ticket === sampleTicket) set({ errors: { ...get().errors, payload: errorText(error) } });
     } finally {
@@ -128,8 +137,12 @@ export const useSender = create<SenderStore>((set, get) => ({
     try {
       // The engine's speed is the app's; setting it here keeps it what this screen shows.
       await call('sender.setSpeed', { speed: get().speed });
-      const started = await call('sender.send', args);
-      set({ outcome: { deliveryId: started.deliveryId, warnings: started.warnings, generatedSecret: started.generatedSecret }, tab: 'delivery' });
+      // An untouched sample is made again by the sender, so its times are the send's and its webhook id the webhook's.
+      const { sampled, form } = get();
+      const fresh = !form.exact && sampled !== null && form.payload === sampled.text && form.seed === String(sampled.seed);
+      const { payload: _typed, ...rest } = args;
+      const started = await call('sender.send', fresh ? { ...rest, seed: sampled.seed } : args);
+      set({ outcome: { deliveryId: started.deliveryId, warnings: started.warnings, generatedSecret: started.generatedSecret, subscriptionId: started.subscriptionId }, tab: 'delivery' });
       await useDeliveries.getState().follow(started.deliveryId);
     } catch (error) {
       set({ errors: { form: errorText(error) } });

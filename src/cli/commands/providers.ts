@@ -1,22 +1,18 @@
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
 import type { ProviderDefinition, ProviderFileError, SignatureVerdict } from '../../shared/providers';
-import { signRequest } from '../../core/providers';
+import { assertEventType, buildOutgoingRequest, signRequest } from '../../core/providers';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
+import { inertLine, jsonForTerminal } from '../terminal-safe';
 import { printJson, printTable } from '../output';
 import { idArg, intArg } from '../parse';
-import { inertLine } from '../terminal-safe';
 
 /** One stderr line per problem in a user provider file (that file was skipped; the others loaded). */
 export function providerFileWarnings(errors: readonly ProviderFileError[]): string {
   return errors.map((e) => `provider file ${inertLine(e.file)}: ${inertLine(e.field)}: ${inertLine(e.problem)} (skipped) [PROVIDER_FILE_INVALID]\n`).join('');
 }
 
-function ladder(p: ProviderDefinition): string {
-  const fmt = (ms: number) =>
-    ms === 0 ? '0' : ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`;
-  return p.delivery.retryDelaysMs.length ? p.delivery.retryDelaysMs.map(fmt).join(', ') : 'no retries';
-}
+import { describeProvider, ladderText as ladder } from './provider-detail';
 
 export function describeVerdict(v: SignatureVerdict): string[] {
   const lines = [`signature: ${v.status} (${v.scheme}) - ${v.detail}`];
@@ -27,7 +23,8 @@ export function describeVerdict(v: SignatureVerdict): string[] {
   if (v.ageSeconds !== undefined) lines.push(`  age: ${v.ageSeconds} s (tolerance ${v.toleranceSeconds ?? '-'} s)`);
   if (v.signedBytes) lines.push(`  signed bytes: ${JSON.stringify(v.signedBytes.text.length > 400 ? `${v.signedBytes.text.slice(0, 400)}...` : v.signedBytes.text)}`);
   for (const d of v.diagnostics) lines.push(`  likely cause [${d.code}]: ${d.message}`);
-  return lines;
+  // Details quote the received header values: captured bytes, made inert for the terminal.
+  return lines.map(inertLine);
 }
 
 function readStdin(): Promise<Buffer> {
@@ -40,9 +37,16 @@ function readStdin(): Promise<Buffer> {
 }
 
 export function registerProviderCommands(program: Command): void {
-  withJson(withData(program.command('providers').description('providers and signature schemes: events, timeouts, retry ladders')))
-    .action(async (options: CommonOptions) => {
+  withJson(withData(program.command('providers').description('providers and signature schemes: events, timeouts, retry ladders; with an id, that one in full')))
+    .argument('[id]', 'a provider id: its events, headers, signature forms, ladder, timeout, success rule and notes')
+    .action(async (id: string | undefined, options: CommonOptions) => {
       await withApp(options, (app) => {
+        if (id !== undefined) {
+          const provider = app.providers.require(id);
+          if (options.json) process.stdout.write(`${jsonForTerminal(JSON.stringify(provider, null, 2))}\n`);
+          else process.stdout.write(`${describeProvider(provider).join('\n')}\n`);
+          return;
+        }
         const list = app.providers.list();
         process.stderr.write(providerFileWarnings(app.providers.errors));
         if (options.json) {
@@ -51,7 +55,7 @@ export function registerProviderCommands(program: Command): void {
         }
         printTable(
           list.map((p) => ({
-            id: p.id, name: p.name, kind: p.kind, signature: [...new Set(p.signature.forms.map((f) => f.header))].join(' / '),
+            id: inertLine(p.id), name: inertLine(p.name), kind: p.kind, signature: inertLine([...new Set(p.signature.forms.map((f) => f.header))].join(' / ')),
             events: p.events.length, timeout: `${p.delivery.timeoutMs / 1000}s`, success: p.delivery.success,
             ladder: ladder(p),
           })),
@@ -82,13 +86,22 @@ export function registerProviderCommands(program: Command): void {
     .option('--timestamp <unix>', 'unix seconds to sign with (default: now)', intArg('--timestamp', 0, 99_999_999_999))
     .option('--form <name>', 'signature form, where the provider has several (LRDefender: plain or timestamped)')
     .option('--id <message-id>', 'message id, for schemes that sign one (Standard Webhooks webhook-id)')
-    .action(async (options: CommonOptions & { provider: string; secret: string; timestamp?: number; form?: string; id?: string }) => {
+    .option('--event <type>', "the event type: prints every header the provider sends with it (event, delivery id), not only the signature's")
+    .action(async (options: CommonOptions & { provider: string; secret: string; timestamp?: number; form?: string; id?: string; event?: string }) => {
       await withApp(options, async (app) => {
         const provider = app.providers.require(options.provider);
+        if (options.event !== undefined) assertEventType(provider, options.event);
         if (options.form && !provider.signature.forms.some((f) => f.name === options.form)) {
           throw new HookscopeError('BAD_INPUT', `--form: ${provider.id} has the forms ${provider.signature.forms.map((f) => f.name).join(', ')}`);
         }
         const body = await readStdin();
+        if (options.event !== undefined) {
+          const timestampSec = options.timestamp ?? Math.floor(Date.now() / 1000);
+          const request = buildOutgoingRequest(provider, { eventType: options.event, payload: body, secret: options.secret, timestampSec, deliveryId: options.id, form: options.form });
+          if (options.json) printJson({ headers: request.headers });
+          else for (const [k, v] of request.headers) process.stdout.write(`${k}: ${inertLine(v)}\n`);
+          return;
+        }
         const signed = signRequest(provider, {
           secret: options.secret,
           body,

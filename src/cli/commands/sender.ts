@@ -6,7 +6,9 @@ import { createRegistryAdapter } from '../../core/sender/provider-glue';
 import { generateSecret } from '../../core/sender/generate-secret';
 import type { SenderEvent } from '../../core/sender/types';
 import type { App } from '../../core/app';
+import { assertEventType, checkSubscriptionId } from '../../core/providers';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
+import { preparePayload } from './send-payload';
 import { printJson, printTable } from '../output';
 import { floatArg, idArg, intArg } from '../parse';
 
@@ -43,6 +45,8 @@ interface SendOptions extends CommonOptions {
   payload?: string;
   speed: number;
   timeoutMs?: number;
+  webhookId?: string;
+  compact?: boolean;
 }
 
 export function registerSenderCommands(program: Command): void {
@@ -54,9 +58,17 @@ export function registerSenderCommands(program: Command): void {
     .option('--payload <file>', "the event's exact bytes (default: a realistic sample)")
     .option('--speed <n>', 'provider time per real time for waits between attempts (3600: an hour a second)', floatArg('--speed', 0.001, 10_000_000), 1)
     .option('--timeout-ms <ms>', "replace the provider's response timeout", intArg('--timeout-ms', 1, 600_000))
+    .option('--webhook-id <id>', "the webhook's subscription id in the provider's format (wh_...), kept for later sends to this URL (default: the stored one, else a new one)")
+    .option('--compact', 'send the --payload as compact JSON (JSON.stringify form), so re-serializing and raw-body handlers agree')
     .action(async (options: SendOptions) => {
       await withApp(options, async (app) => {
         const provider = app.providers.require(options.provider);
+        // Everything that can fail on the input fails here, before a secret is generated or printed.
+        if (options.payload === undefined) assertEventType(provider, options.event);
+        if (options.webhookId !== undefined) checkSubscriptionId(provider, options.webhookId);
+        const prepared = options.payload === undefined ? undefined : preparePayload(provider, readPayload(options.payload), options.compact === true);
+        if (prepared === undefined && options.compact) throw new HookscopeError('BAD_INPUT', '--compact applies to a --payload file; samples are sent compact already.');
+        for (const w of prepared?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
         const generated = options.secret === undefined ? generateSecret(provider) : undefined;
         const secret = options.secret ?? (generated as string);
         if (generated && !options.json) process.stdout.write(`generated secret: ${generated}\n`);
@@ -68,8 +80,9 @@ export function registerSenderCommands(program: Command): void {
               eventType: options.event,
               url: options.url,
               secret,
-              payload: options.payload ? readPayload(options.payload) : undefined,
+              payload: prepared?.payload,
               policy: options.timeoutMs ? { timeoutMs: options.timeoutMs } : undefined,
+              webhookId: options.webhookId,
             },
             options.json ? undefined : (e) => {
               const line = describeEvent(e);
@@ -78,7 +91,10 @@ export function registerSenderCommands(program: Command): void {
           );
           for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
           if (options.json) printJson(generated ? { ...result, generatedSecret: generated } : result);
-          else process.stdout.write(`delivery ${result.deliveryId}: ${result.status}${result.failureReason ? ` (${result.failureReason})` : ''}\n`);
+          else {
+            if (result.subscriptionId !== null) process.stdout.write(`webhook id: ${result.subscriptionId}\n`);
+            process.stdout.write(`delivery ${result.deliveryId}: ${result.status}${result.failureReason ? ` (${result.failureReason})` : ''}\n`);
+          }
           process.exitCode = result.status === 'delivered' ? 0 : 1;
         } finally {
           await sender.stop();

@@ -57,7 +57,7 @@ function encodingMistake(ctx: ProbeContext): Diagnostic | undefined {
   if (ctx.form.digest === 'hex' && lowered.length > 0 && anyMatch(keys, signed, lowered, 'hex')) {
     return {
       code: 'digest-encoding-mismatch',
-      message: `The HMAC is right but written in uppercase hex; ${ctx.form.header} carries lowercase hex and documented handlers compare the strings exactly.`,
+      message: `The HMAC is right but written in uppercase hex; ${ctx.form.header} carries lowercase hex, and a handler that compares the strings (as most documented examples do) rejects it.`,
     };
   }
   return undefined;

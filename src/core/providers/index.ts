@@ -5,7 +5,7 @@ export { loadUserProviders, type LoadOptions, type UserProvidersResult } from '.
 export { signRequest, type SignInput, type SignOutput } from './sign';
 export { verifyRequest, type VerifyInput } from './verify';
 export { detectProvider, eventTypeOf, type ProviderLookup } from './detect';
-export { buildSample } from './samples';
+export { assertEventType, buildSample, checkSubscriptionId, newSubscriptionId, type SampleOptions } from './samples';
 export { createRng, mulberry32, type Rng } from './samples/prng';
 export { validatePayload } from './rules';
 export { buildOutgoingRequest, resolveDeliveryId, type OutgoingInput, type OutgoingRequest } from './outgoing';

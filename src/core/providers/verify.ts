@@ -7,6 +7,7 @@ import type { Diagnostic, ProviderDefinition, SignatureForm, SignatureVerdict } 
 import { describeBytes } from './bytes';
 import { encodeDigest, hmacSha256, secretKey } from './crypto';
 import { diagnoseFailure } from './diagnose';
+import { documentedComparison, documentedOutcome, documentedTimestamp } from './documented-handler';
 import { defaultForm, schemeId } from './forms';
 import { firstHeader, headerValues, type HeaderPairs } from './headers';
 import { matchToken, ordinal, type KeyEntry, type ProbeContext } from './probe';
@@ -38,9 +39,13 @@ function chooseForm(provider: ProviderDefinition, headers: HeaderPairs): Choice 
   const present = forms.filter((f) => headerValues(headers, f.header).length > 0);
   if (present.length === 0) {
     const names = [...new Set(forms.map((f) => f.header))].join(' or ');
+    const throws = documentedComparison(provider)?.onThrow;
+    const diagnostics: Diagnostic[] = throws
+      ? [{ code: 'documented-handler-throws', message: `The documented example hands the absent header (undefined) to Buffer.from, which throws: the handler fails with an error (a 500), not a 401.` }]
+      : [];
     return {
       ok: false,
-      verdict: { status: 'missing', scheme: schemeId(provider, defaultForm(provider)), detail: `The request has no ${names} header, so it is not signed.`, diagnostics: [] },
+      verdict: { status: 'missing', scheme: schemeId(provider, defaultForm(provider)), detail: `The request has no ${names} header, so it is not signed.`, diagnostics },
     };
   }
   let problem = '';
@@ -76,7 +81,7 @@ function describeAge(ageSeconds: number): string {
 
 export function verifyRequest(provider: ProviderDefinition, input: VerifyInput): SignatureVerdict {
   const choice = chooseForm(provider, input.headers);
-  if (!choice.ok) return choice.verdict;
+  if (!choice.ok) return choice.verdict.status === 'malformed' ? malformedAsDocumented(provider, input, choice.verdict) : choice.verdict;
   const { form, values } = choice.chosen;
   const scheme = schemeId(provider, form);
   const received = values[0];
@@ -89,7 +94,8 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
       return { ...base, status: 'missing', detail: `The request has ${form.header} but no ${form.timestamp.header} header, which is part of the signed bytes.`, diagnostics: [] };
     }
     if (!/^\d+$/.test(raw.trim())) {
-      return { ...base, status: 'malformed', detail: `The ${form.timestamp.header} header "${raw}" is not a whole number of unix seconds.`, diagnostics: [] };
+      const malformed: SignatureVerdict = { ...base, status: 'malformed', detail: `The ${form.timestamp.header} header "${raw}" is not a whole number of unix seconds.`, diagnostics: [] };
+      return lenientTimestampVerdict(provider, form, input, raw.trim(), choice.chosen.tokens, malformed);
     }
     timestamp = raw.trim();
   }
@@ -173,6 +179,10 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
 
   const firstKey = keys.find((k) => k.key)?.key;
   const expected = firstKey ? formatSignatureValue(form.format, encodeDigest(hmacSha256(firstKey, primarySigned), form.digest), timestamp) : undefined;
+  const documented = documentedVerdict(provider, form.header, received, keys, bodies.map((b) => b.signed));
+  if (documented?.accepted) {
+    return { ...base, ...timing, status: 'invalid', detail: documented.accepted.detail, ...(expected ? { expected } : {}), signedBytes: describeBytes(primarySigned), diagnostics: [documented.accepted.diagnostic] };
+  }
   if (choice.chosen.tokens.length > 1) {
     diagnostics.push({ code: 'multiple-signatures', message: `The header carries ${choice.chosen.tokens.length} signatures and none of them matched.` });
   }
@@ -192,6 +202,7 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
   if (timing.ageSeconds !== undefined && Math.abs(timing.ageSeconds) > timing.toleranceSeconds) {
     diagnostics.push(staleDiagnostic(timing.ageSeconds, timing.toleranceSeconds));
   }
+  if (documented?.throws) diagnostics.push(documented.throws);
   const n = keys.length;
   return {
     ...base,
@@ -201,6 +212,82 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
     ...(expected ? { expected } : {}),
     signedBytes: describeBytes(primarySigned),
     diagnostics,
+  };
+}
+
+/**
+ * What the provider's documented handler makes of a value the strict check
+ * rejected: accepted (FingerprintIQ's Buffer.from(sig, 'hex') reads uppercase
+ * or junk-suffixed hex), or an exception where a 401 was meant.
+ */
+function documentedVerdict(
+  provider: ProviderDefinition,
+  header: string,
+  received: string,
+  keys: KeyEntry[],
+  signed: Uint8Array[],
+): { accepted?: { detail: string; diagnostic: Diagnostic }; throws?: Diagnostic } | undefined {
+  const comparison = documentedComparison(provider);
+  if (!comparison) return undefined;
+  const digests = keys.flatMap((k) => (k.key ? signed.map((s) => hmacSha256(k.key as Buffer, s)) : []));
+  const outcome = documentedOutcome(provider, received, digests);
+  if (outcome === 'accept') {
+    return {
+      accepted: {
+        detail: `Accepted by the documented handler, rejected by a strict comparison: the ${header} value is not the exact digest ${provider.name} sends, but the documented example reads it with ${comparison.reads}, and that matches.`,
+        diagnostic: {
+          code: 'documented-handler-accepts',
+          message: `${provider.name}'s documented handler reads the header with ${comparison.reads}, so it accepts this value; a strict comparison (and a handler written in another language) rejects it, and ${provider.name} itself sends lowercase hex only.`,
+        },
+      },
+    };
+  }
+  if (outcome === 'throw' && comparison.onThrow) {
+    return { throws: { code: 'documented-handler-throws', message: `The value has the wrong length for the documented handler: ${comparison.onThrow}.` } };
+  }
+  return undefined;
+}
+
+/**
+ * A value the strict parser calls malformed (FingerprintIQ "<hex> junk") may
+ * still pass, or crash, the documented handler: checked for the schemes that
+ * sign the body alone, where no timestamp is needed to know the digest.
+ */
+function malformedAsDocumented(provider: ProviderDefinition, input: VerifyInput, verdict: SignatureVerdict): SignatureVerdict {
+  const form = provider.signature.forms.find((f) => schemeId(provider, f) === verdict.scheme);
+  if (!form || form.signedContent.template !== '{body}' || verdict.received === undefined) return verdict;
+  const keys: KeyEntry[] = input.secrets.flatMap((secret, index) => (secret.length > 0 ? [{ index, secret, key: secretKey(secret, form.secretEncoding) }] : []));
+  const formed = form.signedContent.bodyForms.flatMap((bodyForm) => bodyInForm(input.body, bodyForm) ?? []);
+  const documented = documentedVerdict(provider, form.header, verdict.received, keys, formed.length ? formed : [input.body]);
+  if (documented?.accepted) return { ...verdict, status: 'invalid', detail: `${documented.accepted.detail} (A strict parser calls it malformed: ${verdict.detail})`, diagnostics: [documented.accepted.diagnostic] };
+  if (documented?.throws) return { ...verdict, diagnostics: [...verdict.diagnostics, documented.throws] };
+  return verdict;
+}
+
+/**
+ * Prynt's documented handler reads the timestamp with parseInt (its leading
+ * digits) for the age check, and signs the header as sent: a timestamp such as
+ * "1796411785.5" the strict check calls malformed still passes it when the
+ * signature covers that exact text.
+ */
+function lenientTimestampVerdict(provider: ProviderDefinition, form: SignatureForm, input: VerifyInput, raw: string, tokens: string[], malformed: SignatureVerdict): SignatureVerdict {
+  const reading = documentedTimestamp(provider, raw, input.nowMs / 1000);
+  if (!reading) return malformed;
+  const signed = buildSignedBytes(form.signedContent.template, { body: input.body, timestamp: raw });
+  const keys = input.secrets.flatMap((secret) => (secret.length > 0 ? [secretKey(secret, form.secretEncoding)] : [])).flatMap((k) => (k ? [k] : []));
+  const hit = keys.find((key) => matchToken(key, signed, tokens, form.digest) >= 0);
+  if (!hit) return malformed;
+  return {
+    ...malformed,
+    status: 'invalid',
+    detail: `Accepted by the documented handler, rejected by a strict comparison: ${malformed.detail} But the documented example reads it with ${reading} for its age check and signs "${raw}" as sent, and the signature matches that.`,
+    signedBytes: describeBytes(signed),
+    diagnostics: [
+      {
+        code: 'documented-handler-accepts',
+        message: `${provider.name}'s documented handler accepts this request (its ${form.timestamp?.in === 'header' ? form.timestamp.header : 'timestamp'} is read with ${reading}); ${provider.name} itself sends whole unix seconds, and a strict handler rejects it.`,
+      },
+    ],
   };
 }
 

@@ -25,8 +25,25 @@ export interface DeliveryAdapter {
   policy(providerId: string): DeliveryPolicy;
   /** HTTPS requirement and payload ceiling (Prynt: 256 KB), for warnings and the oversized scenario. */
   limits(providerId: string): ProviderLimits;
-  /** The body of a new event, made at `nowMs`; its bytes (and so its event id) then stay fixed for every attempt. */
-  createBody(providerId: string, eventType: string, payload: unknown, nowMs: number): { body: Uint8Array; eventId: string | null };
+  /**
+   * The body of a new event, made at `nowMs` (a sample's time fields are that
+   * instant, and name `sample.subscriptionId` where the provider's payloads
+   * carry one; `sample.seed` picks its content); its bytes (and so its event
+   * id) then stay fixed for every attempt.
+   */
+  createBody(
+    providerId: string,
+    eventType: string,
+    payload: unknown,
+    nowMs: number,
+    sample?: { subscriptionId?: string | null; seed?: number },
+  ): { body: Uint8Array; eventId: string | null };
+  /**
+   * The webhook subscription id for a new webhook of this provider, in its
+   * format (`wh_...`), or null when its payloads name none; with `requested`,
+   * that id checked against the format (BAD_INPUT). Absent: no provider has one.
+   */
+  subscriptionId?(providerId: string, requested?: string): string | null;
   /** One attempt's request: the fixed body, signed afresh (Prynt signs a new timestamp per retry). */
   prepare(input: PrepareInput): PreparedRequest;
 }

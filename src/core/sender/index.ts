@@ -42,12 +42,18 @@ export interface SendInput {
   secret?: string;
   /** Overrides of the provider's delivery policy for this delivery (timeout, success rule, ladder). */
   policy?: Partial<DeliveryPolicy>;
+  /** The webhook's subscription id (`wh_...`) in the provider's format; when omitted, the webhook keeps the one it has (made on its first send). */
+  webhookId?: string;
+  /** Without a payload: the seed of the sample (the content a preview showed), made at send time; random when omitted. */
+  sampleSeed?: number;
 }
 
 export interface SendStarted {
   deliveryId: number;
   webhookId: number;
   eventId: string | null;
+  /** The webhook's provider-format subscription id, carried in the sample's `webhookId` / `meta.webhookId`; null when the provider names none. */
+  subscriptionId: string | null;
   policy: DeliveryPolicy;
   /** Things the provider would not accept (plain http where it requires https, a body above its limit); sent anyway. */
   warnings: string[];
@@ -134,21 +140,34 @@ export function createSender(options: SenderOptions) {
     const target = parseTargetUrl(input.url);
     const policy = assertPolicy({ ...adapter.policy(input.provider), ...input.policy });
     const now = clock.now();
-    const { body, eventId } = adapter.createBody(input.provider, input.eventType, input.payload, now);
+    // A caller's payload does not depend on the webhook, so its bytes are made outside the write lock.
+    const given = input.payload === undefined ? undefined : adapter.createBody(input.provider, input.eventType, input.payload, now);
     const limits = adapter.limits(input.provider);
     const warnings: string[] = [];
     if (limits.httpsRequired && target.protocol !== 'https:') warnings.push(`${input.provider} sends only to https URLs; sent to ${target.protocol} anyway`);
-    if (limits.maxPayloadBytes !== undefined && body.byteLength > limits.maxPayloadBytes) {
-      warnings.push(`the body is ${body.byteLength} bytes, above ${input.provider}'s limit of ${limits.maxPayloadBytes}`);
-    }
-    const webhook = repo.upsertWebhook(input.provider, input.url, input.secret, now);
-    assertEnabled(webhook.id);
-    const { deliveryId, attemptId } = repo.createDelivery(
-      { webhookId: webhook.id, provider: input.provider, eventType: input.eventType, eventId, url: input.url, policy, body, createdAt: now },
-      { scheduledAt: now, dueAt: now },
-    );
+    // One subscription id per (provider, url): the one given, else the stored one, else a new one, stored with the
+    // delivery. One transaction, so that two processes sending to a new webhook at once agree on its id, and a
+    // sample that cannot be made leaves no webhook behind.
+    const { webhook, subscriptionId, eventId, deliveryId, attemptId } = repo.transaction(() => {
+      const known = repo.findWebhook(input.provider, input.url)?.subscriptionId ?? null;
+      const subscriptionId =
+        input.webhookId !== undefined
+          ? (adapter.subscriptionId?.(input.provider, input.webhookId) ?? null)
+          : (known ?? adapter.subscriptionId?.(input.provider) ?? null);
+      const { body, eventId } = given ?? adapter.createBody(input.provider, input.eventType, undefined, now, { subscriptionId, seed: input.sampleSeed });
+      if (limits.maxPayloadBytes !== undefined && body.byteLength > limits.maxPayloadBytes) {
+        warnings.push(`the body is ${body.byteLength} bytes, above ${input.provider}'s limit of ${limits.maxPayloadBytes}`);
+      }
+      const webhook = repo.upsertWebhook(input.provider, input.url, input.secret, now, subscriptionId);
+      assertEnabled(webhook.id);
+      const ids = repo.createDelivery(
+        { webhookId: webhook.id, provider: input.provider, eventType: input.eventType, eventId, url: input.url, policy, body, createdAt: now },
+        { scheduledAt: now, dueAt: now },
+      );
+      return { webhook, subscriptionId, eventId, ...ids };
+    });
     engine.track(attemptId, now);
-    return { deliveryId, webhookId: webhook.id, eventId, policy, warnings };
+    return { deliveryId, webhookId: webhook.id, eventId, subscriptionId, policy, warnings };
   }
 
   return {
@@ -160,7 +179,7 @@ export function createSender(options: SenderOptions) {
     },
 
     /** send(), then wait for delivered or failed; `listener` sees this delivery's events as they happen. */
-    async sendAndWait(input: SendInput, listener?: SenderListener): Promise<DeliveryResult & { warnings: string[] }> {
+    async sendAndWait(input: SendInput, listener?: SenderListener): Promise<DeliveryResult & { subscriptionId: string | null; warnings: string[] }> {
       const started = send(input);
       const off = listener
         ? engine.on((e) => {
@@ -169,7 +188,7 @@ export function createSender(options: SenderOptions) {
           })
         : () => undefined;
       try {
-        return { ...(await engine.waitFor(started.deliveryId)), warnings: started.warnings };
+        return { ...(await engine.waitFor(started.deliveryId)), subscriptionId: started.subscriptionId, warnings: started.warnings };
       } finally {
         off();
       }

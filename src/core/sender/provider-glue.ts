@@ -1,5 +1,14 @@
 import { randomInt } from 'node:crypto';
-import { buildOutgoingRequest, buildSample, createProviderRegistry, resolveDeliveryId, type ProviderRegistry } from '../providers';
+import {
+  buildOutgoingRequest,
+  buildSample,
+  checkSubscriptionId,
+  createProviderRegistry,
+  createRng,
+  newSubscriptionId,
+  resolveDeliveryId,
+  type ProviderRegistry,
+} from '../providers';
 import type { DeliveryAdapter } from './adapter';
 
 export interface GlueOptions {
@@ -32,11 +41,15 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
       return { ...delivery, retryDelaysMs: [...delivery.retryDelaysMs] };
     },
     limits: (id) => ({ ...registry.require(id).limits }),
-    createBody(id, eventType, payload, nowMs) {
+    createBody(id, eventType, payload, nowMs, sample = {}) {
       const provider = registry.require(id);
-      const event = payload === undefined ? buildSample(provider, eventType, seed()) : payload;
+      const event = payload === undefined ? buildSample(provider, eventType, sample.seed ?? seed(), { nowMs, webhookId: sample.subscriptionId ?? undefined }) : payload;
       const { body } = buildOutgoingRequest(provider, { eventType, payload: event, secret: '', timestampSec: Math.floor(nowMs / 1000) });
       return { body, eventId: resolveDeliveryId(provider, body) };
+    },
+    subscriptionId(id, requested) {
+      const provider = registry.require(id);
+      return requested === undefined ? newSubscriptionId(provider, createRng(seed())) : checkSubscriptionId(provider, requested);
     },
     prepare(input) {
       const at = timestamps === 'provider' ? input.providerNowMs : input.realNowMs;

@@ -41,6 +41,7 @@ export function createDeliveryRepo(db: Database) {
     webhooks: db.prepare('SELECT * FROM webhooks ORDER BY id'),
     insertWebhook: db.prepare('INSERT INTO webhooks (provider, url, secret, created_at) VALUES (?, ?, ?, ?)'),
     setSecret: db.prepare('UPDATE webhooks SET secret = ? WHERE id = ?'),
+    setSubscriptionId: db.prepare('UPDATE webhooks SET subscription_id = ? WHERE id = ?'),
     setStreak: db.prepare('UPDATE webhooks SET failing_since = ?, failing_last = ? WHERE id = ?'),
     disable: db.prepare('UPDATE webhooks SET enabled = 0, disabled_at = ?, disabled_reason = ? WHERE id = ?'),
     enable: db.prepare(
@@ -140,12 +141,23 @@ export function createDeliveryRepo(db: Database) {
     listWebhooks(): WebhookRecord[] {
       return (q.webhooks.all() as Row[]).map(toWebhook);
     },
-    /** The webhook for (provider, url), created if new; a secret given replaces the stored one. */
-    upsertWebhook(provider: string, url: string, secret: string | undefined, now: number): WebhookRecord {
+    /** The webhook for (provider, url), if one was created. */
+    findWebhook(provider: string, url: string): WebhookRecord | undefined {
       const row = q.webhookByKey.get(provider, url) as Row | undefined;
-      if (!row) return webhook(Number(q.insertWebhook.run(provider, url, secret ?? '', now).lastInsertRowid));
-      if (secret !== undefined && row.secret !== secret) q.setSecret.run(secret, row.id);
-      return webhook(row.id);
+      return row ? toWebhook(row) : undefined;
+    },
+    /**
+     * The webhook for (provider, url), created if new; a secret given replaces
+     * the stored one, and so does a subscription id given (null keeps it).
+     */
+    upsertWebhook(provider: string, url: string, secret: string | undefined, now: number, subscriptionId: string | null = null): WebhookRecord {
+      return db.transaction(() => {
+        const row = q.webhookByKey.get(provider, url) as Row | undefined;
+        const id = row ? Number(row.id) : Number(q.insertWebhook.run(provider, url, secret ?? '', now).lastInsertRowid);
+        if (row && secret !== undefined && row.secret !== secret) q.setSecret.run(secret, id);
+        if (subscriptionId !== null && row?.subscription_id !== subscriptionId) q.setSubscriptionId.run(subscriptionId, id);
+        return webhook(id);
+      }).immediate();
     },
     setStreak(webhookId: number, since: number | null, last: number | null): void {
       q.setStreak.run(since, last, webhookId);

@@ -16,6 +16,8 @@ export interface WebhookRecord {
   disabledAt: number | null;
   disabledReason: string | null;
   createdAt: number;
+  /** The provider-format subscription id its payloads carry (`wh_...`); null when the provider's payloads name none (migration 011). */
+  subscriptionId: string | null;
 }
 
 export interface DeliveryRecord {
@@ -109,6 +111,7 @@ export function toWebhook(row: Row): WebhookRecord {
     disabledAt: row.disabled_at,
     disabledReason: row.disabled_reason,
     createdAt: row.created_at,
+    subscriptionId: row.subscription_id ?? null,
   };
 }
 

@@ -133,20 +133,22 @@ describe('the signature value', () => {
   it('a kept "sha256=" prefix where the provider sends a bare digest is named', () => {
     const v = verifyRequest(fiq, { headers: [['X-FIQ-Signature', `sha256=${digest.toString('hex')}`]], body: Buffer.from(body), secrets: [SECRET], nowMs: 0 });
     expect(v.status).toBe('invalid');
-    expect(codes(v)).toEqual(['prefix-added']);
+    // The documented handler hex-decodes "sha256=..." to nothing, and timingSafeEqual throws on the length.
+    expect(codes(v)).toEqual(['prefix-added', 'documented-handler-throws']);
   });
 
   it('a dropped "sha256=" prefix where the provider requires it is named', () => {
     const v = verifyRequest(lmif, { headers: [['X-LMIF-Signature', digest.toString('hex')]], body: Buffer.from(body), secrets: [SECRET], nowMs: 0 });
     expect(v.status).toBe('invalid');
-    expect(codes(v)).toEqual(['prefix-dropped']);
+    expect(codes(v)).toEqual(['prefix-dropped', 'documented-handler-throws']);
   });
 
   it('base64 where hex is expected, and hex where base64 is expected, are named', () => {
     const v = verifyRequest(fiq, { headers: [['X-FIQ-Signature', digest.toString('base64')]], body: Buffer.from(body), secrets: [SECRET], nowMs: 0 });
-    expect(codes(v)).toEqual(['digest-encoding-mismatch']);
+    expect(codes(v)).toEqual(['digest-encoding-mismatch', 'documented-handler-throws']);
     expect(v.diagnostics[0].message).toMatch(/base64.*hex/);
-    const upper = verifyRequest(fiq, { headers: [['X-FIQ-Signature', digest.toString('hex').toUpperCase()]], body: Buffer.from(body), secrets: [SECRET], nowMs: 0 });
+    // Uppercase hex: FingerprintIQ's documented Buffer.from(sig, 'hex') accepts it (documented-handler.test.ts); LMIF's string comparison does not.
+    const upper = verifyRequest(lmif, { headers: [['X-LMIF-Signature', `sha256=${digest.toString('hex').toUpperCase()}`]], body: Buffer.from(body), secrets: [SECRET], nowMs: 0 });
     expect(upper.status).toBe('invalid');
     expect(upper.diagnostics[0].message).toMatch(/uppercase hex/);
     const shopify = registry.require('shopify');

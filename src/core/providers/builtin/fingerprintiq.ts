@@ -41,7 +41,9 @@ export const fingerprintiq: ProviderDefinition = {
   notes: [
     'Retries happen "on non-200 responses or timeouts", so only 200 counts as success: 201 or 204 is retried, although the same page says "Respond with 2xx".',
     '"Retried up to 3 times" with delays 1 s, 5 s, 25 s: four attempts in all.',
-    'The Node example compares with timingSafeEqual on hex-decoded buffers: a signature of the wrong length makes it throw (a 500, not a 401), and it cannot tell a missing header from a bad one.',
+    'The Node example decodes the header with Buffer.from(sig, \'hex\'), which ignores case and stops at the first non-hex character: an uppercase or junk-suffixed signature passes it. The verifier reports such a value as "accepted by the documented handler, rejected by a strict comparison"; FingerprintIQ itself sends lowercase hex.',
+    'The same example calls timingSafeEqual on buffers of different lengths when the signature has the wrong length, and on undefined when the header is missing: both throw (a 500, not a 401).',
+    'timestamp (unix ms) is the moment the delivery is created and stays the same on every retry. FingerprintIQ signs no timestamp, so this is the only freshness signal a handler has.',
     'threat.detected fires only when botProbability > 0.7.',
   ],
 };

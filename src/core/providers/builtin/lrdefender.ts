@@ -66,5 +66,8 @@ export const lrdefender: ProviderDefinition = {
     'Both signature forms share X-Webhook-Signature; the verifier accepts both and checks the 300 s tolerance only on the timestamped form (the Node SDK example passes tolerance: 300). The simulator sends the timestamped form unless told otherwise.',
     'X-Webhook-Signature is a generic name, so a request is recognised as LRDefender only when its body also has the {type, webhookId, timestamp, data} envelope.',
     'Only bot.detected has a documented data shape ({deviceId, botScore, isBot}); the other events\' data fields are illustrative.',
+    'Every example verifies through an SDK whose comparison is not shown, so verdicts describe a strict comparison and claim nothing about what the examples would accept; only the Node example passes a tolerance (300 s).',
+    'timestamp, and every time in data, is the moment the delivery is created (the instant its first attempt signs) and does not change on retries.',
+    'webhookId names the webhook subscription, not the event: one per simulated webhook (provider + target URL), made on the first send and reused by every later send to that URL (send --webhook-id sets it).',
   ],
 };

@@ -80,5 +80,9 @@ export const prynt: ProviderDefinition = {
     'The documented headers example (X-Prynt-Timestamp: 1707832922, requestId req_1707832921_...) dates from February 2024 while createdAt says 2026-02-14: the examples disagree; the simulator uses the real signing time.',
     'Endpoints must be HTTPS with a valid certificate; the simulator warns on plain http but still sends (local targets are http).',
     'Payloads are at most 256 KB.',
+    'createdAt, and every time in data, is the moment the delivery is created (the instant its first attempt signs) and does not change on retries; lastSeenAt is that moment and firstSeenAt is earlier (the same for a first visit).',
+    'webhookId names the webhook subscription, not the event: one per simulated webhook (provider + target URL), made on the first send and reused by every later send to that URL (send --webhook-id sets it). eventId and idempotencyKey are new per event.',
+    'The verification example compares inside try/catch, so every failure, a signature of the wrong length included, answers 401.',
+    'The example reads X-Prynt-Timestamp with parseInt and signs the header as sent: "1796411785.5" passes as 1796411785, and a value with no leading digit gives NaN, which its age check (NaN > 300) never rejects, so such a request skips replay protection. The verifier calls these timestamps malformed and says when the documented handler would accept the request anyway.',
   ],
 };

@@ -56,5 +56,8 @@ export const shopify: ProviderDefinition = {
     retryDelaysMs: [1, 2, 4, 8, 16, 32, 64, 114].map((m) => m * MINUTE),
     afterFailure: 'Marked failed; after repeated failures Shopify removes the subscription.',
   },
-  notes: ['Shopify documents "8 retries over 4 hours" without the delays; the ladder here approximates it.'],
+  notes: [
+    'Shopify documents "8 retries over 4 hours" without the delays; the ladder here approximates it.',
+    'Sample times are the moment the delivery is created on the sender\'s clock (the instant its first attempt signs) and stay the same on every retry, as a provider\'s event time does.',
+  ],
 };

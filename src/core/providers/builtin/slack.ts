@@ -59,5 +59,8 @@ export const slack: ProviderDefinition = {
     retryDelaysMs: [1 * SECOND, 1 * MINUTE, 5 * MINUTE],
     afterFailure: 'Dropped; Slack may disable event delivery after sustained failures.',
   },
-  notes: ['Slack retries "nearly immediately, then after 1 minute, then after 5 minutes"; "nearly immediately" is taken as 1 s.'],
+  notes: [
+    'Slack retries "nearly immediately, then after 1 minute, then after 5 minutes"; "nearly immediately" is taken as 1 s.',
+    'event_time and event_ts are the moment the delivery is created on the sender\'s clock, the same on every retry; X-Slack-Request-Timestamp is the signing time of each attempt.',
+  ],
 };

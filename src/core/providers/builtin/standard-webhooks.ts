@@ -64,5 +64,6 @@ export const standardWebhooks: ProviderDefinition = {
   notes: [
     'The secret is whsec_<base64>: the key is the base64-decoded part after the prefix, not the string itself.',
     'The retry ladder and timeout are the schedule the specification suggests (as Svix runs it); senders may differ, so edit them to match yours.',
+    'Sample times are the moment the delivery is created on the sender\'s clock (the instant its first attempt signs) and stay the same on every retry, as a provider\'s event time does.',
   ],
 };

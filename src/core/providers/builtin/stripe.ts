@@ -88,5 +88,6 @@ export const stripe: ProviderDefinition = {
   notes: [
     'The secret (whsec_...) is used whole as the UTF-8 key, unlike Standard Webhooks.',
     'Stripe documents "up to 3 days with exponential backoff" in live mode without exact delays or timeout: the ladder here approximates it; edit it as needed.',
+    'The event\'s created (unix seconds) is the moment the delivery is created on the sender\'s clock, the same on every retry.',
   ],
 };

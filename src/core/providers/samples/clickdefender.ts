@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../../shared/providers';
+import type { SampleContext } from './context';
 import type { Rng } from './prng';
-import { isoDate, isoS, sampleTimeMs } from './time';
+import { DAY_MS, isoDate, isoS } from './time';
 
 const RULES: { rule: string; min: number; max: number }[] = [
   { rule: 'datacenter_ip', min: 15, max: 30 },
@@ -17,8 +18,8 @@ const AGENTS = [
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148',
 ];
 
-export function clickdefenderSample(eventType: string, rng: Rng): JsonObject {
-  const timeMs = sampleTimeMs(rng);
+export function clickdefenderSample(eventType: string, rng: Rng, ctx: SampleContext): JsonObject {
+  const timeMs = ctx.nowMs;
   const property = { id: `prop_${rng.base62(10)}`, name: rng.pick(PAGES) };
   const visitorId = `vis_${rng.base62(10)}`;
   if (eventType === 'fraud_detected') {
@@ -34,8 +35,8 @@ export function clickdefenderSample(eventType: string, rng: Rng): JsonObject {
   if (eventType === 'high_risk_visitor') {
     return { event: eventType, timestamp: isoS(timeMs), property, visitor: { id: visitorId, score: rng.int(40, 69), label: 'SUSPICIOUS' } };
   }
-  // daily_summary: sent at midnight UTC about the day before.
-  const midnight = Math.floor(timeMs / 86_400_000) * 86_400_000;
+  // daily_summary: sent once a day about the day before the send (the UTC day that ended last).
+  const previousDay = Math.floor(timeMs / DAY_MS) * DAY_MS - DAY_MS;
   const totalVisitors = rng.int(200, 20000);
   const fraudCount = rng.int(0, Math.floor(totalVisitors * 0.08));
   const suspiciousCount = rng.int(0, Math.floor(totalVisitors * 0.1));
@@ -45,10 +46,10 @@ export function clickdefenderSample(eventType: string, rng: Rng): JsonObject {
     .sort((a, b) => b.count - a.count);
   return {
     event: eventType,
-    timestamp: isoS(midnight),
+    timestamp: isoS(timeMs),
     property,
     summary: {
-      date: isoDate(midnight - 86_400_000),
+      date: isoDate(previousDay),
       totalVisitors,
       cleanCount: totalVisitors - fraudCount - suspiciousCount,
       suspiciousCount,

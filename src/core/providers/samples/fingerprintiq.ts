@@ -1,13 +1,13 @@
 import type { JsonObject } from '../../../shared/providers';
+import type { SampleContext } from './context';
 import type { Rng } from './prng';
-import { sampleTimeMs } from './time';
 
 const ULID = '0123456789abcdefghjkmnpqrstvwxyz';
 const COUNTRIES = ['US', 'GB', 'DE', 'FR', 'BR', 'IN', 'JP', 'CA', 'NL', 'AU'];
 const RISK_FACTORS = ['vpn', 'proxy', 'tor', 'headless_browser', 'emulator', 'tampering', 'datacenter_ip', 'velocity'];
 
-export function fingerprintiqSample(eventType: string, rng: Rng): JsonObject {
-  const timestamp = sampleTimeMs(rng);
+export function fingerprintiqSample(eventType: string, rng: Rng, ctx: SampleContext): JsonObject {
+  const timestamp = ctx.nowMs;
   const visitorId = `iq_${rng.chars(ULID, 26)}`;
   const country = rng.pick(COUNTRIES);
   let visitCount = rng.int(2, 250);

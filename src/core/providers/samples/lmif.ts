@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../../shared/providers';
+import type { SampleContext } from './context';
 import type { Rng } from './prng';
-import { isoS, sampleTimeMs } from './time';
+import { isoS } from './time';
 
 const DAY = 86_400_000;
 const PLATFORMS = ['youtube', 'tiktok', 'instagram', 'x', 'twitch'];
@@ -55,10 +56,10 @@ function data(category: string, action: string, rng: Rng, timeMs: number): Data 
   }
 }
 
-export function lmifSample(eventType: string, rng: Rng): JsonObject {
-  const timeMs = sampleTimeMs(rng);
+export function lmifSample(eventType: string, rng: Rng, ctx: SampleContext): JsonObject {
+  const timeMs = ctx.nowMs;
   const dot = eventType.indexOf('.');
   const id = `evt_${rng.base62(16)}`;
   const payload = data(eventType.slice(0, dot), eventType.slice(dot + 1), rng, timeMs);
-  return { id, type: eventType, createdAt: isoS(timeMs), data: payload, meta: { apiVersion: 'v1', webhookId: `wh_${rng.base62(12)}` } };
+  return { id, type: eventType, createdAt: isoS(timeMs), data: payload, meta: { apiVersion: 'v1', webhookId: ctx.webhookId } };
 }

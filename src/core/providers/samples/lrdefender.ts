@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../../shared/providers';
+import type { SampleContext } from './context';
 import type { Rng } from './prng';
-import { isoMs, sampleTimeMs } from './time';
+import { isoMs } from './time';
 
 const ANOMALIES = ['impossible_travel', 'velocity_spike', 'fingerprint_mismatch', 'timezone_mismatch'];
 const FRAUD_REASONS = ['emulator', 'tor_exit_node', 'datacenter_ip', 'device_farm', 'tampered_browser', 'high_velocity'];
@@ -41,7 +42,7 @@ function data(eventType: string, rng: Rng, timeMs: number): JsonObject {
   }
 }
 
-export function lrdefenderSample(eventType: string, rng: Rng): JsonObject {
-  const timeMs = sampleTimeMs(rng);
-  return { type: eventType, webhookId: `wh_${rng.base62(12)}`, timestamp: isoMs(timeMs), data: data(eventType, rng, timeMs) };
+export function lrdefenderSample(eventType: string, rng: Rng, ctx: SampleContext): JsonObject {
+  const timeMs = ctx.nowMs;
+  return { type: eventType, webhookId: ctx.webhookId, timestamp: isoMs(timeMs), data: data(eventType, rng, timeMs) };
 }

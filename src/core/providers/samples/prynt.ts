@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../../shared/providers';
+import type { SampleContext } from './context';
 import type { Rng } from './prng';
-import { isoMs, isoS, sampleTimeMs } from './time';
+import { isoMs, isoS } from './time';
 
 type Obj = JsonObject;
 
@@ -117,10 +118,10 @@ function data(eventType: string, rng: Rng, timeMs: number): Obj {
   }
 }
 
-export function pryntSample(eventType: string, rng: Rng): JsonObject {
-  const timeMs = sampleTimeMs(rng);
+export function pryntSample(eventType: string, rng: Rng, ctx: SampleContext): JsonObject {
+  const timeMs = ctx.nowMs;
   return {
-    webhookId: `wh_${rng.base62(13)}`,
+    webhookId: ctx.webhookId,
     eventId: `evt_${rng.base62(13)}`,
     eventType,
     apiVersion: '2026-01-15',

@@ -7,7 +7,7 @@
  *   {{id:PREFIX:LENGTH}}     PREFIX + LENGTH base-62 characters (LENGTH defaults to 24)
  *   {{uuid}}  {{hex:N}}
  *   {{int:MIN:MAX}}  {{float:MIN:MAX}} (2 decimals)  {{pick:a|b|c}}
- *   {{time:iso-ms|iso-s|iso|unix-ms|unix-s|date}}   one sample time per payload
+ *   {{time:iso-ms|iso-s|iso|unix-ms|unix-s|date}}   the event's moment: the delivery's creation time
  */
 import type { JsonObject, JsonValue, TimeFormat } from '../../../shared/providers';
 import type { Rng } from './prng';

@@ -1,14 +1,18 @@
-/** Sample times: derived from the seed (never from the clock), written in each provider's format. */
+/**
+ * Sample times, written in each provider's format. The time of an event is
+ * never drawn from the seed: it is the instant the caller gives (a delivery's
+ * creation on the injected clock), so a handler checking freshness from the
+ * body sees the truth; the seed decides only the content.
+ */
 import type { TimeFormat } from '../../../shared/providers';
-import type { Rng } from './prng';
 
-const BASE_MS = Date.UTC(2026, 0, 1);
-const SPAN_SECONDS = 180 * 24 * 3600;
+/**
+ * The instant of a sample built with no time given (fixtures, property tests).
+ * Every delivery and every preview passes its own clock's time instead.
+ */
+export const SAMPLE_REFERENCE_MS = Date.UTC(2026, 0, 1, 12);
 
-/** A moment in the first half of 2026, with milliseconds. */
-export function sampleTimeMs(rng: Rng): number {
-  return BASE_MS + rng.int(0, SPAN_SECONDS) * 1000 + rng.int(0, 999);
-}
+export const DAY_MS = 86_400_000;
 
 export function formatTime(ms: number, format: TimeFormat): string | number {
   switch (format) {

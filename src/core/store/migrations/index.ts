@@ -10,6 +10,7 @@ import { migration008 } from './008_search_vocab';
 import { migration009 } from './009_list_filter_indexes';
 import { migration010 } from './010_import_dedupe_index';
 import { migration013 } from './013_sealed_secrets';
+import { migration011 } from './011_webhook_subscription_ids';
 
 /** Every migration, ordered by version. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
   migration013,
 ].sort((a, b) => a.version - b.version);
 

@@ -1,0 +1,90 @@
+/**
+ * `hookscope providers ID` as text: one provider's events, headers,
+ * signature forms, ladder, timeout, success rule and notes. A user's
+ * provider file is outside text, so every string of a definition goes
+ * through inertLine / inertBlock before it reaches the terminal.
+ */
+import type { HeaderValueSource, ProviderDefinition, SignatureForm } from '../../shared/providers';
+import { inertBlock, inertLine } from '../terminal-safe';
+
+export function formatDelay(ms: number): string {
+  if (ms === 0) return '0';
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  return `${ms / 1000}s`;
+}
+
+export function ladderText(p: ProviderDefinition): string {
+  return p.delivery.retryDelaysMs.length ? p.delivery.retryDelaysMs.map(formatDelay).join(', ') : 'no retries';
+}
+
+function headerSource(v: HeaderValueSource): string {
+  switch (v.kind) {
+    case 'static':
+      return `always "${inertLine(v.value)}"`;
+    case 'event-type':
+      return 'the event type';
+    case 'delivery-id':
+      return 'the delivery id';
+    case 'signature':
+      return 'the signature';
+    case 'timestamp':
+      return 'the signing time (unix seconds)';
+  }
+}
+
+function formText(f: SignatureForm): string[] {
+  const value =
+    f.format.kind === 'plain'
+      ? '<digest>'
+      : f.format.kind === 'prefixed'
+        ? `${f.format.prefix}<digest>`
+        : f.format.kind === 'kv'
+          ? `${f.format.timestampKey}=<unix>,${f.format.signatureKey}=<digest>`
+          : `${f.format.version},<digest>`;
+  const lines = [
+    `  ${inertLine(f.name)}: ${inertLine(f.label)}`,
+    `    ${inertLine(f.header)}: ${inertLine(value)} (HMAC-SHA256, ${f.digest})`,
+    `    signs: ${inertLine(f.signedContent.template)} with the body ${f.signedContent.bodyForms.join(' or ')}`,
+    `    secret: ${f.secretEncoding === 'utf8' ? 'the whole string as UTF-8' : 'base64 after whsec_'}`,
+  ];
+  if (f.timestamp?.in === 'header') lines.push(`    timestamp: header ${inertLine(f.timestamp.header)}`);
+  if (f.idHeader) lines.push(`    message id: header ${inertLine(f.idHeader)}`);
+  lines.push(`    replay window: ${f.toleranceSeconds === undefined ? 'none' : `${f.toleranceSeconds} s`}`);
+  return lines;
+}
+
+/** The whole description, one string per line, each already inert. */
+export function describeProvider(p: ProviderDefinition): string[] {
+  const d = p.delivery;
+  const lines = [
+    `${inertLine(p.name)} (${inertLine(p.id)}, ${p.kind})`,
+    ...inertBlock(p.description).split('\n'),
+  ];
+  if (p.source) lines.push(`source: ${inertLine(p.source)}`);
+  lines.push('', `events (${p.events.length}):`);
+  const width = Math.max(...p.events.map((e) => inertLine(e.type).length), 0);
+  for (const e of p.events) lines.push(`  ${inertLine(e.type).padEnd(width)}  ${inertLine(e.description)}`.trimEnd());
+  if (p.subscriptionWildcard) lines.push(`  (subscribe to "${inertLine(p.subscriptionWildcard)}" for all)`);
+  lines.push('', 'headers:');
+  for (const h of p.headers) lines.push(`  ${inertLine(h.name)}: ${headerSource(h.value)}${h.description ? ` - ${inertLine(h.description)}` : ''}`);
+  lines.push('', `signature (default form: ${inertLine(p.signature.defaultForm)}):`);
+  for (const f of p.signature.forms) lines.push(...formText(f));
+  lines.push('', `payload: ${inertLine(p.envelope.description)}`);
+  lines.push(
+    '',
+    'delivery:',
+    `  timeout: ${formatDelay(d.timeoutMs)}`,
+    `  success: ${d.success === 'exactly-200' ? 'exactly 200' : 'any 2xx'}`,
+    `  attempts: ${d.retryDelaysMs.length + 1} (retries after ${ladderText(p)})`,
+    `  after the last failure: ${inertLine(d.afterFailure)}`,
+  );
+  if (d.disableAfterFailingMs !== undefined) lines.push(`  disabled after ${formatDelay(d.disableAfterFailingMs)} of consecutive failures`);
+  const limits = [p.limits.httpsRequired ? 'HTTPS endpoints only' : '', p.limits.maxPayloadBytes ? `payloads up to ${p.limits.maxPayloadBytes} bytes` : '', p.limits.webhooksPerProperty ? `${p.limits.webhooksPerProperty} webhooks per property` : ''].filter(Boolean);
+  if (limits.length) lines.push(`  limits: ${limits.join('; ')}`);
+  if (p.notes.length) {
+    lines.push('', 'notes:');
+    for (const n of p.notes) lines.push(`  - ${inertLine(n)}`);
+  }
+  return lines;
+}
