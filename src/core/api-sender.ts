@@ -18,6 +18,7 @@ type SenderHandlers = Pick<
   | 'deliveries.get'
   | 'deliveries.retry'
   | 'deliveries.sendNextNow'
+  | 'deliveries.attempt'
 >;
 
 function view(sender: Sender, id: number): DeliveryView {
@@ -27,7 +28,15 @@ function view(sender: Sender, id: number): DeliveryView {
     result: detail.result,
     policy: detail.delivery.policy,
     createdAt: new Date(detail.delivery.createdAt).toISOString(),
-    next: waiting ? { scheduledAt: new Date(waiting.scheduledAt).toISOString(), dueAt: new Date(waiting.dueAt).toISOString() } : null,
+    next: waiting
+      ? {
+          scheduledAt: new Date(waiting.scheduledAt).toISOString(),
+          dueAt: new Date(waiting.dueAt).toISOString(),
+          heldBy: waiting.heldBy,
+          heldUntil: waiting.heldUntil === null ? null : new Date(waiting.heldUntil).toISOString(),
+        }
+      : null,
+    pausedAt: detail.delivery.pausedAt === null ? null : new Date(detail.delivery.pausedAt).toISOString(),
   };
 }
 
@@ -43,7 +52,7 @@ export function createSenderHandlers(app: App): SenderHandlers {
       const endpoint = app.endpoints.get(slug);
       return { ...endpoint, secretCount: app.secrets.list(endpoint.id).length };
     },
-    'sender.send': ({ provider, eventType, url, payload, secret, timeoutMs }) => {
+    'sender.send': ({ provider, eventType, url, payload, secret, timeoutMs, form, timestamps }) => {
       const definition = app.providers.require(provider);
       const generatedSecret = secret === undefined ? generateSecret(definition) : null;
       const started = app.sender().send({
@@ -53,6 +62,8 @@ export function createSenderHandlers(app: App): SenderHandlers {
         secret: secret ?? (generatedSecret as string),
         payload: payload === undefined ? undefined : new TextEncoder().encode(payload),
         policy: timeoutMs ? { timeoutMs } : undefined,
+        form,
+        timestamps,
       });
       return { deliveryId: started.deliveryId, eventId: started.eventId, warnings: started.warnings, generatedSecret };
     },
@@ -75,5 +86,6 @@ export function createSenderHandlers(app: App): SenderHandlers {
       return { deliveryId: id };
     },
     'deliveries.sendNextNow': ({ id }) => ({ n: app.sender().sendNextNow(id) }),
+    'deliveries.attempt': ({ id, n }) => app.sender().attemptResponse(id, n),
   };
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { HookscopeError, toErrorPayload } from '../../shared/errors';
-import type { AttemptOutcome, AttemptRecord, DeliveryRepo } from '../store/deliveries';
+import type { AttemptOutcome, AttemptRecord, DeliveryRepo, NewAttempt } from '../store/deliveries';
 import type { DeliveryAdapter } from './adapter';
 import { ArmingWindow, MAX_TIMER_MS, type ArmingOptions } from './arming';
 import { claimDue, type Claim, type ClaimOptions } from './claim';
@@ -24,6 +24,15 @@ export interface EngineOptions {
   leaseGraceMs?: number;
   /** How the waiting attempts stored in the database are armed (arming.ts); the defaults suit a server. */
   arming?: Pick<ArmingOptions, 'chunk' | 'ahead' | 'leadMs' | 'defer'>;
+  /**
+   * Hold the waiting attempts this engine schedules (migration 012) until
+   * this long after they are due: other senders leave them alone meanwhile,
+   * and take them over once the hold ends or is released (a `hookscope send`
+   * run; a server leaves it unset).
+   */
+  holdGraceMs?: number;
+  /** How often to look for holds released by other processes (leases.ts pollMs); a server sets it. */
+  handoffPollMs?: number;
 }
 
 /** An attempt sent whose outcome could not be recorded yet. */
@@ -76,13 +85,22 @@ export class DeliveryEngine {
     this.retries = new Backoff(o.clock);
     this.notices = new Backoff(o.clock);
     const onError = (error: unknown) => this.emitError(error);
-    this.window = new ArmingWindow({ ...o.arming, repo: o.repo, clock: o.clock, track: (id, dueAt) => this.track(id, dueAt), onError });
+    this.window = new ArmingWindow({
+      ...o.arming,
+      repo: o.repo,
+      clock: o.clock,
+      owner: o.owner,
+      track: (id, dueAt) => this.track(id, dueAt),
+      onError,
+    });
     this.leases = new LeaseWatch({
       repo: o.repo,
       clock: o.clock,
       owner: o.owner,
       close: (orphan, now) => this.closeOrphan(orphan, now),
+      adopt: (waiting) => this.adopt(waiting),
       onError,
+      pollMs: o.handoffPollMs,
     });
   }
 
@@ -92,6 +110,39 @@ export class DeliveryEngine {
 
   get isStopped(): boolean {
     return this.stopped;
+  }
+
+  get owner(): string {
+    return this.o.owner;
+  }
+
+  /** The hold this engine puts on a waiting attempt due at `dueAt`; null when it holds nothing. */
+  holdFor(dueAt: number): NewAttempt['hold'] {
+    return this.o.holdGraceMs === undefined ? null : { by: this.o.owner, until: dueAt + this.o.holdGraceMs };
+  }
+
+  /**
+   * Takes over a waiting attempt (its hold ended, or a paused delivery is
+   * resumed here): it becomes this engine's (held, if this engine holds), its
+   * delivery is no longer paused, and it is armed. False if it is no longer waiting.
+   */
+  adopt(waiting: AttemptRecord): boolean {
+    if (this.stopped) return false;
+    if (!this.o.repo.takeOver(waiting, this.holdFor(waiting.dueAt))) return false;
+    this.track(waiting.id, waiting.dueAt);
+    return true;
+  }
+
+  /**
+   * Lets go of a delivery this engine holds (after stop(), or instead of
+   * running it): its waiting attempt's hold ends now, for a running sender's
+   * watch to take over, and with `pause` it shows as paused until one does.
+   * Returns whether there was a waiting attempt to hand over.
+   */
+  release(deliveryId: number, pause: boolean): boolean {
+    const waiting = this.o.repo.waitingAttempt(deliveryId);
+    if (waiting) this.untrack(waiting.id);
+    return this.o.repo.release(deliveryId, this.o.owner, this.o.clock.now(), pause) > 0;
   }
 
   on(listener: SenderListener): () => void {
@@ -143,9 +194,12 @@ export class DeliveryEngine {
     }
     const now = this.o.clock.now();
     this.untrack(waiting.id);
-    if (!this.o.repo.setDue(waiting.id, now, 'now')) {
+    // Past due already, it is the ladder's attempt sent late (overdue, its due time kept), not one sent early.
+    const moved = waiting.dueAt <= now ? this.o.repo.takeOver(waiting, null) : this.o.repo.setDue(waiting.id, now, 'now');
+    if (!moved) {
       throw new HookscopeError('CONFLICT', `the attempt of delivery ${deliveryId} is already being sent`, { deliveryId });
     }
+    this.o.repo.unpause(deliveryId);
     this.track(waiting.id, now);
     return waiting.n;
   }
@@ -283,7 +337,13 @@ export class DeliveryEngine {
   private settle(attempt: AttemptRecord, outcome: AttemptOutcome, failedAtReal: number): void {
     let s: Settlement;
     try {
-      s = settleAttempt(this.o.repo, attempt, outcome, { failedAtReal, now: this.o.clock.now(), speed: this.speed });
+      s = settleAttempt(this.o.repo, attempt, outcome, {
+        failedAtReal,
+        now: this.o.clock.now(),
+        speed: this.speed,
+        // An orphan closed here is not this engine's delivery: its next step is left to any sender.
+        hold: attempt.claimedBy === this.o.owner || attempt.claimedBy === null ? (dueAt) => this.holdFor(dueAt) : undefined,
+      });
     } catch (error) {
       this.unsettled.set(attempt.id, { attempt, outcome, failedAtReal });
       this.emitError(error);
