@@ -9,7 +9,7 @@ import { LeaseWatch } from './leases';
 import { Backoff } from './rearm';
 import { disableWebhook, failure, settleAttempt, type Settlement } from './settle';
 import { toAttemptSummary, toDeliveryResult } from './summary';
-import { assertSpeed } from './timing';
+import { assertSpeed, dueAtSpeed } from './timing';
 import type { AttemptFn, AttemptResult, DeliveryResult, SenderEvent, SenderListener } from './types';
 
 export interface EngineOptions {
@@ -128,9 +128,22 @@ export class DeliveryEngine {
    */
   adopt(waiting: AttemptRecord): boolean {
     if (this.stopped) return false;
-    if (!this.o.repo.takeOver(waiting, this.holdFor(waiting.dueAt))) return false;
-    this.track(waiting.id, waiting.dueAt);
+    const dueAt = this.dueHere(waiting);
+    if (!this.o.repo.takeOver(waiting, this.holdFor(dueAt), dueAt)) return false;
+    this.track(waiting.id, dueAt);
     return true;
+  }
+
+  /** A taken-over ladder attempt's due time at this engine's speed (the sender before may have run at another). */
+  private dueHere(waiting: AttemptRecord): number {
+    if (waiting.trigger !== 'ladder' || waiting.n < 2) return waiting.dueAt;
+    const previous = this.o.repo.attempts(waiting.deliveryId).find((a) => a.n === waiting.n - 1);
+    if (!previous || previous.sentAt === null) return waiting.dueAt;
+    const delivery = this.o.repo.delivery(waiting.deliveryId);
+    const durationMs = previous.durationMs ?? delivery.policy.timeoutMs;
+    const due = dueAtSpeed({ scheduledAt: previous.scheduledAt, sentAt: previous.sentAt, durationMs }, waiting, this.speed);
+    // A paused delivery resumes now at the latest: the time it spent paused is not the ladder's lateness.
+    return delivery.status === 'paused' ? Math.max(due, this.o.clock.now()) : due;
   }
 
   /**

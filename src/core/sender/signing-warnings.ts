@@ -39,7 +39,9 @@ export function signingWarnings(attempts: SignedAttempt[], mode: TimestampMode):
   }
   for (const [sig, ns] of groups(attempts, (a) => a.signature)) {
     const shown = sig.length > 24 ? `${sig.slice(0, 24)}…` : sig;
-    out.push(`attempts ${list(ns)} carry the same signature ${shown}: a handler that rejects a repeated signature as a replay refuses all but the first`);
+    const timeless = attempts.filter((a) => ns.includes(a.n)).every((a) => a.signedTimestamp === null);
+    const cause = timeless ? ' (this signature form signs the body alone, as the provider does)' : '';
+    out.push(`attempts ${list(ns)} carry the same signature ${shown}${cause}: a handler that rejects a repeated signature as a replay refuses all but the first`);
   }
   return out;
 }

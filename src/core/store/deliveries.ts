@@ -89,7 +89,7 @@ export function createDeliveryRepo(db: Database) {
          AND held_by IS NOT ? ORDER BY held_until LIMIT 1`,
     ),
     takeOver: db.prepare(
-      `UPDATE delivery_attempts SET held_by = ?, held_until = ? WHERE id = ? AND state = 'scheduled'`,
+      `UPDATE delivery_attempts SET held_by = ?, held_until = ?, due_at = COALESCE(?, due_at) WHERE id = ? AND state = 'scheduled'`,
     ),
     release: db.prepare(
       `UPDATE delivery_attempts SET held_by = NULL, held_until = ? WHERE delivery_id = ? AND state = 'scheduled' AND held_by = ?`,
@@ -306,10 +306,13 @@ export function createDeliveryRepo(db: Database) {
     nextHoldEnd(now: number, owner: string): number | undefined {
       return (q.nextHoldEnd.get(now, owner) as { held_until: number } | undefined)?.held_until;
     },
-    /** Makes `hold` the waiting attempt's hold (null: no one's, any sender arms it) and resumes its paused delivery. */
-    takeOver(attempt: Pick<AttemptRecord, 'id' | 'deliveryId'>, hold: NewAttempt['hold']): boolean {
+    /**
+     * Makes `hold` the waiting attempt's hold (null: no one's, any sender arms
+     * it), moves it to `dueAt` if given, and resumes its paused delivery.
+     */
+    takeOver(attempt: Pick<AttemptRecord, 'id' | 'deliveryId'>, hold: NewAttempt['hold'], dueAt?: number): boolean {
       return db.transaction(() => {
-        if (q.takeOver.run(hold?.by ?? null, hold?.until ?? null, attempt.id).changes !== 1) return false;
+        if (q.takeOver.run(hold?.by ?? null, hold?.until ?? null, dueAt ?? null, attempt.id).changes !== 1) return false;
         q.unpause.run(attempt.deliveryId);
         return true;
       }).immediate();
