@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CheckReport } from '../../../src/shared/delivery-types';
+import type { CheckReport, TimestampMode } from '../../../src/shared/delivery-types';
 import { useDeliveries } from '../deliveries/store';
 import { call, errorText } from '../transport';
 import { toCheckArgs, toSendArgs, type SenderErrors, type SenderForm } from './validate';
@@ -26,6 +26,13 @@ interface SenderStore {
   sampling: boolean;
   /** A sample payload from providers.sample; a random seed unless one is given (and shown, to reproduce it). */
   sample(seed?: number): Promise<void>;
+
+  /** The signature form every attempt signs in; '' is the provider's default. */
+  signatureForm: string;
+  setSignatureForm(form: string): void;
+  /** Which time each attempt signs: the clock at sending (default) or its provider-schedule time. */
+  timestamps: TimestampMode;
+  setTimestamps(mode: TimestampMode): void;
 
   speed: number;
   speedError: string | null;
@@ -71,8 +78,8 @@ export const useSender = create<SenderStore>((set, get) => ({
   },
   chooseProvider(id, events) {
     get().update({ provider: id, eventType: events[0] ?? '' });
-    // The last send's warnings and generated secret were about the other provider's webhook.
-    set({ report: null, checkError: null, outcome: null });
+    // The last send's warnings and generated secret were about the other provider's webhook; its forms are its own.
+    set({ report: null, checkError: null, outcome: null, signatureForm: '' });
     void get().sample();
   },
   chooseEvent(type) {
@@ -96,6 +103,11 @@ export const useSender = create<SenderStore>((set, get) => ({
       if (ticket === sampleTicket) set({ sampling: false });
     }
   },
+
+  signatureForm: '',
+  setSignatureForm: (signatureForm) => set({ signatureForm }),
+  timestamps: 'real',
+  setTimestamps: (timestamps) => set({ timestamps }),
 
   speed: 1,
   speedError: null,
@@ -128,7 +140,8 @@ export const useSender = create<SenderStore>((set, get) => ({
     try {
       // The engine's speed is the app's; setting it here keeps it what this screen shows.
       await call('sender.setSpeed', { speed: get().speed });
-      const started = await call('sender.send', args);
+      const { signatureForm, timestamps } = get();
+      const started = await call('sender.send', { ...args, ...(signatureForm ? { form: signatureForm } : {}), timestamps });
       set({ outcome: { deliveryId: started.deliveryId, warnings: started.warnings, generatedSecret: started.generatedSecret }, tab: 'delivery' });
       await useDeliveries.getState().follow(started.deliveryId);
     } catch (error) {
