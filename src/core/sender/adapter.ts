@@ -33,6 +33,8 @@ export interface DeliveryAdapter {
   createBody(providerId: string, eventType: string, payload: unknown, nowMs: number): { body: Uint8Array; eventId: string | null };
   /** One attempt's request: the fixed body, signed afresh (Prynt signs a new timestamp per retry), with what it signed. */
   prepare(input: PrepareInput): SignedRequest;
+  /** Which time a delivery signs when its sender is not told (default 'real'). */
+  timestamps?: TimestampMode;
   /** Throws SIGNATURE_SCHEME_UNKNOWN when the provider has no such form (checked at send, before anything is stored). */
   assertForm?(providerId: string, form: string): void;
   /** The tolerance window (seconds) a handler of this form checks, if the provider documents one. */

@@ -9,7 +9,8 @@ import { LeaseWatch } from './leases';
 import { Backoff } from './rearm';
 import { disableWebhook, failure, settleAttempt, type Settlement } from './settle';
 import { toAttemptSummary, toDeliveryResult } from './summary';
-import { assertSpeed, dueAtSpeed } from './timing';
+import { Handoff } from './handoff';
+import { assertSpeed } from './timing';
 import type { AttemptFn, AttemptResult, DeliveryResult, SenderEvent, SenderListener } from './types';
 
 export interface EngineOptions {
@@ -75,6 +76,7 @@ export class DeliveryEngine {
   private readonly notices: Backoff;
   private readonly window: ArmingWindow;
   private readonly leases: LeaseWatch;
+  private readonly handoff: Handoff;
   private readonly claims: ClaimOptions;
   private speed: number;
   private stopped = false;
@@ -93,6 +95,7 @@ export class DeliveryEngine {
       track: (id, dueAt) => this.track(id, dueAt),
       onError,
     });
+    this.handoff = new Handoff({ repo: o.repo, clock: o.clock, owner: o.owner, holdGraceMs: o.holdGraceMs, speed: () => this.speed });
     this.leases = new LeaseWatch({
       repo: o.repo,
       clock: o.clock,
@@ -116,9 +119,9 @@ export class DeliveryEngine {
     return this.o.owner;
   }
 
-  /** The hold this engine puts on a waiting attempt due at `dueAt`; null when it holds nothing. */
+  /** The hold this engine puts on a waiting attempt due at `dueAt`; null when it holds nothing (handoff.ts). */
   holdFor(dueAt: number): NewAttempt['hold'] {
-    return this.o.holdGraceMs === undefined ? null : { by: this.o.owner, until: dueAt + this.o.holdGraceMs };
+    return this.handoff.holdFor(dueAt);
   }
 
   /**
@@ -128,22 +131,10 @@ export class DeliveryEngine {
    */
   adopt(waiting: AttemptRecord): boolean {
     if (this.stopped) return false;
-    const dueAt = this.dueHere(waiting);
-    if (!this.o.repo.takeOver(waiting, this.holdFor(dueAt), dueAt)) return false;
+    const dueAt = this.handoff.takeOver(waiting);
+    if (dueAt === null) return false;
     this.track(waiting.id, dueAt);
     return true;
-  }
-
-  /** A taken-over ladder attempt's due time at this engine's speed (the sender before may have run at another). */
-  private dueHere(waiting: AttemptRecord): number {
-    if (waiting.trigger !== 'ladder' || waiting.n < 2) return waiting.dueAt;
-    const previous = this.o.repo.attempts(waiting.deliveryId).find((a) => a.n === waiting.n - 1);
-    if (!previous || previous.sentAt === null) return waiting.dueAt;
-    const delivery = this.o.repo.delivery(waiting.deliveryId);
-    const durationMs = previous.durationMs ?? delivery.policy.timeoutMs;
-    const due = dueAtSpeed({ scheduledAt: previous.scheduledAt, sentAt: previous.sentAt, durationMs }, waiting, this.speed);
-    // A paused delivery resumes now at the latest: the time it spent paused is not the ladder's lateness.
-    return delivery.status === 'paused' ? Math.max(due, this.o.clock.now()) : due;
   }
 
   /**
@@ -155,7 +146,7 @@ export class DeliveryEngine {
   release(deliveryId: number, pause: boolean): boolean {
     const waiting = this.o.repo.waitingAttempt(deliveryId);
     if (waiting) this.untrack(waiting.id);
-    return this.o.repo.release(deliveryId, this.o.owner, this.o.clock.now(), pause) > 0;
+    return this.handoff.release(deliveryId, pause) > 0;
   }
 
   on(listener: SenderListener): () => void {

@@ -174,7 +174,7 @@ export function createSender(options: SenderOptions) {
     const { body, eventId } = adapter.createBody(input.provider, input.eventType, input.payload, now);
     const limits = adapter.limits(input.provider);
     const warnings: string[] = [];
-    if (input.timestamps === 'provider') warnings.push(providerTimestampsNote(adapter.toleranceSeconds?.(input.provider, input.form)));
+    if ((input.timestamps ?? adapter.timestamps) === 'provider') warnings.push(providerTimestampsNote(adapter.toleranceSeconds?.(input.provider, input.form)));
     if (limits.httpsRequired && target.protocol !== 'https:') warnings.push(`${input.provider} sends only to https URLs; sent to ${target.protocol} anyway`);
     if (limits.maxPayloadBytes !== undefined && body.byteLength > limits.maxPayloadBytes) {
       warnings.push(`the body is ${body.byteLength} bytes, above ${input.provider}'s limit of ${limits.maxPayloadBytes}`);
@@ -192,7 +192,7 @@ export function createSender(options: SenderOptions) {
         body,
         createdAt: now,
         signatureForm: input.form ?? null,
-        timestamps: input.timestamps ?? 'real',
+        timestamps: input.timestamps ?? adapter.timestamps ?? 'real',
       },
       { scheduledAt: now, dueAt: now, hold: engine.holdFor(now) ?? (input.detach ? { by: engine.owner, until: now } : null) },
     );

@@ -29,6 +29,7 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
   const timestamps = options.timestamps ?? 'real';
   const seed = options.sampleSeed ?? (() => randomInt(2 ** 31));
   return {
+    timestamps,
     policy: (id) => {
       const delivery = registry.require(id).delivery;
       return { ...delivery, retryDelaysMs: [...delivery.retryDelaysMs] };
