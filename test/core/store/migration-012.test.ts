@@ -69,6 +69,13 @@ describe('migration 012', () => {
       .map((p) => p.detail)
       .join(' | ');
     expect(plan).toMatch(/attempts_held_by_end/);
+    // Arming still reads the waiting attempts in due order from 007's index, the hold only filtering rows.
+    const arming = (db.prepare(`EXPLAIN QUERY PLAN SELECT id, due_at FROM delivery_attempts WHERE state = 'scheduled' AND (due_at, id) > (?, ?)
+         AND (held_until IS NULL OR held_by = ?) ORDER BY due_at, id LIMIT ?`).all(0, 0, 'x', 10) as { detail: string }[])
+      .map((p) => p.detail)
+      .join(' | ');
+    expect(arming).toMatch(/attempts_scheduled_by_due/);
+    expect(arming).not.toMatch(/TEMP B-TREE/);
     db.close();
   });
 });
