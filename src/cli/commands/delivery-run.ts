@@ -37,14 +37,15 @@ export async function runUntilDone(sender: Sender, ids: number[]): Promise<RunEn
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
   });
-  let polling = true;
-  const foreign = (async () => {
-    for (;;) {
-      await sleep(FOREIGN_POLL_MS);
-      if (!polling) return 'stopped' as const;
-      if (ids.every((id) => finished(sender, id))) return 'foreign' as const;
-    }
-  })();
+  // Looks for another sender's finish; its timer keeps the process up while nothing of ours is armed, and is cleared at the end.
+  let pollTimer: NodeJS.Timeout | undefined;
+  const foreign = new Promise<'foreign'>((resolve) => {
+    const look = () => {
+      if (ids.every((id) => finished(sender, id))) resolve('foreign');
+      else pollTimer = setTimeout(look, FOREIGN_POLL_MS);
+    };
+    pollTimer = setTimeout(look, FOREIGN_POLL_MS);
+  });
   const own = Promise.all(ids.map((id) => sender.waitFor(id))).then(() => 'own' as const);
   try {
     const first = await Promise.race([own, foreign, signalled]);
@@ -52,7 +53,7 @@ export async function runUntilDone(sender: Sender, ids: number[]): Promise<RunEn
   } catch (error) {
     if (!isHookscopeError(error) || error.code !== 'SENDER_STOPPED') throw error;
   } finally {
-    polling = false;
+    clearTimeout(pollTimer);
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }
