@@ -27,10 +27,12 @@ async function setup() {
   const repo = createDeliveryRepo(env.open());
   const oneShot = (owner: string) => env.sender({ clock, speed: 1, owner, holdGraceMs: GRACE, resumePending: false });
   const serve = () => env.sender({ clock, speed: 1, owner: 'serve', handoffPollMs: POLL });
+  /** An engine that neither resumes at start nor looks for handovers. */
+  const idle = () => env.sender({ clock, speed: 1, owner: 'app', resumePending: false });
   const input = { provider: 'prynt', eventType: 'x', url: server.url, secret: TEST_SECRET };
   /** Moves the clock to the waiting attempt's due time (plus `extra`). */
   const toDue = (deliveryId: number, extra = 0) => clock.advance(Math.max(0, repo.waitingAttempt(deliveryId)!.dueAt + extra - clock.now()));
-  return { server, clock, repo, oneShot, serve, input, toDue };
+  return { server, clock, repo, oneShot, serve, idle, input, toDue };
 }
 
 describe('handing a delivery over', () => {
@@ -90,6 +92,23 @@ describe('handing a delivery over', () => {
       await next.stop();
     }
     expect(server.hits).toHaveLength(6);
+  });
+
+  it("a paused delivery resumes with the Sender's 'send next attempt now' on the app's engine", async () => {
+    const { server, repo, oneShot, idle, input } = await setup();
+    const cli = oneShot('cli');
+    const { deliveryId } = cli.send(input);
+    await eventQueue(cli.on).next('attempt-finished');
+    await cli.stop();
+    cli.handOff(deliveryId);
+    expect(repo.delivery(deliveryId).status).toBe('paused');
+    // An engine that does not look for handovers: the send-now button is the way in.
+    const app = idle();
+    const events = eventQueue(app.on);
+    expect(app.sendNextNow(deliveryId)).toBe(2);
+    expect(repo.delivery(deliveryId).status).toBe('pending');
+    expect((await events.next('attempt-finished')).attempt).toMatchObject({ n: 2, trigger: 'now' });
+    expect(server.hits).toHaveLength(2);
   });
 
   it('--detach: stored and handed over at once, sent by the running server', async () => {
