@@ -19,6 +19,7 @@ type SenderHandlers = Pick<
   | 'deliveries.get'
   | 'deliveries.retry'
   | 'deliveries.sendNextNow'
+  | 'deliveries.attempt'
 >;
 
 function view(sender: Sender, id: number): DeliveryView {
@@ -28,7 +29,15 @@ function view(sender: Sender, id: number): DeliveryView {
     result: detail.result,
     policy: detail.delivery.policy,
     createdAt: new Date(detail.delivery.createdAt).toISOString(),
-    next: waiting ? { scheduledAt: new Date(waiting.scheduledAt).toISOString(), dueAt: new Date(waiting.dueAt).toISOString() } : null,
+    next: waiting
+      ? {
+          scheduledAt: new Date(waiting.scheduledAt).toISOString(),
+          dueAt: new Date(waiting.dueAt).toISOString(),
+          heldBy: waiting.heldBy,
+          heldUntil: waiting.heldUntil === null ? null : new Date(waiting.heldUntil).toISOString(),
+        }
+      : null,
+    pausedAt: detail.delivery.pausedAt === null ? null : new Date(detail.delivery.pausedAt).toISOString(),
   };
 }
 
@@ -44,7 +53,7 @@ export function createSenderHandlers(app: App): SenderHandlers {
       const endpoint = app.endpoints.get(slug);
       return { ...endpoint, secretCount: app.secrets.list(endpoint.id).length };
     },
-    'sender.send': ({ provider, eventType, url, payload, secret, timeoutMs, webhookId, seed }) => {
+    'sender.send': ({ provider, eventType, url, payload, secret, timeoutMs, webhookId, seed, form, timestamps }) => {
       const definition = app.providers.require(provider);
       // Bad input fails before a secret is generated.
       if (payload === undefined) assertEventType(definition, eventType);
@@ -59,6 +68,8 @@ export function createSenderHandlers(app: App): SenderHandlers {
         policy: timeoutMs ? { timeoutMs } : undefined,
         webhookId,
         sampleSeed: payload === undefined ? seed : undefined,
+        form,
+        timestamps,
       });
       const canonical = payload === undefined ? null : canonicalWarningFor(definition, payload);
       const warnings = canonical ? [...started.warnings, canonical.message] : started.warnings;
@@ -83,5 +94,6 @@ export function createSenderHandlers(app: App): SenderHandlers {
       return { deliveryId: id };
     },
     'deliveries.sendNextNow': ({ id }) => ({ n: app.sender().sendNextNow(id) }),
+    'deliveries.attempt': ({ id, n }) => app.sender().attemptResponse(id, n),
   };
 }

@@ -203,7 +203,8 @@ export function createApp(options: AppOptions) {
      */
     sender(): Sender {
       if (!sender) {
-        sender = createSender({ db, clock, providers: createRegistryAdapter({ registry: providers }) });
+        // handoffPollMs: a `hookscope send` interrupted or run with --detach hands its delivery over; take it at once.
+        sender = createSender({ db, clock, providers: createRegistryAdapter({ registry: providers }), handoffPollMs: 500 });
         sender.on((e) => events.emit('deliveries.event', e));
       }
       return sender;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CheckReport, DeliveryView, SenderEvent } from './delivery-types';
+import type { AttemptResponseView, CheckReport, DeliveryView, SenderEvent } from './delivery-types';
 import type { ProviderDefinition } from './providers';
 import { tunnelAuthtokenArgsSchema, tunnelStartArgsSchema, type TunnelAuthtokenResult, type TunnelSelfTestResult, type TunnelStatus } from './tunnel-types';
 import { responseRuleSchema, retentionSchema, slugSchema, type CaptureDetail, type CaptureSummary, type Endpoint } from './capture-types';
@@ -56,6 +56,10 @@ export const apiArgs = {
       webhookId: z.string().min(1).max(100).optional(),
       /** Without a payload: the sample of this seed, made at send time (its times are the send's, its webhook id the webhook's). */
       seed: z.number().int().optional(),
+      /** The signature form every attempt signs in (LRDefender 'plain' | 'timestamped'); the provider's default when absent. */
+      form: z.string().min(1).max(100).optional(),
+      /** Which time each attempt signs: the clock at sending (default) or its provider-schedule time. */
+      timestamps: z.enum(['real', 'provider']).optional(),
     })
     .strict(),
   'sender.setSpeed': z.object({ speed: z.number().min(0.001).max(10_000_000) }).strict(),
@@ -68,6 +72,8 @@ export const apiArgs = {
   'deliveries.get': z.object({ id: z.number().int().positive() }).strict(),
   'deliveries.retry': z.object({ id: z.number().int().positive() }).strict(),
   'deliveries.sendNextNow': z.object({ id: z.number().int().positive() }).strict(),
+  /** What the handler answered one attempt (status, headers, the first 64 KiB of body and its full size). */
+  'deliveries.attempt': z.object({ id: z.number().int().positive(), n: z.number().int().positive() }).strict(),
   /** The public tunnel: it forwards to the capture server only, never to this API. */
   'tunnel.start': tunnelStartArgsSchema,
   'tunnel.stop': z.object({}).strict(),
@@ -118,6 +124,7 @@ export interface ApiResults extends ReplayApiResults {
   'deliveries.get': DeliveryView;
   'deliveries.retry': { deliveryId: number };
   'deliveries.sendNextNow': { n: number };
+  'deliveries.attempt': AttemptResponseView;
   'tunnel.start': TunnelStatus;
   'tunnel.stop': TunnelStatus;
   'tunnel.status': TunnelStatus;

@@ -23,7 +23,16 @@ export type ErrorKind =
 /** How a scheduled attempt came to be sent. */
 export type AttemptTrigger = 'ladder' | 'now' | 'manual';
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+/**
+ * 'paused': its attempts wait with no sender to run them (the `hookscope send`
+ * that ran it was interrupted while no `serve` was running); `serve` or
+ * `retry` resumes it.
+ */
+export type DeliveryStatus = 'pending' | 'paused' | 'delivered' | 'failed';
+
+/** Which time each attempt signs: the clock at sending, or the attempt's provider-schedule time. */
+export type TimestampMode = 'real' | 'provider';
+export const TIMESTAMP_MODES: readonly TimestampMode[] = ['real', 'provider'];
 
 /** An attempt as the CLI prints it (ISO strings; scheduledAt is provider time). */
 export interface AttemptSummary {
@@ -34,6 +43,14 @@ export interface AttemptSummary {
   durationMs: number | null;
   status: number | null;
   errorKind: ErrorKind | null;
+  /** Real time it was due; sent well after it (sentAt - dueAt), it went out overdue. */
+  dueAt: string;
+  /** The timestamp it signed (unix seconds), null for a form that signs none or an attempt not yet sent. */
+  signedTimestamp: number | null;
+  /** The signature header's value it carried. */
+  signature: string | null;
+  /** Bytes of response body received (the first 64 KiB are kept); null when no answer came. */
+  responseSize: number | null;
 }
 
 /** What `hookscope send` prints at the end. */
@@ -47,7 +64,28 @@ export interface DeliveryResult {
   status: DeliveryStatus;
   /** Why a failed delivery stopped: 'exhausted', 'webhook-disabled', or a preparation error. */
   failureReason: string | null;
+  /** The signature form every attempt signs in; null: the provider's default. */
+  signatureForm: string | null;
+  timestamps: TimestampMode;
   attempts: AttemptSummary[];
+  /** What the attempts' signing tells the user (attempts sharing a timestamp or a signature), and other cautions. */
+  warnings: string[];
+}
+
+/** What the handler answered one attempt: status, headers, and the first 64 KiB of the body with the full size. */
+export interface AttemptResponseView {
+  deliveryId: number;
+  n: number;
+  status: number | null;
+  headers: [string, string][];
+  /** The kept bytes (at most 64 KiB), base64. */
+  bodyBase64: string;
+  /** Bytes kept. */
+  keptSize: number;
+  /** Bytes the handler sent (may exceed keptSize). */
+  size: number;
+  errorKind: ErrorKind | null;
+  errorMessage: string | null;
 }
 
 export type SenderEvent =
@@ -105,5 +143,13 @@ export interface DeliveryView {
   policy: DeliveryPolicy;
   createdAt: string;
   /** The waiting attempt, if any: provider-time schedule and real due time. */
-  next: { scheduledAt: string; dueAt: string } | null;
+  next: {
+    scheduledAt: string;
+    dueAt: string;
+    /** Set while a `hookscope send` process holds the waiting attempt (it sends it itself); others take over after heldUntil. */
+    heldBy: string | null;
+    heldUntil: string | null;
+  } | null;
+  /** When the delivery was paused (see DeliveryStatus). */
+  pausedAt: string | null;
 }

@@ -1,4 +1,7 @@
+import { Fragment, useState } from 'react';
+import type { AttemptSummary } from '../../../src/shared/delivery-types';
 import { longTime, shortTime, statusClass } from '../captures/format';
+import { AttemptResponse } from './AttemptResponse';
 import { DurationBar } from './DurationBar';
 import { countdown, duration, providerTime } from './format';
 import type { TimelineRow } from './ladder';
@@ -6,10 +9,25 @@ import { useNow } from './useNow';
 
 const TRIGGER_TAGS = { ladder: null, now: 'sent early', manual: 'manual retry' } as const;
 
+/** Sent this long or more after its due time, a ladder attempt went out overdue (its sender was gone, or it was sent by hand late). */
+const OVERDUE_MS = 1000;
+
+function triggerTag(a: AttemptSummary): string | null {
+  if (a.trigger !== 'manual' && a.sentAt) {
+    const lateMs = Date.parse(a.sentAt) - Date.parse(a.dueAt);
+    if (lateMs >= OVERDUE_MS) return `sent overdue (${duration(lateMs)} late)`;
+  }
+  return TRIGGER_TAGS[a.trigger];
+}
+
 function Result({ row, dueAt }: { row: TimelineRow; dueAt: string | null }) {
   const now = useNow(row.state === 'waiting');
   const a = row.attempt;
-  if (row.state === 'waiting') return <span className="muted">due in {dueAt ? countdown(Date.parse(dueAt) - now) : '…'}</span>;
+  if (row.state === 'waiting') {
+    const left = dueAt ? Date.parse(dueAt) - now : null;
+    if (left !== null && left < -OVERDUE_MS) return <span className="tag tag-warn">overdue {duration(-left)}</span>;
+    return <span className="muted">due in {left !== null ? countdown(left) : '…'}</span>;
+  }
   if (row.state === 'in-flight') return <span className="muted">sending…</span>;
   if (!a) return <span className="muted">{row.state === 'unused' ? 'not sent' : 'if the one before fails'}</span>;
   return (
@@ -21,7 +39,14 @@ function Result({ row, dueAt }: { row: TimelineRow; dueAt: string | null }) {
 }
 
 /** Every slot and attempt: provider-time schedule, real send time, outcome, and duration against the timeout. */
-export function AttemptTable({ rows, timeoutMs, dueAt }: { rows: TimelineRow[]; timeoutMs: number; dueAt: string | null }) {
+export function AttemptTable({ deliveryId, rows, timeoutMs, dueAt }: { deliveryId: number; rows: TimelineRow[]; timeoutMs: number; dueAt: string | null }) {
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const toggle = (n: number) =>
+    setOpen((s) => {
+      const next = new Set(s);
+      if (!next.delete(n)) next.add(n);
+      return next;
+    });
   return (
     <table className="table attempts" aria-label="Attempts">
       <thead>
@@ -29,6 +54,7 @@ export function AttemptTable({ rows, timeoutMs, dueAt }: { rows: TimelineRow[]; 
           <th>Attempt</th>
           <th title="When the provider's ladder sends it, in provider time from the first attempt">Scheduled (provider time)</th>
           <th title="When Hookscope really sent it">Sent (real time)</th>
+          <th title="The timestamp the attempt's signature covers (unix seconds)">Signed</th>
           <th>Result</th>
           <th>Duration / timeout</th>
         </tr>
@@ -36,11 +62,26 @@ export function AttemptTable({ rows, timeoutMs, dueAt }: { rows: TimelineRow[]; 
       <tbody>
         {rows.map((row) => {
           const a = row.attempt;
-          const tag = a ? TRIGGER_TAGS[a.trigger] : null;
+          const tag = a ? triggerTag(a) : null;
+          const answered = a !== null && a.sentAt !== null && row.state !== 'in-flight';
+          const expanded = a !== null && open.has(a.n);
           return (
-            <tr key={row.key} data-slot={row.slot ?? 'manual'} data-state={row.state} data-n={a?.n} className={`attempt-${row.state}`}>
+            <Fragment key={row.key}>
+            <tr data-slot={row.slot ?? 'manual'} data-state={row.state} data-n={a?.n} className={`attempt-${row.state}`}>
               <td className="mono">
-                #{a?.n ?? row.slot}
+                {answered ? (
+                  <button
+                    type="button"
+                    className="link expand"
+                    aria-expanded={expanded}
+                    title="Show what the handler answered"
+                    onClick={() => toggle(a.n)}
+                  >
+                    {expanded ? '▾' : '▸'} #{a.n}
+                  </button>
+                ) : (
+                  <>#{a?.n ?? row.slot}</>
+                )}
                 {tag && <span className="tag">{tag}</span>}
               </td>
               <td className="mono">
@@ -58,6 +99,9 @@ export function AttemptTable({ rows, timeoutMs, dueAt }: { rows: TimelineRow[]; 
                   <span className="muted">—</span>
                 )}
               </td>
+              <td className="mono" title={a?.signedTimestamp != null ? longTime(new Date(a.signedTimestamp * 1000).toISOString()) : undefined}>
+                {a?.signedTimestamp ?? <span className="muted">—</span>}
+              </td>
               <td>
                 <Result row={row} dueAt={dueAt} />
               </td>
@@ -71,6 +115,14 @@ export function AttemptTable({ rows, timeoutMs, dueAt }: { rows: TimelineRow[]; 
                 />
               </td>
             </tr>
+            {expanded && (
+              <tr className="attempt-detail">
+                <td colSpan={6}>
+                  <AttemptResponse deliveryId={deliveryId} n={a.n} />
+                </td>
+              </tr>
+            )}
+            </Fragment>
           );
         })}
       </tbody>

@@ -29,7 +29,9 @@ export function DeliveryTimeline({ view }: { view: DeliveryView }) {
       </header>
       <p className="facts">
         {result.eventId && <>event id <code>{result.eventId}</code> · </>}
-        timeout {duration(policy.timeoutMs)} · success: {SUCCESS[policy.success]} · {describeLadder(policy.retryDelaysMs, duration)}
+        timeout {duration(policy.timeoutMs)} · success: {SUCCESS[policy.success]} · {describeLadder(policy.retryDelaysMs, duration)} · signs{' '}
+        {result.signatureForm ? <code>{result.signatureForm}</code> : 'the default form'} with{' '}
+        {result.timestamps === 'provider' ? 'provider-schedule timestamps' : 'real-clock timestamps'}
       </p>
       <LadderStrip rows={rows} />
       <NextStep view={view} rows={rows} />
@@ -38,7 +40,12 @@ export function DeliveryTimeline({ view }: { view: DeliveryView }) {
           The provider disabled the webhook {disabled.url} after {duration(disabled.failingForMs)} of failures; its waiting deliveries failed.
         </p>
       )}
-      <AttemptTable rows={rows} timeoutMs={policy.timeoutMs} dueAt={view.next?.dueAt ?? null} />
+      {result.warnings.map((w) => (
+        <p key={w} className="warn" role="status" data-testid="signing-warning">
+          {w}
+        </p>
+      ))}
+      <AttemptTable deliveryId={result.deliveryId} rows={rows} timeoutMs={policy.timeoutMs} dueAt={view.next?.dueAt ?? null} />
     </section>
   );
 }

@@ -62,7 +62,7 @@ export function buildTimeline(view: DeliveryView): TimelineRow[] {
   const start = ms(attempts[0]?.scheduledAt ?? view.createdAt);
   const firstSent = attempts.find((a) => a.sentAt !== null)?.sentAt ?? null;
   const sentOffset = (a: AttemptSummary | null) => (a?.sentAt && firstSent ? ms(a.sentAt) - ms(firstSent) : null);
-  const ladderOpen = result.status === 'pending' && manual.length === 0;
+  const ladderOpen = (result.status === 'pending' || result.status === 'paused') && manual.length === 0;
 
   const rows: TimelineRow[] = [];
   let previous: { scheduledAt: number; durationMs: number } | null = null;

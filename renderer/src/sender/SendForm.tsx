@@ -15,6 +15,7 @@ import { ErrorNote } from '../components/ErrorNote';
 export function SendForm() {
   const providers = useProviders((s) => s.providers);
   const { form, errors, update, editPayload, chooseProvider, chooseEvent, sample, sampling, sending, send, check, checking, checkErrors } = useSender();
+  const { signatureForm, setSignatureForm } = useSender();
   const endpoints = useEndpoints((s) => s.endpoints);
   const base = captureBase(useUi((s) => s.info));
   const [seedText, setSeedText] = useState<string | null>(null);
@@ -135,6 +136,26 @@ export function SendForm() {
           />
         </Field>
       </div>
+      {provider && (
+        <Field
+          name="signatureForm"
+          label="Signature form"
+          hint={
+            provider.signature.forms.length > 1
+              ? 'Every attempt of the delivery, retries included, is signed in this form'
+              : `${provider.name} signs in one form only`
+          }
+        >
+          <select id="f-signatureForm" name="signatureForm" value={signatureForm} onChange={(e) => setSignatureForm(e.target.value)}>
+            {provider.signature.forms.map((f) => (
+              <option key={f.name} value={f.name === provider.signature.defaultForm ? '' : f.name}>
+                {f.label}
+                {f.name === provider.signature.defaultForm ? ' (default)' : ''}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <SpeedControl />
       <ErrorNote message={errors.form} />
       <div className="form-actions">

@@ -2,6 +2,21 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { speedLabel, speedMeaning } from '../deliveries/format';
 import { SPEED_PRESETS, useSender } from './store';
 
+const TIMESTAMP_CHOICES = [
+  {
+    mode: 'real',
+    label: 'Real clock',
+    meaning:
+      'Each attempt signs the time it really goes out, so sped-up retries pass a handler’s tolerance window; at a high speed-up, retries may share a timestamp and signature.',
+  },
+  {
+    mode: 'provider',
+    label: 'Provider schedule',
+    meaning:
+      'Each attempt signs its time on the provider’s own schedule (minutes or hours ahead when sped up): a handler that checks a tolerance window may reject those retries.',
+  },
+] as const;
+
 const MIN = 0.001;
 const MAX = 10_000_000;
 
@@ -10,6 +25,8 @@ export function SpeedControl() {
   const speed = useSender((s) => s.speed);
   const speedError = useSender((s) => s.speedError);
   const setSpeed = useSender((s) => s.setSpeed);
+  const timestamps = useSender((s) => s.timestamps);
+  const setTimestamps = useSender((s) => s.setTimestamps);
   const preset = (SPEED_PRESETS as readonly number[]).includes(speed);
   const [customOn, setCustomOn] = useState(!preset);
   const [custom, setCustom] = useState(preset ? '' : String(speed));
@@ -87,6 +104,28 @@ export function SpeedControl() {
           {speedLabel(speed)}: {speedMeaning(speed)}. Response timeouts are never sped up.
         </span>
       )}
+      <span className="field-label" id="timestamps-label">
+        Signed timestamps
+      </span>
+      <div className="segmented" role="radiogroup" aria-labelledby="timestamps-label">
+        {TIMESTAMP_CHOICES.map((c) => (
+          <button
+            key={c.mode}
+            type="button"
+            role="radio"
+            name="timestamps"
+            value={c.mode}
+            aria-checked={timestamps === c.mode}
+            className={timestamps === c.mode ? 'on' : ''}
+            onClick={() => setTimestamps(c.mode)}
+          >
+            {c.label}
+          </button>
+        ))}
+      </div>
+      <span className="field-hint" data-testid="timestamps-meaning">
+        {TIMESTAMP_CHOICES.find((c) => c.mode === timestamps)?.meaning}
+      </span>
     </div>
   );
 }

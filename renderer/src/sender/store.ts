@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CheckReport } from '../../../src/shared/delivery-types';
+import type { CheckReport, TimestampMode } from '../../../src/shared/delivery-types';
 import { useDeliveries } from '../deliveries/store';
 import { call, errorText } from '../transport';
 import { toCheckArgs, toSendArgs, type SenderErrors, type SenderForm } from './validate';
@@ -30,6 +30,13 @@ interface SenderStore {
   sampled: { text: string; seed: number } | null;
   /** A sample payload from providers.sample; a random seed unless one is given (and shown, to reproduce it). */
   sample(seed?: number): Promise<void>;
+
+  /** The signature form every attempt signs in; '' is the provider's default. */
+  signatureForm: string;
+  setSignatureForm(form: string): void;
+  /** Which time each attempt signs: the clock at sending (default) or its provider-schedule time. */
+  timestamps: TimestampMode;
+  setTimestamps(mode: TimestampMode): void;
 
   speed: number;
   speedError: string | null;
@@ -75,8 +82,8 @@ export const useSender = create<SenderStore>((set, get) => ({
   },
   chooseProvider(id, events) {
     get().update({ provider: id, eventType: events[0] ?? '' });
-    // The last send's warnings and generated secret were about the other provider's webhook.
-    set({ report: null, checkError: null, outcome: null });
+    // The last send's warnings and generated secret were about the other provider's webhook; its forms are its own.
+    set({ report: null, checkError: null, outcome: null, signatureForm: '' });
     void get().sample();
   },
   chooseEvent(type) {
@@ -105,6 +112,11 @@ export const useSender = create<SenderStore>((set, get) => ({
       if (ticket === sampleTicket) set({ sampling: false });
     }
   },
+
+  signatureForm: '',
+  setSignatureForm: (signatureForm) => set({ signatureForm }),
+  timestamps: 'real',
+  setTimestamps: (timestamps) => set({ timestamps }),
 
   speed: 1,
   speedError: null,
@@ -138,10 +150,11 @@ export const useSender = create<SenderStore>((set, get) => ({
       // The engine's speed is the app's; setting it here keeps it what this screen shows.
       await call('sender.setSpeed', { speed: get().speed });
       // An untouched sample is made again by the sender, so its times are the send's and its webhook id the webhook's.
-      const { sampled, form } = get();
+      const { sampled, form, signatureForm, timestamps } = get();
       const fresh = !form.exact && sampled !== null && form.payload === sampled.text && form.seed === String(sampled.seed);
       const { payload: _typed, ...rest } = args;
-      const started = await call('sender.send', fresh ? { ...rest, seed: sampled.seed } : args);
+      const chosen = { ...(signatureForm ? { form: signatureForm } : {}), timestamps };
+      const started = await call('sender.send', fresh ? { ...rest, seed: sampled.seed, ...chosen } : { ...args, ...chosen });
       set({ outcome: { deliveryId: started.deliveryId, warnings: started.warnings, generatedSecret: started.generatedSecret, subscriptionId: started.subscriptionId }, tab: 'delivery' });
       await useDeliveries.getState().follow(started.deliveryId);
     } catch (error) {

@@ -1,19 +1,37 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
-import { createSender } from '../../core/sender';
+import { createSender, DEFAULT_HOLD_GRACE_MS } from '../../core/sender';
 import { createRegistryAdapter } from '../../core/sender/provider-glue';
 import { generateSecret } from '../../core/sender/generate-secret';
-import type { SenderEvent } from '../../core/sender/types';
+import type { TimestampMode } from '../../core/sender/types';
 import type { App } from '../../core/app';
 import { assertEventType, checkSubscriptionId } from '../../core/providers';
+import { TIMESTAMP_MODES } from '../../shared/delivery-types';
+import { inertLine } from '../terminal-safe';
+import { deliveryJson, printDelivery } from './delivery-print';
+import { describeEvent, describeInterruption, runUntilDone } from './delivery-run';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { preparePayload } from './send-payload';
 import { printJson, printTable } from '../output';
 import { floatArg, idArg, intArg } from '../parse';
 
-function senderFor(app: App, speed = 1, resumePending = false) {
-  return createSender({ db: app.db, speed, resumePending, providers: createRegistryAdapter({ registry: app.providers }) });
+/** A sender for one command. `hold`: this process runs the deliveries it starts (send, retry) and hands them over when interrupted. */
+function senderFor(app: App, speed = 1, hold = false) {
+  return createSender({
+    db: app.db,
+    speed,
+    resumePending: false,
+    providers: createRegistryAdapter({ registry: app.providers }),
+    holdGraceMs: hold ? DEFAULT_HOLD_GRACE_MS : undefined,
+  });
+}
+
+function timestampsArg(value: string): TimestampMode {
+  if (!(TIMESTAMP_MODES as readonly string[]).includes(value)) {
+    throw new HookscopeError('BAD_INPUT', `--timestamps must be real or provider, not "${inertLine(value)}"`);
+  }
+  return value as TimestampMode;
 }
 
 function readPayload(file: string): Uint8Array {
@@ -22,19 +40,6 @@ function readPayload(file: string): Uint8Array {
   } catch (error) {
     throw new HookscopeError('BAD_INPUT', `--payload ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-}
-
-function describeEvent(e: SenderEvent): string | undefined {
-  if (e.type === 'attempt-started') return `attempt ${e.n}: sending (provider time ${e.scheduledAt})`;
-  if (e.type === 'attempt-finished') {
-    const a = e.attempt;
-    const outcome = a.errorKind === null ? `${a.status} delivered` : a.errorKind === 'status' ? `${a.status} (not a success)` : a.errorKind;
-    const next = e.next ? `; attempt ${e.next.n} at provider time ${e.next.scheduledAt} (real ${e.next.dueAt})` : '';
-    return `attempt ${a.n}: ${outcome} in ${a.durationMs} ms${next}`;
-  }
-  if (e.type === 'webhook-disabled') return `webhook ${e.url} disabled after ${Math.round(e.failingForMs / 3_600_000)} h of consecutive failures`;
-  if (e.type === 'engine-error') return `sender error: ${e.error.message} [${e.error.code}]`;
-  return undefined;
 }
 
 interface SendOptions extends CommonOptions {
@@ -47,6 +52,9 @@ interface SendOptions extends CommonOptions {
   timeoutMs?: number;
   webhookId?: string;
   compact?: boolean;
+  form?: string;
+  timestamps: TimestampMode;
+  detach?: boolean;
 }
 
 export function registerSenderCommands(program: Command): void {
@@ -60,6 +68,14 @@ export function registerSenderCommands(program: Command): void {
     .option('--timeout-ms <ms>', "replace the provider's response timeout", intArg('--timeout-ms', 1, 600_000))
     .option('--webhook-id <id>', "the webhook's subscription id in the provider's format (wh_...), kept for later sends to this URL (default: the stored one, else a new one)")
     .option('--compact', 'send the --payload as compact JSON (JSON.stringify form), so re-serializing and raw-body handlers agree')
+    .option('--form <name>', "signature form every attempt signs in, e.g. LRDefender's plain or timestamped (default: the provider's; see `hookscope providers ID`)")
+    .option(
+      '--timestamps <mode>',
+      "time each attempt signs: real (the clock at sending, so sped-up retries pass a handler's tolerance window) or provider (the attempt's provider-schedule time, which such a handler may reject)",
+      timestampsArg,
+      'real',
+    )
+    .option('--detach', 'store the delivery and hand it to the running `hookscope serve` at once; print its id and exit (paused until a serve or `retry` runs it)')
     .action(async (options: SendOptions) => {
       await withApp(options, async (app) => {
         const provider = app.providers.require(options.provider);
@@ -68,28 +84,56 @@ export function registerSenderCommands(program: Command): void {
         if (options.webhookId !== undefined) checkSubscriptionId(provider, options.webhookId);
         const prepared = options.payload === undefined ? undefined : preparePayload(provider, readPayload(options.payload), options.compact === true);
         if (prepared === undefined && options.compact) throw new HookscopeError('BAD_INPUT', '--compact applies to a --payload file; samples are sent compact already.');
-        for (const w of prepared?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+        for (const w of prepared?.warnings ?? []) process.stderr.write(`warning: ${inertLine(w)}\n`);
         const generated = options.secret === undefined ? generateSecret(provider) : undefined;
         const secret = options.secret ?? (generated as string);
         if (generated && !options.json) process.stdout.write(`generated secret: ${generated}\n`);
-        const sender = senderFor(app, options.speed);
+        const sender = senderFor(app, options.speed, true);
         try {
-          const result = await sender.sendAndWait(
-            {
-              provider: provider.id,
-              eventType: options.event,
-              url: options.url,
-              secret,
-              payload: prepared?.payload,
-              policy: options.timeoutMs ? { timeoutMs: options.timeoutMs } : undefined,
-              webhookId: options.webhookId,
-            },
-            options.json ? undefined : (e) => {
-              const line = describeEvent(e);
-              if (line) process.stdout.write(`${line}\n`);
-            },
-          );
-          for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+          const input = {
+            provider: provider.id,
+            eventType: options.event,
+            url: options.url,
+            secret,
+            payload: prepared?.payload,
+            webhookId: options.webhookId,
+            policy: options.timeoutMs ? { timeoutMs: options.timeoutMs } : undefined,
+            form: options.form,
+            timestamps: options.timestamps,
+          };
+          if (options.detach) {
+            const started = sender.send({ ...input, detach: true });
+            for (const w of started.warnings) process.stderr.write(`warning: ${inertLine(w)}\n`);
+            const handed = { deliveryId: started.deliveryId, eventId: started.eventId, subscriptionId: started.subscriptionId, status: 'paused', warnings: started.warnings };
+            if (options.json) printJson(generated ? { ...handed, generatedSecret: generated } : handed);
+            else {
+              process.stdout.write(
+                `delivery ${started.deliveryId}: handed over; a running \`hookscope serve\` sends it at once, else it stays paused until one starts or \`hookscope retry ${started.deliveryId}\`\n`,
+              );
+            }
+            return;
+          }
+          const started = sender.send(input);
+          const off = options.json
+            ? () => undefined
+            : sender.on((e) => {
+                const id = e.type === 'delivery-finished' ? e.result.deliveryId : 'deliveryId' in e ? e.deliveryId : undefined;
+                if (id !== started.deliveryId && !(e.type === 'webhook-disabled' && e.webhookId === started.webhookId)) return;
+                const line = describeEvent(e);
+                if (line) process.stdout.write(`${line}\n`);
+              });
+          const end = await runUntilDone(sender, [started.deliveryId]);
+          off();
+          if (end.kind === 'interrupted') {
+            const lines = describeInterruption(end);
+            if (options.json) printJson({ deliveryId: started.deliveryId, interrupted: true, handedOver: end.taken, paused: end.paused });
+            else for (const line of lines) process.stdout.write(`${line}\n`);
+            process.exitCode = 130;
+            return;
+          }
+          const [done] = end.results;
+          const result = { ...done, subscriptionId: started.subscriptionId, warnings: [...started.warnings, ...done.warnings] };
+          for (const w of result.warnings) process.stderr.write(`warning: ${inertLine(w)}\n`);
           if (options.json) printJson(generated ? { ...result, generatedSecret: generated } : result);
           else {
             if (result.subscriptionId !== null) process.stdout.write(`webhook id: ${result.subscriptionId}\n`);
@@ -133,35 +177,34 @@ export function registerSenderCommands(program: Command): void {
         const sender = senderFor(app);
         try {
           const detail = sender.getDelivery(id);
-          if (options.json) {
-            printJson(detail.result);
-            return;
-          }
-          const r = detail.result;
-          process.stdout.write(`delivery ${r.deliveryId}: ${r.provider} ${r.eventType} -> ${r.target}: ${r.status}${r.failureReason ? ` (${r.failureReason})` : ''}\n`);
-          printTable(
-            r.attempts.map((a) => ({ n: a.n, trigger: a.trigger, scheduled: a.scheduledAt, sent: a.sentAt ?? '', ms: a.durationMs ?? '', status: a.status ?? '', error: a.errorKind ?? '' })),
-            ['n', 'trigger', 'scheduled', 'sent', 'ms', 'status', 'error'],
-          );
+          if (options.json) printJson(deliveryJson(detail));
+          else printDelivery(detail);
         } finally {
           await sender.stop();
         }
       });
     });
 
-  withJson(withData(program.command('retry').description('retry a failed delivery now (one attempt), or every failed delivery since a time')))
+  withJson(withData(program.command('retry').description('retry a failed delivery now (one attempt) or resume a paused one, or retry every failed delivery since a time')))
     .argument('[id]', 'delivery id', idArg)
     .option('--since <time>', 'retry every failed delivery created since this ISO time instead')
-    .action(async (id: number | undefined, options: CommonOptions & { since?: string }) => {
+    .option('--speed <n>', 'provider time per real time for the waits of a resumed ladder (3600: an hour a second)', floatArg('--speed', 0.001, 10_000_000), 1)
+    .action(async (id: number | undefined, options: CommonOptions & { since?: string; speed: number }) => {
       if ((id === undefined) === (options.since === undefined)) throw new HookscopeError('BAD_INPUT', 'give a delivery id or --since TIME, not both');
       await withApp(options, async (app) => {
-        const sender = senderFor(app);
+        const sender = senderFor(app, options.speed, true);
         try {
           if (options.since !== undefined) {
             const since = Date.parse(options.since);
             if (Number.isNaN(since)) throw new HookscopeError('BAD_INPUT', `--since must be an ISO time, got "${options.since}"`);
             const report = sender.retryFailedSince(since);
-            const results = await Promise.all(report.retried.map((d) => sender.waitFor(d)));
+            const end = await runUntilDone(sender, report.retried);
+            if (end.kind === 'interrupted') {
+              for (const line of describeInterruption(end)) process.stdout.write(`${line}\n`);
+              process.exitCode = 130;
+              return;
+            }
+            const results = end.results;
             if (options.json) printJson({ ...report, results });
             else {
               for (const r of results) process.stdout.write(`delivery ${r.deliveryId}: ${r.status}\n`);
@@ -171,7 +214,13 @@ export function registerSenderCommands(program: Command): void {
             return;
           }
           sender.retry(id as number);
-          const result = await sender.waitFor(id as number);
+          const end = await runUntilDone(sender, [id as number]);
+          if (end.kind === 'interrupted') {
+            for (const line of describeInterruption(end)) process.stdout.write(`${line}\n`);
+            process.exitCode = 130;
+            return;
+          }
+          const [result] = end.results;
           if (options.json) printJson(result);
           else process.stdout.write(`delivery ${result.deliveryId}: ${result.status}\n`);
           process.exitCode = result.status === 'delivered' ? 0 : 1;

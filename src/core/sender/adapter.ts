@@ -1,4 +1,4 @@
-import type { DeliveryPolicy, PreparedRequest, ProviderLimits } from './types';
+import type { DeliveryPolicy, ProviderLimits, SignedRequest, TimestampMode } from './types';
 
 /** What one attempt's request is built from. */
 export interface PrepareInput {
@@ -14,6 +14,10 @@ export interface PrepareInput {
   providerNowMs: number;
   /** The injected clock's time at sending. */
   realNowMs: number;
+  /** The delivery's signature form (null or absent: the provider's default). */
+  form?: string | null;
+  /** Which of the two times goes into the signature (absent: the adapter's own default, 'real'). */
+  timestamps?: TimestampMode;
 }
 
 /**
@@ -44,8 +48,14 @@ export interface DeliveryAdapter {
    * that id checked against the format (BAD_INPUT). Absent: no provider has one.
    */
   subscriptionId?(providerId: string, requested?: string): string | null;
-  /** One attempt's request: the fixed body, signed afresh (Prynt signs a new timestamp per retry). */
-  prepare(input: PrepareInput): PreparedRequest;
+  /** One attempt's request: the fixed body, signed afresh (Prynt signs a new timestamp per retry), with what it signed. */
+  prepare(input: PrepareInput): SignedRequest;
+  /** Which time a delivery signs when its sender is not told (default 'real'). */
+  timestamps?: TimestampMode;
+  /** Throws SIGNATURE_SCHEME_UNKNOWN when the provider has no such form (checked at send, before anything is stored). */
+  assertForm?(providerId: string, form: string): void;
+  /** The tolerance window (seconds) a handler of this form checks, if the provider documents one. */
+  toleranceSeconds?(providerId: string, form?: string): number | undefined;
 }
 
 const ID_FIELDS = ['eventId', 'event_id', 'id', 'webhookEventId'];

@@ -16,6 +16,8 @@ export const deferToLoop: Defer = (fn) => {
 export interface ArmingOptions {
   repo: Pick<DeliveryRepo, 'scheduledAfter'>;
   clock: Clock;
+  /** The engine's claim id: attempts another process holds are skipped (leases.ts takes them over when the hold ends). */
+  owner?: string;
   /** Arms one waiting attempt (the engine's track(), which skips one it already tracks). */
   track(attemptId: number, dueAt: number): void;
   /** Waiting attempts read and armed per slice, between two turns of the event loop. Default 2,000. */
@@ -87,7 +89,7 @@ export class ArmingWindow {
 
   /** Arms one slice; then yields and goes on, or arms the timer of the next pass, or stops (all read). */
   private slice(armedSoFar: number): void {
-    const rows = this.o.repo.scheduledAfter(this.cursor, this.chunk);
+    const rows = this.o.repo.scheduledAfter(this.cursor, this.chunk, this.o.owner ?? null);
     for (const row of rows) this.o.track(row.id, row.dueAt);
     if (rows.length) this.cursor = rows[rows.length - 1];
     if (rows.length < this.chunk) return; // every waiting attempt is armed
@@ -96,7 +98,7 @@ export class ArmingWindow {
       this.cancelNext = this.defer(() => this.pass(armed));
       return;
     }
-    const [next] = this.o.repo.scheduledAfter(this.cursor, 1);
+    const [next] = this.o.repo.scheduledAfter(this.cursor, 1, this.o.owner ?? null);
     if (!next) return;
     const wait = Math.min(Math.max(0, next.dueAt - this.leadMs - this.o.clock.now()), MAX_TIMER_MS);
     this.cancelNext = this.o.clock.setTimer(wait, () => this.pass(0));

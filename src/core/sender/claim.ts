@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import type { AttemptRecord, DeliveryRecord, DeliveryRepo } from '../store/deliveries';
 import type { DeliveryAdapter } from './adapter';
 import { describeError } from './classify';
-import type { PreparedRequest } from './types';
+import type { SignedRequest } from './types';
 
 /** A timer that fires this close to its due time counts as due. */
 const DUE_SLACK_MS = 5;
@@ -18,7 +18,7 @@ export interface ClaimOptions {
 
 export type Claim =
   /** Claimed by this engine: send it. */
-  | { kind: 'claimed'; attempt: AttemptRecord; delivery: DeliveryRecord; request: PreparedRequest; now: number }
+  | { kind: 'claimed'; attempt: AttemptRecord; delivery: DeliveryRecord; request: SignedRequest; now: number }
   /** Not due yet (moved, or a timer that fired early): arm it for `dueAt`. */
   | { kind: 'not-due'; dueAt: number }
   /** No longer waiting (sent, cancelled, claimed by another sender): nothing to do. */
@@ -42,7 +42,7 @@ export function claimDue(o: ClaimOptions, attemptId: number): Claim {
   const delivery = repo.delivery(attempt.deliveryId);
   const webhook = repo.webhook(delivery.webhookId);
 
-  let request: PreparedRequest;
+  let request: SignedRequest;
   try {
     request = o.adapter.prepare({
       providerId: delivery.provider,
@@ -53,6 +53,8 @@ export function claimDue(o: ClaimOptions, attemptId: number): Claim {
       attempt: attempt.n,
       providerNowMs: attempt.scheduledAt,
       realNowMs: now,
+      form: delivery.signatureForm,
+      timestamps: delivery.timestamps,
     });
   } catch (error) {
     const reason = `the request could not be prepared: ${describeError(error)}`;
@@ -62,12 +64,15 @@ export function claimDue(o: ClaimOptions, attemptId: number): Claim {
   return repo.transaction((): Claim => {
     const current = repo.claimCheck(attemptId);
     if (!current || current.state !== 'scheduled') return { kind: 'gone' };
+    // The status column of a paused delivery reads 'pending' (migration 012); a claim resumes it.
     if (current.deliveryStatus !== 'pending') return repo.cancelAttempt(attemptId), { kind: 'gone' };
     if (!current.webhookEnabled) {
       return abandon(repo, attempt, 'webhook-disabled', now) ? { kind: 'ended', deliveryId: delivery.id } : { kind: 'gone' };
     }
     const lease = now + delivery.policy.timeoutMs + o.leaseGraceMs;
-    return repo.claim(attemptId, o.owner, now, lease, request) ? { kind: 'claimed', attempt, delivery, request, now } : { kind: 'gone' };
+    if (!repo.claim(attemptId, o.owner, now, lease, request)) return { kind: 'gone' };
+    repo.unpause(delivery.id);
+    return { kind: 'claimed', attempt, delivery, request, now };
   });
 }
 

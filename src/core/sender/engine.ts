@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { HookscopeError, toErrorPayload } from '../../shared/errors';
-import type { AttemptOutcome, AttemptRecord, DeliveryRepo } from '../store/deliveries';
+import type { AttemptOutcome, AttemptRecord, DeliveryRepo, NewAttempt } from '../store/deliveries';
 import type { DeliveryAdapter } from './adapter';
 import { ArmingWindow, MAX_TIMER_MS, type ArmingOptions } from './arming';
 import { claimDue, type Claim, type ClaimOptions } from './claim';
@@ -9,6 +9,7 @@ import { LeaseWatch } from './leases';
 import { Backoff } from './rearm';
 import { disableWebhook, failure, settleAttempt, type Settlement } from './settle';
 import { toAttemptSummary, toDeliveryResult } from './summary';
+import { Handoff } from './handoff';
 import { assertSpeed } from './timing';
 import type { AttemptFn, AttemptResult, DeliveryResult, SenderEvent, SenderListener } from './types';
 
@@ -24,6 +25,15 @@ export interface EngineOptions {
   leaseGraceMs?: number;
   /** How the waiting attempts stored in the database are armed (arming.ts); the defaults suit a server. */
   arming?: Pick<ArmingOptions, 'chunk' | 'ahead' | 'leadMs' | 'defer'>;
+  /**
+   * Hold the waiting attempts this engine schedules (migration 012) until
+   * this long after they are due: other senders leave them alone meanwhile,
+   * and take them over once the hold ends or is released (a `hookscope send`
+   * run; a server leaves it unset).
+   */
+  holdGraceMs?: number;
+  /** How often to look for holds released by other processes (leases.ts pollMs); a server sets it. */
+  handoffPollMs?: number;
 }
 
 /** An attempt sent whose outcome could not be recorded yet. */
@@ -66,6 +76,7 @@ export class DeliveryEngine {
   private readonly notices: Backoff;
   private readonly window: ArmingWindow;
   private readonly leases: LeaseWatch;
+  private readonly handoff: Handoff;
   private readonly claims: ClaimOptions;
   private speed: number;
   private stopped = false;
@@ -76,13 +87,23 @@ export class DeliveryEngine {
     this.retries = new Backoff(o.clock);
     this.notices = new Backoff(o.clock);
     const onError = (error: unknown) => this.emitError(error);
-    this.window = new ArmingWindow({ ...o.arming, repo: o.repo, clock: o.clock, track: (id, dueAt) => this.track(id, dueAt), onError });
+    this.window = new ArmingWindow({
+      ...o.arming,
+      repo: o.repo,
+      clock: o.clock,
+      owner: o.owner,
+      track: (id, dueAt) => this.track(id, dueAt),
+      onError,
+    });
+    this.handoff = new Handoff({ repo: o.repo, clock: o.clock, owner: o.owner, holdGraceMs: o.holdGraceMs, speed: () => this.speed });
     this.leases = new LeaseWatch({
       repo: o.repo,
       clock: o.clock,
       owner: o.owner,
       close: (orphan, now) => this.closeOrphan(orphan, now),
+      adopt: (waiting) => this.adopt(waiting),
       onError,
+      pollMs: o.handoffPollMs,
     });
   }
 
@@ -92,6 +113,40 @@ export class DeliveryEngine {
 
   get isStopped(): boolean {
     return this.stopped;
+  }
+
+  get owner(): string {
+    return this.o.owner;
+  }
+
+  /** The hold this engine puts on a waiting attempt due at `dueAt`; null when it holds nothing (handoff.ts). */
+  holdFor(dueAt: number): NewAttempt['hold'] {
+    return this.handoff.holdFor(dueAt);
+  }
+
+  /**
+   * Takes over a waiting attempt (its hold ended, or a paused delivery is
+   * resumed here): it becomes this engine's (held, if this engine holds), its
+   * delivery is no longer paused, and it is armed. False if it is no longer waiting.
+   */
+  adopt(waiting: AttemptRecord): boolean {
+    if (this.stopped) return false;
+    const dueAt = this.handoff.takeOver(waiting);
+    if (dueAt === null) return false;
+    this.track(waiting.id, dueAt);
+    return true;
+  }
+
+  /**
+   * Lets go of a delivery this engine holds (after stop(), or instead of
+   * running it): its waiting attempt's hold ends now, for a running sender's
+   * watch to take over, and with `pause` it shows as paused until one does.
+   * Returns whether there was a waiting attempt to hand over.
+   */
+  release(deliveryId: number, pause: boolean): boolean {
+    const waiting = this.o.repo.waitingAttempt(deliveryId);
+    if (waiting) this.untrack(waiting.id);
+    return this.handoff.release(deliveryId, pause) > 0;
   }
 
   on(listener: SenderListener): () => void {
@@ -143,9 +198,12 @@ export class DeliveryEngine {
     }
     const now = this.o.clock.now();
     this.untrack(waiting.id);
-    if (!this.o.repo.setDue(waiting.id, now, 'now')) {
+    // Past due already, it is the ladder's attempt sent late (overdue, its due time kept), not one sent early.
+    const moved = waiting.dueAt <= now ? this.o.repo.takeOver(waiting, null) : this.o.repo.setDue(waiting.id, now, 'now');
+    if (!moved) {
       throw new HookscopeError('CONFLICT', `the attempt of delivery ${deliveryId} is already being sent`, { deliveryId });
     }
+    this.o.repo.unpause(deliveryId);
     this.track(waiting.id, now);
     return waiting.n;
   }
@@ -283,7 +341,13 @@ export class DeliveryEngine {
   private settle(attempt: AttemptRecord, outcome: AttemptOutcome, failedAtReal: number): void {
     let s: Settlement;
     try {
-      s = settleAttempt(this.o.repo, attempt, outcome, { failedAtReal, now: this.o.clock.now(), speed: this.speed });
+      s = settleAttempt(this.o.repo, attempt, outcome, {
+        failedAtReal,
+        now: this.o.clock.now(),
+        speed: this.speed,
+        // An orphan closed here is not this engine's delivery: its next step is left to any sender.
+        hold: attempt.claimedBy === this.o.owner || attempt.claimedBy === null ? (dueAt) => this.holdFor(dueAt) : undefined,
+      });
     } catch (error) {
       this.unsettled.set(attempt.id, { attempt, outcome, failedAtReal });
       this.emitError(error);

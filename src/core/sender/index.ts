@@ -10,7 +10,9 @@ import { DeliveryEngine, type EngineOptions } from './engine';
 import { createRegistryAdapter } from './provider-glue';
 import { toDeliveryResult, toWebhookInfo, type WebhookInfo } from './summary';
 import { assertPolicy, providerNowAfter } from './timing';
-import type { AttemptFn, DeliveryPolicy, DeliveryResult, SenderListener } from './types';
+import { providerTimestampsNote } from './signing-warnings';
+import type { AttemptFn, DeliveryPolicy, DeliveryResult, SenderListener, TimestampMode } from './types';
+import type { AttemptResponseView } from '../../shared/delivery-types';
 
 export interface SenderOptions {
   db: Database;
@@ -29,7 +31,18 @@ export interface SenderOptions {
   leaseGraceMs?: number;
   /** How waiting attempts stored in the database are armed (see arming.ts); the defaults suit a server. */
   arming?: EngineOptions['arming'];
+  /**
+   * A one-shot run (`hookscope send`, `retry`): hold the delivery's waiting
+   * attempts so a running `serve` leaves them to this process, until this long
+   * after each is due (then a `serve` takes over one this process left behind).
+   */
+  holdGraceMs?: number;
+  /** How often (ms) to look for deliveries other processes handed over (a server sets it: leases.ts pollMs). */
+  handoffPollMs?: number;
 }
+
+/** How long after its due time a `send` run's hold on a waiting attempt lasts, should the run die without letting go. */
+export const DEFAULT_HOLD_GRACE_MS = 10_000;
 
 export interface SendInput {
   provider: string;
@@ -46,6 +59,12 @@ export interface SendInput {
   webhookId?: string;
   /** Without a payload: the seed of the sample (the content a preview showed), made at send time; random when omitted. */
   sampleSeed?: number;
+  /** The signature form every attempt signs in (LRDefender 'plain' | 'timestamped'); the provider's default when absent. */
+  form?: string;
+  /** Which time each attempt signs: 'real' (default, the clock at sending) or 'provider' (its schedule time). */
+  timestamps?: TimestampMode;
+  /** Store the delivery and hand it over at once (paused until a running sender takes it) instead of running it here. */
+  detach?: boolean;
 }
 
 export interface SendStarted {
@@ -93,6 +112,8 @@ export function createSender(options: SenderOptions) {
     owner: options.owner ?? `sender_${randomBytes(6).toString('hex')}`,
     leaseGraceMs: options.leaseGraceMs,
     arming: options.arming,
+    holdGraceMs: options.holdGraceMs,
+    handoffPollMs: options.handoffPollMs,
   });
   if (options.resumePending !== false) engine.resume();
 
@@ -109,9 +130,20 @@ export function createSender(options: SenderOptions) {
     }
   }
 
+  /** Resumes a paused delivery here: its waiting attempt becomes this engine's and is armed. */
+  function resumePaused(deliveryId: number): void {
+    const waiting = repo.waitingAttempt(deliveryId);
+    if (waiting && engine.adopt(waiting)) return;
+    throw new HookscopeError('CONFLICT', `delivery ${deliveryId} was resumed meanwhile by another sender`, { deliveryId });
+  }
+
   /** One manual attempt of a failed delivery, sent now. */
   function retryOne(deliveryId: number): number {
     const delivery = repo.delivery(deliveryId);
+    if (delivery.status === 'paused') {
+      resumePaused(deliveryId);
+      return deliveryId;
+    }
     if (delivery.status !== 'failed') {
       throw new HookscopeError('CONFLICT', `delivery ${deliveryId} is ${delivery.status}; only a failed delivery is retried`, { deliveryId });
     }
@@ -127,6 +159,7 @@ export function createSender(options: SenderOptions) {
         trigger: 'manual',
         scheduledAt: last?.sentAt != null ? providerNowAfter({ scheduledAt: last.scheduledAt, sentAt: last.sentAt }, now) : now,
         dueAt: now,
+        hold: engine.holdFor(now),
       });
     });
     engine.track(attemptId, now);
@@ -140,10 +173,15 @@ export function createSender(options: SenderOptions) {
     const target = parseTargetUrl(input.url);
     const policy = assertPolicy({ ...adapter.policy(input.provider), ...input.policy });
     const now = clock.now();
+    if (input.timestamps !== undefined && input.timestamps !== 'real' && input.timestamps !== 'provider') {
+      throw new HookscopeError('BAD_INPUT', `timestamps must be 'real' or 'provider', not "${String(input.timestamps)}"`);
+    }
+    if (input.form !== undefined) adapter.assertForm?.(input.provider, input.form);
     // A caller's payload does not depend on the webhook, so its bytes are made outside the write lock.
     const given = input.payload === undefined ? undefined : adapter.createBody(input.provider, input.eventType, input.payload, now);
     const limits = adapter.limits(input.provider);
     const warnings: string[] = [];
+    if ((input.timestamps ?? adapter.timestamps) === 'provider') warnings.push(providerTimestampsNote(adapter.toleranceSeconds?.(input.provider, input.form)));
     if (limits.httpsRequired && target.protocol !== 'https:') warnings.push(`${input.provider} sends only to https URLs; sent to ${target.protocol} anyway`);
     // One subscription id per (provider, url): the one given, else the stored one, else a new one, stored with the
     // delivery. One transaction, so that two processes sending to a new webhook at once agree on its id, and a
@@ -161,12 +199,24 @@ export function createSender(options: SenderOptions) {
       const webhook = repo.upsertWebhook(input.provider, input.url, input.secret, now, subscriptionId);
       assertEnabled(webhook.id);
       const ids = repo.createDelivery(
-        { webhookId: webhook.id, provider: input.provider, eventType: input.eventType, eventId, url: input.url, policy, body, createdAt: now },
-        { scheduledAt: now, dueAt: now },
+        {
+          webhookId: webhook.id,
+          provider: input.provider,
+          eventType: input.eventType,
+          eventId,
+          url: input.url,
+          policy,
+          body,
+          createdAt: now,
+          signatureForm: input.form ?? null,
+          timestamps: input.timestamps ?? adapter.timestamps ?? 'real',
+        },
+        { scheduledAt: now, dueAt: now, hold: engine.holdFor(now) ?? (input.detach ? { by: engine.owner, until: now } : null) },
       );
       return { webhook, subscriptionId, eventId, ...ids };
     });
-    engine.track(attemptId, now);
+    if (input.detach) engine.release(deliveryId, true);
+    else engine.track(attemptId, now);
     return { deliveryId, webhookId: webhook.id, eventId, subscriptionId, policy, warnings };
   }
 
@@ -188,7 +238,8 @@ export function createSender(options: SenderOptions) {
           })
         : () => undefined;
       try {
-        return { ...(await engine.waitFor(started.deliveryId)), subscriptionId: started.subscriptionId, warnings: started.warnings };
+        const result = await engine.waitFor(started.deliveryId);
+        return { ...result, subscriptionId: started.subscriptionId, warnings: [...started.warnings, ...result.warnings] };
       } finally {
         off();
       }
@@ -215,6 +266,41 @@ export function createSender(options: SenderOptions) {
       return repo.listDeliveries(filter);
     },
 
+    /** This engine's claim id (what its holds and claims are stored under). */
+    get owner(): string {
+      return engine.owner;
+    },
+
+    /**
+     * Hands a delivery this sender holds to whoever runs next: its waiting
+     * attempt's hold ends now and the delivery is paused; a running `serve`
+     * takes it over at its next look (and resumes it), else it waits for
+     * `serve` or `retry`. Call after stop() on an interrupted run. False when
+     * nothing was waiting (it was delivered or failed meanwhile).
+     */
+    handOff(deliveryId: number): boolean {
+      return engine.release(deliveryId, true);
+    },
+
+    /** What the handler answered attempt `n` of a delivery: status, headers, kept body and full size. */
+    attemptResponse(deliveryId: number, n: number): AttemptResponseView {
+      repo.delivery(deliveryId); // DELIVERY_NOT_FOUND
+      const a = repo.attempts(deliveryId).find((x) => x.n === n);
+      if (!a) throw new HookscopeError('NOT_FOUND', `delivery ${deliveryId} has no attempt ${n}`, { deliveryId, n });
+      const body = a.responseBody ?? Buffer.alloc(0);
+      return {
+        deliveryId,
+        n,
+        status: a.status,
+        headers: a.responseHeaders,
+        bodyBase64: Buffer.from(body).toString('base64'),
+        keptSize: body.byteLength,
+        size: a.responseSize ?? 0,
+        errorKind: a.errorKind,
+        errorMessage: a.errorMessage,
+      };
+    },
+
     getDelivery(deliveryId: number): DeliveryDetail {
       const delivery = repo.delivery(deliveryId);
       const attempts = repo.attempts(deliveryId);
@@ -226,7 +312,7 @@ export function createSender(options: SenderOptions) {
       return engine.sendNow(deliveryId);
     },
 
-    /** Sends one more attempt of a failed delivery now (manual retry); wait with waitFor(). */
+    /** Sends one more attempt of a failed delivery now (manual retry), or resumes a paused one here; wait with waitFor(). */
     retry(deliveryId: number): { deliveryId: number } {
       assertRunning();
       retryOne(deliveryId);

@@ -7,15 +7,18 @@ import {
   createRng,
   newSubscriptionId,
   resolveDeliveryId,
+  resolveForm,
   type ProviderRegistry,
 } from '../providers';
+import { firstHeader } from '../providers/headers';
 import type { DeliveryAdapter } from './adapter';
 
 export interface GlueOptions {
   /** Default: the built-in providers (pass one with the user's providers loaded). */
   registry?: ProviderRegistry;
   /**
-   * Which time goes into signatures. 'real' (default): the clock's now, which
+   * Which time goes into signatures when a delivery does not say (each
+   * delivery stores its own choice). 'real' (default): the clock's now, which
    * is what a handler compares a timestamp with, so sped-up retries still pass
    * a 300 s tolerance. 'provider': the ladder's provider time, to see what a
    * handler does with a timestamp from the simulated future.
@@ -36,6 +39,7 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
   const timestamps = options.timestamps ?? 'real';
   const seed = options.sampleSeed ?? (() => randomInt(2 ** 31));
   return {
+    timestamps,
     policy: (id) => {
       const delivery = registry.require(id).delivery;
       return { ...delivery, retryDelaysMs: [...delivery.retryDelaysMs] };
@@ -52,14 +56,26 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
       return requested === undefined ? newSubscriptionId(provider, createRng(seed())) : checkSubscriptionId(provider, requested);
     },
     prepare(input) {
-      const at = timestamps === 'provider' ? input.providerNowMs : input.realNowMs;
-      return buildOutgoingRequest(registry.require(input.providerId), {
+      const provider = registry.require(input.providerId);
+      const form = resolveForm(provider, input.form ?? undefined);
+      const at = (input.timestamps ?? timestamps) === 'provider' ? input.providerNowMs : input.realNowMs;
+      const timestampSec = Math.floor(at / 1000);
+      const request = buildOutgoingRequest(provider, {
         eventType: input.eventType,
         payload: input.body,
         secret: input.secret,
-        timestampSec: Math.floor(at / 1000),
+        timestampSec,
         deliveryId: input.eventId ?? undefined,
+        form: form.name,
       });
+      const signsTime = form.signedContent.template.includes('{timestamp}') || form.timestamp !== undefined;
+      return { ...request, signedTimestamp: signsTime ? timestampSec : null, signature: firstHeader(request.headers, form.header) ?? null };
+    },
+    assertForm(id, form) {
+      resolveForm(registry.require(id), form);
+    },
+    toleranceSeconds(id, form) {
+      return resolveForm(registry.require(id), form).toleranceSeconds;
     },
   };
 }

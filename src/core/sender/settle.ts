@@ -1,4 +1,4 @@
-import type { AttemptOutcome, AttemptRecord, DeliveryRepo, WebhookRecord } from '../store/deliveries';
+import type { AttemptOutcome, AttemptRecord, DeliveryRepo, NewAttempt, WebhookRecord } from '../store/deliveries';
 import { nextAttempt, shouldDisable, streakAfterFailure } from './timing';
 
 /** What follows a recorded attempt; the engine turns it into timers and events. */
@@ -19,6 +19,8 @@ export interface SettleContext {
   failedAtReal: number;
   now: number;
   speed: number;
+  /** The hold to put on the next ladder attempt (a `hookscope send` run keeps its delivery's attempts to itself). */
+  hold?: (dueAt: number) => NewAttempt['hold'];
 }
 
 /**
@@ -79,6 +81,7 @@ export function settleAttempt(repo: DeliveryRepo, attempt: AttemptRecord, outcom
       trigger: 'ladder',
       scheduledAt: plan.scheduledAt,
       dueAt: Math.round(plan.dueAt),
+      hold: ctx.hold?.(Math.round(plan.dueAt)) ?? null,
     });
     result.next = repo.attempt(id) ?? null;
     return result;

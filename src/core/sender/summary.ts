@@ -1,4 +1,5 @@
 import type { AttemptRecord, DeliveryRecord, WebhookRecord } from '../store/deliveries';
+import { signingWarnings } from './signing-warnings';
 import type { AttemptSummary, DeliveryResult } from './types';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -12,11 +13,16 @@ export function toAttemptSummary(a: AttemptRecord): AttemptSummary {
     durationMs: a.durationMs,
     status: a.status,
     errorKind: a.errorKind,
+    dueAt: iso(a.dueAt),
+    signedTimestamp: a.signedTimestamp,
+    signature: a.signature,
+    responseSize: a.responseSize,
   };
 }
 
 /** The delivery as `hookscope send` reports it: only attempts that were actually made. */
 export function toDeliveryResult(d: Omit<DeliveryRecord, 'body' | 'policy'>, attempts: AttemptRecord[]): DeliveryResult {
+  const sent = attempts.filter((a) => a.sentAt !== null);
   return {
     deliveryId: d.id,
     webhookId: d.webhookId,
@@ -26,7 +32,10 @@ export function toDeliveryResult(d: Omit<DeliveryRecord, 'body' | 'policy'>, att
     target: d.url,
     status: d.status,
     failureReason: d.failureReason,
-    attempts: attempts.filter((a) => a.sentAt !== null).map(toAttemptSummary),
+    signatureForm: d.signatureForm,
+    timestamps: d.timestamps,
+    attempts: sent.map(toAttemptSummary),
+    warnings: signingWarnings(sent, d.timestamps),
   };
 }
 

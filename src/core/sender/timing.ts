@@ -74,6 +74,21 @@ export function nextAttempt(
   };
 }
 
+/**
+ * The real due time of a waiting ladder attempt when a sender at `speed`
+ * takes it over from one that ran at another speed (a `send` handing over to
+ * `serve`): the provider-time wait after the previous attempt's end, at this
+ * speed, counted from that end in real time.
+ */
+export function dueAtSpeed(
+  previous: { scheduledAt: number; sentAt: number; durationMs: number },
+  next: { scheduledAt: number },
+  speed: number,
+): number {
+  const delayMs = Math.max(0, next.scheduledAt - previous.scheduledAt - previous.durationMs);
+  return Math.round(previous.sentAt + previous.durationMs + delayMs / speed);
+}
+
 /** Provider time for an attempt made now outside the ladder (a manual retry): real time since the last attempt counts 1:1. */
 export function providerNowAfter(last: { scheduledAt: number; sentAt: number }, realNow: number): number {
   return last.scheduledAt + Math.max(0, realNow - last.sentAt);

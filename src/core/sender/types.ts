@@ -6,11 +6,11 @@
 
 import type { HeaderPair } from '../../shared/capture-types';
 import type { DeliveryPolicy, ProviderLimits } from '../../shared/providers';
-import type { AttemptSummary, AttemptTrigger, DeliveryResult, DeliveryStatus, ErrorKind, SenderEvent } from '../../shared/delivery-types';
+import type { AttemptSummary, AttemptTrigger, DeliveryResult, DeliveryStatus, ErrorKind, SenderEvent, TimestampMode } from '../../shared/delivery-types';
 
 export type { HeaderPair, DeliveryPolicy, ProviderLimits };
 
-export type { AttemptSummary, AttemptTrigger, DeliveryResult, DeliveryStatus, ErrorKind, SenderEvent };
+export type { AttemptSummary, AttemptTrigger, DeliveryResult, DeliveryStatus, ErrorKind, SenderEvent, TimestampMode };
 
 /** What a provider counts as a delivered webhook (FingerprintIQ: only 200). */
 export type SuccessRule = DeliveryPolicy['success'];
@@ -20,6 +20,14 @@ export interface PreparedRequest {
   method: string;
   headers: HeaderPair[];
   body: Uint8Array;
+}
+
+/** An attempt's request with what it was signed with (stored beside the request at the claim). */
+export interface SignedRequest extends PreparedRequest {
+  /** Unix seconds signed; null when the form signs no timestamp. */
+  signedTimestamp?: number | null;
+  /** The signature header's value. */
+  signature?: string | null;
 }
 
 /** The outcome of one HTTP exchange. */

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { HookscopeError } from '../../shared/errors';
-import type { AttemptTrigger, DeliveryStatus, PreparedRequest } from '../sender/types';
+import type { AttemptTrigger, DeliveryStatus, SignedRequest } from '../sender/types';
 import {
   toAttempt,
   toDeliveryBase,
@@ -48,16 +48,16 @@ export function createDeliveryRepo(db: Database) {
       'UPDATE webhooks SET enabled = 1, disabled_at = NULL, disabled_reason = NULL, failing_since = NULL, failing_last = NULL WHERE id = ?',
     ),
     insertDelivery: db.prepare(
-      `INSERT INTO deliveries (webhook_id, provider, event_type, event_id, url, policy, body, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO deliveries (webhook_id, provider, event_type, event_id, url, policy, body, created_at, signature_form, timestamps)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     delivery: db.prepare('SELECT * FROM deliveries WHERE id = ?'),
     finishDelivery: db.prepare(
-      `UPDATE deliveries SET status = ?, failure_reason = ?, finished_at = ? WHERE id = ?`,
+      `UPDATE deliveries SET status = ?, failure_reason = ?, finished_at = ?, paused_at = NULL WHERE id = ?`,
     ),
     insertAttempt: db.prepare(
-      `INSERT INTO delivery_attempts (delivery_id, n, ladder_index, trigger, scheduled_at, due_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO delivery_attempts (delivery_id, n, ladder_index, trigger, scheduled_at, due_at, held_by, held_until)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     attempt: db.prepare('SELECT * FROM delivery_attempts WHERE id = ?'),
     attempts: db.prepare('SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY n'),
@@ -70,7 +70,8 @@ export function createDeliveryRepo(db: Database) {
     ),
     // These three read the partial indexes of migration 007.
     scheduledAfter: db.prepare(
-      `SELECT id, due_at FROM delivery_attempts WHERE state = 'scheduled' AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT ?`,
+      `SELECT id, due_at FROM delivery_attempts WHERE state = 'scheduled' AND (due_at, id) > (?, ?)
+         AND (held_until IS NULL OR held_by = ?) ORDER BY due_at, id LIMIT ?`,
     ),
     expired: db.prepare(
       `SELECT * FROM delivery_attempts WHERE state = 'in_flight' AND lease_until <= ? AND claimed_by IS NOT ? ORDER BY lease_until, id`,
@@ -79,13 +80,31 @@ export function createDeliveryRepo(db: Database) {
       `SELECT lease_until FROM delivery_attempts WHERE state = 'in_flight' AND lease_until > ? AND claimed_by IS NOT ?
        ORDER BY lease_until LIMIT 1`,
     ),
+    // Holds (migration 012): ended ones (released, or expired with their holder gone) and the next to end.
+    endedHolds: db.prepare(
+      `SELECT * FROM delivery_attempts WHERE state = 'scheduled' AND held_until IS NOT NULL AND held_until <= ?
+         AND held_by IS NOT ? ORDER BY held_until, id`,
+    ),
+    nextHoldEnd: db.prepare(
+      `SELECT held_until FROM delivery_attempts WHERE state = 'scheduled' AND held_until IS NOT NULL AND held_until > ?
+         AND held_by IS NOT ? ORDER BY held_until LIMIT 1`,
+    ),
+    takeOver: db.prepare(
+      `UPDATE delivery_attempts SET held_by = ?, held_until = ?, due_at = COALESCE(?, due_at) WHERE id = ? AND state = 'scheduled'`,
+    ),
+    release: db.prepare(
+      `UPDATE delivery_attempts SET held_by = NULL, held_until = ? WHERE delivery_id = ? AND state = 'scheduled' AND held_by = ?`,
+    ),
+    pause: db.prepare(`UPDATE deliveries SET paused_at = ? WHERE id = ? AND status = 'pending'`),
+    unpause: db.prepare(`UPDATE deliveries SET paused_at = NULL WHERE id = ?`),
     rescale: db.prepare(
       `UPDATE delivery_attempts SET due_at = CAST(ROUND(@now + MAX(0, due_at - @now) * CAST(@old AS REAL) / @new) AS INTEGER) WHERE state = 'scheduled'`,
     ),
     claim: db.prepare(
       `UPDATE delivery_attempts
          SET state = 'in_flight', claimed_by = ?, lease_until = ?, sent_at = ?,
-             request_method = ?, request_headers = ?, request_body = ?
+             request_method = ?, request_headers = ?, request_body = ?, signed_timestamp = ?, signature = ?,
+             held_by = NULL, held_until = NULL
        WHERE id = ? AND state = 'scheduled'`,
     ),
     record: db.prepare(
@@ -94,7 +113,9 @@ export function createDeliveryRepo(db: Database) {
              ${RECORDED_RESPONSE_COLUMNS.map((c) => `${c} = ?`).join(', ')}
        WHERE id = ? AND state = 'in_flight'`,
     ),
-    setDue: db.prepare(`UPDATE delivery_attempts SET due_at = ?, trigger = ? WHERE id = ? AND state = 'scheduled'`),
+    setDue: db.prepare(
+      `UPDATE delivery_attempts SET due_at = ?, trigger = ?, held_by = NULL, held_until = NULL WHERE id = ? AND state = 'scheduled'`,
+    ),
     cancel: db.prepare(`UPDATE delivery_attempts SET state = 'cancelled' WHERE id = ? AND state = 'scheduled'`),
     scheduledOfWebhook: db.prepare(
       `SELECT a.* FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id
@@ -123,7 +144,11 @@ export function createDeliveryRepo(db: Database) {
   }
 
   function insertAttempt(a: NewAttempt): number {
-    return Number(q.insertAttempt.run(a.deliveryId, a.n, a.ladderIndex, a.trigger, a.scheduledAt, a.dueAt).lastInsertRowid);
+    const hold = a.hold ?? null;
+    return Number(
+      q.insertAttempt.run(a.deliveryId, a.n, a.ladderIndex, a.trigger, a.scheduledAt, a.dueAt, hold?.by ?? null, hold?.until ?? null)
+        .lastInsertRowid,
+    );
   }
 
   return {
@@ -171,11 +196,16 @@ export function createDeliveryRepo(db: Database) {
     },
 
     /** Inserts a delivery and its first (ladder) attempt; returns the delivery id. */
-    createDelivery(d: NewDelivery, first: { scheduledAt: number; dueAt: number }): { deliveryId: number; attemptId: number } {
+    createDelivery(
+      d: NewDelivery,
+      first: { scheduledAt: number; dueAt: number; hold?: NewAttempt['hold'] },
+    ): { deliveryId: number; attemptId: number } {
       return db.transaction(() => {
         const deliveryId = Number(
-          q.insertDelivery.run(d.webhookId, d.provider, d.eventType, d.eventId, d.url, json(d.policy), bytes(d.body), d.createdAt)
-            .lastInsertRowid,
+          q.insertDelivery.run(
+            d.webhookId, d.provider, d.eventType, d.eventId, d.url, json(d.policy), bytes(d.body), d.createdAt,
+            d.signatureForm ?? null, d.timestamps ?? 'real',
+          ).lastInsertRowid,
         );
         const attemptId = insertAttempt({ deliveryId, n: 1, ladderIndex: 1, trigger: 'ladder', ...first });
         return { deliveryId, attemptId };
@@ -185,7 +215,9 @@ export function createDeliveryRepo(db: Database) {
     listDeliveries(filter: DeliveryFilter = {}): DeliveryListItem[] {
       const where: string[] = [];
       const args: unknown[] = [];
-      if (filter.status) (where.push('d.status = ?'), args.push(filter.status));
+      if (filter.status === 'paused') where.push(`d.status = 'pending' AND d.paused_at IS NOT NULL`);
+      else if (filter.status === 'pending') where.push(`d.status = 'pending' AND d.paused_at IS NULL`);
+      else if (filter.status) (where.push('d.status = ?'), args.push(filter.status));
       if (filter.webhookId !== undefined) (where.push('d.webhook_id = ?'), args.push(filter.webhookId));
       if (filter.provider) (where.push('d.provider = ?'), args.push(filter.provider));
       if (filter.beforeId !== undefined) (where.push('d.id < ?'), args.push(filter.beforeId));
@@ -193,7 +225,7 @@ export function createDeliveryRepo(db: Database) {
       const rows = db
         .prepare(
           `SELECT d.id, d.webhook_id, d.provider, d.event_type, d.event_id, d.url, d.status, d.failure_reason,
-                  d.created_at, d.finished_at, length(d.body) AS body_size,
+                  d.created_at, d.finished_at, d.signature_form, d.timestamps, d.paused_at, length(d.body) AS body_size,
                   (SELECT COUNT(*) FROM delivery_attempts a WHERE a.delivery_id = d.id AND a.state IN ('in_flight', 'done')) AS attempt_count,
                   last.response_status AS last_status, last.error_kind AS last_error_kind,
                   next.scheduled_at AS next_scheduled_at, next.due_at AS next_due_at
@@ -246,8 +278,9 @@ export function createDeliveryRepo(db: Database) {
       return row ? toAttempt(row) : undefined;
     },
     /** Waiting attempts after `after` in (due time, id) order, `limit` at most: ids and due times only. */
-    scheduledAfter(after: { dueAt: number; id: number } | null, limit: number): { id: number; dueAt: number }[] {
-      const rows = q.scheduledAfter.raw().all(after?.dueAt ?? Number.MIN_SAFE_INTEGER, after?.id ?? 0, limit) as [number, number][];
+    scheduledAfter(after: { dueAt: number; id: number } | null, limit: number, owner: string | null = null): { id: number; dueAt: number }[] {
+      // Attempts another process holds (migration 012) are left to it; its hold's end is watched (leases.ts).
+      const rows = q.scheduledAfter.raw().all(after?.dueAt ?? Number.MIN_SAFE_INTEGER, after?.id ?? 0, owner, limit) as [number, number][];
       return rows.map(([id, dueAt]) => ({ id, dueAt }));
     },
     /** Re-scales every waiting attempt's due time when the speed-up changes (see timing.ts rescaleDue). */
@@ -270,9 +303,46 @@ export function createDeliveryRepo(db: Database) {
      * sent. False when it is no longer scheduled (another sender claimed or
      * cancelled it).
      */
-    claim(attemptId: number, owner: string, sentAt: number, leaseUntil: number, request: PreparedRequest): boolean {
-      const r = q.claim.run(owner, leaseUntil, sentAt, request.method, json(request.headers), bytes(request.body), attemptId);
+    claim(attemptId: number, owner: string, sentAt: number, leaseUntil: number, request: SignedRequest): boolean {
+      const r = q.claim.run(
+        owner, leaseUntil, sentAt, request.method, json(request.headers), bytes(request.body),
+        request.signedTimestamp ?? null, request.signature ?? null, attemptId,
+      );
       return r.changes === 1;
+    },
+    /** Waiting attempts whose hold ended (released early, or expired with its holder gone) and that `owner` does not hold. */
+    endedHolds(now: number, owner: string): AttemptRecord[] {
+      return (q.endedHolds.all(now, owner) as Row[]).map(toAttempt);
+    },
+    /** When the earliest hold of another process still running ends. */
+    nextHoldEnd(now: number, owner: string): number | undefined {
+      return (q.nextHoldEnd.get(now, owner) as { held_until: number } | undefined)?.held_until;
+    },
+    /**
+     * Makes `hold` the waiting attempt's hold (null: no one's, any sender arms
+     * it), moves it to `dueAt` if given, and resumes its paused delivery.
+     */
+    takeOver(attempt: Pick<AttemptRecord, 'id' | 'deliveryId'>, hold: NewAttempt['hold'], dueAt?: number): boolean {
+      return db.transaction(() => {
+        if (q.takeOver.run(hold?.by ?? null, hold?.until ?? null, dueAt ?? null, attempt.id).changes !== 1) return false;
+        q.unpause.run(attempt.deliveryId);
+        return true;
+      }).immediate();
+    },
+    /**
+     * Lets go of the delivery's waiting attempt that `owner` holds: its hold
+     * ends now, for a running sender to take over; `pause` also marks the
+     * delivery paused (shown until someone does). Returns the attempts released.
+     */
+    release(deliveryId: number, owner: string, now: number, pause: boolean): number {
+      return db.transaction(() => {
+        const n = q.release.run(now, deliveryId, owner).changes;
+        if (n > 0 && pause) q.pause.run(now, deliveryId);
+        return n;
+      }).immediate();
+    },
+    unpause(deliveryId: number): void {
+      q.unpause.run(deliveryId);
     },
     /** Stores the outcome of an in-flight attempt; false if it was not in flight. */
     record(attemptId: number, o: AttemptOutcome): boolean {

@@ -1,4 +1,4 @@
-import type { AttemptTrigger, DeliveryPolicy, DeliveryStatus, ErrorKind, HeaderPair, PreparedRequest } from '../sender/types';
+import type { AttemptTrigger, DeliveryPolicy, DeliveryStatus, ErrorKind, HeaderPair, PreparedRequest, TimestampMode } from '../sender/types';
 import type { MaybeRecordedResponse, RecordedResponse } from './recorded-response';
 import type { Row } from './row';
 
@@ -29,10 +29,15 @@ export interface DeliveryRecord {
   url: string;
   policy: DeliveryPolicy;
   body: Buffer;
+  /** 'paused' when paused_at is set on a pending delivery (migration 012). */
   status: DeliveryStatus;
   failureReason: string | null;
   createdAt: number;
   finishedAt: number | null;
+  /** The signature form every attempt signs in; null: the provider's default. */
+  signatureForm: string | null;
+  timestamps: TimestampMode;
+  pausedAt: number | null;
 }
 
 export type AttemptState = 'scheduled' | 'in_flight' | 'done' | 'cancelled';
@@ -53,6 +58,12 @@ export interface AttemptRecord extends MaybeRecordedResponse<ErrorKind> {
   leaseUntil: number | null;
   sentAt: number | null;
   request: PreparedRequest | null;
+  /** The timestamp it signed (unix seconds) and its signature header's value, stored at the claim. */
+  signedTimestamp: number | null;
+  signature: string | null;
+  /** A waiting attempt one process sends itself until heldUntil (real ms); see migration 012. */
+  heldBy: string | null;
+  heldUntil: number | null;
 }
 
 export interface DeliveryListItem extends Omit<DeliveryRecord, 'body' | 'policy'> {
@@ -83,6 +94,14 @@ export interface NewDelivery {
   policy: DeliveryPolicy;
   body: Uint8Array;
   createdAt: number;
+  signatureForm?: string | null;
+  timestamps?: TimestampMode;
+}
+
+/** A hold on a new waiting attempt: only `by` arms it until `until` (real ms). */
+export interface AttemptHold {
+  by: string;
+  until: number;
 }
 
 export interface NewAttempt {
@@ -92,6 +111,7 @@ export interface NewAttempt {
   trigger: AttemptTrigger;
   scheduledAt: number;
   dueAt: number;
+  hold?: AttemptHold | null;
 }
 
 export interface AttemptOutcome extends RecordedResponse<ErrorKind> {
@@ -123,10 +143,13 @@ export function toDeliveryBase(row: Row): Omit<DeliveryRecord, 'body' | 'policy'
     eventType: row.event_type,
     eventId: row.event_id,
     url: row.url,
-    status: row.status,
+    status: row.status === 'pending' && row.paused_at != null ? 'paused' : row.status,
     failureReason: row.failure_reason,
     createdAt: row.created_at,
     finishedAt: row.finished_at,
+    signatureForm: row.signature_form ?? null,
+    timestamps: row.timestamps === 'provider' ? 'provider' : 'real',
+    pausedAt: row.paused_at ?? null,
   };
 }
 
@@ -147,6 +170,10 @@ export function toAttempt(row: Row): AttemptRecord {
       row.request_method === null
         ? null
         : { method: row.request_method, headers: JSON.parse(row.request_headers), body: row.request_body },
+    signedTimestamp: row.signed_timestamp ?? null,
+    signature: row.signature ?? null,
+    heldBy: row.held_by ?? null,
+    heldUntil: row.held_until ?? null,
     status: row.response_status,
     responseHeaders: row.response_headers === null ? [] : JSON.parse(row.response_headers),
     responseBody: row.response_body,

@@ -9,8 +9,9 @@ import { migration007 } from './007_attempt_queues';
 import { migration008 } from './008_search_vocab';
 import { migration009 } from './009_list_filter_indexes';
 import { migration010 } from './010_import_dedupe_index';
-import { migration013 } from './013_sealed_secrets';
 import { migration011 } from './011_webhook_subscription_ids';
+import { migration012 } from './012_delivery_signing_and_handoff';
+import { migration013 } from './013_sealed_secrets';
 
 /** Every migration, ordered by version. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
   migration013,
 ].sort((a, b) => a.version - b.version);
 
