@@ -68,16 +68,22 @@ export type SenderEvent =
 export type ScenarioId =
   | 'valid'
   | 'duplicate'
+  | 'retry'
+  | 'slow-handler'
+  | 'unknown-event'
   | 'out-of-order'
   | 'burst'
   | 'replay-attack'
   | 'tampered-body'
   | 'wrong-secret'
+  | 'unsigned'
   | 'max-size'
   | 'oversized';
 
 export interface CheckRow {
   scenario: ScenarioId;
+  /** The signature form the row was signed in, for a provider with several (LRDefender: 'timestamped', 'plain'). */
+  form?: string;
   title: string;
   expected: string;
   actual: string;

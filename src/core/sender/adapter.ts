@@ -14,6 +14,8 @@ export interface PrepareInput {
   providerNowMs: number;
   /** The injected clock's time at sending. */
   realNowMs: number;
+  /** Signature form (LRDefender 'plain' | 'timestamped'); the provider's default when absent. */
+  form?: string;
 }
 
 /**
@@ -29,6 +31,10 @@ export interface DeliveryAdapter {
   createBody(providerId: string, eventType: string, payload: unknown, nowMs: number): { body: Uint8Array; eventId: string | null };
   /** One attempt's request: the fixed body, signed afresh (Prynt signs a new timestamp per retry). */
   prepare(input: PrepareInput): PreparedRequest;
+  /** The provider's signature forms, the default first (absent: one form). */
+  forms?(providerId: string): string[];
+  /** Body paths of the ids that tell one event from another (event, visitor, device ids); absent: the envelope's common id fields. */
+  idFields?(providerId: string): string[];
 }
 
 const ID_FIELDS = ['eventId', 'event_id', 'id', 'webhookEventId'];

@@ -46,7 +46,20 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
         secret: input.secret,
         timestampSec: Math.floor(at / 1000),
         deliveryId: input.eventId ?? undefined,
+        form: input.form,
       });
+    },
+    forms(id) {
+      const signature = registry.require(id).signature;
+      const names = signature.forms.map((f) => f.name);
+      return [signature.defaultForm, ...names.filter((n) => n !== signature.defaultForm)];
+    },
+    idFields(id) {
+      const provider = registry.require(id);
+      // The subscription an event came through (webhookId, property.id) is the same for every event: not varied.
+      const fields = provider.ids.conventions.map((c) => c.field).filter((f) => !/webhook|property/i.test(f));
+      const fromPayload = provider.ids.delivery.fromPayload;
+      return fromPayload && !fields.includes(fromPayload) ? [fromPayload, ...fields] : fields;
     },
   };
 }
