@@ -35,6 +35,8 @@ export interface DeliveryAdapter {
   forms?(providerId: string): string[];
   /** Body paths of the ids that tell one event from another (event, visitor, device ids); absent: the envelope's common id fields. */
   idFields?(providerId: string): string[];
+  /** What in a JSON event breaks the provider's own rules (id patterns, time rules); absent: nothing is checked. */
+  problems?(providerId: string, eventType: string, event: unknown): string[];
 }
 
 const ID_FIELDS = ['eventId', 'event_id', 'id', 'webhookEventId'];

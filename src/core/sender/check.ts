@@ -68,6 +68,12 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
   const idFields = deps.adapter.idFields?.(input.provider);
   const forms = deps.adapter.forms?.(input.provider) ?? [];
   let counter = 0;
+  const problems = deps.adapter.problems;
+  const breaksRules = (variant: Uint8Array): boolean => {
+    if (!problems || !isVariable(variant)) return false;
+    const parse = (b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as unknown;
+    return problems(input.provider, input.eventType, parse(variant)).length > problems(input.provider, input.eventType, parse(body)).length;
+  };
   const base: ScenarioContext = {
     url: input.url,
     providerId: input.provider,
@@ -83,11 +89,17 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
     observe: input.effectsUrl ? effectsProbe(input.effectsUrl, deps.attempt, policy) : undefined,
     burstSize: Math.max(1, input.burstSize ?? 10),
     formCount: forms.length,
-    // Each event its own ids and its own second: distinct events never look like duplicates of each other.
+    // Each event its own ids and its own second, so distinct events never look like duplicates of each other;
+    // unless moving its time breaks the provider's rules (ClickDefender's daily summary is sent at midnight).
     event: (options = {}) => {
       const n = ++counter;
       const eventType = options.eventType ? { from: input.eventType, to: options.eventType } : undefined;
-      return eventVariant(body, `${prefix}${n}`, { idFields, shiftMs: (options.shiftMs ?? 0) - n * 1000, eventType });
+      const shiftMs = options.shiftMs ?? 0;
+      const moved = eventVariant(body, `${prefix}${n}`, { idFields, shiftMs: shiftMs - n * 1000, eventType });
+      if (eventType || !breaksRules(moved)) return moved;
+      // Whole days, every date with them: another day's summary.
+      const otherDay = eventVariant(body, `${prefix}${n}`, { idFields, shiftMs, everyDateMs: -n * 86_400_000 });
+      return breaksRules(otherDay) ? eventVariant(body, `${prefix}${n}`, { idFields, shiftMs }) : otherDay;
     },
   };
   const notes: string[] = [];

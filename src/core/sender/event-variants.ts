@@ -50,6 +50,22 @@ export interface VariantOptions {
   shiftMs?: number;
   /** Another event type, written where the body names its type (an event the handler does not know). */
   eventType?: { from: string; to: string };
+  /** Moves every date in the event, however deep (2026-04-18, ISO times), keeping their relations (a summary's day). */
+  everyDateMs?: number;
+}
+
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
+
+function shiftDates(value: unknown, shiftMs: number): unknown {
+  if (typeof value === 'string' && DATE_TEXT.test(value)) {
+    if (value.length === 10) return new Date(Date.parse(`${value}T00:00:00Z`) + shiftMs).toISOString().slice(0, 10);
+    return shiftTime(value, shiftMs);
+  }
+  if (Array.isArray(value)) return value.map((v) => shiftDates(v, shiftMs));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftDates(v, shiftMs)]));
+  }
+  return value;
 }
 
 const TYPE_FIELDS = ['type', 'event', 'eventType', 'event_type'];
@@ -120,6 +136,7 @@ export function eventVariant(body: Uint8Array, tag: string, options: VariantOpti
   for (const field of TIME_FIELDS) {
     if (field in event) event[field] = shiftTime(event[field], options.shiftMs ?? 0);
   }
+  if (options.everyDateMs) Object.assign(event, shiftDates(event, options.everyDateMs));
   if (options.eventType) {
     for (const field of TYPE_FIELDS) {
       if (event[field] === options.eventType.from) event[field] = options.eventType.to;

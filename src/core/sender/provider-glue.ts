@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { buildOutgoingRequest, buildSample, createProviderRegistry, resolveDeliveryId, type ProviderRegistry } from '../providers';
+import { buildOutgoingRequest, buildSample, createProviderRegistry, resolveDeliveryId, validatePayload, type ProviderRegistry } from '../providers';
 import type { DeliveryAdapter } from './adapter';
 
 export interface GlueOptions {
@@ -61,5 +61,6 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
       const fromPayload = provider.ids.delivery.fromPayload;
       return fromPayload && !fields.includes(fromPayload) ? [fromPayload, ...fields] : fields;
     },
+    problems: (id, eventType, event) => validatePayload(registry.require(id), eventType, event),
   };
 }
