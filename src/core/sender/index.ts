@@ -145,7 +145,7 @@ export function createSender(options: SenderOptions) {
     assertEnabled(webhook.id);
     const { deliveryId, attemptId } = repo.createDelivery(
       { webhookId: webhook.id, provider: input.provider, eventType: input.eventType, eventId, url: input.url, policy, body, createdAt: now },
-      { scheduledAt: now, dueAt: now },
+      { scheduledAt: engine.providerNow(), dueAt: now },
     );
     engine.track(attemptId, now);
     return { deliveryId, webhookId: webhook.id, eventId, policy, warnings };
