@@ -8,7 +8,7 @@ import { parseTargetUrl, performAttempt } from './attempt';
 import { runHandlerCheck, type CheckInput, type CheckReport } from './check';
 import { DeliveryEngine, type EngineOptions } from './engine';
 import { createRegistryAdapter } from './provider-glue';
-import { toDeliveryResult, toWebhookInfo, type WebhookInfo } from './summary';
+import { toDeliveryResult, toWebhookInfo, toWebhookView, type WebhookInfo } from './summary';
 import { assertPolicy, providerNowAfter } from './timing';
 import type { AttemptFn, DeliveryPolicy, DeliveryResult, SenderListener } from './types';
 
@@ -268,4 +268,5 @@ export type { DeliveryAdapter, PrepareInput } from './adapter';
 export type { CheckInput, CheckReport } from './check';
 export type { CheckRow, ScenarioId } from './scenarios';
 export type { WebhookInfo } from './summary';
+export { toWebhookView };
 export type * from './types';
