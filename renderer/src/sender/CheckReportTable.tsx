@@ -35,7 +35,7 @@ export function CheckReportTable({ report }: { report: CheckReport }) {
                   <span className="strong">{row.scenario}</span>
                   <div className="muted">{row.title}</div>
                 </td>
-                {forms && <td className="mono">{row.form ?? 'default'}</td>}
+                {forms && <td className="mono">{row.form ?? 'provider default'}</td>}
                 <td>{row.expected}</td>
                 <td className="mono">{row.actual}</td>
                 <td>
