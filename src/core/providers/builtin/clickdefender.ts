@@ -56,5 +56,6 @@ export const clickdefender: ProviderDefinition = {
     'Best practices say "use the event ID to deduplicate", but the documented payloads carry no event id.',
     'The fraud_detected example\'s reason scores (25 + 30 + 40 = 95) do not add up to its decision score (85): reasons are not expected to sum to the score.',
     'Endpoints must be HTTPS; the simulator warns on plain http but still sends.',
+    'Handler check: no event id, so distinct events differ by visitor id and time (a daily summary by its day); a retry repeats the bytes and the signature.',
   ],
 };

@@ -43,5 +43,6 @@ export const fingerprintiq: ProviderDefinition = {
     '"Retried up to 3 times" with delays 1 s, 5 s, 25 s: four attempts in all.',
     'The Node example compares with timingSafeEqual on hex-decoded buffers: a signature of the wrong length makes it throw (a 500, not a 401), and it cannot tell a missing header from a bad one.',
     'threat.detected fires only when botProbability > 0.7.',
+    'Handler check: no event id, so distinct events differ by visitor id and time, and a retry repeats the bytes and the signature (no timestamp is signed): deduplicating by body (or signature) is right here.',
   ],
 };

@@ -63,5 +63,6 @@ export const lmif: ProviderDefinition = {
     'The manual verification example compares the header with `sha256=${hex}` using timingSafeEqual on the strings: a header of a different length makes it throw rather than return false.',
     'The payload example writes createdAt without milliseconds (2024-01-15T10:00:00Z); samples do the same, and any ISO 8601 time is accepted.',
     'Event data shapes are in a separate "Event Types" page not included here; sample data fields are illustrative.',
+    'Handler check: no timestamp is signed, so a retry repeats the bytes and the signature; deduplicate by the event id.',
   ],
 };

@@ -66,5 +66,6 @@ export const lrdefender: ProviderDefinition = {
     'Both signature forms share X-Webhook-Signature; the verifier accepts both and checks the 300 s tolerance only on the timestamped form (the Node SDK example passes tolerance: 300). The simulator sends the timestamped form unless told otherwise.',
     'X-Webhook-Signature is a generic name, so a request is recognised as LRDefender only when its body also has the {type, webhookId, timestamp, data} envelope.',
     'Only bot.detected has a documented data shape ({deviceId, botScore, isBot}); the other events\' data fields are illustrative.',
+    'Handler check: the signature scenarios run in both forms (timestamped, then plain); the plain form signs no timestamp, so a retry in it repeats the bytes and a replay cannot be refused by time.',
   ],
 };

@@ -80,5 +80,6 @@ export const prynt: ProviderDefinition = {
     'The documented headers example (X-Prynt-Timestamp: 1707832922, requestId req_1707832921_...) dates from February 2024 while createdAt says 2026-02-14: the examples disagree; the simulator uses the real signing time.',
     'Endpoints must be HTTPS with a valid certificate; the simulator warns on plain http but still sends (local targets are http).',
     'Payloads are at most 256 KB.',
+    'Handler check: unknown event types must be acknowledged and ignored (the document says so), and a retry is signed anew, so deduplicating by signature fails; the 24-hour failing streak counts provider time, which runs at the sender\'s speed-up.',
   ],
 };
