@@ -88,7 +88,6 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
     sleep: (ms) => new Promise<void>((resolve) => deps.clock.setTimer(ms, resolve)),
     observe: input.effectsUrl ? effectsProbe(input.effectsUrl, deps.attempt, policy) : undefined,
     burstSize: Math.max(1, input.burstSize ?? 10),
-    formCount: forms.length,
     // Each event its own ids and its own second, so distinct events never look like duplicates of each other;
     // unless moving its time breaks the provider's rules (ClickDefender's daily summary is sent at midnight).
     event: (options = {}) => {

@@ -6,6 +6,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import { isTooDeep } from '../../shared/json-depth';
 
 const ID_FIELDS = ['eventId', 'event_id', 'id', 'idempotencyKey', 'idempotency_key'];
 const TIME_FIELDS = ['timestamp', 'createdAt', 'created_at', 'created'];
@@ -14,9 +15,12 @@ export const PADDING_FIELD = 'hookscopePadding';
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
+/** The body as a JSON object, or null: not JSON, not an object, or nested deeper than MAX_JSON_DEPTH (it may come from outside). */
 function parseObject(body: Uint8Array): Record<string, unknown> | null {
   try {
-    const value: unknown = JSON.parse(decoder.decode(body));
+    const text = decoder.decode(body);
+    if (isTooDeep(text)) return null;
+    const value: unknown = JSON.parse(text);
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;

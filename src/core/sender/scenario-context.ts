@@ -29,8 +29,6 @@ export interface ScenarioContext {
   burstSize: number;
   /** The signature form this run signs in (undefined: the provider's default). */
   form?: string;
-  /** Whether the provider has several signature forms (rows then name theirs). */
-  formCount: number;
   /**
    * Another event of the same kind: new ids of the provider's own shapes (a
    * new device or visitor for providers without event ids), its own time,

@@ -51,6 +51,11 @@ describe('event variants', () => {
     expect(renewId('req_1767407632_c567fb', 'x')).toMatch(/^req_1767407632_[0-9a-f]{6}$/);
   });
 
+  it('leaves a body nested deeper than MAX_JSON_DEPTH as it is, without recursing into it', () => {
+    const deep = new TextEncoder().encode(`{"id":"evt_1","a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(eventVariant(deep, 'x', { everyDateMs: 86_400_000 })).toBe(deep);
+  });
+
   it('keeps the subscription (webhookId, property) and renews what tells events apart', () => {
     expect(adapter.idFields!('prynt')).toEqual(['eventId', 'idempotencyKey', 'data.requestId', 'data.visitorId']);
     expect(adapter.idFields!('clickdefender')).toEqual(['visitor.id']);
