@@ -21,9 +21,17 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function check(providerId: string, flaw?: Flaw, extra: { scenarios?: ScenarioId[]; timeoutMs?: number; slowMs?: number } = {}): Promise<CheckReport> {
+interface Extra {
+  scenarios?: ScenarioId[];
+  timeoutMs?: number;
+  slowMs?: number;
+  slowFirst?: number;
+  noDedupe?: boolean;
+}
+
+async function check(providerId: string, flaw?: Flaw, extra: Extra = {}): Promise<CheckReport> {
   const provider = registry.require(providerId);
-  const handler = await providerHandler(provider, { secret: SECRET, flaw, slowMs: extra.slowMs });
+  const handler = await providerHandler(provider, { secret: SECRET, flaw, slowMs: extra.slowMs, slowFirst: extra.slowFirst, noDedupe: extra.noDedupe });
   const env = senderEnv({ registry: {} });
   cleanups.push(() => handler.close(), () => env.dispose());
   const sender = env.sender({ clock: systemClock });
@@ -106,5 +114,19 @@ describe('signature forms', () => {
     ]);
     expect(report.rows.find((r) => r.form === 'plain' && r.scenario === 'replay-attack')!.note).toMatch(/plain form\) signs no timestamp/);
     expect(report.rows.find((r) => r.form === 'plain' && r.scenario === 'valid')!.title).toContain('[plain signature]');
+  });
+});
+
+describe('the slow-handler scenario, once the provider has retried', () => {
+  const slowOnce = { scenarios: ['slow-handler'] as ScenarioId[], timeoutMs: 300, slowMs: 600, slowFirst: 1 };
+
+  it('passes a handler slow only the first time that does not process the retry again', async () => {
+    const report = await check('prynt', 'slow', slowOnce);
+    expect(report.rows[0]).toMatchObject({ pass: true, actual: 'no answer within 300 ms; the retry: 200; effects unchanged by the second' });
+  });
+
+  it('fails one that processes the retry of a timed-out event a second time', async () => {
+    const report = await check('prynt', 'slow', { ...slowOnce, noDedupe: true });
+    expect(report.rows[0]).toMatchObject({ pass: false, actual: 'no answer within 300 ms; the retry: 200; effects changed again by the second' });
   });
 });

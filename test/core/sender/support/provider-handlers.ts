@@ -25,6 +25,10 @@ export interface HandlerOptions {
   flaw?: Flaw;
   /** How long the slow handler works before it answers. */
   slowMs?: number;
+  /** The slow handler is slow only for its first N requests (a cold start). */
+  slowFirst?: number;
+  /** Processes every request it accepts, with no deduplication at all. */
+  noDedupe?: boolean;
 }
 
 function headerList(headers: Record<string, string | string[] | undefined>): [string, string][] {
@@ -53,6 +57,7 @@ function eventKey(provider: ProviderDefinition, event: unknown, body: Buffer): s
 
 export function providerHandler(provider: ProviderDefinition, options: HandlerOptions) {
   const processed: string[] = [];
+  let accepted = 0;
   const known = new Set(provider.events.map((e) => e.type));
   const signatureHeaders = new Set(provider.signature.forms.map((f) => f.header.toLowerCase()));
   return startServer((req, res, body) => {
@@ -74,12 +79,14 @@ export function providerHandler(provider: ProviderDefinition, options: HandlerOp
     if (typeof type !== 'string' || !known.has(type)) {
       return void res.writeHead(options.flaw === 'unknown-500' ? 500 : 200).end('ignored');
     }
-    const key = options.flaw === 'dedupe-by-signature' ? (signature ?? '') : eventKey(provider, event, body);
+    accepted++;
+    const key = options.noDedupe ? `request ${accepted}` : options.flaw === 'dedupe-by-signature' ? (signature ?? '') : eventKey(provider, event, body);
+    const slow = options.flaw === 'slow' && (options.slowFirst === undefined || accepted <= options.slowFirst);
     const work = () => {
       if (!processed.includes(key)) processed.push(key);
       res.writeHead(200).end('ok');
     };
-    if (options.flaw === 'slow') setTimeout(work, options.slowMs ?? 1000);
+    if (slow) setTimeout(work, options.slowMs ?? 1000);
     else work();
   });
 }
