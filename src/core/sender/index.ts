@@ -119,7 +119,8 @@ export function createSender(options: SenderOptions) {
         n: repo.nextAttemptNumber(deliveryId),
         ladderIndex: null,
         trigger: 'manual',
-        scheduledAt: last?.sentAt != null ? providerNowAfter({ scheduledAt: last.scheduledAt, sentAt: last.sentAt }, now) : now,
+        // Never before the provider clock: at a speed-up, the real wait since the last attempt was provider hours.
+        scheduledAt: Math.max(engine.providerNow(), last?.sentAt != null ? providerNowAfter({ scheduledAt: last.scheduledAt, sentAt: last.sentAt }, now) : now),
         dueAt: now,
       });
     });

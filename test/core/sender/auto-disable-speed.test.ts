@@ -90,4 +90,15 @@ describe("Prynt's automatic disabling, sped up", () => {
     ctx.clock.advance(2000);
     expect(at()).toBe(T0 + 2 * H + 2000);
   });
+
+  it('a manual retry is scheduled on the provider clock too: real seconds waited at 3600x are provider hours', async () => {
+    const ctx = await setup();
+    const id = ctx.sender.send({ provider: 'fingerprintiq', eventType: 'visit.new', url: ctx.server.url, secret: 'whsec_disable', policy: { retryDelaysMs: [] } }).deliveryId;
+    expect((await runLadder(ctx.clock, ctx.sender, id)).status).toBe('failed');
+    ctx.clock.advance(2000);
+    ctx.sender.retry(id);
+    await runLadder(ctx.clock, ctx.sender, id);
+    const [first, manual] = ctx.sender.getDelivery(id).attempts;
+    expect(manual.scheduledAt - first.scheduledAt).toBeGreaterThanOrEqual(2 * H);
+  });
 });
