@@ -3,7 +3,7 @@ import type { DeliveryView } from '../shared/delivery-types';
 import { canonicalWarningFor } from '../shared/canonical-json';
 import { assertEventType, buildSample, checkSubscriptionId } from './providers';
 import { generateSecret } from './sender/generate-secret';
-import type { Sender } from './sender';
+import { toWebhookView, type Sender } from './sender';
 import type { App } from './app';
 
 type SenderHandlers = Pick<
@@ -15,6 +15,8 @@ type SenderHandlers = Pick<
   | 'sender.setSpeed'
   | 'sender.info'
   | 'sender.check'
+  | 'webhooks.list'
+  | 'webhooks.setEnabled'
   | 'deliveries.list'
   | 'deliveries.get'
   | 'deliveries.retry'
@@ -84,6 +86,8 @@ export function createSenderHandlers(app: App): SenderHandlers {
       const definition = app.providers.require(provider);
       return app.sender().check({ provider: definition.id, url, secret, eventType: eventType ?? definition.events[0].type, effectsUrl });
     },
+    'webhooks.list': () => app.sender().listWebhooks().map(toWebhookView),
+    'webhooks.setEnabled': ({ id, enabled }) => toWebhookView(app.sender().setWebhookEnabled(id, enabled)),
     'deliveries.list': ({ limit, beforeId }) => {
       const sender = app.sender();
       return sender.listDeliveries({ limit: limit ?? 100, beforeId }).map((d) => view(sender, d.id));

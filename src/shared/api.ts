@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AttemptResponseView, CheckReport, DeliveryView, SenderEvent } from './delivery-types';
+import type { AttemptResponseView, CheckReport, DeliveryView, SenderEvent, WebhookView } from './delivery-types';
 import type { ProviderDefinition } from './providers';
 import { tunnelAuthtokenArgsSchema, tunnelStartArgsSchema, type TunnelAuthtokenResult, type TunnelSelfTestResult, type TunnelStatus } from './tunnel-types';
 import { responseRuleSchema, retentionSchema, slugSchema, type CaptureDetail, type CaptureSummary, type Endpoint } from './capture-types';
@@ -68,6 +68,10 @@ export const apiArgs = {
   'sender.check': z
     .object({ provider: z.string(), url: z.string().url(), secret: z.string().min(1), eventType: z.string().optional(), effectsUrl: z.string().url().optional() })
     .strict(),
+  /** The sender's webhooks (provider + URL), with their failing streak and disabled state. */
+  'webhooks.list': z.object({}).strict(),
+  /** Enables a webhook (clearing its failing streak: Prynt's re-enable) or disables it (failing what waits on it). */
+  'webhooks.setEnabled': z.object({ id: z.number().int().positive(), enabled: z.boolean() }).strict(),
   'deliveries.list': z.object({ limit: z.number().int().min(1).max(1000).optional(), beforeId: z.number().int().positive().optional() }).strict(),
   'deliveries.get': z.object({ id: z.number().int().positive() }).strict(),
   'deliveries.retry': z.object({ id: z.number().int().positive() }).strict(),
@@ -120,6 +124,8 @@ export interface ApiResults extends ReplayApiResults {
   'sender.setSpeed': { speed: number };
   'sender.info': { speed: number };
   'sender.check': CheckReport;
+  'webhooks.list': WebhookView[];
+  'webhooks.setEnabled': WebhookView;
   'deliveries.list': DeliveryView[];
   'deliveries.get': DeliveryView;
   'deliveries.retry': { deliveryId: number };

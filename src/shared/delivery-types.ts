@@ -102,20 +102,41 @@ export type SenderEvent =
   /** A fault inside the engine itself (the database went away...), never a handler's failure. */
   | { type: 'engine-error'; error: { code: string; message: string } };
 
+/** A webhook (provider + URL) as the API shows it; the secret never leaves the store. */
+export interface WebhookView {
+  id: number;
+  provider: string;
+  url: string;
+  enabled: boolean;
+  hasSecret: boolean;
+  /** Provider time (ISO) of the first and latest failure of the current failing streak; null when not failing. */
+  failingSince: string | null;
+  failingLast: string | null;
+  disabledAt: string | null;
+  /** Why it is disabled ('failing for N ms of provider time', 'disabled by the user'). */
+  disabledReason: string | null;
+}
+
 /** The handler check's scenarios, in the order they run. */
 export type ScenarioId =
   | 'valid'
   | 'duplicate'
+  | 'retry'
+  | 'slow-handler'
+  | 'unknown-event'
   | 'out-of-order'
   | 'burst'
   | 'replay-attack'
   | 'tampered-body'
   | 'wrong-secret'
+  | 'unsigned'
   | 'max-size'
   | 'oversized';
 
 export interface CheckRow {
   scenario: ScenarioId;
+  /** The signature form the row was signed in, for a provider with several (LRDefender: 'timestamped', 'plain'). */
+  form?: string;
   title: string;
   expected: string;
   actual: string;

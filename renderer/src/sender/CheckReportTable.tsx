@@ -7,6 +7,8 @@ function verdict(row: CheckRow): { text: string; cls: string } {
 
 /** The handler check's report: what the handler should have answered to each scenario, what it did, and the verdict. */
 export function CheckReportTable({ report }: { report: CheckReport }) {
+  // A provider with several signature forms (LRDefender) has its signature rows once per form.
+  const forms = report.rows.some((r) => r.form);
   return (
     <div className="check-report" data-testid="check-report">
       <p className="facts">
@@ -17,6 +19,7 @@ export function CheckReportTable({ report }: { report: CheckReport }) {
         <thead>
           <tr>
             <th>Scenario</th>
+            {forms && <th>Signature</th>}
             <th>Expected</th>
             <th>Actual</th>
             <th>Result</th>
@@ -27,11 +30,12 @@ export function CheckReportTable({ report }: { report: CheckReport }) {
           {report.rows.map((row) => {
             const v = verdict(row);
             return (
-              <tr key={row.scenario} data-scenario={row.scenario} data-result={v.text}>
+              <tr key={`${row.scenario}/${row.form ?? ''}`} data-scenario={row.scenario} data-form={row.form} data-result={v.text}>
                 <td>
                   <span className="strong">{row.scenario}</span>
                   <div className="muted">{row.title}</div>
                 </td>
+                {forms && <td className="mono">{row.form ?? 'provider default'}</td>}
                 <td>{row.expected}</td>
                 <td className="mono">{row.actual}</td>
                 <td>

@@ -12,15 +12,17 @@ export function HandlerCheck() {
     <div className="handler-check">
       <p className="muted">
         Sends {provider?.name ?? 'the provider'}&apos;s <code>{form.eventType || 'first event'}</code> to <code>{form.url || 'the target URL'}</code> in
-        every shape a handler must survive: a duplicate, out of order, a burst, a replayed old timestamp, a tampered body, the wrong secret, the largest
-        and an oversized event. Signed with the secret of the form; nothing is stored.
+        every shape a handler must survive: a duplicate, the provider&apos;s retry (new timestamp and signature), an answer past the timeout and its
+        retry, an unknown event type, out of order, a burst, a replayed old timestamp, a tampered body, the wrong secret, no signature at all, the
+        largest and an oversized event; the signature cases in each signature form the provider has. Signed with the secret of the form; nothing is
+        stored.
       </p>
       <div className="check-controls">
         <Field
           name="effectsUrl"
           label="Effects URL (optional)"
           error={checkErrors.effectsUrl}
-          hint="A GET that shows your handler's state (e.g. a count of processed events): duplicates are then judged by what the handler did, not only by status."
+          hint="A GET that shows your handler's state (e.g. a count or list of processed events). Without it, whether a duplicate, a retry or a timed-out event was processed twice cannot be seen, and those rows are not judged."
         >
           <input
             id="f-effectsUrl"

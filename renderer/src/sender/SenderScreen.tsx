@@ -8,6 +8,7 @@ import { HandlerCheck } from './HandlerCheck';
 import { useProviders } from './providers';
 import { SendForm } from './SendForm';
 import { useSender } from './store';
+import { WebhookState } from './WebhookState';
 
 const TABS = [
   { id: 'delivery', label: 'Delivery timeline' },
@@ -45,6 +46,7 @@ export function SenderScreen() {
           <h2>Sender</h2>
         </div>
         <ErrorNote message={error} onRetry={() => void load()} />
+        <WebhookState />
         {loaded ? <SendForm /> : <p className="muted pad">Loading providers…</p>}
       </div>
       <div className="sender-output">

@@ -15,6 +15,7 @@ import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { preparePayload } from './send-payload';
 import { printJson, printTable } from '../output';
 import { floatArg, idArg, intArg } from '../parse';
+import { toWebhookView } from '../../core/sender';
 
 /** A sender for one command. `hold`: this process runs the deliveries it starts (send, retry) and hands them over when interrupted. */
 function senderFor(app: App, speed = 1, hold = false) {
@@ -252,10 +253,18 @@ export function registerSenderCommands(program: Command): void {
           });
           if (options.json) printJson(report);
           else {
+            const forms = report.rows.some((r) => r.form);
             printTable(
-              report.rows.map((r) => ({ scenario: r.scenario, expected: r.expected, actual: r.actual, result: r.pass === null ? 'n/a' : r.pass ? 'pass' : 'FAIL' })),
-              ['scenario', 'expected', 'actual', 'result'],
+              report.rows.map((r) => ({
+                scenario: r.scenario,
+                form: r.form ?? '',
+                expected: r.expected,
+                actual: inertLine(r.actual),
+                result: r.pass === null ? 'n/a' : r.pass ? 'pass' : 'FAIL',
+              })),
+              forms ? ['scenario', 'form', 'expected', 'actual', 'result'] : ['scenario', 'expected', 'actual', 'result'],
             );
+            for (const r of report.rows) if (r.note) process.stdout.write(`${r.scenario}${r.form ? ` (${r.form})` : ''}: ${inertLine(r.note)}\n`);
             for (const note of report.notes) process.stdout.write(`note: ${note}\n`);
             process.stdout.write(`${report.passed} passed, ${report.failed} failed, ${report.notJudged} not judged\n`);
           }
@@ -265,4 +274,38 @@ export function registerSenderCommands(program: Command): void {
         }
       });
     });
+
+  const webhook = program.command('webhook').description("the sender's webhooks (provider + URL): list them, enable one a provider disabled");
+  withJson(withData(webhook.command('list').description('list webhooks with their failing streak and whether they are enabled'))).action(async (options: CommonOptions) => {
+    await withApp(options, async (app) => {
+      const sender = senderFor(app);
+      try {
+        const list = sender.listWebhooks().map(toWebhookView);
+        if (options.json) printJson(list);
+        else if (list.length === 0) process.stdout.write('no webhooks yet\n');
+        else
+          printTable(
+            list.map((w) => ({ id: w.id, provider: w.provider, url: inertLine(w.url), state: w.enabled ? 'enabled' : `disabled (${w.disabledReason ?? 'disabled'})`, 'failing since': w.failingSince ?? '' })),
+            ['id', 'provider', 'url', 'state', 'failing since'],
+          );
+      } finally {
+        await sender.stop();
+      }
+    });
+  });
+  for (const [name, enabled] of [['enable', true], ['disable', false]] as const) {
+    withJson(withData(webhook.command(name).argument('<id>', 'the webhook id (see `hookscope webhook list`)', idArg).description(enabled ? 're-enable a webhook (clears its failing streak): sends are accepted again' : 'disable a webhook: what waits on it fails, new sends are refused')))
+      .action(async (id: number, options: CommonOptions) => {
+        await withApp(options, async (app) => {
+          const sender = senderFor(app);
+          try {
+            const view = toWebhookView(sender.setWebhookEnabled(id, enabled));
+            if (options.json) printJson(view);
+            else process.stdout.write(`webhook ${view.id} (${view.provider} ${inertLine(view.url)}): ${view.enabled ? 'enabled' : 'disabled'}\n`);
+          } finally {
+            await sender.stop();
+          }
+        });
+      });
+  }
 }

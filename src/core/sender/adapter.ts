@@ -56,6 +56,12 @@ export interface DeliveryAdapter {
   assertForm?(providerId: string, form: string): void;
   /** The tolerance window (seconds) a handler of this form checks, if the provider documents one. */
   toleranceSeconds?(providerId: string, form?: string): number | undefined;
+  /** The provider's signature forms, the default first (absent: one form). */
+  forms?(providerId: string): string[];
+  /** Body paths of the ids that tell one event from another (event, visitor, device ids); absent: the envelope's common id fields. */
+  idFields?(providerId: string): string[];
+  /** What in a JSON event breaks the provider's own rules (id patterns, time rules); absent: nothing is checked. */
+  problems?(providerId: string, eventType: string, event: unknown): string[];
 }
 
 const ID_FIELDS = ['eventId', 'event_id', 'id', 'webhookEventId'];

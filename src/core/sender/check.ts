@@ -3,8 +3,8 @@ import type { Clock } from '../clock';
 import { HookscopeError } from '../../shared/errors';
 import type { DeliveryAdapter } from './adapter';
 import { parseTargetUrl } from './attempt';
-import { isVariable } from './event-variants';
-import { SCENARIOS, SCENARIO_IDS, type CheckRow, type ScenarioContext, type ScenarioId } from './scenarios';
+import { eventVariant, isVariable } from './event-variants';
+import { SCENARIOS, SCENARIO_IDS, SIGNATURE_SCENARIOS, type CheckRow, type ScenarioContext, type ScenarioId } from './scenarios';
 import type { AttemptFn, DeliveryPolicy } from './types';
 import type { CheckReport } from '../../shared/delivery-types';
 
@@ -35,7 +35,7 @@ export interface CheckDeps {
   adapter: DeliveryAdapter;
   attempt: AttemptFn;
   clock: Clock;
-  /** Tags for derived event ids; random by default. */
+  /** Seed of derived event ids; random by default. */
   tagPrefix?: string;
 }
 
@@ -65,8 +65,16 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
   if (input.timeoutMs !== undefined) policy.timeoutMs = input.timeoutMs;
   const { body } = deps.adapter.createBody(input.provider, input.eventType, input.payload, deps.clock.now());
   const prefix = deps.tagPrefix ?? `chk${randomBytes(3).toString('hex')}`;
+  const idFields = deps.adapter.idFields?.(input.provider);
+  const forms = deps.adapter.forms?.(input.provider) ?? [];
   let counter = 0;
-  const ctx: ScenarioContext = {
+  const problems = deps.adapter.problems;
+  const breaksRules = (variant: Uint8Array): boolean => {
+    if (!problems || !isVariable(variant)) return false;
+    const parse = (b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as unknown;
+    return problems(input.provider, input.eventType, parse(variant)).length > problems(input.provider, input.eventType, parse(body)).length;
+  };
+  const base: ScenarioContext = {
     url: input.url,
     providerId: input.provider,
     eventType: input.eventType,
@@ -77,21 +85,45 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
     policy,
     limits: deps.adapter.limits(input.provider),
     now: () => deps.clock.now(),
+    sleep: (ms) => new Promise<void>((resolve) => deps.clock.setTimer(ms, resolve)),
     observe: input.effectsUrl ? effectsProbe(input.effectsUrl, deps.attempt, policy) : undefined,
     burstSize: Math.max(1, input.burstSize ?? 10),
-    tag: () => `${prefix}${++counter}`,
+    // Each event its own ids and its own second, so distinct events never look like duplicates of each other;
+    // unless moving its time breaks the provider's rules (ClickDefender's daily summary is sent at midnight).
+    event: (options = {}) => {
+      const n = ++counter;
+      const eventType = options.eventType ? { from: input.eventType, to: options.eventType } : undefined;
+      const shiftMs = options.shiftMs ?? 0;
+      const moved = eventVariant(body, `${prefix}${n}`, { idFields, shiftMs: shiftMs - n * 1000, eventType });
+      if (eventType || !breaksRules(moved)) return moved;
+      // Whole days, every date with them: another day's summary.
+      const otherDay = eventVariant(body, `${prefix}${n}`, { idFields, shiftMs, everyDateMs: -n * 86_400_000 });
+      return breaksRules(otherDay) ? eventVariant(body, `${prefix}${n}`, { idFields, shiftMs }) : otherDay;
+    },
   };
   const notes: string[] = [];
   if (!isVariable(body)) {
     notes.push('the event body is not a JSON object: scenarios reuse it unchanged, so a deduplicating handler may see them as duplicates');
   }
+  if (!input.effectsUrl) {
+    notes.push('no effects probe: whether a duplicate, a retry or a timed-out event was processed twice cannot be seen, so those rows are not judged unless an answer is wrong');
+  }
+  // The signature scenarios run in every form of a provider that has several (LRDefender: timestamped, then plain).
+  const runs: { id: ScenarioId; form?: string }[] = [];
+  const selected = input.scenarios ?? SCENARIO_IDS;
+  for (const id of selected) runs.push({ id, form: forms.length > 1 && SIGNATURE_SCENARIOS.includes(id) ? forms[0] : undefined });
+  for (const form of forms.slice(1)) {
+    for (const id of selected) if (SIGNATURE_SCENARIOS.includes(id)) runs.push({ id, form });
+  }
   const rows: CheckRow[] = [];
-  for (const id of input.scenarios ?? SCENARIO_IDS) {
+  for (const run of runs) {
+    const ctx = { ...base, form: run.form };
     try {
-      rows.push(await SCENARIOS[id](ctx));
+      const row = await SCENARIOS[run.id](ctx);
+      rows.push(run.form ? { ...row, form: run.form, title: `${row.title} [${run.form} signature]` } : row);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      rows.push({ scenario: id, title: id, expected: '-', actual: 'not run', pass: null, note: message });
+      rows.push({ scenario: run.id, ...(run.form ? { form: run.form } : {}), title: run.id, expected: '-', actual: 'not run', pass: null, note: message });
     }
   }
   return {

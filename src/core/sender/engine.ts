@@ -10,7 +10,7 @@ import { Backoff } from './rearm';
 import { disableWebhook, failure, settleAttempt, type Settlement } from './settle';
 import { toAttemptSummary, toDeliveryResult } from './summary';
 import { Handoff } from './handoff';
-import { assertSpeed } from './timing';
+import { assertSpeed, providerNowOf } from './timing';
 import type { AttemptFn, AttemptResult, DeliveryResult, SenderEvent, SenderListener } from './types';
 
 export interface EngineOptions {
@@ -79,10 +79,14 @@ export class DeliveryEngine {
   private readonly handoff: Handoff;
   private readonly claims: ClaimOptions;
   private speed: number;
+  /** Where provider time and real time last met (at creation, and at each change of speed). */
+  private providerAnchor: { real: number; provider: number };
   private stopped = false;
 
   constructor(private readonly o: EngineOptions) {
     this.speed = assertSpeed(o.speed);
+    const start = o.clock.now();
+    this.providerAnchor = { real: start, provider: start };
     this.claims = { repo: o.repo, clock: o.clock, adapter: o.adapter, owner: o.owner, leaseGraceMs: o.leaseGraceMs ?? 60_000 };
     this.retries = new Backoff(o.clock);
     this.notices = new Backoff(o.clock);
@@ -222,11 +226,24 @@ export class DeliveryEngine {
    */
   setSpeed(speed: number): void {
     const old = this.speed;
+    const now = this.o.clock.now();
+    const provider = this.providerNow();
     this.speed = assertSpeed(speed);
+    this.providerAnchor = { real: now, provider };
     if (this.stopped || old === this.speed) return;
     for (const attemptId of [...this.timers.keys()]) this.untrack(attemptId);
     this.o.repo.rescaleScheduled(this.o.clock.now(), old, this.speed);
     this.window.restart();
+  }
+
+  /**
+   * The provider's clock: real time sped up since the engine started (timing.ts
+   * providerNowOf). A new delivery starts here, so a sped-up series of
+   * deliveries spans provider hours, and Prynt's 24-hour failing streak is
+   * reached in the simulation as it would be in provider time.
+   */
+  providerNow(): number {
+    return providerNowOf(this.providerAnchor, this.o.clock.now(), this.speed);
   }
 
   /** Resolves when the delivery is delivered or failed. */

@@ -5,6 +5,9 @@
  * that is not a JSON object is left as it is (the check says so).
  */
 
+import { createHash } from 'node:crypto';
+import { isTooDeep } from '../../shared/json-depth';
+
 const ID_FIELDS = ['eventId', 'event_id', 'id', 'idempotencyKey', 'idempotency_key'];
 const TIME_FIELDS = ['timestamp', 'createdAt', 'created_at', 'created'];
 export const PADDING_FIELD = 'hookscopePadding';
@@ -12,9 +15,12 @@ export const PADDING_FIELD = 'hookscopePadding';
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
+/** The body as a JSON object, or null: not JSON, not an object, or nested deeper than MAX_JSON_DEPTH (it may come from outside). */
 function parseObject(body: Uint8Array): Record<string, unknown> | null {
   try {
-    const value: unknown = JSON.parse(decoder.decode(body));
+    const text = decoder.decode(body);
+    if (isTooDeep(text)) return null;
+    const value: unknown = JSON.parse(text);
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -41,18 +47,104 @@ export function isVariable(body: Uint8Array): boolean {
   return parseObject(body) !== null;
 }
 
+export interface VariantOptions {
+  /** Body paths of the ids to renew (default: the envelope's common id fields, ID_FIELDS). */
+  idFields?: string[];
+  /** Moves the time fields (negative: an older event). */
+  shiftMs?: number;
+  /** Another event type, written where the body names its type (an event the handler does not know). */
+  eventType?: { from: string; to: string };
+  /** Moves every date in the event, however deep (2026-04-18, ISO times), keeping their relations (a summary's day). */
+  everyDateMs?: number;
+}
+
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
+
+function shiftDates(value: unknown, shiftMs: number): unknown {
+  if (typeof value === 'string' && DATE_TEXT.test(value)) {
+    if (value.length === 10) return new Date(Date.parse(`${value}T00:00:00Z`) + shiftMs).toISOString().slice(0, 10);
+    return shiftTime(value, shiftMs);
+  }
+  if (Array.isArray(value)) return value.map((v) => shiftDates(v, shiftMs));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftDates(v, shiftMs)]));
+  }
+  return value;
+}
+
+const TYPE_FIELDS = ['type', 'event', 'eventType', 'event_type'];
+
+/** A deterministic stream of bytes from a seed, to pick replacement characters. */
+function byteStream(seed: string): () => number {
+  let block = createHash('sha256').update(seed).digest();
+  let i = 0;
+  return () => {
+    if (i === block.length) {
+      block = createHash('sha256').update(block).digest();
+      i = 0;
+    }
+    return block[i++];
+  };
+}
+
+const DIGITS = '0123456789';
+const HEX_LOWER = '0123456789abcdef';
+const HEX_UPPER = '0123456789ABCDEF';
+const LOWER = 'abcdefghjkmnpqrstvwxyz'; // no i, l, o, u: also valid Crockford base 32
+const UPPER = LOWER.toUpperCase();
+
 /**
- * Another event like `body`: every id field gets the suffix `_<tag>` and
- * the time fields move by `shiftMs` (negative: an older event).
+ * Another id of the same shape: the prefix up to the last "_" is kept and
+ * each character after it is replaced by one of its own class (a digit by a
+ * digit, hex by hex, a letter by a letter of its case), so the new id matches
+ * whatever pattern the original did (evt_<base62>, 24 hex, iq_<base32>).
  */
-export function eventVariant(body: Uint8Array, tag: string, shiftMs = 0): Uint8Array {
+export function renewId(id: string, seed: string): string {
+  const cut = id.lastIndexOf('_') + 1;
+  const head = id.slice(0, cut);
+  const tail = id.slice(cut);
+  const next = byteStream(`${seed}:${id}`);
+  const hex = /^[0-9a-f]+$/.test(tail) ? HEX_LOWER : /^[0-9A-F]+$/.test(tail) ? HEX_UPPER : null;
+  let out = '';
+  for (const ch of tail) {
+    const set = hex ?? (/[0-9]/.test(ch) ? DIGITS : /[a-z]/.test(ch) ? LOWER : /[A-Z]/.test(ch) ? UPPER : null);
+    out += set ? set[next() % set.length] : ch;
+  }
+  return out === tail && tail.length > 0 ? renewId(id, `${seed}+`) : head + out;
+}
+
+function pathValue(event: Record<string, unknown>, path: string): { parent: Record<string, unknown>; key: string } | null {
+  const parts = path.split('.');
+  let parent: unknown = event;
+  for (const part of parts.slice(0, -1)) {
+    parent = parent && typeof parent === 'object' && !Array.isArray(parent) ? (parent as Record<string, unknown>)[part] : undefined;
+  }
+  if (!parent || typeof parent !== 'object' || Array.isArray(parent)) return null;
+  return { parent: parent as Record<string, unknown>, key: parts[parts.length - 1] };
+}
+
+/**
+ * Another event like `body`: every id field gets a new id of the same shape
+ * (derived from `tag`), the time fields move by `shiftMs`, and optionally the
+ * event type changes. Providers without event ids thus still get distinct
+ * bodies for distinct events (another device, visitor, time).
+ */
+export function eventVariant(body: Uint8Array, tag: string, options: VariantOptions = {}): Uint8Array {
   const event = parseObject(body);
   if (!event) return body;
-  for (const field of ID_FIELDS) {
-    if (typeof event[field] === 'string') event[field] = `${event[field]}_${tag}`;
+  for (const field of options.idFields ?? ID_FIELDS) {
+    const at = pathValue(event, field);
+    const value = at?.parent[at.key];
+    if (at && typeof value === 'string' && value) at.parent[at.key] = renewId(value, tag);
   }
   for (const field of TIME_FIELDS) {
-    if (field in event) event[field] = shiftTime(event[field], shiftMs);
+    if (field in event) event[field] = shiftTime(event[field], options.shiftMs ?? 0);
+  }
+  if (options.everyDateMs) Object.assign(event, shiftDates(event, options.everyDateMs));
+  if (options.eventType) {
+    for (const field of TYPE_FIELDS) {
+      if (event[field] === options.eventType.from) event[field] = options.eventType.to;
+    }
   }
   return encoder.encode(JSON.stringify(event));
 }

@@ -8,7 +8,7 @@ import { parseTargetUrl, performAttempt } from './attempt';
 import { runHandlerCheck, type CheckInput, type CheckReport } from './check';
 import { DeliveryEngine, type EngineOptions } from './engine';
 import { createRegistryAdapter } from './provider-glue';
-import { toDeliveryResult, toWebhookInfo, type WebhookInfo } from './summary';
+import { toDeliveryResult, toWebhookInfo, toWebhookView, type WebhookInfo } from './summary';
 import { assertPolicy, providerNowAfter } from './timing';
 import { providerTimestampsNote } from './signing-warnings';
 import type { AttemptFn, DeliveryPolicy, DeliveryResult, SenderListener, TimestampMode } from './types';
@@ -157,7 +157,8 @@ export function createSender(options: SenderOptions) {
         n: repo.nextAttemptNumber(deliveryId),
         ladderIndex: null,
         trigger: 'manual',
-        scheduledAt: last?.sentAt != null ? providerNowAfter({ scheduledAt: last.scheduledAt, sentAt: last.sentAt }, now) : now,
+        // Never before the provider clock: at a speed-up, the real wait since the last attempt was provider hours.
+        scheduledAt: Math.max(engine.providerNow(), last?.sentAt != null ? providerNowAfter({ scheduledAt: last.scheduledAt, sentAt: last.sentAt }, now) : now),
         dueAt: now,
         hold: engine.holdFor(now),
       });
@@ -211,7 +212,7 @@ export function createSender(options: SenderOptions) {
           signatureForm: input.form ?? null,
           timestamps: input.timestamps ?? adapter.timestamps ?? 'real',
         },
-        { scheduledAt: now, dueAt: now, hold: engine.holdFor(now) ?? (input.detach ? { by: engine.owner, until: now } : null) },
+        { scheduledAt: engine.providerNow(), dueAt: now, hold: engine.holdFor(now) ?? (input.detach ? { by: engine.owner, until: now } : null) },
       );
       return { webhook, subscriptionId, eventId, ...ids };
     });
@@ -373,4 +374,5 @@ export type { DeliveryAdapter, PrepareInput } from './adapter';
 export type { CheckInput, CheckReport } from './check';
 export type { CheckRow, ScenarioId } from './scenarios';
 export type { WebhookInfo } from './summary';
+export { toWebhookView };
 export type * from './types';

@@ -8,6 +8,7 @@ import {
   newSubscriptionId,
   resolveDeliveryId,
   resolveForm,
+  validatePayload,
   type ProviderRegistry,
 } from '../providers';
 import { firstHeader } from '../providers/headers';
@@ -77,5 +78,18 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
     toleranceSeconds(id, form) {
       return resolveForm(registry.require(id), form).toleranceSeconds;
     },
+    forms(id) {
+      const signature = registry.require(id).signature;
+      const names = signature.forms.map((f) => f.name);
+      return [signature.defaultForm, ...names.filter((n) => n !== signature.defaultForm)];
+    },
+    idFields(id) {
+      const provider = registry.require(id);
+      // The subscription an event came through (webhookId, property.id) is the same for every event: not varied.
+      const fields = provider.ids.conventions.map((c) => c.field).filter((f) => !/webhook|property/i.test(f));
+      const fromPayload = provider.ids.delivery.fromPayload;
+      return fromPayload && !fields.includes(fromPayload) ? [fromPayload, ...fields] : fields;
+    },
+    problems: (id, eventType, event) => validatePayload(registry.require(id), eventType, event),
   };
 }

@@ -1,110 +1,39 @@
-import { eventIdOf, type DeliveryAdapter } from './adapter';
-import { eventVariant, padTo, tamper, wrongSecret } from './event-variants';
-import type { AttemptFn, AttemptResult, DeliveryPolicy, ProviderLimits } from './types';
 import type { CheckRow, ScenarioId } from '../../shared/delivery-types';
+import { padTo, tamper, wrongSecret } from './event-variants';
+import { duplicate, retry, slowHandler, unknownEvent } from './repeat-scenarios';
+import {
+  answer,
+  okText,
+  prepare,
+  REFERENCE_MAX_PAYLOAD,
+  REJECT_TEXT,
+  rejected,
+  REPLAY_AGE_MS,
+  send,
+  sendPrepared,
+  signatureHeaderNames,
+  signsTime,
+  type ScenarioContext,
+} from './scenario-context';
 
 /**
  * The handler check's scenarios: what a provider (or an attacker) will do to
- * a handler, each sent for real and judged by the answers. Idempotency and
- * ordering are effects inside the handler; they can be judged only through an
- * effects probe (`observe`: any read of the handler's state that changes when
- * an event is processed). Without one they are judged by status alone, and
- * the row says so.
+ * a handler, each sent for real and judged by the answers. Idempotency is an
+ * effect inside the handler; it is judged only through an effects probe
+ * (repeat-scenarios.ts), and without one such rows say they are not judged.
  */
 
-export type { CheckRow, ScenarioId };
-
-export interface ScenarioContext {
-  url: string;
-  providerId: string;
-  eventType: string;
-  /** A valid event body; scenarios derive fresh events from it. */
-  body: Uint8Array;
-  secret: string;
-  adapter: DeliveryAdapter;
-  attempt: AttemptFn;
-  policy: DeliveryPolicy;
-  limits: ProviderLimits;
-  now(): number;
-  observe?: () => Promise<string>;
-  burstSize: number;
-  /** A fresh tag for each derived event, so no scenario looks like a duplicate of another. */
-  tag(): string;
-}
-
-/** A signed-timestamp replay this much older than now; providers allow 300 s. */
-export const REPLAY_AGE_MS = 10 * 60 * 1000;
-/** Prynt's documented ceiling, used as the reference size when a provider states none. */
-export const REFERENCE_MAX_PAYLOAD = 256 * 1024;
-const REJECTED = new Set([400, 401, 403]);
-const REJECT_TEXT = '401 or 403 (400 accepted)';
-
-interface SendOptions {
-  /** When the request was signed (both provider and real time: a replay was signed in the past). */
-  signedAt?: number;
-  secret?: string;
-  /** Bytes sent instead of the signed ones (a tampered body). */
-  sendBody?: Uint8Array;
-}
-
-function prepare(ctx: ScenarioContext, body: Uint8Array, signedAt: number, secret = ctx.secret) {
-  return ctx.adapter.prepare({
-    providerId: ctx.providerId,
-    eventType: ctx.eventType,
-    body,
-    secret,
-    eventId: eventIdOf(body),
-    attempt: 1,
-    providerNowMs: signedAt,
-    realNowMs: signedAt,
-  });
-}
-
-function send(ctx: ScenarioContext, body: Uint8Array, options: SendOptions = {}): Promise<AttemptResult> {
-  const request = prepare(ctx, body, options.signedAt ?? ctx.now(), options.secret);
-  const sent = options.sendBody ? { ...request, body: options.sendBody } : request;
-  return ctx.attempt(ctx.url, sent, { timeoutMs: ctx.policy.timeoutMs, success: ctx.policy.success });
-}
-
-function answer(r: AttemptResult): string {
-  if (r.status !== null) return String(r.status);
-  return `${r.errorKind}${r.errorMessage ? ` (${r.errorMessage})` : ''}`;
-}
-
-const okText = (policy: DeliveryPolicy): string => (policy.success === 'exactly-200' ? '200 (this provider retries any other status)' : '2xx');
-const rejected = (r: AttemptResult): boolean => r.status !== null && REJECTED.has(r.status);
-const NO_PROBE = 'judged by status only: pass an effects probe to see what the handler did';
+export type { CheckRow, ScenarioId, ScenarioContext };
+export { REPLAY_AGE_MS, REFERENCE_MAX_PAYLOAD };
 
 async function valid(ctx: ScenarioContext): Promise<CheckRow> {
-  const r = await send(ctx, eventVariant(ctx.body, ctx.tag()));
+  const r = await send(ctx, ctx.event());
   return { scenario: 'valid', title: 'A valid, freshly signed event', expected: okText(ctx.policy), actual: answer(r), pass: r.ok };
 }
 
-async function duplicate(ctx: ScenarioContext): Promise<CheckRow> {
-  const row = {
-    scenario: 'duplicate' as const,
-    title: 'The same event delivered twice (a retry: same body and id, new signature)',
-    expected: `${okText(ctx.policy)} both times, and the second has no effect`,
-  };
-  const event = eventVariant(ctx.body, ctx.tag());
-  const before = await ctx.observe?.();
-  const first = await send(ctx, event);
-  const afterFirst = await ctx.observe?.();
-  const second = await send(ctx, event);
-  const afterSecond = await ctx.observe?.();
-  const statuses = `${answer(first)}, then ${answer(second)}`;
-  const bothOk = first.ok && second.ok;
-  if (!ctx.observe) return { ...row, actual: statuses, pass: bothOk, note: NO_PROBE };
-  if (afterFirst === before) {
-    return { ...row, actual: `${statuses}; the probe did not change after the first delivery`, pass: bothOk ? null : false, note: 'the effects probe shows nothing for this event, so idempotency cannot be judged' };
-  }
-  const same = afterSecond === afterFirst;
-  return { ...row, actual: `${statuses}; effects ${same ? 'unchanged' : 'changed again'} by the second`, pass: bothOk && same };
-}
-
 async function outOfOrder(ctx: ScenarioContext): Promise<CheckRow> {
-  const newer = eventVariant(ctx.body, ctx.tag());
-  const older = eventVariant(ctx.body, ctx.tag(), -60_000);
+  const newer = ctx.event();
+  const older = ctx.event({ shiftMs: -60_000 });
   const a = await send(ctx, newer);
   const b = await send(ctx, older);
   return {
@@ -118,7 +47,7 @@ async function outOfOrder(ctx: ScenarioContext): Promise<CheckRow> {
 }
 
 async function burst(ctx: ScenarioContext): Promise<CheckRow> {
-  const events = Array.from({ length: ctx.burstSize }, () => eventVariant(ctx.body, ctx.tag()));
+  const events = Array.from({ length: ctx.burstSize }, () => ctx.event());
   const results = await Promise.all(events.map((e) => send(ctx, e)));
   const ok = results.filter((r) => r.ok).length;
   const failures = [...new Set(results.filter((r) => !r.ok).map(answer))];
@@ -134,18 +63,16 @@ async function burst(ctx: ScenarioContext): Promise<CheckRow> {
 
 async function replay(ctx: ScenarioContext): Promise<CheckRow> {
   const title = `A valid signature with a timestamp ${REPLAY_AGE_MS / 60_000} minutes old (a replayed request)`;
-  const event = eventVariant(ctx.body, ctx.tag());
+  const event = ctx.event();
   const now = ctx.now();
-  const headersAt = (at: number) => JSON.stringify(prepare(ctx, event, at).headers);
-  const signsTime = headersAt(now) !== headersAt(now - REPLAY_AGE_MS);
-  if (!signsTime) {
+  if (!signsTime(ctx, event, now)) {
     return {
       scenario: 'replay-attack',
       title,
       expected: 'not applicable',
       actual: 'not sent',
       pass: null,
-      note: `${ctx.providerId} signs no timestamp: a captured request replays byte for byte and only deduplication stops it (see duplicate)`,
+      note: `${ctx.providerId}${ctx.form ? ` (${ctx.form} form)` : ''} signs no timestamp: a captured request replays byte for byte and only deduplication stops it (see duplicate)`,
     };
   }
   const r = await send(ctx, event, { signedAt: now - REPLAY_AGE_MS });
@@ -153,7 +80,7 @@ async function replay(ctx: ScenarioContext): Promise<CheckRow> {
 }
 
 async function tampered(ctx: ScenarioContext): Promise<CheckRow> {
-  const signed = eventVariant(ctx.body, ctx.tag());
+  const signed = ctx.event();
   const r = await send(ctx, signed, { sendBody: tamper(signed) });
   return {
     scenario: 'tampered-body',
@@ -165,8 +92,25 @@ async function tampered(ctx: ScenarioContext): Promise<CheckRow> {
 }
 
 async function badSecret(ctx: ScenarioContext): Promise<CheckRow> {
-  const r = await send(ctx, eventVariant(ctx.body, ctx.tag()), { secret: wrongSecret(ctx.secret) });
+  const r = await send(ctx, ctx.event(), { secret: wrongSecret(ctx.secret) });
   return { scenario: 'wrong-secret', title: 'Signed with another secret', expected: REJECT_TEXT, actual: answer(r), pass: rejected(r) };
+}
+
+/** No signature header at all: a handler that verifies "when the header is present" lets anyone post. */
+async function unsigned(ctx: ScenarioContext): Promise<CheckRow> {
+  const event = ctx.event();
+  const at = ctx.now();
+  const names = signatureHeaderNames(ctx, event, at);
+  const request = prepare(ctx, event, { signedAt: at });
+  const r = await sendPrepared(ctx, { ...request, headers: request.headers.filter(([name]) => !names.has(name.toLowerCase())) });
+  return {
+    scenario: 'unsigned',
+    title: `A request with no signature header at all${names.size ? ` (${[...names].join(', ')} left out)` : ''}`,
+    expected: REJECT_TEXT,
+    actual: answer(r),
+    pass: rejected(r),
+    note: r.ok ? 'the handler accepts unsigned requests: anyone who knows the URL can post events; require the signature header' : undefined,
+  };
 }
 
 async function maxSize(ctx: ScenarioContext): Promise<CheckRow> {
@@ -175,14 +119,14 @@ async function maxSize(ctx: ScenarioContext): Promise<CheckRow> {
   if (limit === undefined) {
     return { scenario: 'max-size', title, expected: 'not applicable', actual: 'not sent', pass: null, note: `${ctx.providerId} states no payload limit` };
   }
-  const r = await send(ctx, padTo(eventVariant(ctx.body, ctx.tag()), limit));
+  const r = await send(ctx, padTo(ctx.event(), limit));
   return { scenario: 'max-size', title: `${title} (${limit} bytes)`, expected: okText(ctx.policy), actual: answer(r), pass: r.ok, note: r.status === 413 ? 'the handler refuses bodies the provider may send: raise its body-size limit' : undefined };
 }
 
 async function oversized(ctx: ScenarioContext): Promise<CheckRow> {
   const limit = ctx.limits.maxPayloadBytes ?? REFERENCE_MAX_PAYLOAD;
   const size = limit * 2;
-  const r = await send(ctx, padTo(eventVariant(ctx.body, ctx.tag()), size));
+  const r = await send(ctx, padTo(ctx.event(), size));
   return {
     scenario: 'oversized',
     title: `An event of ${size} bytes, twice the ${ctx.limits.maxPayloadBytes === undefined ? "reference (Prynt's)" : 'documented'} limit`,
@@ -195,13 +139,20 @@ async function oversized(ctx: ScenarioContext): Promise<CheckRow> {
 export const SCENARIOS: Record<ScenarioId, (ctx: ScenarioContext) => Promise<CheckRow>> = {
   valid,
   duplicate,
+  retry,
+  'slow-handler': slowHandler,
+  'unknown-event': unknownEvent,
   'out-of-order': outOfOrder,
   burst,
   'replay-attack': replay,
   'tampered-body': tampered,
   'wrong-secret': badSecret,
+  unsigned,
   'max-size': maxSize,
   oversized,
 };
 
 export const SCENARIO_IDS = Object.keys(SCENARIOS) as ScenarioId[];
+
+/** The scenarios about the signature: run once per signature form of a provider that has several. */
+export const SIGNATURE_SCENARIOS: ScenarioId[] = ['valid', 'replay-attack', 'tampered-body', 'wrong-secret', 'unsigned'];

@@ -1,6 +1,7 @@
 import type { AttemptRecord, DeliveryRecord, WebhookRecord } from '../store/deliveries';
 import { signingWarnings } from './signing-warnings';
 import type { AttemptSummary, DeliveryResult } from './types';
+import type { WebhookView } from '../../shared/delivery-types';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -45,4 +46,20 @@ export type WebhookInfo = Omit<WebhookRecord, 'secret'> & { hasSecret: boolean }
 export function toWebhookInfo(w: WebhookRecord): WebhookInfo {
   const { secret, ...rest } = w;
   return { ...rest, hasSecret: secret.length > 0 };
+}
+
+/** A webhook as the API and the CLI's --json show it: ISO times, no secret. */
+export function toWebhookView(w: WebhookInfo): WebhookView {
+  const at = (ms: number | null) => (ms === null ? null : iso(ms));
+  return {
+    id: w.id,
+    provider: w.provider,
+    url: w.url,
+    enabled: w.enabled,
+    hasSecret: w.hasSecret,
+    failingSince: at(w.failingSince),
+    failingLast: at(w.failingLast),
+    disabledAt: at(w.disabledAt),
+    disabledReason: w.disabledReason,
+  };
 }

@@ -3,8 +3,9 @@ import type { DeliveryPolicy } from './types';
 
 /**
  * Retry timing apart from the retry loop. Two timelines:
- * - provider time: what the provider's own clock would read. A delivery's
- *   first attempt is at the real time of the send; each next attempt is
+ * - provider time: what the provider's own clock would read, real time sped
+ *   up since the engine started. A delivery's first attempt is at the
+ *   provider time of the send; each next attempt is
  *   scheduled `delay` after the end of the previous failed one, where the
  *   end is its scheduled time plus its real duration (response timeouts are
  *   never sped up).
@@ -87,6 +88,11 @@ export function dueAtSpeed(
 ): number {
   const delayMs = Math.max(0, next.scheduledAt - previous.scheduledAt - previous.durationMs);
   return Math.round(previous.sentAt + previous.durationMs + delayMs / speed);
+}
+
+/** Provider time now, on a clock that met real time at `anchor` and has run `speed` times faster since. */
+export function providerNowOf(anchor: { real: number; provider: number }, realNow: number, speed: number): number {
+  return Math.round(anchor.provider + Math.max(0, realNow - anchor.real) * speed);
 }
 
 /** Provider time for an attempt made now outside the ladder (a manual retry): real time since the last attempt counts 1:1. */

@@ -34,15 +34,19 @@ describe('handler check', () => {
     expect(verdicts(report)).toEqual({
       valid: true,
       duplicate: true,
+      retry: true,
+      'slow-handler': true,
+      'unknown-event': true,
       'out-of-order': true,
       burst: true,
       'replay-attack': true,
       'tampered-body': true,
       'wrong-secret': true,
+      unsigned: true,
       'max-size': true,
       oversized: true,
     });
-    expect(report).toMatchObject({ passed: 9, failed: 0, notJudged: 0 });
+    expect(report).toMatchObject({ passed: 13, failed: 0, notJudged: 0 });
     const row = (id: string) => report.rows.find((r) => r.scenario === id)!;
     expect(row('replay-attack').actual).toBe('401');
     expect(row('duplicate').actual).toBe('200, then 200; effects unchanged by the second');
@@ -54,11 +58,15 @@ describe('handler check', () => {
     expect(verdicts(report)).toEqual({
       valid: true,
       duplicate: false,
+      retry: false,
+      'slow-handler': true,
+      'unknown-event': false,
       'out-of-order': true,
       burst: true,
       'replay-attack': false,
       'tampered-body': false,
       'wrong-secret': false,
+      unsigned: false,
       'max-size': true,
       oversized: true,
     });
@@ -66,11 +74,14 @@ describe('handler check', () => {
     expect(report.rows.find((r) => r.scenario === 'wrong-secret')).toMatchObject({ expected: '401 or 403 (400 accepted)', actual: '200' });
   });
 
-  it('without an effects probe, a duplicate is judged by status only, and the row says so', async () => {
+  it('without an effects probe, a repeat answered 2xx is not judged (never passed), and the row and the report say why', async () => {
     const report = await check(await naiveHandler(), { effects: false });
-    const duplicate = report.rows.find((r) => r.scenario === 'duplicate')!;
-    expect(duplicate.pass).toBe(true);
-    expect(duplicate.note).toMatch(/status only/);
+    for (const id of ['duplicate', 'retry']) {
+      const row = report.rows.find((r) => r.scenario === id)!;
+      expect(row.pass).toBeNull();
+      expect(row.note).toMatch(/not observable without an effects probe/);
+    }
+    expect(report.notes.join(' ')).toMatch(/no effects probe/);
   });
 
   it('a scheme that signs no timestamp gets no replay verdict; a provider without a size limit no max-size one', async () => {
@@ -121,7 +132,10 @@ describe('handler check with real provider signing', () => {
       const headers = Object.entries(req.headers).map(([k, v]) => [k, String(v)] as [string, string]);
       const verdict = verifyRequest(prynt, { headers, body, secrets: ['whsec_live'], nowMs: Date.now() });
       if (verdict.status !== 'valid') return void res.writeHead(401).end(verdict.status);
-      seen.add(JSON.parse(body.toString('utf8')).idempotencyKey);
+      const event = JSON.parse(body.toString('utf8'));
+      // "Handle unknown event types gracefully ... ignore unrecognized event types rather than returning an error."
+      if (!prynt.events.some((e) => e.type === event.eventType)) return void res.writeHead(200).end('ignored');
+      seen.add(event.idempotencyKey);
       res.writeHead(200).end();
     });
     const env = senderEnv({ registry: {} });

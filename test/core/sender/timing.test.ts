@@ -42,10 +42,12 @@ describe('event variants for the handler check', () => {
   const prynt = { eventId: 'evt_1', idempotencyKey: 'idk_1', createdAt: '2026-02-14T11:45:22.341Z', data: { a: 1 } };
 
   it('makes another event: new ids, time shifted in the same format', () => {
-    expect(dec(eventVariant(enc(prynt), 't1', -60_000))).toEqual({ ...prynt, eventId: 'evt_1_t1', idempotencyKey: 'idk_1_t1', createdAt: '2026-02-14T11:44:22.341Z' });
-    expect(dec(eventVariant(enc({ timestamp: '2026-01-01T00:00:10Z' }), 'x', -10_000))).toEqual({ timestamp: '2026-01-01T00:00:00Z' });
-    expect(dec(eventVariant(enc({ timestamp: 1_700_000_000_000 }), 'x', 5))).toEqual({ timestamp: 1_700_000_000_005 });
-    expect(dec(eventVariant(enc({ timestamp: 1_700_000_000 }), 'x', 2000))).toEqual({ timestamp: 1_700_000_002 });
+    const variant = dec(eventVariant(enc(prynt), 't1', { shiftMs: -60_000 })) as typeof prynt;
+    expect(variant).toEqual({ ...prynt, eventId: expect.stringMatching(/^evt_[0-9a-f]$/), idempotencyKey: expect.stringMatching(/^idk_[0-9a-f]$/), createdAt: '2026-02-14T11:44:22.341Z' });
+    expect(variant.eventId).not.toBe(prynt.eventId);
+    expect(dec(eventVariant(enc({ timestamp: '2026-01-01T00:00:10Z' }), 'x', { shiftMs: -10_000 }))).toEqual({ timestamp: '2026-01-01T00:00:00Z' });
+    expect(dec(eventVariant(enc({ timestamp: 1_700_000_000_000 }), 'x', { shiftMs: 5 }))).toEqual({ timestamp: 1_700_000_000_005 });
+    expect(dec(eventVariant(enc({ timestamp: 1_700_000_000 }), 'x', { shiftMs: 2000 }))).toEqual({ timestamp: 1_700_000_002 });
     const raw = new TextEncoder().encode('not json');
     expect(eventVariant(raw, 'x')).toBe(raw);
   });

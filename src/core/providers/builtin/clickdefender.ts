@@ -59,5 +59,6 @@ export const clickdefender: ProviderDefinition = {
     'A payload that is not compact canonical JSON (pretty-printed, \\u escapes, duplicate keys, numbers that re-serialize differently) makes the two documented handlers disagree: send and the Sender warn, and send --compact or the Sender\'s Compact button send the JSON.stringify form, which both accept.',
     'The Node example\'s timingSafeEqual throws on a signature of another length (a 500, not a 401); the Python example\'s compare_digest returns False (a 401). A missing header makes both throw.',
     'timestamp is the moment the delivery is created and stays the same on every retry: ClickDefender signs no timestamp, so it is the only freshness signal a handler has. daily_summary describes the UTC day before the send (the real one is sent at midnight; a simulation sends it whenever asked).',
+    'Handler check: no event id, so distinct events differ by visitor id and time (a daily summary by its day); a retry repeats the bytes and the signature.',
   ],
 };

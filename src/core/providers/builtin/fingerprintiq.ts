@@ -45,5 +45,6 @@ export const fingerprintiq: ProviderDefinition = {
     'The same example calls timingSafeEqual on buffers of different lengths when the signature has the wrong length, and on undefined when the header is missing: both throw (a 500, not a 401).',
     'timestamp (unix ms) is the moment the delivery is created and stays the same on every retry. FingerprintIQ signs no timestamp, so this is the only freshness signal a handler has.',
     'threat.detected fires only when botProbability > 0.7.',
+    'Handler check: no event id, so distinct events differ by visitor id and time, and a retry repeats the bytes and the signature (no timestamp is signed): deduplicating by body (or signature) is right here.',
   ],
 };

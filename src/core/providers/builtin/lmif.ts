@@ -66,5 +66,6 @@ export const lmif: ProviderDefinition = {
     'createdAt, and the times in data (detectedAt, completedAt; a grace period\'s startsAt, a license\'s expiresAt derived from it), are the moment the delivery is created and do not change on retries.',
     'meta.webhookId names the webhook endpoint, not the event: one per simulated webhook (provider + target URL), made on the first send and reused by every later send to that URL (send --webhook-id sets it). The event id is new per event.',
     'A missing X-LMIF-Signature header reaches Buffer.from as undefined and the example throws: an error, not a false.',
+    'Handler check: no timestamp is signed, so a retry repeats the bytes and the signature; deduplicate by the event id.',
   ],
 };

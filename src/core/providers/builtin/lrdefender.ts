@@ -69,5 +69,6 @@ export const lrdefender: ProviderDefinition = {
     'Every example verifies through an SDK whose comparison is not shown, so verdicts describe a strict comparison and claim nothing about what the examples would accept; only the Node example passes a tolerance (300 s).',
     'timestamp, and every time in data, is the moment the delivery is created (the instant its first attempt signs) and does not change on retries.',
     'webhookId names the webhook subscription, not the event: one per simulated webhook (provider + target URL), made on the first send and reused by every later send to that URL (send --webhook-id sets it).',
+    'Handler check: the signature scenarios run in both forms (timestamped, then plain); the plain form signs no timestamp, so a retry in it repeats the bytes and a replay cannot be refused by time.',
   ],
 };

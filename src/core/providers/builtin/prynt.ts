@@ -84,5 +84,6 @@ export const prynt: ProviderDefinition = {
     'webhookId names the webhook subscription, not the event: one per simulated webhook (provider + target URL), made on the first send and reused by every later send to that URL (send --webhook-id sets it). eventId and idempotencyKey are new per event.',
     'The verification example compares inside try/catch, so every failure, a signature of the wrong length included, answers 401.',
     'The example reads X-Prynt-Timestamp with parseInt and signs the header as sent: "1796411785.5" passes as 1796411785, and a value with no leading digit gives NaN, which its age check (NaN > 300) never rejects, so such a request skips replay protection. The verifier calls these timestamps malformed and says when the documented handler would accept the request anyway.',
+    'Handler check: unknown event types must be acknowledged and ignored (the document says so), and a retry is signed anew, so deduplicating by signature fails; the 24-hour failing streak counts provider time, which runs at the sender\'s speed-up.',
   ],
 };
