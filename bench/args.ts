@@ -17,7 +17,7 @@ export interface BenchOptions {
   buildUi: boolean;
 }
 
-export const SECTIONS = ['capture', 'reads', 'sender', 'retries', 'ui'] as const;
+export const SECTIONS = ['capture', 'reads', 'sender', 'retries', 'ui', 'index-stall'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const USAGE = `npm run bench -- [--quick] [--seconds S] [--rows N] [--retries N] [--retry-window S]
