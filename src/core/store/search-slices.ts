@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { HeaderPair } from '../../shared/capture-types';
-import type { SearchVocab } from './search-vocab';
+import { createVocabStaging, STAGED_TERMS_PER_ITEM } from './search-vocab';
 
 /** Bodies larger than this (stored bytes, or decoded text) are indexed in slices (migration 010). */
 export const SLICE_THRESHOLD = 64 * 1024;
@@ -8,6 +8,13 @@ export const SLICE_THRESHOLD = 64 * 1024;
 export const SLICE_BYTES = 8 * 1024;
 /** A slice's rowid in captures_fts_slices is capture id * 2^20 + slice number. */
 export const SLICE_SHIFT = 2 ** 20;
+/**
+ * Pages of FTS5 segment merging done per step. captures_fts_slices does not
+ * merge by itself (migration 010 turns automerge off): a merge started by one
+ * insert could rewrite megabytes in one go. Each step merges this much, and
+ * steps go on merging once the slices are in, until nothing is left to merge.
+ */
+export const MERGE_PAGES_PER_STEP = 24;
 
 /** The decoded bytes of a body (Content-Encoding undone), injected so the store does not decode. */
 export type DecodeBody = (row: { headers: HeaderPair[]; body: Buffer }) => Buffer;
@@ -51,7 +58,8 @@ export type SearchSlices = ReturnType<typeof createSearchSlices>;
  * captures not yet indexed at all), so it is found by every word from the
  * moment it is stored; once done, its slices answer.
  */
-export function createSearchSlices(db: Database, vocab: SearchVocab, decode: DecodeBody) {
+export function createSearchSlices(db: Database, decode: DecodeBody) {
+  const staging = createVocabStaging(db);
   const enqueueRow = db.prepare('INSERT OR IGNORE INTO search_slices (capture_id) VALUES (?)');
   const nextJob = db.prepare<[], { capture_id: number; next_byte: number; slices: number }>(
     'SELECT capture_id, next_byte, slices FROM search_slices WHERE done = 0 ORDER BY capture_id LIMIT 1',
@@ -71,15 +79,21 @@ export function createSearchSlices(db: Database, vocab: SearchVocab, decode: Dec
     'SELECT rowid FROM captures_fts_slices WHERE captures_fts_slices MATCH ? AND rowid < CAST(? AS INTEGER)',
   );
   // better-sqlite3 binds a number as REAL, and FTS5 ignores `rowid = <real>`: the casts are needed.
+  // A literal: FTS5 takes its commands' numbers as integers only, and better-sqlite3 binds numbers as REAL.
+  const merge = db.prepare(`INSERT INTO captures_fts_slices (captures_fts_slices, rank) VALUES ('merge', ${MERGE_PAGES_PER_STEP})`);
+  // FTS5 keeps its segment structure in the %_data row of id 10: unchanged by a merge command that found nothing to merge.
+  const structure = db.prepare<[], { block: Buffer }>('SELECT block FROM captures_fts_slices_data WHERE id = 10');
   const mainMatch = db.prepare<[string, number], { one: number }>(
     'SELECT 1 AS one FROM captures_fts WHERE captures_fts MATCH ? AND rowid = CAST(? AS INTEGER)',
   );
 
-  /** The body being sliced, decoded once and kept while its slices are indexed. */
-  let current: { id: number; bytes: Buffer } | undefined;
+  /**
+   * The body being sliced, decoded once and kept while its slices are
+   * indexed, and how far its staged terms have been copied to the vocabulary.
+   */
+  let current: { id: number; bytes: Buffer; copiedUpTo: string } | undefined;
 
-  function bytesOf(id: number): Buffer | undefined {
-    if (current?.id === id) return current.bytes;
+  function load(id: number): Buffer | undefined {
     const row = loadBody.get(id);
     if (!row) return undefined;
     let headers: HeaderPair[] = [];
@@ -88,45 +102,88 @@ export function createSearchSlices(db: Database, vocab: SearchVocab, decode: Dec
     } catch {
       headers = [];
     }
-    current = { id, bytes: decode({ headers, body: row.body }) };
-    return current.bytes;
+    return decode({ headers, body: row.body });
   }
 
-  /** Indexes up to `max` slices of the oldest queued body; returns how many it did. */
+  function drop(id: number): void {
+    dropSlices.run(id * SLICE_SHIFT, id * SLICE_SHIFT + SLICE_SHIFT - 1);
+  }
+
+  /** One bounded merge of the slices' segments; true when it merged anything. */
+  function mergeSome(): boolean {
+    const before = structure.get()?.block;
+    merge.run();
+    const after = structure.get()?.block;
+    return before === undefined || after === undefined ? false : !before.equals(after);
+  }
+
+  /**
+   * Does up to `max` items of slicing work: slices of the oldest queued body,
+   * then runs of its terms into the vocabulary, then (with nothing queued)
+   * bounded merges of the slices' segments. Returns the items done.
+   */
   const step = db.transaction((max: number): number => {
     const job = nextJob.get();
     if (!job) {
       current = undefined;
-      return 0;
+      return mergeSome() ? 1 : 0;
     }
     const id = job.capture_id;
-    const bytes = bytesOf(id);
-    if (!bytes) {
-      forget.run(id);
-      return 1;
+    if (current?.id !== id) {
+      // A body started by an earlier run lost its staged terms with it: it is sliced again from the start.
+      if (job.next_byte > 0 || job.slices > 0) {
+        drop(id);
+        job.next_byte = 0;
+        job.slices = 0;
+      }
+      staging.clear();
+      const bytes = load(id);
+      if (!bytes) {
+        forget.run(id);
+        current = undefined;
+        return 1;
+      }
+      current = { id, bytes, copiedUpTo: '' };
     }
+    const { bytes } = current;
     let at = job.next_byte;
     let slices = job.slices;
     let done = 0;
-    while (done < Math.max(1, max) && at < bytes.length) {
+    const items = Math.max(1, max);
+    while (done < items && at < bytes.length && slices < SLICE_SHIFT) {
       const end = sliceEnd(bytes, at);
       const text = sliceText(bytes.subarray(at, end));
       if (text === null) {
-        // Not text after all: like any binary body, it is not indexed (terms already in the vocabulary do no harm).
-        dropSlices.run(id * SLICE_SHIFT, id * SLICE_SHIFT + SLICE_SHIFT - 1);
+        // Not text after all: like any binary body, it is not indexed.
+        drop(id);
         advance.run(bytes.length, 0, 1, id);
+        staging.clear();
         current = undefined;
         return done + 1;
       }
       insertSlice.run(id * SLICE_SHIFT + slices, text);
-      vocab.add([{ path: '', headers: '', body: text }]);
+      staging.add(text);
       slices++;
       done++;
       at = end;
     }
-    const finished = at >= bytes.length || slices >= SLICE_SHIFT;
-    advance.run(at, slices, finished ? 1 : 0, id);
-    if (finished) current = undefined;
+    if (done > 0) {
+      mergeSome();
+      advance.run(at, slices, 0, id);
+      return done;
+    }
+    // Every slice is in: its terms go into the vocabulary, a sorted run per item; then it is done.
+    while (done < items) {
+      const last = staging.copy(current.copiedUpTo, STAGED_TERMS_PER_ITEM);
+      done++;
+      if (last === null) {
+        advance.run(at, slices, 1, id);
+        staging.clear();
+        current = undefined;
+        return done;
+      }
+      current.copiedUpTo = last;
+    }
     return done;
   });
 

@@ -42,7 +42,7 @@ export type SearchRepo = ReturnType<typeof createSearchRepo>;
  */
 export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBody = (r) => r.body) {
   const vocab = createSearchVocab(db);
-  const slices = createSearchSlices(db, vocab, decode);
+  const slices = createSearchSlices(db, decode);
   const getState = db.prepare<[], { indexed_upto: number; vocab_upto: number }>(
     'SELECT indexed_upto, vocab_upto FROM search_state WHERE id = 1',
   );

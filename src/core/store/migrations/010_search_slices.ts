@@ -8,7 +8,9 @@ import type { Migration } from './types';
  * captures_fts_slices, one row per slice, with rowid = capture id * 2^20 +
  * slice number. `search_slices` lists the captures indexed that way and how far
  * each has got (`next_byte` into the decoded body; `done` once it is whole).
- * Deleting a capture deletes its slices.
+ * Deleting a capture deletes its slices. The slices' index never merges by
+ * itself (automerge 0, crisismerge far away): the slicer merges it a few pages
+ * per step instead, so no insert pays for a large merge.
  */
 export const migration010: Migration = {
   version: 10,
@@ -24,6 +26,8 @@ export const migration010: Migration = {
         slices     INTEGER NOT NULL DEFAULT 0,
         done       INTEGER NOT NULL DEFAULT 0
       );
+      INSERT INTO captures_fts_slices (captures_fts_slices, rank) VALUES ('automerge', 0);
+      INSERT INTO captures_fts_slices (captures_fts_slices, rank) VALUES ('crisismerge', 1000);
       CREATE INDEX search_slices_pending ON search_slices (capture_id) WHERE done = 0;
       CREATE TRIGGER captures_fts_slices_delete AFTER DELETE ON captures
       WHEN EXISTS (SELECT 1 FROM search_slices WHERE capture_id = old.id) BEGIN
