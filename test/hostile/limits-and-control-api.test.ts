@@ -310,7 +310,7 @@ describe('control API: a call over its limit gets 413 PAYLOAD_TOO_LARGE, read be
       body: JSON.stringify({ pad: 'x'.repeat(MAX_CALL_BYTES) }),
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
     expect((await callControl('/api/endpoints.list', { headers: auth() })).status).toBe(200);
   });
 });
