@@ -6,7 +6,7 @@ import type { ApiHandlers } from '../shared/api';
 import { callApi } from '../core/api';
 import { answerAndClose } from '../core/capture/answer-and-close';
 import { declaredTooLarge } from '../core/capture/body-reader';
-import { systemClock } from '../core/clock';
+import { systemClock, type Clock } from '../core/clock';
 import { checkHostAndOrigin, checkToken } from './guard';
 import { CONTENT_SECURITY_POLICY, decodePath, placeholderPage, readStatic } from './static-files';
 import { attachEventSocket } from './event-socket';
@@ -20,6 +20,8 @@ export interface ControlServerOptions {
   uiRoot: string;
   captureUrl: () => string;
   token?: string;
+  /** Times how long a refused call's connection lingers before it is closed (the system clock by default). */
+  clock?: Clock;
 }
 
 export interface ControlServer {
@@ -101,6 +103,7 @@ function readJson(req: IncomingMessage): Promise<unknown> {
  */
 export function createControlServer(options: ControlServerOptions): ControlServer {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const clock = options.clock ?? systemClock;
   let port = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -140,7 +143,7 @@ export function createControlServer(options: ControlServerOptions): ControlServe
       if (req.complete) return sendJson(res, statusOf(payload.code), { ok: false, error: payload });
       // Refused before its body was read (too large, no token): answered, then closed without a reset overtaking the answer.
       const body = JSON.stringify({ ok: false, error: payload });
-      answerAndClose(req, res, { status: statusOf(payload.code), headers: [...JSON_HEADERS], body }, systemClock.setTimer);
+      answerAndClose(req, res, { status: statusOf(payload.code), headers: [...JSON_HEADERS], body }, (ms, run) => clock.setTimer(ms, run));
     });
   });
 
