@@ -197,6 +197,10 @@ export function createSearchSlices(db: Database, decode: DecodeBody) {
     unfinished(upto: number): number[] {
       return unfinished.all(upto).map((r) => r.capture_id);
     },
+    /** True once any body has been indexed in slices (most histories have none: search skips this part). */
+    anyDone(): boolean {
+      return anyDone.get() !== undefined;
+    },
     /** How many bodies are queued or half done. */
     pending(): number {
       return countUnfinished.get()?.n ?? 0;
@@ -208,7 +212,7 @@ export function createSearchSlices(db: Database, decode: DecodeBody) {
      * slice and the next in another, so each term is looked up on its own.
      */
     matching(termQueries: string[], upto: number): number[] {
-      if (termQueries.length === 0 || !anyDone.get()) return [];
+      if (termQueries.length === 0) return [];
       const perTerm = termQueries.map((q) => new Set(sliceMatch.all(q, (upto + 1) * SLICE_SHIFT).map((r) => Math.floor(r.rowid / SLICE_SHIFT))));
       const candidates = new Set<number>();
       for (const set of perTerm) for (const id of set) candidates.add(id);

@@ -184,8 +184,10 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
       if (plan.kind !== 'nothing') {
         const query = plan.kind === 'query' ? plan.query : toFtsQuery(terms);
         for (const r of matchBelow.all(query, covered, limit - fresh.length)) below.add(r.rowid);
-        const perTerm = terms.map((t) => termQuery(t, plan.kind === 'native'));
-        if (perTerm.every((q) => q !== null)) for (const id of slices.matching(perTerm as string[], covered)) below.add(id);
+        if (slices.anyDone()) {
+          const perTerm = terms.map((t) => termQuery(t, plan.kind === 'native'));
+          if (perTerm.every((q) => q !== null)) for (const id of slices.matching(perTerm as string[], covered)) below.add(id);
+        }
       }
       return [...fresh, ...[...below].sort((a, b) => b - a)].slice(0, limit);
     },
