@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../src/core/api';
+import { responseRuleSchema } from '../../src/shared/capture-types';
 import { KEEP_WHEN_TRUNCATED } from '../../src/core/capture/body-reader';
 import { MAX_HEADERS } from '../../src/core/capture/server';
 import { FORWARD_PAGE_LIFETIME_MS, forwardPage, openInBrowser } from '../../src/cli/open-browser';
@@ -203,6 +204,18 @@ describe('a body over the limit: 413 before it is read', () => {
     expect(res instanceof Error ? res.message : res.status).toBe(413);
     await settle();
     expect(newestAt('/lim/over-one')).toMatchObject({ truncated: true, error: 'body-too-large', bodySize: LIMIT + 1 });
+  });
+
+  it("an endpoint whose own rule answers 413 keeps its rule (headers, delay, keep-alive): only a refused body is cut short", async () => {
+    cap.app.createEndpoint('rule413', responseRuleSchema.parse({ status: 413, body: 'my rule', headers: [['X-Rule', 'yes']], delayMs: 50 }));
+    const res = await fetch(`${cap.url}/rule413/x`, { method: 'POST', body: 'small' });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('x-rule')).toBe('yes');
+    expect(res.headers.get('connection')).not.toBe('close');
+    expect(await res.text()).toBe('my rule');
+    await settle();
+    const row = cap.app.captures.list({ endpoint: 'rule413', limit: 1 })[0];
+    expect(cap.app.captures.get(row.id)).toMatchObject({ truncated: false, error: null });
   });
 
   it('a chunked body under the limit, in many chunks, is stored whole with the right SHA-256', async () => {

@@ -145,7 +145,11 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
       oneLine(res, 503, `hookscope could not store this request: ${(failure as Error).message}`);
       return;
     }
-    if (endpoint.forwardUrl !== null && options.forward) forwardAndRespond(req, res, id, row, endpoint, planned, options.forward);
+    if (dropped > 0 || (tooLarge && !aborted)) {
+      // The forwarder records that a body not received whole was not sent on.
+      if (endpoint.forwardUrl !== null && options.forward) options.forward(id, row, endpoint).catch((failure) => options.onError?.(failure));
+      refuse(req, res, id, planned);
+    } else if (endpoint.forwardUrl !== null && options.forward) forwardAndRespond(req, res, id, row, endpoint, planned, options.forward);
     else respond(req, res, id, planned);
   }
 
@@ -178,6 +182,13 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
     );
   }
 
+  /** A request refused before its end (too large, too many headers): answered at once, never forwarded, and the rest of it never read. */
+  function refuse(req: IncomingMessage, res: ServerResponse, id: number, planned: CaptureResponse): void {
+    if (planned.kind !== 'answered') return;
+    const headers: [string, string][] = [...planned.headers, ['X-Hookscope-Capture-Id', String(id)]];
+    answerAndClose(req, res, { status: planned.status, headers, body: planned.body ?? defaultResponseBody(id) }, (ms, run) => clock.setTimer(ms, run));
+  }
+
   function respond(req: IncomingMessage, res: ServerResponse, id: number, planned: CaptureResponse): void {
     if (planned.kind === 'none') return;
     if (planned.kind === 'reset') {
@@ -189,12 +200,6 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
     if (planned.kind === 'hang') {
       hanging.add(res);
       res.on('close', () => hanging.delete(res));
-      return;
-    }
-    if (planned.status === 413 || planned.status === 431) {
-      // Refused before its end: answered at once, and the rest of it is never read.
-      const body = planned.body ?? defaultResponseBody(id);
-      answerAndClose(req, res, { status: planned.status, headers: [...planned.headers, ['X-Hookscope-Capture-Id', String(id)]], body }, clock.setTimer.bind(clock));
       return;
     }
     const send = () => {
