@@ -122,7 +122,7 @@ export function createSearchSlices(db: Database, decode: DecodeBody) {
    * then runs of its terms into the vocabulary, then (with nothing queued)
    * bounded merges of the slices' segments. Returns the items done.
    */
-  const step = db.transaction((max: number): number => {
+  const stepInTransaction = db.transaction((max: number): number => {
     const job = nextJob.get();
     if (!job) {
       current = undefined;
@@ -186,6 +186,22 @@ export function createSearchSlices(db: Database, decode: DecodeBody) {
     }
     return done;
   });
+
+  /**
+   * One step in one transaction. A transaction that fails (SQLITE_BUSY beside
+   * the checkpointer, a full disk) rolls back the slices, the staged terms (a
+   * temp table: part of the same transaction) and the job's progress alike, so
+   * the in-memory position goes back with them and the next step redoes it.
+   */
+  function step(max: number): number {
+    const before = current && { ...current };
+    try {
+      return stepInTransaction(max);
+    } catch (error) {
+      current = before;
+      throw error;
+    }
+  }
 
   return {
     /** Queues a stored capture's body for slicing; run inside the indexer's transaction. */

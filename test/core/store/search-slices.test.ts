@@ -121,6 +121,25 @@ describe('a large body indexed in slices', () => {
     expect(app.search.search(all[29_999].slice(0, -1))).toContain(id);
   });
 
+  it('a step whose transaction fails is redone whole: no term is lost from the vocabulary', () => {
+    const all = words(12_000);
+    const body = all.join(' ');
+    const [id] = app.captures.insertMany([row('/fails', body)]);
+    app.search.indexPending(10);
+    const progress = () => app.db.prepare('SELECT next_byte AS at FROM search_slices WHERE capture_id = ?').get(id) as { at: number };
+    while (progress().at < Buffer.byteLength(body)) app.search.indexSlices(1);
+    // The second sorted run of terms fails to reach the vocabulary, after the first went in within the same step.
+    const victim = [...all].sort()[1500];
+    app.db.exec(`CREATE TEMP TRIGGER fail_once BEFORE INSERT ON main.search_vocab WHEN NEW.term = '${victim}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    expect(() => app.search.indexSlices(10)).toThrow(/injected failure/);
+    app.db.exec('DROP TRIGGER temp.fail_once');
+    while (app.search.indexSlices(10) > 0);
+    const inVocab = app.db.prepare('SELECT count(*) AS n FROM search_vocab WHERE term = ?');
+    const missing = all.filter((w) => (inVocab.get(w) as { n: number }).n === 0);
+    expect(missing).toEqual([]);
+    for (const w of [all[0], victim, [...all].sort()[10]]) expect(app.search.search(w)).toEqual([id]);
+  });
+
   it('a body that turns out not to be text past its first slice is not indexed, like any binary body', () => {
     const body = Buffer.concat([Buffer.from(words(20_000).join(' ')), Buffer.from([0, 1, 2])]);
     const [id] = app.captures.insertMany([row('/binary-tail', body)]);
