@@ -5,9 +5,7 @@
 // token from the Authorization header or a WebSocket subprotocol only).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, existsSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
-import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../src/core/api';
 import { responseRuleSchema } from '../../src/shared/capture-types';
@@ -18,6 +16,7 @@ import { createControlServer, MAX_CALL_BYTES, statusOf, type ControlServer } fro
 import { startCaptureApp, type RunningCapture } from '../helpers/capture-app';
 import { rawRequest, statusesIn } from '../helpers/raw-http';
 import { tempDir } from '../helpers/temp-dir';
+import { openEventSocket, rawControlCall, type ControlCall } from './support/control-client';
 import { jsonOf, streamUntilAnswer } from './support/stream-until-answer';
 
 const LIMIT = 1024 * 1024;
@@ -230,29 +229,7 @@ describe('a body over the limit: 413 before it is read', () => {
   });
 });
 
-/** Raw node:http to the control API, so headers, paths and bodies can be anything. */
-function callControl(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; json: any }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: uiPort, path, method: options.method ?? 'POST', headers: { host: `127.0.0.1:${uiPort}`, 'content-type': 'application/json', ...options.headers } },
-      (res) => {
-        let text = '';
-        res.on('data', (d) => (text += d));
-        res.on('end', () => {
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = text;
-          }
-          resolve({ status: res.statusCode ?? 0, json });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body ?? (options.method === 'GET' ? undefined : '{}'));
-  });
-}
+const callControl = (path: string, options?: ControlCall) => rawControlCall(uiPort, path, options);
 const auth = () => ({ authorization: `Bearer ${control.token}` });
 
 describe('control API: malformed escapes are 400, on API and file paths alike', () => {
@@ -352,14 +329,7 @@ describe('control API: the token comes from the Authorization header only', () =
   });
 });
 
-function openSocket(url: string, protocols?: string[]): Promise<{ status: number; ws?: WebSocket }> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url, protocols, { headers: { host: `127.0.0.1:${uiPort}` } });
-    ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
-    ws.on('open', () => resolve({ status: 101, ws }));
-    ws.on('error', () => resolve({ status: -1 }));
-  });
-}
+const openSocket = (url: string, protocols?: string[]) => openEventSocket(uiPort, url, protocols);
 
 describe('event socket: the token rides in a subprotocol, never the URL', () => {
   it('without a query token, with the token subprotocol: opens, picks hookscope.events, and pushes events', async () => {
