@@ -213,6 +213,10 @@ export function createSearchSlices(db: Database, decode: DecodeBody) {
     unfinished(upto: number): number[] {
       return unfinished.all(upto).map((r) => r.capture_id);
     },
+    /** True when this capture's body is (being) indexed in slices. */
+    isSliced(id: number): boolean {
+      return isDone.get(id) !== undefined;
+    },
     /** True once any body has been indexed in slices (most histories have none: search skips this part). */
     anyDone(): boolean {
       return anyDone.get() !== undefined;

@@ -104,9 +104,10 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
   const vocabBatch = db.transaction((max: number): number => {
     const { indexed_upto: upto, vocab_upto: vocabUpto } = state();
     if (vocabUpto >= upto) return 0;
-    const rows = whole.all(vocabUpto, max).filter((r) => r.id <= upto);
+    const rows = pending.all(SLICE_THRESHOLD, vocabUpto, max).filter((r) => r.id <= upto);
     if (rows.length === 0) return 0;
-    vocab.add(rows.map(textOfRow));
+    // A body indexed in slices brings its own terms (search-slices.ts); a large one indexed whole before slices existed is read whole.
+    vocab.add(rows.map((r) => (slices.isSliced(r.id) ? { ...textOfRow(r), body: '' } : textOfRow(r.body === null ? (wholeById.get(r.id) ?? r) : r))));
     setVocabUpto.run(rows[rows.length - 1].id);
     return rows.length;
   });

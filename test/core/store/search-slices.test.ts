@@ -140,6 +140,17 @@ describe('a large body indexed in slices', () => {
     for (const w of [all[0], victim, [...all].sort()[10]]) expect(app.search.search(w)).toEqual([id]);
   });
 
+  it('a vocabulary catching up behind the index (an older database) leaves a sliced body to the slicer and still finds it by prefix', () => {
+    const all = words(20_000);
+    const [id] = app.captures.insertMany([row('/lagging', all.join(' '), [['X-Lag', 'behind']])]);
+    app.search.indexPending(10);
+    app.db.prepare('UPDATE search_state SET vocab_upto = 0').run();
+    app.drainBackground();
+    expect(app.search.vocabUpto()).toBe(id);
+    expect(app.search.search(all[19_999].slice(0, -1))).toContain(id);
+    expect(app.search.search('behin')).toEqual([id]);
+  });
+
   it('a body that turns out not to be text past its first slice is not indexed, like any binary body', () => {
     const body = Buffer.concat([Buffer.from(words(20_000).join(' ')), Buffer.from([0, 1, 2])]);
     const [id] = app.captures.insertMany([row('/binary-tail', body)]);
