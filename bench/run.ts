@@ -16,6 +16,7 @@ import { benchReads, readsTable } from './sections/reads';
 import { benchRetries } from './sections/retries';
 import { benchSender } from './sections/sender';
 import { benchUi, ensureUiBuilt } from './sections/ui';
+import { benchIndexStall, indexStallTable } from './sections/index-stall';
 import { formatTable, section } from './table';
 import { checkTargets, targetsTable } from './targets';
 
@@ -115,11 +116,26 @@ try {
       ),
     );
   }
+
+  if (options.only.has('index-stall')) {
+    const stall = await benchIndexStall({ bodyBytes: 10_000_000, connections: 4, intervalMs: 5, settleSeconds: options.quick ? 1 : 3 }, log);
+    report.indexStall = stall;
+    out += section(
+      `Indexing a ${(stall.bodyBytes / 1e6).toFixed(0)} MB text body of ${stall.distinctWords.toLocaleString('en')} distinct words while 1 KB captures arrive on ${stall.connections} connections, one per ${stall.intervalMs} ms on each`,
+      indexStallTable(stall),
+    );
+  }
 } finally {
   if (tempDataset) rmSync(tempDataset, { recursive: true, force: true });
 }
 
-const targets = checkTargets({ capture, reads: report.reads as never, retries: report.retries as never, imports: report.import as never });
+const targets = checkTargets({
+  capture,
+  reads: report.reads as never,
+  retries: report.retries as never,
+  imports: report.import as never,
+  indexStall: report.indexStall as never,
+});
 report.targets = targets;
 const missed = targets.filter((t) => !t.met);
 out += section('Targets', targetsTable(targets));

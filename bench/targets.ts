@@ -4,6 +4,7 @@ import { IMPORT_TARGET_P99_MS, type ImportCase } from './sections/import';
 import { kb } from './sections/capture';
 import type { ReadResult } from './sections/reads';
 import type { RetriesResult } from './sections/retries';
+import type { IndexStallResult } from './sections/index-stall';
 import { formatTable } from './table';
 
 export interface TargetCheck {
@@ -14,7 +15,13 @@ export interface TargetCheck {
   hint: string;
 }
 
-export function checkTargets(results: { capture?: CaptureCase[]; reads?: ReadResult[]; retries?: RetriesResult; imports?: ImportCase[] }): TargetCheck[] {
+export function checkTargets(results: {
+  capture?: CaptureCase[];
+  reads?: ReadResult[];
+  retries?: RetriesResult;
+  imports?: ImportCase[];
+  indexStall?: IndexStallResult;
+}): TargetCheck[] {
   const out: TargetCheck[] = [];
   for (const c of results.imports ?? []) {
     out.push({
@@ -62,6 +69,21 @@ export function checkTargets(results: { capture?: CaptureCase[]; reads?: ReadRes
       measured: `${r.delivered} delivered, ${r.engineErrors} dropped on an engine error`,
       met: r.delivered === r.retries,
       hint: 'a claim or settle that meets SQLITE_BUSY is tried again after a backoff: test/core/sender/engine-errors.test.ts',
+    });
+  }
+  if (results.indexStall) {
+    const s = results.indexStall;
+    out.push({
+      target: `capture p99 < ${s.targetP99Ms} ms while a ${(s.bodyBytes / 1e6).toFixed(0)} MB body is indexed`,
+      measured: `p99 ${s.during.p99} ms, max ${s.during.max} ms over ${s.during.n} captures (before it: p99 ${s.before.p99} ms); indexed in ${s.indexMs} ms`,
+      met: s.during.p99 < s.targetP99Ms && s.errors === 0,
+      hint: 'node --cpu-prof --import tsx bench/servers/index-stall.ts DIR, then npm run bench -- --only index-stall (src/core/store/search-slices.ts)',
+    });
+    out.push({
+      target: 'a body indexed in slices is found by each of its words',
+      measured: s.found.map((f) => `${f.word}: ${f.found ? 'found' : 'not found'}`).join(', '),
+      met: s.found.every((f) => f.found === f.expected),
+      hint: 'test/core/store/search-slices.test.ts',
     });
   }
   return out;

@@ -60,8 +60,9 @@ function openSocket(): () => void {
   let stopped = false;
   const connect = () => {
     setState(failures === 0 ? 'connecting' : 'offline');
-    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events?token=${encodeURIComponent(pageToken())}`;
-    socket = new WebSocket(url);
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`;
+    // A browser WebSocket cannot set headers: the token is offered as a subprotocol, never put in the URL.
+    socket = new WebSocket(url, ['hookscope.events', `hookscope.token.${pageToken()}`]);
     socket.onopen = () => {
       failures = 0;
       setState('live');

@@ -16,9 +16,41 @@ export class ApiError extends Error {
   }
 }
 
-/** The per-run token of browser mode, from the page URL (`?token=`). */
+const TOKEN_KEY = 'hookscope.token';
+/** Where the token stays when sessionStorage is unavailable (storage disabled): this page's memory. */
+let memoryToken = '';
+
+/**
+ * Browser mode, once at start: takes the per-run token from the URL the page
+ * was opened with (`#token=...`, which a browser never sends to a server; an
+ * old-style `?token=` is taken too), keeps it in sessionStorage (this tab
+ * only, gone when it closes), and removes it from the address bar and the
+ * history entry. A reload finds it in sessionStorage.
+ */
+export function adoptPageToken(): void {
+  const hash = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  const query = new URLSearchParams(window.location.search);
+  const token = hash.get('token') ?? query.get('token');
+  if (token === null) return;
+  try {
+    window.sessionStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    memoryToken = token;
+  }
+  hash.delete('token');
+  query.delete('token');
+  const search = query.toString();
+  const fragment = hash.toString();
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${search ? `?${search}` : ''}${fragment ? `#${fragment}` : ''}`);
+}
+
+/** The per-run token of browser mode (see adoptPageToken). */
 export function pageToken(): string {
-  return new URLSearchParams(window.location.search).get('token') ?? '';
+  try {
+    return window.sessionStorage.getItem(TOKEN_KEY) ?? memoryToken;
+  } catch {
+    return memoryToken;
+  }
 }
 
 /** Browser mode: POST /api/<method> with the per-run token from the page URL. */

@@ -3,7 +3,7 @@ import type { RetentionLimits, ResponseRule } from '../shared/capture-types';
 import { createEventBus } from './events';
 import { startBackground, type Background, type BackgroundTask } from './background';
 import { systemClock, type Clock } from './clock';
-import { searchableText } from './capture/decode';
+import { decodeBody, searchableText } from './capture/decode';
 import { createEndpointRouter, type EndpointRouter } from './capture/endpoint-router';
 import { createCaptureServer, type CaptureServer } from './capture/server';
 import { createBatchWriter } from './capture/writer';
@@ -57,7 +57,7 @@ export function createApp(options: AppOptions) {
   const db = openDatabase({ file: dbFile, nativeBinding: options.nativeBinding, durability: options.durability });
   const endpoints = createEndpointRepo(db, () => clock.now());
   const captures = createCaptureRepo(db);
-  const search = createSearchRepo(db, searchableText);
+  const search = createSearchRepo(db, searchableText, (r) => decodeBody(r.headers, r.body).bytes);
   const secrets = createSecretRepo(db, () => clock.now(), options.secretSealer);
   const analysis = createAnalysisRepo(db, (id) => captures.get(id));
   /** Built-in providers plus the user's own from <data>/providers/*.json. */
@@ -93,7 +93,12 @@ export function createApp(options: AppOptions) {
   function mergedLimits(current: RetentionLimits, change: Partial<RetentionLimits>): RetentionLimits {
     return assertLimits({ keepCount: change.keepCount === undefined ? current.keepCount : change.keepCount, keepDays: change.keepDays === undefined ? current.keepDays : change.keepDays });
   }
-  const tasks: BackgroundTask[] = [(max) => analyzePending(max), (max) => search.indexPending(max), (max) => retention.run(max)];
+  const tasks: BackgroundTask[] = [
+    (max) => analyzePending(max),
+    (max) => search.indexPending(max),
+    (max) => search.indexSlices(max),
+    (max) => retention.run(max),
+  ];
   /**
    * The same tasks as the background runs them: another process writing (`hookscope import`) makes a batch
    * that read before it wrote fail at once with SQLITE_BUSY; that batch is done on a later tick, not reported.

@@ -12,8 +12,8 @@ export interface BatchSizer {
   record(i: number, items: number, ms: number): void;
 }
 
-/** Items tried before a task's cost is known. */
-export const FIRST_BATCH = 8;
+/** Items tried before a task's cost is known: one, since one item may be a 10 MB body. */
+export const FIRST_BATCH = 1;
 /** Weight of the newest measurement in the running cost per item. */
 const WEIGHT = 0.3;
 

@@ -19,11 +19,16 @@ export interface Pace {
   intervalMs: number;
 }
 
-/** Capture traffic owns the thread when it is busy; the background takes what is left. */
+/**
+ * Capture traffic owns the thread when it is busy; the background takes what
+ * is left, never more than a few milliseconds at a time (a request arriving
+ * mid-tick waits for the tick): short ticks close together when the loop is
+ * idle, rarer ones when it is busy.
+ */
 export function paceFor(othersUtilization: number): Pace {
   if (othersUtilization > 0.6) return { batch: 16, budgetMs: 2, intervalMs: 25 };
-  if (othersUtilization > 0.3) return { batch: 64, budgetMs: 6, intervalMs: 10 };
-  return { batch: 256, budgetMs: 10, intervalMs: 2 };
+  if (othersUtilization > 0.3) return { batch: 64, budgetMs: 4, intervalMs: 7 };
+  return { batch: 256, budgetMs: 5, intervalMs: 1 };
 }
 
 /**

@@ -32,13 +32,29 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The per-run token, from `Authorization: Bearer` or (for WebSocket upgrades) `?token=`. */
+function refuse(given: string | undefined, token: string, where: string): void {
+  if (given === undefined || !sameSecret(given, token)) {
+    throw new HookscopeError('UNAUTHORIZED', `missing or wrong control API token (it goes in ${where}; never in the URL)`);
+  }
+}
+
+/**
+ * The per-run token, from `Authorization: Bearer` only. A token in the query
+ * string is refused: a URL ends up in the address bar, history and logs.
+ */
 export function checkToken(req: IncomingMessage, token: string): void {
   const auth = req.headers.authorization ?? '';
-  const bearer = auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
-  const fromQuery = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
-  const given = bearer ?? fromQuery;
-  if (given === undefined || !sameSecret(given, token)) {
-    throw new HookscopeError('UNAUTHORIZED', 'missing or wrong control API token');
-  }
+  refuse(auth.startsWith('Bearer ') ? auth.slice(7) : undefined, token, 'the Authorization header');
+}
+
+/** The subprotocol every event socket speaks, and the one the server picks. */
+export const EVENTS_PROTOCOL = 'hookscope.events';
+/** A browser WebSocket cannot set headers, but can offer subprotocols: the token rides in one, `hookscope.token.<token>`. */
+export const TOKEN_PROTOCOL_PREFIX = 'hookscope.token.';
+
+/** The per-run token of a WebSocket upgrade, from its offered subprotocols (Sec-WebSocket-Protocol) only. */
+export function checkSocketToken(req: IncomingMessage, token: string): void {
+  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  const given = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
+  refuse(given, token, `a "${TOKEN_PROTOCOL_PREFIX}<token>" subprotocol`);
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { HookscopeError } from '../shared/errors';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,10 +18,22 @@ export interface StaticFile {
   type: string;
 }
 
+/** A URL path with its %-escapes undone; a malformed escape (`%zz`, a cut-off `%E0%A4`) is the caller's error. */
+export function decodePath(urlPath: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    throw new HookscopeError('BAD_INPUT', 'the path has a malformed %-escape');
+  }
+  if (decoded.includes('\0')) throw new HookscopeError('BAD_INPUT', 'the path holds a NUL byte');
+  return decoded;
+}
+
 /** Serves files from the built renderer, never outside its folder. */
 export function readStatic(root: string, urlPath: string): StaticFile | undefined {
   const base = resolve(root);
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const relative = normalize(decodePath(urlPath)).replace(/^([/\\])+/, '');
   const file = resolve(join(base, relative || 'index.html'));
   if (file !== base && !file.startsWith(base + sep)) return undefined;
   if (!existsSync(file) || !statSync(file).isFile()) return undefined;

@@ -130,7 +130,7 @@ describe('settings in the browser', () => {
 
   it('shows a refused call where it happened instead of a blank window', async () => {
     const url = new URL(served.uiUrl);
-    url.searchParams.set('token', 'wrong');
+    url.hash = 'token=wrong';
     const other = await openUi(browser, url.toString());
     const alert = other.page.getByRole('alert').first();
     await alert.waitFor();

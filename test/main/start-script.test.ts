@@ -30,7 +30,7 @@ describe('npm start where Electron cannot be downloaded', () => {
       expect(said).toHaveLength(1);
       expect(said[0]).toMatch(/^Electron's binary could not be downloaded \(.+\), so Hookscope starts in your browser instead\.$/);
       const uiUrl = /UI and control API: (\S+)/.exec(out)![1];
-      expect(uiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      expect(uiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
       const page = await fetch(uiUrl);
       expect(page.status).toBe(200);
       expect(await page.text()).toMatch(/<html|<!doctype/i);

@@ -100,19 +100,25 @@ describe('control API security', () => {
 describe('event socket', () => {
   it('pushes new captures live to a client with the token, and refuses foreign origins or no token', async () => {
     const { WebSocket } = await import('ws');
-    const url = `ws://127.0.0.1:${uiPort}/api/events?token=${serve.info.token}`;
+    const url = `ws://127.0.0.1:${uiPort}/api/events`;
+    const protocols = ['hookscope.events', `hookscope.token.${serve.info.token}`];
     const refused = (u: string, headers: Record<string, string> = {}) =>
       new Promise<number>((resolve) => {
-        const ws = new WebSocket(u, { headers });
+        const ws = new WebSocket(u, protocols, { headers });
         ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
         ws.on('open', () => resolve(101));
         ws.on('error', () => resolve(-1));
       });
-    expect(await refused(`ws://127.0.0.1:${uiPort}/api/events`)).toBe(401);
+    expect(await new Promise<number>((resolve) => {
+      const ws = new WebSocket(url);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => resolve(101));
+    })).toBe(401);
     expect(await refused(url, { origin: 'https://evil.example' })).toBe(403);
 
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, protocols);
     await new Promise((r) => ws.on('open', r));
+    expect(ws.protocol).toBe('hookscope.events');
     const message = new Promise<{ event: string; payload: { path: string }[] }>((resolve) => ws.on('message', (d) => resolve(JSON.parse(String(d)))));
     await fetch(`${serve.info.captureUrl}live/one`, { method: 'POST', body: '{}' });
     const got = await message;

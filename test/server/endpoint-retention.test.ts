@@ -112,7 +112,7 @@ describe('endpoint retention over the control API', () => {
 
   it('pushes the new limits with endpoints.changed', async () => {
     const { WebSocket } = await import('ws');
-    const ws = new WebSocket(`ws://127.0.0.1:${new URL(serve.info.uiUrl).port}/api/events?token=${serve.info.token}`);
+    const ws = new WebSocket(`ws://127.0.0.1:${new URL(serve.info.uiUrl).port}/api/events`, ['hookscope.events', `hookscope.token.${serve.info.token}`]);
     await new Promise((r) => ws.on('open', r));
     const changed = new Promise<Endpoint[]>((resolve) =>
       ws.on('message', (d) => {

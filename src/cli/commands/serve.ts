@@ -148,7 +148,8 @@ export function registerServeCommand(program: Command): void {
         started = true;
         app.startBackground();
         app.sender(); // resumes retries left pending by an earlier run
-        const uiUrl = `http://127.0.0.1:${ui.port}/?token=${control.token}`;
+        // The token rides in the fragment: a browser never sends it to the server, and the page removes it from the address bar.
+        const uiUrl = `http://127.0.0.1:${ui.port}/#token=${control.token}`;
         if (options.open) openInBrowser(uiUrl);
         if (options.json) {
           process.stdout.write(`${jsonForTerminal(JSON.stringify({ captureUrl, uiUrl, token: control.token, dataDir: app.dataDir }))}\n`);

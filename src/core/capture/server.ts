@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { CaptureResponse, Endpoint, HeaderPair } from '../../shared/capture-types';
 import { defaultResponseBody, type NewCapture } from '../store/captures';
 import type { Clock } from '../clock';
-import { readBody } from './body-reader';
+import { answerAndClose } from './answer-and-close';
+import { declaredLength, declaredTooLarge, readBody, type BodyResult } from './body-reader';
 import type { EndpointRouter } from './endpoint-router';
 import { planResponse } from './rules';
 import type { BatchWriter } from './writer';
@@ -34,6 +34,17 @@ export interface ProxyAnswer {
   body: Buffer;
 }
 
+/**
+ * Most header lines a request may have. Node's own cap (maxHeadersCount) drops
+ * the rest silently; it is lifted (the 16 KiB header size limit still bounds
+ * them) so that a request over this one is answered 431 and stored with the
+ * first MAX_HEADERS, marked truncated with the number dropped.
+ */
+export const MAX_HEADERS = 1000;
+
+/** The `error` of a row whose headers were cut: `too-many-headers: <n> dropped`. */
+export const tooManyHeadersError = (dropped: number) => `too-many-headers: ${dropped} dropped`;
+
 export interface CaptureServer {
   server: Server;
   listen(port: number, host: string): Promise<AddressInfo>;
@@ -60,6 +71,8 @@ function rawPairs(raw: string[]): HeaderPair[] {
   return pairs;
 }
 
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 function oneLine(res: ServerResponse, status: number, text: string): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
@@ -75,22 +88,30 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
   const { router, writer, clock, bodyLimit } = options;
   const hanging = new Set<ServerResponse>();
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, awaitingContinue = false): Promise<void> {
     const receivedAt = clock.now();
     const target = req.url ?? '/';
     const { path, query } = splitTarget(target);
     const endpoint = router.route(path);
-    const headers = rawPairs(req.rawHeaders);
+    const allHeaders = rawPairs(req.rawHeaders);
+    const dropped = Math.max(0, allHeaders.length - MAX_HEADERS);
+    const headers = dropped > 0 ? allHeaders.slice(0, MAX_HEADERS) : allHeaders;
     const host = req.headers.host ?? `${(req.socket.localAddress ?? '127.0.0.1')}:${req.socket.localPort ?? ''}`;
-    const { body, size, tooLarge, aborted } = await readBody(req, bodyLimit);
+    // Too many headers: refused before its body is read.
+    const { body, size, sha256, tooLarge, aborted }: BodyResult =
+      dropped > 0 ? { body: Buffer.alloc(0), size: 0, sha256: EMPTY_SHA256, tooLarge: false, aborted: false } : await readBody(req, bodyLimit, { awaitingContinue });
 
     let planned: CaptureResponse;
     let error: string | null = null;
-    if (aborted) {
+    if (dropped > 0) {
+      const reason = `${allHeaders.length} header lines exceed the limit of ${MAX_HEADERS}; the first ${MAX_HEADERS} were kept, ${dropped} dropped, and the body was not read`;
+      planned = { kind: 'answered', status: 431, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: reason, delayMs: 0, reason };
+      error = tooManyHeadersError(dropped);
+    } else if (aborted) {
       planned = { kind: 'none', reason: `the client disconnected after ${size} body bytes` };
       error = 'client-aborted';
     } else if (tooLarge) {
-      const reason = `body of ${size} bytes exceeds the ${bodyLimit}-byte limit; its headers and first 64 KiB were kept`;
+      const reason = `body of ${size === declaredLength(req) ? '' : 'at least '}${size} bytes exceeds the ${bodyLimit}-byte limit; its headers and first ${body.length === 65536 ? '64 KiB' : `${body.length} bytes`} were kept, the rest was not read`;
       planned = { kind: 'answered', status: 413, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: reason, delayMs: 0, reason };
       error = 'body-too-large';
     } else {
@@ -110,8 +131,8 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
       headers,
       body,
       bodySize: size,
-      bodySha256: createHash('sha256').update(body).digest('hex'),
-      truncated: tooLarge || aborted,
+      bodySha256: sha256,
+      truncated: tooLarge || aborted || dropped > 0,
       error,
       response: planned,
     };
@@ -124,7 +145,11 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
       oneLine(res, 503, `hookscope could not store this request: ${(failure as Error).message}`);
       return;
     }
-    if (endpoint.forwardUrl !== null && options.forward) forwardAndRespond(req, res, id, row, endpoint, planned, options.forward);
+    if (dropped > 0 || (tooLarge && !aborted)) {
+      // The forwarder records that a body not received whole was not sent on.
+      if (endpoint.forwardUrl !== null && options.forward) options.forward(id, row, endpoint).catch((failure) => options.onError?.(failure));
+      refuse(req, res, id, planned);
+    } else if (endpoint.forwardUrl !== null && options.forward) forwardAndRespond(req, res, id, row, endpoint, planned, options.forward);
     else respond(req, res, id, planned);
   }
 
@@ -157,6 +182,13 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
     );
   }
 
+  /** A request refused before its end (too large, too many headers): answered at once, never forwarded, and the rest of it never read. */
+  function refuse(req: IncomingMessage, res: ServerResponse, id: number, planned: CaptureResponse): void {
+    if (planned.kind !== 'answered') return;
+    const headers: [string, string][] = [...planned.headers, ['X-Hookscope-Capture-Id', String(id)]];
+    answerAndClose(req, res, { status: planned.status, headers, body: planned.body ?? defaultResponseBody(id) }, (ms, run) => clock.setTimer(ms, run));
+  }
+
   function respond(req: IncomingMessage, res: ServerResponse, id: number, planned: CaptureResponse): void {
     if (planned.kind === 'none') return;
     if (planned.kind === 'reset') {
@@ -173,7 +205,6 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
     const send = () => {
       if (res.destroyed) return;
       const headers: [string, string][] = [...planned.headers, ['X-Hookscope-Capture-Id', String(id)]];
-      if (planned.status === 413) headers.push(['Connection', 'close']);
       const body = planned.body ?? defaultResponseBody(id);
       headers.push(['Content-Length', String(Buffer.byteLength(body))]);
       res.writeHead(planned.status, STATUS_CODES[planned.status] ?? 'Status', headers.flat());
@@ -190,14 +221,24 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
       // Node checks those timeouts on this beat (30 s by default); a stalled client should hear back promptly.
       connectionsCheckingInterval: Math.max(250, Math.min(5000, Math.floor(options.requestTimeoutMs / 4))),
     },
-    (req, res) => {
-    handle(req, res).catch((failure) => {
+    (req, res) => dispatch(req, res),
+  );
+
+  function dispatch(req: IncomingMessage, res: ServerResponse, awaitingContinue = false): void {
+    handle(req, res, awaitingContinue).catch((failure) => {
       options.onError?.(failure);
       oneLine(res, 500, `hookscope failed on this request: ${(failure as Error).message}`);
     });
-    },
-  );
+  }
 
+  // `Expect: 100-continue`: a body the Content-Length shows is too large is refused without asking for it.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const refused = declaredTooLarge(req, bodyLimit) || req.rawHeaders.length > MAX_HEADERS * 2;
+    if (!refused) res.writeContinue();
+    dispatch(req, res, refused);
+  });
+
+  server.maxHeadersCount = 0;
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || socket.destroyed || err.code === 'ECONNRESET') {
       socket.destroy();

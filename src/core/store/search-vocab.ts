@@ -58,3 +58,51 @@ export function createSearchVocab(db: Database) {
     },
   };
 }
+
+/** Terms copied into the vocabulary per item of a staged body (sorted, so each copy touches few pages). */
+export const STAGED_TERMS_PER_ITEM = 1000;
+
+export type VocabStaging = ReturnType<typeof createVocabStaging>;
+
+/**
+ * The terms of one large body on their way into the vocabulary. Added slice
+ * by slice to the vocabulary itself, a body of a million distinct words puts
+ * each slice's terms all over its B-tree: thousands of pages written per slice.
+ * So a sliced body's text goes into an in-memory FTS5 table first (cheap), and
+ * its distinct terms are copied over once it is done, in sorted runs of
+ * STAGED_TERMS_PER_ITEM. The staging lives on this connection only: after a
+ * restart the body is sliced again from its start.
+ */
+export function createVocabStaging(db: Database) {
+  let table: { insert: Statement; run: Statement<[string, number], { term: string }>; addTerm: Statement; clear: Statement } | undefined;
+  function staging() {
+    if (!table) {
+      db.exec(`
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_staging USING fts5(body, content = '', tokenize = '${FTS_TOKENIZER}');
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_staging_terms USING fts5vocab(temp, vocab_staging, row);
+      `);
+      table = {
+        insert: db.prepare('INSERT INTO temp.vocab_staging (body) VALUES (?)'),
+        run: db.prepare('SELECT term FROM temp.vocab_staging_terms WHERE term > ? ORDER BY term LIMIT ?'),
+        addTerm: db.prepare('INSERT OR IGNORE INTO main.search_vocab (term) VALUES (?)'),
+        clear: db.prepare("INSERT INTO temp.vocab_staging (vocab_staging) VALUES ('delete-all')"),
+      };
+    }
+    return table;
+  }
+  return {
+    add(text: string): void {
+      staging().insert.run(text);
+    },
+    /** Copies the next `count` staged terms after `after` (in term order); returns the last one copied, or null when none were left. */
+    copy(after: string, count: number): string | null {
+      const t = staging();
+      const terms = t.run.all(after, count);
+      for (const { term } of terms) t.addTerm.run(term);
+      return terms.length > 0 ? terms[terms.length - 1].term : null;
+    },
+    clear(): void {
+      staging().clear.run();
+    },
+  };
+}

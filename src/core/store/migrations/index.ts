@@ -12,6 +12,7 @@ import { migration010 } from './010_import_dedupe_index';
 import { migration011 } from './011_webhook_subscription_ids';
 import { migration012 } from './012_delivery_signing_and_handoff';
 import { migration013 } from './013_sealed_secrets';
+import { migration014 } from './014_search_slices';
 
 /** Every migration, ordered by version. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ].sort((a, b) => a.version - b.version);
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
