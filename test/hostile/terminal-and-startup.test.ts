@@ -17,6 +17,7 @@ import { createApp } from '../../src/core/app';
 import { signRequest } from '../../src/core/providers';
 import { acquireServeLock, LOCK_FILE, type LockInfo } from '../../src/core/serve-lock';
 import { openDatabase } from '../../src/core/store/db';
+import { LATEST_VERSION } from '../../src/core/store/migrations';
 import { createReplayRepo, toReplayView } from '../../src/core/store/replays';
 import type { SecretSealer } from '../../src/core/store/secrets';
 import { startDesktop } from '../../src/main/bootstrap';
@@ -684,7 +685,7 @@ describe('secrets at rest', () => {
     old.prepare("INSERT INTO endpoint_secrets (endpoint_id, secret, created_at) VALUES (1, 'kept', 0)").run();
     old.close();
     const db = openDatabase({ file });
-    expect(db.pragma('user_version', { simple: true })).toBe(13);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.prepare('SELECT secret, sealed_by FROM endpoint_secrets').all()).toEqual([{ secret: 'kept', sealed_by: null }]);
     db.close();
   });

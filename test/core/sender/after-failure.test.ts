@@ -243,9 +243,14 @@ describe('one-shot use (hookscope send)', () => {
       trigger: 'ladder',
       scheduledAt: new Date(T0).toISOString(),
       sentAt: new Date(T0).toISOString(),
+      dueAt: new Date(T0).toISOString(),
       durationMs: expect.any(Number),
       status: 500,
       errorKind: 'status',
+      // What it signed (this test's adapter signs nothing) and how much the handler answered.
+      signedTimestamp: null,
+      signature: null,
+      responseSize: 0,
     });
   });
 
