@@ -184,9 +184,10 @@ describe('retention in a running serve', () => {
     });
     const count = (slug: string) =>
       (db.prepare('SELECT count(*) AS n FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE e.slug = ?').get(slug) as { n: number }).n;
-    expect(await eventually(() => count('shop') === 25, 25_000)).toBe(true);
+    // The trim runs in the background beside indexing the same 30,000 captures; on a loaded 2-core machine that takes a while.
+    expect(await eventually(() => count('shop') === 25, 60_000)).toBe(true);
     expect(count('default')).toBe(200);
     const newest = db.prepare("SELECT max(c.id) AS m FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE e.slug = 'shop'").get() as { m: number };
     expect(newest.m).toBe(30_000);
-  }, 60_000);
+  }, 120_000);
 });
