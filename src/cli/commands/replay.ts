@@ -108,7 +108,7 @@ export function registerReplayCommands(program: Command): void {
     .option('--endpoint <slug>', 'bulk: every capture of this endpoint, oldest first')
     .option('--provider <id>', 'bulk: only captures attributed to this provider')
     .option('--since <time>', 'bulk: only captures received since then (ISO time, or 30m, 24h, 7d back)')
-    .option('--concurrency <n>', 'bulk: requests at once (default 4)', intArg('--concurrency', 1, 64), 4)
+    .option('--concurrency <n>', 'bulk: requests at once', intArg('--concurrency', 1, 64), 4)
     .action(async (given: number[] | undefined, options: ReplayOptions) => {
       const ids = given ?? [];
       const filtering = options.endpoint !== undefined || options.provider !== undefined || options.since !== undefined;

@@ -148,7 +148,7 @@ export function registerSenderCommands(program: Command): void {
     });
 
   withJson(withData(program.command('deliveries').description('list deliveries the sender made, newest first')))
-    .option('--limit <n>', 'how many (default 50)', intArg('--limit', 1, 10_000), 50)
+    .option('--limit <n>', 'how many', intArg('--limit', 1, 10_000), 50)
     .action(async (options: CommonOptions & { limit: number }) => {
       await withApp(options, async (app) => {
         const sender = senderFor(app);
