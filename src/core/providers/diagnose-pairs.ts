@@ -6,8 +6,9 @@
  * timestamp, a secret from elsewhere and a trailing newline... Each mistake
  * is a step that turns one trial (keys, body, timestamp, signed template,
  * tokens, digest encoding) into the trials it would explain; a pair is one
- * step applied after another. Budgets keep it cheap: small bodies only, and
- * the timestamp search narrower beside a body change.
+ * step applied after another. Budgets keep it cheap: bodies up to 16 KiB,
+ * and beside another mistake the timestamp search is narrower (30 s around
+ * the sent timestamp, 5 s around now; bodies up to 2 KiB).
  */
 import type { Diagnostic, DigestEncoding } from '../../shared/providers';
 import { bodyVariants } from './body-variants';
@@ -19,8 +20,8 @@ import { bodyInForm, buildSignedBytes } from './signed-content';
 /** Bodies above this are not explored in pairs (a pair of body changes is ~170 bodies). */
 export const PAIR_MAX_BODY = 16 * 1024;
 /** The timestamp search beside another mistake: seconds around the sent timestamp and "now", on bodies up to this size. */
-const PAIR_TIMESTAMP_WINDOW = 120;
-const PAIR_NOW_WINDOW = 10;
+const PAIR_TIMESTAMP_WINDOW = 30;
+const PAIR_NOW_WINDOW = 5;
 const PAIR_TIMESTAMP_SEARCH_MAX_BODY = 2 * 1024;
 const MAX_KEYS_PROBED = 5;
 
@@ -47,12 +48,22 @@ interface Mistake {
   apply(trial: Trial, ctx: ProbeContext): Step[];
 }
 
-function matches(ctx: ProbeContext, t: Trial): boolean {
-  const signed = ctx.form.signedContent.bodyForms.flatMap((bodyForm) => {
-    const formed = bodyInForm(t.body, bodyForm);
-    return formed ? [buildSignedBytes(t.template, { body: formed, timestamp: t.timestamp, id: ctx.id })] : [];
-  });
-  const all = signed.length > 0 ? signed : [buildSignedBytes(t.template, { body: t.body, timestamp: t.timestamp, id: ctx.id })];
+/** A body in each of the form's body forms (re-serializing parses JSON: done once per body, not per timestamp tried). */
+function formsOf(ctx: ProbeContext, body: Uint8Array, cache: WeakMap<Uint8Array, Uint8Array[]>): Uint8Array[] {
+  let forms = cache.get(body);
+  if (!forms) {
+    forms = ctx.form.signedContent.bodyForms.flatMap((bodyForm) => {
+      const formed = bodyInForm(body, bodyForm);
+      return formed ? [formed] : [];
+    });
+    if (forms.length === 0) forms = [body];
+    cache.set(body, forms);
+  }
+  return forms;
+}
+
+function matches(ctx: ProbeContext, t: Trial, cache: WeakMap<Uint8Array, Uint8Array[]>): boolean {
+  const all = formsOf(ctx, t.body, cache).map((body) => buildSignedBytes(t.template, { body, timestamp: t.timestamp, id: ctx.id }));
   return t.keys.some((key) => all.some((s) => matchToken(key, s, t.tokens, t.encoding) >= 0));
 }
 
@@ -190,12 +201,13 @@ export function diagnosePair(ctx: ProbeContext): Diagnostic[] | undefined {
     tokens: ctx.tokens,
     encoding: ctx.form.digest,
   };
+  const cache = new WeakMap<Uint8Array, Uint8Array[]>();
   for (const [first, second] of PAIRS) {
     for (const a of first.apply(start, ctx)) {
       for (const b of second.apply(a.trial, ctx)) {
         // A body change undone by the next one (a newline added, then removed) is no pair.
         if (first === second && (a.diagnostic.code === b.diagnostic.code || Buffer.from(b.trial.body).equals(Buffer.from(ctx.body)))) continue;
-        if (b.trial.keys.length === 0 || !matches(ctx, b.trial)) continue;
+        if (b.trial.keys.length === 0 || !matches(ctx, b.trial, cache)) continue;
         return [
           { code: a.diagnostic.code, message: `Two mistakes together explain this signature. ${a.diagnostic.message}` },
           { code: b.diagnostic.code, message: `And: ${b.diagnostic.message}` },
