@@ -130,8 +130,12 @@ describe('hookscope list: the UI filters as flags', () => {
     expect(text.code).toBe(0);
     expect(text.stdout.split('\n')[0]).toMatch(/^ID\s+TIME/);
     expect(text.stderr).toBe(`(3 shown; older: --before ${all[2].id}, newer: --after ${all[0].id})\n`);
-    const empty = await runCli(['list', '--event', 'nothing.here', ...data()]);
+    const [empty, pastOldest] = await Promise.all([
+      runCli(['list', '--event', 'nothing.here', ...data()]),
+      runCli(['list', '--before', String(all[all.length - 1].id), ...data()]),
+    ]);
     expect(empty.stdout).toBe('no captures match\n');
+    expect(pastOldest.stdout).toBe('no captures match\n');
   });
 
   it('bad values are refused with a clear message and exit 2', async () => {

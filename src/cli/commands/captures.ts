@@ -10,9 +10,9 @@ import { describeVerdict } from './providers';
 import { listQuery, withListFilters, type ListFlags } from './list-filters';
 import { queryCaptures, type CaptureQuery } from '../../core/capture-query';
 
-/** Whether anything narrows the list beyond paging. */
+/** Whether anything narrows the list (a filter, or a page past the newest or oldest). */
 function filtered(q: CaptureQuery): boolean {
-  return [q.endpoint, q.provider, q.eventType, q.method, q.signatureStatus, q.since, q.until, q.search].some((v) => v !== undefined);
+  return [q.endpoint, q.provider, q.eventType, q.method, q.signatureStatus, q.since, q.until, q.search, q.beforeId, q.afterId].some((v) => v !== undefined);
 }
 
 function summaryRows(rows: CaptureSummary[]) {
