@@ -21,8 +21,5 @@ export function printLines(lines: string[]): void {
   process.stdout.write(`${lines.map(inertLine).join('\n')}\n`);
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
+/** The size format shared with the UI (src/shared/format-bytes.ts). */
+export { formatBytes } from '../shared/format-bytes';

@@ -9,6 +9,7 @@ import { createTunnelHandlers } from './tunnel/api-handlers';
 import { createReplayHandlers } from './replay/api-handlers';
 import { databasePath } from './paths';
 import { translateEscapedStoreError } from './store/db';
+import { queryCaptures } from './capture-query';
 
 /** The API implemented once over the core; every transport calls through `callApi`. */
 export function createApiHandlers(app: App, info: { version: string; captureUrl: () => string | null }): ApiHandlers {
@@ -16,7 +17,7 @@ export function createApiHandlers(app: App, info: { version: string; captureUrl:
     ...createSenderHandlers(app),
     ...createTunnelHandlers(app),
     ...createReplayHandlers(app),
-    'captures.list': (args) => app.captures.list(args),
+    'captures.list': (args) => queryCaptures(app, args),
     'captures.get': ({ id }) => toDetail(app.captureAnalyzed(id)),
     'captures.body': ({ id }) => {
       const capture = app.captures.get(id);

@@ -40,6 +40,8 @@ export function statusOf(code: ErrorCode): number {
   if (code === 'FORBIDDEN_ORIGIN') return 403;
   if (code.endsWith('_NOT_FOUND') || code.endsWith('_UNKNOWN')) return 404;
   if (code === 'CONFLICT' || code === 'ENDPOINT_EXISTS' || code === 'WEBHOOK_DISABLED') return 409;
+  // The tunnel server (an upstream) failed or could not be reached: a gateway's error, not Hookscope's own.
+  if (code === 'TUNNEL_FAILED') return 502;
   return isInputError(code) ? 400 : 500;
 }
 

@@ -20,6 +20,13 @@ export const apiArgs = {
       method: z.string().optional(),
       signatureStatus: z.string().optional(),
       beforeId: z.number().int().positive().optional(),
+      /** Newer than this id: the `limit` captures just above it, listed newest first. */
+      afterId: z.number().int().nonnegative().optional(),
+      /** Received at or after / before these times, epoch ms. */
+      since: z.number().int().nonnegative().optional(),
+      until: z.number().int().nonnegative().optional(),
+      /** Full-text search words, combined with the other filters. */
+      search: z.string().max(1000).optional(),
       limit: z.number().int().min(1).max(10_000).optional(),
     })
     .strict(),

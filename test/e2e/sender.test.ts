@@ -86,7 +86,7 @@ describe('the Sender screen', () => {
     await page().locator('select[name="provider"]').selectOption('prynt');
     await expect.poll(() => facts.textContent(), WAIT).toContain('https URLs only');
     expect(await facts.textContent()).toContain('Disabled after 24 h of consecutive failures');
-    expect(await facts.textContent()).toContain('payload at most 256 KB');
+    expect(await facts.textContent()).toContain('payload at most 256.0 KiB');
   });
 
   it('shows where the payload stops being JSON, inline, and sends nothing', async () => {

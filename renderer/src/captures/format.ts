@@ -1,3 +1,5 @@
+import { formatBytes } from '../../../src/shared/format-bytes';
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
@@ -20,11 +22,8 @@ export function longTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
-export function byteSize(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
+/** Sizes as the CLI writes them (one format everywhere: src/shared/format-bytes.ts). */
+export const byteSize = formatBytes;
 
 /** A CSS class for an HTTP status: s2, s3, s4, s5, or none. */
 export function statusClass(status: number | null): string {

@@ -7,6 +7,13 @@ import { inertBlock, inertLine } from '../terminal-safe';
 import { idArg, intArg } from '../parse';
 import { decodeBody, isText } from '../../core/capture/decode';
 import { describeVerdict } from './providers';
+import { listQuery, withListFilters, type ListFlags } from './list-filters';
+import { queryCaptures, type CaptureQuery } from '../../core/capture-query';
+
+/** Whether anything narrows the list (a filter, or a page past the newest or oldest). */
+function filtered(q: CaptureQuery): boolean {
+  return [q.endpoint, q.provider, q.eventType, q.method, q.signatureStatus, q.since, q.until, q.search, q.beforeId, q.afterId].some((v) => v !== undefined);
+}
 
 function summaryRows(rows: CaptureSummary[]) {
   return rows.map((c) => ({
@@ -26,16 +33,22 @@ function summaryRows(rows: CaptureSummary[]) {
 const COLUMNS = ['id', 'time', 'endpoint', 'method', 'path', 'provider', 'event', 'signature', 'size', 'status'];
 
 export function registerCaptureCommands(program: Command): void {
-  withJson(withData(program.command('list').description('list captured requests, newest first')))
+  withListFilters(withJson(withData(program.command('list').description('list captured requests, newest first (filters combine; page with --before/--after)'))))
     .option('--endpoint <slug>', 'only this endpoint')
-    .option('--limit <n>', 'how many (default 50)', intArg('--limit', 1, 10_000), 50)
-    .action(async (options: CommonOptions & { endpoint?: string; limit: number }) => {
+    .option('--limit <n>', 'how many', intArg('--limit', 1, 10_000), 50)
+    .action(async (options: CommonOptions & ListFlags) => {
       await withApp(options, (app) => {
-        if (options.endpoint) app.endpoints.get(options.endpoint);
-        const rows = app.captures.list({ endpoint: options.endpoint, limit: options.limit });
+        const query = listQuery(options, app.clock.now());
+        if (query.endpoint) app.endpoints.get(query.endpoint);
+        const rows = queryCaptures(app, query);
         if (options.json) printJson(rows);
-        else if (rows.length === 0) process.stdout.write('no captures yet\n');
-        else printTable(summaryRows(rows), COLUMNS);
+        else if (rows.length === 0) process.stdout.write(filtered(query) ? 'no captures match\n' : 'no captures yet\n');
+        else {
+          printTable(summaryRows(rows), COLUMNS);
+          if (rows.length === query.limit) {
+            process.stderr.write(`(${rows.length} shown; older: --before ${rows[rows.length - 1].id}, newer: --after ${rows[0].id})\n`);
+          }
+        }
       });
     });
 
@@ -73,7 +86,7 @@ export function registerCaptureCommands(program: Command): void {
 
   withJson(withData(program.command('search').description('full-text search over paths, headers and decoded text bodies')))
     .argument('<text>', 'words to find (all must match; each matches as a prefix)')
-    .option('--limit <n>', 'how many (default 50)', intArg('--limit', 1, 10_000), 50)
+    .option('--limit <n>', 'how many', intArg('--limit', 1, 10_000), 50)
     .action(async (text: string, options: CommonOptions & { limit: number }) => {
       await withApp(options, (app) => {
         const ids = app.search.search(text, options.limit);

@@ -10,6 +10,7 @@ import { toReplayView } from '../../core/store/replays';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { printJson, printLines, printTable } from '../output';
 import { inertLine } from '../terminal-safe';
+import { replayBodyLines } from './outcome-print';
 import { collect, headerArg, idArg, intArg } from '../parse';
 
 interface ReplayOptions extends CommonOptions {
@@ -25,6 +26,7 @@ interface ReplayOptions extends CommonOptions {
   provider?: string;
   since?: string;
   concurrency: number;
+  showBody?: boolean;
 }
 
 function readBodyFile(file: string): Buffer {
@@ -47,7 +49,9 @@ function editedHeaders(app: App, id: number, options: ReplayOptions): HeaderPair
 /** One replay's outcome in human words; each line inert (the method, URL and failure can come from a capture). */
 export function describeReplay(r: ReplayView): string[] {
   const outcome =
-    r.response.status !== null ? `${r.response.status}${r.ok ? '' : ' (not a success)'}` : `${r.errorKind}${r.errorMessage ? ` (${r.errorMessage})` : ''}`;
+    r.response.status !== null
+      ? `${r.response.status}${r.ok ? '' : ` (failed: ${r.errorKind ?? 'status'})`}`
+      : `${r.errorKind}${r.errorMessage ? ` (${r.errorMessage})` : ''}`;
   const lines = [`replay ${r.id} of capture ${r.captureId}: ${r.request.method} ${r.url} -> ${outcome}${r.durationMs !== null ? ` in ${r.durationMs} ms` : ''}`];
   if (r.resigned) lines.push(`re-signed for ${r.resigned.provider} (${r.resigned.scheme}) with timestamp ${r.resigned.timestamp}`);
   return lines.map(inertLine);
@@ -71,7 +75,8 @@ async function replayOne(app: App, id: number, options: ReplayOptions): Promise<
   const view = toReplayView(stored);
   for (const w of view.warnings) process.stderr.write(`warning: ${inertLine(w)}\n`);
   if (options.json) printJson(view);
-  else printLines(describeReplay(view));
+  // Both are inert already (the body a block that keeps its line feeds).
+  else process.stdout.write(`${[...describeReplay(view), ...(options.showBody ? replayBodyLines(view) : [])].join('\n')}\n`);
   process.exitCode = view.ok ? 0 : 1;
 }
 
@@ -79,6 +84,7 @@ async function replayMany(app: App, ids: number[], options: ReplayOptions): Prom
   if (options.method || options.header?.length || options.dropHeader?.length || options.bodyFile) {
     throw new HookscopeError('BAD_INPUT', '--method, --header, --drop-header and --body-file edit one capture; give a single id');
   }
+  if (options.showBody) throw new HookscopeError('BAD_INPUT', '--show-body prints one replay\'s answer; give a single id (or see each with `hookscope replays ID --json`)');
   const selection = ids.length
     ? { ids }
     : { filter: { endpoint: options.endpoint, provider: options.provider, since: options.since === undefined ? undefined : parseSince(options.since, app.clock.now()) } };
@@ -87,7 +93,7 @@ async function replayMany(app: App, ids: number[], options: ReplayOptions): Prom
     { url: options.url, resign: options.resign, secret: options.secret, timeoutMs: options.timeoutMs, concurrency: options.concurrency },
     options.json
       ? undefined
-      : (r) => printLines([`capture ${r.captureId}: ${r.ok ? `${r.status} ok` : r.status !== null ? `${r.status} (not a success)` : `${r.errorKind}${r.error ? ` (${r.error})` : ''}`}`]),
+      : (r) => printLines([`capture ${r.captureId}: ${r.ok ? `${r.status} ok` : r.status !== null ? `${r.status} (failed: ${r.errorKind ?? 'status'})` : `${r.errorKind}${r.error ? ` (${r.error})` : ''}`}`]),
   );
   if (options.json) printJson(summary);
   else printLines([describeBulk(summary)]);
@@ -108,7 +114,8 @@ export function registerReplayCommands(program: Command): void {
     .option('--endpoint <slug>', 'bulk: every capture of this endpoint, oldest first')
     .option('--provider <id>', 'bulk: only captures attributed to this provider')
     .option('--since <time>', 'bulk: only captures received since then (ISO time, or 30m, 24h, 7d back)')
-    .option('--concurrency <n>', 'bulk: requests at once (default 4)', intArg('--concurrency', 1, 64), 4)
+    .option('--concurrency <n>', 'bulk: requests at once', intArg('--concurrency', 1, 64), 4)
+    .option('--show-body', 'also print the body the target answered (one capture)')
     .action(async (given: number[] | undefined, options: ReplayOptions) => {
       const ids = given ?? [];
       const filtering = options.endpoint !== undefined || options.provider !== undefined || options.since !== undefined;

@@ -15,7 +15,8 @@ import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { preparePayload } from './send-payload';
 import { printJson, printTable } from '../output';
 import { floatArg, idArg, intArg } from '../parse';
-import { toWebhookView } from '../../core/sender';
+import { toWebhookView, type DeliveryDetail } from '../../core/sender';
+import { deliveryBodyLines, deliveryOutcomeLine } from './outcome-print';
 
 /** A sender for one command. `hold`: this process runs the deliveries it starts (send, retry) and hands them over when interrupted. */
 function senderFor(app: App, speed = 1, hold = false) {
@@ -26,6 +27,12 @@ function senderFor(app: App, speed = 1, hold = false) {
     providers: createRegistryAdapter({ registry: app.providers }),
     holdGraceMs: hold ? DEFAULT_HOLD_GRACE_MS : undefined,
   });
+}
+
+/** `retry`'s line for one delivery: its status, the last attempt's error kind; with --show-body, what the handler answered. */
+function printRetried(detail: DeliveryDetail, showBody: boolean): void {
+  const lines = [deliveryOutcomeLine(detail), ...(showBody ? deliveryBodyLines(detail) : [])];
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function timestampsArg(value: string): TimestampMode {
@@ -148,7 +155,7 @@ export function registerSenderCommands(program: Command): void {
     });
 
   withJson(withData(program.command('deliveries').description('list deliveries the sender made, newest first')))
-    .option('--limit <n>', 'how many (default 50)', intArg('--limit', 1, 10_000), 50)
+    .option('--limit <n>', 'how many', intArg('--limit', 1, 10_000), 50)
     .action(async (options: CommonOptions & { limit: number }) => {
       await withApp(options, async (app) => {
         const sender = senderFor(app);
@@ -190,7 +197,8 @@ export function registerSenderCommands(program: Command): void {
     .argument('[id]', 'delivery id', idArg)
     .option('--since <time>', 'retry every failed delivery created since this ISO time instead')
     .option('--speed <n>', 'provider time per real time for the waits of a resumed ladder (3600: an hour a second)', floatArg('--speed', 0.001, 10_000_000), 1)
-    .action(async (id: number | undefined, options: CommonOptions & { since?: string; speed: number }) => {
+    .option('--show-body', "also print the body the handler answered (its last attempt's)")
+    .action(async (id: number | undefined, options: CommonOptions & { since?: string; speed: number; showBody?: boolean }) => {
       if ((id === undefined) === (options.since === undefined)) throw new HookscopeError('BAD_INPUT', 'give a delivery id or --since TIME, not both');
       await withApp(options, async (app) => {
         const sender = senderFor(app, options.speed, true);
@@ -208,7 +216,7 @@ export function registerSenderCommands(program: Command): void {
             const results = end.results;
             if (options.json) printJson({ ...report, results });
             else {
-              for (const r of results) process.stdout.write(`delivery ${r.deliveryId}: ${r.status}\n`);
+              for (const r of results) printRetried(sender.getDelivery(r.deliveryId), options.showBody === true);
               for (const s of report.skipped) process.stdout.write(`delivery ${s.deliveryId}: skipped (${s.reason})\n`);
             }
             process.exitCode = results.every((r) => r.status === 'delivered') ? 0 : 1;
@@ -223,7 +231,7 @@ export function registerSenderCommands(program: Command): void {
           }
           const [result] = end.results;
           if (options.json) printJson(result);
-          else process.stdout.write(`delivery ${result.deliveryId}: ${result.status}\n`);
+          else printRetried(sender.getDelivery(result.deliveryId), options.showBody === true);
           process.exitCode = result.status === 'delivered' ? 0 : 1;
         } finally {
           await sender.stop();

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   DEFAULT_TUNNEL_HOST,
   DEFAULT_TUNNEL_PROVIDER,
@@ -75,7 +75,9 @@ export function registerServeCommand(program: Command): void {
     .option('--port <port>', 'capture server port (0: any free port)', intArg('--port', 0, 65535), 8787)
     .option('--ui-port <port>', 'control API and UI port, always on 127.0.0.1 (0: any free port)', intArg('--ui-port', 0, 65535), 8788)
     .option('--host <host>', 'address the capture server listens on', '127.0.0.1')
-    .option('--body-limit <bytes>', 'largest body stored whole; larger ones get 413 (default 10 MiB)', intArg('--body-limit', 1024, 2 ** 31 - 1), 10 * 1024 * 1024)
+    .addOption(
+      new Option('--body-limit <bytes>', 'largest body stored whole; larger ones get 413').argParser(intArg('--body-limit', 1024, 2 ** 31 - 1)).default(10 * 1024 * 1024, '10 MiB'),
+    )
     .option('--request-timeout <ms>', 'time a client has to send its whole request', intArg('--request-timeout', 1000, 3_600_000), 120_000)
     .option('--open', 'open the UI in the default browser')
     .option(

@@ -1,10 +1,12 @@
 /**
  * Explains a signature that did not verify: tries the usual mistakes one by
  * one (prefix, digest encoding, secret encoding, a changed body, a changed
- * timestamp, a secret known from elsewhere) and names those that explain it.
+ * timestamp, a secret known from elsewhere) and names those that explain it;
+ * when none does alone, every pair of them (diagnose-pairs.ts).
  */
 import type { Diagnostic, DigestEncoding } from '../../shared/providers';
 import { bodyVariants } from './body-variants';
+import { diagnosePair } from './diagnose-pairs';
 import { decodeBase64Strict, secretKey } from './crypto';
 import { utf8 } from './bytes';
 import { matchToken, type ProbeContext } from './probe';
@@ -45,13 +47,21 @@ function prefixMistake(ctx: ProbeContext): Diagnostic | undefined {
   return undefined;
 }
 
-function encodingMistake(ctx: ProbeContext): Diagnostic | undefined {
+function encodingMistake(ctx: ProbeContext): Diagnostic | Diagnostic[] | undefined {
   const other: DigestEncoding = ctx.form.digest === 'hex' ? 'base64' : 'hex';
-  const tokens = [...ctx.tokens, ...ctx.loose.map((l) => l.token)];
+  const tokens = ctx.tokens;
   const keys = usableKeys(ctx);
   const signed = signedFor(ctx, ctx.body);
-  if (anyMatch(keys, signed, tokens, other)) {
-    return { code: 'digest-encoding-mismatch', message: `The HMAC is right but written in ${other}; ${ctx.form.header} carries it in ${ctx.form.digest}.` };
+  const inOther: Diagnostic = { code: 'digest-encoding-mismatch', message: `The HMAC is right but written in ${other}; ${ctx.form.header} carries it in ${ctx.form.digest}.` };
+  if (anyMatch(keys, signed, tokens, other)) return inOther;
+  // Two mistakes in one value: written in the other encoding and with its prefix wrong.
+  for (const loose of ctx.loose) {
+    if (!anyMatch(keys, signed, [loose.token], other)) continue;
+    const prefix: Diagnostic =
+      loose.mistake === 'prefix-dropped'
+        ? { code: 'prefix-dropped', message: `Two mistakes together explain this signature. The digest lacks the "${loose.prefix}" prefix ${ctx.form.header} must carry.` }
+        : { code: 'prefix-added', message: `Two mistakes together explain this signature. The digest carries a "${loose.prefix}" prefix; ${ctx.form.header} holds the bare digest.` };
+    return [prefix, { ...inOther, message: `And: ${inOther.message}` }];
   }
   const lowered = tokens.filter((t) => t !== t.toLowerCase()).map((t) => t.toLowerCase());
   if (ctx.form.digest === 'hex' && lowered.length > 0 && anyMatch(keys, signed, lowered, 'hex')) {
@@ -154,8 +164,8 @@ function elsewhereSecret(ctx: ProbeContext): Diagnostic | undefined {
 /** Likely causes of a failed verification, most specific first; never empty. */
 export function diagnoseFailure(ctx: ProbeContext): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const push = (d: Diagnostic | undefined) => {
-    if (d) found.push(d);
+  const push = (d: Diagnostic | Diagnostic[] | undefined) => {
+    if (d) found.push(...(Array.isArray(d) ? d : [d]));
   };
   const explained = () => found.some((d) => d.code !== 'secret-not-base64');
   push(prefixMistake(ctx));
@@ -164,6 +174,7 @@ export function diagnoseFailure(ctx: ProbeContext): Diagnostic[] {
   if (!explained()) push(bodyMistake(ctx));
   if (!explained()) push(timestampMistake(ctx));
   if (!explained()) push(elsewhereSecret(ctx));
+  if (!explained()) found.push(...(diagnosePair(ctx) ?? []));
   if (!explained()) {
     const n = ctx.keys.length;
     push({

@@ -187,6 +187,14 @@ export interface ListFilter {
   signatureStatus?: string;
   /** Only ids below this (keyset paging, newest first). */
   beforeId?: number;
+  /** Only ids above this (keyset paging towards newer captures): the `limit` closest above it, still listed newest first. */
+  afterId?: number;
+  /** Only captures received at or after this time (epoch ms). */
+  since?: number;
+  /** Only captures received before this time (epoch ms). */
+  until?: number;
+  /** Only these ids (a full-text search's matches); an empty list matches nothing. */
+  ids?: number[];
   limit?: number;
 }
 
@@ -247,10 +255,18 @@ export function createCaptureRepo(db: Database) {
       }
       if (filter.signatureStatus) { where.push('c.signature_status = ?'); args.push(filter.signatureStatus); }
       if (filter.beforeId !== undefined) { where.push('c.id < ?'); args.push(filter.beforeId); }
+      if (filter.afterId !== undefined) { where.push('c.id > ?'); args.push(filter.afterId); }
+      if (filter.since !== undefined) { where.push('c.received_at >= ?'); args.push(filter.since); }
+      if (filter.until !== undefined) { where.push('c.received_at < ?'); args.push(filter.until); }
+      // Any number of ids in one parameter (a search can match more than SQLite's variable limit).
+      if (filter.ids !== undefined) { where.push('c.id IN (SELECT value FROM json_each(?))'); args.push(JSON.stringify(filter.ids)); }
+      // Paging towards newer captures alone takes the ones just above the id, then lists them newest first like every page.
+      const upward = filter.afterId !== undefined && filter.beforeId === undefined;
       const sql = `SELECT ${SUMMARY_COLUMNS} FROM captures c JOIN endpoints e ON e.id = c.endpoint_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id DESC LIMIT ?`;
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id ${upward ? 'ASC' : 'DESC'} LIMIT ?`;
       args.push(Math.max(1, Math.min(filter.limit ?? 50, 10_000)));
-      return (db.prepare(sql).all(...args) as SummaryRow[]).map(toSummary);
+      const rows = (db.prepare(sql).all(...args) as SummaryRow[]).map(toSummary);
+      return upward ? rows.reverse() : rows;
     },
     summariesByIds(ids: number[]): CaptureSummary[] {
       if (ids.length === 0) return [];

@@ -1,4 +1,5 @@
 import { HookscopeError } from '../../shared/errors';
+import { networkWords } from './network-words';
 
 /** What a localtunnel server assigns: `GET /?new` or `GET /<subdomain>` answers this. */
 export interface TunnelAssignment {
@@ -42,7 +43,8 @@ export async function requestTunnel(host: string, subdomain: string | null, opti
   try {
     res = await fetch(uri, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
   } catch (error) {
-    throw new HookscopeError('TUNNEL_FAILED', `could not reach the tunnel server ${base}: ${networkCause(error)}`, { host: base });
+    const cause = networkCause(error);
+    throw new HookscopeError('TUNNEL_FAILED', networkWords(`the tunnel server ${base}`, cause), { host: base, cause });
   }
   const text = await res.text().catch(() => '');
   let body: AssignmentBody = {};

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import { VERSION } from '../version';
 import { networkCause } from './register';
+import { networkWords } from './network-words';
 
 export const SELF_TEST_PREFIX = 'hookscope-tunnel-self-test';
 const ANSWER_GRACE_MS = 2000;
@@ -99,7 +100,7 @@ export async function runTunnelSelfTest(options: SelfTestOptions): Promise<Tunne
     return { ...base, ok: true, message: `a POST to ${target} arrived as capture #${captureId} in ${durationMs} ms` };
   }
   let message: string;
-  if (failure) message = `could not reach ${target}: ${failure}`;
+  if (failure) message = networkWords(target, failure);
   else if (answer?.status === 401 && answer.type.includes('text/html'))
     message = `the tunnel server answered with its reminder page (401) instead of forwarding, although the request carried bypass-tunnel-reminder`;
   else if (answer) message = `the tunnel answered ${answer.status} but no capture arrived within ${timeoutMs} ms: the request did not reach this Hookscope`;

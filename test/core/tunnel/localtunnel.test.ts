@@ -176,7 +176,7 @@ describe('the public tunnel, driving the real localtunnel client through a local
     const deadUrl = `http://127.0.0.1:${(dead.address() as AddressInfo).port}`;
     await new Promise<void>((r) => dead.close(() => r()));
     await expect(cap.app.tunnel.start({ host: deadUrl })).rejects.toMatchObject({ code: 'TUNNEL_FAILED' });
-    expect(cap.app.tunnel.status().error!.message).toMatch(/could not reach the tunnel server .*ECONNREFUSED/);
+    expect(cap.app.tunnel.status().error!.message).toMatch(/^the tunnel server http:\/\/127\.0\.0\.1:\d+ refused the connection: it is not running there.* \(ECONNREFUSED\)$/);
 
     await cap.app.tunnel.start({ host: lt.url });
     const [id] = lt.clients();
