@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { CaptureSummary } from '../../shared/capture-types';
-import { toDetail } from '../../core/store/captures';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { formatBytes, printJson, printTable } from '../output';
 import { inertBlock, inertLine } from '../terminal-safe';
@@ -43,7 +42,7 @@ export function registerCaptureCommands(program: Command): void {
     .argument('<id>', 'capture id', idArg)
     .action(async (id: number, options: CommonOptions) => {
       await withApp(options, (app) => {
-        const detail = toDetail(app.captureAnalyzed(id));
+        const detail = app.captures.detail(id);
         if (options.json) {
           printJson(detail);
           return;
@@ -76,8 +75,7 @@ export function registerCaptureCommands(program: Command): void {
     .option('--limit <n>', 'how many (default 50)', intArg('--limit', 1, 10_000), 50)
     .action(async (text: string, options: CommonOptions & { limit: number }) => {
       await withApp(options, (app) => {
-        const ids = app.search.search(text, options.limit);
-        const rows = app.captures.summariesByIds(ids);
+        const rows = app.captures.search(text, options.limit);
         if (options.json) printJson(rows);
         else if (rows.length === 0) process.stdout.write('no matches\n');
         else printTable(summaryRows(rows), COLUMNS);

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
-import { createSender, DEFAULT_HOLD_GRACE_MS } from '../../core/sender';
-import { createRegistryAdapter } from '../../core/sender/provider-glue';
 import { generateSecret } from '../../core/sender/generate-secret';
 import type { TimestampMode } from '../../core/sender/types';
-import type { App } from '../../core/app';
+import type { AppSurface } from '../../core/app';
 import { assertEventType, checkSubscriptionId } from '../../core/providers';
 import { TIMESTAMP_MODES } from '../../shared/delivery-types';
 import { inertLine } from '../terminal-safe';
@@ -17,15 +15,9 @@ import { printJson, printTable } from '../output';
 import { floatArg, idArg, intArg } from '../parse';
 import { toWebhookView } from '../../core/sender';
 
-/** A sender for one command. `hold`: this process runs the deliveries it starts (send, retry) and hands them over when interrupted. */
-function senderFor(app: App, speed = 1, hold = false) {
-  return createSender({
-    db: app.db,
-    speed,
-    resumePending: false,
-    providers: createRegistryAdapter({ registry: app.providers }),
-    holdGraceMs: hold ? DEFAULT_HOLD_GRACE_MS : undefined,
-  });
+/** The app's sender for one command. `hold`: this process runs the deliveries it starts (send, retry) and hands them over when interrupted. */
+function senderFor(app: AppSurface, speed = 1, hold = false) {
+  return app.commandSender({ speed, hold });
 }
 
 function timestampsArg(value: string): TimestampMode {
