@@ -45,7 +45,7 @@ export async function requestTunnel(host: string, subdomain: string | null, opti
     throw new HookscopeError('TUNNEL_FAILED', `could not reach the tunnel server ${base}: ${networkCause(error)}`, { host: base });
   }
   const text = await res.text().catch(() => '');
-  let body: AssignmentBody = {};
+  let body: AssignmentBody;
   try {
     body = JSON.parse(text) as AssignmentBody;
   } catch {
