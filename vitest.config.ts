@@ -14,6 +14,7 @@ const PROJECTS = {
     'test/preload/**/*.test.ts',
     'test/hostile/**/*.test.ts',
     'test/layers.test.ts',
+    'test/layers-lint.test.ts',
   ],
   // The built UI in Chromium against a real `serve`.
   e2e: ['test/e2e/**/*.test.ts'],

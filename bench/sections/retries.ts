@@ -92,7 +92,7 @@ export async function benchRetries(options: { retries: number; windowSeconds: nu
     let delivered = 0;
     let engineErrors = 0;
     t = performance.now();
-    const sender = createSender({ db, attempt: answered, providers: adapter, resumePending: false });
+    const sender = createSender({ deliveries: createDeliveryRepo(db), attempt: answered, providers: adapter, resumePending: false });
     sender.on((e) => {
       if (e.type === 'attempt-started') {
         const due = dueOf.get(e.deliveryId)!;

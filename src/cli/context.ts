@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { createApp, type App } from '../core/app';
+import { createApp, type AppSurface } from '../core/app';
 import { defaultDataDir } from '../core/paths';
 
 export interface CommonOptions {
@@ -22,8 +22,8 @@ export function dataDirOf(options: CommonOptions): string {
 }
 
 /** Opens the app on the chosen data folder, runs `fn`, and always closes it. */
-export async function withApp<T>(options: CommonOptions, fn: (app: App) => Promise<T> | T): Promise<T> {
-  const app = createApp({ dataDir: dataDirOf(options) });
+export async function withApp<T>(options: CommonOptions, fn: (app: AppSurface) => Promise<T> | T): Promise<T> {
+  const app: AppSurface = createApp({ dataDir: dataDirOf(options) });
   try {
     return await fn(app);
   } finally {

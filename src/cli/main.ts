@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isHookscopeError, isInputError } from '../shared/errors';
 import { VERSION } from '../core/version';
 import { databasePath } from '../core/paths';
-import { translateEscapedStoreError } from '../core/store/db';
+import { translateEscapedStoreError } from '../core/store-exports';
 import { dataDirOf, type CommonOptions } from './context';
 import { inertLine } from './terminal-safe';
 import { registerCaptureCommands } from './commands/captures';

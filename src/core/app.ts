@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import type { RetentionLimits, ResponseRule } from '../shared/capture-types';
-import { createEventBus } from './events';
+import { join } from 'node:path';
+import type { ResponseRule, RetentionLimits } from '../shared/capture-types';
+import { createEventBus, type EventBus } from './events';
 import { startBackground, type Background, type BackgroundTask } from './background';
 import { systemClock, type Clock } from './clock';
 import { decodeBody, searchableText } from './capture/decode';
@@ -8,25 +9,29 @@ import { createEndpointRouter, type EndpointRouter } from './capture/endpoint-ro
 import { createCaptureServer, type CaptureServer } from './capture/server';
 import { createBatchWriter } from './capture/writer';
 import { databasePath } from './paths';
-import { createCaptureRepo } from './store/captures';
-import { openDatabase, translateStoreError, type Durability } from './store/db';
-import { createEndpointRepo, type EndpointPatch } from './store/endpoints';
-import { createSearchRepo } from './store/search';
+import { createCaptureRepo, type NewCapture, type StoredCapture } from './store/captures';
+import { openDatabase, type Db, type Durability } from './store/db';
+import { createEndpointRepo } from './store/endpoints';
+import { createSearchRepo, type SearchRepo } from './store/search';
 import { startCheckpointer, type Checkpointer } from './store/checkpointer';
 import { createSecretRepo, type SecretSealer } from './store/secrets';
 import { createAnalysisRepo } from './store/analysis';
-import { analyzeCapture, type AnalysisContext } from './analysis/analyze';
-import { createProviderRegistry } from './providers';
-import { join } from 'node:path';
-import { createSender, type Sender } from './sender';
-import { createRegistryAdapter } from './sender/provider-glue';
-import { createAppTunnel, type AppTunnelOptions } from './tunnel';
-import { createReplayService } from './replay';
+import { createDeliveryRepo } from './store/deliveries';
+import { createProviderRegistry, type ProviderRegistry } from './providers';
+import type { Sender } from './sender';
+import { createAppTunnel, type AppTunnel, type AppTunnelOptions } from './tunnel';
+import { createReplayService, type ReplayService } from './replay';
 import { createReplayRepo, toReplaySummary } from './store/replays';
 import { createTransferRepo } from './store/transfer';
 import { createRetentionRepo } from './store/retention';
-import { assertLimits, createRetention } from './retention';
+import { createRetention, type Retention } from './retention';
 import { isBusy, withBusyRetry } from './store/busy-retry';
+import { createEndpointService, type EndpointChange, type EndpointService } from './services/endpoints';
+import { createSecretService, type SecretService } from './services/secrets';
+import { createAnalysisService, type AnalysisService } from './services/analysis';
+import { createCaptureService, type CaptureService } from './services/captures';
+import { createCaptureWrites } from './services/capture-writes';
+import { createSenders, type CommandSenderOptions } from './services/senders';
 
 export interface AppOptions {
   dataDir: string;
@@ -48,53 +53,95 @@ export interface AppOptions {
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
-export type App = ReturnType<typeof createApp>;
+/**
+ * What the shells (the CLI, the control server, the desktop's core process)
+ * use: services and lifecycle, never the database or a repository.
+ */
+export interface AppSurface {
+  readonly dataDir: string;
+  readonly clock: Clock;
+  /** Built-in providers plus the user's own from <data>/providers/*.json. */
+  readonly providers: ProviderRegistry;
+  /** Events for the UI: captures added or updated, endpoints changed, deliveries. */
+  readonly events: EventBus;
+  readonly endpoints: EndpointService;
+  readonly secrets: SecretService;
+  readonly captures: CaptureService;
+  readonly analysis: AnalysisService;
+  /** Replay, live forwarding, export/import and diff. */
+  readonly replay: ReplayService;
+  /** Per-endpoint limits (keep N, keep D days), applied in the background in small batches. */
+  readonly retention: Retention;
+  /** The public tunnel: forwards to the capture server only, never to the control API. */
+  readonly tunnel: AppTunnel;
+  /** The app's one delivery engine, started on first use (resumes retries left pending; its events reach the UI). */
+  sender(): Sender;
+  /** A delivery engine for one CLI command (see services/senders.ts); stopped by the command or by close(). */
+  commandSender(options?: CommandSenderOptions): Sender;
+  /** Background work added by other modules; runs with the indexer and the analyzer. */
+  addBackgroundTask(task: BackgroundTask): void;
+  startCapture(port: number, host: string): Promise<AddressInfo>;
+  /** Starts deferred work: search indexing, analysis, and WAL checkpoints on their own thread. */
+  startBackground(): void;
+  /** Finishes deferred work now (search index, analysis). */
+  drainBackground(): void;
+  /**
+   * Finishes deferred work like drainBackground, but in small transactions
+   * with `pause` after each, waiting out a busy database: another process (a
+   * running serve) gets the database between them (`hookscope import`). Each
+   * takes the write lock first (IMMEDIATE): a task that read before writing
+   * would fail at once, not wait, when the other process wrote in between.
+   */
+  drainBackgroundGently(pause: (ms: number) => Promise<void>, max?: number): Promise<void>;
+  close(): Promise<void>;
+}
 
-/** The composition root: one database, its repositories, and the servers on demand. No module globals. */
-export function createApp(options: AppOptions) {
+/**
+ * The whole app as createApp builds it: the surface plus the store, for the
+ * core's own modules, tests and benchmarks that seed or inspect the database,
+ * and the shortcuts those were written against (each one service call).
+ */
+export interface App extends AppSurface {
+  readonly db: Db;
+  readonly search: SearchRepo;
+  /** Reads through the service; insertMany writes rows directly (tests and benchmarks seed with it). */
+  readonly captures: CaptureService & { insertMany(rows: NewCapture[]): number[] };
+  createEndpoint(slug: string, rule?: ResponseRule, provider?: string | null, limits?: Partial<RetentionLimits>): ReturnType<EndpointService['create']>;
+  updateEndpoint(slug: string, patch: EndpointChange): ReturnType<EndpointService['update']>;
+  setEndpointSecrets(slug: string, list: string[], mode?: 'add' | 'replace'): ReturnType<SecretService['set']>;
+  captureAnalyzed(id: number): StoredCapture;
+  reverify(id: number): StoredCapture;
+  analyzeAll(): void;
+}
+
+/** The composition root: one database, its repositories, the services over them, and the servers on demand. No module globals. */
+export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const dbFile = databasePath(options.dataDir);
   const db = openDatabase({ file: dbFile, nativeBinding: options.nativeBinding, durability: options.durability });
-  const endpoints = createEndpointRepo(db, () => clock.now());
-  const captures = createCaptureRepo(db);
+  const endpointRepo = createEndpointRepo(db, () => clock.now());
+  const captureRepo = createCaptureRepo(db);
   const search = createSearchRepo(db, searchableText, (r) => decodeBody(r.headers, r.body).bytes);
-  const secrets = createSecretRepo(db, () => clock.now(), options.secretSealer);
-  const analysis = createAnalysisRepo(db, (id) => captures.get(id));
-  /** Built-in providers plus the user's own from <data>/providers/*.json. */
+  const secretRepo = createSecretRepo(db, () => clock.now(), options.secretSealer);
+  const analysisRepo = createAnalysisRepo(db, (id) => captureRepo.get(id));
   const providers = createProviderRegistry({ userDir: join(options.dataDir, 'providers') });
   const events = createEventBus(options.onError);
-  function analysisContext(): AnalysisContext {
-    const byId = new Map(endpoints.list().map((e) => [e.id, e]));
-    const allSecrets = secrets.byEndpoint();
-    return {
-      registry: providers,
-      endpoint: (id) => byId.get(id),
-      secrets: (id) => allSecrets.get(id) ?? [],
-      otherSecrets: (id) =>
-        [...allSecrets].filter(([other]) => other !== id).flatMap(([other, list]) =>
-          list.map((secret) => ({ label: `endpoint "${byId.get(other)?.slug ?? other}"`, secret })),
-        ),
-    };
-  }
-
-  /** Attributes and verifies up to `max` captures not yet analyzed (or whose verdict went stale). */
-  function analyzePending(max: number): number {
-    const { captures: batch, advanceTo } = analysis.pending(max);
-    if (batch.length === 0) return 0;
-    const ctx = analysisContext();
-    analysis.save(batch.map((c) => analyzeCapture(c, ctx)), advanceTo);
-    if (events.size > 0) events.emit('captures.updated', captures.summariesByIds(batch.map((c) => c.id)));
-    return batch.length;
-  }
-
-  /** Per-endpoint limits (keep N, keep D days), applied in the background in small batches. */
   const retention = createRetention({ repo: createRetentionRepo(db), now: () => clock.now() });
-  /** An endpoint's limits with a change over them (a limit left out is kept), checked before anything is written. */
-  function mergedLimits(current: RetentionLimits, change: Partial<RetentionLimits>): RetentionLimits {
-    return assertLimits({ keepCount: change.keepCount === undefined ? current.keepCount : change.keepCount, keepDays: change.keepDays === undefined ? current.keepDays : change.keepDays });
-  }
+
+  let router: EndpointRouter | undefined;
+  /** After an endpoint changes: the capture router reloads it, the UI hears of it. */
+  const endpointsChanged = () => {
+    router?.invalidate();
+    events.emit('endpoints.changed', endpointRepo.list());
+  };
+  const endpoints = createEndpointService({ repo: endpointRepo, retention, analysis: analysisRepo, changed: endpointsChanged });
+  const secrets = createSecretService({ repo: secretRepo, endpoints: endpointRepo, analysis: analysisRepo });
+  const analysis = createAnalysisService({ repo: analysisRepo, captures: captureRepo, endpoints: endpointRepo, secrets: secretRepo, providers, events });
+  const captures = createCaptureService({ repo: captureRepo, search, analysis });
+  const senders = createSenders({ deliveries: () => createDeliveryRepo(db), clock, providers, events });
+
   const tasks: BackgroundTask[] = [
-    (max) => analyzePending(max),
+    (max) => analysis.analyzePending(max),
     (max) => search.indexPending(max),
     (max) => search.indexSlices(max),
     (max) => retention.run(max),
@@ -112,76 +159,46 @@ export function createApp(options: AppOptions) {
     }
   };
   const backgroundTasks = tasks.map(busyIsLater);
-  let router: EndpointRouter | undefined;
   let captureServer: CaptureServer | undefined;
   let captureAddress: AddressInfo | null = null;
   let background: Background | undefined;
   let checkpointer: Checkpointer | undefined;
-  let sender: Sender | undefined;
   let closed = false;
 
-  /** The public tunnel: forwards to the capture server only, never to the control API. */
   const tunnel = createAppTunnel({ events, clock, capture: () => captureAddress }, options.tunnel);
 
-  /** Set once a write finds the file damaged: from then on nothing more is written to it. */
-  let damaged: Error | undefined;
+  const writes = createCaptureWrites(captureRepo, dbFile);
   const writer = createBatchWriter(
-    (rows) => {
-      if (damaged) throw damaged;
-      try {
-        return captures.insertMany(rows);
-      } catch (error) {
-        // A full disk or an unwritable file: the request gets a 503 naming the cause; nothing stored is touched.
-        const translated = translateStoreError(error, dbFile);
-        if (translated.code === 'DB_CORRUPT') damaged = translated;
-        throw translated;
-      }
-    },
+    (rows) => writes.insertMany(rows),
     (ids) => {
-      if (events.size > 0) events.emit('captures.added', captures.summariesByIds(ids));
+      if (events.size > 0) events.emit('captures.added', captureRepo.summariesByIds(ids));
     },
   );
 
-  /** A capture with its provider and verdict, analyzing it now if the background has not yet. */
-  function captureAnalyzed(id: number) {
-    const stored = captures.get(id);
-    if (id <= analysis.analyzedUpto() && !stored.staleVerdict) return stored;
-    const result = analyzeCapture(stored, analysisContext());
-    analysis.save([result], 0);
-    return captures.get(id);
-  }
-
-  /** Replay, live forwarding, export/import and diff. */
   const replay = createReplayService({
-    captures,
-    endpoints,
-    secrets,
+    captures: captureRepo,
+    endpoints: endpointRepo,
+    secrets: secretRepo,
     providers,
     clock,
     replays: createReplayRepo(db),
     transfer: createTransferRepo(db),
-    load: captureAnalyzed,
-    analyzeAll: () => {
-      while (analyzePending(500) > 0);
-    },
+    load: analysis.analyzed,
+    analyzeAll: analysis.analyzeAll,
     updateEndpoint(slug, patch) {
-      const updated = endpoints.update(slug, patch);
-      router?.invalidate();
-      events.emit('endpoints.changed', endpoints.list());
+      const updated = endpointRepo.update(slug, patch);
+      endpointsChanged();
       return updated;
     },
     onRecorded(r) {
       if (events.size === 0) return;
       events.emit('replays.added', [toReplaySummary(r)]);
       // A proxying endpoint's capture now records the target's answer as its own.
-      if (r.kind === 'forward') events.emit('captures.updated', captures.summariesByIds([r.captureId]));
+      if (r.kind === 'forward') events.emit('captures.updated', captureRepo.summariesByIds([r.captureId]));
     },
     onImported(ids, created) {
-      if (created.length > 0) {
-        router?.invalidate();
-        events.emit('endpoints.changed', endpoints.list());
-      }
-      if (events.size > 0) for (let i = 0; i < ids.length; i += 500) events.emit('captures.added', captures.summariesByIds(ids.slice(i, i + 500)));
+      if (created.length > 0) endpointsChanged();
+      if (events.size > 0) for (let i = 0; i < ids.length; i += 500) events.emit('captures.added', captureRepo.summariesByIds(ids.slice(i, i + 500)));
     },
     onError: options.onError,
   });
@@ -190,81 +207,30 @@ export function createApp(options: AppOptions) {
     dataDir: options.dataDir,
     clock,
     db,
-    endpoints,
-    captures,
     search,
-    secrets,
     providers,
-    /** Background work added by other modules; runs with the indexer and the analyzer. */
-    addBackgroundTask(task: BackgroundTask): void {
+    events,
+    endpoints,
+    secrets,
+    captures: { ...captures, insertMany: (rows) => captureRepo.insertMany(rows) },
+    analysis,
+    replay,
+    retention,
+    tunnel,
+    sender: senders.sender,
+    commandSender: senders.commandSender,
+    createEndpoint: endpoints.create,
+    updateEndpoint: endpoints.update,
+    setEndpointSecrets: secrets.set,
+    captureAnalyzed: analysis.analyzed,
+    reverify: analysis.reverify,
+    analyzeAll: analysis.analyzeAll,
+    addBackgroundTask(task) {
       tasks.push(task);
       backgroundTasks.push(busyIsLater(task));
     },
-    /** A capture with its provider and verdict, analyzing it now if the background has not yet. */
-    captureAnalyzed,
-    /**
-     * The app's one delivery engine, started on first use: it resumes retries
-     * left pending by an earlier run, and its events reach the UI.
-     */
-    sender(): Sender {
-      if (!sender) {
-        // handoffPollMs: a `hookscope send` interrupted or run with --detach hands its delivery over; take it at once.
-        sender = createSender({ db, clock, providers: createRegistryAdapter({ registry: providers }), handoffPollMs: 500 });
-        sender.on((e) => events.emit('deliveries.event', e));
-      }
-      return sender;
-    },
-    /** Verifies a capture again now, with its endpoint's current provider and secrets. */
-    reverify(id: number) {
-      analysis.save([analyzeCapture(captures.get(id), analysisContext())], 0);
-      return captures.get(id);
-    },
-    /** Sets (or adds to) an endpoint's secrets and has its captures verified again. */
-    setEndpointSecrets(slug: string, list: string[], mode: 'add' | 'replace' = 'replace') {
-      const endpoint = endpoints.get(slug);
-      if (mode === 'add') secrets.add(endpoint.id, list);
-      else secrets.replace(endpoint.id, list);
-      analysis.markEndpointStale(endpoint.id);
-      return endpoint;
-    },
-    /** Analyzes every pending or stale capture now (one-shot commands). */
-    analyzeAll(): void {
-      while (analyzePending(500) > 0);
-    },
-    /** Events for the UI: captures added or updated, endpoints changed, and more as features land. */
-    events,
-    tunnel,
-    replay,
-    retention,
-    /** Creates an endpoint, with retention limits when given (a bad limit creates nothing). */
-    createEndpoint(slug: string, rule?: ResponseRule, provider: string | null = null, limits?: Partial<RetentionLimits>) {
-      const wanted = limits && mergedLimits({ keepCount: null, keepDays: null }, limits);
-      let created = endpoints.create(slug, rule, provider);
-      if (wanted && (wanted.keepCount !== null || wanted.keepDays !== null)) {
-        retention.setLimits(created.id, wanted);
-        created = endpoints.get(slug);
-      }
-      router?.invalidate();
-      events.emit('endpoints.changed', endpoints.list());
-      return created;
-    },
-    /** Changes an endpoint; `retention` sets the limits it names (null lifts one), checked before anything is written. */
-    updateEndpoint(slug: string, patch: EndpointPatch & { retention?: Partial<RetentionLimits> }) {
-      const { retention: limits, ...rest } = patch;
-      const before = endpoints.get(slug);
-      const wanted = limits && mergedLimits(before.retention, limits);
-      let updated = endpoints.update(slug, rest);
-      if (wanted) {
-        retention.setLimits(updated.id, wanted);
-        updated = endpoints.get(slug);
-      }
-      if (updated.provider !== before.provider) analysis.markEndpointStale(updated.id);
-      router?.invalidate();
-      events.emit('endpoints.changed', endpoints.list());
-      return updated;
-    },
-    async startCapture(port: number, host: string): Promise<AddressInfo> {
-      router = createEndpointRouter(endpoints, () => db.pragma('data_version', { simple: true }) as number, () => clock.now());
+    async startCapture(port, host) {
+      router = createEndpointRouter(endpointRepo, () => db.pragma('data_version', { simple: true }) as number, () => clock.now());
       captureServer = createCaptureServer({
         router,
         writer,
@@ -277,27 +243,18 @@ export function createApp(options: AppOptions) {
       captureAddress = await captureServer.listen(port, host);
       return captureAddress;
     },
-    /** Starts deferred work: search indexing, analysis, and WAL checkpoints on their own thread. */
-    startBackground(): void {
+    startBackground() {
       background ??= startBackground(backgroundTasks, clock, { onError: options.onError });
       checkpointer ??= startCheckpointer(db, dbFile, { nativeBinding: options.nativeBinding, onError: options.onError });
     },
-    /** Finishes deferred work now (search index, analysis). */
-    drainBackground(): void {
+    drainBackground() {
       for (let i = 0; i < 100_000; i++) {
         let done = 0;
         for (const task of tasks) done += task(1000);
         if (done === 0) break;
       }
     },
-    /**
-     * Finishes deferred work like drainBackground, but in small transactions
-     * with `pause` after each, waiting out a busy database: another process (a
-     * running serve) gets the database between them (`hookscope import`). Each
-     * takes the write lock first (IMMEDIATE): a task that read before writing
-     * would fail at once, not wait, when the other process wrote in between.
-     */
-    async drainBackgroundGently(pause: (ms: number) => Promise<void>, max = 64): Promise<void> {
+    async drainBackgroundGently(pause, max = 64) {
       for (let done = 1; done > 0; ) {
         done = 0;
         for (const task of tasks) {
@@ -308,14 +265,14 @@ export function createApp(options: AppOptions) {
         }
       }
     },
-    async close(): Promise<void> {
+    async close() {
       if (closed) return;
       closed = true;
       tunnel.stop();
       await Promise.all([captureServer?.close(), replay.close()]);
       writer.flush();
       background?.stop();
-      await sender?.stop();
+      await senders.stop();
       await checkpointer?.stop();
       db.close();
     },

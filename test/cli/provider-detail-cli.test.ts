@@ -59,7 +59,7 @@ describe('hookscope providers ID', () => {
     expect(out.stdout).toContain('success: any 2xx');
     expect(out.stdout).toContain('attempts: 3 (retries after 5m, 30m)');
     expect(out.stdout).toContain('disabled after 24h of consecutive failures');
-    expect(out.stdout).toMatch(/notes:\n(  - .+\n)+/);
+    expect(out.stdout).toMatch(/notes:\n( {2}- .+\n)+/);
     for (const note of prynt.notes) expect(out.stdout).toContain(`  - ${note}`);
     expect(out.stdout).toContain('webhookId names the webhook subscription');
   });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { CaptureSummary } from '../../shared/capture-types';
-import { toDetail } from '../../core/store/captures';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { formatBytes, printJson, printTable } from '../output';
 import { inertBlock, inertLine } from '../terminal-safe';
@@ -8,7 +7,7 @@ import { idArg, intArg } from '../parse';
 import { decodeBody, isText } from '../../core/capture/decode';
 import { describeVerdict } from './providers';
 import { listQuery, withListFilters, type ListFlags } from './list-filters';
-import { queryCaptures, type CaptureQuery } from '../../core/capture-query';
+import type { CaptureQuery } from '../../core/capture-query';
 
 /** Whether anything narrows the list (a filter, or a page past the newest or oldest). */
 function filtered(q: CaptureQuery): boolean {
@@ -40,7 +39,7 @@ export function registerCaptureCommands(program: Command): void {
       await withApp(options, (app) => {
         const query = listQuery(options, app.clock.now());
         if (query.endpoint) app.endpoints.get(query.endpoint);
-        const rows = queryCaptures(app, query);
+        const rows = app.captures.list(query);
         if (options.json) printJson(rows);
         else if (rows.length === 0) process.stdout.write(filtered(query) ? 'no captures match\n' : 'no captures yet\n');
         else {
@@ -56,7 +55,7 @@ export function registerCaptureCommands(program: Command): void {
     .argument('<id>', 'capture id', idArg)
     .action(async (id: number, options: CommonOptions) => {
       await withApp(options, (app) => {
-        const detail = toDetail(app.captureAnalyzed(id));
+        const detail = app.captures.detail(id);
         if (options.json) {
           printJson(detail);
           return;
@@ -89,8 +88,7 @@ export function registerCaptureCommands(program: Command): void {
     .option('--limit <n>', 'how many', intArg('--limit', 1, 10_000), 50)
     .action(async (text: string, options: CommonOptions & { limit: number }) => {
       await withApp(options, (app) => {
-        const ids = app.search.search(text, options.limit);
-        const rows = app.captures.summariesByIds(ids);
+        const rows = app.captures.search(text, options.limit);
         if (options.json) printJson(rows);
         else if (rows.length === 0) process.stdout.write('no matches\n');
         else printTable(summaryRows(rows), COLUMNS);

@@ -1,5 +1,5 @@
 import type { DeliveryDetail } from '../../core/sender';
-import type { AttemptRecord } from '../../core/store/deliveries';
+import type { AttemptRecord } from '../../core/store-exports';
 import { printTable } from '../output';
 import { inertBlock, inertLine } from '../terminal-safe';
 

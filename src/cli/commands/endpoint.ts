@@ -4,7 +4,7 @@ import { DEFAULT_RULE, KEEP_COUNT_MAX, KEEP_DAYS_MAX, KEEP_DAYS_MIN, responseRul
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { printJson, printLines, printTable } from '../output';
 import { collect, floatArg, headerArg, intArg } from '../parse';
-import type { App } from '../../core/app';
+import type { AppSurface } from '../../core/app';
 
 interface RuleFlags {
   status?: number;
@@ -97,9 +97,9 @@ function retentionOptions(command: Command): Command {
 }
 
 /** Applies --keep and --keep-days through the app, as the API does; a running serve trims in the background from its next step. */
-function applyRetention(app: App, slug: string, flags: RetentionFlags): void {
+function applyRetention(app: AppSurface, slug: string, flags: RetentionFlags): void {
   if (flags.keep === undefined && flags.keepDays === undefined) return;
-  app.updateEndpoint(slug, { retention: { keepCount: limitOf(flags.keep), keepDays: limitOf(flags.keepDays) } });
+  app.endpoints.update(slug, { retention: { keepCount: limitOf(flags.keep), keepDays: limitOf(flags.keepDays) } });
 }
 
 function describeLimits(limits: { keepCount: number | null; keepDays: number | null }): string {
@@ -122,19 +122,19 @@ function bindingOptions(command: Command): Command {
 }
 
 /** Applies --provider and --secret; verdicts of the endpoint's captures are recomputed. */
-function applyBinding(app: App, slug: string, flags: BindingFlags): void {
+function applyBinding(app: AppSurface, slug: string, flags: BindingFlags): void {
   if (flags.provider !== undefined) {
     const provider = flags.provider === 'none' ? null : app.providers.require(flags.provider).id;
-    app.updateEndpoint(slug, { provider });
+    app.endpoints.update(slug, { provider });
   }
   if (flags.clearSecrets || flags.secret?.length) {
-    app.setEndpointSecrets(slug, flags.secret ?? [], flags.clearSecrets ? 'replace' : 'add');
+    app.secrets.set(slug, flags.secret ?? [], flags.clearSecrets ? 'replace' : 'add');
   }
-  if (flags.provider !== undefined || flags.clearSecrets || flags.secret?.length) app.analyzeAll();
+  if (flags.provider !== undefined || flags.clearSecrets || flags.secret?.length) app.analysis.analyzeAll();
 }
 
 /** How many secrets, naming those only the desktop app can read (sealed with its OS keychain). */
-function secretsCell(app: App, id: number): string {
+function secretsCell(app: AppSurface, id: number): string {
   const readable = app.secrets.list(id).length;
   const sealed = app.secrets.unreadable(id);
   if (sealed === 0) return readable ? String(readable) : '';
@@ -153,7 +153,7 @@ export function endpointRows(list: Endpoint[], secretCount: (id: number) => numb
 }
 
 /** An endpoint as printed with --json: never its secrets, only how many. */
-function endpointJson(app: App, e: Endpoint) {
+function endpointJson(app: AppSurface, e: Endpoint) {
   return { ...e, secretCount: app.secrets.list(e.id).length + app.secrets.unreadable(e.id) };
 }
 
@@ -168,7 +168,7 @@ export function registerEndpointCommands(program: Command): void {
       const rule = applyRuleFlags(DEFAULT_RULE, options);
       await withApp(options, (app) => {
         if (options.provider !== undefined && options.provider !== 'none') app.providers.require(options.provider);
-        app.createEndpoint(slug, rule);
+        app.endpoints.create(slug, rule);
         applyBinding(app, slug, options);
         applyRetention(app, slug, options);
         const created = app.endpoints.get(slug);
@@ -192,7 +192,7 @@ export function registerEndpointCommands(program: Command): void {
         const current = app.endpoints.get(slug);
         if (options.provider !== undefined && options.provider !== 'none') app.providers.require(options.provider);
         const rule = applyRuleFlags(current.rule, options);
-        app.updateEndpoint(slug, { rule });
+        app.endpoints.update(slug, { rule });
         applyBinding(app, slug, options);
         applyRetention(app, slug, options);
         const updated = app.endpoints.get(slug);

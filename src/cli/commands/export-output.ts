@@ -4,7 +4,7 @@ import { HookscopeError } from '../../shared/errors';
 import { openAtomicFile } from '../../core/files/atomic-file';
 import { createFreshFolder, type FreshFolder } from '../../core/files/fresh-folder';
 import { assertMayWrite } from '../../core/files/output-guard';
-import type { StoredCapture } from '../../core/store/captures';
+import type { StoredCapture } from '../../core/store-exports';
 
 /** Where an export's lines go: standard output, or a file replaced whole when the export is complete. */
 export interface ExportSink {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
-import type { App } from '../../core/app';
+import type { AppSurface } from '../../core/app';
 import { curlScript } from '../../core/curl/script';
 import { parseSince } from '../../core/replay/since';
-import type { ExportSelection } from '../../core/store/transfer';
+import type { ExportSelection } from '../../core/store-exports';
 import { dataDirOf, withApp, withData, type CommonOptions } from '../context';
 import { idArg } from '../parse';
 import { checkExportTargets, curlBodyFiles, isStdout, openSink } from './export-output';
@@ -18,7 +18,7 @@ interface ExportOptions extends CommonOptions {
   out?: string;
 }
 
-function* linesOf(app: App, format: Format, selection: ExportSelection, bodies: ReturnType<typeof curlBodyFiles>): Generator<string> {
+function* linesOf(app: AppSurface, format: Format, selection: ExportSelection, bodies: ReturnType<typeof curlBodyFiles>): Generator<string> {
   if (format === 'ndjson') yield* app.replay.ndjson(selection);
   else if (format === 'har') yield JSON.stringify(app.replay.har(selection), null, 2);
   else yield* curlScript(app.replay.exportCaptures(selection), (capture, bytes) => bodies.place(capture, bytes));
@@ -29,7 +29,7 @@ function* linesOf(app: App, format: Format, selection: ExportSelection, bodies: 
  * `--out` once complete; on failure nothing is left behind (the temporary
  * file and any cURL body folder are removed).
  */
-async function runExport(app: App, format: Format, selection: ExportSelection, out: string | undefined) {
+async function runExport(app: AppSurface, format: Format, selection: ExportSelection, out: string | undefined) {
   const count = app.replay.exportIds(selection).length;
   const bodies = curlBodyFiles(out);
   const sink = await openSink(out);

@@ -4,7 +4,7 @@
  * handler answered. Everything from the handler is outside data: inert.
  */
 import type { DeliveryDetail } from '../../core/sender';
-import type { AttemptRecord } from '../../core/store/deliveries';
+import type { AttemptRecord } from '../../core/store-exports';
 import type { ReplayView } from '../../shared/replay-types';
 import { isText } from '../../core/capture/decode';
 import { formatBytes } from '../output';

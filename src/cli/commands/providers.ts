@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
-import type { ProviderDefinition, ProviderFileError, SignatureVerdict } from '../../shared/providers';
+import type { ProviderFileError, SignatureVerdict } from '../../shared/providers';
 import { assertEventType, buildOutgoingRequest, signRequest } from '../../core/providers';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { inertLine, jsonForTerminal } from '../terminal-safe';
@@ -68,7 +68,7 @@ export function registerProviderCommands(program: Command): void {
     .argument('<id>', 'capture id', idArg)
     .action(async (id: number, options: CommonOptions) => {
       await withApp(options, (app) => {
-        const stored = app.reverify(id);
+        const stored = app.analysis.reverify(id);
         const verdict = stored.signature as SignatureVerdict | null;
         if (options.json) {
           printJson({ id, provider: stored.provider, eventType: stored.eventType, signature: verdict });

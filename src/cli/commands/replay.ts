@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import type { HeaderPair } from '../../shared/capture-types';
 import type { BulkReplaySummary, ReplayView } from '../../shared/replay-types';
 import { HookscopeError } from '../../shared/errors';
-import type { App } from '../../core/app';
+import type { AppSurface } from '../../core/app';
 import { setHeader } from '../../core/replay/headers';
 import { parseSince } from '../../core/replay/since';
-import { toReplayView } from '../../core/store/replays';
+import { toReplayView } from '../../core/store-exports';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { printJson, printLines, printTable } from '../output';
 import { inertLine } from '../terminal-safe';
@@ -38,7 +38,7 @@ function readBodyFile(file: string): Buffer {
 }
 
 /** The capture's headers with --header set (in place, or appended) and --drop-header removed; undefined when unchanged. */
-function editedHeaders(app: App, id: number, options: ReplayOptions): HeaderPair[] | undefined {
+function editedHeaders(app: AppSurface, id: number, options: ReplayOptions): HeaderPair[] | undefined {
   if (!options.header?.length && !options.dropHeader?.length) return undefined;
   const drop = new Set((options.dropHeader ?? []).map((n) => n.toLowerCase()));
   let headers = app.captures.get(id).headers.filter(([n]) => !drop.has(n.toLowerCase()));
@@ -62,7 +62,7 @@ function describeBulk(s: BulkReplaySummary): string {
   return `${s.total} selected, ${s.sent} sent, ${s.succeeded} succeeded, ${s.failed} failed${kinds.length ? ` (${kinds.join(', ')})` : ''}`;
 }
 
-async function replayOne(app: App, id: number, options: ReplayOptions): Promise<void> {
+async function replayOne(app: AppSurface, id: number, options: ReplayOptions): Promise<void> {
   const stored = await app.replay.replay(id, {
     url: options.url,
     resign: options.resign,
@@ -80,7 +80,7 @@ async function replayOne(app: App, id: number, options: ReplayOptions): Promise<
   process.exitCode = view.ok ? 0 : 1;
 }
 
-async function replayMany(app: App, ids: number[], options: ReplayOptions): Promise<void> {
+async function replayMany(app: AppSurface, ids: number[], options: ReplayOptions): Promise<void> {
   if (options.method || options.header?.length || options.dropHeader?.length || options.bodyFile) {
     throw new HookscopeError('BAD_INPUT', '--method, --header, --drop-header and --body-file edit one capture; give a single id');
   }

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
-import { createSender, DEFAULT_HOLD_GRACE_MS } from '../../core/sender';
-import { createRegistryAdapter } from '../../core/sender/provider-glue';
 import { generateSecret } from '../../core/sender/generate-secret';
 import type { TimestampMode } from '../../core/sender/types';
-import type { App } from '../../core/app';
+import type { AppSurface } from '../../core/app';
 import { assertEventType, checkSubscriptionId } from '../../core/providers';
 import { TIMESTAMP_MODES } from '../../shared/delivery-types';
 import { inertLine } from '../terminal-safe';
@@ -18,15 +16,9 @@ import { floatArg, idArg, intArg } from '../parse';
 import { toWebhookView, type DeliveryDetail } from '../../core/sender';
 import { deliveryBodyLines, deliveryOutcomeLine } from './outcome-print';
 
-/** A sender for one command. `hold`: this process runs the deliveries it starts (send, retry) and hands them over when interrupted. */
-function senderFor(app: App, speed = 1, hold = false) {
-  return createSender({
-    db: app.db,
-    speed,
-    resumePending: false,
-    providers: createRegistryAdapter({ registry: app.providers }),
-    holdGraceMs: hold ? DEFAULT_HOLD_GRACE_MS : undefined,
-  });
+/** The app's sender for one command. `hold`: this process runs the deliveries it starts (send, retry) and hands them over when interrupted. */
+function senderFor(app: AppSurface, speed = 1, hold = false) {
+  return app.commandSender({ speed, hold });
 }
 
 /** `retry`'s line for one delivery: its status, the last attempt's error kind; with --show-body, what the handler answered. */

@@ -10,10 +10,10 @@ import {
   type TunnelProvider,
 } from '../../shared/tunnel-types';
 import { startServeTunnel } from '../../core/tunnel/serve-tunnel';
-import { createApp, type App } from '../../core/app';
+import { createApp, type AppSurface } from '../../core/app';
 import { acquireServeLock } from '../../core/serve-lock';
 import { databasePath } from '../../core/paths';
-import { DURABILITIES, translateEscapedStoreError, type Durability } from '../../core/store/db';
+import { DURABILITIES, translateEscapedStoreError, type Durability } from '../../core/store-exports';
 import { isHookscopeError } from '../../shared/errors';
 import { createApiHandlers } from '../../core/api';
 import { VERSION } from '../../core/version';
@@ -101,7 +101,7 @@ export function registerServeCommand(program: Command): void {
       const lock = acquireServeLock(dataDir);
       const releaseOnExit = () => lock.release();
       process.once('exit', releaseOnExit);
-      let app: App;
+      let app: AppSurface;
       try {
         app = createApp({
           dataDir,

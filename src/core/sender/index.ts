@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import { systemClock, type Clock } from '../clock';
 import { HookscopeError, isHookscopeError } from '../../shared/errors';
-import { createDeliveryRepo, type AttemptRecord, type DeliveryFilter, type DeliveryListItem, type DeliveryRecord } from '../store/deliveries';
+import type { AttemptRecord, DeliveryFilter, DeliveryListItem, DeliveryRecord, DeliveryRepo } from '../store/deliveries';
 import type { DeliveryAdapter } from './adapter';
 import { parseTargetUrl, performAttempt } from './attempt';
 import { runHandlerCheck, type CheckInput, type CheckReport } from './check';
@@ -15,7 +14,8 @@ import type { AttemptFn, DeliveryPolicy, DeliveryResult, SenderListener, Timesta
 import type { AttemptResponseView } from '../../shared/delivery-types';
 
 export interface SenderOptions {
-  db: Database;
+  /** The delivery log it runs on (createDeliveryRepo over the app's database). */
+  deliveries: DeliveryRepo;
   /** The real clock (a ManualClock in tests). Default: the system clock. */
   clock?: Clock;
   /** Provider time per real time for waits between attempts (3600: an hour a second). Default 1. */
@@ -102,7 +102,7 @@ export function createSender(options: SenderOptions) {
   const clock = options.clock ?? systemClock;
   const adapter = options.providers ?? createRegistryAdapter();
   const attempt = options.attempt ?? performAttempt;
-  const repo = createDeliveryRepo(options.db);
+  const repo = options.deliveries;
   const engine = new DeliveryEngine({
     repo,
     clock,

@@ -15,20 +15,9 @@ export type { AttemptSummary, AttemptTrigger, DeliveryResult, DeliveryStatus, Er
 /** What a provider counts as a delivered webhook (FingerprintIQ: only 200). */
 export type SuccessRule = DeliveryPolicy['success'];
 
-/** One request, exactly as it goes on the wire. */
-export interface PreparedRequest {
-  method: string;
-  headers: HeaderPair[];
-  body: Uint8Array;
-}
+import type { PreparedRequest } from '../delivery-request';
 
-/** An attempt's request with what it was signed with (stored beside the request at the claim). */
-export interface SignedRequest extends PreparedRequest {
-  /** Unix seconds signed; null when the form signs no timestamp. */
-  signedTimestamp?: number | null;
-  /** The signature header's value. */
-  signature?: string | null;
-}
+export type { PreparedRequest, SignedRequest } from '../delivery-request';
 
 /** The outcome of one HTTP exchange. */
 export interface AttemptResult {

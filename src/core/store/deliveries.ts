@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { HookscopeError } from '../../shared/errors';
-import type { AttemptTrigger, DeliveryStatus, SignedRequest } from '../sender/types';
+import type { AttemptTrigger, DeliveryStatus } from '../../shared/delivery-types';
+import type { SignedRequest } from '../delivery-request';
 import {
   toAttempt,
   toDeliveryBase,
@@ -217,10 +218,22 @@ export function createDeliveryRepo(db: Database) {
       const args: unknown[] = [];
       if (filter.status === 'paused') where.push(`d.status = 'pending' AND d.paused_at IS NOT NULL`);
       else if (filter.status === 'pending') where.push(`d.status = 'pending' AND d.paused_at IS NULL`);
-      else if (filter.status) (where.push('d.status = ?'), args.push(filter.status));
-      if (filter.webhookId !== undefined) (where.push('d.webhook_id = ?'), args.push(filter.webhookId));
-      if (filter.provider) (where.push('d.provider = ?'), args.push(filter.provider));
-      if (filter.beforeId !== undefined) (where.push('d.id < ?'), args.push(filter.beforeId));
+      else if (filter.status) {
+        where.push('d.status = ?');
+        args.push(filter.status);
+      }
+      if (filter.webhookId !== undefined) {
+        where.push('d.webhook_id = ?');
+        args.push(filter.webhookId);
+      }
+      if (filter.provider) {
+        where.push('d.provider = ?');
+        args.push(filter.provider);
+      }
+      if (filter.beforeId !== undefined) {
+        where.push('d.id < ?');
+        args.push(filter.beforeId);
+      }
       const limit = Math.max(1, Math.min(filter.limit ?? 100, 1000));
       const rows = db
         .prepare(

@@ -1,4 +1,7 @@
-import type { AttemptTrigger, DeliveryPolicy, DeliveryStatus, ErrorKind, HeaderPair, PreparedRequest, TimestampMode } from '../sender/types';
+import type { HeaderPair } from '../../shared/capture-types';
+import type { AttemptTrigger, DeliveryStatus, ErrorKind, TimestampMode } from '../../shared/delivery-types';
+import type { DeliveryPolicy } from '../../shared/providers';
+import type { PreparedRequest } from '../delivery-request';
 import type { MaybeRecordedResponse, RecordedResponse } from './recorded-response';
 import type { Row } from './row';
 

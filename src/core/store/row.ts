@@ -1,5 +1,6 @@
 /** What better-sqlite3 returns for a row, and the two encodings the store writes with. */
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row's columns are typed where it is read
 export type Row = Record<string, any>;
 
 export const json = (value: unknown): string => JSON.stringify(value);

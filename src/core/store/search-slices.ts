@@ -96,7 +96,7 @@ export function createSearchSlices(db: Database, decode: DecodeBody) {
   function load(id: number): Buffer | undefined {
     const row = loadBody.get(id);
     if (!row) return undefined;
-    let headers: HeaderPair[] = [];
+    let headers: HeaderPair[];
     try {
       headers = JSON.parse(row.headers) as HeaderPair[];
     } catch {

@@ -65,7 +65,7 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
   const noBody = Buffer.alloc(0);
 
   function toSearchable(row: PendingRow): SearchableRow {
-    let headers: HeaderPair[] = [];
+    let headers: HeaderPair[];
     try {
       headers = JSON.parse(row.headers) as HeaderPair[];
     } catch {

@@ -43,8 +43,14 @@ export function createTransferRepo(db: Database) {
         where.push(`c.id IN (SELECT value FROM json_each(?))`);
         args.push(JSON.stringify(selection.ids));
       }
-      if (selection.endpoint !== undefined) (where.push('e.slug = ?'), args.push(selection.endpoint));
-      if (selection.since !== undefined) (where.push('c.received_at >= ?'), args.push(selection.since));
+      if (selection.endpoint !== undefined) {
+        where.push('e.slug = ?');
+        args.push(selection.endpoint);
+      }
+      if (selection.since !== undefined) {
+        where.push('c.received_at >= ?');
+        args.push(selection.since);
+      }
       const sql = `SELECT c.id FROM captures c JOIN endpoints e ON e.id = c.endpoint_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.id`;
       return (db.prepare(sql).all(...args) as { id: number }[]).map((r) => r.id);

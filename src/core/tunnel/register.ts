@@ -47,7 +47,7 @@ export async function requestTunnel(host: string, subdomain: string | null, opti
     throw new HookscopeError('TUNNEL_FAILED', networkWords(`the tunnel server ${base}`, cause), { host: base, cause });
   }
   const text = await res.text().catch(() => '');
-  let body: AssignmentBody = {};
+  let body: AssignmentBody;
   try {
     body = JSON.parse(text) as AssignmentBody;
   } catch {

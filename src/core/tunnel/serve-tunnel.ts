@@ -1,5 +1,5 @@
 import type { TunnelProvider } from '../../shared/tunnel-types';
-import type { App } from '../app';
+import type { AppSurface } from '../app';
 import { describeSelfTest, describeTunnelStatus } from './describe';
 
 export interface ServeTunnelOptions {
@@ -17,7 +17,7 @@ export interface ServeTunnelOptions {
  * reports every status change as it happens. A tunnel that cannot open is
  * reported and the server keeps capturing locally.
  */
-export function startServeTunnel(app: App, options: ServeTunnelOptions, write: (line: string) => void): void {
+export function startServeTunnel(app: AppSurface, options: ServeTunnelOptions, write: (line: string) => void): void {
   app.events.subscribe((event, payload) => {
     if (event !== 'tunnel.status') return;
     const status = payload as Parameters<typeof describeTunnelStatus>[0];

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { callApi, createApiHandlers } from '../../core/api';
-import { createApp, type App } from '../../core/app';
-import { createKeySealer } from '../../core/store/key-sealer';
+import { createApp, type AppSurface } from '../../core/app';
+import { createKeySealer } from '../../core/store-exports';
 import type { TokenVault } from '../../core/tunnel/token-vault';
 import { toErrorPayload } from '../../shared/errors';
 import { EVENTS_FOR_MAIN, type CoreStartOptions, type FromCore, type ToCore } from './protocol';
@@ -27,7 +27,7 @@ function vaultFor(tokens: Record<string, string>, parent: ParentPortLike): Token
   };
 }
 
-async function startCapture(app: App, port: number): Promise<{ address: AddressInfo; takenPort?: number }> {
+async function startCapture(app: AppSurface, port: number): Promise<{ address: AddressInfo; takenPort?: number }> {
   try {
     return { address: await app.startCapture(port, '127.0.0.1') };
   } catch (error) {
@@ -43,7 +43,7 @@ async function startCapture(app: App, port: number): Promise<{ address: AddressI
  * closes the core (the writer flushes, the database closes) and says 'stopped'.
  */
 export function runCore(parent: ParentPortLike, exit: (code: number) => void = (code) => process.exit(code)): void {
-  let app: App | undefined;
+  let app: AppSurface | undefined;
   let call: ((method: string, args: unknown) => Promise<unknown>) | undefined;
   const ports = new Set<() => void>();
   const waiting: PortLike[] = [];

@@ -25,7 +25,7 @@ function harValidator() {
 }
 
 let cap: RunningCapture;
-let ids: number[] = [];
+const ids: number[] = [];
 
 beforeAll(async () => {
   cap = await startCaptureApp({ bodyLimit: 4096 });

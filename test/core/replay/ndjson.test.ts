@@ -12,7 +12,7 @@ const SECRET = 'whsec_roundtrip';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 let source: RunningCapture;
-let ids: number[] = [];
+const ids: number[] = [];
 let exported = '';
 
 /** Everything a capture is, apart from its id, endpoint id and verdict (the folder importing it gives its own). */

@@ -4,7 +4,7 @@ import { TEST_SECRET } from './support/adapter';
 import { senderEnv } from './support/env';
 import { eventQueue } from './support/events';
 import { EXPECTED_ATTEMPTS, PROVIDER_POLICIES, SAMPLE_EVENT } from './support/policies';
-import { answer, type TestServer } from './support/servers';
+import { answer } from './support/servers';
 
 const T0 = Date.UTC(2026, 0, 1, 12);
 const cleanups: (() => Promise<void>)[] = [];

@@ -3,6 +3,7 @@ import { ManualClock } from '../../../src/core/clock';
 import { createProviderRegistry, verifyRequest } from '../../../src/core/providers';
 import { createSender } from '../../../src/core/sender';
 import { openDatabase } from '../../../src/core/store/db';
+import { createDeliveryRepo } from '../../../src/core/store/deliveries';
 import { senderEnv } from './support/env';
 import { answer, type Hit } from './support/servers';
 
@@ -63,7 +64,7 @@ describe('the sender over the provider registry', () => {
     const env = senderEnv();
     cleanups.push(() => server.close(), () => env.dispose());
     const db = openDatabase({ file: env.file });
-    const sender = createSender({ db, clock: new ManualClock(T0) });
+    const sender = createSender({ deliveries: createDeliveryRepo(db), clock: new ManualClock(T0) });
     cleanups.push(async () => {
       await sender.stop();
       db.close();

@@ -8,11 +8,12 @@
 // and runs until killed or sent SIGTERM.
 import { createApp } from '../../../src/core/app';
 import { createRegistryAdapter, createSender } from '../../../src/core/sender';
+import { createDeliveryRepo } from '../../../src/core/store/deliveries';
 
 const [dataDir, speed, url, count] = process.argv.slice(2);
 const app = createApp({ dataDir });
 const sender = createSender({
-  db: app.db,
+  deliveries: createDeliveryRepo(app.db),
   speed: Number(speed),
   providers: createRegistryAdapter({ registry: app.providers }),
   leaseGraceMs: 200,

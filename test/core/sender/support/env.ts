@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ManualClock, type Clock } from '../../../../src/core/clock';
 import { createRegistryAdapter, createSender, type GlueOptions, type SenderOptions } from '../../../../src/core/sender';
 import { openDatabase, type Db } from '../../../../src/core/store/db';
+import { createDeliveryRepo } from '../../../../src/core/store/deliveries';
 import { tempDir } from '../../../helpers/temp-dir';
 import { recording, testAdapter } from './adapter';
 
@@ -25,9 +26,9 @@ export function senderEnv(options: { registry?: GlueOptions } = {}) {
       dbs.push(db);
       return db;
     },
-    sender(options: Partial<SenderOptions> & { clock?: Clock } = {}) {
-      const db = options.db ?? this.open();
-      const sender = createSender({ providers: fixtures.adapter, clock: new ManualClock(Date.UTC(2026, 0, 1)), ...options, db });
+    sender({ db: given, ...options }: Partial<Omit<SenderOptions, 'deliveries'>> & { clock?: Clock; db?: Db } = {}) {
+      const db = given ?? this.open();
+      const sender = createSender({ providers: fixtures.adapter, clock: new ManualClock(Date.UTC(2026, 0, 1)), ...options, deliveries: createDeliveryRepo(db) });
       senders.push(sender);
       return sender;
     },

@@ -1,10 +1,10 @@
-import type { ApiHandlers } from '../shared/api';
-import type { DeliveryView } from '../shared/delivery-types';
-import { canonicalWarningFor } from '../shared/canonical-json';
-import { assertEventType, buildSample, checkSubscriptionId } from './providers';
-import { generateSecret } from './sender/generate-secret';
-import { toWebhookView, type Sender } from './sender';
-import type { App } from './app';
+import type { ApiHandlers } from '../../shared/api';
+import type { DeliveryView } from '../../shared/delivery-types';
+import { canonicalWarningFor } from '../../shared/canonical-json';
+import { assertEventType, buildSample, checkSubscriptionId } from '../providers';
+import { generateSecret } from '../sender/generate-secret';
+import { toWebhookView, type Sender } from '../sender';
+import type { AppSurface } from '../app';
 
 type SenderHandlers = Pick<
   ApiHandlers,
@@ -44,14 +44,14 @@ function view(sender: Sender, id: number): DeliveryView {
 }
 
 /** Providers, endpoint binding and the sender, over the app's one delivery engine. */
-export function createSenderHandlers(app: App): SenderHandlers {
+export function createSenderHandlers(app: AppSurface): SenderHandlers {
   return {
     'providers.list': () => app.providers.list(),
     'providers.sample': ({ provider, eventType, seed }) =>
       buildSample(app.providers.require(provider), eventType, seed ?? Math.floor(Math.random() * 2 ** 31), { nowMs: app.clock.now() }),
     'endpoints.bind': ({ slug, provider, secrets, mode }) => {
-      if (provider !== undefined) app.updateEndpoint(slug, { provider: provider === null ? null : app.providers.require(provider).id });
-      if (secrets !== undefined) app.setEndpointSecrets(slug, secrets, mode ?? 'replace');
+      if (provider !== undefined) app.endpoints.update(slug, { provider: provider === null ? null : app.providers.require(provider).id });
+      if (secrets !== undefined) app.secrets.set(slug, secrets, mode ?? 'replace');
       const endpoint = app.endpoints.get(slug);
       return { ...endpoint, secretCount: app.secrets.list(endpoint.id).length };
     },

@@ -1,34 +1,26 @@
-import { HookscopeError } from '../shared/errors';
-import { apiArgs, isApiMethod, type ApiHandlers } from '../shared/api';
-import { toDetail } from './store/captures';
-import { decodeBody, isText } from './capture/decode';
-import { DEFAULT_RULE, responseRuleSchema } from '../shared/capture-types';
-import type { App } from './app';
-import { createSenderHandlers } from './api-sender';
-import { createTunnelHandlers } from './tunnel/api-handlers';
-import { createReplayHandlers } from './replay/api-handlers';
-import { databasePath } from './paths';
-import { translateEscapedStoreError } from './store/db';
-import { queryCaptures } from './capture-query';
+import { HookscopeError } from '../../shared/errors';
+import { apiArgs, isApiMethod, type ApiHandlers } from '../../shared/api';
+import type { AppSurface } from '../app';
+import { databasePath } from '../paths';
+import { translateEscapedStoreError } from '../store/db';
+import { createCaptureHandlers } from './captures';
+import { createEndpointHandlers } from './endpoints';
+import { createSenderHandlers } from './sender';
+import { createTunnelHandlers } from './tunnel';
+import { createReplayHandlers } from './replay';
 
-/** The API implemented once over the core; every transport calls through `callApi`. */
-export function createApiHandlers(app: App, info: { version: string; captureUrl: () => string | null }): ApiHandlers {
+/**
+ * The API implemented once over the core's services; every transport calls
+ * through `callApi`. The one registry: each area's handlers live in their own
+ * file beside this one, and every method of the contract is here exactly once.
+ */
+export function createApiHandlers(app: AppSurface, info: { version: string; captureUrl: () => string | null }): ApiHandlers {
   return withStoreErrors(databasePath(app.dataDir), {
+    ...createCaptureHandlers(app),
+    ...createEndpointHandlers(app),
     ...createSenderHandlers(app),
     ...createTunnelHandlers(app),
     ...createReplayHandlers(app),
-    'captures.list': (args) => queryCaptures(app, args),
-    'captures.get': ({ id }) => toDetail(app.captureAnalyzed(id)),
-    'captures.body': ({ id }) => {
-      const capture = app.captures.get(id);
-      const { bytes, decoded, error } = decodeBody(capture.headers, capture.body);
-      return { bodyBase64: bytes.toString('base64'), size: bytes.length, decoded, error: error ?? null, isText: isText(bytes) };
-    },
-    'captures.search': ({ text, limit }) => app.captures.summariesByIds(app.search.search(text, limit ?? 50)),
-    'endpoints.list': () => app.endpoints.list(),
-    'endpoints.create': ({ slug, rule, retention }) => app.createEndpoint(slug, responseRuleSchema.parse({ ...DEFAULT_RULE, ...rule }), null, retention),
-    'endpoints.update': ({ slug, rule, retention }) =>
-      app.updateEndpoint(slug, { rule: rule ? responseRuleSchema.parse({ ...app.endpoints.get(slug).rule, ...rule }) : undefined, retention }),
     'app.info': () => ({ version: info.version, dataDir: app.dataDir, captureUrl: info.captureUrl() }),
   });
 }

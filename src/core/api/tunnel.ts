@@ -1,10 +1,10 @@
 import type { ApiHandlers } from '../../shared/api';
-import type { App } from '../app';
+import type { AppSurface } from '../app';
 
 type TunnelHandlers = Pick<ApiHandlers, 'tunnel.start' | 'tunnel.stop' | 'tunnel.status' | 'tunnel.selfTest' | 'tunnel.setAuthtoken'>;
 
 /** The tunnel's part of the API. It always forwards to the capture server; no argument can point it elsewhere. */
-export function createTunnelHandlers(app: App): TunnelHandlers {
+export function createTunnelHandlers(app: AppSurface): TunnelHandlers {
   return {
     'tunnel.start': ({ provider, host, subdomain }) => app.tunnel.start({ provider, host, subdomain }),
     'tunnel.stop': () => app.tunnel.stop(),

@@ -2,17 +2,17 @@ import type { ApiHandlers } from '../../shared/api';
 import type { ReplayApiResults } from '../../shared/replay-api';
 import { toReplayView } from '../store/replays';
 import type { ExportSelection } from '../store/transfer';
-import type { App } from '../app';
-import { parseSince } from './since';
+import type { AppSurface } from '../app';
+import { parseSince } from '../replay/since';
 
 type ReplayHandlers = Pick<ApiHandlers, keyof ReplayApiResults>;
 
-function selectionOf(app: App, args: { ids?: number[]; endpoint?: string; since?: string }): ExportSelection {
+function selectionOf(app: AppSurface, args: { ids?: number[]; endpoint?: string; since?: string }): ExportSelection {
   return { ids: args.ids, endpoint: args.endpoint, since: args.since === undefined ? undefined : parseSince(args.since, app.clock.now()) };
 }
 
 /** The replay, forwarding, export/import and diff methods of the API, over the app's replay service. */
-export function createReplayHandlers(app: App): ReplayHandlers {
+export function createReplayHandlers(app: AppSurface): ReplayHandlers {
   return {
     'replays.send': async ({ id, bodyBase64, ...edits }) =>
       toReplayView(await app.replay.replay(id, { ...edits, body: bodyBase64 === undefined ? undefined : Buffer.from(bodyBase64, 'base64') })),
