@@ -21,10 +21,12 @@ describe('checkpointer', () => {
     // 40 MiB written in small transactions, with pauses the worker can use.
     for (let round = 0; round < 200; round++) {
       tx();
-      await new Promise((r) => setTimeout(r, 2));
+      await new Promise((r) => setTimeout(r, round % 25 === 24 ? 20 : 2));
     }
+    // Unchecked, the WAL would hold all 40 MiB; the worker keeps it to a fraction (how small depends on how much
+    // of the 2 cores it got, so the bound is loose enough for a loaded machine).
     const walBytes = statSync(`${file}-wal`).size;
-    expect(walBytes).toBeLessThan(16 * 1024 * 1024);
+    expect(walBytes).toBeLessThan(24 * 1024 * 1024);
     await checkpointer.stop();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect((db.prepare('SELECT count(*) AS n FROM captures').get() as { n: number }).n).toBe(10_000);
