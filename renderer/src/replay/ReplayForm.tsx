@@ -44,7 +44,7 @@ export function ReplayForm() {
         />
       </Field>
       <datalist id="replay-targets">
-        {endpoints
+        {base !== null && endpoints
           .filter((ep) => ep.slug !== capture.endpoint)
           .map((ep) => (
             <option key={ep.id} value={`${base}${ep.slug}${suffix}${query}`} />
