@@ -24,10 +24,21 @@ export function createApiHandlers(app: App, info: { version: string; captureUrl:
       return { bodyBase64: bytes.toString('base64'), size: bytes.length, decoded, error: error ?? null, isText: isText(bytes) };
     },
     'captures.search': ({ text, limit }) => app.captures.summariesByIds(app.search.search(text, limit ?? 50)),
-    'endpoints.list': () => app.endpoints.list(),
-    'endpoints.create': ({ slug, rule, retention }) => app.createEndpoint(slug, responseRuleSchema.parse({ ...DEFAULT_RULE, ...rule }), null, retention),
-    'endpoints.update': ({ slug, rule, retention }) =>
-      app.updateEndpoint(slug, { rule: rule ? responseRuleSchema.parse({ ...app.endpoints.get(slug).rule, ...rule }) : undefined, retention }),
+    'endpoints.list': () => app.endpoints.list().map((e) => ({ ...e, secretCount: app.secrets.list(e.id).length + app.secrets.unreadable(e.id) })),
+    'endpoints.create': ({ slug, rule, retention, provider, secrets }) => {
+      // An unknown provider fails before anything is created.
+      const bound = provider === undefined ? null : app.providers.require(provider).id;
+      const created = app.createEndpoint(slug, responseRuleSchema.parse({ ...DEFAULT_RULE, ...rule }), bound, retention);
+      if (secrets?.length) app.setEndpointSecrets(slug, secrets, 'add');
+      return created;
+    },
+    'endpoints.update': ({ slug, rule, retention, provider, secrets, secretsMode }) => {
+      const bound = provider === undefined ? undefined : provider === null ? null : app.providers.require(provider).id;
+      const merged = rule ? responseRuleSchema.parse({ ...app.endpoints.get(slug).rule, ...rule }) : undefined;
+      const updated = app.updateEndpoint(slug, { rule: merged, retention, ...(bound !== undefined && { provider: bound }) });
+      if (secrets !== undefined) app.setEndpointSecrets(slug, secrets, secretsMode ?? 'replace');
+      return updated;
+    },
     'app.info': () => ({ version: info.version, dataDir: app.dataDir, captureUrl: info.captureUrl() }),
   });
 }

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { ErrorNote } from '../components/ErrorNote';
 import { longTime } from '../captures/format';
 import { captureBase, useUi } from '../ui-store';
-import { BindingForm } from './BindingForm';
 import { EndpointForm } from './EndpointForm';
 import { describeRule } from './rule-form';
 import { describeRetention } from './retention-form';
@@ -44,6 +43,8 @@ export function EndpointsScreen() {
                 <th>Slug</th>
                 <th>URL</th>
                 <th>Provider</th>
+                <th>Secrets</th>
+                <th>Forwarding</th>
                 <th>Answers</th>
                 <th>Retention</th>
                 <th>Created</th>
@@ -62,8 +63,14 @@ export function EndpointsScreen() {
                       {e.slug}
                     </button>
                   </td>
-                  <td className="mono muted">{`${base}${e.slug}/`}</td>
+                  <td className="mono muted ep-url">{base === null ? '…' : `${base}${e.slug}/`}</td>
                   <td>{e.provider ?? <span className="muted">detected per request</span>}</td>
+                  <td className={e.secretCount ? 'mono' : 'mono muted'} data-testid="secrets">
+                    {e.secretCount === undefined ? '…' : e.secretCount === 0 ? 'none' : e.secretCount}
+                  </td>
+                  <td className={e.forwardUrl ? 'mono ep-url' : 'muted'} data-testid="forwarding" title={e.forwardUrl ?? undefined}>
+                    {e.forwardUrl ? `${e.forwardMode === 'proxy' ? 'proxy → ' : '→ '}${e.forwardUrl}` : 'off'}
+                  </td>
                   <td className="mono">{describeRule(e.rule)}</td>
                   <td className={e.retention.keepCount === null && e.retention.keepDays === null ? 'mono muted' : 'mono'} data-testid="retention">
                     {describeRetention(e.retention)}
@@ -82,7 +89,6 @@ export function EndpointsScreen() {
             endpoint={current}
             onDone={() => setEditing({ kind: 'none' })}
           />
-          {current && <BindingForm key={current.slug} endpoint={current} />}
         </aside>
       )}
     </div>
