@@ -41,13 +41,13 @@ export function EndpointsScreen() {
             <thead>
               <tr>
                 <th>Slug</th>
-                <th>URL</th>
+                <th className="narrow-hide">URL</th>
                 <th>Provider</th>
                 <th>Secrets</th>
                 <th>Forwarding</th>
                 <th>Answers</th>
                 <th>Retention</th>
-                <th>Created</th>
+                <th className="narrow-hide">Created</th>
               </tr>
             </thead>
             <tbody>
@@ -63,8 +63,8 @@ export function EndpointsScreen() {
                       {e.slug}
                     </button>
                   </td>
-                  <td className="mono muted ep-url">{base === null ? '…' : `${base}${e.slug}/`}</td>
-                  <td>{e.provider ?? <span className="muted">detected per request</span>}</td>
+                  <td className="mono muted ep-url narrow-hide">{base === null ? '…' : `${base}${e.slug}/`}</td>
+                  <td>{e.provider ?? <span className="muted" title="Detected per request">detected</span>}</td>
                   <td className={e.secretCount ? 'mono' : 'mono muted'} data-testid="secrets">
                     {e.secretCount === undefined ? '…' : e.secretCount === 0 ? 'none' : e.secretCount}
                   </td>
@@ -75,7 +75,7 @@ export function EndpointsScreen() {
                   <td className={e.retention.keepCount === null && e.retention.keepDays === null ? 'mono muted' : 'mono'} data-testid="retention">
                     {describeRetention(e.retention)}
                   </td>
-                  <td className="mono muted">{longTime(e.createdAt).slice(0, 19)}</td>
+                  <td className="mono muted narrow-hide">{longTime(e.createdAt).slice(0, 19)}</td>
                 </tr>
               ))}
             </tbody>
