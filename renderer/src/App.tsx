@@ -8,6 +8,8 @@ import { ReplayScreen } from './replay/ReplayScreen';
 import { SenderScreen } from './sender/SenderScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { CoreStatusBanner } from './shell/CoreStatusBanner';
+import { AccessScreen } from './shell/AccessScreen';
+import { useAccess } from './shell/access';
 import { TopBar } from './shell/TopBar';
 import { TunnelScreen } from './tunnel/TunnelScreen';
 import { useLiveEvents } from './shell/useLiveEvents';
@@ -30,11 +32,15 @@ export function App() {
   const screen = useUi((s) => s.screen);
   const infoError = useUi((s) => s.infoError);
   const loadInfo = useUi((s) => s.loadInfo);
+  const access = useAccess((s) => s.problem);
 
   useEffect(() => {
     void loadInfo();
     void useEndpoints.getState().load();
   }, [loadInfo]);
+
+  // Browser mode without a usable token, or with nothing answering: say so on the whole page, not as an empty app.
+  if (access) return <AccessScreen problem={access} />;
 
   return (
     <div className="app">

@@ -1,5 +1,6 @@
 import type { ApiEventMessage, ApiEventName, ApiEvents } from '../../src/shared/api';
 import { pageToken } from './transport';
+import { useAccess } from './shell/access';
 
 /** Present in the desktop window (from the preload): core events pushed over IPC. */
 declare global {
@@ -65,6 +66,7 @@ function openSocket(): () => void {
     socket = new WebSocket(url, ['hookscope.events', `hookscope.token.${pageToken()}`]);
     socket.onopen = () => {
       failures = 0;
+      if (useAccess.getState().problem === 'unreachable') useAccess.getState().clear();
       setState('live');
     };
     socket.onmessage = (e) => {
@@ -73,6 +75,12 @@ function openSocket(): () => void {
     };
     socket.onclose = () => {
       if (stopped) return;
+      // A refused token is not cured by retrying: the page says what to open instead.
+      const problem = useAccess.getState().problem;
+      if (problem === 'stale' || problem === 'missing') {
+        setState('offline');
+        return;
+      }
       failures += 1;
       setState('offline');
       timer = setTimeout(connect, Math.min(5000, 250 * 2 ** Math.min(failures - 1, 5)));

@@ -1,5 +1,6 @@
 import type { ApiArgs, ApiMethod, ApiResults } from '../../src/shared/api';
 import type { ErrorPayload } from '../../src/shared/errors';
+import { useAccess } from './shell/access';
 
 type Reply<T> = { ok: true; result: T } | { ok: false; error: ErrorPayload };
 
@@ -63,10 +64,19 @@ async function overHttp<T>(method: string, args: unknown): Promise<Reply<T>> {
       body: JSON.stringify(args),
     });
   } catch (error) {
-    return { ok: false, error: { code: 'INTERNAL', message: `Hookscope is not reachable (${(error as Error).message}); is \`hookscope serve\` running?` } };
+    useAccess.getState().report('unreachable');
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: `nothing answers at ${window.location.host} (${(error as Error).message}): open the URL \`hookscope serve\` printed; a new start may use another port`,
+      },
+    };
   }
   try {
-    return (await res.json()) as Reply<T>;
+    const reply = (await res.json()) as Reply<T>;
+    if (!reply.ok && reply.error.code === 'UNAUTHORIZED') useAccess.getState().report(pageToken() === '' ? 'missing' : 'stale');
+    return reply;
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: `the control API answered ${res.status} without JSON` } };
   }

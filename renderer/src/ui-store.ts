@@ -27,8 +27,9 @@ export const useUi = create<UiStore>((set) => ({
   },
 }));
 
-/** The capture server's base URL, with a conventional fallback while app.info loads. */
-export function captureBase(info: AppInfo | null): string {
-  const url = info?.captureUrl ?? 'http://127.0.0.1:8787/';
+/** The capture server's base URL as the server reports it; null until app.info answers (never a guessed port). */
+export function captureBase(info: AppInfo | null): string | null {
+  const url = info?.captureUrl;
+  if (!url) return null;
   return url.endsWith('/') ? url : `${url}/`;
 }

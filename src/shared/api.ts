@@ -6,6 +6,9 @@ import { responseRuleSchema, retentionSchema, slugSchema, type CaptureDetail, ty
 import { replayApiArgs, type ReplayApiResults } from './replay-api';
 import type { ReplaySummary } from './replay-types';
 
+/** Signing secrets given at once: 1 to 4096 characters each, at most 20. */
+export const secretListSchema = z.array(z.string().min(1).max(4096)).max(20);
+
 /**
  * The API contract: every method once, with the runtime schema of its
  * arguments. Both transports (HTTP for browser mode, IPC for the desktop
@@ -35,8 +38,27 @@ export const apiArgs = {
   'captures.search': z.object({ text: z.string().min(1).max(1000), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   'endpoints.list': z.object({}).strict(),
   /** `retention`: a limit left out is unchanged (none when creating); null lifts it. */
-  'endpoints.create': z.object({ slug: slugSchema, rule: responseRuleSchema.partial().optional(), retention: retentionSchema.partial().optional() }).strict(),
-  'endpoints.update': z.object({ slug: z.string(), rule: responseRuleSchema.partial().optional(), retention: retentionSchema.partial().optional() }).strict(),
+  /** `provider` binds it at once; `secrets` are its signing secrets (as `endpoint create --provider P --secret S`). */
+  'endpoints.create': z
+    .object({
+      slug: slugSchema,
+      rule: responseRuleSchema.partial().optional(),
+      retention: retentionSchema.partial().optional(),
+      provider: z.string().min(1).optional(),
+      secrets: secretListSchema.optional(),
+    })
+    .strict(),
+  /** One save for the whole endpoint form: rule, retention, provider (null unbinds) and secrets (`secretsMode` as in endpoints.bind; default 'replace'). */
+  'endpoints.update': z
+    .object({
+      slug: z.string(),
+      rule: responseRuleSchema.partial().optional(),
+      retention: retentionSchema.partial().optional(),
+      provider: z.string().min(1).nullable().optional(),
+      secrets: secretListSchema.optional(),
+      secretsMode: z.enum(['add', 'replace']).optional(),
+    })
+    .strict(),
   'app.info': z.object({}).strict(),
   'providers.list': z.object({}).strict(),
   'providers.sample': z.object({ provider: z.string(), eventType: z.string(), seed: z.number().int().optional() }).strict(),
@@ -45,7 +67,7 @@ export const apiArgs = {
       slug: z.string(),
       /** null unbinds. */
       provider: z.string().nullable().optional(),
-      secrets: z.array(z.string().min(1).max(4096)).max(20).optional(),
+      secrets: secretListSchema.optional(),
       /** 'add' keeps the secrets set before (rotation); 'replace' drops them. */
       mode: z.enum(['add', 'replace']).optional(),
     })
@@ -120,7 +142,8 @@ export interface ApiResults extends ReplayApiResults {
   'captures.get': CaptureDetail;
   'captures.body': DecodedBodyView;
   'captures.search': CaptureSummary[];
-  'endpoints.list': Endpoint[];
+  /** Each with how many signing secrets it has (never the secrets). */
+  'endpoints.list': (Endpoint & { secretCount: number })[];
   'endpoints.create': Endpoint;
   'endpoints.update': Endpoint;
   'app.info': AppInfo;

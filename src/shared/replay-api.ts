@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { headerPairSchema, slugSchema, type Endpoint } from './capture-types';
 import type { HarDocument } from './har-types';
-import type { BulkReplaySummary, CaptureDiff, CurlCopy, CurlExport, ImportReport, ReplayView } from './replay-types';
+import type { BulkReplaySummary, CaptureDiff, CurlCopy, CurlExport, ImportReport, ReplayPreview, ReplayView } from './replay-types';
 
 const id = z.number().int().positive();
 const httpUrl = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'an http or https URL');
@@ -28,7 +28,22 @@ export const replayApiArgs = {
       resign: z.boolean().optional(),
       /** Implies resign; default: the endpoint's first secret. */
       secret: z.string().min(1).max(4096).optional(),
+      /** Re-sign with this timestamp (unix seconds), e.g. the one replays.preview showed; default: now. */
+      signedAt: z.number().int().min(0).max(9_999_999_999).optional(),
       timeoutMs: z.number().int().min(1).max(600_000).optional(),
+    })
+    .strict(),
+  /** What replays.send with these arguments would send now (target, method, headers as re-signed), without sending it. */
+  'replays.preview': z
+    .object({
+      id,
+      url: httpUrl.optional(),
+      method: z.string().min(1).max(32).optional(),
+      headers: z.array(headerPairSchema).max(1000).optional(),
+      bodyBase64: z.string().max(70 * 1024 * 1024).optional(),
+      resign: z.boolean().optional(),
+      secret: z.string().min(1).max(4096).optional(),
+      signedAt: z.number().int().min(0).max(9_999_999_999).optional(),
     })
     .strict(),
   /** Replays given ids in that order, or every capture a filter matches, oldest first. */
@@ -70,6 +85,7 @@ export const replayApiArgs = {
 
 export interface ReplayApiResults {
   'replays.send': ReplayView;
+  'replays.preview': ReplayPreview;
   'replays.bulk': BulkReplaySummary;
   'replays.list': ReplayView[];
   'replays.get': ReplayView;

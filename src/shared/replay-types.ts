@@ -33,6 +33,15 @@ export interface ResignInfo {
   secretIndex: number | null;
 }
 
+/** What a replay would send, as replays.preview plans it (nothing sent). */
+export interface ReplayPreview {
+  url: string;
+  method: string;
+  headers: HeaderPair[];
+  resigned: ResignInfo | null;
+  warnings: string[];
+}
+
 /** One replay or forward, with the request as sent and the target's answer. */
 export interface ReplayView {
   id: number;

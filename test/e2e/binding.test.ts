@@ -17,13 +17,13 @@ let ui: UiPage;
 let captureId: number;
 
 const page = () => ui.page;
-const binding = () => page().locator('form.binding-form');
+const binding = () => page().locator('form.endpoint-form');
 const secretCount = () => binding().getByTestId('secret-count');
 
 async function openBinding(slug: string): Promise<void> {
   await page().getByRole('button', { name: 'Endpoints', exact: true }).click();
   await page().locator(`tr[data-slug="${slug}"]`).click();
-  await binding().waitFor(WAIT);
+  await secretCount().waitFor(WAIT);
 }
 
 /** The capture's verdict as the Captures list shows it, once it is `expected`. */
@@ -33,11 +33,23 @@ async function verdictBecomes(expected: string): Promise<void> {
   await expect.poll(() => badge.textContent(), WAIT).toBe(expected);
 }
 
-async function addSecret(secret: string, button: 'Add (rotation)' | 'Replace all', count: string): Promise<void> {
-  await binding().locator('textarea[name="bindSecrets"]').fill(secret);
-  await binding().getByRole('button', { name: button }).click();
-  await expect.poll(() => secretCount().textContent(), WAIT).toContain(count);
-  expect(await binding().locator('textarea[name="bindSecrets"]').inputValue()).toBe('');
+/** Types secrets in the endpoint form, picks how they join the stored ones, and saves the whole form with its one button. */
+async function addSecret(slug: string, secret: string, mode: 'add' | 'replace', count: string): Promise<void> {
+  await openBinding(slug);
+  await binding().locator('textarea[name="secrets"]').fill(secret);
+  await binding().locator(`input[name="secretsMode"][value="${mode}"]`).check();
+  await binding().getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => page().locator(`tr[data-slug="${slug}"] [data-testid="secrets"]`).textContent(), WAIT).toBe(count);
+  await openBinding(slug);
+  expect(await secretCount().textContent()).toContain(`${count} secret`);
+  expect(await binding().locator('textarea[name="secrets"]').inputValue()).toBe('');
+}
+
+async function chooseProvider(slug: string, provider: string): Promise<void> {
+  await openBinding(slug);
+  await binding().locator('select[name="provider"]').selectOption(provider);
+  await binding().getByRole('button', { name: 'Save', exact: true }).click();
+  await binding().waitFor({ state: 'detached', ...WAIT });
 }
 
 beforeAll(async () => {
@@ -68,23 +80,20 @@ describe('binding a provider and secrets to an endpoint', () => {
     expect(await page().locator(`.grid-row[data-id="${captureId}"] .c-provider`).textContent()).toBe('github');
     await openBinding('gh');
     await expect.poll(() => secretCount().textContent(), WAIT).toContain('No secret stored');
-    expect(await binding().locator('select[name="bindProvider"]').inputValue()).toBe('');
+    expect(await binding().locator('select[name="provider"]').inputValue()).toBe('');
   });
 
   it('binds the provider', async () => {
-    await binding().locator('select[name="bindProvider"]').selectOption('github');
+    await chooseProvider('gh', 'github');
     await expect.poll(() => page().locator('tr[data-slug="gh"]').textContent(), WAIT).toContain('github');
     expect((await api(served, 'endpoints.list', {})).find((e) => e.slug === 'gh')?.provider).toBe('github');
-    expect(await binding().getByRole('status').textContent()).toContain('Bound to github');
   });
 
   it('a secret from elsewhere makes the capture invalid; adding the right one (rotation) makes it valid', async () => {
-    await addSecret(OTHER, 'Add (rotation)', '1 secret stored');
+    await addSecret('gh', OTHER, 'add', '1');
     await verdictBecomes('invalid');
 
-    await openBinding('gh');
-    await expect.poll(() => secretCount().textContent(), WAIT).toContain('1 secret stored');
-    await addSecret(SECRET, 'Add (rotation)', '2 secrets stored');
+    await addSecret('gh', SECRET, 'add', '2');
     await snap(page(), 'endpoints-binding');
     // Stored secrets are never displayed again: only their count.
     const html = await page().content();
@@ -98,22 +107,23 @@ describe('binding a provider and secrets to an endpoint', () => {
 
   it('clears the secrets, then replaces them', async () => {
     await openBinding('gh');
-    await binding().getByRole('button', { name: 'Clear secrets' }).click();
-    await expect.poll(() => secretCount().textContent(), WAIT).toContain('No secret stored');
-    expect(await binding().getByRole('button', { name: 'Clear secrets' }).isDisabled()).toBe(true);
+    await binding().locator('input[name="clearSecrets"]').check();
+    await binding().getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page().locator('tr[data-slug="gh"] [data-testid="secrets"]').textContent(), WAIT).toBe('none');
+    await openBinding('gh');
+    expect(await secretCount().textContent()).toContain('No secret stored');
+    expect(await binding().locator('input[name="clearSecrets"]').isDisabled()).toBe(true);
     await verdictBecomes('no secret');
 
-    await openBinding('gh');
-    await addSecret(`${OTHER}\n${SECRET}\n`, 'Replace all', '2 secrets stored');
-    await addSecret(SECRET, 'Replace all', '1 secret stored');
+    await addSecret('gh', `${OTHER}\n${SECRET}\n`, 'replace', '2');
+    await addSecret('gh', SECRET, 'replace', '1');
     await verdictBecomes('valid');
     expect((await api(served, 'captures.get', { id: captureId })).signature?.secretIndex).toBe(0);
   });
 
   it('unbinds the provider: detected per request again', async () => {
-    await openBinding('gh');
-    await binding().locator('select[name="bindProvider"]').selectOption('');
-    await expect.poll(() => page().locator('tr[data-slug="gh"]').textContent(), WAIT).toContain('detected per request');
+    await chooseProvider('gh', '');
+    await expect.poll(() => page().locator('tr[data-slug="gh"]').textContent(), WAIT).toContain('detected');
     expect((await api(served, 'endpoints.list', {})).find((e) => e.slug === 'gh')?.provider).toBeNull();
     expect(ui.problems).toEqual([]);
   });

@@ -131,10 +131,14 @@ describe('settings in the browser', () => {
   it('shows a refused call where it happened instead of a blank window', async () => {
     const url = new URL(served.uiUrl);
     url.hash = 'token=wrong';
-    const other = await openUi(browser, url.toString());
-    const alert = other.page.getByRole('alert').first();
+    // A refused token: the whole page says so (no top bar to wait for).
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url.toString());
+    const alert = page.getByRole('alert').first();
     await alert.waitFor();
     expect(await alert.textContent()).toContain('token');
-    await other.context.close();
+    expect(await alert.getAttribute('data-problem')).toBe('stale');
+    await context.close();
   });
 });

@@ -261,13 +261,14 @@ describe('the Sender screen', () => {
     await page().locator('input[name="timeoutMs"]').fill('');
   });
 
-  it("waits in real time at 1×, warns where the provider would refuse, and 'send next attempt now' skips the wait", async () => {
+  it("waits in real time at 1×, keeps the https notice quiet for a loopback handler, and 'send next attempt now' skips the wait", async () => {
     await handler('prynt-dev', 'prynt', { failFirst: 1 });
     await fillSendForm(page(), { provider: 'prynt', url: url('prynt-dev'), secret: SECRET, speed: '1×' });
     const id = await send();
     const waiting = timeline(page()).locator('tr[data-slot="2"][data-state="waiting"]');
     await waiting.waitFor(WAIT);
-    expect(await page().getByTestId('send-outcome').locator('.warn').first().textContent()).toContain('prynt sends only to https URLs');
+    // Prynt sends only to https, but a handler on this machine is plain http by nature: no notice (issue 15; a remote http target gets it once).
+    expect(await page().getByTestId('send-outcome').textContent()).not.toContain('https URLs');
     expect(await page().getByTestId('countdown').textContent()).toMatch(/^(5:00|4:5\d)$/);
     expect(await page().getByTestId('next-step').textContent()).toContain('provider time T+5 min');
 

@@ -8,6 +8,16 @@ export function EmptyState() {
   // Until app.info answers, the capture URL is unknown: show nothing rather than a guess.
   if (!info && !infoError) return <p className="muted pad">Loading…</p>;
   const base = captureBase(info);
+  if (base === null) {
+    return (
+      <div className="empty" data-testid="empty-no-url">
+        <h2>No captures yet</h2>
+        <p className="muted">
+          {infoError ? 'The capture URL is unknown until Hookscope answers (see the message above).' : 'The capture server is not listening, so there is no URL to send webhooks to yet.'}
+        </p>
+      </div>
+    );
+  }
   const curl = `curl -X POST ${base}default/hello -H 'Content-Type: application/json' -d '{"hello":"world"}'`;
   return (
     <div className="empty">

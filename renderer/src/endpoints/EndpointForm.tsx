@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { DEFAULT_RULE, NO_RETENTION, type Endpoint } from '../../../src/shared/capture-types';
+import { DEFAULT_RULE, NO_RETENTION } from '../../../src/shared/capture-types';
 import { ApiError, call, errorText } from '../transport';
 import { captureBase, useUi } from '../ui-store';
 import { Field } from './Field';
 import { fromForm, issuesToErrors, toForm, type FieldErrors, type RuleForm } from './rule-form';
 import { fromRetentionForm, toRetentionForm, type RetentionForm } from './retention-form';
-import { useEndpoints } from './store';
+import { useEndpoints, type EndpointRow } from './store';
 import { ErrorNote } from '../components/ErrorNote';
+import { VerificationFields } from './VerificationFields';
+import { bindingChange, secretsError, toBindingFields, typedSecrets, type BindingFields } from './binding-form';
 
 function serverErrors(error: unknown): FieldErrors {
   if (error instanceof ApiError) {
@@ -17,26 +19,33 @@ function serverErrors(error: unknown): FieldErrors {
   return { form: errorText(error) };
 }
 
-type FormState = RuleForm & RetentionForm;
+type FormState = RuleForm & RetentionForm & BindingFields;
+type Errors = FieldErrors & Partial<Record<keyof BindingFields, string>>;
 
-/** The rule and the retention limits when both pass, else messages per field. */
+/** The rule, the retention limits and the secrets when all pass, else messages per field. */
 function validate(form: FormState, creating: boolean) {
   const { rule, errors } = fromForm(form, creating);
   const { retention, errors: retentionErrors } = fromRetentionForm(form);
-  return { rule, retention, errors: { ...errors, ...retentionErrors } as FieldErrors };
+  const secrets = secretsError(typedSecrets(form.secrets));
+  return { rule, retention, errors: { ...errors, ...retentionErrors, ...(secrets && { secrets }) } as Errors };
 }
 
-/** Creates an endpoint, or edits one's response rule and retention; errors appear next to the field they concern. */
-export function EndpointForm({ endpoint, onDone }: { endpoint: Endpoint | null; onDone(): void }) {
+/**
+ * Creates an endpoint, or edits one: provider and secrets, response rule and
+ * retention, all saved at once by one button; errors appear next to the field
+ * they concern, and a form with an error saves nothing.
+ */
+export function EndpointForm({ endpoint, onDone }: { endpoint: EndpointRow | null; onDone(): void }) {
   const creating = endpoint === null;
   const [form, setForm] = useState<FormState>(() => ({
     ...toForm(endpoint?.slug ?? '', endpoint?.rule ?? DEFAULT_RULE),
     ...toRetentionForm(endpoint?.retention ?? NO_RETENTION),
+    ...toBindingFields(endpoint?.provider ?? null),
   }));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
-  const upsert = useEndpoints((s) => s.upsert);
+  const { upsert, load } = useEndpoints();
   const base = captureBase(useUi((s) => s.info));
 
   const update = <K extends keyof FormState>(key: K, value: FormState[K]) => {
@@ -50,13 +59,22 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: Endpoint | null; 
     setTried(true);
     const { rule, retention, errors: found } = validate(form, creating);
     setErrors(found);
-    if (!rule || !retention) return;
+    if (!rule || !retention || found.secrets) return;
     setSaving(true);
     try {
+      const binding = bindingChange(form, endpoint?.provider ?? null);
       const saved = creating
-        ? await call('endpoints.create', { slug: form.slug, rule, retention })
-        : await call('endpoints.update', { slug: endpoint.slug, rule, retention });
+        ? await call('endpoints.create', {
+            slug: form.slug,
+            rule,
+            retention,
+            ...(binding.provider ? { provider: binding.provider } : {}),
+            ...(binding.secrets?.length ? { secrets: binding.secrets } : {}),
+          })
+        : await call('endpoints.update', { slug: endpoint.slug, rule, retention, ...binding });
       upsert(saved);
+      // The list's secret counts come from the server: read them again.
+      if (binding.secrets !== undefined) await load();
       onDone();
     } catch (error) {
       setErrors(serverErrors(error));
@@ -81,12 +99,22 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: Endpoint | null; 
     <form className="endpoint-form" onSubmit={submit} noValidate aria-label={creating ? 'New endpoint' : `Edit ${endpoint.slug}`}>
       <h3>{creating ? 'New endpoint' : <>Endpoint <code>{endpoint.slug}</code></>}</h3>
       {creating ? (
-        <Field name="slug" label="Slug" error={errors.slug} hint={`Requests to ${base}${form.slug || '<slug>'}/… land here`}>
+        <Field name="slug" label="Slug" error={errors.slug} hint={`Requests to ${base ?? '/'}${form.slug || '<slug>'}/… land here`}>
           {text('slug', { placeholder: 'stripe-dev' })}
         </Field>
       ) : (
-        <p className="muted mono">{`${base}${endpoint.slug}/…`}</p>
+        base !== null && <p className="muted mono">{`${base}${endpoint.slug}/…`}</p>
       )}
+      <VerificationFields
+        fields={form}
+        storedSecrets={creating ? null : (endpoint.secretCount ?? null)}
+        error={errors.secrets}
+        onChange={(patch) => {
+          const next = { ...form, ...patch };
+          setForm(next);
+          if (tried) setErrors(validate(next, creating).errors);
+        }}
+      />
       <fieldset>
         <legend>Success answer</legend>
         <div className="field-row">
@@ -158,7 +186,7 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: Endpoint | null; 
         <p className="field-hint">Applied in the background; a deleted capture takes its search entry and replays with it.</p>
       </fieldset>
       <ErrorNote message={errors.form} />
-      <div className="form-actions">
+      <div className="form-actions sticky-actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : creating ? 'Create endpoint' : 'Save'}
         </button>

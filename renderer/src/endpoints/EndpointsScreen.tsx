@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { ErrorNote } from '../components/ErrorNote';
 import { longTime } from '../captures/format';
 import { captureBase, useUi } from '../ui-store';
-import { BindingForm } from './BindingForm';
 import { EndpointForm } from './EndpointForm';
 import { describeRule } from './rule-form';
 import { describeRetention } from './retention-form';
@@ -42,11 +41,13 @@ export function EndpointsScreen() {
             <thead>
               <tr>
                 <th>Slug</th>
-                <th>URL</th>
+                <th className="narrow-hide">URL</th>
                 <th>Provider</th>
+                <th>Secrets</th>
+                <th>Forwarding</th>
                 <th>Answers</th>
                 <th>Retention</th>
-                <th>Created</th>
+                <th className="narrow-hide">Created</th>
               </tr>
             </thead>
             <tbody>
@@ -62,13 +63,19 @@ export function EndpointsScreen() {
                       {e.slug}
                     </button>
                   </td>
-                  <td className="mono muted">{`${base}${e.slug}/`}</td>
-                  <td>{e.provider ?? <span className="muted">detected per request</span>}</td>
+                  <td className="mono muted ep-url narrow-hide">{base === null ? '…' : `${base}${e.slug}/`}</td>
+                  <td>{e.provider ?? <span className="muted" title="Detected per request">detected</span>}</td>
+                  <td className={e.secretCount ? 'mono' : 'mono muted'} data-testid="secrets">
+                    {e.secretCount === undefined ? '…' : e.secretCount === 0 ? 'none' : e.secretCount}
+                  </td>
+                  <td className={e.forwardUrl ? 'mono ep-url' : 'muted'} data-testid="forwarding" title={e.forwardUrl ?? undefined}>
+                    {e.forwardUrl ? `${e.forwardMode === 'proxy' ? 'proxy → ' : '→ '}${e.forwardUrl}` : 'off'}
+                  </td>
                   <td className="mono">{describeRule(e.rule)}</td>
                   <td className={e.retention.keepCount === null && e.retention.keepDays === null ? 'mono muted' : 'mono'} data-testid="retention">
                     {describeRetention(e.retention)}
                   </td>
-                  <td className="mono muted">{longTime(e.createdAt).slice(0, 19)}</td>
+                  <td className="mono muted narrow-hide">{longTime(e.createdAt).slice(0, 19)}</td>
                 </tr>
               ))}
             </tbody>
@@ -82,7 +89,6 @@ export function EndpointsScreen() {
             endpoint={current}
             onDone={() => setEditing({ kind: 'none' })}
           />
-          {current && <BindingForm key={current.slug} endpoint={current} />}
         </aside>
       )}
     </div>

@@ -2,8 +2,17 @@ import { create } from 'zustand';
 import type { Endpoint } from '../../../src/shared/capture-types';
 import { call, errorText } from '../transport';
 
+/** An endpoint as the list shows it: with how many secrets it has, once the server said (endpoints.list). */
+export type EndpointRow = Endpoint & { secretCount?: number };
+
+/** An endpoint as pushed or saved (no count): it keeps the count already known for its slug. */
+function withCount(endpoint: Endpoint, known: readonly EndpointRow[]): EndpointRow {
+  const before = known.find((e) => e.slug === endpoint.slug);
+  return 'secretCount' in endpoint || before?.secretCount === undefined ? endpoint : { ...endpoint, secretCount: before.secretCount };
+}
+
 interface EndpointsStore {
-  endpoints: Endpoint[];
+  endpoints: EndpointRow[];
   loaded: boolean;
   error: string | null;
   load(): Promise<void>;
@@ -24,11 +33,13 @@ export const useEndpoints = create<EndpointsStore>((set, get) => ({
     }
   },
   replace(endpoints) {
-    set({ endpoints, loaded: true });
+    const known = get().endpoints;
+    set({ endpoints: endpoints.map((e) => withCount(e, known)), loaded: true });
   },
   upsert(endpoint) {
     const list = get().endpoints;
+    const row = withCount(endpoint, list);
     const at = list.findIndex((e) => e.slug === endpoint.slug);
-    set({ endpoints: at === -1 ? [...list, endpoint] : list.map((e, i) => (i === at ? endpoint : e)) });
+    set({ endpoints: at === -1 ? [...list, row] : list.map((e, i) => (i === at ? row : e)) });
   },
 }));

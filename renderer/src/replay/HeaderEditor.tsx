@@ -1,11 +1,19 @@
+import type { HeaderPair } from '../../../src/shared/capture-types';
 import { blankRow, setByClient, type HeaderRow } from './form';
+
+/** With re-signing on: the values the re-sign writes over rows (by row key), and the headers it adds. */
+export interface ResignedView {
+  changed: Map<number, string>;
+  added: HeaderPair[];
+}
 
 /**
  * The request's headers as an editable table, in order, duplicates kept.
  * Host, Content-Length and hop-by-hop headers stay listed but are marked:
- * the HTTP client sets them for the new connection.
+ * the HTTP client sets them for the new connection. With re-signing on, the
+ * signature headers show the values that will be sent, read-only.
  */
-export function HeaderEditor({ rows, onChange, error }: { rows: HeaderRow[]; onChange(rows: HeaderRow[]): void; error?: string }) {
+export function HeaderEditor({ rows, onChange, error, resigned = null }: { rows: HeaderRow[]; onChange(rows: HeaderRow[]): void; error?: string; resigned?: ResignedView | null }) {
   const edit = (key: number, patch: Partial<HeaderRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
     <div className={`field header-editor${error ? ' invalid' : ''}`} data-field="headers">
@@ -19,8 +27,10 @@ export function HeaderEditor({ rows, onChange, error }: { rows: HeaderRow[]; onC
       </div>
       <table className="kv header-rows" aria-label="Headers to send">
         <tbody>
-          {rows.map((row, i) => (
-            <tr key={row.key} className={setByClient(row.name) ? 'not-sent' : undefined}>
+          {rows.map((row, i) => {
+            const fresh = resigned?.changed.get(row.key);
+            return (
+            <tr key={row.key} className={setByClient(row.name) ? 'not-sent' : fresh !== undefined ? 'resigned' : undefined}>
               <td className="kv-index">{i + 1}</td>
               <td className="hr-name">
                 <input
@@ -36,9 +46,16 @@ export function HeaderEditor({ rows, onChange, error }: { rows: HeaderRow[]; onC
                   aria-label={`Header ${i + 1} value`}
                   className="mono"
                   spellCheck={false}
-                  value={row.value}
+                  value={fresh ?? row.value}
+                  readOnly={fresh !== undefined}
+                  title={fresh !== undefined ? `Re-signed: the captured value was ${row.value}` : undefined}
                   onChange={(e) => edit(row.key, { value: e.target.value })}
                 />
+                {fresh !== undefined && (
+                  <span className="tag tag-resigned" title="Written by the re-sign; turn re-signing off to edit it">
+                    re-signed
+                  </span>
+                )}
                 {setByClient(row.name) && (
                   <span className="tag" title="The HTTP client sets this one for the new connection; the captured value is not sent">
                     set by the client
@@ -50,6 +67,20 @@ export function HeaderEditor({ rows, onChange, error }: { rows: HeaderRow[]; onC
                   ✕
                 </button>
               </td>
+            </tr>
+            );
+          })}
+          {resigned?.added.map(([name, value], i) => (
+            <tr key={`added-${name}-${i}`} className="resigned">
+              <td className="kv-index">+</td>
+              <td className="hr-name">
+                <input aria-label={`Added header ${i + 1} name`} className="mono" readOnly value={name} />
+              </td>
+              <td className="hr-value">
+                <input aria-label={`Added header ${i + 1} value`} className="mono" readOnly value={value} />
+                <span className="tag tag-resigned">added by the re-sign</span>
+              </td>
+              <td className="hr-remove" />
             </tr>
           ))}
         </tbody>

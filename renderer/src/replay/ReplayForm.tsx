@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { useEffect, type FormEvent } from 'react';
 import { Field } from '../endpoints/Field';
 import { useEndpoints } from '../endpoints/store';
 import { captureBase, useUi } from '../ui-store';
@@ -7,6 +7,10 @@ import { HeaderEditor } from './HeaderEditor';
 import { ResignControl } from './ResignControl';
 import { useReplay } from './store';
 import { pathSuffix } from './target';
+import { resignedValues } from './form';
+
+/** How often the re-signed headers on show are signed again while re-signing is on, so the timestamp sent stays fresh. */
+const PREVIEW_REFRESH_MS = 20_000;
 import { ErrorNote } from '../components/ErrorNote';
 
 const URL_HINTS = {
@@ -17,7 +21,18 @@ const URL_HINTS = {
 
 /** What the replay sends: target, method, headers, body, re-signing; Send, or back to the capture as received. */
 export function ReplayForm() {
-  const { capture, original, form, errors, sending, urlSource, update, send, reset } = useReplay();
+  const { capture, original, form, errors, sending, urlSource, update, send, reset, preview, previewError, refreshPreview } = useReplay();
+  const resign = form?.resign ?? false;
+  // With re-signing on, the editor shows the headers as the core signs them; again after each edit, and while the form stays open.
+  useEffect(() => {
+    if (!form) return;
+    const soon = setTimeout(() => void refreshPreview(), resign ? 200 : 0);
+    const every = resign ? setInterval(() => void refreshPreview(), PREVIEW_REFRESH_MS) : undefined;
+    return () => {
+      clearTimeout(soon);
+      clearInterval(every);
+    };
+  }, [form, resign, refreshPreview]);
   const endpoints = useEndpoints((s) => s.endpoints);
   const base = captureBase(useUi((s) => s.info));
   if (!capture || !original || !form) return null;
@@ -44,7 +59,7 @@ export function ReplayForm() {
         />
       </Field>
       <datalist id="replay-targets">
-        {endpoints
+        {base !== null && endpoints
           .filter((ep) => ep.slug !== capture.endpoint)
           .map((ep) => (
             <option key={ep.id} value={`${base}${ep.slug}${suffix}${query}`} />
@@ -73,12 +88,17 @@ export function ReplayForm() {
           />
         </Field>
       </div>
-      <HeaderEditor rows={form.headers} onChange={(headers) => update({ headers })} error={errors.headers} />
+      <HeaderEditor
+        rows={form.headers}
+        onChange={(headers) => update({ headers })}
+        error={errors.headers}
+        resigned={form.resign && preview ? resignedValues(form.headers, preview.headers) : null}
+      />
       <BodyEditor value={form.body} original={original.bodyText} binarySize={capture.bodyStoredSize} onChange={(body) => update({ body })} />
       {capture.truncated && (
         <p className="warn">This capture was not received whole: the kept part is sent, as an edited body.</p>
       )}
-      <ResignControl capture={capture} form={form} update={update} />
+      <ResignControl capture={capture} form={form} update={update} preview={preview} previewError={previewError} />
       <ErrorNote message={errors.form} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={sending}>

@@ -1,16 +1,12 @@
 import { useState } from 'react';
-import type { ReplaySummary } from '../../../src/shared/replay-types';
 import { ErrorNote } from '../components/ErrorNote';
 import { shortTime, statusClass } from '../captures/format';
 import { Section } from '../detail/Section';
 import { call, errorText } from '../transport';
+import { ResultBadge } from './ResultBadge';
 import { useReplay } from './store';
 import { useReplayHistory } from './useReplayHistory';
 
-function Result({ row }: { row: ReplaySummary }) {
-  if (row.ok) return <span className="badge badge-valid">ok</span>;
-  return <span className="badge badge-invalid">{row.errorKind ?? 'failed'}</span>;
-}
 
 /** Every replay and live forward of the capture, newest first, as they are recorded; a row opens in the response view. */
 export function ReplayHistory({ captureId }: { captureId: number }) {
@@ -39,6 +35,7 @@ export function ReplayHistory({ captureId }: { captureId: number }) {
           Not replayed or forwarded yet.
         </p>
       ) : (
+        <div className="history-scroll">
         <table className="table history" aria-label="Replay history">
           <thead>
             <tr>
@@ -64,13 +61,14 @@ export function ReplayHistory({ captureId }: { captureId: number }) {
                 </td>
                 <td className={`mono ${statusClass(row.status)}`}>{row.status ?? '—'}</td>
                 <td>
-                  <Result row={row} />
+                  <ResultBadge ok={row.ok} errorKind={row.errorKind} okLabel="ok" />
                 </td>
                 <td className="mono muted">{row.durationMs === null ? '—' : `${row.durationMs} ms`}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </Section>
   );

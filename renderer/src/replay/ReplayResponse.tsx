@@ -3,11 +3,8 @@ import { longTime, statusClass } from '../captures/format';
 import { HeadersTable } from '../detail/HeadersTable';
 import { Section } from '../detail/Section';
 import { ResponseBody } from './ResponseBody';
+import { ResultBadge } from './ResultBadge';
 
-function Outcome({ replay }: { replay: ReplayView }) {
-  if (replay.ok) return <span className="badge badge-valid">success</span>;
-  return <span className="badge badge-invalid">{replay.errorKind ?? 'failed'}</span>;
-}
 
 /** One replay or forward: what went out, what came back (status, headers, body), how long it took, or why it failed. */
 export function ReplayResponse({ replay }: { replay: ReplayView }) {
@@ -16,7 +13,7 @@ export function ReplayResponse({ replay }: { replay: ReplayView }) {
     <Section id="response" title={`${replay.kind === 'forward' ? 'Forward' : 'Replay'} #${replay.id}`}>
       <div className="replay-outcome" data-testid="replay-response" data-replay-id={replay.id} data-ok={replay.ok}>
         <div className="replay-outcome-line">
-          <Outcome replay={replay} />
+          <ResultBadge ok={replay.ok} errorKind={replay.errorKind} okLabel="success" />
           <span className={`mono replay-status ${statusClass(r.status)}`} data-testid="replay-status">
             {r.status ?? 'no answer'}
           </span>

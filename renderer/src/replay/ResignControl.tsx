@@ -1,4 +1,6 @@
 import type { CaptureDetail } from '../../../src/shared/capture-types';
+import type { ReplayPreview } from '../../../src/shared/replay-types';
+import { longTime } from '../captures/format';
 import { Field } from '../endpoints/Field';
 import type { ReplayFormState } from './form';
 import { roughAge, staleness } from './staleness';
@@ -9,7 +11,19 @@ import { roughAge, staleness } from './staleness';
  * before anything is sent, when the captured timestamp is outside the
  * provider's window and re-signing is off.
  */
-export function ResignControl({ capture, form, update }: { capture: CaptureDetail; form: ReplayFormState; update(patch: Partial<ReplayFormState>): void }) {
+export function ResignControl({
+  capture,
+  form,
+  update,
+  preview = null,
+  previewError = null,
+}: {
+  capture: CaptureDetail;
+  form: ReplayFormState;
+  update(patch: Partial<ReplayFormState>): void;
+  preview?: ReplayPreview | null;
+  previewError?: string | null;
+}) {
   if (!capture.provider) return null;
   const stale = staleness(capture.signature, capture.receivedAt, Date.now());
   return (
@@ -31,6 +45,17 @@ export function ResignControl({ capture, form, update }: { capture: CaptureDetai
             onChange={(e) => update({ secret: e.target.value })}
           />
         </Field>
+      )}
+      {form.resign && preview?.resigned && (
+        <p className="muted" role="status" data-testid="resign-preview">
+          The headers above show what is sent: signed ({preview.resigned.scheme}) at {longTime(new Date(preview.resigned.timestamp * 1000).toISOString())} with{' '}
+          {preview.resigned.secretIndex === null ? 'the secret given' : `the endpoint's secret #${preview.resigned.secretIndex + 1}`}.
+        </p>
+      )}
+      {form.resign && previewError && (
+        <p className="error-text" role="alert" data-testid="resign-error">
+          Cannot re-sign: {previewError}
+        </p>
       )}
       {!form.resign && stale && (
         <p className="warn" role="status" data-testid="stale-warning">

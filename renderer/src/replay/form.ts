@@ -1,5 +1,6 @@
 import type { ApiArgs } from '../../../src/shared/api';
 import type { HeaderPair } from '../../../src/shared/capture-types';
+import type { ReplayPreview } from '../../../src/shared/replay-types';
 
 /** One row of the header editor; `key` keeps React rows stable while names are typed. */
 export interface HeaderRow {
@@ -96,7 +97,12 @@ function checkHeaders(pairs: readonly HeaderPair[]): string | undefined {
  * (an unchanged method, header list or body is left to the capture, so the
  * replay is not marked edited), or the errors to show next to the fields.
  */
-export function sendArgs(id: number, form: ReplayFormState, original: ReplayOriginal): { args: ApiArgs<'replays.send'> } | { errors: FormErrors } {
+export function sendArgs(
+  id: number,
+  form: ReplayFormState,
+  original: ReplayOriginal,
+  preview: ReplayPreview | null = null,
+): { args: ApiArgs<'replays.send'> } | { errors: FormErrors } {
   const errors: FormErrors = {};
   const method = form.method.trim();
   const pairs = rowPairs(form.headers);
@@ -117,7 +123,35 @@ export function sendArgs(id: number, form: ReplayFormState, original: ReplayOrig
   if (form.resign) {
     args.resign = true;
     if (form.secret !== '') args.secret = form.secret;
+    // Signed with the timestamp the editor showed, so what goes out is what was on screen.
+    if (preview?.resigned) args.signedAt = preview.resigned.timestamp;
   }
   if (timeout !== '') args.timeoutMs = Number(timeout);
   return { args };
+}
+
+/** The edits that change the headers a re-sign writes (method, headers, body, secret); the target does not, so any valid URL stands in for an unfinished one. */
+export function previewArgs(id: number, form: ReplayFormState, original: ReplayOriginal): ApiArgs<'replays.preview'> {
+  const pairs = rowPairs(form.headers);
+  const method = form.method.trim();
+  const args: ApiArgs<'replays.preview'> = { id, url: checkUrl(form.url) === undefined ? form.url.trim() : 'http://127.0.0.1/', resign: true };
+  if (TOKEN.test(method) && method !== original.method) args.method = method;
+  if (checkHeaders(pairs) === undefined && !sameHeaders(pairs, original.headers)) args.headers = pairs;
+  if (original.bodyText !== null && (form.body !== original.bodyText || original.truncated)) args.bodyBase64 = utf8ToBase64(form.body);
+  if (form.secret !== '') args.secret = form.secret;
+  return args;
+}
+
+/** For each header row, the value a re-sign puts in its place when it differs (matched by name, in order); and the headers it adds. */
+export function resignedValues(rows: readonly HeaderRow[], sent: readonly HeaderPair[]): { changed: Map<number, string>; added: HeaderPair[] } {
+  const changed = new Map<number, string>();
+  const pending = sent.map(([n, v]) => [n.toLowerCase(), v, false] as [string, string, boolean]);
+  for (const row of rows) {
+    const match = pending.find((p) => !p[2] && p[0] === row.name.trim().toLowerCase());
+    if (!match) continue;
+    match[2] = true;
+    if (match[1] !== row.value) changed.set(row.key, match[1]);
+  }
+  const added = sent.filter((_, i) => !pending[i][2] && !setByClient(sent[i][0]));
+  return { changed, added };
 }

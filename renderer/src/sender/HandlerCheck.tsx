@@ -4,9 +4,13 @@ import { CheckReportTable } from './CheckReportTable';
 import { findProvider, useProviders } from './providers';
 import { useSender } from './store';
 
-/** Runs the robustness scenarios against the handler at the form's URL, signed with the form's secret, and shows the report. */
+/**
+ * Runs the robustness scenarios against a handler and shows the report. Its
+ * target and secret are the send form's (the same values, editable here too),
+ * so the check never depends on fields out of sight.
+ */
 export function HandlerCheck() {
-  const { form, effectsUrl, setEffectsUrl, checking, checkErrors, checkError, report, check } = useSender();
+  const { form, update, effectsUrl, setEffectsUrl, checking, checkErrors, checkError, report, check } = useSender();
   const provider = findProvider(useProviders((s) => s.providers), form.provider);
   return (
     <div className="handler-check">
@@ -18,11 +22,33 @@ export function HandlerCheck() {
         stored.
       </p>
       <div className="check-controls">
+        <Field name="checkUrl" label="Handler URL" error={checkErrors.url}>
+          <input
+            id="f-checkUrl"
+            name="checkUrl"
+            spellCheck={false}
+            value={form.url}
+            placeholder="http://127.0.0.1:3000/webhooks"
+            aria-invalid={Boolean(checkErrors.url)}
+            onChange={(e) => update({ url: e.target.value })}
+          />
+        </Field>
+        <Field name="checkSecret" label="Signing secret" error={checkErrors.secret && 'required: the secret your handler verifies with'}>
+          <input
+            id="f-checkSecret"
+            name="checkSecret"
+            spellCheck={false}
+            autoComplete="off"
+            value={form.secret}
+            aria-invalid={Boolean(checkErrors.secret)}
+            onChange={(e) => update({ secret: e.target.value })}
+          />
+        </Field>
         <Field
           name="effectsUrl"
           label="Effects URL (optional)"
           error={checkErrors.effectsUrl}
-          hint="A GET that shows your handler's state (e.g. a count or list of processed events). Without it, whether a duplicate, a retry or a timed-out event was processed twice cannot be seen, and those rows are not judged."
+          hint="A GET showing your handler's state (e.g. processed events); without it, double processing cannot be seen and those rows are not judged."
         >
           <input
             id="f-effectsUrl"
@@ -37,7 +63,6 @@ export function HandlerCheck() {
           {checking ? 'Checking…' : 'Run handler check'}
         </button>
       </div>
-      <ErrorNote message={checkErrors.secret ? `Secret: ${checkErrors.secret}` : checkErrors.url ? `Target URL: ${checkErrors.url}` : null} />
       <ErrorNote message={checkError} onRetry={() => void check()} />
       {checking && <p className="muted">Running the scenarios…</p>}
       {report && <CheckReportTable report={report} />}

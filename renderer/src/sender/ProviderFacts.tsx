@@ -12,12 +12,16 @@ function limits(provider: ProviderDefinition): string {
   return parts.join(' · ');
 }
 
-/** What the provider does when it delivers: timeout, success rule, retry ladder, limits, and the notes on its documentation. */
+/** What the provider does when it delivers (collapsed to one line): timeout, success rule, retry ladder, limits, and the notes on its documentation (collapsed too). */
 export function ProviderFacts({ provider }: { provider: ProviderDefinition }) {
   const d = provider.delivery;
   let at = 0;
+  const retries = d.retryDelaysMs.length;
   return (
-    <div className="provider-facts" data-testid="provider-facts">
+    <details className="provider-facts" data-testid="provider-facts">
+      <summary>
+        How {provider.name} delivers: <span className="muted">times out after {duration(d.timeoutMs)}, {retries === 0 ? 'no retries' : `${retries} retr${retries === 1 ? 'y' : 'ies'}`}, succeeds on {d.success === '2xx' ? 'any 2xx' : 'exactly 200'}</span>
+      </summary>
       <p className="muted">{provider.description}</p>
       <dl className="overview">
         <dt>Timeout</dt>
@@ -52,7 +56,7 @@ export function ProviderFacts({ provider }: { provider: ProviderDefinition }) {
         <dd className="mono">{[...new Set(provider.signature.forms.map((f) => f.header))].join(', ')}</dd>
       </dl>
       {provider.notes.length > 0 && (
-        <details className="provider-notes" open>
+        <details className="provider-notes">
           <summary>Notes on the documentation ({provider.notes.length})</summary>
           <ul>
             {provider.notes.map((note, i) => (
@@ -61,6 +65,6 @@ export function ProviderFacts({ provider }: { provider: ProviderDefinition }) {
           </ul>
         </details>
       )}
-    </div>
+    </details>
   );
 }

@@ -3,11 +3,10 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ErrorNote } from '../components/ErrorNote';
 import { DeliveriesPane } from '../deliveries/DeliveriesPane';
 import { useDeliveries } from '../deliveries/store';
-import { captureBase, useUi } from '../ui-store';
 import { HandlerCheck } from './HandlerCheck';
 import { useProviders } from './providers';
 import { SendForm } from './SendForm';
-import { useSender } from './store';
+import { lastProvider, useSender } from './store';
 import { WebhookState } from './WebhookState';
 
 const TABS = [
@@ -18,7 +17,6 @@ const TABS = [
 /** Play a provider: send signed events, watch the retry ladder run live, check a handler's robustness. */
 export function SenderScreen() {
   const { providers, loaded, error, load } = useProviders();
-  const info = useUi((s) => s.info);
   const tab = useSender((s) => s.tab);
   const setTab = useSender((s) => s.setTab);
 
@@ -30,14 +28,11 @@ export function SenderScreen() {
 
   useEffect(() => {
     const { form, chooseProvider } = useSender.getState();
-    const first = providers[0];
+    // The provider last played, else the first.
+    const last = lastProvider();
+    const first = providers.find((p) => p.id === last) ?? providers[0];
     if (first && !form.provider) chooseProvider(first.id, first.events.map((e) => e.type));
   }, [providers]);
-
-  useEffect(() => {
-    const { form, update } = useSender.getState();
-    if (info && form.url === '') update({ url: `${captureBase(info)}default/webhook` });
-  }, [info]);
 
   return (
     <div className="sender">

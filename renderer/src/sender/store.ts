@@ -2,7 +2,18 @@ import { create } from 'zustand';
 import type { CheckReport, TimestampMode } from '../../../src/shared/delivery-types';
 import { useDeliveries } from '../deliveries/store';
 import { call, errorText } from '../transport';
+import { recall, remember } from '../remembered';
 import { toCheckArgs, toSendArgs, type SenderErrors, type SenderForm } from './validate';
+import { shownWarnings } from './warnings';
+
+const PROVIDER_KEY = 'hookscope.sender.provider';
+const URL_KEY = 'hookscope.sender.url';
+const HTTPS_SEEN_KEY = 'hookscope.sender.httpsNoticeSeen';
+
+/** The provider the Sender was last used with, if any. */
+export function lastProvider(): string | null {
+  return recall(PROVIDER_KEY);
+}
 
 export const SPEED_PRESETS = [1, 60, 3600] as const;
 
@@ -60,7 +71,12 @@ interface SenderStore {
   check(): Promise<void>;
 }
 
-const EMPTY_FORM: SenderForm = { provider: '', eventType: '', payload: '', seed: '', secret: '', url: '', timeoutMs: '', exact: false };
+// No default target: Hookscope's own capture URL would make Send deliver to itself. The last target sent to is kept.
+const EMPTY_FORM: SenderForm = { provider: '', eventType: '', payload: '', seed: '', secret: '', url: recall(URL_KEY) ?? '', timeoutMs: '', exact: false };
+
+function seenHttpsNotices(): Set<string> {
+  return new Set((recall(HTTPS_SEEN_KEY) ?? '').split(',').filter((p) => p !== ''));
+}
 
 let sampleTicket = 0;
 
@@ -81,6 +97,7 @@ export const useSender = create<SenderStore>((set, get) => ({
     get().update({ payload: text });
   },
   chooseProvider(id, events) {
+    remember(PROVIDER_KEY, id);
     get().update({ provider: id, eventType: events[0] ?? '' });
     // The last send's warnings and generated secret were about the other provider's webhook; its forms are its own.
     set({ report: null, checkError: null, outcome: null, signatureForm: '' });
@@ -155,7 +172,11 @@ export const useSender = create<SenderStore>((set, get) => ({
       const { payload: _typed, ...rest } = args;
       const chosen = { ...(signatureForm ? { form: signatureForm } : {}), timestamps };
       const started = await call('sender.send', fresh ? { ...rest, seed: sampled.seed, ...chosen } : { ...args, ...chosen });
-      set({ outcome: { deliveryId: started.deliveryId, warnings: started.warnings, generatedSecret: started.generatedSecret, subscriptionId: started.subscriptionId }, tab: 'delivery' });
+      remember(URL_KEY, args.url);
+      const seen = seenHttpsNotices();
+      const { shown, httpsNoticeShown } = shownWarnings(started.warnings, args.provider, args.url, seen);
+      if (httpsNoticeShown) remember(HTTPS_SEEN_KEY, [...seen, args.provider].join(','));
+      set({ outcome: { deliveryId: started.deliveryId, warnings: shown, generatedSecret: started.generatedSecret, subscriptionId: started.subscriptionId }, tab: 'delivery' });
       await useDeliveries.getState().follow(started.deliveryId);
     } catch (error) {
       set({ errors: { form: errorText(error) } });

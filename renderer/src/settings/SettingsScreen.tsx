@@ -32,7 +32,7 @@ export function SettingsScreen() {
           </dd>
           <dt>Capture URL</dt>
           <dd>
-            <code>{captureBase(info)}</code>
+            <code>{captureBase(info) ?? '…'}</code>
           </dd>
           <dt>Version</dt>
           <dd>

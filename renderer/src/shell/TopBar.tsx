@@ -31,7 +31,7 @@ export function TopBar() {
         ))}
       </nav>
       <div className="spacer" />
-      {info?.captureUrl && (
+      {base !== null && (
         <span className="capture-url">
           <span className="muted">capturing on</span> <code>{base}</code>
           <CopyButton text={base} className="small" />

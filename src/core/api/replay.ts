@@ -16,6 +16,7 @@ export function createReplayHandlers(app: AppSurface): ReplayHandlers {
   return {
     'replays.send': async ({ id, bodyBase64, ...edits }) =>
       toReplayView(await app.replay.replay(id, { ...edits, body: bodyBase64 === undefined ? undefined : Buffer.from(bodyBase64, 'base64') })),
+    'replays.preview': ({ id, bodyBase64, ...edits }) => app.replay.preview(id, { ...edits, body: bodyBase64 === undefined ? undefined : Buffer.from(bodyBase64, 'base64') }),
     'replays.bulk': ({ ids, filter, concurrency, ...edits }) => {
       const selection = ids
         ? { ids }

@@ -112,6 +112,8 @@ export function createReplayService(deps: ReplayServiceDeps) {
     forwarder,
     /** Sends a capture again (as captured, or edited; re-signed on request) and records it. */
     replay: (captureId: number, request: ReplayRequest = {}): Promise<StoredReplay> => replayer.replay(captureId, request),
+    /** What a replay would send (re-signed headers included), without sending it. */
+    preview: (captureId: number, request: ReplayRequest = {}) => replayer.preview(captureId, request),
     /** Replays a selection in order, `concurrency` at a time (default 4). */
     async bulk(selection: BulkSelection, options: BulkOptions = {}, onEach?: Parameters<typeof runBulk>[3]): Promise<BulkReplaySummary> {
       const concurrency = options.concurrency ?? 4;

@@ -21,6 +21,8 @@ export interface ReplayEdits {
   resign?: boolean;
   /** Secret to re-sign with (implies resign); default: the endpoint's first. */
   secret?: string;
+  /** Re-sign with this timestamp (unix seconds) instead of the clock's: the one a preview showed. */
+  signedAt?: number;
   timeoutMs?: number;
 }
 
@@ -46,6 +48,8 @@ export interface ReplayPlan {
 
 export const DEFAULT_REPLAY_TIMEOUT_MS = 30_000;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** The year 2286: a signed timestamp beyond it is a mistake. */
+const MAX_SIGNED_AT = 9_999_999_999;
 
 function checkEdits(edits: ReplayEdits): void {
   if (edits.method !== undefined && !TOKEN.test(edits.method)) {
@@ -53,6 +57,9 @@ function checkEdits(edits: ReplayEdits): void {
   }
   if (edits.timeoutMs !== undefined && (!Number.isInteger(edits.timeoutMs) || edits.timeoutMs < 1 || edits.timeoutMs > 600_000)) {
     throw new HookscopeError('BAD_INPUT', `timeoutMs must be between 1 and 600000, got ${edits.timeoutMs}`);
+  }
+  if (edits.signedAt !== undefined && (!Number.isInteger(edits.signedAt) || edits.signedAt < 0 || edits.signedAt > MAX_SIGNED_AT)) {
+    throw new HookscopeError('BAD_INPUT', `signedAt must be whole unix seconds from 0 to ${MAX_SIGNED_AT}, got ${edits.signedAt}`);
   }
 }
 
@@ -126,7 +133,7 @@ export function planReplay(capture: StoredCapture, ctx: PlanContext, edits: Repl
       );
     }
     const { secret, index } = chooseSecret(capture, ctx, edits.secret);
-    const out = resignHeaders(provider, form, headers, body, secret, ctx.nowMs);
+    const out = resignHeaders(provider, form, headers, body, secret, edits.signedAt !== undefined ? edits.signedAt * 1000 : ctx.nowMs);
     headers = out.headers;
     resigned = { provider: provider.id, scheme: `${provider.id}/${form.name}`, timestamp: out.timestamp, secretIndex: index };
   } else if (provider && form) {

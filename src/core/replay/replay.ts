@@ -95,5 +95,12 @@ export function createReplayer(deps: ReplayerDeps) {
     return stored;
   }
 
-  return { replay };
+  /** What a replay with these edits would send now (target, method, headers, re-signing), without sending or recording it. */
+  function preview(captureId: number, request: ReplayEdits = {}): Pick<ReplayPlan, 'url' | 'method' | 'headers' | 'resigned' | 'warnings'> {
+    const capture = deps.load(captureId);
+    const { url, method, headers, resigned, warnings } = planReplay(capture, planContext(deps, capture), request);
+    return { url, method, headers, resigned, warnings };
+  }
+
+  return { replay, preview };
 }
