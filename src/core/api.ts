@@ -24,7 +24,16 @@ export function createApiHandlers(app: App, info: { version: string; captureUrl:
       return { bodyBase64: bytes.toString('base64'), size: bytes.length, decoded, error: error ?? null, isText: isText(bytes) };
     },
     'captures.search': ({ text, limit }) => app.captures.summariesByIds(app.search.search(text, limit ?? 50)),
+    'captures.delete': ({ ids, all, dryRun, ...filter }) => {
+      const request = { ids, all, filter };
+      return dryRun ? { count: app.cleanup.count(request), dryRun: true } : { ...app.cleanup.deleteCaptures(request), dryRun: false };
+    },
     'endpoints.list': () => app.endpoints.list(),
+    'endpoints.delete': ({ slug, dryRun }) => {
+      if (!dryRun) return { ...app.cleanup.deleteEndpoint(slug), dryRun: false };
+      const endpoint = app.endpoints.get(slug);
+      return { slug: endpoint.slug, count: app.cleanup.count({ filter: { endpoint: endpoint.slug } }), dryRun: true };
+    },
     'endpoints.create': ({ slug, rule, retention }) => app.createEndpoint(slug, responseRuleSchema.parse({ ...DEFAULT_RULE, ...rule }), null, retention),
     'endpoints.update': ({ slug, rule, retention }) =>
       app.updateEndpoint(slug, { rule: rule ? responseRuleSchema.parse({ ...app.endpoints.get(slug).rule, ...rule }) : undefined, retention }),

@@ -27,6 +27,9 @@ import { createTransferRepo } from './store/transfer';
 import { createRetentionRepo } from './store/retention';
 import { assertLimits, createRetention } from './retention';
 import { isBusy, withBusyRetry } from './store/busy-retry';
+import { createCleanupRepo } from './store/cleanup';
+import { createReclaimer } from './store/reclaim';
+import { createCleanup } from './cleanup';
 
 export interface AppOptions {
   dataDir: string;
@@ -93,11 +96,26 @@ export function createApp(options: AppOptions) {
   function mergedLimits(current: RetentionLimits, change: Partial<RetentionLimits>): RetentionLimits {
     return assertLimits({ keepCount: change.keepCount === undefined ? current.keepCount : change.keepCount, keepDays: change.keepDays === undefined ? current.keepDays : change.keepDays });
   }
+  /** Deleting captures and endpoints in bounded slices (the UI, the API, `hookscope delete`); the freed pages given back after. */
+  const cleanup = createCleanup({
+    repo: createCleanupRepo(db),
+    endpoint: (slug) => endpoints.get(slug),
+    onDeleted: (ids) => {
+      if (events.size > 0) events.emit('captures.deleted', ids);
+    },
+    onEndpointGone: () => {
+      router?.invalidate();
+      events.emit('endpoints.changed', endpoints.list());
+    },
+  });
+  const reclaimer = createReclaimer(db);
   const tasks: BackgroundTask[] = [
     (max) => analyzePending(max),
     (max) => search.indexPending(max),
     (max) => search.indexSlices(max),
     (max) => retention.run(max),
+    (max) => cleanup.run(max),
+    (max) => reclaimer.run(max),
   ];
   /**
    * The same tasks as the background runs them: another process writing (`hookscope import`) makes a batch
@@ -236,6 +254,8 @@ export function createApp(options: AppOptions) {
     tunnel,
     replay,
     retention,
+    cleanup,
+    reclaimer,
     /** Creates an endpoint, with retention limits when given (a bad limit creates nothing). */
     createEndpoint(slug: string, rule?: ResponseRule, provider: string | null = null, limits?: Partial<RetentionLimits>) {
       const wanted = limits && mergedLimits({ keepCount: null, keepDays: null }, limits);
