@@ -7,6 +7,7 @@ import { fromForm, issuesToErrors, toForm, type FieldErrors, type RuleForm } fro
 import { fromRetentionForm, toRetentionForm, type RetentionForm } from './retention-form';
 import { useEndpoints } from './store';
 import { ErrorNote } from '../components/ErrorNote';
+import { DeleteEndpointButton } from '../cleanup/DeleteEndpointButton';
 
 function serverErrors(error: unknown): FieldErrors {
   if (error instanceof ApiError) {
@@ -165,6 +166,7 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: Endpoint | null; 
         <button type="button" onClick={() => onDone()}>
           Cancel
         </button>
+        {!creating && <DeleteEndpointButton slug={endpoint.slug} onDeleted={onDone} />}
       </div>
     </form>
   );

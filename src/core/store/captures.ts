@@ -147,7 +147,7 @@ export function toDetail(c: StoredCapture): CaptureDetail {
   };
 }
 
-const SUMMARY_COLUMNS = `c.id, e.slug, c.received_at, c.method, c.path, c.body_size, c.truncated,
+const SUMMARY_COLUMNS = `c.id, e.slug, c.received_at, c.method, c.path, c.query, c.body_size, c.truncated,
   c.response_status, c.provider, c.event_type, c.signature_status`;
 
 interface SummaryRow {
@@ -156,6 +156,7 @@ interface SummaryRow {
   received_at: number;
   method: string;
   path: string;
+  query: string;
   body_size: number;
   truncated: number;
   response_status: number | null;
@@ -171,6 +172,7 @@ export function toSummary(row: SummaryRow): CaptureSummary {
     receivedAt: new Date(row.received_at).toISOString(),
     method: row.method,
     path: row.path,
+    query: row.query,
     bodySize: row.body_size,
     truncated: row.truncated === 1,
     responseStatus: row.response_status,
