@@ -40,7 +40,7 @@ export function CaptureFilters({ searchRef }: { searchRef: RefObject<HTMLInputEl
   useEffect(() => void loadCatalog(), [loadCatalog]);
   const knownProviders = useMemo(() => catalog.map((p) => p.id), [catalog]);
   const knownEvents = useMemo(
-    () => [...new Set(catalog.filter((p) => !filters.provider || p.id === filters.provider).flatMap((p) => p.events))],
+    () => [...new Set(catalog.filter((p) => !filters.provider.trim() || p.id === filters.provider.trim().toLowerCase()).flatMap((p) => p.events))],
     [catalog, filters.provider],
   );
   const providers = useSuggestions(pickProvider, knownProviders);
