@@ -3,7 +3,6 @@ import type { CaptureSummary } from '../../../src/shared/capture-types';
 import { matches, mergeRows, NO_FILTERS, withoutIds } from '../../../renderer/src/captures/rows';
 import { shortTime } from '../../../renderer/src/captures/format';
 import { useMarks } from '../../../renderer/src/captures/marks';
-import { useCaptures } from '../../../renderer/src/captures/store';
 import { isFormType } from '../../../renderer/src/detail/FormView';
 
 const row = (id: number, over: Partial<CaptureSummary> = {}): CaptureSummary => ({
@@ -36,24 +35,6 @@ describe('the list', () => {
     expect(shortTime(new Date(2026, 5, 10, 8, 1, 2, 3).toISOString(), now)).toBe('08:01:02.003');
     expect(shortTime(new Date(2026, 2, 14, 9, 30, 5).toISOString(), now)).toBe('Mar 14 09:30:05');
     expect(shortTime(new Date(2024, 2, 14, 9, 30, 5).toISOString(), now)).toBe('2024-03-14 09:30');
-  });
-
-  it('j/k move the open detail with the highlight, and only the highlight with none open', () => {
-    useCaptures.setState({ rows: [row(3), row(2), row(1)], selectedId: 3, openId: 3 });
-    useCaptures.getState().move(1);
-    expect(useCaptures.getState()).toMatchObject({ selectedId: 2, openId: 2 });
-    useCaptures.getState().move(-1);
-    expect(useCaptures.getState()).toMatchObject({ selectedId: 3, openId: 3 });
-    useCaptures.getState().open(null);
-    useCaptures.getState().move(1);
-    expect(useCaptures.getState()).toMatchObject({ selectedId: 2, openId: null });
-  });
-
-  it('a deleted capture leaves the list, the detail and the highlight', () => {
-    useCaptures.setState({ rows: [row(3), row(2), row(1)], selectedId: 2, openId: 2 });
-    useCaptures.getState().remove([2]);
-    expect(useCaptures.getState()).toMatchObject({ selectedId: null, openId: null });
-    expect(useCaptures.getState().rows.map((r) => r.id)).toEqual([3, 1]);
   });
 
   it('picks: Ctrl toggles, Shift takes the run from the last pick, deleted ones go', () => {
