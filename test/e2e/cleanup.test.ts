@@ -110,9 +110,9 @@ describe('the capture list: query, date, form bodies, filters', () => {
     await expect.poll(() => rows().count(), WAIT).toBe(3);
     await ui.page.getByLabel('Event type').fill('VERDICT');
     await expect.poll(() => rows().locator('.c-event').allTextContents(), WAIT).toEqual(['verdict.block', 'verdict.allow']);
-    const suggested = await ui.page.locator('#seen-events option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const suggested = await ui.page.locator('#seen-events option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
     expect(suggested).toEqual(expect.arrayContaining(['verdict.allow', 'verdict.block', 'rule.matched']));
-    const providers = await ui.page.locator('#seen-providers option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const providers = await ui.page.locator('#seen-providers option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
     expect(providers).toContain('prynt');
     await snap(ui.page, 'cleanup-filters');
     await ui.page.getByRole('button', { name: 'Clear', exact: true }).click();

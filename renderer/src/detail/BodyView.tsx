@@ -5,7 +5,8 @@ import { base64ToBytes, jsonContainer } from './bytes';
 import { HexView } from './HexView';
 import { JsonTree } from './JsonTree';
 import { TextView } from './TextView';
-import { FormView, isFormType } from './FormView';
+import { FormView } from './FormView';
+import { isFormType } from './form-body';
 import { Section } from './Section';
 import type { CaptureDetail } from '../../../src/shared/capture-types';
 

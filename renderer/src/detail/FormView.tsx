@@ -1,10 +1,5 @@
 import { parseQuery } from './query';
 
-/** Whether a Content-Type is an HTML form's (application/x-www-form-urlencoded, any case, any parameters). */
-export function isFormType(contentType: string | undefined): boolean {
-  return contentType !== undefined && /^\s*application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType);
-}
-
 /** A form-encoded body as its fields, in order, repeated names kept, decoded ('+' is a space); the raw text is the Text view. */
 export function FormView({ text }: { text: string }) {
   const fields = parseQuery(text.trim());

@@ -3,7 +3,7 @@ import type { CaptureSummary } from '../../../src/shared/capture-types';
 import { matches, mergeRows, NO_FILTERS, withoutIds } from '../../../renderer/src/captures/rows';
 import { shortTime } from '../../../renderer/src/captures/format';
 import { useMarks } from '../../../renderer/src/captures/marks';
-import { isFormType } from '../../../renderer/src/detail/FormView';
+import { isFormType } from '../../../renderer/src/detail/form-body';
 
 const row = (id: number, over: Partial<CaptureSummary> = {}): CaptureSummary => ({
   id, endpoint: 'a', receivedAt: '2026-01-01T00:00:00.000Z', method: 'POST', path: '/a', query: '', bodySize: 0, truncated: false,
