@@ -6,7 +6,7 @@ import { createApp } from '../../src/core/app';
 import type { NewCapture } from '../../src/core/store/captures';
 import { databasePath } from '../../src/core/paths';
 import { runCli } from '../helpers/cli';
-import { startProbes } from '../helpers/probes';
+import { quantile, startProbes } from '../helpers/probes';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -102,6 +102,7 @@ describe('captures.delete and endpoints.delete over the control API', () => {
     const seen = await probes.stop();
     expect(seen.sent).toBeGreaterThan(0);
     expect(seen.statuses).toEqual({ 200: seen.sent });
+    console.log(`captures.delete of ${SEEDED} in serve's background: ${seen.sent} probe webhooks meanwhile, all 200; p50 ${quantile(seen.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(seen.latenciesMs, 0.99).toFixed(1)} ms, max ${Math.max(...seen.latenciesMs).toFixed(1)} ms (printed, not asserted)`);
     expect(count(`e.slug = 'keep'`)).toBe(seen.sent);
     const search = await api('captures.search', { text: 'walrus123' });
     expect(search.json.result).toEqual([]);
@@ -129,6 +130,7 @@ describe('captures.delete and endpoints.delete over the control API', () => {
     const app = createApp({ dataDir });
     for (let i = 0; i < SEEDED; i += 2000) app.captures.insertMany(Array.from({ length: 2000 }, (_, j) => row(endpointId, i + j)));
     await app.close();
+    const before = count();
     const probes = startProbes(new URL('probe/hook', serve.info.captureUrl).href);
     await new Promise((r) => setTimeout(r, 300));
     const result = await runCli(['delete', '--all', '--yes', '--json', '--data', dataDir]);
@@ -138,8 +140,9 @@ describe('captures.delete and endpoints.delete over the control API', () => {
     const out = JSON.parse(result.stdout) as { deleted: number };
     expect(out.deleted).toBeGreaterThanOrEqual(SEEDED);
     expect(seen.statuses).toEqual({ 200: seen.sent });
+    console.log(`hookscope delete --all of ${out.deleted} beside serve: ${seen.sent} probe webhooks meanwhile, all 200; p50 ${quantile(seen.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(seen.latenciesMs, 0.99).toFixed(1)} ms, max ${Math.max(...seen.latenciesMs).toFixed(1)} ms (printed, not asserted)`);
     // Probes that arrived after the delete was asked for are kept.
-    expect(count()).toBe(SEEDED + seen.sent - out.deleted);
+    expect(count()).toBe(before + seen.sent - out.deleted);
     expect(serve.stderr()).not.toMatch(/database is locked|SQLITE_BUSY/);
   }, 300_000);
 });

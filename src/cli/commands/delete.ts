@@ -9,9 +9,9 @@ import { idArg } from '../parse';
 import { inertLine } from '../terminal-safe';
 
 /** Rows per transaction: a running `serve` waits at most about one slice for the database. */
-const CLI_DELETE_ROWS = 200;
+const CLI_DELETE_ROWS = 64;
 /** Pages given back per step after deleting. */
-const CLI_RECLAIM_PAGES = 1000;
+const CLI_RECLAIM_PAGES = 64;
 
 const besideServe = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(2, ms)));
 
