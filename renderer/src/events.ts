@@ -20,6 +20,7 @@ type StateListener = (state: ConnectionState) => void;
 const EVENT_SHAPES: ReadonlyMap<string, 'list' | 'object'> = new Map<ApiEventName, 'list' | 'object'>([
   ['captures.added', 'list'],
   ['captures.updated', 'list'],
+  ['captures.deleted', 'list'],
   ['endpoints.changed', 'list'],
   ['deliveries.event', 'object'],
   ['replays.added', 'list'],

@@ -14,6 +14,7 @@ import { registerReplayCommands } from './commands/replay';
 import { registerExportCommands } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerDiffCommand } from './commands/diff';
+import { registerDeleteCommands } from './commands/delete';
 
 export function buildProgram(): Command {
   const program = new Command('hookscope')
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerExportCommands(program);
   registerImportCommand(program);
   registerDiffCommand(program);
+  registerDeleteCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -32,6 +32,9 @@ import { createAnalysisService, type AnalysisService } from './services/analysis
 import { createCaptureService, type CaptureService } from './services/captures';
 import { createCaptureWrites } from './services/capture-writes';
 import { createSenders, type CommandSenderOptions } from './services/senders';
+import { createCleanupRepo } from './store/cleanup';
+import { createReclaimer, type Reclaimer } from './store/reclaim';
+import { createCleanup, type Cleanup } from './cleanup';
 
 export interface AppOptions {
   dataDir: string;
@@ -72,6 +75,13 @@ export interface AppSurface {
   readonly replay: ReplayService;
   /** Per-endpoint limits (keep N, keep D days), applied in the background in small batches. */
   readonly retention: Retention;
+  /** Deleting captures and endpoints in bounded slices (the UI, the API, `hookscope delete`). */
+  readonly cleanup: Cleanup & {
+    /** One bounded slice of the queued deletion in its own write transaction (a CLI beside a running serve); the rows taken. */
+    runSlice(max: number): number;
+  };
+  /** Gives the pages freed by deletion back to the file system a few at a time (databases created with incremental vacuum). */
+  readonly reclaimer: Reclaimer;
   /** The public tunnel: forwards to the capture server only, never to the control API. */
   readonly tunnel: AppTunnel;
   /** The app's one delivery engine, started on first use (resumes retries left pending; its events reach the UI). */
@@ -139,12 +149,24 @@ export function createApp(options: AppOptions): App {
   const analysis = createAnalysisService({ repo: analysisRepo, captures: captureRepo, endpoints: endpointRepo, secrets: secretRepo, providers, events });
   const captures = createCaptureService({ repo: captureRepo, search, analysis });
   const senders = createSenders({ deliveries: () => createDeliveryRepo(db), clock, providers, events });
+  /** Deleting captures and endpoints in bounded slices (the UI, the API, `hookscope delete`); the freed pages given back after. */
+  const cleanup = createCleanup({
+    repo: createCleanupRepo(db),
+    endpoint: (slug) => endpointRepo.get(slug),
+    onDeleted: (ids) => {
+      if (events.size > 0) events.emit('captures.deleted', ids);
+    },
+    onEndpointGone: endpointsChanged,
+  });
+  const reclaimer = createReclaimer(db);
 
   const tasks: BackgroundTask[] = [
     (max) => analysis.analyzePending(max),
     (max) => search.indexPending(max),
     (max) => search.indexSlices(max),
     (max) => retention.run(max),
+    (max) => cleanup.run(max),
+    (max) => reclaimer.run(max),
   ];
   /**
    * The same tasks as the background runs them: another process writing (`hookscope import`) makes a batch
@@ -216,6 +238,8 @@ export function createApp(options: AppOptions): App {
     analysis,
     replay,
     retention,
+    cleanup: { ...cleanup, runSlice: (max: number) => db.transaction(() => cleanup.run(max)).immediate() },
+    reclaimer,
     tunnel,
     sender: senders.sender,
     commandSender: senders.commandSender,

@@ -11,3 +11,5 @@ export { toReplayView } from './store/replays';
 export type { StoredCapture } from './store/captures';
 export type { AttemptRecord } from './store/deliveries';
 export type { ExportSelection } from './store/transfer';
+export { withBusyRetry } from './store/busy-retry';
+export type { DeleteTarget } from './store/cleanup';

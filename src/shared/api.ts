@@ -36,7 +36,25 @@ export const apiArgs = {
   'captures.get': z.object({ id: z.number().int().positive() }).strict(),
   'captures.body': z.object({ id: z.number().int().positive() }).strict(),
   'captures.search': z.object({ text: z.string().min(1).max(1000), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+  /**
+   * Deletes captures: exactly one of `ids`, a filter (the list's fields, at least one) or `all: true`; only those
+   * that existed when asked. Counted at once, deleted in the background in bounded slices. `dryRun`: only counts.
+   */
+  'captures.delete': z
+    .object({
+      ids: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
+      endpoint: z.string().max(200).optional(),
+      provider: z.string().max(200).optional(),
+      eventType: z.string().max(500).optional(),
+      method: z.string().max(50).optional(),
+      signatureStatus: z.string().max(50).optional(),
+      all: z.literal(true).optional(),
+      dryRun: z.boolean().optional(),
+    })
+    .strict(),
   'endpoints.list': z.object({}).strict(),
+  /** Deletes an endpoint and all its captures (in the background, in bounded slices). `dryRun`: only counts them. */
+  'endpoints.delete': z.object({ slug: z.string(), dryRun: z.boolean().optional() }).strict(),
   /** `retention`: a limit left out is unchanged (none when creating); null lifts it. */
   /** `provider` binds it at once; `secrets` are its signing secrets (as `endpoint create --provider P --secret S`). */
   'endpoints.create': z
@@ -142,8 +160,11 @@ export interface ApiResults extends ReplayApiResults {
   'captures.get': CaptureDetail;
   'captures.body': DecodedBodyView;
   'captures.search': CaptureSummary[];
+  /** `count`: the captures taken (or that would be, with dryRun). */
+  'captures.delete': { count: number; dryRun: boolean };
   /** Each with how many signing secrets it has (never the secrets). */
   'endpoints.list': (Endpoint & { secretCount: number })[];
+  'endpoints.delete': { slug: string; count: number; dryRun: boolean };
   'endpoints.create': Endpoint;
   'endpoints.update': Endpoint;
   'app.info': AppInfo;
@@ -184,6 +205,8 @@ export interface ApiEvents {
   'captures.added': CaptureSummary[];
   /** Captures whose provider, event type or signature verdict changed. */
   'captures.updated': CaptureSummary[];
+  /** Ids of captures deleted, as each slice of a deletion is committed. */
+  'captures.deleted': number[];
   'endpoints.changed': Endpoint[];
   /** Every step of every delivery the app's sender makes: the live timeline. */
   'deliveries.event': SenderEvent;

@@ -84,6 +84,8 @@ export interface CaptureSummary {
   receivedAt: string;
   method: string;
   path: string;
+  /** The query string as received, without its '?' ('' when none). */
+  query: string;
   bodySize: number;
   truncated: boolean;
   responseStatus: number | null;

@@ -175,7 +175,8 @@ describe('captures in the browser', () => {
     await ui.page.locator('#capture-search').fill('');
     await ui.page.locator('#capture-search').fill('zebra');
     await expect.poll(() => rows().count(), WAIT).toBe(2);
-    expect(await rows().locator('.c-path').allTextContents()).toEqual(['/default/orders', '/default/orders']);
+    // The PATH column shows the query string too.
+    expect(await rows().locator('.c-path').allTextContents()).toEqual(['/default/orders?tag=a&tag=b&empty=', '/default/orders?tag=a&tag=b&empty=']);
     const matchIds = await rows().evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))));
     await ui.page.keyboard.press('Escape'); // leaves the search field
     await ui.page.keyboard.press('Escape'); // closes the detail

@@ -21,6 +21,7 @@ function capture(id: number, extra: Partial<CaptureSummary> = {}): CaptureSummar
     receivedAt: '2025-01-01T00:00:00.000Z',
     method: 'POST',
     path: `/default/${id}`,
+    query: '',
     bodySize: 1,
     truncated: false,
     responseStatus: 200,

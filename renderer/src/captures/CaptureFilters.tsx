@@ -4,6 +4,7 @@ import { useEndpoints } from '../endpoints/store';
 import { useCaptures } from './store';
 import { hasFilters } from './rows';
 import { useCatalog } from './catalog';
+import { ListTools } from '../cleanup/ListTools';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const SIGNATURE_STATUSES: SignatureStatus[] = ['valid', 'invalid', 'stale', 'missing', 'malformed', 'no-secret'];
@@ -39,7 +40,7 @@ export function CaptureFilters({ searchRef }: { searchRef: RefObject<HTMLInputEl
   useEffect(() => void loadCatalog(), [loadCatalog]);
   const knownProviders = useMemo(() => catalog.map((p) => p.id), [catalog]);
   const knownEvents = useMemo(
-    () => [...new Set(catalog.filter((p) => !filters.provider || p.id === filters.provider).flatMap((p) => p.events))],
+    () => [...new Set(catalog.filter((p) => !filters.provider.trim() || p.id === filters.provider.trim().toLowerCase()).flatMap((p) => p.events))],
     [catalog, filters.provider],
   );
   const providers = useSuggestions(pickProvider, knownProviders);
@@ -90,6 +91,7 @@ export function CaptureFilters({ searchRef }: { searchRef: RefObject<HTMLInputEl
       </select>
       <input
         aria-label="Provider"
+        title="Any case: Prynt finds prynt"
         placeholder="provider"
         list="seen-providers"
         value={filters.provider}
@@ -102,6 +104,7 @@ export function CaptureFilters({ searchRef }: { searchRef: RefObject<HTMLInputEl
       </datalist>
       <input
         aria-label="Event type"
+        title="By prefix, any case: verdict finds verdict.created and verdict.updated"
         placeholder="event type"
         list="seen-events"
         value={filters.eventType}
@@ -123,6 +126,7 @@ export function CaptureFilters({ searchRef }: { searchRef: RefObject<HTMLInputEl
           Clear
         </button>
       )}
+      <ListTools />
     </div>
   );
 }

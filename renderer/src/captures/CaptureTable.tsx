@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCaptures } from './store';
 import { locate } from './rows';
-import { CaptureHeaderRow, CaptureRow } from './CaptureRow';
+import { CaptureHeaderRow, CaptureRow, type Pick } from './CaptureRow';
+import { useMarks } from './marks';
 
 export const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 26;
@@ -54,7 +55,22 @@ export function CaptureTable() {
     if (found) virtualizer.scrollToIndex(at, { align: 'auto' });
   }, [selectedId, virtualizer]);
 
-  const onPick = useCallback((id: number) => open(id), [open]);
+  const marked = useMarks((s) => s.marked);
+  const markedSet = useMemo(() => new Set(marked), [marked]);
+  const onPick = useCallback(
+    (id: number, how: Pick) => {
+      const marks = useMarks.getState();
+      if (how === 'open') {
+        marks.clear();
+        open(id);
+      } else if (how === 'toggle') marks.toggle(id);
+      else {
+        const { rows: all, openId: current } = useCaptures.getState();
+        marks.extend(id, all, current);
+      }
+    },
+    [open],
+  );
 
   return (
     <div className="grid-scroll" ref={scrollRef} role="grid" aria-label="Captures" aria-rowcount={rows.length}>
@@ -74,7 +90,7 @@ export function CaptureTable() {
             );
           }
           const row = rows[item.index];
-          return <CaptureRow key={row.id} row={row} top={top} selected={row.id === selectedId} open={row.id === openId} onPick={onPick} />;
+          return <CaptureRow key={row.id} row={row} top={top} selected={row.id === selectedId} open={row.id === openId} marked={markedSet.has(row.id)} onPick={onPick} />;
         })}
       </div>
     </div>

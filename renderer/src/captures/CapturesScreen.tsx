@@ -8,6 +8,7 @@ import { EmptyState } from './EmptyState';
 import { hasFilters } from './rows';
 import { useCaptures } from './store';
 import { useListKeyboard } from './useListKeyboard';
+import { SelectionBar } from '../cleanup/SelectionBar';
 
 /** The live capture list, with the opened capture's detail below it. */
 export function CapturesScreen() {
@@ -29,6 +30,7 @@ export function CapturesScreen() {
     <div className={`captures${openId !== null ? ' with-detail' : ''}`}>
       <CaptureFilters searchRef={searchRef} />
       <ErrorNote message={error} onRetry={() => void reload()} />
+      <SelectionBar />
       <div className="list-area">
         {!loaded ? (
           <p className="muted pad">Loading captures…</p>

@@ -6,13 +6,15 @@ function pad(n: number, width = 2): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** `14:03:07.120` for today, `Mar 14 14:03:07` otherwise (local time). */
+/** `14:03:07.120` for today, `Mar 14 14:03:07` for another day this year, `2025-03-14 14:03` for an earlier year (local time). */
 export function shortTime(iso: string, now = new Date()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const clock = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
   const today = d.getFullYear() === now.getFullYear() && d.getMonth() === now.getMonth() && d.getDate() === now.getDate();
-  return today ? `${clock}.${pad(d.getMilliseconds(), 3)}` : `${MONTHS[d.getMonth()]} ${pad(d.getDate())} ${clock}`;
+  if (today) return `${clock}.${pad(d.getMilliseconds(), 3)}`;
+  const day = `${MONTHS[d.getMonth()]} ${pad(d.getDate())} ${clock}`;
+  return d.getFullYear() === now.getFullYear() ? day : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** `2025-03-14 14:03:07.120` in local time. */

@@ -26,15 +26,30 @@ export function hasFilters(filters: Filters): boolean {
   return Object.values(filters).some((v) => v.trim() !== '');
 }
 
-/** Whether a row passes the filters, the same way the store's SQL does (equality; method case-insensitive). */
+/**
+ * Whether a row passes the filters, the same way the store's SQL does
+ * (src/core/store/capture-filter.ts): method and provider in any case, the
+ * event type as a prefix in any case; the rest equal.
+ */
 export function matches(row: CaptureSummary, filters: Filters): boolean {
   const f = listArgs(filters);
   if (f.endpoint && row.endpoint !== f.endpoint) return false;
   if (f.method && row.method !== f.method.toUpperCase()) return false;
-  if (f.provider && row.provider !== f.provider) return false;
-  if (f.eventType && row.eventType !== f.eventType) return false;
+  if (f.provider && row.provider !== f.provider.toLowerCase()) return false;
+  if (f.eventType && !asciiLower(row.eventType ?? '\u0000').startsWith(asciiLower(f.eventType))) return false;
   if (f.signatureStatus && row.signatureStatus !== f.signatureStatus) return false;
   return true;
+}
+
+/** Lower case for ASCII letters only, as SQLite's LIKE folds them. */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** The rows without the given ids (deleted); the same array when none of them was there. */
+export function withoutIds(rows: CaptureSummary[], ids: readonly number[]): CaptureSummary[] {
+  const gone = new Set(ids);
+  return rows.some((r) => gone.has(r.id)) ? rows.filter((r) => !gone.has(r.id)) : rows;
 }
 
 /** Where `id` is, or would go, in rows sorted newest (highest id) first. */

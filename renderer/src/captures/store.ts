@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { CaptureSummary } from '../../../src/shared/capture-types';
 import { call, errorText } from '../transport';
-import { listArgs, locate, matches, mergeRows, NO_FILTERS, type Filters } from './rows';
+import { listArgs, locate, matches, mergeRows, NO_FILTERS, withoutIds, type Filters } from './rows';
 
 /** The first page fills a screen quickly; later pages are larger so deep scrolling needs few round trips. */
 export const FIRST_PAGE = 200;
@@ -28,6 +28,8 @@ interface CapturesStore {
   loadMore(): Promise<void>;
   /** Captures added or updated (live events, or a resync after reconnecting). */
   merge(incoming: readonly CaptureSummary[]): void;
+  /** Captures deleted (here or elsewhere): their rows go, and the detail closes if it showed one. */
+  remove(ids: readonly number[]): void;
   /** After missed events: fetches the newest page and folds it in. */
   resync(): Promise<void>;
   select(id: number | null): void;
@@ -98,6 +100,18 @@ export const useCaptures = create<CapturesStore>((set, get) => ({
     if (next !== rows) set({ rows: next });
   },
 
+  remove(ids) {
+    const { rows, openId, selectedId } = get();
+    const next = withoutIds(rows, ids);
+    const gone = new Set(ids);
+    if (next === rows && !gone.has(openId ?? 0) && !gone.has(selectedId ?? 0)) return;
+    set({
+      rows: next,
+      ...(openId !== null && gone.has(openId) ? { openId: null } : {}),
+      ...(selectedId !== null && gone.has(selectedId) ? { selectedId: null } : {}),
+    });
+  },
+
   async resync() {
     if (get().search.trim()) return get().reload();
     const generation = get().generation;
@@ -125,6 +139,8 @@ export const useCaptures = create<CapturesStore>((set, get) => ({
       const where = locate(rows, selectedId);
       at = where.found ? where.at + delta : delta > 0 ? where.at + delta - 1 : where.at + delta;
     }
-    set({ selectedId: rows[Math.max(0, Math.min(rows.length - 1, at))].id });
+    const id = rows[Math.max(0, Math.min(rows.length - 1, at))].id;
+    // With a capture open, the detail follows the highlight.
+    set(get().openId !== null ? { selectedId: id, openId: id } : { selectedId: id });
   },
 }));

@@ -5,12 +5,14 @@ import { base64ToBytes, jsonContainer } from './bytes';
 import { HexView } from './HexView';
 import { JsonTree } from './JsonTree';
 import { TextView } from './TextView';
+import { FormView } from './FormView';
+import { isFormType } from './form-body';
 import { Section } from './Section';
 import type { CaptureDetail } from '../../../src/shared/capture-types';
 
-type Mode = 'tree' | 'text' | 'hex' | 'received';
+type Mode = 'form' | 'tree' | 'text' | 'hex' | 'received';
 
-const LABELS: Record<Mode, string> = { tree: 'Tree', text: 'Text', hex: 'Hex', received: 'As received' };
+const LABELS: Record<Mode, string> = { form: 'Fields', tree: 'Tree', text: 'Text', hex: 'Hex', received: 'As received' };
 
 function contentType(detail: CaptureDetail): string | undefined {
   return detail.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1];
@@ -23,7 +25,8 @@ export function BodyView({ detail, body }: { detail: CaptureDetail; body: Decode
   const json = useMemo(() => (text !== null && text.length <= 8 * 1024 * 1024 ? jsonContainer(text) : undefined), [text]);
   const received = useMemo(() => (body.decoded.length ? base64ToBytes(detail.bodyBase64) : decoded), [body.decoded.length, detail.bodyBase64, decoded]);
 
-  const modes: Mode[] = [...(json ? (['tree'] as const) : []), ...(text !== null ? (['text'] as const) : []), 'hex', ...(body.decoded.length ? (['received'] as const) : [])];
+  const form = text !== null && isFormType(contentType(detail));
+  const modes: Mode[] = [...(form ? (['form'] as const) : []), ...(json ? (['tree'] as const) : []), ...(text !== null ? (['text'] as const) : []), 'hex', ...(body.decoded.length ? (['received'] as const) : [])];
   const [mode, setMode] = useState<Mode>(modes[0]);
   const shown = modes.includes(mode) ? mode : modes[0];
 
@@ -55,6 +58,7 @@ export function BodyView({ detail, body }: { detail: CaptureDetail; body: Decode
           Only the first {byteSize(detail.bodyStoredSize)} of {byteSize(detail.bodySize)} were kept ({detail.error ?? 'truncated'}).
         </p>
       )}
+      {shown === 'form' && text !== null && <FormView text={text} />}
       {shown === 'tree' && json && <JsonTree data={json} />}
       {shown === 'text' && text !== null && <TextView text={text} />}
       {shown === 'hex' && <HexView bytes={decoded} />}

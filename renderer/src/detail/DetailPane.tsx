@@ -12,6 +12,7 @@ import { parseQuery } from './query';
 import { Section } from './Section';
 import { SignaturePanel } from './SignaturePanel';
 import { useCaptureDetail } from './useCaptureDetail';
+import { DeleteCapturesButton } from '../cleanup/DeleteCapturesButton';
 
 /** Everything about one capture: overview, signature, headers, query and body. */
 export function DetailPane({ id, onClose }: { id: number; onClose(): void }) {
@@ -36,6 +37,7 @@ export function DetailPane({ id, onClose }: { id: number; onClose(): void }) {
         <button type="button" disabled={!detail} onClick={() => setCurl(true)}>
           Copy as cURL
         </button>
+        <DeleteCapturesButton label="Delete…" title="Delete this capture (asks first)" scope={() => ({ kind: 'ids', ids: [id] })} />
         <button type="button" onClick={onClose} title="Close (Esc)" aria-label="Close detail">
           ✕
         </button>

@@ -9,6 +9,7 @@ import { useEndpoints, type EndpointRow } from './store';
 import { ErrorNote } from '../components/ErrorNote';
 import { VerificationFields } from './VerificationFields';
 import { bindingChange, secretsError, toBindingFields, typedSecrets, type BindingFields } from './binding-form';
+import { DeleteEndpointButton } from '../cleanup/DeleteEndpointButton';
 
 function serverErrors(error: unknown): FieldErrors {
   if (error instanceof ApiError) {
@@ -193,6 +194,7 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: EndpointRow | nul
         <button type="button" onClick={() => onDone()}>
           Cancel
         </button>
+        {!creating && <DeleteEndpointButton slug={endpoint.slug} onDeleted={onDone} />}
       </div>
     </form>
   );

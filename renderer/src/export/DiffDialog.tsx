@@ -8,17 +8,13 @@ import { DiffView } from './DiffView';
 import { ErrorNote } from '../components/ErrorNote';
 
 /** What changed between this capture and another (captures.diff): request line, headers, and the body as JSON paths or lines. */
-export function DiffDialog({ id, suggestion, onClose }: { id: number; suggestion: number | null; onClose(): void }) {
+export function DiffDialog({ id, suggestion, compareAtOnce, onClose }: { id: number; suggestion: number | null; compareAtOnce?: boolean; onClose(): void }) {
   const [other, setOther] = useState(suggestion === null ? '' : String(suggestion));
   const [reversed, setReversed] = useState(false);
   const [diff, setDiff] = useState<CaptureDiff | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, []);
 
   const compare = async (swap: boolean) => {
     const b = Number(other.trim());
@@ -39,6 +35,13 @@ export function DiffDialog({ id, suggestion, onClose }: { id: number; suggestion
     }
   };
 
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+    // Two captures picked in the list: compare them straight away.
+    if (compareAtOnce && suggestion !== null) void compare(false);
+  }, []);
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void compare(reversed);
@@ -57,7 +60,7 @@ export function DiffDialog({ id, suggestion, onClose }: { id: number; suggestion
         </button>
       </form>
       <ErrorNote message={error} />
-      {diff ? <DiffView diff={diff} /> : !error && <p className="muted">Type the other capture&apos;s id (it is in the list&apos;s first column) and Compare.</p>}
+      {diff ? <DiffView diff={diff} /> : !error && <p className="muted">Type the other capture&apos;s id (the # in its detail header) and Compare, or pick two rows in the list (Ctrl/⌘-click) and press Diff.</p>}
     </Dialog>
   );
 }

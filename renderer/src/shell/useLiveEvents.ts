@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { onConnectionState, subscribe } from '../events';
 import { useCaptures } from '../captures/store';
+import { useMarks } from '../captures/marks';
 import { useDeliveries } from '../deliveries/store';
 import { useEndpoints } from '../endpoints/store';
 
@@ -12,6 +13,10 @@ export function useLiveEvents(): void {
         case 'captures.added':
         case 'captures.updated':
           useCaptures.getState().merge(message.payload);
+          break;
+        case 'captures.deleted':
+          useCaptures.getState().remove(message.payload);
+          useMarks.getState().drop(message.payload);
           break;
         case 'endpoints.changed':
           useEndpoints.getState().replace(message.payload);

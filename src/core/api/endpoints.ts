@@ -2,7 +2,7 @@ import type { ApiHandlers } from '../../shared/api';
 import { DEFAULT_RULE, responseRuleSchema } from '../../shared/capture-types';
 import type { AppSurface } from '../app';
 
-type EndpointHandlers = Pick<ApiHandlers, 'endpoints.list' | 'endpoints.create' | 'endpoints.update'>;
+type EndpointHandlers = Pick<ApiHandlers, 'endpoints.list' | 'endpoints.create' | 'endpoints.update' | 'endpoints.delete'>;
 
 /** Endpoints: their response rules, retention, and (from the New endpoint form) provider and secrets; forwarding is in replay.ts. */
 export function createEndpointHandlers(app: AppSurface): EndpointHandlers {
@@ -21,6 +21,11 @@ export function createEndpointHandlers(app: AppSurface): EndpointHandlers {
       const updated = app.endpoints.update(slug, { rule: merged, retention, ...(bound !== undefined && { provider: bound }) });
       if (secrets !== undefined) app.secrets.set(slug, secrets, secretsMode ?? 'replace');
       return updated;
+    },
+    'endpoints.delete': ({ slug, dryRun }) => {
+      if (!dryRun) return { ...app.cleanup.deleteEndpoint(slug), dryRun: false };
+      const endpoint = app.endpoints.get(slug);
+      return { slug: endpoint.slug, count: app.cleanup.count({ filter: { endpoint: endpoint.slug } }), dryRun: true };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { HookscopeError } from '../../shared/errors';
 import type { CaptureDetail, CaptureResponse, CaptureSummary, HeaderPair } from '../../shared/capture-types';
 import type { SignatureVerdict } from '../../shared/providers';
+import { filterWhere, type CaptureFilter } from './capture-filter';
 
 /** A request as the capture server hands it to the store. */
 export interface NewCapture {
@@ -146,7 +147,7 @@ export function toDetail(c: StoredCapture): CaptureDetail {
   };
 }
 
-const SUMMARY_COLUMNS = `c.id, e.slug, c.received_at, c.method, c.path, c.body_size, c.truncated,
+const SUMMARY_COLUMNS = `c.id, e.slug, c.received_at, c.method, c.path, c.query, c.body_size, c.truncated,
   c.response_status, c.provider, c.event_type, c.signature_status`;
 
 interface SummaryRow {
@@ -155,6 +156,7 @@ interface SummaryRow {
   received_at: number;
   method: string;
   path: string;
+  query: string;
   body_size: number;
   truncated: number;
   response_status: number | null;
@@ -170,6 +172,7 @@ export function toSummary(row: SummaryRow): CaptureSummary {
     receivedAt: new Date(row.received_at).toISOString(),
     method: row.method,
     path: row.path,
+    query: row.query,
     bodySize: row.body_size,
     truncated: row.truncated === 1,
     responseStatus: row.response_status,
@@ -179,32 +182,21 @@ export function toSummary(row: SummaryRow): CaptureSummary {
   };
 }
 
-export interface ListFilter {
-  endpoint?: string;
-  provider?: string;
-  eventType?: string;
-  method?: string;
-  signatureStatus?: string;
-  /** Only ids below this (keyset paging, newest first). */
-  beforeId?: number;
-  /** Only ids above this (keyset paging towards newer captures): the `limit` closest above it, still listed newest first. */
-  afterId?: number;
-  /** Only captures received at or after this time (epoch ms). */
-  since?: number;
-  /** Only captures received before this time (epoch ms). */
-  until?: number;
-  /** Only these ids (a full-text search's matches); an empty list matches nothing. */
-  ids?: number[];
+export interface ListFilter extends CaptureFilter {
   limit?: number;
 }
+
+/** A new capture's id: above every id stored and every id ever deleted (migration 016), so ids never repeat. */
+export const NEXT_CAPTURE_ID_SQL = `SELECT max(coalesce((SELECT max(id) FROM captures), 0),
+  coalesce((SELECT floor FROM capture_id_floor WHERE id = 1), 0)) + 1`;
 
 export type CaptureRepo = ReturnType<typeof createCaptureRepo>;
 
 /** All SQL about captures. Inserts come in batches, one transaction each. */
 export function createCaptureRepo(db: Database) {
-  const insert = db.prepare(`INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version,
+  const insert = db.prepare(`INSERT INTO captures (id, endpoint_id, received_at, method, url, path, query, http_version,
       remote_address, remote_port, headers, body, body_size, body_sha256, truncated, error, response_status, response)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES ((${NEXT_CAPTURE_ID_SQL}), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const selectOne = db.prepare<[number], CaptureRow>(
     `SELECT c.*, e.slug FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE c.id = ?`,
   );
@@ -241,25 +233,7 @@ export function createCaptureRepo(db: Database) {
       return toStored(row);
     },
     list(filter: ListFilter = {}): CaptureSummary[] {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      if (filter.endpoint) { where.push('e.slug = ?'); args.push(filter.endpoint); }
-      if (filter.provider) { where.push('c.provider = ?'); args.push(filter.provider); }
-      if (filter.eventType) { where.push('c.event_type = ?'); args.push(filter.eventType); }
-      if (filter.method) {
-        const method = filter.method.toUpperCase();
-        where.push('c.method = ?');
-        args.push(method);
-        // Spelled out so that SQLite can use the partial index of methods other than POST (migration 009).
-        if (method !== 'POST') where.push(`c.method <> 'POST'`);
-      }
-      if (filter.signatureStatus) { where.push('c.signature_status = ?'); args.push(filter.signatureStatus); }
-      if (filter.beforeId !== undefined) { where.push('c.id < ?'); args.push(filter.beforeId); }
-      if (filter.afterId !== undefined) { where.push('c.id > ?'); args.push(filter.afterId); }
-      if (filter.since !== undefined) { where.push('c.received_at >= ?'); args.push(filter.since); }
-      if (filter.until !== undefined) { where.push('c.received_at < ?'); args.push(filter.until); }
-      // Any number of ids in one parameter (a search can match more than SQLite's variable limit).
-      if (filter.ids !== undefined) { where.push('c.id IN (SELECT value FROM json_each(?))'); args.push(JSON.stringify(filter.ids)); }
+      const { where, args } = filterWhere(filter);
       // Paging towards newer captures alone takes the ones just above the id, then lists them newest first like every page.
       const upward = filter.afterId !== undefined && filter.beforeId === undefined;
       const sql = `SELECT ${SUMMARY_COLUMNS} FROM captures c JOIN endpoints e ON e.id = c.endpoint_id

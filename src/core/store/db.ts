@@ -128,6 +128,11 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, t
   return current;
 }
 
+/** No table yet: auto_vacuum can still be chosen. */
+function isEmptySchema(db: Db): boolean {
+  return (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n === 0;
+}
+
 /**
  * Opens (creating if needed) a Hookscope database: WAL, foreign keys, a busy
  * timeout so the CLI and a running server can share it, then migrations.
@@ -155,6 +160,8 @@ export function openDatabase(options: OpenOptions): Db {
         { fileVersion: version, knownVersion: known },
       );
     }
+    // A new file gives the pages of deleted captures back to the disk, a few at a time in the background (store/reclaim.ts).
+    if (version === 0 && isEmptySchema(db)) db.pragma('auto_vacuum = INCREMENTAL');
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
     // SQLite's own page cache, per connection (better-sqlite3 builds it 16 MiB by default): 4 MiB holds the

@@ -1,3 +1,4 @@
+import { NEXT_CAPTURE_ID_SQL } from './captures';
 import type { Database } from 'better-sqlite3';
 import type { NewCapture } from './captures';
 
@@ -28,9 +29,9 @@ export type TransferRepo = ReturnType<typeof createTransferRepo>;
  * migration 010), and inserting imported ones for the analysis to verify.
  */
 export function createTransferRepo(db: Database) {
-  const insert = db.prepare(`INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version,
+  const insert = db.prepare(`INSERT INTO captures (id, endpoint_id, received_at, method, url, path, query, http_version,
       remote_address, remote_port, headers, body, body_size, body_sha256, truncated, error, response_status, response)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES ((${NEXT_CAPTURE_ID_SQL}), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const duplicate = db.prepare<[number, number, string, string, string], { id: number }>(DUPLICATE_SQL);
 
   return {

@@ -13,6 +13,7 @@ import { migration011 } from './011_webhook_subscription_ids';
 import { migration012 } from './012_delivery_signing_and_handoff';
 import { migration013 } from './013_sealed_secrets';
 import { migration014 } from './014_search_slices';
+import { migration016 } from './016_capture_id_floor';
 
 /** Every migration, ordered by version. Append only: a shipped migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration016,
 ].sort((a, b) => a.version - b.version);
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
