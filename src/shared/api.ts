@@ -4,6 +4,7 @@ import type { ProviderDefinition } from './providers';
 import { tunnelAuthtokenArgsSchema, tunnelStartArgsSchema, type TunnelAuthtokenResult, type TunnelSelfTestResult, type TunnelStatus } from './tunnel-types';
 import { responseRuleSchema, retentionSchema, slugSchema, type CaptureDetail, type CaptureSummary, type Endpoint } from './capture-types';
 import { replayApiArgs, type ReplayApiResults } from './replay-api';
+import { captureFilterFields } from './capture-filter';
 import type { ReplaySummary } from './replay-types';
 
 /**
@@ -14,11 +15,7 @@ import type { ReplaySummary } from './replay-types';
 export const apiArgs = {
   'captures.list': z
     .object({
-      endpoint: z.string().optional(),
-      provider: z.string().optional(),
-      eventType: z.string().optional(),
-      method: z.string().optional(),
-      signatureStatus: z.string().optional(),
+      ...captureFilterFields,
       beforeId: z.number().int().positive().optional(),
       limit: z.number().int().min(1).max(10_000).optional(),
     })

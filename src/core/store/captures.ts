@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { HookscopeError } from '../../shared/errors';
 import type { CaptureDetail, CaptureResponse, CaptureSummary, HeaderPair } from '../../shared/capture-types';
 import type { SignatureVerdict } from '../../shared/providers';
+import type { CaptureFilter } from '../../shared/capture-filter';
 
 /** A request as the capture server hands it to the store. */
 export interface NewCapture {
@@ -179,12 +180,8 @@ export function toSummary(row: SummaryRow): CaptureSummary {
   };
 }
 
-export interface ListFilter {
-  endpoint?: string;
-  provider?: string;
-  eventType?: string;
-  method?: string;
-  signatureStatus?: string;
+/** The API's capture filter (src/shared/capture-filter.ts) with keyset paging. */
+export interface ListFilter extends CaptureFilter {
   /** Only ids below this (keyset paging, newest first). */
   beforeId?: number;
   limit?: number;
