@@ -1,7 +1,5 @@
 import type { ApiArgs, ApiMethod, ApiResults } from '../../src/shared/api';
-import type { ErrorPayload } from '../../src/shared/errors';
-
-type Reply<T> = { ok: true; result: T } | { ok: false; error: ErrorPayload };
+import type { ApiReply as Reply, ErrorPayload } from '../../src/shared/errors';
 
 /** Present in the desktop window (from the preload): one function per API method. */
 declare global {

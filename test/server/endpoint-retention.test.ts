@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiArgs, ApiMethod, ApiResults } from '../../src/shared/api';
 import type { Endpoint } from '../../src/shared/capture-types';
-import type { ErrorPayload } from '../../src/shared/errors';
+import type { ApiReply } from '../../src/shared/errors';
 import { cliJson } from '../helpers/cli';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
 import { tempDir } from '../helpers/temp-dir';
@@ -19,7 +19,7 @@ afterAll(async () => {
   dir.remove();
 });
 
-type Reply<T> = { status: number; ok: true; result: T } | { status: number; ok: false; error: ErrorPayload };
+type Reply<T> = { status: number } & ApiReply<T>;
 
 /** POST /api/<method> with the run's token, as the page does; arguments are sent as given (no type help for bad ones). */
 async function post<M extends ApiMethod>(method: M, args: ApiArgs<M> | Record<string, unknown>): Promise<Reply<ApiResults[M]>> {
@@ -28,7 +28,7 @@ async function post<M extends ApiMethod>(method: M, args: ApiArgs<M> | Record<st
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${serve.info.token}` },
     body: JSON.stringify(args),
   });
-  return { status: res.status, ...((await res.json()) as { ok: true; result: ApiResults[M] } | { ok: false; error: ErrorPayload }) };
+  return { status: res.status, ...((await res.json()) as ApiReply<ApiResults[M]>) };
 }
 
 async function ok<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
