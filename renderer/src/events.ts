@@ -1,5 +1,6 @@
 import type { ApiEventMessage, ApiEventName, ApiEvents } from '../../src/shared/api';
 import { pageToken } from './transport';
+import { doublingBackoff } from '../../src/shared/backoff';
 
 /** Present in the desktop window (from the preload): core events pushed over IPC. */
 declare global {
@@ -52,6 +53,8 @@ export function parseEventMessage(text: string): ApiEventMessage | undefined {
   }
 }
 
+const socketBackoff = doublingBackoff(250, 5000);
+
 /** Browser mode: a WebSocket to /api/events, reconnecting with backoff (250 ms doubling to 5 s). */
 function openSocket(): () => void {
   let socket: WebSocket | undefined;
@@ -75,7 +78,7 @@ function openSocket(): () => void {
       if (stopped) return;
       failures += 1;
       setState('offline');
-      timer = setTimeout(connect, Math.min(5000, 250 * 2 ** Math.min(failures - 1, 5)));
+      timer = setTimeout(connect, socketBackoff(failures));
     };
   };
   connect();
