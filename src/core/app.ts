@@ -23,7 +23,7 @@ import { createRegistryAdapter } from './sender/provider-glue';
 import { createAppTunnel, type AppTunnelOptions } from './tunnel';
 import { createReplayService } from './replay';
 import { createReplayRepo, toReplaySummary } from './store/replays';
-import { createTransferRepo } from './store/transfer';
+import { createTransferRepo } from './store/export-import';
 import { createRetentionRepo } from './store/retention';
 import { assertLimits, createRetention } from './retention';
 import { isBusy, withBusyRetry } from './store/busy-retry';

@@ -3,7 +3,7 @@ import { HookscopeError } from '../../shared/errors';
 import type { App } from '../../core/app';
 import { curlScript } from '../../core/curl/script';
 import { parseSince } from '../../core/replay/since';
-import type { ExportSelection } from '../../core/store/transfer';
+import type { ExportSelection } from '../../core/store/export-import';
 import { dataDirOf, withApp, withData, type CommonOptions } from '../context';
 import { idArg } from '../parse';
 import { checkExportTargets, curlBodyFiles, isStdout, openSink } from './export-output';

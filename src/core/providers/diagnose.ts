@@ -7,7 +7,7 @@ import type { Diagnostic, DigestEncoding } from '../../shared/providers';
 import { bodyVariants } from './body-variants';
 import { decodeBase64Strict, secretKey } from './crypto';
 import { utf8 } from './bytes';
-import { matchToken, type ProbeContext } from './probe';
+import { matchToken, type ProbeContext } from './signature-match';
 import { bodyInForm, buildSignedBytes } from './signed-content';
 
 /** The timestamp search stays cheap: small bodies only, a few keys. */

@@ -1,6 +1,6 @@
 import type { AttemptTrigger, DeliveryPolicy, DeliveryStatus, ErrorKind, HeaderPair, PreparedRequest, TimestampMode } from '../sender/types';
 import type { MaybeRecordedResponse, RecordedResponse } from './recorded-response';
-import type { Row } from './row';
+import type { Row } from './sqlite-values';
 
 /** The sender's records (webhooks, deliveries, attempts; schema: migration 003) and their row mappers. */
 
