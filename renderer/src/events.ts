@@ -1,6 +1,7 @@
 import type { ApiEventMessage, ApiEventName, ApiEvents } from '../../src/shared/api';
 import { pageToken } from './transport';
 import { useAccess } from './shell/access';
+import { doublingBackoff } from '../../src/shared/backoff';
 
 /** Present in the desktop window (from the preload): core events pushed over IPC. */
 declare global {
@@ -54,6 +55,8 @@ export function parseEventMessage(text: string): ApiEventMessage | undefined {
   }
 }
 
+const socketBackoff = doublingBackoff(250, 5000);
+
 /** Browser mode: a WebSocket to /api/events, reconnecting with backoff (250 ms doubling to 5 s). */
 function openSocket(): () => void {
   let socket: WebSocket | undefined;
@@ -84,7 +87,7 @@ function openSocket(): () => void {
       }
       failures += 1;
       setState('offline');
-      timer = setTimeout(connect, Math.min(5000, 250 * 2 ** Math.min(failures - 1, 5)));
+      timer = setTimeout(connect, socketBackoff(failures));
     };
   };
   connect();

@@ -1,8 +1,6 @@
 import type { ApiArgs, ApiMethod, ApiResults } from '../../src/shared/api';
-import type { ErrorPayload } from '../../src/shared/errors';
+import type { ApiReply as Reply, ErrorPayload } from '../../src/shared/errors';
 import { useAccess } from './shell/access';
-
-type Reply<T> = { ok: true; result: T } | { ok: false; error: ErrorPayload };
 
 /** Present in the desktop window (from the preload): one function per API method. */
 declare global {

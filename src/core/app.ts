@@ -22,7 +22,7 @@ import type { Sender } from './sender';
 import { createAppTunnel, type AppTunnel, type AppTunnelOptions } from './tunnel';
 import { createReplayService, type ReplayService } from './replay';
 import { createReplayRepo, toReplaySummary } from './store/replays';
-import { createTransferRepo } from './store/transfer';
+import { createTransferRepo } from './store/export-import';
 import { createRetentionRepo } from './store/retention';
 import { createRetention, type Retention } from './retention';
 import { isBusy, withBusyRetry } from './store/busy-retry';

@@ -10,6 +10,6 @@ export { createKeySealer } from './store/key-sealer';
 export { toReplayView } from './store/replays';
 export type { StoredCapture } from './store/captures';
 export type { AttemptRecord } from './store/deliveries';
-export type { ExportSelection } from './store/transfer';
+export type { ExportSelection } from './store/export-import';
 export { withBusyRetry } from './store/busy-retry';
 export type { DeleteTarget } from './store/cleanup';

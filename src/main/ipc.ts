@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { CoreStatus } from '../shared/core-port';
-import { toErrorPayload, type ErrorPayload } from '../shared/errors';
+import { toErrorPayload, type ApiReply } from '../shared/errors';
 import { CORE_PORT_REQUEST_CHANNEL, CORE_RESTART_CHANNEL, CORE_STATUS_CHANNEL } from '../preload/channels';
 import type { PortTarget } from './core-host';
 
@@ -15,9 +15,7 @@ export interface CoreIpcOptions {
   onRefused?(event: SenderEvent, what: string): void;
 }
 
-type Reply = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
-
-const text = (reply: Reply) => JSON.stringify(reply);
+const text = (reply: ApiReply) => JSON.stringify(reply);
 
 /**
  * The two IPC messages a window may send the main process: a request for a

@@ -1,6 +1,6 @@
 import type { ApiEventMessage } from '../shared/api';
 import type { CoreStatus, PortCall } from '../shared/core-port';
-import type { ErrorPayload } from '../shared/errors';
+import type { ApiReply } from '../shared/errors';
 import { CORE_PORT_CHANNEL, CORE_PORT_REQUEST_CHANNEL, CORE_RESTART_CHANNEL, CORE_STATUS_CHANNEL } from './channels';
 
 /** A window's end of the MessagePort to the core (the DOM's MessagePort). */
@@ -17,7 +17,6 @@ export interface RendererIpc {
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
-export type Reply = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
 
 /**
  * Replies and events cross as JSON text, exactly what HTTP and the WebSocket
@@ -32,7 +31,7 @@ function parseJson<T>(text: unknown): T | undefined {
   }
 }
 
-const internal = (message: string): Reply => ({ ok: false, error: { code: 'INTERNAL', message } });
+const internal = (message: string): ApiReply => ({ ok: false, error: { code: 'INTERNAL', message } });
 
 /**
  * The window's connection to the core process: asks the main process for a
@@ -45,7 +44,7 @@ export function createCoreConnection(ipc: RendererIpc) {
   /** Why the core cannot answer (it crashed or stopped), until a new port arrives. */
   let down: string | undefined;
   let nextId = 1;
-  const pending = new Map<number, (reply: Reply) => void>();
+  const pending = new Map<number, (reply: ApiReply) => void>();
   const waiting: PortCall[] = [];
   const eventListeners = new Set<(message: ApiEventMessage) => void>();
   const statusListeners = new Set<(status: CoreStatus) => void>();
@@ -55,7 +54,7 @@ export function createCoreConnection(ipc: RendererIpc) {
     if (message?.kind === 'reply' && typeof message.id === 'number') {
       const done = pending.get(message.id);
       pending.delete(message.id);
-      done?.(parseJson<Reply>(message.text) ?? internal('the core sent a reply that is not JSON'));
+      done?.(parseJson<ApiReply>(message.text) ?? internal('the core sent a reply that is not JSON'));
     } else if (message?.kind === 'event') {
       const event = parseJson<{ event?: unknown; payload?: unknown }>(message.text);
       if (event && typeof event.event === 'string' && 'payload' in event) for (const listener of eventListeners) listener(event as ApiEventMessage);
@@ -86,10 +85,10 @@ export function createCoreConnection(ipc: RendererIpc) {
   ipc.send(CORE_PORT_REQUEST_CHANNEL);
 
   return {
-    call(method: string, args: unknown): Promise<Reply> {
+    call(method: string, args: unknown): Promise<ApiReply> {
       const id = nextId++;
       if (down) return Promise.resolve(internal(down));
-      return new Promise<Reply>((resolve) => {
+      return new Promise<ApiReply>((resolve) => {
         pending.set(id, resolve);
         const call: PortCall = { kind: 'call', id, method, args };
         try {
@@ -109,9 +108,9 @@ export function createCoreConnection(ipc: RendererIpc) {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);
     },
-    restart(): Promise<Reply> {
+    restart(): Promise<ApiReply> {
       return ipc.invoke(CORE_RESTART_CHANNEL).then(
-        (text) => parseJson<Reply>(text) ?? internal('the main process sent a reply that is not JSON'),
+        (text) => parseJson<ApiReply>(text) ?? internal('the main process sent a reply that is not JSON'),
         (error: Error) => internal(`the restart did not reach the main process: ${error.message}`),
       );
     },
@@ -121,8 +120,8 @@ export function createCoreConnection(ipc: RendererIpc) {
 export type CoreConnection = ReturnType<typeof createCoreConnection>;
 
 /** One function per API method: `hookscope[method](args)` resolves to `{ok, result}` or `{ok: false, error}`. */
-export function createApiBridge(connection: Pick<CoreConnection, 'call'>, methods: readonly string[]): Readonly<Record<string, (args?: unknown) => Promise<Reply>>> {
-  const api: Record<string, (args?: unknown) => Promise<Reply>> = {};
+export function createApiBridge(connection: Pick<CoreConnection, 'call'>, methods: readonly string[]): Readonly<Record<string, (args?: unknown) => Promise<ApiReply>>> {
+  const api: Record<string, (args?: unknown) => Promise<ApiReply>> = {};
   for (const method of methods) api[method] = (args?: unknown) => connection.call(method, args ?? {});
   return Object.freeze(api);
 }

@@ -4,6 +4,7 @@ import type { ProviderDefinition } from './providers';
 import { tunnelAuthtokenArgsSchema, tunnelStartArgsSchema, type TunnelAuthtokenResult, type TunnelSelfTestResult, type TunnelStatus } from './tunnel-types';
 import { responseRuleSchema, retentionSchema, slugSchema, type CaptureDetail, type CaptureSummary, type Endpoint } from './capture-types';
 import { replayApiArgs, type ReplayApiResults } from './replay-api';
+import { captureFilterFields } from './capture-filter';
 import type { ReplaySummary } from './replay-types';
 
 /** Signing secrets given at once: 1 to 4096 characters each, at most 20. */
@@ -17,11 +18,7 @@ export const secretListSchema = z.array(z.string().min(1).max(4096)).max(20);
 export const apiArgs = {
   'captures.list': z
     .object({
-      endpoint: z.string().optional(),
-      provider: z.string().optional(),
-      eventType: z.string().optional(),
-      method: z.string().optional(),
-      signatureStatus: z.string().optional(),
+      ...captureFilterFields,
       beforeId: z.number().int().positive().optional(),
       /** Newer than this id: the `limit` captures just above it, listed newest first. */
       afterId: z.number().int().nonnegative().optional(),

@@ -44,6 +44,9 @@ export interface ErrorPayload {
   details?: unknown;
 }
 
+/** What every transport answers an API call with: HTTP, the core's MessagePort, the preload's functions. */
+export type ApiReply<T = unknown> = { ok: true; result: T } | { ok: false; error: ErrorPayload };
+
 export class HookscopeError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;

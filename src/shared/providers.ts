@@ -5,157 +5,43 @@
  * verifier, detector, sample builder and sender need is described here, so a
  * new provider needs no code.
  *
- * Pure: imports nothing. The schema for user files is in provider-schema.ts.
+ * Pure: imports only types. The definition's types are inferred from the
+ * schema in provider-schema.ts (zod), which validates user files.
  */
+import type { z } from 'zod';
+import type { headerValueSchema, providerDefinitionSchema, signatureFormatSchema, signatureFormSchema } from './provider-schema';
 
 export const PROVIDER_KINDS = ['documented', 'common-scheme', 'user'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
-export type DigestEncoding = 'hex' | 'base64';
-/** `utf8`: the secret string's UTF-8 bytes are the key. `whsec-base64`: strip `whsec_`, base64-decode (Standard Webhooks). */
-export type SecretEncoding = 'utf8' | 'whsec-base64';
-/** `raw`: the body bytes as received. `re-serialized`: `JSON.stringify(JSON.parse(body))`. */
-export type BodyForm = 'raw' | 're-serialized';
-export type TimeFormat = 'iso-ms' | 'iso-s' | 'iso' | 'unix-ms' | 'unix-s';
+// The definition's types are inferred from its schema (provider-schema.ts),
+// where each field is documented; these names are the parts the code uses.
 
-/** How the signature header's value is written. */
-export type SignatureFormat =
-  /** `<digest>` */
-  | { kind: 'plain' }
-  /** `<prefix><digest>`, e.g. `sha256=<hex>`, `v0=<hex>` */
-  | { kind: 'prefixed'; prefix: string }
-  /** `t=<unix>,v1=<digest>[,v1=<digest>...]` (Stripe, LRDefender timestamped) */
-  | { kind: 'kv'; timestampKey: string; signatureKey: string }
-  /** space-separated `v1,<digest>` entries (Standard Webhooks) */
-  | { kind: 'versioned-list'; version: string };
+/** A provider definition as validated (`$schema` dropped). */
+export type ProviderDefinition = Omit<z.output<typeof providerDefinitionSchema>, '$schema'>;
 
+export type SignatureSpec = ProviderDefinition['signature'];
+export type SignatureForm = z.output<typeof signatureFormSchema>;
+export type SignatureFormat = z.output<typeof signatureFormatSchema>;
 export type SignatureFormatKind = SignatureFormat['kind'];
-
-/** Where the signing timestamp (unix seconds) comes from. */
-export type TimestampSource = { in: 'header'; header: string } | { in: 'signature' };
-
-/**
- * One way a provider signs. `signedContent.template` uses the placeholders
- * `{body}` (exactly once), `{timestamp}` and `{id}`; e.g. `{body}`,
- * `{timestamp}.{body}`, `v0:{timestamp}:{body}`, `{id}.{timestamp}.{body}`.
- * `bodyForms` lists the body forms a verifier accepts; the first is the one
- * the signer uses.
- */
-export interface SignatureForm {
-  name: string;
-  label: string;
-  algorithm: 'hmac-sha256';
-  header: string;
-  format: SignatureFormat;
-  digest: DigestEncoding;
-  signedContent: { template: string; bodyForms: BodyForm[] };
-  timestamp?: TimestampSource;
-  /** Header carrying the value of `{id}` (Standard Webhooks `webhook-id`). */
-  idHeader?: string;
-  /** Replay window; absent = no timestamp check. */
-  toleranceSeconds?: number;
-  secretEncoding: SecretEncoding;
-}
-
-export interface SignatureSpec {
-  forms: SignatureForm[];
-  /** Name of the form the sender uses unless told otherwise. */
-  defaultForm: string;
-}
-
-/** Where an outgoing header's value comes from. */
-export type HeaderValueSource =
-  | { kind: 'static'; value: string }
-  | { kind: 'event-type' }
-  | { kind: 'delivery-id' }
-  | { kind: 'signature' }
-  | { kind: 'timestamp' };
-
-export interface ProviderHeader {
-  name: string;
-  description: string;
-  value: HeaderValueSource;
-}
+export type TimestampSource = NonNullable<SignatureForm['timestamp']>;
+export type DigestEncoding = SignatureForm['digest'];
+export type SecretEncoding = SignatureForm['secretEncoding'];
+export type BodyForm = SignatureForm['signedContent']['bodyForms'][number];
+export type HeaderValueSource = z.output<typeof headerValueSchema>;
+export type ProviderHeader = ProviderDefinition['headers'][number];
+export type ProviderEvent = ProviderDefinition['events'][number];
+export type EventTypeLocation = ProviderDefinition['eventTypeLocations'][number];
+export type EnvelopeSpec = ProviderDefinition['envelope'];
+export type TimeFormat = NonNullable<EnvelopeSpec['timeField']>['format'];
+export type IdConvention = ProviderDefinition['ids']['conventions'][number];
+export type DeliveryIdSpec = ProviderDefinition['ids']['delivery'];
+export type ProviderLimits = ProviderDefinition['limits'];
+export type DeliveryPolicy = ProviderDefinition['delivery'];
+export type DetectionSpec = ProviderDefinition['detection'];
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
-
-export interface ProviderEvent {
-  type: string;
-  description: string;
-  /** A sample payload template, a JSON object (see src/core/providers/samples/template.ts for `{{...}}` placeholders). */
-  sample?: JsonObject;
-}
-
-export type EventTypeLocation = { in: 'body'; path: string } | { in: 'header'; name: string };
-
-export interface EnvelopeSpec {
-  description: string;
-  /** Top-level keys every payload has; also used to recognise the provider. */
-  requiredKeys: string[];
-  timeField?: { path: string; format: TimeFormat };
-}
-
-export interface IdConvention {
-  /** Field path in the payload, e.g. `data.visitorId`. */
-  field: string;
-  prefix?: string;
-  /** A regular expression (JavaScript syntax) the whole value matches. */
-  pattern?: string;
-  description: string;
-}
-
-export interface DeliveryIdSpec {
-  /** Payload field whose value is the delivery id (Prynt: `eventId`). */
-  fromPayload?: string;
-  /** How to make one when neither the payload nor the caller gives it (derived from the body, so stable across attempts). */
-  generate: { style: 'uuid' } | { style: 'prefixed'; prefix: string };
-}
-
-export interface ProviderLimits {
-  maxPayloadBytes?: number;
-  httpsRequired: boolean;
-  webhooksPerProperty?: number;
-}
-
-/** Read by the sender engine. attempts = retryDelaysMs.length + 1; each delay counts from the previous failed attempt. */
-export interface DeliveryPolicy {
-  timeoutMs: number;
-  success: '2xx' | 'exactly-200';
-  retryDelaysMs: number[];
-  afterFailure: string;
-  disableAfterFailingMs?: number;
-}
-
-export interface DetectionSpec {
-  /** Headers whose presence points to this provider. */
-  headers: string[];
-  /** True when those headers are shared with others (LRDefender's X-Webhook-Signature): the envelope must match too. */
-  headersAreGeneric: boolean;
-}
-
-export interface ProviderDefinition {
-  id: string;
-  name: string;
-  kind: ProviderKind;
-  description: string;
-  /** Where the facts come from: a seed file or a public documentation URL. */
-  source?: string;
-  headers: ProviderHeader[];
-  signature: SignatureSpec;
-  events: ProviderEvent[];
-  /** Subscription value meaning "all events", e.g. `*`. */
-  subscriptionWildcard?: string;
-  envelope: EnvelopeSpec;
-  /** Tried in order; the first that yields a string wins. */
-  eventTypeLocations: EventTypeLocation[];
-  detection: DetectionSpec;
-  ids: { conventions: IdConvention[]; delivery: DeliveryIdSpec };
-  limits: ProviderLimits;
-  delivery: DeliveryPolicy;
-  /** Doc ambiguities and the decisions taken. */
-  notes: string[];
-}
 
 // ---------------------------------------------------------------- verdicts
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { headerPairSchema, slugSchema, type Endpoint } from './capture-types';
+import { captureFilterFields } from './capture-filter';
 import type { HarDocument } from './har-types';
 import type { BulkReplaySummary, CaptureDiff, CurlCopy, CurlExport, ImportReport, ReplayPreview, ReplayView } from './replay-types';
 
@@ -51,14 +52,7 @@ export const replayApiArgs = {
     .object({
       ids: z.array(id).min(1).max(10_000).optional(),
       filter: z
-        .object({
-          endpoint: z.string().optional(),
-          provider: z.string().optional(),
-          eventType: z.string().optional(),
-          method: z.string().optional(),
-          signatureStatus: z.string().optional(),
-          since: since.optional(),
-        })
+        .object({ ...captureFilterFields, since: since.optional() })
         .strict()
         .optional(),
       url: httpUrl.optional(),

@@ -1,4 +1,5 @@
 import type { HeaderPair } from './capture-types';
+import { ERROR_KINDS } from './delivery-types';
 
 /**
  * Replays, live forwards, exports and diffs as the API and the CLI show them.
@@ -12,16 +13,8 @@ export type ReplayKind = 'replay' | 'forward';
  * How a replay or forward failed: the sender's failure kinds, plus 'not-sent'
  * (Hookscope did not send it: a truncated body, a forwarding loop, shutdown).
  */
-export type ReplayErrorKind =
-  | 'status'
-  | 'timeout'
-  | 'connection-refused'
-  | 'connection-reset'
-  | 'dns'
-  | 'tls'
-  | 'network'
-  | 'interrupted'
-  | 'not-sent';
+export const REPLAY_ERROR_KINDS = [...ERROR_KINDS, 'not-sent'] as const;
+export type ReplayErrorKind = (typeof REPLAY_ERROR_KINDS)[number];
 
 export interface ResignInfo {
   provider: string;

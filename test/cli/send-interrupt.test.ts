@@ -8,6 +8,7 @@ import { BIN, cliJson, runCli } from '../helpers/cli';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
 import { tempDir } from '../helpers/temp-dir';
 import { startServer, type TestServer } from '../core/sender/support/servers';
+import { waitFor } from '../helpers/wait';
 
 let handler: TestServer;
 const dirs: { path: string; remove(): void }[] = [];
@@ -65,15 +66,6 @@ async function sendAndInterrupt(dir: string): Promise<{ code: number | null; std
   return { code, stdout };
 }
 
-async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const v = await read();
-    if (done(v)) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not met in 30 s');
-}
-
 describe('send interrupted mid-ladder', () => {
   it('with serve running: handed over at once, serve sends the rest, each attempt exactly once', async () => {
     const dir = data();
@@ -84,7 +76,10 @@ describe('send interrupted mid-ladder', () => {
     expect(sent.code).toBe(130);
     expect(sent.stdout).toMatch(/^delivery 1: handed over to the running sender \(hookscope serve\)/m);
 
-    const view = await until(() => s.call('deliveries.get', { id: 1 }), (v) => v.result.status !== 'pending');
+    const view = await waitFor('delivery 1 to settle', async () => {
+      const v = await s.call('deliveries.get', { id: 1 });
+      return v.result.status !== 'pending' && v;
+    }, { timeout: 30_000, interval: 100 });
     expect(view.result.status).toBe('failed');
     expect(view.result.attempts.map((a: { n: number; status: number }) => [a.n, a.status])).toEqual([[1, 500], [2, 500], [3, 500]]);
     // The handler received three requests: attempt 1 from send, 2 and 3 from serve; none twice.
@@ -113,7 +108,10 @@ describe('send interrupted mid-ladder', () => {
     const resumed = await s.call('deliveries.get', { id: 2 });
     expect(resumed.result.status).toBe('pending'); // taken over when serve started
     await s.call('sender.setSpeed', { speed: 100_000 });
-    const view = await until(() => s.call('deliveries.get', { id: 2 }), (v) => v.result.status !== 'pending');
+    const view = await waitFor('delivery 2 to settle', async () => {
+      const v = await s.call('deliveries.get', { id: 2 });
+      return v.result.status !== 'pending' && v;
+    }, { timeout: 30_000, interval: 100 });
     expect(view.result.attempts.map((a: { n: number }) => a.n)).toEqual([1, 2, 3]);
     expect(handler.hits).toHaveLength(6);
   });
@@ -127,7 +125,10 @@ describe('send --detach', () => {
     expect(detached.code).toBe(0);
     const out = JSON.parse(detached.stdout) as { deliveryId: number; status: string };
     expect(out).toMatchObject({ deliveryId: 1, status: 'paused' });
-    const view = await until(() => s.call('deliveries.get', { id: 1 }), (v) => v.result.status === 'delivered');
+    const view = await waitFor('delivery 1 to settle', async () => {
+      const v = await s.call('deliveries.get', { id: 1 });
+      return v.result.status === 'delivered' && v;
+    }, { timeout: 30_000, interval: 100 });
     expect(view.result.attempts).toHaveLength(1);
     expect(handler.hits.filter((h) => h.method === 'POST')).toHaveLength(1);
   });

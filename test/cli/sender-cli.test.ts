@@ -69,6 +69,23 @@ describe('hookscope send, deliveries, delivery, retry', () => {
     expect((JSON.parse(retried.stdout) as SendJson).attempts).toHaveLength(7);
   });
 
+  it('retry --since takes a duration back from now (30m) as export and replay do, and names the forms it takes', async () => {
+    const failedBefore = (await cliJson<{ id: number; status: string }[]>(['deliveries', '--data', dir.path])).filter((d) => d.status === 'failed');
+    expect(failedBefore.length).toBeGreaterThan(0);
+    const r = await runCli(['retry', '--since', '30m', '--json', '--data', dir.path]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { retried: number[]; skipped: { deliveryId: number }[]; results: { deliveryId: number; status: string }[] };
+    const seen = [...out.retried, ...out.skipped.map((x) => x.deliveryId)];
+    expect(seen.sort((a, b) => a - b)).toEqual(failedBefore.map((d) => d.id).sort((a, b) => a - b));
+    expect(out.results.map((x) => x.deliveryId).sort((a, b) => a - b)).toEqual([...out.retried].sort((a, b) => a - b));
+    expect(out.retried.length).toBeGreaterThan(0);
+    expect(out.results.every((x) => x.status === 'failed')).toBe(true);
+
+    const bad = await runCli(['retry', '--since', 'yesterday', '--data', dir.path]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('30m, 24h, 7d');
+  });
+
   it('runs the handler check and says where a naive handler fails', async () => {
     const r = await runCli(['check', '--provider', 'prynt', '--url', `${serve.info.captureUrl}naive/x`, '--secret', 'whsec_x', '--json', '--data', dir.path]);
     expect(r.code).toBe(1);

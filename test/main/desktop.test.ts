@@ -7,6 +7,7 @@ import { CORE_PORT_REQUEST_CHANNEL } from '../../src/preload/channels';
 import { tempDir } from '../helpers/temp-dir';
 import { createFakeElectron, FakeFrame, FakeWebContents, type FakeElectron } from './support/fake-electron';
 import { connectPage } from './support/fake-page';
+import { waitFor } from '../helpers/wait';
 
 /** The core's utility process runs this (from source, through tsx, in a real child process). */
 const CORE_ENTRY = join(import.meta.dirname, '../../src/main/core-process/entry.ts');
@@ -57,16 +58,6 @@ function storedBodies(dataDir: string, path: string): string[] {
     return (db.prepare('SELECT body FROM captures WHERE path = ? ORDER BY id').all(path) as { body: Buffer }[]).map((r) => r.body.toString());
   } finally {
     db.close();
-  }
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
@@ -296,7 +287,7 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     await fetch(`${desktop!.captureUrl()}default/last`, { method: 'POST', body: 'kept' });
     fake.app.quit();
     expect(fake.app.quitted).toBe(false);
-    await waitFor('the app quit', () => fake.app.quitted, 15_000);
+    await waitFor('the app quit', () => fake.app.quitted, { timeout: 15_000 });
     expect(desktop!.host.status().state).toBe('stopped');
     expect(fake.app.quitCount).toBe(2);
     expect(storedBodies(dataDir, '/default/last')).toEqual(['kept']);

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiArgs, ApiMethod, ApiResults } from '../../src/shared/api';
 import type { Endpoint } from '../../src/shared/capture-types';
-import type { ErrorPayload } from '../../src/shared/errors';
+import type { ApiReply } from '../../src/shared/errors';
 import { cliJson } from '../helpers/cli';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
 import { tempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait';
 
 let serve: ServeProcess;
 let dir: { path: string; remove(): void };
@@ -19,7 +20,7 @@ afterAll(async () => {
   dir.remove();
 });
 
-type Reply<T> = { status: number; ok: true; result: T } | { status: number; ok: false; error: ErrorPayload };
+type Reply<T> = { status: number } & ApiReply<T>;
 
 /** POST /api/<method> with the run's token, as the page does; arguments are sent as given (no type help for bad ones). */
 async function post<M extends ApiMethod>(method: M, args: ApiArgs<M> | Record<string, unknown>): Promise<Reply<ApiResults[M]>> {
@@ -28,7 +29,7 @@ async function post<M extends ApiMethod>(method: M, args: ApiArgs<M> | Record<st
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${serve.info.token}` },
     body: JSON.stringify(args),
   });
-  return { status: res.status, ...((await res.json()) as { ok: true; result: ApiResults[M] } | { ok: false; error: ErrorPayload }) };
+  return { status: res.status, ...((await res.json()) as ApiReply<ApiResults[M]>) };
 }
 
 async function ok<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
@@ -43,16 +44,6 @@ async function listed(slug: string): Promise<Endpoint | undefined> {
 
 async function capturesOf(endpoint: string): Promise<string[]> {
   return (await ok('captures.list', { endpoint, limit: 100 })).map((c) => c.path);
-}
-
-async function until<T>(check: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await check();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('endpoint retention over the control API', () => {
@@ -143,7 +134,10 @@ describe('endpoint retention over the control API', () => {
     await send('plain/b');
     expect(await capturesOf('trim')).toHaveLength(5);
     await ok('endpoints.update', { slug: 'trim', retention: { keepCount: 2 } });
-    const left = await until(() => capturesOf('trim'), (paths) => paths.length === 2, 'retention to trim the endpoint to 2');
+    const left = await waitFor('retention to trim the endpoint to 2', async () => {
+      const paths = await capturesOf('trim');
+      return paths.length === 2 && paths;
+    });
     expect(left).toEqual(['/trim/n5', '/trim/n4']);
     // An endpoint without limits keeps everything.
     expect(await capturesOf('plain')).toEqual(['/plain/b', '/plain/a']);

@@ -1,14 +1,9 @@
 import type { ApiArgs } from '../../../src/shared/api';
+import type { CaptureFilter } from '../../../src/shared/capture-filter';
 import type { CaptureSummary } from '../../../src/shared/capture-types';
 
-/** The list filters, as the `captures.list` arguments name them; '' means any. */
-export interface Filters {
-  endpoint: string;
-  method: string;
-  provider: string;
-  eventType: string;
-  signatureStatus: string;
-}
+/** The list filters, as the `captures.list` arguments name them (src/shared/capture-filter.ts); '' means any. */
+export type Filters = Record<keyof CaptureFilter, string>;
 
 export const NO_FILTERS: Filters = { endpoint: '', method: '', provider: '', eventType: '', signatureStatus: '' };
 

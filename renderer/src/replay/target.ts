@@ -1,25 +1,7 @@
 import type { CaptureDetail, Endpoint } from '../../../src/shared/capture-types';
+import { pathSuffix, targetUrl } from '../../../src/shared/replay-target';
 
-/** The part of a capture's path after its endpoint's slug: `/stripe/a/b` -> `/a/b`; the default endpoint keeps the whole path. */
-export function pathSuffix(path: string, slug: string): string {
-  const prefix = `/${slug}`;
-  if (path === prefix) return '';
-  if (path.startsWith(`${prefix}/`)) return path.slice(prefix.length);
-  return path;
-}
-
-/** A base URL followed by a path suffix, with the capture's query after the base's own; null when the base is not a URL. */
-export function joinTarget(base: string, suffix: string, query: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(base);
-  } catch {
-    return null;
-  }
-  const path = suffix ? `${url.pathname.replace(/\/$/, '')}${suffix}` : url.pathname;
-  const search = [url.search.replace(/^\?/, ''), query].filter((q) => q.length > 0).join('&');
-  return `${url.protocol}//${url.host}${path}${search ? `?${search}` : ''}`;
-}
+export { pathSuffix };
 
 export type TargetSource = 'forward' | 'last' | 'none';
 
@@ -34,7 +16,7 @@ export function defaultReplayUrl(
   lastUrl: string | null,
 ): { url: string; source: TargetSource } {
   if (endpoint?.forwardUrl) {
-    const url = joinTarget(endpoint.forwardUrl, pathSuffix(capture.path, endpoint.slug), capture.query);
+    const url = targetUrl(endpoint.forwardUrl, pathSuffix(capture.path, endpoint.slug), capture.query);
     if (url) return { url, source: 'forward' };
   }
   if (lastUrl) return { url: lastUrl, source: 'last' };

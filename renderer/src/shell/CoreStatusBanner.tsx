@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CoreStatus } from '../../../src/shared/core-port';
-
-type Reply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
+import type { ApiReply as Reply } from '../../../src/shared/errors';
 
 /** Present in the desktop window only (from the preload): the core process's status and a restart. */
 declare global {

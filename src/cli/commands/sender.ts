@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
 import { generateSecret } from '../../core/sender/generate-secret';
+import { parseSince } from '../../core/replay/since';
 import type { TimestampMode } from '../../core/sender/types';
 import type { AppSurface } from '../../core/app';
 import { assertEventType, checkSubscriptionId } from '../../core/providers';
@@ -187,7 +188,7 @@ export function registerSenderCommands(program: Command): void {
 
   withJson(withData(program.command('retry').description('retry a failed delivery now (one attempt) or resume a paused one, or retry every failed delivery since a time')))
     .argument('[id]', 'delivery id', idArg)
-    .option('--since <time>', 'retry every failed delivery created since this ISO time instead')
+    .option('--since <time>', 'retry every failed delivery created since this time instead: ISO, or back from now (30m, 24h, 7d)')
     .option('--speed <n>', 'provider time per real time for the waits of a resumed ladder (3600: an hour a second)', floatArg('--speed', 0.001, 10_000_000), 1)
     .option('--show-body', "also print the body the handler answered (its last attempt's)")
     .action(async (id: number | undefined, options: CommonOptions & { since?: string; speed: number; showBody?: boolean }) => {
@@ -196,9 +197,7 @@ export function registerSenderCommands(program: Command): void {
         const sender = senderFor(app, options.speed, true);
         try {
           if (options.since !== undefined) {
-            const since = Date.parse(options.since);
-            if (Number.isNaN(since)) throw new HookscopeError('BAD_INPUT', `--since must be an ISO time, got "${options.since}"`);
-            const report = sender.retryFailedSince(since);
+            const report = sender.retryFailedSince(parseSince(options.since, app.clock.now()));
             const end = await runUntilDone(sender, report.retried);
             if (end.kind === 'interrupted') {
               for (const line of describeInterruption(end)) process.stdout.write(`${line}\n`);

@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '../../shared/api';
 import type { ReplayApiResults } from '../../shared/replay-api';
 import { toReplayView } from '../store/replays';
-import type { ExportSelection } from '../store/transfer';
+import type { ExportSelection } from '../store/export-import';
 import type { AppSurface } from '../app';
 import { parseSince } from '../replay/since';
 

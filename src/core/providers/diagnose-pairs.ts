@@ -14,7 +14,7 @@ import type { Diagnostic, DigestEncoding } from '../../shared/providers';
 import { bodyVariants } from './body-variants';
 import { decodeBase64Strict, secretKey } from './crypto';
 import { utf8 } from './bytes';
-import { matchToken, type ProbeContext } from './probe';
+import { matchToken, type ProbeContext } from './signature-match';
 import { bodyInForm, buildSignedBytes } from './signed-content';
 
 /** Bodies above this are not explored in pairs (a pair of body changes is ~170 bodies). */

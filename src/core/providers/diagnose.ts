@@ -9,7 +9,7 @@ import { bodyVariants } from './body-variants';
 import { diagnosePair } from './diagnose-pairs';
 import { decodeBase64Strict, secretKey } from './crypto';
 import { utf8 } from './bytes';
-import { matchToken, type ProbeContext } from './probe';
+import { matchToken, type ProbeContext } from './signature-match';
 import { bodyInForm, buildSignedBytes } from './signed-content';
 
 /** The timestamp search stays cheap: small bodies only, a few keys. */

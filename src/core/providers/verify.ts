@@ -10,7 +10,7 @@ import { diagnoseFailure } from './diagnose';
 import { documentedComparison, documentedOutcome, documentedTimestamp } from './documented-handler';
 import { defaultForm, schemeId } from './forms';
 import { firstHeader, headerValues, type HeaderPairs } from './headers';
-import { matchToken, ordinal, type KeyEntry, type ProbeContext } from './probe';
+import { matchToken, ordinal, type KeyEntry, type ProbeContext } from './signature-match';
 import { formatSignatureValue, formatSpecificity, parseSignatureValue } from './signature-format';
 import { bodyInForm, buildSignedBytes } from './signed-content';
 

@@ -1,5 +1,5 @@
 import type { NewReplay } from '../store/replays';
-import type { ImportedCapture } from '../store/transfer';
+import type { ImportedCapture } from '../store/export-import';
 import type { EndpointRecord } from './import-records';
 
 /** One capture read from a file, validated, not yet written. */

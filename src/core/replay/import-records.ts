@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { responseRuleSchema, slugSchema } from '../../shared/capture-types';
+import { REPLAY_ERROR_KINDS } from '../../shared/replay-types';
 import { isCanonicalBase64, isHeaderValue, isHttpToken, isHttpVersion, isRequestPath, isTargetText } from './import-fields';
 
 /**
@@ -42,7 +43,7 @@ export const captureResponseSchema = z.union([
   z.object({ kind: z.literal('none'), reason: oneLine }),
 ]);
 
-const errorKind = z.enum(['status', 'timeout', 'connection-refused', 'connection-reset', 'dns', 'tls', 'network', 'interrupted', 'not-sent']);
+const errorKind = z.enum(REPLAY_ERROR_KINDS);
 
 export const replayRecordSchema = z.object({
   id: z.number().int(),

@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import { withBusyRetry } from '../store/busy-retry';
 import type { EndpointRepo } from '../store/endpoints';
 import type { ReplayRepo } from '../store/replays';
-import type { TransferRepo } from '../store/transfer';
+import type { TransferRepo } from '../store/export-import';
 import { harEntries, harEntryItem, parseHarText } from './har-import';
 import type { ImportItem, ValidatedImport } from './import-plan';
 import { sourceLines, sourceText, type ImportSource } from './import-source';

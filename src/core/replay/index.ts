@@ -8,7 +8,7 @@ import type { CaptureRepo, ListFilter, StoredCapture } from '../store/captures';
 import type { EndpointRepo } from '../store/endpoints';
 import { toReplayView, type ReplayRepo, type StoredReplay } from '../store/replays';
 import type { SecretRepo } from '../store/secrets';
-import type { ExportSelection, TransferRepo } from '../store/transfer';
+import type { ExportSelection, TransferRepo } from '../store/export-import';
 import { parseTargetUrl, performAttempt } from '../sender/attempt';
 import type { AttemptFn } from '../sender/types';
 import { MAX_BULK_CONCURRENCY, runBulk } from './bulk';

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { DeliveryRepo } from '../store/deliveries';
-import { Backoff } from './rearm';
+import { Backoff } from '../backoff';
 
 /** setTimeout's ceiling (about 24.8 days); longer waits are re-armed. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -28,7 +28,7 @@ export interface ArmingOptions {
   leadMs?: number;
   /** How to yield between slices (default setImmediate); tests pass one they step by hand. */
   defer?: Defer;
-  /** A slice that failed (the database read); it is tried again after a backoff (rearm.ts). */
+  /** A slice that failed (the database read); it is tried again after a backoff (core/backoff.ts). */
   onError(error: unknown): void;
 }
 

@@ -6,7 +6,7 @@ import { ArmingWindow, MAX_TIMER_MS, type ArmingOptions } from './arming';
 import { claimDue, type Claim, type ClaimOptions } from './claim';
 import { describeError } from './classify';
 import { LeaseWatch } from './leases';
-import { Backoff } from './rearm';
+import { Backoff } from '../backoff';
 import { disableWebhook, failure, settleAttempt, type Settlement } from './settle';
 import { toAttemptSummary, toDeliveryResult } from './summary';
 import { Handoff } from './handoff';
@@ -55,7 +55,7 @@ interface Waiter {
  *
  * After an engine error (a claim or a settle that failed: SQLITE_BUSY past
  * the busy timeout, a full disk) nothing is dropped. An attempt whose claim
- * failed is still waiting: it is tracked again after a backoff (rearm.ts) and
+ * failed is still waiting: it is tracked again after a backoff (core/backoff.ts) and
  * claimed afresh. An attempt sent whose settle failed stays in flight under
  * this engine's claim, its outcome kept in memory and recorded after a
  * backoff; it is never sent again, as only the claim of a waiting attempt

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { AttemptRecord, DeliveryRepo } from '../store/deliveries';
 import { MAX_TIMER_MS } from './arming';
-import { Backoff } from './rearm';
+import { Backoff } from '../backoff';
 
 export interface LeaseWatchOptions {
   repo: Pick<DeliveryRepo, 'expiredClaims' | 'nextForeignLease' | 'endedHolds' | 'nextHoldEnd'>;
@@ -12,7 +12,7 @@ export interface LeaseWatchOptions {
   close(orphan: AttemptRecord, now: number): void;
   /** Takes over a waiting attempt whose hold ended (released by its `send`, or its holder gone) and arms it. */
   adopt(waiting: AttemptRecord): void;
-  /** A check that failed (the database read); it is tried again after a backoff (rearm.ts). */
+  /** A check that failed (the database read); it is tried again after a backoff (core/backoff.ts). */
   onError(error: unknown): void;
   /**
    * Look at least this often (ms) for holds released early: a `hookscope

@@ -1,16 +1,16 @@
+import type { CaptureFilter as ApiCaptureFilter } from '../../shared/capture-filter';
+
 /**
  * The WHERE clause of a capture filter, shared by the list and by deletion so
  * that "delete what the list shows" deletes exactly those captures. Columns
  * are those of `captures c JOIN endpoints e ON e.id = c.endpoint_id`.
  */
-export interface CaptureFilter {
-  endpoint?: string;
+/** The API's capture filter (src/shared/capture-filter.ts), matched as described below, with paging and narrowing the store adds. */
+export interface CaptureFilter extends ApiCaptureFilter {
   /** Case-insensitive: provider ids are lower case, so "Prynt" finds "prynt". */
   provider?: string;
   /** Case-insensitive prefix: "verdict" finds "verdict", "verdict.created", "Verdict.x". */
   eventType?: string;
-  method?: string;
-  signatureStatus?: string;
   /** Only ids below this (keyset paging, newest first). */
   beforeId?: number;
   /** Only ids above this (keyset paging towards newer captures). */

@@ -190,25 +190,32 @@ export interface ListFilter extends CaptureFilter {
 export const NEXT_CAPTURE_ID_SQL = `SELECT max(coalesce((SELECT max(id) FROM captures), 0),
   coalesce((SELECT floor FROM capture_id_floor WHERE id = 1), 0)) + 1`;
 
+/** One capture row, for the capture writer and the import alike (its id from NEXT_CAPTURE_ID_SQL). */
+export const INSERT_CAPTURE_SQL = `INSERT INTO captures (id, endpoint_id, received_at, method, url, path, query, http_version,
+      remote_address, remote_port, headers, body, body_size, body_sha256, truncated, error, response_status, response)
+    VALUES ((${NEXT_CAPTURE_ID_SQL}), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** The values INSERT_CAPTURE_SQL binds, in its order. */
+export function insertCaptureParams(c: NewCapture): unknown[] {
+  const status = c.response.kind === 'answered' ? c.response.status : null;
+  return [
+    c.endpointId, c.receivedAt, c.method, c.url, c.path, c.query, c.httpVersion,
+    c.remoteAddress, c.remotePort, JSON.stringify(c.headers), c.body, c.bodySize, c.bodySha256,
+    c.truncated ? 1 : 0, c.error, status, JSON.stringify(c.response),
+  ];
+}
+
 export type CaptureRepo = ReturnType<typeof createCaptureRepo>;
 
 /** All SQL about captures. Inserts come in batches, one transaction each. */
 export function createCaptureRepo(db: Database) {
-  const insert = db.prepare(`INSERT INTO captures (id, endpoint_id, received_at, method, url, path, query, http_version,
-      remote_address, remote_port, headers, body, body_size, body_sha256, truncated, error, response_status, response)
-    VALUES ((${NEXT_CAPTURE_ID_SQL}), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(INSERT_CAPTURE_SQL);
   const selectOne = db.prepare<[number], CaptureRow>(
     `SELECT c.*, e.slug FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE c.id = ?`,
   );
 
   function insertOne(c: NewCapture): number {
-    const status = c.response.kind === 'answered' ? c.response.status : null;
-    const result = insert.run(
-      c.endpointId, c.receivedAt, c.method, c.url, c.path, c.query, c.httpVersion,
-      c.remoteAddress, c.remotePort, JSON.stringify(c.headers), c.body, c.bodySize, c.bodySha256,
-      c.truncated ? 1 : 0, c.error, status, JSON.stringify(c.response),
-    );
-    return Number(result.lastInsertRowid);
+    return Number(insert.run(...insertCaptureParams(c)).lastInsertRowid);
   }
 
   const insertBatch = db.transaction((rows: NewCapture[]): number[] => rows.map(insertOne));

@@ -17,7 +17,7 @@ import {
   type WebhookRecord,
 } from './delivery-records';
 import { RECORDED_RESPONSE_COLUMNS, recordedResponseParams } from './recorded-response';
-import { bytes, json, type Row } from './row';
+import { bytes, json, type Row } from './sqlite-values';
 
 export type {
   AttemptOutcome,

@@ -3,7 +3,7 @@ import type { AttemptTrigger, DeliveryStatus, ErrorKind, TimestampMode } from '.
 import type { DeliveryPolicy } from '../../shared/providers';
 import type { PreparedRequest } from '../delivery-request';
 import type { MaybeRecordedResponse, RecordedResponse } from './recorded-response';
-import type { Row } from './row';
+import type { Row } from './sqlite-values';
 
 /** The sender's records (webhooks, deliveries, attempts; schema: migration 003) and their row mappers. */
 

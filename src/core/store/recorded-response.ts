@@ -1,5 +1,5 @@
 import type { HeaderPair } from '../../shared/capture-types';
-import { bytes, json } from './row';
+import { bytes, json } from './sqlite-values';
 
 /**
  * A target's answer to one sent request, as both delivery_attempts and

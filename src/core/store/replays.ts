@@ -3,7 +3,7 @@ import { HookscopeError } from '../../shared/errors';
 import type { HeaderPair } from '../../shared/capture-types';
 import type { ReplayErrorKind, ReplayKind, ReplaySummary, ReplayView, ResignInfo } from '../../shared/replay-types';
 import { RECORDED_RESPONSE_COLUMNS, recordedResponseParams, type RecordedResponse } from './recorded-response';
-import { bytes, type Row } from './row';
+import { bytes, type Row } from './sqlite-values';
 
 /** A replay or forward as the store keeps it: bodies as bytes, times as epoch ms. */
 export interface NewReplay extends RecordedResponse<ReplayErrorKind> {

@@ -7,13 +7,12 @@ import {
   type TunnelState,
   type TunnelStatus,
 } from '../../shared/tunnel-types';
+import { doublingBackoff, type BackoffSchedule } from '../../shared/backoff';
 import type { Clock } from '../clock';
 import type { TunnelDriver, TunnelLink } from './driver';
 
 /** Delay before reconnection attempt `attempt` (1, 2, ...): 1 s doubling to 30 s. */
-export function defaultBackoff(attempt: number): number {
-  return Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
-}
+export const defaultBackoff: BackoffSchedule = doublingBackoff(1000, 30_000);
 
 /** Where the tunnel forwards: the capture server, never the control API. */
 export interface TunnelTarget {
@@ -28,7 +27,7 @@ export interface TunnelSupervisorOptions {
   /** The other ways to a public URL, by provider (a provider without a driver fails to start with a clear cause). */
   drivers?: Partial<Record<TunnelProvider, TunnelDriver>>;
   clock: Clock;
-  backoff?: (attempt: number) => number;
+  backoff?: BackoffSchedule;
   /** The capture server's address, or null while it is not listening. */
   target: () => TunnelTarget | null;
   onStatus?: (status: TunnelStatus) => void;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, createApiHandlers } from '../../../src/core/api';
 import { createApp } from '../../../src/core/app';
 import { systemClock } from '../../../src/core/clock';
-import { DUPLICATE_SQL } from '../../../src/core/store/transfer';
+import { DUPLICATE_SQL } from '../../../src/core/store/export-import';
 import type { ImportReport } from '../../../src/shared/replay-types';
 import { startCaptureApp, type RunningCapture } from '../../helpers/capture-app';
 import { ndjsonCorpus } from '../../helpers/ndjson-corpus';

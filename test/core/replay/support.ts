@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HeaderPair } from '../../../src/shared/capture-types';
 import { rawRequest, type RawResponse } from '../../helpers/raw-http';
+import { startSink, type Sink } from '../../helpers/sink-server';
 
 export interface TargetHit {
   method: string;
@@ -11,41 +11,21 @@ export interface TargetHit {
   body: Buffer;
 }
 
-export interface Target {
-  url: string;
-  port: number;
+export interface Target extends Omit<Sink, 'hits'> {
   hits: TargetHit[];
-  close(): Promise<void>;
 }
 
 type Handler = (hit: TargetHit, res: ServerResponse, req: IncomingMessage) => void;
 
-/** A real handler on 127.0.0.1 port 0 that records every request exactly (raw header pairs, body bytes). */
+/** The shared sink (test/helpers/sink-server.ts), its hits with the raw header pairs exactly as received. */
 export async function startTarget(handler: Handler = (_hit, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok')): Promise<Target> {
   const hits: TargetHit[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const headers: HeaderPair[] = [];
-      for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
-      const hit = { method: req.method ?? '', url: req.url ?? '', headers, body: Buffer.concat(chunks) };
-      hits.push(hit);
-      handler(hit, res, req);
-    });
+  const sink = await startSink((raw, res, req) => {
+    const hit = { method: raw.method, url: raw.url, headers: raw.rawHeaders, body: raw.body };
+    hits.push(hit);
+    handler(hit, res, req);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    hits,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: sink.url, port: sink.port, hits, close: sink.close };
 }
 
 /** A port nothing listens on (bound, then released). */

@@ -4,7 +4,7 @@
 // the lock is free, its outcome is never lost, and no attempt is sent twice.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock';
-import { REARM_DELAYS_MS } from '../../../src/core/sender/rearm';
+import { REARM_DELAYS_MS } from '../../../src/core/backoff';
 import { createDeliveryRepo } from '../../../src/core/store/deliveries';
 import { TEST_SECRET } from './support/adapter';
 import { senderEnv } from './support/env';

@@ -8,6 +8,7 @@ import type { TunnelProvider, TunnelStatus } from '../../../src/shared/tunnel-ty
 import { startCaptureApp, type RunningCapture } from '../../helpers/capture-app';
 import { fakeNgrokSdk } from './support/fake-ngrok';
 import { startLtServer } from './support/lt-server';
+import { waitFor } from '../../helpers/wait';
 
 const FAKE_CLOUDFLARED = resolve(import.meta.dirname, 'support/fake-cloudflared.mjs');
 
@@ -15,16 +16,6 @@ const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** One way to a public URL, made runnable here, and how to make its link drop. */
 interface Rig {

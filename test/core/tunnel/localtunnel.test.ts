@@ -9,6 +9,7 @@ import { runTunnelSelfTest, SELF_TEST_PREFIX } from '../../../src/core/tunnel';
 import type { TunnelStatus } from '../../../src/shared/tunnel-types';
 import { startCaptureApp, type RunningCapture } from '../../helpers/capture-app';
 import { startLtServer, type LtServer } from './support/lt-server';
+import { waitFor } from '../../helpers/wait';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -25,16 +26,6 @@ async function setup(backoff: (attempt: number) => number = () => 40): Promise<{
     if (event === 'tunnel.status') statuses.push(payload as TunnelStatus);
   });
   return { cap, lt, statuses };
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** A request with headers exactly as given (case and order), through a public URL. */

@@ -1,5 +1,6 @@
 import type { ApiArgs, ApiMethod, ApiResults } from '../../../src/shared/api';
 import type { Served } from './serve';
+import { waitFor } from '../../helpers/wait';
 
 /** Calls the control API of a running serve, as the page does (bearer token). */
 export async function api<M extends ApiMethod>(served: Served, method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
@@ -14,13 +15,7 @@ export async function api<M extends ApiMethod>(served: Served, method: M, args: 
   return reply.result;
 }
 
-/** Polls until `check` returns a value that is not undefined (background work such as search indexing). */
-export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** Polls (test/helpers/wait.ts) until `check` gives a value (background work such as search indexing). */
+export function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  return waitFor(what, check, { timeout: timeoutMs, interval: 100 });
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NewCapture } from '../../../src/core/store/captures';
+import { waitFor } from '../../helpers/wait';
 
 /** A capture row as the capture server would hand it to the store. */
 export function captureRow(endpointId: number, receivedAt: number, text: string): NewCapture {
@@ -24,12 +25,10 @@ export function captureRow(endpointId: number, receivedAt: number, text: string)
   };
 }
 
-/** Polls `check` until it is true or `ms` pass; returns its last answer. */
+/** Polls `check` (test/helpers/wait.ts) until it is true or `ms` pass; returns whether it became true. */
 export async function eventually(check: () => boolean | Promise<boolean>, ms = 10_000, every = 50): Promise<boolean> {
-  const until = Date.now() + ms;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > until) return false;
-    await new Promise((r) => setTimeout(r, every));
-  }
+  return waitFor('a condition', async () => await check(), { timeout: ms, interval: every }).then(
+    () => true,
+    () => false,
+  );
 }

@@ -1,46 +1,19 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startSink, type Sink, type SinkHit } from '../../../helpers/sink-server';
 
-export interface Hit {
-  at: number;
-  method: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
+export type Hit = SinkHit;
 
-export interface TestServer {
+export interface TestServer extends Sink {
+  /** The sink's `/hook` path: where the sender tests deliver. */
   url: string;
-  port: number;
-  hits: Hit[];
-  close(): Promise<void>;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer, hit: Hit) => void;
 
-/** A real HTTP server on 127.0.0.1, port 0, recording every request it reads. */
+/** The shared sink (test/helpers/sink-server.ts), answering with `handler`, its URL at `/hook`. */
 export async function startServer(handler: Handler): Promise<TestServer> {
-  const hits: Hit[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const hit = { at: Date.now(), method: req.method ?? '', headers: req.headers, body: Buffer.concat(chunks) };
-      hits.push(hit);
-      handler(req, res, hit.body, hit);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    port,
-    hits,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const sink = await startSink((hit, res, req) => handler(req, res, hit.body, hit));
+  return { ...sink, url: `${sink.url}/hook` };
 }
 
 export const answer = (status: number, body = '') => startServer((_req, res) => res.writeHead(status).end(body));

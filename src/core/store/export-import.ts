@@ -1,6 +1,5 @@
-import { NEXT_CAPTURE_ID_SQL } from './captures';
 import type { Database } from 'better-sqlite3';
-import type { NewCapture } from './captures';
+import { INSERT_CAPTURE_SQL, insertCaptureParams, type NewCapture } from './captures';
 
 /** What to export: given ids, or every capture matching the filter. */
 export interface ExportSelection {
@@ -29,9 +28,7 @@ export type TransferRepo = ReturnType<typeof createTransferRepo>;
  * migration 010), and inserting imported ones for the analysis to verify.
  */
 export function createTransferRepo(db: Database) {
-  const insert = db.prepare(`INSERT INTO captures (id, endpoint_id, received_at, method, url, path, query, http_version,
-      remote_address, remote_port, headers, body, body_size, body_sha256, truncated, error, response_status, response)
-    VALUES ((${NEXT_CAPTURE_ID_SQL}), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(INSERT_CAPTURE_SQL);
   const duplicate = db.prepare<[number, number, string, string, string], { id: number }>(DUPLICATE_SQL);
 
   return {
@@ -62,13 +59,7 @@ export function createTransferRepo(db: Database) {
     },
     /** Inserts an imported capture with no verdict; ids above the analysis cursor are analyzed as new. */
     insertImported(c: ImportedCapture): number {
-      const status = c.response.kind === 'answered' ? c.response.status : null;
-      const result = insert.run(
-        c.endpointId, c.receivedAt, c.method, c.url, c.path, c.query, c.httpVersion,
-        c.remoteAddress, c.remotePort, JSON.stringify(c.headers), c.body, c.bodySize, c.bodySha256,
-        c.truncated ? 1 : 0, c.error, status, JSON.stringify(c.response),
-      );
-      return Number(result.lastInsertRowid);
+      return Number(insert.run(...insertCaptureParams(c)).lastInsertRowid);
     },
     /** Ids of the endpoints the given captures belong to. */
     endpointIdsOf(ids: number[]): number[] {

@@ -1,4 +1,4 @@
-/** What verification and diagnosis share: the keys, the received tokens, and a matcher. */
+/** What verification and diagnosis share: the keys, the received tokens, and the matcher of a token against a key's HMAC. */
 import type { DigestEncoding, SignatureForm } from '../../shared/providers';
 import { decodeDigest, digestsEqual, hmacSha256 } from './crypto';
 

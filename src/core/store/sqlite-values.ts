@@ -1,4 +1,4 @@
-/** What better-sqlite3 returns for a row, and the two encodings the store writes with. */
+/** What better-sqlite3 returns for a row, and the two encodings the store binds values with (JSON text, BLOB bytes). */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row's columns are typed where it is read
 export type Row = Record<string, any>;

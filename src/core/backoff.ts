@@ -1,17 +1,19 @@
-import type { Clock } from '../clock';
+import type { Clock } from './clock';
+import { steppedBackoff, type BackoffSchedule } from '../shared/backoff';
 
 /**
- * Waits before trying again after an engine error (a claim or a settle that
- * failed, e.g. SQLITE_BUSY past the busy timeout): 250 ms, 1 s, 5 s, 15 s,
- * then every 30 s. The last step stays well inside an in-flight lease
- * (timeout + 60 s by default), so a kept outcome is normally recorded before
- * another sender could take the claim for a dead one's.
+ * The sender's waits before trying again after an engine error (a claim or a
+ * settle that failed, e.g. SQLITE_BUSY past the busy timeout): 250 ms, 1 s,
+ * 5 s, 15 s, then every 30 s. The last step stays well inside an in-flight
+ * lease (timeout + 60 s by default), so a kept outcome is normally recorded
+ * before another sender could take the claim for a dead one's.
  */
 export const REARM_DELAYS_MS: readonly number[] = [250, 1000, 5000, 15_000, 30_000];
 
 /**
  * Counts consecutive failures per key (an attempt id) and runs retries on the
- * injected clock after a growing, capped delay. A success resets the count.
+ * injected clock after the schedule's wait (src/shared/backoff.ts). A success
+ * resets the count.
  */
 export class Backoff {
   private readonly failures = new Map<number, number>();
@@ -19,14 +21,14 @@ export class Backoff {
 
   constructor(
     private readonly clock: Clock,
-    private readonly delays: readonly number[] = REARM_DELAYS_MS,
+    private readonly schedule: BackoffSchedule = steppedBackoff(REARM_DELAYS_MS),
   ) {}
 
   /** Counts one more failure of `key`; returns the wait before the next try. */
   fail(key: number): number {
-    const n = this.failures.get(key) ?? 0;
-    this.failures.set(key, n + 1);
-    return this.delays[Math.min(n, this.delays.length - 1)];
+    const n = (this.failures.get(key) ?? 0) + 1;
+    this.failures.set(key, n);
+    return this.schedule(n);
   }
 
   /** Forgets the failures of `key` (it went through). */
