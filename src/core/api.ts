@@ -9,10 +9,11 @@ import { createTunnelHandlers } from './tunnel/api-handlers';
 import { createReplayHandlers } from './replay/api-handlers';
 import { databasePath } from './paths';
 import { translateEscapedStoreError } from './store/db';
+import { asInteractive, type InteractiveGate } from './interactive';
 
 /** The API implemented once over the core; every transport calls through `callApi`. */
 export function createApiHandlers(app: App, info: { version: string; captureUrl: () => string | null }): ApiHandlers {
-  return withStoreErrors(databasePath(app.dataDir), {
+  return withStoreErrors(databasePath(app.dataDir), app.interactive, {
     ...createSenderHandlers(app),
     ...createTunnelHandlers(app),
     ...createReplayHandlers(app),
@@ -28,6 +29,7 @@ export function createApiHandlers(app: App, info: { version: string; captureUrl:
     'endpoints.create': ({ slug, rule, retention }) => app.createEndpoint(slug, responseRuleSchema.parse({ ...DEFAULT_RULE, ...rule }), null, retention),
     'endpoints.update': ({ slug, rule, retention }) =>
       app.updateEndpoint(slug, { rule: rule ? responseRuleSchema.parse({ ...app.endpoints.get(slug).rule, ...rule }) : undefined, retention }),
+    'app.backlog': () => app.backlog(),
     'app.info': () => ({ version: info.version, dataDir: app.dataDir, captureUrl: info.captureUrl() }),
   });
 }
@@ -37,7 +39,7 @@ export function createApiHandlers(app: App, info: { version: string; captureUrl:
  * mid-read, a write refused) turned into its coded HookscopeError naming the
  * database, as every transport reports HookscopeErrors: code and one line.
  */
-function withStoreErrors(file: string, handlers: ApiHandlers): ApiHandlers {
+function withStoreErrors(file: string, gate: InteractiveGate, handlers: ApiHandlers): ApiHandlers {
   const translate = (error: unknown): never => {
     throw translateEscapedStoreError(error, file);
   };
@@ -45,7 +47,8 @@ function withStoreErrors(file: string, handlers: ApiHandlers): ApiHandlers {
   for (const [method, handler] of Object.entries(handlers) as [string, (args: unknown) => unknown][]) {
     wrapped[method] = (args) => {
       try {
-        const result = handler(args);
+        // An interactive call: background work stands aside while it runs and just after.
+        const result = asInteractive(gate, () => handler(args));
         return result instanceof Promise ? result.catch(translate) : result;
       } catch (error) {
         return translate(error);

@@ -27,6 +27,9 @@ import { createTransferRepo } from './store/transfer';
 import { createRetentionRepo } from './store/retention';
 import { assertLimits, createRetention } from './retention';
 import { isBusy, withBusyRetry } from './store/busy-retry';
+import { createInteractiveGate } from './interactive';
+import { createBacklogRepo } from './store/backlog';
+import type { Backlog } from '../shared/api';
 
 export interface AppOptions {
   dataDir: string;
@@ -60,9 +63,12 @@ export function createApp(options: AppOptions) {
   const search = createSearchRepo(db, searchableText, (r) => decodeBody(r.headers, r.body).bytes);
   const secrets = createSecretRepo(db, () => clock.now(), options.secretSealer);
   const analysis = createAnalysisRepo(db, (id) => captures.get(id));
+  const backlogRepo = createBacklogRepo(db);
   /** Built-in providers plus the user's own from <data>/providers/*.json. */
   const providers = createProviderRegistry({ userDir: join(options.dataDir, 'providers') });
   const events = createEventBus(options.onError);
+  /** The UI's calls go before background work (api.ts marks them; the background stands aside). */
+  const interactive = createInteractiveGate(() => clock.now());
   function analysisContext(): AnalysisContext {
     const byId = new Map(endpoints.list().map((e) => [e.id, e]));
     const allSecrets = secrets.byEndpoint();
@@ -227,12 +233,17 @@ export function createApp(options: AppOptions) {
       analysis.markEndpointStale(endpoint.id);
       return endpoint;
     },
+    /** How far the background is behind: captures without a verdict yet, captures not yet searchable through the index. */
+    backlog(): Backlog {
+      return { verdictsPending: backlogRepo.countAbove(analysis.analyzedUpto()), indexPending: backlogRepo.countAbove(search.indexedUpto()) };
+    },
     /** Analyzes every pending or stale capture now (one-shot commands). */
     analyzeAll(): void {
       while (analyzePending(500) > 0);
     },
     /** Events for the UI: captures added or updated, endpoints changed, and more as features land. */
     events,
+    interactive,
     tunnel,
     replay,
     retention,
@@ -279,7 +290,7 @@ export function createApp(options: AppOptions) {
     },
     /** Starts deferred work: search indexing, analysis, and WAL checkpoints on their own thread. */
     startBackground(): void {
-      background ??= startBackground(backgroundTasks, clock, { onError: options.onError });
+      background ??= startBackground(backgroundTasks, clock, { onError: options.onError, yieldTo: () => interactive.busy() });
       checkpointer ??= startCheckpointer(db, dbFile, { nativeBinding: options.nativeBinding, onError: options.onError });
     },
     /** Finishes deferred work now (search index, analysis). */

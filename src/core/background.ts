@@ -38,10 +38,21 @@ export function paceFor(othersUtilization: number): Pace {
  * and sizes its budget from that, and each call is sized to fit what is left
  * of the budget. A task's failure is reported, never thrown.
  */
+/** While an interactive call is being answered (or just was), a tick waits this long and looks again. */
+export const STAND_ASIDE_MS = 5;
+/** The longest the background stands aside in one go: a UI that never stops calling does not starve it. */
+export const MAX_STAND_ASIDE_MS = 500;
+
 export function startBackground(
   tasks: BackgroundTask[],
   clock: Clock,
-  options: { idleMs?: number; onError?: (error: unknown) => void; now?: () => number } = {},
+  options: {
+    idleMs?: number;
+    onError?: (error: unknown) => void;
+    now?: () => number;
+    /** True while interactive work (the UI's calls) should go first: interactive.ts. */
+    yieldTo?: () => boolean;
+  } = {},
 ): Background {
   const idleMs = options.idleMs ?? 200;
   const now = options.now ?? (() => performance.now());
@@ -50,9 +61,18 @@ export function startBackground(
   let stopped = false;
   let mark = performance.eventLoopUtilization();
   let ownMs = 0;
+  let standingAsideSince: number | undefined;
 
   function tick(): void {
     if (stopped) return;
+    if (options.yieldTo?.()) {
+      standingAsideSince ??= now();
+      if (now() - standingAsideSince < MAX_STAND_ASIDE_MS) {
+        cancel = clock.setTimer(STAND_ASIDE_MS, tick);
+        return;
+      }
+    }
+    standingAsideSince = undefined;
     const delta = performance.eventLoopUtilization(mark);
     mark = performance.eventLoopUtilization();
     const windowMs = delta.active + delta.idle - ownMs;
