@@ -84,7 +84,8 @@ describe('the capture list while captures keep arriving', () => {
         const y = box.y + box.height / 2;
         await ui.page.mouse.move(x, y);
         // The row under the pointer once it rests there (a capture may have arrived while it moved).
-        const underPointer = () => ui.page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.closest('[data-id]')?.getAttribute('data-id') ?? null, [x, y]);
+        const underPointer = () =>
+          ui.page.locator('.grid-scroll').evaluate((el, [px, py]) => el.ownerDocument.elementFromPoint(px, py)?.closest('[data-id]')?.getAttribute('data-id') ?? null, [x, y]);
         const pointed = Number(await underPointer());
         const sentBefore = traffic.sent;
         await eventually(async () => (traffic.sent >= sentBefore + 5 ? true : undefined), 'captures arriving while the pointer rests');
@@ -158,13 +159,11 @@ describe('the backlog after a burst', () => {
     try {
       const note = page.page.locator('.backlog-note');
       await note.waitFor();
-      console.log('note', await note.textContent(), Date.now());
       expect(await note.textContent()).toMatch(/^verdicts for [\d,]+ captures? pending/);
       await eventually(async () => {
         const b = await api(backlogged, 'app.backlog', {});
         return b.verdictsPending === 0 && b.indexPending === 0 ? true : undefined;
       }, 'the backlog drained', 90_000);
-      console.log('drained', Date.now());
       await note.waitFor({ state: 'detached' });
       expect(page.problems).toEqual([]);
     } finally {
