@@ -50,6 +50,8 @@ export interface AppOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+/** No capture committed for this long: the background drains its backlog at full speed. */
+export const QUIET_AFTER_MS = 200;
 
 export type App = ReturnType<typeof createApp>;
 
@@ -129,6 +131,8 @@ export function createApp(options: AppOptions) {
   /** The public tunnel: forwards to the capture server only, never to the control API. */
   const tunnel = createAppTunnel({ events, clock, capture: () => captureAddress }, options.tunnel);
 
+  /** When captures were last committed: the background works at full speed only when none arrived lately. */
+  let lastCommitAt = Number.NEGATIVE_INFINITY;
   /** Set once a write finds the file damaged: from then on nothing more is written to it. */
   let damaged: Error | undefined;
   const writer = createBatchWriter(
@@ -144,6 +148,7 @@ export function createApp(options: AppOptions) {
       }
     },
     (ids) => {
+      lastCommitAt = clock.now();
       if (events.size > 0) events.emit('captures.added', captures.summariesByIds(ids));
     },
   );
@@ -290,7 +295,16 @@ export function createApp(options: AppOptions) {
     },
     /** Starts deferred work: search indexing, analysis, and WAL checkpoints on their own thread. */
     startBackground(): void {
-      background ??= startBackground(backgroundTasks, clock, { onError: options.onError, yieldTo: () => interactive.busy() });
+      background ??= startBackground(backgroundTasks, clock, {
+        onError: options.onError,
+        yieldTo: () => interactive.busy(),
+        quiet: () => clock.now() - lastCommitAt > QUIET_AFTER_MS,
+        // On the real clock an idle backlog is worked tick after tick, each after the I/O waiting (setImmediate).
+        soon: options.clock ? undefined : (fn) => {
+          const handle = setImmediate(fn);
+          return () => clearImmediate(handle);
+        },
+      });
       checkpointer ??= startCheckpointer(db, dbFile, { nativeBinding: options.nativeBinding, onError: options.onError });
     },
     /** Finishes deferred work now (search index, analysis). */

@@ -60,3 +60,28 @@ describe('interactive gate', () => {
     bg.stop();
   });
 });
+
+describe('a quiet backlog', () => {
+  it('is worked tick after tick through `soon` at QUIET_PACE when nothing else runs, and on the timer otherwise', () => {
+    const clock = new ManualClock(0);
+    let quiet = true;
+    let backlog = 4;
+    let soonCalls = 0;
+    const queued: (() => void)[] = [];
+    const bg = startBackground(
+      [() => (backlog > 0 ? (backlog--, 1) : 0)],
+      clock,
+      { idleMs: 10, now: () => clock.now(), quiet: () => quiet, soon: (fn) => (soonCalls++, queued.push(fn), () => undefined) },
+    );
+    clock.advance(10);
+    expect(backlog).toBe(0);
+    expect(soonCalls).toBe(1);
+    backlog = 3;
+    quiet = false;
+    queued.shift()!();
+    expect(backlog).toBe(0);
+    // Not quiet: the next tick waits on the clock, never on `soon`.
+    expect(soonCalls).toBe(1);
+    bg.stop();
+  });
+});
