@@ -17,6 +17,7 @@ import { benchRetries } from './sections/retries';
 import { benchSender } from './sections/sender';
 import { benchUi, ensureUiBuilt } from './sections/ui';
 import { benchIndexStall, indexStallTable } from './sections/index-stall';
+import { benchResponsive, responsiveTable } from './sections/responsive';
 import { formatTable, section } from './table';
 import { checkTargets, targetsTable } from './targets';
 
@@ -125,6 +126,15 @@ try {
       indexStallTable(stall),
     );
   }
+
+  if (options.only.has('responsive')) {
+    const responsive = await benchResponsive({ steadySeconds: options.quick ? 4 : 10, burst: 20_000 }, log);
+    report.responsive = responsive;
+    out += section(
+      "Responsive under load: the UI's reads through the control API (event socket open) while captures arrive at 2,000 req/s, in a 20,000-request burst at full speed (10 connections), and in the second after it",
+      responsiveTable(responsive),
+    );
+  }
 } finally {
   if (tempDataset) rmSync(tempDataset, { recursive: true, force: true });
 }
@@ -135,6 +145,8 @@ const targets = checkTargets({
   retries: report.retries as never,
   imports: report.import as never,
   indexStall: report.indexStall as never,
+  ui: report.ui as never,
+  responsive: report.responsive as never,
 });
 report.targets = targets;
 const missed = targets.filter((t) => !t.met);

@@ -29,6 +29,7 @@ import { assertLimits, createRetention } from './retention';
 import { isBusy, withBusyRetry } from './store/busy-retry';
 import { createInteractiveGate } from './interactive';
 import { createBacklogRepo } from './store/backlog';
+import { createCoalescer } from './coalesce';
 import type { Backlog } from '../shared/api';
 
 export interface AppOptions {
@@ -50,6 +51,8 @@ export interface AppOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+/** During a burst, `captures.added` goes out at most this often. */
+export const ADDED_EVENT_MS = 100;
 /** No capture committed for this long: the background drains its backlog at full speed. */
 export const QUIET_AFTER_MS = 200;
 
@@ -131,6 +134,11 @@ export function createApp(options: AppOptions) {
   /** The public tunnel: forwards to the capture server only, never to the control API. */
   const tunnel = createAppTunnel({ events, clock, capture: () => captureAddress }, options.tunnel);
 
+  /** New captures reach the UI at most every ADDED_EVENT_MS during a burst, in pages of 500. */
+  const added = createCoalescer(clock, ADDED_EVENT_MS, (ids) => {
+    if (events.size === 0) return;
+    for (let i = 0; i < ids.length; i += 500) events.emit('captures.added', captures.summariesByIds(ids.slice(i, i + 500)));
+  });
   /** When captures were last committed: the background works at full speed only when none arrived lately. */
   let lastCommitAt = Number.NEGATIVE_INFINITY;
   /** Set once a write finds the file damaged: from then on nothing more is written to it. */
@@ -149,7 +157,7 @@ export function createApp(options: AppOptions) {
     },
     (ids) => {
       lastCommitAt = clock.now();
-      if (events.size > 0) events.emit('captures.added', captures.summariesByIds(ids));
+      if (events.size > 0) added.add(ids);
     },
   );
 
@@ -339,6 +347,7 @@ export function createApp(options: AppOptions) {
       tunnel.stop();
       await Promise.all([captureServer?.close(), replay.close()]);
       writer.flush();
+      added.flush();
       background?.stop();
       await sender?.stop();
       await checkpointer?.stop();
