@@ -1,16 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { Backlog } from '../../../src/shared/api';
 import { call } from '../transport';
+import { backlogText } from './backlog-text';
 
 /** How often the note asks how far the background is behind. */
 export const BACKLOG_POLL_MS = 1000;
-
-export function backlogText(b: Backlog): string | null {
-  const parts: string[] = [];
-  if (b.verdictsPending > 0) parts.push(`verdicts for ${b.verdictsPending.toLocaleString('en')} capture${b.verdictsPending === 1 ? '' : 's'} pending`);
-  if (b.indexPending > 0) parts.push(`${b.indexPending.toLocaleString('en')} not yet in the search index`);
-  return parts.length ? parts.join(' · ') : null;
-}
 
 /** Says how far verdicts and the search index are behind after a burst, instead of showing rows without a verdict silently. */
 export function BacklogNote() {
