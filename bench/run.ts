@@ -18,6 +18,7 @@ import { benchSender } from './sections/sender';
 import { benchUi, ensureUiBuilt } from './sections/ui';
 import { benchIndexStall, indexStallTable } from './sections/index-stall';
 import { benchResponsive, responsiveTable } from './sections/responsive';
+import { benchForwardProxy, forwardProxyTable } from './sections/forward-proxy';
 import { formatTable, section } from './table';
 import { checkTargets, targetsTable } from './targets';
 
@@ -135,6 +136,12 @@ try {
       responsiveTable(responsive),
     );
   }
+
+  if (options.only.has('forward-proxy')) {
+    const proxy = await benchForwardProxy(options.seconds, log);
+    report.forwardProxy = proxy;
+    out += section(`forward --proxy in front of a local handler, against calling the handler directly (${options.seconds} s each, autocannon c10, 1 KB)`, forwardProxyTable(proxy));
+  }
 } finally {
   if (tempDataset) rmSync(tempDataset, { recursive: true, force: true });
 }
@@ -147,6 +154,7 @@ const targets = checkTargets({
   indexStall: report.indexStall as never,
   ui: report.ui as never,
   responsive: report.responsive as never,
+  forwardProxy: report.forwardProxy as never,
 });
 report.targets = targets;
 const missed = targets.filter((t) => !t.met);

@@ -7,6 +7,7 @@ import type { RetriesResult } from './sections/retries';
 import type { IndexStallResult } from './sections/index-stall';
 import { AFTER_TARGET_P99_MS, CAPTURE_TARGET_P99_MS, READ_TARGET_P99_MS, type ResponsiveResult } from './sections/responsive';
 import type { UiResult } from './sections/ui';
+import { PROXY_TARGET_ADDED_P50_MS, PROXY_TARGET_RATIO, type ForwardProxyResult } from './sections/forward-proxy';
 import { formatTable } from './table';
 
 export interface TargetCheck {
@@ -25,6 +26,7 @@ export function checkTargets(results: {
   indexStall?: IndexStallResult;
   ui?: UiResult;
   responsive?: ResponsiveResult;
+  forwardProxy?: ForwardProxyResult;
 }): TargetCheck[] {
   const out: TargetCheck[] = [];
   for (const c of results.imports ?? []) {
@@ -115,6 +117,15 @@ export function checkTargets(results: {
         });
       }
     }
+  }
+  if (results.forwardProxy) {
+    const f = results.forwardProxy;
+    out.push({
+      target: `forward --proxy c${f.connections}: >= ${PROXY_TARGET_RATIO}x the handler's direct throughput, added p50 < ${PROXY_TARGET_ADDED_P50_MS} ms`,
+      measured: `${f.ratio.toFixed(2)}x (${f.proxied.requestsPerSec} vs ${f.direct.requestsPerSec} req/s), added p50 ${f.addedP50Ms} ms, p99 ${f.addedP99Ms} ms; ${f.proxied.errors} errors`,
+      met: f.ratio >= PROXY_TARGET_RATIO && f.addedP50Ms < PROXY_TARGET_ADDED_P50_MS && f.proxied.errors === 0,
+      hint: 'src/core/replay/forward.ts (the proxied request waits for the capture\'s commit, then the handler): node --cpu-prof bench/servers/proxy.ts',
+    });
   }
   return out;
 }
