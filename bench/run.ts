@@ -17,6 +17,8 @@ import { benchRetries } from './sections/retries';
 import { benchSender } from './sections/sender';
 import { benchUi, ensureUiBuilt } from './sections/ui';
 import { benchIndexStall, indexStallTable } from './sections/index-stall';
+import { benchResponsive, responsiveTable } from './sections/responsive';
+import { benchForwardProxy, forwardProxyTable } from './sections/forward-proxy';
 import { formatTable, section } from './table';
 import { checkTargets, targetsTable } from './targets';
 
@@ -125,6 +127,21 @@ try {
       indexStallTable(stall),
     );
   }
+
+  if (options.only.has('responsive')) {
+    const responsive = await benchResponsive({ steadySeconds: options.quick ? 4 : 10, burst: 20_000 }, log);
+    report.responsive = responsive;
+    out += section(
+      "Responsive under load: the UI's reads through the control API (event socket open) while captures arrive at 2,000 req/s, in a 20,000-request burst at full speed (10 connections), and in the second after it",
+      responsiveTable(responsive),
+    );
+  }
+
+  if (options.only.has('forward-proxy')) {
+    const proxy = await benchForwardProxy(options.seconds, log);
+    report.forwardProxy = proxy;
+    out += section(`forward --proxy in front of a local handler, against calling the handler directly (${options.seconds} s each, autocannon c10, 1 KB)`, forwardProxyTable(proxy));
+  }
 } finally {
   if (tempDataset) rmSync(tempDataset, { recursive: true, force: true });
 }
@@ -135,6 +152,9 @@ const targets = checkTargets({
   retries: report.retries as never,
   imports: report.import as never,
   indexStall: report.indexStall as never,
+  ui: report.ui as never,
+  responsive: report.responsive as never,
+  forwardProxy: report.forwardProxy as never,
 });
 report.targets = targets;
 const missed = targets.filter((t) => !t.met);

@@ -5,6 +5,9 @@ import { kb } from './sections/capture';
 import type { ReadResult } from './sections/reads';
 import type { RetriesResult } from './sections/retries';
 import type { IndexStallResult } from './sections/index-stall';
+import { AFTER_TARGET_P99_MS, CAPTURE_TARGET_P99_MS, READ_TARGET_P99_MS, type ResponsiveResult } from './sections/responsive';
+import type { UiResult } from './sections/ui';
+import { PROXY_TARGET_ADDED_P50_MS, PROXY_TARGET_RATIO, type ForwardProxyResult } from './sections/forward-proxy';
 import { formatTable } from './table';
 
 export interface TargetCheck {
@@ -21,6 +24,9 @@ export function checkTargets(results: {
   retries?: RetriesResult;
   imports?: ImportCase[];
   indexStall?: IndexStallResult;
+  ui?: UiResult;
+  responsive?: ResponsiveResult;
+  forwardProxy?: ForwardProxyResult;
 }): TargetCheck[] {
   const out: TargetCheck[] = [];
   for (const c of results.imports ?? []) {
@@ -33,11 +39,13 @@ export function checkTargets(results: {
   }
   for (const c of results.capture ?? []) {
     if (c.bodyBytes <= 1024) {
+      // Issue 14 replaced 0.70x of bare node:http: a commit per turn alone costs more than that here (the floor row).
+      const ofFloor = c.capture.requestsPerSec / c.floor.requestsPerSec;
       out.push({
-        target: `capture c${c.connections} ${kb(c.bodyBytes)} >= 0.70x bare`,
-        measured: `${c.ratio.toFixed(2)}x (${c.capture.requestsPerSec} vs ${c.bare.requestsPerSec} req/s; the durable floor alone: ${c.floorRatio.toFixed(2)}x)`,
-        met: c.ratio >= 0.7,
-        hint: 'the floor row is one SQLite commit per turn and nothing else (bench/servers/floor.ts): below 0.70x, the target is out of reach of a commit per turn on this machine; above it, profile node --cpu-prof bench/servers/capture.ts',
+        target: `capture c${c.connections} ${kb(c.bodyBytes)} >= 0.90x the durable floor`,
+        measured: `${ofFloor.toFixed(2)}x (${c.capture.requestsPerSec} vs ${c.floor.requestsPerSec} req/s; ${c.ratio.toFixed(2)}x bare)`,
+        met: ofFloor >= 0.9,
+        hint: 'what capture does per request besides the commit: node --cpu-prof bench/servers/capture.ts against bench/servers/floor.ts',
       });
     }
     out.push({
@@ -59,12 +67,6 @@ export function checkTargets(results: {
   if (results.retries) {
     const r = results.retries;
     out.push({
-      target: `${r.retries} pending retries: p99 lateness < 10 ms`,
-      measured: `p50 ${r.lateMs.p50} / p99 ${r.lateMs.p99} / max ${r.lateMs.max} ms over ${r.fired} fired`,
-      met: r.lateMs.p99 < 10,
-      hint: 'node --cpu-prof --import tsx bench/run.ts --only retries',
-    });
-    out.push({
       target: `${r.retries} pending retries: every one fires and is delivered`,
       measured: `${r.delivered} delivered, ${r.engineErrors} dropped on an engine error`,
       met: r.delivered === r.retries,
@@ -84,6 +86,45 @@ export function checkTargets(results: {
       measured: s.found.map((f) => `${f.word}: ${f.found ? 'found' : 'not found'}`).join(', '),
       met: s.found.every((f) => f.found === f.expected),
       hint: 'test/core/store/search-slices.test.ts',
+    });
+  }
+  if (results.ui) {
+    const u = results.ui;
+    out.push({
+      target: 'first row of the history drawn in Chromium: < 400 ms warm, < 600 ms cold',
+      measured: `warm p50 ${u.warmMs.p50} ms (max ${u.warmMs.max}), cold ${u.coldMs} ms`,
+      met: u.warmMs.p50 < 400 && u.coldMs < 600,
+      hint: 'the first screen\'s script: renderer/dist/assets (App.tsx loads the other screens lazily), then the first captures.list page',
+    });
+  }
+  if (results.responsive) {
+    for (const p of results.responsive.phases) {
+      if (p.phase === 'idle') continue;
+      const limit = p.phase === 'first second after the burst' ? AFTER_TARGET_P99_MS : READ_TARGET_P99_MS;
+      const worst = Math.max(...Object.values(p.reads).map((r) => r.p99));
+      out.push({
+        target: `${p.phase}: captures.get, list page and search p99 < ${limit} ms`,
+        measured: Object.entries(p.reads).map(([m, r]) => `${m.replace('captures.', '')} ${r.p99}`).join(', ') + ' ms',
+        met: worst < limit,
+        hint: 'where the UI\'s calls wait: node --cpu-prof bin/hookscope.mjs serve under autocannon (src/core/interactive.ts, src/core/background.ts)',
+      });
+      if (p.capture) {
+        out.push({
+          target: `${p.phase}: capture p99 < ${CAPTURE_TARGET_P99_MS} ms, rows = acks`,
+          measured: `p99 ${p.capture.p99Ms} ms at ${p.capture.requestsPerSec} req/s; ${p.capture.rows} rows, ${p.capture.acknowledged} acks, ${p.capture.errors} errors`,
+          met: p.capture.p99Ms < CAPTURE_TARGET_P99_MS && p.capture.rows === p.capture.acknowledged && p.capture.errors === 0,
+          hint: 'every acknowledged request must be a row; p99: the background\'s ticks (src/core/background.ts)',
+        });
+      }
+    }
+  }
+  if (results.forwardProxy) {
+    const f = results.forwardProxy;
+    out.push({
+      target: `forward --proxy c${f.connections}: >= ${PROXY_TARGET_RATIO}x the handler's direct throughput, added p50 < ${PROXY_TARGET_ADDED_P50_MS} ms`,
+      measured: `${f.ratio.toFixed(2)}x (${f.proxied.requestsPerSec} vs ${f.direct.requestsPerSec} req/s), added p50 ${f.addedP50Ms} ms, p99 ${f.addedP99Ms} ms; ${f.proxied.errors} errors`,
+      met: f.ratio >= PROXY_TARGET_RATIO && f.addedP50Ms < PROXY_TARGET_ADDED_P50_MS && f.proxied.errors === 0,
+      hint: 'src/core/replay/forward.ts (the proxied request waits for the capture\'s commit, then the handler): node --cpu-prof bench/servers/proxy.ts',
     });
   }
   return out;

@@ -1,20 +1,23 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorNote } from './components/ErrorNote';
 import { CapturesScreen } from './captures/CapturesScreen';
-import { EndpointsScreen } from './endpoints/EndpointsScreen';
 import { useEndpoints } from './endpoints/store';
-import { ReplayScreen } from './replay/ReplayScreen';
-import { SenderScreen } from './sender/SenderScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
 import { CoreStatusBanner } from './shell/CoreStatusBanner';
 import { AccessScreen } from './shell/AccessScreen';
 import { useAccess } from './shell/access';
 import { TopBar } from './shell/TopBar';
-import { TunnelScreen } from './tunnel/TunnelScreen';
 import { useLiveEvents } from './shell/useLiveEvents';
 import { useApplyTheme } from './theme';
 import { useUi } from './ui-store';
+
+// The captures screen is the first one drawn and comes with the page; every other screen (and the code
+// editor the sender and replay screens hold) is its own chunk, loaded when it is first opened.
+const EndpointsScreen = lazy(() => import('./endpoints/EndpointsScreen').then((m) => ({ default: m.EndpointsScreen })));
+const SenderScreen = lazy(() => import('./sender/SenderScreen').then((m) => ({ default: m.SenderScreen })));
+const ReplayScreen = lazy(() => import('./replay/ReplayScreen').then((m) => ({ default: m.ReplayScreen })));
+const TunnelScreen = lazy(() => import('./tunnel/TunnelScreen').then((m) => ({ default: m.TunnelScreen })));
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 const SCREEN_LABELS = {
   captures: 'The captures screen',
@@ -49,12 +52,14 @@ export function App() {
       {screen !== 'settings' && <ErrorNote message={infoError} onRetry={() => void loadInfo()} />}
       <main className="screen" data-screen={screen}>
         <ErrorBoundary key={screen} label={SCREEN_LABELS[screen]}>
-          {screen === 'captures' && <CapturesScreen />}
-          {screen === 'endpoints' && <EndpointsScreen />}
-          {screen === 'sender' && <SenderScreen />}
-          {screen === 'replay' && <ReplayScreen />}
-          {screen === 'tunnel' && <TunnelScreen />}
-          {screen === 'settings' && <SettingsScreen />}
+          <Suspense fallback={<p className="muted pad">Loading…</p>}>
+            {screen === 'captures' && <CapturesScreen />}
+            {screen === 'endpoints' && <EndpointsScreen />}
+            {screen === 'sender' && <SenderScreen />}
+            {screen === 'replay' && <ReplayScreen />}
+            {screen === 'tunnel' && <TunnelScreen />}
+            {screen === 'settings' && <SettingsScreen />}
+          </Suspense>
         </ErrorBoundary>
       </main>
     </div>

@@ -35,6 +35,10 @@ import { createSenders, type CommandSenderOptions } from './services/senders';
 import { createCleanupRepo } from './store/cleanup';
 import { createReclaimer, type Reclaimer } from './store/reclaim';
 import { createCleanup, type Cleanup } from './cleanup';
+import { createInteractiveGate, type InteractiveGate } from './interactive';
+import { createBacklogRepo } from './store/backlog';
+import { createCoalescer } from './coalesce';
+import type { Backlog } from '../shared/api';
 
 export interface AppOptions {
   dataDir: string;
@@ -55,6 +59,10 @@ export interface AppOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+/** During a burst, `captures.added` goes out at most this often. */
+export const ADDED_EVENT_MS = 100;
+/** No capture committed for this long: the background drains its backlog at full speed. */
+export const QUIET_AFTER_MS = 200;
 
 /**
  * What the shells (the CLI, the control server, the desktop's core process)
@@ -67,6 +75,10 @@ export interface AppSurface {
   readonly providers: ProviderRegistry;
   /** Events for the UI: captures added or updated, endpoints changed, deliveries. */
   readonly events: EventBus;
+  /** Marks the UI's calls, so that background work stands aside for them (src/core/interactive.ts). */
+  readonly interactive: InteractiveGate;
+  /** How far the background is behind: captures without a verdict yet, captures not yet searchable through the index. */
+  backlog(): Backlog;
   readonly endpoints: EndpointService;
   readonly secrets: SecretService;
   readonly captures: CaptureService;
@@ -134,8 +146,11 @@ export function createApp(options: AppOptions): App {
   const search = createSearchRepo(db, searchableText, (r) => decodeBody(r.headers, r.body).bytes);
   const secretRepo = createSecretRepo(db, () => clock.now(), options.secretSealer);
   const analysisRepo = createAnalysisRepo(db, (id) => captureRepo.get(id));
+  const backlogRepo = createBacklogRepo(db);
   const providers = createProviderRegistry({ userDir: join(options.dataDir, 'providers') });
   const events = createEventBus(options.onError);
+  /** The UI's calls go before background work (api/index.ts marks them; the background stands aside). */
+  const interactive = createInteractiveGate(() => clock.now());
   const retention = createRetention({ repo: createRetentionRepo(db), now: () => clock.now() });
 
   let router: EndpointRouter | undefined;
@@ -190,10 +205,18 @@ export function createApp(options: AppOptions): App {
   const tunnel = createAppTunnel({ events, clock, capture: () => captureAddress }, options.tunnel);
 
   const writes = createCaptureWrites(captureRepo, dbFile);
+  /** New captures reach the UI at most every ADDED_EVENT_MS during a burst, in pages of 500. */
+  const added = createCoalescer(clock, ADDED_EVENT_MS, (ids) => {
+    if (events.size === 0) return;
+    for (let i = 0; i < ids.length; i += 500) events.emit('captures.added', captureRepo.summariesByIds(ids.slice(i, i + 500)));
+  });
+  /** When captures were last committed: the background works at full speed only when none arrived lately. */
+  let lastCommitAt = Number.NEGATIVE_INFINITY;
   const writer = createBatchWriter(
     (rows) => writes.insertMany(rows),
     (ids) => {
-      if (events.size > 0) events.emit('captures.added', captureRepo.summariesByIds(ids));
+      lastCommitAt = clock.now();
+      if (events.size > 0) added.add(ids);
     },
   );
 
@@ -232,6 +255,11 @@ export function createApp(options: AppOptions): App {
     search,
     providers,
     events,
+    interactive,
+    backlog: () => ({
+      verdictsPending: backlogRepo.countAbove(analysisRepo.analyzedUpto()),
+      indexPending: backlogRepo.countAbove(search.indexedUpto()),
+    }),
     endpoints,
     secrets,
     captures: { ...captures, insertMany: (rows) => captureRepo.insertMany(rows) },
@@ -268,7 +296,18 @@ export function createApp(options: AppOptions): App {
       return captureAddress;
     },
     startBackground() {
-      background ??= startBackground(backgroundTasks, clock, { onError: options.onError });
+      background ??= startBackground(backgroundTasks, clock, {
+        onError: options.onError,
+        yieldTo: () => interactive.busy(),
+        quiet: () => clock.now() - lastCommitAt > QUIET_AFTER_MS,
+        // On the real clock an idle backlog is worked tick after tick, each after the I/O waiting (setImmediate).
+        soon: options.clock
+          ? undefined
+          : (fn) => {
+              const handle = setImmediate(fn);
+              return () => clearImmediate(handle);
+            },
+      });
       checkpointer ??= startCheckpointer(db, dbFile, { nativeBinding: options.nativeBinding, onError: options.onError });
     },
     drainBackground() {
@@ -295,6 +334,7 @@ export function createApp(options: AppOptions): App {
       tunnel.stop();
       await Promise.all([captureServer?.close(), replay.close()]);
       writer.flush();
+      added.flush();
       background?.stop();
       await senders.stop();
       await checkpointer?.stop();

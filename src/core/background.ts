@@ -38,26 +38,58 @@ export function paceFor(othersUtilization: number): Pace {
  * and sizes its budget from that, and each call is sized to fit what is left
  * of the budget. A task's failure is reported, never thrown.
  */
+/**
+ * Nothing else to do (no capture arriving, no interactive call): ticks back to
+ * back, so a backlog left by a burst drains at full speed; each still ends
+ * within 10 ms, and a request that arrives is read between two.
+ */
+export const QUIET_PACE: Pace = { batch: 1024, budgetMs: 10, intervalMs: 0 };
+
+/** While an interactive call is being answered (or just was), a tick waits this long and looks again. */
+export const STAND_ASIDE_MS = 5;
+/** The longest the background stands aside in one go: a UI that never stops calling does not starve it. */
+export const MAX_STAND_ASIDE_MS = 500;
+
 export function startBackground(
   tasks: BackgroundTask[],
   clock: Clock,
-  options: { idleMs?: number; onError?: (error: unknown) => void; now?: () => number } = {},
+  options: {
+    idleMs?: number;
+    onError?: (error: unknown) => void;
+    now?: () => number;
+    /** True while interactive work (the UI's calls) should go first: interactive.ts. */
+    yieldTo?: () => boolean;
+    /** True when nothing but the background has run lately (no capture committed): it then works at QUIET_PACE. */
+    quiet?: () => boolean;
+    /** Runs `fn` after what is waiting on the event loop now (setImmediate in the app); a zero-interval tick. Default: the clock's 0 ms timer. */
+    soon?: (fn: () => void) => () => void;
+  } = {},
 ): Background {
   const idleMs = options.idleMs ?? 200;
   const now = options.now ?? (() => performance.now());
   const sizer = createBatchSizer();
+  const soon = options.soon ?? ((fn: () => void) => clock.setTimer(0, fn));
   let cancel: (() => void) | undefined;
   let stopped = false;
   let mark = performance.eventLoopUtilization();
   let ownMs = 0;
+  let standingAsideSince: number | undefined;
 
   function tick(): void {
     if (stopped) return;
+    if (options.yieldTo?.()) {
+      standingAsideSince ??= now();
+      if (now() - standingAsideSince < MAX_STAND_ASIDE_MS) {
+        cancel = clock.setTimer(STAND_ASIDE_MS, tick);
+        return;
+      }
+    }
+    standingAsideSince = undefined;
     const delta = performance.eventLoopUtilization(mark);
     mark = performance.eventLoopUtilization();
     const windowMs = delta.active + delta.idle - ownMs;
     const others = windowMs > 0 ? Math.max(0, delta.active - ownMs) / windowMs : 0;
-    const pace = paceFor(others);
+    const pace = options.quiet?.() ? QUIET_PACE : paceFor(others);
     const started = now();
     let done = 0;
     let progressed = true;
@@ -78,7 +110,8 @@ export function startBackground(
       }
     }
     ownMs = now() - started;
-    cancel = clock.setTimer(done > 0 ? pace.intervalMs : idleMs, tick);
+    if (done > 0 && pace.intervalMs === 0) cancel = soon(tick);
+    else cancel = clock.setTimer(done > 0 ? pace.intervalMs : idleMs, tick);
   }
 
   cancel = clock.setTimer(idleMs, tick);

@@ -75,6 +75,7 @@ export const apiArgs = {
     })
     .strict(),
   'app.info': z.object({}).strict(),
+  'app.backlog': z.object({}).strict(),
   'providers.list': z.object({}).strict(),
   'providers.sample': z.object({ provider: z.string(), eventType: z.string(), seed: z.number().int().optional() }).strict(),
   'endpoints.bind': z
@@ -151,6 +152,12 @@ export interface AppInfo {
   captureUrl: string | null;
 }
 
+/** Background work not yet done: captures stored but without a verdict, or not yet in the search index. */
+export interface Backlog {
+  verdictsPending: number;
+  indexPending: number;
+}
+
 /** What each method returns. */
 export interface ApiResults extends ReplayApiResults {
   'captures.list': CaptureSummary[];
@@ -165,6 +172,7 @@ export interface ApiResults extends ReplayApiResults {
   'endpoints.create': Endpoint;
   'endpoints.update': Endpoint;
   'app.info': AppInfo;
+  'app.backlog': Backlog;
   'providers.list': ProviderDefinition[];
   'providers.sample': Record<string, unknown>;
   'endpoints.bind': Endpoint & { secretCount: number };

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCaptures } from './store';
 import { locate } from './rows';
 import { CaptureHeaderRow, CaptureRow, type Pick } from './CaptureRow';
 import { useMarks } from './marks';
+import { useRowAnchor } from './useRowAnchor';
 
 export const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 26;
@@ -38,16 +39,7 @@ export function CaptureTable() {
     if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) void loadMore();
   }, [lastIndex, rows.length, hasMore, loadingMore, loadMore]);
 
-  // New rows arrive on top: keep what the user is reading where it is, unless they are at the top.
-  const firstId = useRef<number | null>(null);
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    const previous = firstId.current;
-    firstId.current = rows.length ? rows[0].id : null;
-    if (!el || previous === null || rows.length === 0 || rows[0].id === previous || el.scrollTop <= 0) return;
-    const { at, found } = locate(rows, previous);
-    if (found && at > 0) el.scrollTop += at * ROW_HEIGHT;
-  }, [rows]);
+  useRowAnchor(scrollRef, rows, ROW_HEIGHT, selectedId);
 
   useEffect(() => {
     if (selectedId === null) return;

@@ -5,6 +5,8 @@ import { DetailPane } from '../detail/DetailPane';
 import { CaptureFilters } from './CaptureFilters';
 import { CaptureTable } from './CaptureTable';
 import { EmptyState } from './EmptyState';
+import { BacklogNote } from './BacklogNote';
+import { LiveControl } from './LiveControl';
 import { hasFilters } from './rows';
 import { useCaptures } from './store';
 import { useListKeyboard } from './useListKeyboard';
@@ -29,6 +31,10 @@ export function CapturesScreen() {
   return (
     <div className={`captures${openId !== null ? ' with-detail' : ''}`}>
       <CaptureFilters searchRef={searchRef} />
+      <div className="live-bar">
+        <LiveControl />
+        <BacklogNote />
+      </div>
       <ErrorNote message={error} onRetry={() => void reload()} />
       <SelectionBar />
       <div className="list-area">

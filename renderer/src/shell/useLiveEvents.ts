@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { onConnectionState, subscribe } from '../events';
 import { useCaptures } from '../captures/store';
 import { useMarks } from '../captures/marks';
+import { useLive } from '../captures/live';
 import { useDeliveries } from '../deliveries/store';
 import { useEndpoints } from '../endpoints/store';
 
@@ -12,7 +13,8 @@ export function useLiveEvents(): void {
       switch (message.event) {
         case 'captures.added':
         case 'captures.updated':
-          useCaptures.getState().merge(message.payload);
+          // Folded in now, or held and counted while the list is paused.
+          useLive.getState().receive(message.payload);
           break;
         case 'captures.deleted':
           useCaptures.getState().remove(message.payload);

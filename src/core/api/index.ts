@@ -8,6 +8,7 @@ import { createEndpointHandlers } from './endpoints';
 import { createSenderHandlers } from './sender';
 import { createTunnelHandlers } from './tunnel';
 import { createReplayHandlers } from './replay';
+import { asInteractive, type InteractiveGate } from '../interactive';
 
 /**
  * The API implemented once over the core's services; every transport calls
@@ -15,12 +16,13 @@ import { createReplayHandlers } from './replay';
  * file beside this one, and every method of the contract is here exactly once.
  */
 export function createApiHandlers(app: AppSurface, info: { version: string; captureUrl: () => string | null }): ApiHandlers {
-  return withStoreErrors(databasePath(app.dataDir), {
+  return withStoreErrors(databasePath(app.dataDir), app.interactive, {
     ...createCaptureHandlers(app),
     ...createEndpointHandlers(app),
     ...createSenderHandlers(app),
     ...createTunnelHandlers(app),
     ...createReplayHandlers(app),
+    'app.backlog': () => app.backlog(),
     'app.info': () => ({ version: info.version, dataDir: app.dataDir, captureUrl: info.captureUrl() }),
   });
 }
@@ -30,7 +32,7 @@ export function createApiHandlers(app: AppSurface, info: { version: string; capt
  * mid-read, a write refused) turned into its coded HookscopeError naming the
  * database, as every transport reports HookscopeErrors: code and one line.
  */
-function withStoreErrors(file: string, handlers: ApiHandlers): ApiHandlers {
+function withStoreErrors(file: string, gate: InteractiveGate, handlers: ApiHandlers): ApiHandlers {
   const translate = (error: unknown): never => {
     throw translateEscapedStoreError(error, file);
   };
@@ -38,7 +40,8 @@ function withStoreErrors(file: string, handlers: ApiHandlers): ApiHandlers {
   for (const [method, handler] of Object.entries(handlers) as [string, (args: unknown) => unknown][]) {
     wrapped[method] = (args) => {
       try {
-        const result = handler(args);
+        // An interactive call: background work stands aside while it runs and just after.
+        const result = asInteractive(gate, () => handler(args));
         return result instanceof Promise ? result.catch(translate) : result;
       } catch (error) {
         return translate(error);

@@ -52,6 +52,10 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
   const whole = db.prepare<[number, number], PendingRow & { body: Buffer }>(
     'SELECT id, path, query, headers, body FROM captures WHERE id > ? ORDER BY id LIMIT ?',
   );
+  /** Rows above the index, newest first, in pages: a search stops reading once it has its `limit`. */
+  const wholeDown = db.prepare<[number, number, number], PendingRow & { body: Buffer }>(
+    'SELECT id, path, query, headers, body FROM captures WHERE id > ? AND id < ? ORDER BY id DESC LIMIT ?',
+  );
   const wholeById = db.prepare<[number], PendingRow & { body: Buffer }>('SELECT id, path, query, headers, body FROM captures WHERE id = ?');
   const insertFts = db.prepare('INSERT INTO captures_fts (rowid, path, headers, body) VALUES (?, ?, ?, ?)');
   const setUpto = db.prepare('UPDATE search_state SET indexed_upto = ? WHERE id = 1');
@@ -119,16 +123,17 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
   }
 
   /** Ids above `after` whose text holds every term, newest first (rows the index does not cover). */
-  function scanAbove(after: number, terms: string[]): number[] {
+  function scanAbove(after: number, terms: string[], limit: number): number[] {
     const needles = terms.map((t) => t.toLowerCase());
     const found: number[] = [];
-    for (let from = after; ; ) {
-      const rows = whole.all(from, 1000);
+    // Newest first, stopping at `limit`: a common word over a backlog of 20,000 unindexed captures reads a page, not all of them.
+    for (let below = Number.MAX_SAFE_INTEGER; found.length < limit; ) {
+      const rows = wholeDown.all(after, below, 500);
       if (rows.length === 0) break;
-      for (const row of rows) if (holdsEvery(row, needles)) found.push(row.id);
-      from = rows[rows.length - 1].id;
+      for (const row of rows) if (holdsEvery(row, needles) && found.push(row.id) >= limit) break;
+      below = rows[rows.length - 1].id;
     }
-    return found.reverse();
+    return found;
   }
 
   /** The same for captures the index covers but whose large body is still being sliced. */
@@ -178,7 +183,7 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
       const plan: SearchPlan = upto - vocabUpto <= MAX_VOCAB_LAG ? expandedFtsQuery(terms, vocab.expand) : { kind: 'native' };
       // The index answers for rows up to `covered`; rows above it are read directly (few: the indexer keeps up).
       const covered = plan.kind === 'native' ? upto : vocabUpto;
-      const fresh = scanAbove(covered, terms);
+      const fresh = scanAbove(covered, terms, limit);
       if (fresh.length >= limit) return fresh.slice(0, limit);
       // A large body being sliced is read directly too: found by every word while half indexed.
       const below = new Set(scanUnfinished(covered, terms));
