@@ -49,9 +49,6 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
   const pending = db.prepare<[number, number, number], PendingRow>(
     'SELECT id, path, query, headers, CASE WHEN length(body) > ? THEN NULL ELSE body END AS body FROM captures WHERE id > ? ORDER BY id LIMIT ?',
   );
-  const whole = db.prepare<[number, number], PendingRow & { body: Buffer }>(
-    'SELECT id, path, query, headers, body FROM captures WHERE id > ? ORDER BY id LIMIT ?',
-  );
   /** Rows above the index, newest first, in pages: a search stops reading once it has its `limit`. */
   const wholeDown = db.prepare<[number, number, number], PendingRow & { body: Buffer }>(
     'SELECT id, path, query, headers, body FROM captures WHERE id > ? AND id < ? ORDER BY id DESC LIMIT ?',
