@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorNote } from './components/ErrorNote';
 import { CapturesScreen } from './captures/CapturesScreen';
@@ -13,11 +13,28 @@ import { useUi } from './ui-store';
 
 // The captures screen is the first one drawn and comes with the page; every other screen (and the code
 // editor the sender and replay screens hold) is its own chunk, loaded when it is first opened.
-const EndpointsScreen = lazy(() => import('./endpoints/EndpointsScreen').then((m) => ({ default: m.EndpointsScreen })));
-const SenderScreen = lazy(() => import('./sender/SenderScreen').then((m) => ({ default: m.SenderScreen })));
-const ReplayScreen = lazy(() => import('./replay/ReplayScreen').then((m) => ({ default: m.ReplayScreen })));
-const TunnelScreen = lazy(() => import('./tunnel/TunnelScreen').then((m) => ({ default: m.TunnelScreen })));
-const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+/**
+ * A screen's code, loaded when it is first opened. A load that fails in the
+ * browser means nothing answers at this address any more (serve stopped): the
+ * page says so, as it does when a call fails, instead of a broken screen.
+ */
+function screen<T>(load: () => Promise<T>, pick: (m: T) => () => ReactNode) {
+  return lazy(() =>
+    load().then(
+      (m) => ({ default: pick(m) }),
+      (error: unknown) => {
+        if (!window.hookscope) useAccess.getState().report('unreachable');
+        throw error;
+      },
+    ),
+  );
+}
+
+const EndpointsScreen = screen(() => import('./endpoints/EndpointsScreen'), (m) => m.EndpointsScreen);
+const SenderScreen = screen(() => import('./sender/SenderScreen'), (m) => m.SenderScreen);
+const ReplayScreen = screen(() => import('./replay/ReplayScreen'), (m) => m.ReplayScreen);
+const TunnelScreen = screen(() => import('./tunnel/TunnelScreen'), (m) => m.TunnelScreen);
+const SettingsScreen = screen(() => import('./settings/SettingsScreen'), (m) => m.SettingsScreen);
 
 const SCREEN_LABELS = {
   captures: 'The captures screen',
