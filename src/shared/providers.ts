@@ -1,6 +1,6 @@
 /**
  * The provider model, as data. A provider definition is plain JSON: the
- * built-in ones live in src/core/providers/builtin/, user-defined ones are
+ * built-in ones live in src/core/providers/<id>/ (listed in catalog.ts), user-defined ones are
  * JSON files validated by `providerDefinitionSchema`. Everything the signer,
  * verifier, detector, sample builder and sender need is described here, so a
  * new provider needs no code.

@@ -1,5 +1,5 @@
 import type { ProviderDefinition } from '../../../shared/providers';
-import { MINUTE, SECOND, hmacForm, jsonContentType, signatureHeader } from './parts';
+import { MINUTE, SECOND, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
 
 export const shopify: ProviderDefinition = {
   id: 'shopify',

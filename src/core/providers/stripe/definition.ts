@@ -1,5 +1,5 @@
 import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
-import { HOUR, SECOND, hmacForm, jsonContentType, signatureHeader } from './parts';
+import { HOUR, SECOND, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
 
 function stripeEvent(object: JsonObject): JsonObject {
   return {

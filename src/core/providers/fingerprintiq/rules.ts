@@ -1,4 +1,4 @@
-import type { Checker } from './check';
+import type { Checker } from '../rules/check';
 
 export function checkFingerprintiq(c: Checker, eventType: string): void {
   if (!c.obj('data')) return;

@@ -1,5 +1,5 @@
 import type { ProviderDefinition } from '../../../shared/providers';
-import { HOUR, MINUTE, SECOND, hmacForm, jsonContentType, signatureHeader } from './parts';
+import { HOUR, MINUTE, SECOND, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
 
 const HEADER = 'X-ClickDefender-Signature';
 

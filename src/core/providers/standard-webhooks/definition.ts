@@ -1,5 +1,5 @@
 import type { ProviderDefinition } from '../../../shared/providers';
-import { HOUR, MINUTE, SECOND, hmacForm, jsonContentType } from './parts';
+import { HOUR, MINUTE, SECOND, hmacForm, jsonContentType } from '../definition-parts';
 
 export const standardWebhooks: ProviderDefinition = {
   id: 'standard-webhooks',

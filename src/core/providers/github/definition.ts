@@ -1,5 +1,5 @@
 import type { ProviderDefinition } from '../../../shared/providers';
-import { SECOND, hmacForm, jsonContentType, signatureHeader } from './parts';
+import { SECOND, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
 
 const repository = { id: '{{int:10000000:99999999}}', name: 'hello-world', full_name: 'octo-org/hello-world', private: false };
 const sender = { login: 'octocat', id: 583231, type: 'User' };

@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../../shared/providers';
-import type { SampleContext } from './context';
-import type { Rng } from './prng';
-import { isoS } from './time';
+import type { SampleContext } from '../samples/context';
+import type { Rng } from '../samples/prng';
+import { isoS } from '../samples/time';
 
 const DAY = 86_400_000;
 const PLATFORMS = ['youtube', 'tiktok', 'instagram', 'x', 'twitch'];

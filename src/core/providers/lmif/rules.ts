@@ -1,4 +1,4 @@
-import type { Checker } from './check';
+import type { Checker } from '../rules/check';
 
 /** Event data is not documented in the seed: only id prefixes of the illustrative fields are checked, when present. */
 const DATA_PREFIXES: Record<string, string> = {

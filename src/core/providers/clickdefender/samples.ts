@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../../shared/providers';
-import type { SampleContext } from './context';
-import type { Rng } from './prng';
-import { DAY_MS, isoDate, isoS } from './time';
+import type { SampleContext } from '../samples/context';
+import type { Rng } from '../samples/prng';
+import { DAY_MS, isoDate, isoS } from '../samples/time';
 
 const RULES: { rule: string; min: number; max: number }[] = [
   { rule: 'datacenter_ip', min: 15, max: 30 },

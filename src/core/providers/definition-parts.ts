@@ -1,5 +1,5 @@
 /** Small builders shared by the built-in definitions (they stay plain data). */
-import type { ProviderHeader, SignatureForm } from '../../../shared/providers';
+import type { ProviderHeader, SignatureForm } from '../../shared/providers';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;

@@ -1,4 +1,4 @@
-import type { Checker } from './check';
+import type { Checker } from '../rules/check';
 
 export function checkLrdefender(c: Checker, eventType: string): void {
   c.str('webhookId', { pattern: /^wh_[A-Za-z0-9]+$/ });

@@ -1,5 +1,5 @@
-import type { Checker } from './check';
-import { ISO_ANY } from './check';
+import type { Checker } from '../rules/check';
+import { ISO_ANY } from '../rules/check';
 
 const WITH_IDENTIFICATION = new Set(['identification.complete', 'verdict.allow', 'verdict.block', 'verdict.challenge']);
 

@@ -1,4 +1,4 @@
-import type { Checker } from './check';
+import type { Checker } from '../rules/check';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../../shared/providers';
-import type { SampleContext } from './context';
-import type { Rng } from './prng';
+import type { SampleContext } from '../samples/context';
+import type { Rng } from '../samples/prng';
 
 const ULID = '0123456789abcdefghjkmnpqrstvwxyz';
 const COUNTRIES = ['US', 'GB', 'DE', 'FR', 'BR', 'IN', 'JP', 'CA', 'NL', 'AU'];

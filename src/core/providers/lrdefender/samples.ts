@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../../shared/providers';
-import type { SampleContext } from './context';
-import type { Rng } from './prng';
-import { isoMs } from './time';
+import type { SampleContext } from '../samples/context';
+import type { Rng } from '../samples/prng';
+import { isoMs } from '../samples/time';
 
 const ANOMALIES = ['impossible_travel', 'velocity_spike', 'fingerprint_mismatch', 'timezone_mismatch'];
 const FRAUD_REASONS = ['emulator', 'tor_exit_node', 'datacenter_ip', 'device_farm', 'tampered_browser', 'high_velocity'];

@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../../shared/providers';
-import type { SampleContext } from './context';
-import type { Rng } from './prng';
-import { isoMs, isoS } from './time';
+import type { SampleContext } from '../samples/context';
+import type { Rng } from '../samples/prng';
+import { isoMs, isoS } from '../samples/time';
 
 type Obj = JsonObject;
 

@@ -1,5 +1,5 @@
 import type { ProviderDefinition } from '../../../shared/providers';
-import { SECOND, hmacForm, jsonContentType, signatureHeader } from './parts';
+import { SECOND, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
 
 const HEADER = 'X-FIQ-Signature';
 
