@@ -5,7 +5,7 @@
  * Pure: imports nothing but zod and the provider types.
  */
 import { z } from 'zod';
-import { PROVIDER_KINDS, type DeliveryPolicy, type JsonValue, type ProviderDefinition } from './providers';
+import { PROVIDER_KINDS, SIGNATURE_ALGORITHMS, type DeliveryPolicy, type JsonValue, type ProviderDefinition } from './providers';
 
 /** `a.b[0].c`: segments of letters, digits, `_`, `$`, `-`, each optionally indexed. */
 export const FIELD_PATH_PATTERN = /^[A-Za-z0-9_$-]+(\[\d+\])*(\.[A-Za-z0-9_$-]+(\[\d+\])*)*$/;
@@ -32,7 +32,12 @@ const signatureFormatSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('plain') }).strict(),
   z.object({ kind: z.literal('prefixed'), prefix: z.string().min(1) }).strict(),
   z
-    .object({ kind: z.literal('kv'), timestampKey: z.string().min(1).default('t'), signatureKey: z.string().min(1).default('v1') })
+    .object({
+      kind: z.literal('kv'),
+      timestampKey: z.string().min(1).default('t'),
+      signatureKey: z.string().min(1).default('v1'),
+      separator: z.enum([',', ';']).optional(),
+    })
     .strict(),
   z.object({ kind: z.literal('versioned-list'), version: z.string().min(1).default('v1') }).strict(),
 ]);
@@ -48,10 +53,10 @@ const signatureFormSchema = z
   .object({
     name: z.string().min(1),
     label: z.string().min(1),
-    algorithm: z.literal('hmac-sha256').default('hmac-sha256'),
+    algorithm: z.enum(SIGNATURE_ALGORITHMS).default('hmac-sha256'),
     header: headerName,
     format: signatureFormatSchema,
-    digest: z.enum(['hex', 'base64']),
+    digest: z.enum(['hex', 'base64', 'base64url']),
     signedContent: z
       .object({
         template: templateSchema.default('{body}'),

@@ -11,7 +11,10 @@
 export const PROVIDER_KINDS = ['documented', 'common-scheme', 'user'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
-export type DigestEncoding = 'hex' | 'base64';
+export type DigestEncoding = 'hex' | 'base64' | 'base64url';
+/** HMAC with a shared secret, or an asymmetric signature checked with a public key (the secret then holds the key: private to sign, public to verify). */
+export const SIGNATURE_ALGORITHMS = ['hmac-sha256', 'hmac-sha1', 'hmac-sha512', 'ed25519', 'ecdsa-p256-sha256'] as const;
+export type SignatureAlgorithm = (typeof SIGNATURE_ALGORITHMS)[number];
 /** `utf8`: the secret string's UTF-8 bytes are the key. `whsec-base64`: strip `whsec_`, base64-decode (Standard Webhooks). */
 export type SecretEncoding = 'utf8' | 'whsec-base64';
 /** `raw`: the body bytes as received. `re-serialized`: `JSON.stringify(JSON.parse(body))`. */
@@ -24,8 +27,8 @@ export type SignatureFormat =
   | { kind: 'plain' }
   /** `<prefix><digest>`, e.g. `sha256=<hex>`, `v0=<hex>` */
   | { kind: 'prefixed'; prefix: string }
-  /** `t=<unix>,v1=<digest>[,v1=<digest>...]` (Stripe, LRDefender timestamped) */
-  | { kind: 'kv'; timestampKey: string; signatureKey: string }
+  /** `t=<unix>,v1=<digest>[,v1=<digest>...]` (Stripe, LRDefender timestamped); `separator` `;` for `ts=..;h1=..` (Paddle) */
+  | { kind: 'kv'; timestampKey: string; signatureKey: string; separator?: string }
   /** space-separated `v1,<digest>` entries (Standard Webhooks) */
   | { kind: 'versioned-list'; version: string };
 
@@ -44,7 +47,7 @@ export type TimestampSource = { in: 'header'; header: string } | { in: 'signatur
 export interface SignatureForm {
   name: string;
   label: string;
-  algorithm: 'hmac-sha256';
+  algorithm: SignatureAlgorithm;
   header: string;
   format: SignatureFormat;
   digest: DigestEncoding;
@@ -175,6 +178,8 @@ export const DIAGNOSTIC_CODES = [
   'multiple-signatures', 'duplicate-signature-header',
   // what the provider's own documented handler does, where it differs from a strict check
   'documented-handler-accepts', 'documented-handler-throws',
+  // asymmetric schemes (Ed25519, ECDSA P-256): the configured key
+  'public-key-invalid',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

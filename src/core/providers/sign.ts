@@ -1,7 +1,9 @@
 /** Signs a request the way a provider does. */
 import type { ProviderDefinition, SignatureForm } from '../../shared/providers';
 import { HookscopeError } from '../../shared/errors';
-import { encodeDigest, hmacSha256, secretKey } from './crypto';
+import { sign as signAsymmetric } from 'node:crypto';
+import { encodeDigest, hmacFor, secretKey } from './crypto';
+import { isAsymmetric, parsePrivateKey } from './keys';
 import { resolveForm } from './forms';
 import { formatSignatureValue } from './signature-format';
 import { bodyInForm, buildSignedBytes } from './signed-content';
@@ -32,9 +34,14 @@ export function signWithForm(form: SignatureForm, input: SignInput): SignOutput 
   if (!Number.isSafeInteger(input.timestampSec) || input.timestampSec < 0) {
     throw new HookscopeError('BAD_INPUT', `timestampSec must be a whole, non-negative number of seconds, not ${input.timestampSec}.`);
   }
-  const key = secretKey(input.secret, form.secretEncoding);
+  const key = isAsymmetric(form.algorithm) ? parsePrivateKey(input.secret, form.algorithm) : secretKey(input.secret, form.secretEncoding);
   if (!key) {
-    throw new HookscopeError('BAD_INPUT', `${form.label} needs a base64 secret (optionally prefixed "whsec_"); this one does not decode.`);
+    throw new HookscopeError(
+      'BAD_INPUT',
+      isAsymmetric(form.algorithm)
+        ? `${form.label} signs with a ${form.algorithm === 'ed25519' ? 'Ed25519' : 'ECDSA P-256'} private key (PEM or base64 PKCS#8); this secret is not one. Generate a key pair with \`hookscope providers keypair\`.`
+        : `${form.label} needs a base64 secret (optionally prefixed "whsec_"); this one does not decode.`,
+    );
   }
   const usesId = form.signedContent.template.includes('{id}');
   if (usesId && !input.webhookId) {
@@ -44,7 +51,10 @@ export function signWithForm(form: SignatureForm, input: SignInput): SignOutput 
   // The signer uses the first body form; a body that is not JSON cannot be re-serialized and is signed raw.
   const body = bodyInForm(input.body, form.signedContent.bodyForms[0]) ?? input.body;
   const signedBytes = buildSignedBytes(form.signedContent.template, { body, timestamp, id: input.webhookId });
-  const digest = encodeDigest(hmacSha256(key, signedBytes), form.digest);
+  const raw = Buffer.isBuffer(key)
+    ? hmacFor(form.algorithm, key, signedBytes)
+    : signAsymmetric(form.algorithm === 'ed25519' ? null : 'sha256', signedBytes, key);
+  const digest = encodeDigest(raw ?? Buffer.alloc(0), form.digest);
   const headers: [string, string][] = [];
   if (usesId && form.idHeader) headers.push([form.idHeader, input.webhookId ?? '']);
   if (form.timestamp?.in === 'header') headers.push([form.timestamp.header, timestamp]);
