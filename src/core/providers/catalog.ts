@@ -6,6 +6,13 @@
 import type { ProviderDefinition } from '../../shared/providers';
 import type { CatalogEntry } from './catalog-entry';
 import { entry as clickdefender } from './clickdefender';
+import { entry as clerk } from './clerk';
+import { entry as liveblocks } from './liveblocks';
+import { entry as openai } from './openai';
+import { entry as polar } from './polar';
+import { entry as replicate } from './replicate';
+import { entry as resend } from './resend';
+import { entry as svix } from './svix';
 import { entry as fingerprintiq } from './fingerprintiq';
 import { entry as github } from './github';
 import { entry as lmif } from './lmif';
@@ -27,6 +34,13 @@ export const CATALOG: readonly CatalogEntry[] = [
   github,
   shopify,
   slack,
+  svix,
+  clerk,
+  resend,
+  polar,
+  openai,
+  replicate,
+  liveblocks,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

@@ -55,7 +55,9 @@ function detect(request: { headers: HeaderPairs; body: Uint8Array }, registry: P
       const matched = p.detection.headers.filter((h) => hasHeader(headers, h));
       const envelope = envelopeMatches(p, body);
       const usable = matched.length > 0 && (!p.detection.headersAreGeneric || envelope);
-      return { p, matched, score: usable ? matched.length * 10 + (envelope ? 5 : 0) + (knowsEvent(p, headers, body) ? 1 : 0) : 0 };
+      // Headers first; among providers sharing them (the Standard Webhooks family), knowing the event type, then the fuller envelope, decide.
+      const score = usable ? matched.length * 1000 + (knowsEvent(p, headers, body) ? 100 : 0) + (envelope ? 10 + p.envelope.requiredKeys.length : 0) : 0;
+      return { p, matched, score };
     })
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score);
