@@ -148,7 +148,7 @@ export const providerDefinitionSchema = z
     eventTypeLocations: z
       .array(
         z.discriminatedUnion('in', [
-          z.object({ in: z.literal('body'), path: fieldPath }).strict(),
+          z.object({ in: z.literal('body'), path: fieldPath, names: z.record(z.string(), z.string().min(1)).optional() }).strict(),
           z.object({ in: z.literal('header'), name: headerName }).strict(),
         ]),
       )

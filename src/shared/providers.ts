@@ -90,7 +90,12 @@ export interface ProviderEvent {
   sample?: JsonObject;
 }
 
-export type EventTypeLocation = { in: 'body'; path: string } | { in: 'header'; name: string };
+/**
+ * Where the event type is read. `names` maps the value found there (a string,
+ * or a number written as a string) to the event type's name: Discord's
+ * interaction `type` 1 is `PING`.
+ */
+export type EventTypeLocation = { in: 'body'; path: string; names?: Record<string, string> } | { in: 'header'; name: string };
 
 export interface EnvelopeSpec {
   description: string;

@@ -13,6 +13,7 @@ import { entry as polar } from './polar';
 import { entry as replicate } from './replicate';
 import { entry as resend } from './resend';
 import { entry as svix } from './svix';
+import { entry as discord } from './discord';
 import { entry as fingerprintiq } from './fingerprintiq';
 import { entry as github } from './github';
 import { entry as lmif } from './lmif';
@@ -41,6 +42,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   openai,
   replicate,
   liveblocks,
+  discord,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

@@ -3,7 +3,7 @@
  * distinctive headers, then the shape of the JSON envelope. Unknown stays
  * null; garbage never throws.
  */
-import type { DetectionResult, ProviderDefinition } from '../../shared/providers';
+import type { DetectionResult, EventTypeLocation, ProviderDefinition } from '../../shared/providers';
 import { parseJsonBody } from './bytes';
 import { firstHeader, hasHeader, type HeaderPairs } from './headers';
 import { getPath } from './json-path';
@@ -22,9 +22,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** The event type a body location holds: the string there, or its name in `names` (Discord's numeric interaction types). */
+export function bodyEventType(location: Extract<EventTypeLocation, { in: 'body' }>, value: unknown): string | undefined {
+  if (location.names) {
+    const key = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    return key !== undefined && Object.prototype.hasOwnProperty.call(location.names, key) ? location.names[key] : undefined;
+  }
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
 export function eventTypeOf(provider: ProviderDefinition, headers: HeaderPairs, body: unknown): string | null {
   for (const location of provider.eventTypeLocations) {
-    const value = location.in === 'header' ? firstHeader(headers, location.name) : getPath(body, location.path);
+    const value = location.in === 'header' ? firstHeader(headers, location.name) : bodyEventType(location, getPath(body, location.path));
     if (typeof value === 'string' && value.length > 0) return value;
   }
   return null;

@@ -3,7 +3,7 @@ import type { ProviderDefinition, SignatureForm } from '../../shared/providers';
 import { HookscopeError } from '../../shared/errors';
 import { sign as signAsymmetric } from 'node:crypto';
 import { encodeDigest, hmacFor, secretKey } from './crypto';
-import { isAsymmetric, parsePrivateKey } from './keys';
+import { isAsymmetric, signingKey } from './keys';
 import { resolveForm } from './forms';
 import { formatSignatureValue } from './signature-format';
 import { bodyInForm, buildSignedBytes } from './signed-content';
@@ -34,14 +34,9 @@ export function signWithForm(form: SignatureForm, input: SignInput): SignOutput 
   if (!Number.isSafeInteger(input.timestampSec) || input.timestampSec < 0) {
     throw new HookscopeError('BAD_INPUT', `timestampSec must be a whole, non-negative number of seconds, not ${input.timestampSec}.`);
   }
-  const key = isAsymmetric(form.algorithm) ? parsePrivateKey(input.secret, form.algorithm) : secretKey(input.secret, form.secretEncoding);
+  const key = isAsymmetric(form.algorithm) ? signingKey(input.secret, form.algorithm) : secretKey(input.secret, form.secretEncoding);
   if (!key) {
-    throw new HookscopeError(
-      'BAD_INPUT',
-      isAsymmetric(form.algorithm)
-        ? `${form.label} signs with a ${form.algorithm === 'ed25519' ? 'Ed25519' : 'ECDSA P-256'} private key (PEM or base64 PKCS#8); this secret is not one. Generate a key pair with \`hookscope providers keypair\`.`
-        : `${form.label} needs a base64 secret (optionally prefixed "whsec_"); this one does not decode.`,
-    );
+    throw new HookscopeError('BAD_INPUT', `${form.label} needs a base64 secret (optionally prefixed "whsec_"); this one does not decode.`);
   }
   const usesId = form.signedContent.template.includes('{id}');
   if (usesId && !input.webhookId) {

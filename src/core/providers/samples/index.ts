@@ -17,7 +17,10 @@ function fromEnvelope(provider: ProviderDefinition, eventType: string, rng: Rng,
   }
   if (provider.envelope.timeField) setPath(out, provider.envelope.timeField.path, formatTime(timeMs, provider.envelope.timeField.format));
   const location = provider.eventTypeLocations.find((l) => l.in === 'body');
-  if (location?.in === 'body') setPath(out, location.path, eventType);
+  if (location?.in === 'body') {
+    const raw = location.names ? Object.keys(location.names).find((k) => location.names?.[k] === eventType) : eventType;
+    if (raw !== undefined) setPath(out, location.path, location.names && /^\d+$/.test(raw) ? Number(raw) : raw);
+  }
   return out as JsonObject;
 }
 
