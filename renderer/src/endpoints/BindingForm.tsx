@@ -6,6 +6,8 @@ import { call, errorText } from '../transport';
 import { Field } from './Field';
 import { useEndpoints } from './store';
 import { ErrorNote } from '../components/ErrorNote';
+import { SearchBox } from '../components/SearchBox';
+import { matchProviders } from '../sender/picker';
 
 type Change = Omit<ApiArgs<'endpoints.bind'>, 'slug'>;
 
@@ -29,6 +31,7 @@ export function BindingForm({ endpoint }: { endpoint: Endpoint }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [providerQuery, setProviderQuery] = useState('');
   const slug = endpoint.slug;
 
   useEffect(() => {
@@ -76,6 +79,7 @@ export function BindingForm({ endpoint }: { endpoint: Endpoint }) {
         error={providersError ?? undefined}
         hint="Bound: every capture here is read and verified as this provider. Otherwise it is detected per request."
       >
+        <SearchBox label="Search providers" value={providerQuery} onChange={setProviderQuery} />
         <select
           id="f-bindProvider"
           name="bindProvider"
@@ -84,7 +88,7 @@ export function BindingForm({ endpoint }: { endpoint: Endpoint }) {
           onChange={(e) => void apply({ provider: e.target.value === '' ? null : e.target.value }, e.target.value ? `Bound to ${e.target.value}` : 'Unbound: detected per request')}
         >
           <option value="">Detect per request</option>
-          {providers.map((p) => (
+          {matchProviders(providers, providerQuery, endpoint.provider ?? undefined).map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
             </option>

@@ -10,6 +10,8 @@ import { SendOutcome } from './SendOutcome';
 import { SpeedControl } from './SpeedControl';
 import { useSender } from './store';
 import { ErrorNote } from '../components/ErrorNote';
+import { SearchBox } from '../components/SearchBox';
+import { groupEventTypes, matchProviders } from './picker';
 
 /** Plays the provider: which event, its payload, where to, with which secret, and how fast its ladder runs. */
 export function SendForm() {
@@ -22,6 +24,8 @@ export function SendForm() {
   const provider = findProvider(providers, form.provider);
   const event = provider?.events.find((e) => e.type === form.eventType);
   const seed = seedText ?? form.seed;
+  const [providerQuery, setProviderQuery] = useState('');
+  const shown = matchProviders(providers, providerQuery, form.provider);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -38,13 +42,14 @@ export function SendForm() {
   return (
     <form className="send-form" onSubmit={submit} noValidate aria-label="Send an event">
       <Field name="provider" label="Provider" error={errors.provider ?? checkErrors.provider}>
+        <SearchBox label="Search providers" value={providerQuery} onChange={setProviderQuery} count={shown.length} />
         <select
           id="f-provider"
           name="provider"
           value={form.provider}
           onChange={(e) => chooseProvider(e.target.value, findProvider(providers, e.target.value)?.events.map((ev) => ev.type) ?? [])}
         >
-          {providers.map((p) => (
+          {shown.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
               {p.kind === 'user' ? ' (your file)' : ''}
@@ -56,11 +61,18 @@ export function SendForm() {
 
       <Field name="eventType" label="Event" error={errors.eventType} hint={event?.description}>
         <select id="f-eventType" name="eventType" value={form.eventType} onChange={(e) => chooseEvent(e.target.value)}>
-          {provider?.events.map((ev) => (
-            <option key={ev.type} value={ev.type}>
-              {ev.type}
-            </option>
-          ))}
+          {groupEventTypes(provider?.events.map((ev) => ev.type) ?? []).map((group) => {
+            const options = group.types.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ));
+            return group.label === undefined ? options : (
+              <optgroup key={group.label} label={group.label}>
+                {options}
+              </optgroup>
+            );
+          })}
         </select>
       </Field>
 
