@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { Field } from '../endpoints/Field';
 import { useEndpoints } from '../endpoints/store';
 import { duration } from '../deliveries/format';
@@ -67,7 +67,9 @@ export function SendForm() {
                 {type}
               </option>
             ));
-            return group.label === undefined ? options : (
+            return group.label === undefined ? (
+              <Fragment key={`run:${group.types[0]}`}>{options}</Fragment>
+            ) : (
               <optgroup key={group.label} label={group.label}>
                 {options}
               </optgroup>

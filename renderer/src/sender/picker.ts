@@ -27,23 +27,33 @@ export interface EventGroup {
 }
 
 /**
- * Event types in groups of the same resource, in the provider's order of
- * first appearance; a resource with a single event is not worth a group and
- * joins the ungrouped ones, which come first.
+ * Event types in groups of the same resource, in the provider's order: a
+ * group stands where its resource first appears, and a type whose resource
+ * has no other event stays in place ungrouped (consecutive ones share one
+ * unlabelled run), so a catalogue whose resources are contiguous keeps its
+ * exact order.
  */
 export function groupEventTypes(types: readonly string[]): EventGroup[] {
   const byResource = new Map<string, string[]>();
   for (const type of types) {
-    const resource = resourceOf(type) ?? '';
-    const list = byResource.get(resource) ?? [];
-    list.push(type);
-    byResource.set(resource, list);
+    const resource = resourceOf(type);
+    if (resource === undefined) continue;
+    byResource.set(resource, [...(byResource.get(resource) ?? []), type]);
   }
-  const loose: string[] = [];
-  const groups: EventGroup[] = [];
-  for (const [resource, list] of byResource) {
-    if (resource === '' || list.length < 2) loose.push(...list);
-    else groups.push({ label: list.every((t) => t.startsWith(`${resource}.`)) ? `${resource}.*` : `${resource}*`, types: list });
+  const out: EventGroup[] = [];
+  const placed = new Set<string>();
+  for (const type of types) {
+    const resource = resourceOf(type);
+    const members = resource === undefined ? undefined : byResource.get(resource);
+    if (resource !== undefined && members && members.length >= 2) {
+      if (placed.has(resource)) continue;
+      placed.add(resource);
+      out.push({ label: members.every((t) => t.startsWith(`${resource}.`)) ? `${resource}.*` : `${resource}*`, types: members });
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (last && last.label === undefined) last.types.push(type);
+    else out.push({ label: undefined, types: [type] });
   }
-  return loose.length > 0 ? [{ label: undefined, types: loose }, ...groups] : groups;
+  return out;
 }

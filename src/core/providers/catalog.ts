@@ -9,6 +9,7 @@ import { entry as clickdefender } from './clickdefender';
 import { entry as clerk } from './clerk';
 import { entry as liveblocks } from './liveblocks';
 import { entry as openai } from './openai';
+import { entry as paddle } from './paddle';
 import { entry as polar } from './polar';
 import { entry as replicate } from './replicate';
 import { entry as resend } from './resend';
@@ -16,6 +17,7 @@ import { entry as svix } from './svix';
 import { entry as discord } from './discord';
 import { entry as fingerprintiq } from './fingerprintiq';
 import { entry as github } from './github';
+import { entry as linear } from './linear';
 import { entry as lmif } from './lmif';
 import { entry as lrdefender } from './lrdefender';
 import { entry as prynt } from './prynt';
@@ -43,6 +45,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   replicate,
   liveblocks,
   discord,
+  linear,
+  paddle,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

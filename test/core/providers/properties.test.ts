@@ -99,7 +99,10 @@ describe.each(forms.map((f) => ({ ...f, label: `${f.provider.id}/${f.form.name}`
           const moved = ts + delta;
           const tampered = headers.map(([name, value]): [string, string] => {
             if (form.timestamp?.in === 'header' && name === form.timestamp.header) return [name, String(moved)];
-            if (form.timestamp?.in === 'signature' && name === form.header) return [name, value.replace(`t=${ts},`, `t=${moved},`)];
+            if (form.timestamp?.in === 'signature' && name === form.header && form.format.kind === 'kv') {
+              const { timestampKey: key, separator = ',' } = form.format;
+              return [name, value.replace(`${key}=${ts}${separator}`, `${key}=${moved}${separator}`)];
+            }
             return [name, value];
           });
           const verdict = verifyRequest(provider, { headers: tampered, body, secrets: [secret], nowMs: moved * 1000 });

@@ -20,20 +20,28 @@ describe('matchProviders', () => {
 });
 
 describe('groupEventTypes', () => {
-  it('groups dotted types by their first segment, keeping the provider order', () => {
+  it('groups dotted types by their first segment, each group where its resource first appears', () => {
     expect(groupEventTypes(['customer.created', 'invoice.paid', 'customer.subscription.updated', 'invoice.failed', 'ping'])).toEqual([
-      { label: undefined, types: ['ping'] },
       { label: 'customer.*', types: ['customer.created', 'customer.subscription.updated'] },
       { label: 'invoice.*', types: ['invoice.paid', 'invoice.failed'] },
+      { label: undefined, types: ['ping'] },
     ]);
+  });
+
+  it('a catalogue whose resources are contiguous keeps its exact order (lone types stay in place)', () => {
+    const types = ['device.identified', 'device.new', 'bot.detected', 'fraud.high_risk', 'compliance.consent_given', 'compliance.deletion_requested', 'tenant.limit_exceeded'];
+    const groups = groupEventTypes(types);
+    expect(groups.flatMap((g) => g.types)).toEqual(types);
+    expect(groups.map((g) => g.label)).toEqual(['device.*', undefined, 'compliance.*', undefined]);
   });
 
   it('groups camelCase names by their first word; lone and UPPER_CASE types stay ungrouped', () => {
     expect(resourceOf('commentCreated')).toBe('comment');
     expect(resourceOf('PING')).toBeUndefined();
     expect(groupEventTypes(['storageUpdated', 'commentCreated', 'commentDeleted', 'PING'])).toEqual([
-      { label: undefined, types: ['storageUpdated', 'PING'] },
+      { label: undefined, types: ['storageUpdated'] },
       { label: 'comment*', types: ['commentCreated', 'commentDeleted'] },
+      { label: undefined, types: ['PING'] },
     ]);
   });
 

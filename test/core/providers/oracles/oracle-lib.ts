@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(__dirname, '../../../oracles');
 const MARKER = join(ROOT, 'node_modules', '.package-lock.json');
@@ -37,4 +38,11 @@ function ensureInstalled(): void {
 export function oracle<T>(name: string): T {
   ensureInstalled();
   return createRequire(join(ROOT, 'package.json'))(name) as T;
+}
+
+/** `import(name)` resolved inside test/oracles, for the libraries published as ES modules only (@linear/sdk). */
+export async function oracleImport<T>(name: string): Promise<T> {
+  ensureInstalled();
+  const path = createRequire(join(ROOT, 'package.json')).resolve(name);
+  return (await import(pathToFileURL(path).href)) as T;
 }
