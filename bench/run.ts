@@ -17,6 +17,7 @@ import { benchRetries } from './sections/retries';
 import { benchSender } from './sections/sender';
 import { benchUi, ensureUiBuilt } from './sections/ui';
 import { benchIndexStall, indexStallTable } from './sections/index-stall';
+import { benchProviders } from './sections/providers';
 import { formatTable, section } from './table';
 import { checkTargets, targetsTable } from './targets';
 
@@ -123,6 +124,17 @@ try {
     out += section(
       `Indexing a ${(stall.bodyBytes / 1e6).toFixed(0)} MB text body of ${stall.distinctWords.toLocaleString('en')} distinct words while 1 KB captures arrive on ${stall.connections} connections, one per ${stall.intervalMs} ms on each`,
       indexStallTable(stall),
+    );
+  }
+  if (options.only.has('providers')) {
+    const providers = benchProviders({ rounds: options.quick ? 20 : 100, sizes: [10, 50] });
+    report.providers = providers;
+    out += section(
+      `Providers: detection and signature verification per capture with 10 and 50 providers (every event of ten built-ins, ${providers[0].captures} captures)`,
+      formatTable(
+        ['providers', 'detect µs/capture', 'verify µs/capture', 'attributed right'],
+        providers.map((c) => [String(c.providers), String(c.detectUsPerCapture), String(c.verifyUsPerCapture), `${c.attributed}/${c.captures}`]),
+      ),
     );
   }
 } finally {
