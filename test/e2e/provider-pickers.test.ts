@@ -31,7 +31,7 @@ afterAll(async () => {
   await served?.stop();
 });
 
-const optionValues = (selector: string) => page().locator(`${selector} option`).evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+const optionValues = (selector: string) => page().locator(`${selector} option`).evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
 
 describe('provider pickers with the whole catalog', () => {
   it('the Sender finds a provider by part of its name, and groups its events by resource', async () => {
