@@ -56,7 +56,7 @@ const signatureFormSchema = z
     algorithm: z.enum(SIGNATURE_ALGORITHMS).default('hmac-sha256'),
     header: headerName,
     format: signatureFormatSchema,
-    digest: z.enum(['hex', 'base64', 'base64url']),
+    digest: z.enum(['hex', 'base64', 'base64url', 'utf8']),
     signedContent: z
       .object({
         template: templateSchema.default('{body}'),

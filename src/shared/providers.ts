@@ -11,9 +11,11 @@
 export const PROVIDER_KINDS = ['documented', 'common-scheme', 'user'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
-export type DigestEncoding = 'hex' | 'base64' | 'base64url';
+/** `utf8`: the value is text as it stands (a shared token). */
+export type DigestEncoding = 'hex' | 'base64' | 'base64url' | 'utf8';
 /** HMAC with a shared secret, or an asymmetric signature checked with a public key (the secret then holds the key: private to sign, public to verify). */
-export const SIGNATURE_ALGORITHMS = ['hmac-sha256', 'hmac-sha1', 'hmac-sha512', 'ed25519', 'ecdsa-p256-sha256'] as const;
+/** `token`: no signature, the header carries the shared secret itself (GitLab's X-Gitlab-Token), compared in constant time. */
+export const SIGNATURE_ALGORITHMS = ['hmac-sha256', 'hmac-sha1', 'hmac-sha512', 'ed25519', 'ecdsa-p256-sha256', 'token'] as const;
 export type SignatureAlgorithm = (typeof SIGNATURE_ALGORITHMS)[number];
 /** `utf8`: the secret string's UTF-8 bytes are the key. `whsec-base64`: strip `whsec_`, base64-decode (Standard Webhooks). */
 export type SecretEncoding = 'utf8' | 'whsec-base64';

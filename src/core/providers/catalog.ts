@@ -17,6 +17,7 @@ import { entry as svix } from './svix';
 import { entry as discord } from './discord';
 import { entry as fingerprintiq } from './fingerprintiq';
 import { entry as github } from './github';
+import { entry as gitlab } from './gitlab';
 import { entry as linear } from './linear';
 import { entry as lmif } from './lmif';
 import { entry as lrdefender } from './lrdefender';
@@ -47,6 +48,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   discord,
   linear,
   paddle,
+  gitlab,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

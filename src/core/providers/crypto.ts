@@ -12,8 +12,10 @@ export function hmacSha256(key: Uint8Array, data: Uint8Array): Buffer {
   return createHmac('sha256', key).update(data).digest();
 }
 
-/** The HMAC of `data` with the form's hash; undefined for an asymmetric algorithm (which has no shared key). */
+/** The HMAC of `data` with the form's hash (for `token`, the key itself); undefined for an asymmetric algorithm (which has no shared key). */
 export function hmacFor(algorithm: SignatureAlgorithm, key: Uint8Array, data: Uint8Array): Buffer | undefined {
+  // A shared token is its own "digest": the header must carry the secret's bytes.
+  if (algorithm === 'token') return Buffer.from(key);
   const hash = (HMAC_HASH as Record<string, string | undefined>)[algorithm];
   return hash ? createHmac(hash, key).update(data).digest() : undefined;
 }

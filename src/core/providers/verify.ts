@@ -294,6 +294,8 @@ function lenientTimestampVerdict(provider: ProviderDefinition, form: SignatureFo
 
 /** The header value the secret would give (HMAC schemes); an asymmetric signature cannot be recomputed from a public key. */
 function expectedValue(form: SignatureForm, key: Buffer, signed: Uint8Array, timestamp: string | undefined): string | undefined {
+  // A shared token's expected value is the secret itself: never shown back.
+  if (form.algorithm === 'token') return undefined;
   const digest = hmacFor(form.algorithm, key, signed);
   return digest ? formatSignatureValue(form.format, encodeDigest(digest, form.digest), timestamp) : undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signRequest, verifyRequest } from '../../../src/core/providers';
+import { buildOutgoingRequest, buildSample, createProviderRegistry, signRequest, verifyRequest } from '../../../src/core/providers';
 import { providerDefinitionSchema } from '../../../src/shared/provider-schema';
 import type { ProviderDefinition } from '../../../src/shared/providers';
 
@@ -56,5 +56,22 @@ describe('the schema', () => {
       expect(result.success).toBe(false);
       expect(result.error?.issues.map((i) => i.path.join('.')).join(' ')).toContain(path);
     }
+  });
+});
+
+describe('shared token (GitLab X-Gitlab-Token)', () => {
+  const gitlab = createProviderRegistry().require('gitlab');
+  const TOKEN = 'glwt-s3cr3t_token';
+
+  it('the header carries the token; the right one is valid, another is invalid, and no verdict shows the token back', () => {
+    const req = buildOutgoingRequest(gitlab, { eventType: 'Push Hook', payload: buildSample(gitlab, 'Push Hook', 1), secret: TOKEN, timestampSec: TS });
+    expect(req.headers).toEqual(expect.arrayContaining([['X-Gitlab-Token', TOKEN], ['X-Gitlab-Event', 'Push Hook']]));
+    const valid = verifyRequest(gitlab, { headers: req.headers, body: req.body, secrets: ['old-token', TOKEN], nowMs: TS * 1000 });
+    expect(valid).toMatchObject({ status: 'valid', secretIndex: 1 });
+    expect(valid.expected).toBeUndefined();
+    const wrong = verifyRequest(gitlab, { headers: [['X-Gitlab-Token', 'glwt-s3cr3t_tokeN']], body: req.body, secrets: [TOKEN], nowMs: TS * 1000 });
+    expect(wrong.status).toBe('invalid');
+    expect(JSON.stringify(wrong)).not.toContain(TOKEN);
+    expect(verifyRequest(gitlab, { headers: [], body: req.body, secrets: [TOKEN], nowMs: 0 }).status).toBe('missing');
   });
 });
