@@ -1,4 +1,6 @@
 import type { ApiHandlers } from '../shared/api';
+import { defaultForm } from './providers/forms';
+import { isAsymmetric, publicKeyForSecret } from './providers/keys';
 import type { DeliveryView } from '../shared/delivery-types';
 import { canonicalWarningFor } from '../shared/canonical-json';
 import { assertEventType, buildSample, checkSubscriptionId } from './providers';
@@ -75,7 +77,9 @@ export function createSenderHandlers(app: App): SenderHandlers {
       });
       const canonical = payload === undefined ? null : canonicalWarningFor(definition, payload);
       const warnings = canonical ? [...started.warnings, canonical.message] : started.warnings;
-      return { deliveryId: started.deliveryId, eventId: started.eventId, warnings, generatedSecret, subscriptionId: started.subscriptionId };
+      const signing = definition.signature.forms.find((f) => f.name === form) ?? defaultForm(definition);
+      const publicKey = isAsymmetric(signing.algorithm) ? publicKeyForSecret(secret ?? (generatedSecret as string), signing.algorithm) : null;
+      return { deliveryId: started.deliveryId, eventId: started.eventId, warnings, generatedSecret, subscriptionId: started.subscriptionId, publicKey };
     },
     'sender.setSpeed': ({ speed }) => {
       app.sender().setSpeed(speed);

@@ -63,3 +63,24 @@ describe('provider pickers with the whole catalog', () => {
     expect(capture).toMatchObject({ provider: 'clerk', eventType: 'session.created', signatureStatus: 'valid' });
   });
 });
+
+describe('an asymmetric provider from the Sender', () => {
+  it('Discord: the outcome shows the public key the handler needs; an endpoint holding that public key verifies the capture', async () => {
+    await api(served, 'endpoints.create', { slug: 'discord-hook', rule: {} });
+    const secret = 'hs_discord_sender_e2e';
+    await fillSendForm(page(), { provider: 'discord', event: 'APPLICATION_COMMAND', url: `${served.captureUrl}discord-hook/webhook`, secret });
+    await page().getByRole('button', { name: 'Send', exact: true }).click();
+    const shown = page().getByTestId('send-public-key-value');
+    await shown.waitFor(WAIT);
+    const publicKey = (await shown.textContent()) ?? '';
+    expect(publicKey).toMatch(/^[0-9a-f]{64}$/);
+    await snap(page(), 'sender-discord-public-key');
+    // The handler's side: only the public key, as Discord's developer portal shows one.
+    await api(served, 'endpoints.bind', { slug: 'discord-hook', provider: 'discord', secrets: [publicKey] });
+    const [capture] = await eventually(async () => {
+      const list = await api(served, 'captures.list', { endpoint: 'discord-hook' });
+      return list.length >= 1 && list[0].signatureStatus === 'valid' ? list : undefined;
+    }, 'the Discord capture, verified with the public key');
+    expect(capture).toMatchObject({ provider: 'discord', eventType: 'APPLICATION_COMMAND', signatureStatus: 'valid' });
+  });
+});

@@ -12,6 +12,8 @@ export interface SendOutcome {
   generatedSecret: string | null;
   /** The webhook's subscription id (`webhookId` in the payloads), the same for every send to this provider and URL. */
   subscriptionId: string | null;
+  /** Ed25519 / ECDSA providers: the public key the handler must be configured with. */
+  publicKey: string | null;
 }
 
 interface SenderStore {
@@ -155,7 +157,7 @@ export const useSender = create<SenderStore>((set, get) => ({
       const { payload: _typed, ...rest } = args;
       const chosen = { ...(signatureForm ? { form: signatureForm } : {}), timestamps };
       const started = await call('sender.send', fresh ? { ...rest, seed: sampled.seed, ...chosen } : { ...args, ...chosen });
-      set({ outcome: { deliveryId: started.deliveryId, warnings: started.warnings, generatedSecret: started.generatedSecret, subscriptionId: started.subscriptionId }, tab: 'delivery' });
+      set({ outcome: { deliveryId: started.deliveryId, warnings: started.warnings, generatedSecret: started.generatedSecret, subscriptionId: started.subscriptionId, publicKey: started.publicKey ?? null }, tab: 'delivery' });
       await useDeliveries.getState().follow(started.deliveryId);
     } catch (error) {
       set({ errors: { form: errorText(error) } });
