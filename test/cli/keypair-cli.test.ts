@@ -48,3 +48,21 @@ describe('keypair and the providers table', () => {
     expect(lines.at(-1)).toBe(`${BUILTIN_PROVIDERS.length} providers, ${total} event types`);
   });
 });
+
+describe('send for an asymmetric provider', () => {
+  it('prints the public key the handler needs; it is the one keypair --secret gives', async () => {
+    const sink = await import('node:http').then(({ createServer }) => {
+      const server = createServer((_req, res) => res.end('ok'));
+      return new Promise<{ url: string; close(): void }>((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() })));
+    });
+    try {
+      const sent = await cliJson<{ publicKey: string; status: string }>(['send', '--provider', 'discord', '--event', 'PING', '--url', sink.url, '--secret', 'hs_cli_send', '--json', '--data', dir.path]);
+      const pair = await cliJson<{ publicKey: string }>(['keypair', 'discord', '--secret', 'hs_cli_send', '--json', '--data', dir.path]);
+      expect(sent.publicKey).toBe(pair.publicKey);
+      const stripe = await cliJson<Record<string, unknown>>(['send', '--provider', 'stripe', '--event', 'payment_intent.succeeded', '--url', sink.url, '--secret', 'whsec_x', '--json', '--data', dir.path]);
+      expect(stripe).not.toHaveProperty('publicKey');
+    } finally {
+      sink.close();
+    }
+  });
+});
