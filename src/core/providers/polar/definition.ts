@@ -55,7 +55,7 @@ export const polar: ProviderDefinition = {
   delivery: { timeoutMs: 20 * SECOND, success: '2xx', retryDelaysMs: UNDOCUMENTED_RETRY_DELAYS_MS, afterFailure: 'Marked failed; endpoints that keep failing are disabled (not documented in detail).' },
   notes: [
     'Scheme: https://docs.polar.sh/integrate/webhooks/delivery - Standard Webhooks headers and signature. The key is the secret string\'s own UTF-8 bytes: @polar-sh/sdk\'s validateEvent base64-encodes the secret before handing it to standardwebhooks, so a handler that strips a prefix and base64-decodes it (the usual Standard Webhooks reading) rejects every request.',
-    'Timeout: a 2xx within 20 s (Polar delivery docs). Retry ladder: Polar says it retries with exponential backoff without publishing the schedule; Hookscope\'s visible default is used (retries after 1, 5, 15 and 30 minutes). Edit it to match what you observe.',
+    'Timeout: a 2xx within 20 s (Polar delivery docs). Retry ladder: not documented (Polar says it retries with exponential backoff but publishes no schedule); Hookscope\'s visible default is used (retries after 1, 5, 15 and 30 minutes). Edit it to match what you observe.',
     'Events and payloads: https://docs.polar.sh/api-reference/webhooks (the event list); payload data is abridged to the fields handlers read most.',
   ],
 };
