@@ -68,6 +68,7 @@ const signatureFormSchema = z
       .discriminatedUnion('in', [z.object({ in: z.literal('header'), header: headerName }).strict(), z.object({ in: z.literal('signature') }).strict()])
       .optional(),
     idHeader: headerName.optional(),
+    timestampUnit: z.literal('ms').optional(),
     toleranceSeconds: z.number().int().positive().optional(),
     secretEncoding: z.enum(['utf8', 'whsec-base64']).default('utf8'),
   })

@@ -57,6 +57,8 @@ export interface SignatureForm {
   timestamp?: TimestampSource;
   /** Header carrying the value of `{id}` (Standard Webhooks `webhook-id`). */
   idHeader?: string;
+  /** `ms`: the signed timestamp is unix milliseconds (Sanity, Knock, WorkOS); seconds otherwise. */
+  timestampUnit?: 'ms';
   /** Replay window; absent = no timestamp check. */
   toleranceSeconds?: number;
   secretEncoding: SecretEncoding;

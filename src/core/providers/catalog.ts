@@ -13,6 +13,7 @@ import { entry as paddle } from './paddle';
 import { entry as polar } from './polar';
 import { entry as replicate } from './replicate';
 import { entry as resend } from './resend';
+import { entry as sanity } from './sanity';
 import { entry as svix } from './svix';
 import { entry as discord } from './discord';
 import { entry as fingerprintiq } from './fingerprintiq';
@@ -49,6 +50,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   linear,
   paddle,
   gitlab,
+  sanity,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

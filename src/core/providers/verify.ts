@@ -109,7 +109,8 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
   }
 
   const nowSec = input.nowMs / 1000;
-  const ageSeconds = timestamp !== undefined ? Math.floor(nowSec) - Number(timestamp) : undefined;
+  const signedSeconds = timestamp === undefined ? undefined : form.timestampUnit === 'ms' ? Math.floor(Number(timestamp) / 1000) : Number(timestamp);
+  const ageSeconds = signedSeconds !== undefined ? Math.floor(nowSec) - signedSeconds : undefined;
   const timing = form.toleranceSeconds !== undefined && ageSeconds !== undefined ? { ageSeconds, toleranceSeconds: form.toleranceSeconds } : {};
   const bodies = form.signedContent.bodyForms.flatMap((bodyForm) => {
     const formed = bodyInForm(input.body, bodyForm);

@@ -106,7 +106,8 @@ describe.each(forms.map((f) => ({ ...f, label: `${f.provider.id}/${f.form.name}`
             if (form.timestamp?.in === 'header' && name === form.timestamp.header) return [name, String(moved)];
             if (form.timestamp?.in === 'signature' && name === form.header && form.format.kind === 'kv') {
               const { timestampKey: key, separator = ',' } = form.format;
-              return [name, value.replace(`${key}=${ts}${separator}`, `${key}=${moved}${separator}`)];
+              const scale = form.timestampUnit === 'ms' ? 1000 : 1;
+              return [name, value.replace(`${key}=${ts * scale}${separator}`, `${key}=${moved * scale}${separator}`)];
             }
             return [name, value];
           });
