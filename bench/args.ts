@@ -19,7 +19,7 @@ export interface BenchOptions {
   buildUi: boolean;
 }
 
-export const SECTIONS = ['capture', 'durability', 'reads', 'sender', 'retries', 'ui', 'import', 'index-stall', 'responsive', 'forward-proxy'] as const;
+export const SECTIONS = ['capture', 'durability', 'reads', 'sender', 'retries', 'ui', 'import', 'index-stall', 'responsive', 'forward-proxy', 'providers'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const USAGE = `npm run bench -- [--quick] [--seconds S] [--rows N] [--retries N] [--retry-window S]

@@ -19,6 +19,7 @@ import { benchUi, ensureUiBuilt } from './sections/ui';
 import { benchIndexStall, indexStallTable } from './sections/index-stall';
 import { benchResponsive, responsiveTable } from './sections/responsive';
 import { benchForwardProxy, forwardProxyTable } from './sections/forward-proxy';
+import { benchProviders } from './sections/providers';
 import { formatTable, section } from './table';
 import { checkTargets, targetsTable } from './targets';
 
@@ -141,6 +142,17 @@ try {
     const proxy = await benchForwardProxy(options.seconds, log);
     report.forwardProxy = proxy;
     out += section(`forward --proxy in front of a local handler, against calling the handler directly (${options.seconds} s each, autocannon c10, 1 KB)`, forwardProxyTable(proxy));
+  }
+  if (options.only.has('providers')) {
+    const providers = benchProviders({ rounds: options.quick ? 20 : 100, sizes: [10, 50] });
+    report.providers = providers;
+    out += section(
+      `Providers: detection and signature verification per capture with 10 and 50 providers (every event of ten built-ins, ${providers[0].captures} captures)`,
+      formatTable(
+        ['providers', 'detect µs/capture', 'verify µs/capture', 'attributed right'],
+        providers.map((c) => [String(c.providers), String(c.detectUsPerCapture), String(c.verifyUsPerCapture), `${c.attributed}/${c.captures}`]),
+      ),
+    );
   }
 } finally {
   if (tempDataset) rmSync(tempDataset, { recursive: true, force: true });

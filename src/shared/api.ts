@@ -176,7 +176,8 @@ export interface ApiResults extends ReplayApiResults {
   'providers.list': ProviderDefinition[];
   'providers.sample': Record<string, unknown>;
   'endpoints.bind': Endpoint & { secretCount: number };
-  'sender.send': { deliveryId: number; eventId: string | null; warnings: string[]; generatedSecret: string | null; subscriptionId: string | null };
+  /** publicKey: for a provider that signs with Ed25519 or ECDSA P-256, the public key the handler must be configured with (the pair the secret stands for). */
+  'sender.send': { deliveryId: number; eventId: string | null; warnings: string[]; generatedSecret: string | null; subscriptionId: string | null; publicKey?: string | null };
   'sender.setSpeed': { speed: number };
   'sender.info': { speed: number };
   'sender.check': CheckReport;

@@ -1,13 +1,11 @@
 /**
  * The zod schema a user-defined provider file must satisfy, and its
  * conversion to a ProviderDefinition. Errors name the field and the problem.
- * The provider types in providers.ts are inferred from these schemas, so the
- * two cannot drift apart.
  *
  * Pure: imports nothing but zod and the provider types.
  */
 import { z } from 'zod';
-import { PROVIDER_KINDS, type JsonValue, type ProviderDefinition } from './providers';
+import { PROVIDER_KINDS, SIGNATURE_ALGORITHMS, type DeliveryPolicy, type JsonValue, type ProviderDefinition } from './providers';
 
 /** `a.b[0].c`: segments of letters, digits, `_`, `$`, `-`, each optionally indexed. */
 export const FIELD_PATH_PATTERN = /^[A-Za-z0-9_$-]+(\[\d+\])*(\.[A-Za-z0-9_$-]+(\[\d+\])*)*$/;
@@ -30,12 +28,16 @@ const regexSource = z.string().refine(
   { message: 'is not a valid regular expression' },
 );
 
-/** How the signature header's value is written: `<digest>`; `<prefix><digest>` (`sha256=<hex>`); `t=<unix>,v1=<digest>...` (Stripe, LRDefender timestamped); space-separated `v1,<digest>` (Standard Webhooks). */
-export const signatureFormatSchema = z.discriminatedUnion('kind', [
+const signatureFormatSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('plain') }).strict(),
   z.object({ kind: z.literal('prefixed'), prefix: z.string().min(1) }).strict(),
   z
-    .object({ kind: z.literal('kv'), timestampKey: z.string().min(1).default('t'), signatureKey: z.string().min(1).default('v1') })
+    .object({
+      kind: z.literal('kv'),
+      timestampKey: z.string().min(1).default('t'),
+      signatureKey: z.string().min(1).default('v1'),
+      separator: z.enum([',', ';']).optional(),
+    })
     .strict(),
   z.object({ kind: z.literal('versioned-list'), version: z.string().min(1).default('v1') }).strict(),
 ]);
@@ -47,22 +49,14 @@ const templateSchema = z.string().superRefine((template, ctx) => {
   if (names.filter((n) => n === 'body').length !== 1) ctx.addIssue({ code: 'custom', message: 'must contain {body} exactly once' });
 });
 
-/**
- * One way a provider signs. `signedContent.template` uses the placeholders
- * `{body}` (exactly once), `{timestamp}` and `{id}`; e.g. `{body}`,
- * `{timestamp}.{body}`, `v0:{timestamp}:{body}`, `{id}.{timestamp}.{body}`.
- * `bodyForms` lists the body forms a verifier accepts (`raw`: the bytes as
- * received; `re-serialized`: `JSON.stringify(JSON.parse(body))`); the first
- * is the one the signer uses.
- */
-export const signatureFormSchema = z
+const signatureFormSchema = z
   .object({
     name: z.string().min(1),
     label: z.string().min(1),
-    algorithm: z.literal('hmac-sha256').default('hmac-sha256'),
+    algorithm: z.enum(SIGNATURE_ALGORITHMS).default('hmac-sha256'),
     header: headerName,
     format: signatureFormatSchema,
-    digest: z.enum(['hex', 'base64']),
+    digest: z.enum(['hex', 'base64', 'base64url', 'utf8']),
     signedContent: z
       .object({
         template: templateSchema.default('{body}'),
@@ -70,15 +64,12 @@ export const signatureFormSchema = z
       })
       .strict()
       .default({ template: '{body}', bodyForms: ['raw'] }),
-    /** Where the signing timestamp (unix seconds) comes from. */
     timestamp: z
       .discriminatedUnion('in', [z.object({ in: z.literal('header'), header: headerName }).strict(), z.object({ in: z.literal('signature') }).strict()])
       .optional(),
-    /** Header carrying the value of `{id}` (Standard Webhooks `webhook-id`). */
     idHeader: headerName.optional(),
-    /** Replay window; absent = no timestamp check. */
+    timestampUnit: z.literal('ms').optional(),
     toleranceSeconds: z.number().int().positive().optional(),
-    /** `utf8`: the secret string's UTF-8 bytes are the key. `whsec-base64`: strip `whsec_`, base64-decode (Standard Webhooks). */
     secretEncoding: z.enum(['utf8', 'whsec-base64']).default('utf8'),
   })
   .strict()
@@ -105,8 +96,7 @@ const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
 );
 
-/** Where an outgoing header's value comes from. */
-export const headerValueSchema = z.discriminatedUnion('kind', [
+const headerValueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('static'), value: z.string() }).strict(),
   z.object({ kind: z.literal('event-type') }).strict(),
   z.object({ kind: z.literal('delivery-id') }).strict(),
@@ -114,18 +104,7 @@ export const headerValueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('timestamp') }).strict(),
 ]);
 
-/** Read by the sender engine. attempts = retryDelaysMs.length + 1; each delay counts from the previous failed attempt. */
-const deliveryPolicySchema = z
-  .object({
-    timeoutMs: z.number().int().positive(),
-    success: z.enum(['2xx', 'exactly-200']),
-    retryDelaysMs: z.array(z.number().int().nonnegative()),
-    afterFailure: z.string(),
-    disableAfterFailingMs: z.number().int().positive().optional(),
-  })
-  .strict();
-
-const DEFAULT_DELIVERY: z.output<typeof deliveryPolicySchema> = { timeoutMs: 30_000, success: '2xx', retryDelaysMs: [], afterFailure: 'Marked failed.' };
+const DEFAULT_DELIVERY: DeliveryPolicy = { timeoutMs: 30_000, success: '2xx', retryDelaysMs: [], afterFailure: 'Marked failed.' };
 
 /**
  * The schema of a provider definition, for user files (with friendly
@@ -138,7 +117,6 @@ export const providerDefinitionSchema = z
     name: z.string().min(1),
     kind: z.enum(PROVIDER_KINDS).default('user'),
     description: z.string().default(''),
-    /** Where the facts come from: a seed file or a public documentation URL. */
     source: z.string().optional(),
     headers: z
       .array(z.object({ name: headerName, description: z.string().default(''), value: headerValueSchema }).strict())
@@ -146,7 +124,6 @@ export const providerDefinitionSchema = z
     signature: z
       .object({ forms: z.array(signatureFormSchema).min(1), defaultForm: z.string().optional() })
       .strict()
-      // defaultForm: the form the sender uses unless told otherwise.
       .transform((s, ctx) => {
         const defaultForm = s.defaultForm ?? s.forms[0].name;
         if (!s.forms.some((f) => f.name === defaultForm)) {
@@ -157,31 +134,26 @@ export const providerDefinitionSchema = z
         if (dup) ctx.addIssue({ code: 'custom', path: ['forms'], message: `has two forms named "${dup}"` });
         return { forms: s.forms, defaultForm };
       }),
-    /** `sample`: a payload template (see src/core/providers/samples/template.ts for `{{...}}` placeholders). */
     events: z
       .array(z.object({ type: z.string().min(1), description: z.string().default(''), sample: z.record(z.string(), jsonValueSchema).optional() }).strict())
       .min(1),
-    /** Subscription value meaning "all events", e.g. `*`. */
     subscriptionWildcard: z.string().optional(),
     envelope: z
       .object({
         description: z.string().default(''),
-        /** Top-level keys every payload has; also used to recognise the provider. */
         requiredKeys: z.array(z.string().min(1)).default([]),
         timeField: z.object({ path: fieldPath, format: z.enum(['iso-ms', 'iso-s', 'iso', 'unix-ms', 'unix-s']) }).strict().optional(),
       })
       .strict()
       .default({ description: '', requiredKeys: [] }),
-    /** Tried in order; the first that yields a string wins. */
     eventTypeLocations: z
       .array(
         z.discriminatedUnion('in', [
-          z.object({ in: z.literal('body'), path: fieldPath }).strict(),
+          z.object({ in: z.literal('body'), path: fieldPath, names: z.record(z.string(), z.string().min(1)).optional() }).strict(),
           z.object({ in: z.literal('header'), name: headerName }).strict(),
         ]),
       )
       .default([{ in: 'body', path: 'type' }]),
-    /** `headers`: whose presence points to this provider; `headersAreGeneric`: shared with others (LRDefender's X-Webhook-Signature), so the envelope must match too. */
     detection: z
       .object({ headers: z.array(headerName).default([]), headersAreGeneric: z.boolean().default(false) })
       .strict()
@@ -197,9 +169,7 @@ export const providerDefinitionSchema = z
           .default([]),
         delivery: z
           .object({
-            /** Payload field whose value is the delivery id (Prynt: `eventId`). */
             fromPayload: fieldPath.optional(),
-            /** How to make one when neither the payload nor the caller gives it (derived from the body, so stable across attempts). */
             generate: z
               .discriminatedUnion('style', [
                 z.object({ style: z.literal('uuid') }).strict(),
@@ -220,8 +190,16 @@ export const providerDefinitionSchema = z
       })
       .strict()
       .default({ httpsRequired: false }),
-    delivery: deliveryPolicySchema.default(DEFAULT_DELIVERY),
-    /** Doc ambiguities and the decisions taken. */
+    delivery: z
+      .object({
+        timeoutMs: z.number().int().positive(),
+        success: z.enum(['2xx', 'exactly-200']),
+        retryDelaysMs: z.array(z.number().int().nonnegative()),
+        afterFailure: z.string(),
+        disableAfterFailingMs: z.number().int().positive().optional(),
+      })
+      .strict()
+      .default(DEFAULT_DELIVERY),
     notes: z.array(z.string()).default([]),
   })
   .strict()

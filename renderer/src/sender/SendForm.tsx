@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { Field } from '../endpoints/Field';
 import { useEndpoints } from '../endpoints/store';
 import { duration } from '../deliveries/format';
@@ -10,6 +10,8 @@ import { SendOutcome } from './SendOutcome';
 import { SpeedControl } from './SpeedControl';
 import { useSender } from './store';
 import { ErrorNote } from '../components/ErrorNote';
+import { SearchBox } from '../components/SearchBox';
+import { groupEventTypes, matchProviders } from './picker';
 
 /** Plays the provider: which event, its payload, where to, with which secret, and how fast its ladder runs. */
 export function SendForm() {
@@ -21,6 +23,8 @@ export function SendForm() {
   const ownEndpoints = base === null ? [] : endpoints;
   const [seedText, setSeedText] = useState<string | null>(null);
   const provider = findProvider(providers, form.provider);
+  const [providerQuery, setProviderQuery] = useState('');
+  const shown = matchProviders(providers, providerQuery, form.provider);
   const event = provider?.events.find((e) => e.type === form.eventType);
   const seed = seedText ?? form.seed;
 
@@ -48,13 +52,14 @@ export function SendForm() {
       <div className="send-fields">
         <div className="field-row">
           <Field name="provider" label="Provider" error={errors.provider ?? checkErrors.provider}>
+            <SearchBox label="Search providers" value={providerQuery} onChange={setProviderQuery} count={shown.length} />
             <select
               id="f-provider"
               name="provider"
               value={form.provider}
               onChange={(e) => chooseProvider(e.target.value, findProvider(providers, e.target.value)?.events.map((ev) => ev.type) ?? [])}
             >
-              {providers.map((p) => (
+              {shown.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                   {p.kind === 'user' ? ' (your file)' : ''}
@@ -64,11 +69,20 @@ export function SendForm() {
           </Field>
           <Field name="eventType" label="Event" error={errors.eventType}>
             <select id="f-eventType" name="eventType" value={form.eventType} title={event?.description} onChange={(e) => chooseEvent(e.target.value)}>
-              {provider?.events.map((ev) => (
-                <option key={ev.type} value={ev.type}>
-                  {ev.type}
-                </option>
-              ))}
+              {groupEventTypes(provider?.events.map((ev) => ev.type) ?? []).map((group) => {
+                const options = group.types.map((type) => (
+                  <option key={type} value={type}>
+                    {type}
+                  </option>
+                ));
+                return group.label === undefined ? (
+                  <Fragment key={`run:${group.types[0]}`}>{options}</Fragment>
+                ) : (
+                  <optgroup key={group.label} label={group.label}>
+                    {options}
+                  </optgroup>
+                );
+              })}
             </select>
           </Field>
         </div>

@@ -22,6 +22,15 @@ export function SendOutcome() {
           {w}
         </p>
       ))}
+      {outcome.publicKey && (
+        <div className="generated-secret" data-testid="send-public-key">
+          <span>Signed with a private key: configure your handler with this public key (paste it as an endpoint secret to verify captures):</span>
+          <code data-testid="send-public-key-value">{outcome.publicKey}</code>
+          <span className="generated-secret-actions">
+            <CopyButton text={outcome.publicKey} className="small" />
+          </span>
+        </div>
+      )}
       {outcome.generatedSecret !== null && (
         <div className="generated-secret" data-testid="generated-secret">
           <span>

@@ -23,6 +23,8 @@ export interface SendOutcome {
   generatedSecret: string | null;
   /** The webhook's subscription id (`webhookId` in the payloads), the same for every send to this provider and URL. */
   subscriptionId: string | null;
+  /** Ed25519 / ECDSA providers: the public key the handler must be configured with. */
+  publicKey: string | null;
 }
 
 interface SenderStore {
@@ -176,7 +178,7 @@ export const useSender = create<SenderStore>((set, get) => ({
       const seen = seenHttpsNotices();
       const { shown, httpsNoticeShown } = shownWarnings(started.warnings, args.provider, args.url, seen);
       if (httpsNoticeShown) remember(HTTPS_SEEN_KEY, [...seen, args.provider].join(','));
-      set({ outcome: { deliveryId: started.deliveryId, warnings: shown, generatedSecret: started.generatedSecret, subscriptionId: started.subscriptionId }, tab: 'delivery' });
+      set({ outcome: { deliveryId: started.deliveryId, warnings: shown, generatedSecret: started.generatedSecret, subscriptionId: started.subscriptionId, publicKey: started.publicKey ?? null }, tab: 'delivery' });
       await useDeliveries.getState().follow(started.deliveryId);
     } catch (error) {
       set({ errors: { form: errorText(error) } });

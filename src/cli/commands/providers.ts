@@ -1,18 +1,23 @@
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
-import type { ProviderFileError, SignatureVerdict } from '../../shared/providers';
+import type { ProviderDefinition, ProviderFileError, SignatureVerdict } from '../../shared/providers';
 import { assertEventType, buildOutgoingRequest, signRequest } from '../../core/providers';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { inertLine, jsonForTerminal } from '../terminal-safe';
 import { printJson, printTable } from '../output';
+import { generateSigningKeyPair, isAsymmetric, publicKeyForSecret } from '../../core/providers/keys';
 import { idArg, intArg } from '../parse';
+import { describeProvider, ladderText as ladder } from './provider-detail';
 
 /** One stderr line per problem in a user provider file (that file was skipped; the others loaded). */
 export function providerFileWarnings(errors: readonly ProviderFileError[]): string {
   return errors.map((e) => `provider file ${inertLine(e.file)}: ${inertLine(e.field)}: ${inertLine(e.problem)} (skipped) [PROVIDER_FILE_INVALID]\n`).join('');
 }
 
-import { describeProvider, ladderText as ladder } from './provider-detail';
+/** The signature algorithms and digest encodings a provider's forms use, e.g. "hmac-sha256 base64". */
+export function schemeSummary(p: ProviderDefinition): string {
+  return [...new Set(p.signature.forms.map((f) => `${f.algorithm} ${f.digest}`))].join(' / ');
+}
 
 export function describeVerdict(v: SignatureVerdict): string[] {
   const lines = [`signature: ${v.status} (${v.scheme}) - ${v.detail}`];
@@ -56,11 +61,12 @@ export function registerProviderCommands(program: Command): void {
         printTable(
           list.map((p) => ({
             id: inertLine(p.id), name: inertLine(p.name), kind: p.kind, signature: inertLine([...new Set(p.signature.forms.map((f) => f.header))].join(' / ')),
-            events: p.events.length, timeout: `${p.delivery.timeoutMs / 1000}s`, success: p.delivery.success,
+            scheme: inertLine(schemeSummary(p)), events: p.events.length, timeout: `${p.delivery.timeoutMs / 1000}s`, success: p.delivery.success,
             ladder: ladder(p),
           })),
-          ['id', 'name', 'kind', 'signature', 'events', 'timeout', 'success', 'ladder'],
+          ['id', 'name', 'kind', 'signature', 'scheme', 'events', 'timeout', 'success', 'ladder'],
         );
+        process.stdout.write(`${list.length} providers, ${list.reduce((n, p) => n + p.events.length, 0)} event types\n`);
       });
     });
 
@@ -77,6 +83,28 @@ export function registerProviderCommands(program: Command): void {
         if (!stored.provider || !verdict) process.stdout.write(`capture ${id}: no provider detected; bind one with \`hookscope endpoint set ${stored.endpoint} --provider P\`\n`);
         else process.stdout.write(`capture ${id}: ${stored.provider} ${stored.eventType ?? ''}\n${describeVerdict(verdict).join('\n')}\n`);
         process.exitCode = verdict?.status === 'valid' ? 0 : 1;
+      });
+    });
+
+  withJson(withData(program.command('keypair').description("a key pair for a provider that signs with Ed25519 or ECDSA P-256: the private key to send with, the public key the handler is configured with")))
+    .argument('<provider>', 'provider id (its default form must be asymmetric: discord)')
+    .option('--secret <secret>', "instead of a fresh pair, the public key of the pair a simulated webhook's secret stands for")
+    .action(async (providerId: string, options: CommonOptions & { secret?: string }) => {
+      await withApp(options, (app) => {
+        const provider = app.providers.require(providerId);
+        const form = provider.signature.forms.find((f) => f.name === provider.signature.defaultForm) ?? provider.signature.forms[0];
+        if (!isAsymmetric(form.algorithm)) {
+          throw new HookscopeError('BAD_INPUT', `${provider.name} signs with ${form.algorithm}, a shared secret: there is no key pair to make.`);
+        }
+        const pair = options.secret !== undefined ? { publicKey: publicKeyForSecret(options.secret, form.algorithm) } : generateSigningKeyPair(form.algorithm);
+        if (options.json) {
+          printJson({ provider: provider.id, algorithm: form.algorithm, ...pair });
+          return;
+        }
+        const lines = [`${provider.name}: ${form.algorithm}`];
+        if ('privateKey' in pair) lines.push(`private key (send with it: --secret): ${pair.privateKey}`);
+        lines.push(`public key (configure your handler with it; paste it as the endpoint secret to verify): ${pair.publicKey}`);
+        process.stdout.write(`${lines.map(inertLine).join('\n')}\n`);
       });
     });
 

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { defaultForm } from '../../core/providers/forms';
+import { isAsymmetric, publicKeyForSecret } from '../../core/providers/keys';
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
 import { generateSecret } from '../../core/sender/generate-secret';
@@ -89,6 +91,10 @@ export function registerSenderCommands(program: Command): void {
         const generated = options.secret === undefined ? generateSecret(provider) : undefined;
         const secret = options.secret ?? (generated as string);
         if (generated && !options.json) process.stdout.write(`generated secret: ${generated}\n`);
+        const signing = provider.signature.forms.find((f) => f.name === options.form) ?? defaultForm(provider);
+        const publicKey = isAsymmetric(signing.algorithm) ? publicKeyForSecret(secret, signing.algorithm) : undefined;
+        if (publicKey && !options.json) process.stdout.write(`public key (configure your handler with it): ${publicKey}\n`);
+        const extra = { ...(generated ? { generatedSecret: generated } : {}), ...(publicKey ? { publicKey } : {}) };
         const sender = senderFor(app, options.speed, true);
         try {
           const input = {
@@ -106,7 +112,7 @@ export function registerSenderCommands(program: Command): void {
             const started = sender.send({ ...input, detach: true });
             for (const w of started.warnings) process.stderr.write(`warning: ${inertLine(w)}\n`);
             const handed = { deliveryId: started.deliveryId, eventId: started.eventId, subscriptionId: started.subscriptionId, status: 'paused', warnings: started.warnings };
-            if (options.json) printJson(generated ? { ...handed, generatedSecret: generated } : handed);
+            if (options.json) printJson({ ...handed, ...extra });
             else {
               process.stdout.write(
                 `delivery ${started.deliveryId}: handed over; a running \`hookscope serve\` sends it at once, else it stays paused until one starts or \`hookscope retry ${started.deliveryId}\`\n`,
@@ -135,7 +141,7 @@ export function registerSenderCommands(program: Command): void {
           const [done] = end.results;
           const result = { ...done, subscriptionId: started.subscriptionId, warnings: [...started.warnings, ...done.warnings] };
           for (const w of result.warnings) process.stderr.write(`warning: ${inertLine(w)}\n`);
-          if (options.json) printJson(generated ? { ...result, generatedSecret: generated } : result);
+          if (options.json) printJson({ ...result, ...extra });
           else {
             if (result.subscriptionId !== null) process.stdout.write(`webhook id: ${result.subscriptionId}\n`);
             process.stdout.write(`delivery ${result.deliveryId}: ${result.status}${result.failureReason ? ` (${result.failureReason})` : ''}\n`);

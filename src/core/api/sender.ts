@@ -5,6 +5,8 @@ import { assertEventType, buildSample, checkSubscriptionId } from '../providers'
 import { generateSecret } from '../sender/generate-secret';
 import { toWebhookView, type Sender } from '../sender';
 import type { AppSurface } from '../app';
+import { defaultForm } from '../providers/forms';
+import { isAsymmetric, publicKeyForSecret } from '../providers/keys';
 
 type SenderHandlers = Pick<
   ApiHandlers,
@@ -75,7 +77,9 @@ export function createSenderHandlers(app: AppSurface): SenderHandlers {
       });
       const canonical = payload === undefined ? null : canonicalWarningFor(definition, payload);
       const warnings = canonical ? [...started.warnings, canonical.message] : started.warnings;
-      return { deliveryId: started.deliveryId, eventId: started.eventId, warnings, generatedSecret, subscriptionId: started.subscriptionId };
+      const signing = definition.signature.forms.find((f) => f.name === form) ?? defaultForm(definition);
+      const publicKey = isAsymmetric(signing.algorithm) ? publicKeyForSecret(secret ?? (generatedSecret as string), signing.algorithm) : null;
+      return { deliveryId: started.deliveryId, eventId: started.eventId, warnings, generatedSecret, subscriptionId: started.subscriptionId, publicKey };
     },
     'sender.setSpeed': ({ speed }) => {
       app.sender().setSpeed(speed);

@@ -1,13 +1,33 @@
 /** HMAC, keys, digest encodings and the one constant-time comparison. */
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { DigestEncoding, SecretEncoding } from '../../shared/providers';
+import { createHmac, createPublicKey, timingSafeEqual, verify as verifySignature } from 'node:crypto';
+import type { DigestEncoding, SecretEncoding, SignatureAlgorithm } from '../../shared/providers';
 import { utf8 } from './bytes';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const HEX = /^[0-9a-fA-F]*$/;
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const HMAC_HASH = { 'hmac-sha256': 'sha256', 'hmac-sha1': 'sha1', 'hmac-sha512': 'sha512' } as const;
 
 export function hmacSha256(key: Uint8Array, data: Uint8Array): Buffer {
   return createHmac('sha256', key).update(data).digest();
+}
+
+/** The HMAC of `data` with the form's hash (for `token`, the key itself); undefined for an asymmetric algorithm (which has no shared key). */
+export function hmacFor(algorithm: SignatureAlgorithm, key: Uint8Array, data: Uint8Array): Buffer | undefined {
+  // A shared token is its own "digest": the header must carry the secret's bytes.
+  if (algorithm === 'token') return Buffer.from(key);
+  const hash = (HMAC_HASH as Record<string, string | undefined>)[algorithm];
+  return hash ? createHmac(hash, key).update(data).digest() : undefined;
+}
+
+/** Whether `signature` over `data` checks out with the public key in SPKI DER `spki` (Ed25519, or ECDSA P-256 with SHA-256, DER-encoded). */
+export function verifyAsymmetric(algorithm: SignatureAlgorithm, spki: Uint8Array, data: Uint8Array, signature: Uint8Array): boolean {
+  try {
+    const key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+    return verifySignature(algorithm === 'ed25519' ? null : 'sha256', data, key, signature);
+  } catch {
+    return false;
+  }
 }
 
 /** Strict base64 (standard alphabet, padded to a multiple of 4); undefined otherwise. */
@@ -36,6 +56,7 @@ export function decodeDigest(token: string, encoding: DigestEncoding): Buffer | 
   if (token.length === 0) return undefined;
   if (encoding === 'hex' && (token.length % 2 !== 0 || !HEX.test(token))) return undefined;
   if (encoding === 'base64' && (token.length % 4 !== 0 || !BASE64.test(token))) return undefined;
+  if (encoding === 'base64url' && (token.length % 4 === 1 || !BASE64URL.test(token))) return undefined;
   const bytes = Buffer.from(token, encoding);
   return bytes.toString(encoding) === token ? bytes : undefined;
 }

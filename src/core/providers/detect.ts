@@ -3,7 +3,7 @@
  * distinctive headers, then the shape of the JSON envelope. Unknown stays
  * null; garbage never throws.
  */
-import type { DetectionResult, ProviderDefinition } from '../../shared/providers';
+import type { DetectionResult, EventTypeLocation, ProviderDefinition } from '../../shared/providers';
 import { parseJsonBody } from './bytes';
 import { firstHeader, hasHeader, type HeaderPairs } from './headers';
 import { getPath } from './json-path';
@@ -22,9 +22,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** The event type a body location holds: the string there, or its name in `names` (Discord's numeric interaction types). */
+export function bodyEventType(location: Extract<EventTypeLocation, { in: 'body' }>, value: unknown): string | undefined {
+  if (location.names) {
+    const key = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    return key !== undefined && Object.prototype.hasOwnProperty.call(location.names, key) ? location.names[key] : undefined;
+  }
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
 export function eventTypeOf(provider: ProviderDefinition, headers: HeaderPairs, body: unknown): string | null {
   for (const location of provider.eventTypeLocations) {
-    const value = location.in === 'header' ? firstHeader(headers, location.name) : getPath(body, location.path);
+    const value = location.in === 'header' ? firstHeader(headers, location.name) : bodyEventType(location, getPath(body, location.path));
     if (typeof value === 'string' && value.length > 0) return value;
   }
   return null;
@@ -55,7 +64,9 @@ function detect(request: { headers: HeaderPairs; body: Uint8Array }, registry: P
       const matched = p.detection.headers.filter((h) => hasHeader(headers, h));
       const envelope = envelopeMatches(p, body);
       const usable = matched.length > 0 && (!p.detection.headersAreGeneric || envelope);
-      return { p, matched, score: usable ? matched.length * 10 + (envelope ? 5 : 0) + (knowsEvent(p, headers, body) ? 1 : 0) : 0 };
+      // Headers first; among providers sharing them (the Standard Webhooks family), knowing the event type, then the fuller envelope, decide.
+      const score = usable ? matched.length * 1000 + (knowsEvent(p, headers, body) ? 100 : 0) + (envelope ? 10 + p.envelope.requiredKeys.length : 0) : 0;
+      return { p, matched, score };
     })
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score);

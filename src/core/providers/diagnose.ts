@@ -1,14 +1,14 @@
 /**
  * Explains a signature that did not verify: tries the usual mistakes one by
  * one (prefix, digest encoding, secret encoding, a changed body, a changed
- * timestamp, a secret known from elsewhere) and names those that explain it;
- * when none does alone, every pair of them (diagnose-pairs.ts).
+ * timestamp, a secret known from elsewhere) and names those that explain it.
  */
-import type { Diagnostic, DigestEncoding } from '../../shared/providers';
+import type { Diagnostic, DigestEncoding, SignatureAlgorithm } from '../../shared/providers';
 import { bodyVariants } from './body-variants';
-import { diagnosePair } from './diagnose-pairs';
-import { decodeBase64Strict, secretKey } from './crypto';
+import { decodeBase64Strict } from './crypto';
+import { isAsymmetric, verificationKey } from './keys';
 import { utf8 } from './bytes';
+import { diagnosePair } from './diagnose-pairs';
 import { matchToken, type ProbeContext } from './signature-match';
 import { bodyInForm, buildSignedBytes } from './signed-content';
 
@@ -31,15 +31,15 @@ function signedFor(ctx: ProbeContext, body: Uint8Array, timestamp = ctx.timestam
   return out.length > 0 ? out : [buildSignedBytes(template, { body, timestamp, id: ctx.id })];
 }
 
-function anyMatch(keys: Uint8Array[], signed: Uint8Array[], tokens: string[], encoding: DigestEncoding): boolean {
-  return keys.some((key) => signed.some((s) => matchToken(key, s, tokens, encoding) >= 0));
+function anyMatch(keys: Uint8Array[], signed: Uint8Array[], tokens: string[], encoding: DigestEncoding, algorithm: SignatureAlgorithm = 'hmac-sha256'): boolean {
+  return keys.some((key) => signed.some((s) => matchToken(key, s, tokens, encoding, algorithm) >= 0));
 }
 
 function prefixMistake(ctx: ProbeContext): Diagnostic | undefined {
   const keys = usableKeys(ctx);
   const signed = signedFor(ctx, ctx.body);
   for (const loose of ctx.loose) {
-    if (!anyMatch(keys, signed, [loose.token], ctx.form.digest)) continue;
+    if (!anyMatch(keys, signed, [loose.token], ctx.form.digest, ctx.form.algorithm)) continue;
     return loose.mistake === 'prefix-dropped'
       ? { code: 'prefix-dropped', message: `The digest is right but lacks the "${loose.prefix}" prefix ${ctx.form.header} must carry.` }
       : { code: 'prefix-added', message: `The digest is right but carries a "${loose.prefix}" prefix; ${ctx.form.header} holds the bare digest.` };
@@ -49,14 +49,15 @@ function prefixMistake(ctx: ProbeContext): Diagnostic | undefined {
 
 function encodingMistake(ctx: ProbeContext): Diagnostic | Diagnostic[] | undefined {
   const other: DigestEncoding = ctx.form.digest === 'hex' ? 'base64' : 'hex';
+  const what = isAsymmetric(ctx.form.algorithm) ? 'signature' : 'HMAC';
   const tokens = ctx.tokens;
   const keys = usableKeys(ctx);
   const signed = signedFor(ctx, ctx.body);
-  const inOther: Diagnostic = { code: 'digest-encoding-mismatch', message: `The HMAC is right but written in ${other}; ${ctx.form.header} carries it in ${ctx.form.digest}.` };
-  if (anyMatch(keys, signed, tokens, other)) return inOther;
+  const inOther: Diagnostic = { code: 'digest-encoding-mismatch', message: `The ${what} is right but written in ${other}; ${ctx.form.header} carries it in ${ctx.form.digest}.` };
+  if (anyMatch(keys, signed, tokens, other, ctx.form.algorithm)) return inOther;
   // Two mistakes in one value: written in the other encoding and with its prefix wrong.
   for (const loose of ctx.loose) {
-    if (!anyMatch(keys, signed, [loose.token], other)) continue;
+    if (!anyMatch(keys, signed, [loose.token], other, ctx.form.algorithm)) continue;
     const prefix: Diagnostic =
       loose.mistake === 'prefix-dropped'
         ? { code: 'prefix-dropped', message: `Two mistakes together explain this signature. The digest lacks the "${loose.prefix}" prefix ${ctx.form.header} must carry.` }
@@ -64,10 +65,10 @@ function encodingMistake(ctx: ProbeContext): Diagnostic | Diagnostic[] | undefin
     return [prefix, { ...inOther, message: `And: ${inOther.message}` }];
   }
   const lowered = tokens.filter((t) => t !== t.toLowerCase()).map((t) => t.toLowerCase());
-  if (ctx.form.digest === 'hex' && lowered.length > 0 && anyMatch(keys, signed, lowered, 'hex')) {
+  if (ctx.form.digest === 'hex' && lowered.length > 0 && anyMatch(keys, signed, lowered, 'hex', ctx.form.algorithm)) {
     return {
       code: 'digest-encoding-mismatch',
-      message: `The HMAC is right but written in uppercase hex; ${ctx.form.header} carries lowercase hex, and a handler that compares the strings (as most documented examples do) rejects it.`,
+      message: `The ${what} is right but written in uppercase hex; ${ctx.form.header} carries lowercase hex, and a handler that compares the strings (as most documented examples do) rejects it.`,
     };
   }
   return undefined;
@@ -82,7 +83,7 @@ function secretEncodingMistake(ctx: ProbeContext): Diagnostic[] {
       if (!entry.key) {
         out.push({ code: 'secret-not-base64', message: `Secret #${entry.index + 1} is not base64 after its whsec_ prefix, so it cannot be this scheme's key.` });
       }
-      if (anyMatch([utf8(entry.secret)], signed, tokens, ctx.form.digest)) {
+      if (anyMatch([utf8(entry.secret)], signed, tokens, ctx.form.digest, ctx.form.algorithm)) {
         out.push({
           code: 'whsec-used-raw',
           message: `The sender used secret #${entry.index + 1} as raw text; this scheme base64-decodes the part after "whsec_" and uses those bytes as the key.`,
@@ -90,7 +91,7 @@ function secretEncodingMistake(ctx: ProbeContext): Diagnostic[] {
       }
     } else if (entry.secret.startsWith('whsec_')) {
       const decoded = decodeBase64Strict(entry.secret.slice('whsec_'.length));
-      if (decoded && decoded.length > 0 && anyMatch([decoded], signed, tokens, ctx.form.digest)) {
+      if (decoded && decoded.length > 0 && anyMatch([decoded], signed, tokens, ctx.form.digest, ctx.form.algorithm)) {
         out.push({
           code: 'whsec-base64-decoded',
           message: `The sender base64-decoded secret #${entry.index + 1} (Standard Webhooks style); this provider uses the whole "whsec_..." string as the key.`,
@@ -104,7 +105,7 @@ function secretEncodingMistake(ctx: ProbeContext): Diagnostic[] {
 function bodyMistake(ctx: ProbeContext): Diagnostic | undefined {
   const keys = usableKeys(ctx);
   for (const variant of bodyVariants(ctx.body)) {
-    if (anyMatch(keys, signedFor(ctx, variant.body), ctx.tokens, ctx.form.digest)) return { code: variant.code, message: variant.message };
+    if (anyMatch(keys, signedFor(ctx, variant.body), ctx.tokens, ctx.form.digest, ctx.form.algorithm)) return { code: variant.code, message: variant.message };
   }
   return undefined;
 }
@@ -115,7 +116,7 @@ function timestampMistake(ctx: ProbeContext): Diagnostic | undefined {
   const keys = usableKeys(ctx);
   const tokens = ctx.tokens;
   const bodyOnly = signedFor(ctx, ctx.body, ctx.timestamp, '{body}');
-  if (anyMatch(keys, bodyOnly, tokens, ctx.form.digest)) {
+  if (anyMatch(keys, bodyOnly, tokens, ctx.form.digest, ctx.form.algorithm)) {
     return {
       code: 'timestamp-not-signed',
       message: `The signature covers the body alone; this scheme signs "${template}", so the timestamp must be part of the signed bytes.`,
@@ -124,7 +125,7 @@ function timestampMistake(ctx: ProbeContext): Diagnostic | undefined {
   const ts = Number(ctx.timestamp);
   const unitAlternatives = ctx.timestamp.length >= 13 ? [String(Math.floor(ts / 1000))] : [String(ts * 1000)];
   for (const alt of unitAlternatives) {
-    if (anyMatch(keys, signedFor(ctx, ctx.body, alt), tokens, ctx.form.digest)) {
+    if (anyMatch(keys, signedFor(ctx, ctx.body, alt), tokens, ctx.form.digest, ctx.form.algorithm)) {
       return { code: 'timestamp-unit', message: `The signature is valid for timestamp ${alt}: one side counts milliseconds and the other seconds.` };
     }
   }
@@ -136,7 +137,7 @@ function timestampMistake(ctx: ProbeContext): Diagnostic | undefined {
     for (const candidate of around) {
       if (candidate < 0 || tried.has(candidate)) continue;
       tried.add(candidate);
-      if (anyMatch(keys, signedFor(ctx, ctx.body, String(candidate)), tokens, ctx.form.digest)) {
+      if (anyMatch(keys, signedFor(ctx, ctx.body, String(candidate)), tokens, ctx.form.digest, ctx.form.algorithm)) {
         return {
           code: 'timestamp-mismatch',
           message: `The signature is valid for timestamp ${candidate}, ${candidate - ts} s from the one sent: the timestamp was changed after signing (a replay refreshed it but kept the old signature, or the sender signed a different clock reading).`,
@@ -150,8 +151,8 @@ function timestampMistake(ctx: ProbeContext): Diagnostic | undefined {
 function elsewhereSecret(ctx: ProbeContext): Diagnostic | undefined {
   const signed = signedFor(ctx, ctx.body);
   for (const other of ctx.otherSecrets) {
-    const key = secretKey(other.secret, ctx.form.secretEncoding);
-    if (key && anyMatch([key], signed, ctx.tokens, ctx.form.digest)) {
+    const key = verificationKey(other.secret, ctx.form);
+    if (key && anyMatch([key], signed, ctx.tokens, ctx.form.digest, ctx.form.algorithm)) {
       return {
         code: 'secret-from-elsewhere',
         message: `The request was signed with the secret of ${other.label}, not with one configured here: the sender is pointed at the wrong environment or endpoint.`,
@@ -174,7 +175,21 @@ export function diagnoseFailure(ctx: ProbeContext): Diagnostic[] {
   if (!explained()) push(bodyMistake(ctx));
   if (!explained()) push(timestampMistake(ctx));
   if (!explained()) push(elsewhereSecret(ctx));
-  if (!explained()) found.push(...(diagnosePair(ctx) ?? []));
+  if (!explained() && !isAsymmetric(ctx.form.algorithm)) found.push(...(diagnosePair(ctx) ?? []));
+  const unreadable = isAsymmetric(ctx.form.algorithm) ? ctx.keys.filter((k) => !k.key) : [];
+  for (const entry of unreadable.slice(0, MAX_KEYS_PROBED)) {
+    found.push({
+      code: 'public-key-invalid',
+      message: `Key #${entry.index + 1} is not ${ctx.form.algorithm === 'ed25519' ? 'an Ed25519 public key (64 hex characters, PEM or base64 SPKI)' : 'an ECDSA P-256 public key (PEM or base64 SPKI)'}, so it cannot check this signature.`,
+    });
+  }
+  if (!explained() && isAsymmetric(ctx.form.algorithm)) {
+    const n = ctx.keys.length;
+    push({
+      code: 'no-secret-matched',
+      message: `None of the ${n} configured public key${n === 1 ? '' : 's'} verifies this signature over these bytes: the body or timestamp was altered after signing, or the handler is configured with another key pair's public key.`,
+    });
+  }
   if (!explained()) {
     const n = ctx.keys.length;
     push({

@@ -1,5 +1,5 @@
 /** Providers: definitions as data, signing, verification with diagnostics, detection, samples, outgoing requests. */
-export { BUILTIN_PROVIDERS, COMMON_SCHEME_PROVIDERS, DOCUMENTED_PROVIDERS } from './builtin';
+export { BUILTIN_PROVIDERS, COMMON_SCHEME_PROVIDERS, DOCUMENTED_PROVIDERS } from './catalog';
 export { createProviderRegistry, type ProviderRegistry } from './registry';
 export { loadUserProviders, type LoadOptions, type UserProvidersResult } from './user-loader';
 export { signRequest, type SignInput, type SignOutput } from './sign';

@@ -1,7 +1,7 @@
 /** Built-in and user-defined providers, looked up by id. */
 import type { ProviderDefinition, ProviderFileError } from '../../shared/providers';
 import { HookscopeError } from '../../shared/errors';
-import { BUILTIN_PROVIDERS } from './builtin';
+import { BUILTIN_PROVIDERS } from './catalog';
 import { loadUserProviders } from './user-loader';
 
 export interface ProviderRegistry {

@@ -8,7 +8,7 @@ export function formatSignatureValue(format: SignatureFormat, digest: string, ti
     case 'prefixed':
       return `${format.prefix}${digest}`;
     case 'kv':
-      return `${format.timestampKey}=${timestamp ?? ''},${format.signatureKey}=${digest}`;
+      return `${format.timestampKey}=${timestamp ?? ''}${format.separator ?? ','}${format.signatureKey}=${digest}`;
     case 'versioned-list':
       return `${format.version},${digest}`;
   }
@@ -46,7 +46,7 @@ export function parseSignatureValue(format: SignatureFormat, raw: string): Parse
     case 'kv': {
       let timestamp: string | undefined;
       const tokens: string[] = [];
-      for (const part of value.split(',')) {
+      for (const part of value.split(format.separator ?? ',')) {
         const eq = part.indexOf('=');
         if (eq <= 0) return { ok: false, problem: `"${part.trim()}" is not a key=value pair` };
         const key = part.slice(0, eq).trim();

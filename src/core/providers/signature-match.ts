@@ -1,6 +1,6 @@
-/** What verification and diagnosis share: the keys, the received tokens, and the matcher of a token against a key's HMAC. */
-import type { DigestEncoding, SignatureForm } from '../../shared/providers';
-import { decodeDigest, digestsEqual, hmacSha256 } from './crypto';
+/** What verification and diagnosis share: the keys, the received tokens, and a matcher. */
+import type { DigestEncoding, SignatureAlgorithm, SignatureForm } from '../../shared/providers';
+import { decodeDigest, digestsEqual, hmacFor, verifyAsymmetric } from './crypto';
 
 export interface KeyEntry {
   /** Index in the caller's `secrets` array. */
@@ -23,11 +23,16 @@ export interface ProbeContext {
   otherSecrets: { label: string; secret: string }[];
 }
 
-/** Index of the first token equal to HMAC(key, signed), or -1. Constant-time per comparison. */
-export function matchToken(key: Uint8Array, signed: Uint8Array, tokens: string[], encoding: DigestEncoding): number {
-  const digest = hmacSha256(key, signed);
+/**
+ * Index of the first token equal to HMAC(key, signed) (constant-time per
+ * comparison), or for an asymmetric algorithm the first that verifies with
+ * the public key `key` (SPKI DER); -1 when none does.
+ */
+export function matchToken(key: Uint8Array, signed: Uint8Array, tokens: string[], encoding: DigestEncoding, algorithm: SignatureAlgorithm = 'hmac-sha256'): number {
+  const digest = hmacFor(algorithm, key, signed);
   for (let i = 0; i < tokens.length; i++) {
-    if (digestsEqual(decodeDigest(tokens[i], encoding), digest)) return i;
+    const token = decodeDigest(tokens[i], encoding);
+    if (digest ? digestsEqual(token, digest) : token !== undefined && verifyAsymmetric(algorithm, key, signed, token)) return i;
   }
   return -1;
 }

@@ -5,7 +5,8 @@
  */
 import type { Diagnostic, ProviderDefinition, SignatureForm, SignatureVerdict } from '../../shared/providers';
 import { describeBytes } from './bytes';
-import { encodeDigest, hmacSha256, secretKey } from './crypto';
+import { encodeDigest, hmacFor, hmacSha256 } from './crypto';
+import { verificationKey } from './keys';
 import { diagnoseFailure } from './diagnose';
 import { documentedComparison, documentedOutcome, documentedTimestamp } from './documented-handler';
 import { defaultForm, schemeId } from './forms';
@@ -108,7 +109,8 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
   }
 
   const nowSec = input.nowMs / 1000;
-  const ageSeconds = timestamp !== undefined ? Math.floor(nowSec) - Number(timestamp) : undefined;
+  const signedSeconds = timestamp === undefined ? undefined : form.timestampUnit === 'ms' ? Math.floor(Number(timestamp) / 1000) : Number(timestamp);
+  const ageSeconds = signedSeconds !== undefined ? Math.floor(nowSec) - signedSeconds : undefined;
   const timing = form.toleranceSeconds !== undefined && ageSeconds !== undefined ? { ageSeconds, toleranceSeconds: form.toleranceSeconds } : {};
   const bodies = form.signedContent.bodyForms.flatMap((bodyForm) => {
     const formed = bodyInForm(input.body, bodyForm);
@@ -118,7 +120,7 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
   if (bodies.length === 0) bodies.push({ bodyForm: 'raw', signed: buildSignedBytes(form.signedContent.template, { body: input.body, timestamp, id }) });
   const primarySigned = bodies[0].signed;
 
-  const keys: KeyEntry[] = input.secrets.flatMap((secret, index) => (secret.length > 0 ? [{ index, secret, key: secretKey(secret, form.secretEncoding) }] : []));
+  const keys: KeyEntry[] = input.secrets.flatMap((secret, index) => (secret.length > 0 ? [{ index, secret, key: verificationKey(secret, form) }] : []));
   if (keys.length === 0) {
     return {
       ...base,
@@ -138,7 +140,7 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
 
   for (const entry of keys) {
     if (!entry.key) continue;
-    const matched = bodies.map((b) => ({ bodyForm: b.bodyForm, signed: b.signed, token: matchToken(entry.key as Buffer, b.signed, choice.chosen.tokens, form.digest) }));
+    const matched = bodies.map((b) => ({ bodyForm: b.bodyForm, signed: b.signed, token: matchToken(entry.key as Buffer, b.signed, choice.chosen.tokens, form.digest, form.algorithm) }));
     const hit = matched.find((m) => m.token >= 0);
     if (!hit) continue;
     if (choice.chosen.tokens.length > 1) {
@@ -161,8 +163,8 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
       }
     }
     const matchedForm = multiForm === 'body' ? hit.bodyForm : multiForm === 'signature' ? form.name : undefined;
-    const expected = formatSignatureValue(form.format, encodeDigest(hmacSha256(entry.key, hit.signed), form.digest), timestamp);
-    const common = { ...base, ...timing, secretIndex: entry.index, expected, signedBytes: describeBytes(hit.signed), ...(matchedForm ? { matchedForm } : {}) };
+    const expected = expectedValue(form, entry.key, hit.signed, timestamp);
+    const common = { ...base, ...timing, secretIndex: entry.index, ...(expected ? { expected } : {}), signedBytes: describeBytes(hit.signed), ...(matchedForm ? { matchedForm } : {}) };
     if (timing.ageSeconds !== undefined && Math.abs(timing.ageSeconds) > timing.toleranceSeconds) {
       diagnostics.push(staleDiagnostic(timing.ageSeconds, timing.toleranceSeconds));
       return {
@@ -178,7 +180,7 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
   }
 
   const firstKey = keys.find((k) => k.key)?.key;
-  const expected = firstKey ? formatSignatureValue(form.format, encodeDigest(hmacSha256(firstKey, primarySigned), form.digest), timestamp) : undefined;
+  const expected = firstKey ? expectedValue(form, firstKey, primarySigned, timestamp) : undefined;
   const documented = documentedVerdict(provider, form.header, received, keys, bodies.map((b) => b.signed));
   if (documented?.accepted) {
     return { ...base, ...timing, status: 'invalid', detail: documented.accepted.detail, ...(expected ? { expected } : {}), signedBytes: describeBytes(primarySigned), diagnostics: [documented.accepted.diagnostic] };
@@ -256,7 +258,7 @@ function documentedVerdict(
 function malformedAsDocumented(provider: ProviderDefinition, input: VerifyInput, verdict: SignatureVerdict): SignatureVerdict {
   const form = provider.signature.forms.find((f) => schemeId(provider, f) === verdict.scheme);
   if (!form || form.signedContent.template !== '{body}' || verdict.received === undefined) return verdict;
-  const keys: KeyEntry[] = input.secrets.flatMap((secret, index) => (secret.length > 0 ? [{ index, secret, key: secretKey(secret, form.secretEncoding) }] : []));
+  const keys: KeyEntry[] = input.secrets.flatMap((secret, index) => (secret.length > 0 ? [{ index, secret, key: verificationKey(secret, form) }] : []));
   const formed = form.signedContent.bodyForms.flatMap((bodyForm) => bodyInForm(input.body, bodyForm) ?? []);
   const documented = documentedVerdict(provider, form.header, verdict.received, keys, formed.length ? formed : [input.body]);
   if (documented?.accepted) return { ...verdict, status: 'invalid', detail: `${documented.accepted.detail} (A strict parser calls it malformed: ${verdict.detail})`, diagnostics: [documented.accepted.diagnostic] };
@@ -274,8 +276,8 @@ function lenientTimestampVerdict(provider: ProviderDefinition, form: SignatureFo
   const reading = documentedTimestamp(provider, raw, input.nowMs / 1000);
   if (!reading) return malformed;
   const signed = buildSignedBytes(form.signedContent.template, { body: input.body, timestamp: raw });
-  const keys = input.secrets.flatMap((secret) => (secret.length > 0 ? [secretKey(secret, form.secretEncoding)] : [])).flatMap((k) => (k ? [k] : []));
-  const hit = keys.find((key) => matchToken(key, signed, tokens, form.digest) >= 0);
+  const keys = input.secrets.flatMap((secret) => (secret.length > 0 ? [verificationKey(secret, form)] : [])).flatMap((k) => (k ? [k] : []));
+  const hit = keys.find((key) => matchToken(key, signed, tokens, form.digest, form.algorithm) >= 0);
   if (!hit) return malformed;
   return {
     ...malformed,
@@ -289,6 +291,14 @@ function lenientTimestampVerdict(provider: ProviderDefinition, form: SignatureFo
       },
     ],
   };
+}
+
+/** The header value the secret would give (HMAC schemes); an asymmetric signature cannot be recomputed from a public key. */
+function expectedValue(form: SignatureForm, key: Buffer, signed: Uint8Array, timestamp: string | undefined): string | undefined {
+  // A shared token's expected value is the secret itself: never shown back.
+  if (form.algorithm === 'token') return undefined;
+  const digest = hmacFor(form.algorithm, key, signed);
+  return digest ? formatSignatureValue(form.format, encodeDigest(digest, form.digest), timestamp) : undefined;
 }
 
 function staleDiagnostic(ageSeconds: number, toleranceSeconds: number): Diagnostic {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  BUILTIN_PROVIDERS,
   buildOutgoingRequest,
   buildSample,
   createProviderRegistry,
@@ -162,9 +163,10 @@ describe('createProviderRegistry', () => {
     expect((thrown as HookscopeError).code).toBe('PROVIDER_UNKNOWN');
   });
 
-  it('without a user folder: the ten built-ins, no errors, definitions frozen', () => {
+  it('without a user folder: every built-in of the catalog, no errors, definitions frozen', () => {
     const registry = createProviderRegistry();
-    expect(registry.list()).toHaveLength(10);
+    expect(registry.list().map((p) => p.id)).toEqual(BUILTIN_PROVIDERS.map((p) => p.id));
+    expect(registry.list().length).toBeGreaterThanOrEqual(17);
     expect(registry.errors).toEqual([]);
     expect(Object.isFrozen(registry.require('prynt').delivery.retryDelaysMs)).toBe(true);
   });

@@ -1,6 +1,7 @@
 /** Rules every provider's payloads obey, read from its definition: envelope keys, event type, id conventions, time format. */
 import type { ProviderDefinition } from '../../../shared/providers';
 import { Checker } from './check';
+import { bodyEventType } from '../detect';
 
 export function checkGeneric(provider: ProviderDefinition, eventType: string, payload: unknown): Checker {
   const c = new Checker(payload);
@@ -9,12 +10,12 @@ export function checkGeneric(provider: ProviderDefinition, eventType: string, pa
     if (c.get(key) === undefined) c.fail(key, 'is required by the envelope');
   }
   if (!provider.events.some((e) => e.type === eventType)) c.fail('(event type)', `"${eventType}" is not in ${provider.name}'s catalogue`);
-  const bodyPaths = provider.eventTypeLocations.flatMap((l) => (l.in === 'body' ? [l.path] : []));
-  const located = bodyPaths.find((path) => typeof c.get(path) === 'string');
-  if (located !== undefined && c.get(located) !== eventType) {
-    c.fail(located, `expected the event type "${eventType}", got ${JSON.stringify(c.get(located))}`);
-  } else if (located === undefined && bodyPaths.length > 0 && bodyPaths.length === provider.eventTypeLocations.length) {
-    c.fail(bodyPaths[0], `expected the event type "${eventType}", found none`);
+  const bodyLocations = provider.eventTypeLocations.flatMap((l) => (l.in === 'body' ? [l] : []));
+  const located = bodyLocations.find((l) => (l.names ? c.get(l.path) !== undefined : typeof c.get(l.path) === 'string'));
+  if (located !== undefined && bodyEventType(located, c.get(located.path)) !== eventType) {
+    c.fail(located.path, `expected the event type "${eventType}", got ${JSON.stringify(c.get(located.path))}`);
+  } else if (located === undefined && bodyLocations.length > 0 && bodyLocations.length === provider.eventTypeLocations.length) {
+    c.fail(bodyLocations[0].path, `expected the event type "${eventType}", found none`);
   }
   for (const convention of provider.ids.conventions) {
     const value = c.get(convention.field);

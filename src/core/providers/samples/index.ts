@@ -2,27 +2,11 @@
 import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
 import { HookscopeError } from '../../../shared/errors';
 import { setPath } from '../json-path';
-import { clickdefenderSample } from './clickdefender';
-import { fingerprintiqSample } from './fingerprintiq';
-import { lmifSample } from './lmif';
-import { lrdefenderSample } from './lrdefender';
+import { catalogEntry } from '../catalog';
 import { createRng, type Rng } from './prng';
-import { pryntSample } from './prynt';
 import { newSubscriptionId } from './subscription';
 import { renderTemplate } from './template';
 import { formatTime, SAMPLE_REFERENCE_MS } from './time';
-import type { SampleContext } from './context';
-
-type Generator = (eventType: string, rng: Rng, ctx: SampleContext) => JsonObject;
-
-/** Code generators for the documented providers, whose rules (score ranges, labels, sums) templates cannot express. */
-const GENERATORS: Record<string, Generator> = {
-  lrdefender: lrdefenderSample,
-  fingerprintiq: fingerprintiqSample,
-  clickdefender: clickdefenderSample,
-  lmif: lmifSample,
-  prynt: pryntSample,
-};
 
 /** A payload from the envelope description alone, for a user provider without a template. */
 function fromEnvelope(provider: ProviderDefinition, eventType: string, rng: Rng, timeMs: number): JsonObject {
@@ -33,7 +17,10 @@ function fromEnvelope(provider: ProviderDefinition, eventType: string, rng: Rng,
   }
   if (provider.envelope.timeField) setPath(out, provider.envelope.timeField.path, formatTime(timeMs, provider.envelope.timeField.format));
   const location = provider.eventTypeLocations.find((l) => l.in === 'body');
-  if (location?.in === 'body') setPath(out, location.path, eventType);
+  if (location?.in === 'body') {
+    const raw = location.names ? Object.keys(location.names).find((k) => location.names?.[k] === eventType) : eventType;
+    if (raw !== undefined) setPath(out, location.path, location.names && /^\d+$/.test(raw) ? Number(raw) : raw);
+  }
   return out as JsonObject;
 }
 
@@ -65,7 +52,7 @@ export function buildSample(provider: ProviderDefinition, eventType: string, see
   const event = provider.events.find((e) => e.type === eventType)!;
   const rng = createRng(seed);
   const nowMs = options.nowMs ?? SAMPLE_REFERENCE_MS;
-  const generator = provider.kind === 'documented' ? GENERATORS[provider.id] : undefined;
+  const generator = catalogEntry(provider)?.sample;
   if (generator) {
     // The subscription id comes from its own stream, so the content of a seed does not depend on whether one was given.
     const webhookId = options.webhookId ?? newSubscriptionId(provider, createRng(seed ^ 0x5eed)) ?? '';

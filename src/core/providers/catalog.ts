@@ -1,0 +1,66 @@
+/**
+ * The built-in providers: one folder each under src/core/providers/<id>/
+ * (definition, samples, payload rules, notes), one line each here. The order
+ * is the order lists show.
+ */
+import type { ProviderDefinition } from '../../shared/providers';
+import type { CatalogEntry } from './catalog-entry';
+import { entry as clickdefender } from './clickdefender';
+import { entry as clerk } from './clerk';
+import { entry as liveblocks } from './liveblocks';
+import { entry as openai } from './openai';
+import { entry as paddle } from './paddle';
+import { entry as polar } from './polar';
+import { entry as replicate } from './replicate';
+import { entry as resend } from './resend';
+import { entry as sanity } from './sanity';
+import { entry as svix } from './svix';
+import { entry as discord } from './discord';
+import { entry as fingerprintiq } from './fingerprintiq';
+import { entry as github } from './github';
+import { entry as gitlab } from './gitlab';
+import { entry as linear } from './linear';
+import { entry as lmif } from './lmif';
+import { entry as lrdefender } from './lrdefender';
+import { entry as prynt } from './prynt';
+import { entry as shopify } from './shopify';
+import { entry as slack } from './slack';
+import { entry as standardWebhooks } from './standard-webhooks';
+import { entry as stripe } from './stripe';
+
+export const CATALOG: readonly CatalogEntry[] = [
+  lrdefender,
+  fingerprintiq,
+  clickdefender,
+  lmif,
+  prynt,
+  standardWebhooks,
+  stripe,
+  github,
+  shopify,
+  slack,
+  svix,
+  clerk,
+  resend,
+  polar,
+  openai,
+  replicate,
+  liveblocks,
+  discord,
+  linear,
+  paddle,
+  gitlab,
+  sanity,
+];
+
+const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
+
+/** The catalog entry of a built-in provider (undefined for a user's provider). */
+export function catalogEntry(provider: ProviderDefinition): CatalogEntry | undefined {
+  const entry = BY_ID.get(provider.id);
+  return entry && entry.definition.kind === provider.kind ? entry : undefined;
+}
+
+export const BUILTIN_PROVIDERS: readonly ProviderDefinition[] = CATALOG.map((e) => e.definition);
+export const DOCUMENTED_PROVIDERS: readonly ProviderDefinition[] = BUILTIN_PROVIDERS.filter((p) => p.kind === 'documented');
+export const COMMON_SCHEME_PROVIDERS: readonly ProviderDefinition[] = BUILTIN_PROVIDERS.filter((p) => p.kind !== 'documented');

@@ -1,0 +1,54 @@
+/** The pickers that scale to the whole catalog: providers searched by name, events grouped by resource. */
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_PROVIDERS } from '../../../src/core/providers';
+import { groupEventTypes, matchProviders, resourceOf } from '../../../renderer/src/sender/picker';
+
+const ids = (list: { id: string }[]) => list.map((p) => p.id);
+
+describe('matchProviders', () => {
+  it('finds by any part of the name or id, in any case, every word required', () => {
+    expect(ids(matchProviders(BUILTIN_PROVIDERS, 'cler'))).toEqual(['clerk']);
+    expect(ids(matchProviders(BUILTIN_PROVIDERS, 'DISCORD inter'))).toEqual(['discord']);
+    expect(ids(matchProviders(BUILTIN_PROVIDERS, 'standard-web'))).toEqual(['standard-webhooks']);
+    expect(ids(matchProviders(BUILTIN_PROVIDERS, 'zzz'))).toEqual([]);
+  });
+
+  it('an empty query lists every provider; the current choice stays listed whatever the query', () => {
+    expect(matchProviders(BUILTIN_PROVIDERS, '  ')).toHaveLength(BUILTIN_PROVIDERS.length);
+    expect(ids(matchProviders(BUILTIN_PROVIDERS, 'resend', 'stripe'))).toEqual(['stripe', 'resend']);
+  });
+});
+
+describe('groupEventTypes', () => {
+  it('groups dotted types by their first segment, each group where its resource first appears', () => {
+    expect(groupEventTypes(['customer.created', 'invoice.paid', 'customer.subscription.updated', 'invoice.failed', 'ping'])).toEqual([
+      { label: 'customer.*', types: ['customer.created', 'customer.subscription.updated'] },
+      { label: 'invoice.*', types: ['invoice.paid', 'invoice.failed'] },
+      { label: undefined, types: ['ping'] },
+    ]);
+  });
+
+  it('a catalogue whose resources are contiguous keeps its exact order (lone types stay in place)', () => {
+    const types = ['device.identified', 'device.new', 'bot.detected', 'fraud.high_risk', 'compliance.consent_given', 'compliance.deletion_requested', 'tenant.limit_exceeded'];
+    const groups = groupEventTypes(types);
+    expect(groups.flatMap((g) => g.types)).toEqual(types);
+    expect(groups.map((g) => g.label)).toEqual(['device.*', undefined, 'compliance.*', undefined]);
+  });
+
+  it('groups camelCase names by their first word; lone and UPPER_CASE types stay ungrouped', () => {
+    expect(resourceOf('commentCreated')).toBe('comment');
+    expect(resourceOf('PING')).toBeUndefined();
+    expect(groupEventTypes(['storageUpdated', 'commentCreated', 'commentDeleted', 'PING'])).toEqual([
+      { label: undefined, types: ['storageUpdated'] },
+      { label: 'comment*', types: ['commentCreated', 'commentDeleted'] },
+      { label: undefined, types: ['PING'] },
+    ]);
+  });
+
+  it("every built-in provider's events appear exactly once across the groups", () => {
+    for (const p of BUILTIN_PROVIDERS) {
+      const types = p.events.map((e) => e.type);
+      expect(groupEventTypes(types).flatMap((g) => g.types).sort(), p.id).toEqual([...types].sort());
+    }
+  });
+});
