@@ -33,7 +33,8 @@ export function useRowAnchor(scrollRef: RefObject<HTMLDivElement | null>, rows: 
     const previous = firstId.current;
     firstId.current = rows.length ? rows[0].id : null;
     if (!el || previous === null || rows.length === 0 || rows[0].id === previous) return;
-    const held = el.scrollTop > 0 || pointerInside.current || selectedId !== null;
+    // `:hover` is the browser's own word on where the pointer is, even before a pointer event has reached the list.
+    const held = el.scrollTop > 0 || pointerInside.current || el.matches(':hover') || selectedId !== null;
     if (!held) return;
     const { at, found } = locate(rows, previous);
     if (found && at > 0) el.scrollTop += at * rowHeight;
