@@ -15,38 +15,27 @@ const selection = {
   since: since.optional(),
 };
 
+/** What a replay sends: replays.preview shows it, replays.send sends it. */
+const replayRequest = {
+  id,
+  /** Exact target; default: the endpoint's forward URL with the capture's path suffix and query. */
+  url: httpUrl.optional(),
+  method: z.string().min(1).max(32).optional(),
+  headers: z.array(headerPairSchema).max(1000).optional(),
+  bodyBase64: z.string().max(70 * 1024 * 1024).optional(),
+  resign: z.boolean().optional(),
+  /** Implies resign; default: the endpoint's first secret. */
+  secret: z.string().min(1).max(4096).optional(),
+  /** Re-sign with this timestamp (unix seconds), e.g. the one replays.preview showed; default: now. */
+  signedAt: z.number().int().min(0).max(9_999_999_999).optional(),
+};
+
 /** Replay, forwarding, export/import and diff: their part of the API contract. */
 export const replayApiArgs = {
   /** Sends a capture again: as captured, or edited; re-signed with a fresh timestamp on request. */
-  'replays.send': z
-    .object({
-      id,
-      /** Exact target; default: the endpoint's forward URL with the capture's path suffix and query. */
-      url: httpUrl.optional(),
-      method: z.string().min(1).max(32).optional(),
-      headers: z.array(headerPairSchema).max(1000).optional(),
-      bodyBase64: z.string().max(70 * 1024 * 1024).optional(),
-      resign: z.boolean().optional(),
-      /** Implies resign; default: the endpoint's first secret. */
-      secret: z.string().min(1).max(4096).optional(),
-      /** Re-sign with this timestamp (unix seconds), e.g. the one replays.preview showed; default: now. */
-      signedAt: z.number().int().min(0).max(9_999_999_999).optional(),
-      timeoutMs: z.number().int().min(1).max(600_000).optional(),
-    })
-    .strict(),
+  'replays.send': z.object({ ...replayRequest, timeoutMs: z.number().int().min(1).max(600_000).optional() }).strict(),
   /** What replays.send with these arguments would send now (target, method, headers as re-signed), without sending it. */
-  'replays.preview': z
-    .object({
-      id,
-      url: httpUrl.optional(),
-      method: z.string().min(1).max(32).optional(),
-      headers: z.array(headerPairSchema).max(1000).optional(),
-      bodyBase64: z.string().max(70 * 1024 * 1024).optional(),
-      resign: z.boolean().optional(),
-      secret: z.string().min(1).max(4096).optional(),
-      signedAt: z.number().int().min(0).max(9_999_999_999).optional(),
-    })
-    .strict(),
+  'replays.preview': z.object(replayRequest).strict(),
   /** Replays given ids in that order, or every capture a filter matches, oldest first. */
   'replays.bulk': z
     .object({
