@@ -1,19 +1,18 @@
+import { startServe, type ServeChild } from '../serve-child';
 // The window stays responsive under load: `hookscope serve` with an event
 // socket open (as the UI keeps one), while autocannon sends captures at a
 // steady 2,000 req/s and then a 20,000-request burst at full speed, the UI's
 // own reads go through the control API a few times a second: captures.get,
 // the first page of captures.list, and search. Then the same reads during the
 // second after the burst. Latencies side by side in one run.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import WebSocket from 'ws';
 import { round, spread, type Spread } from '../stats';
 import { formatTable } from '../table';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 export const READ_TARGET_P99_MS = 100;
 export const AFTER_TARGET_P99_MS = 50;
 export const CAPTURE_TARGET_P99_MS = 50;
@@ -34,30 +33,7 @@ export interface ResponsiveResult {
   drainMs: number | null;
 }
 
-interface Served {
-  child: ChildProcessWithoutNullStreams;
-  captureUrl: string;
-  ui: string;
-  token: string;
-}
-
-function startServe(dataDir: string): Promise<Served> {
-  const child = spawn(process.execPath, [resolve(ROOT, 'bin/hookscope.mjs'), 'serve', '--port', '0', '--ui-port', '0', '--json', '--data', dataDir]);
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`serve did not start: ${err}`)), 60_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (!out.includes('\n')) return;
-      clearTimeout(timer);
-      const info = JSON.parse(out.split('\n')[0]) as { captureUrl: string; uiUrl: string; token: string };
-      done({ child, captureUrl: info.captureUrl.endsWith('/') ? info.captureUrl : `${info.captureUrl}/`, ui: new URL(info.uiUrl).origin, token: info.token });
-    });
-    child.once('exit', (code) => fail(new Error(`serve exited ${code}: ${err}`)));
-  });
-}
+type Served = ServeChild;
 
 async function call(s: Served, method: string, args: unknown): Promise<unknown> {
   const res = await fetch(`${s.ui}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });

@@ -1,6 +1,7 @@
+import { startServe } from '../serve-child';
 // Time for the UI to show the first page of a large history: `hookscope serve`
 // on the dataset, headless Chromium loading its UI, until a capture row is drawn.
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -27,23 +28,6 @@ export function ensureUiBuilt(force: boolean, log: (line: string) => void): void
   log('  building the UI (npm run build:ui)');
   const built = spawnSync('npm', ['run', 'build:ui'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
   if (built.status !== 0) throw new Error('npm run build:ui failed');
-}
-
-function startServe(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; uiUrl: string }> {
-  const child = spawn(process.execPath, [resolve(ROOT, 'bin/hookscope.mjs'), 'serve', '--port', '0', '--ui-port', '0', '--json', '--data', dataDir]);
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`serve did not start: ${err}`)), 60_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (!out.includes('\n')) return;
-      clearTimeout(timer);
-      done({ child, uiUrl: (JSON.parse(out.split('\n')[0]) as { uiUrl: string }).uiUrl });
-    });
-    child.once('exit', (code) => fail(new Error(`serve exited ${code}: ${err}`)));
-  });
 }
 
 function rssMb(pid: number): number {
