@@ -34,7 +34,12 @@ export default defineConfig({
     plugins: [checkpointWorker()],
     build: {
       // The main process, and the core's utility process (forked by the main process from out/main/core-process.js).
-      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts'), 'core-process': resolve(root, 'src/main/core-process/entry.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'src/main/index.ts'),
+          'core-process': resolve(root, 'src/main/core-process/entry.ts'),
+        },
+      },
     },
   },
   preload: {

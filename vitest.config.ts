@@ -5,7 +5,12 @@ import { defineConfig } from 'vitest/config';
 // `vitest run --project e2e`). Workers follow the machine's cores.
 const PROJECTS = {
   // Pure logic and in-process I/O (a SQLite file, a server on port 0): seconds.
-  unit: ['test/core/**/*.test.ts', 'test/shared/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/cli/terminal-safe.test.ts'],
+  unit: [
+    'test/core/**/*.test.ts',
+    'test/shared/**/*.test.ts',
+    'test/renderer/**/*.test.ts',
+    'test/cli/terminal-safe.test.ts',
+  ],
   // Whole commands and transports: child processes, the CLI bundle, the control server, the Electron shell on a fake.
   integration: [
     'test/cli/**/*.test.ts',

@@ -19,7 +19,19 @@ export interface BenchOptions {
   buildUi: boolean;
 }
 
-export const SECTIONS = ['capture', 'durability', 'reads', 'sender', 'retries', 'ui', 'import', 'index-stall', 'responsive', 'forward-proxy', 'providers'] as const;
+export const SECTIONS = [
+  'capture',
+  'durability',
+  'reads',
+  'sender',
+  'retries',
+  'ui',
+  'import',
+  'index-stall',
+  'responsive',
+  'forward-proxy',
+  'providers',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const USAGE = `npm run bench -- [--quick] [--seconds S] [--rows N] [--retries N] [--retry-window S]
@@ -36,7 +48,9 @@ function numberAfter(argv: string[], flag: string): number | undefined {
 export function parseBenchArgs(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');
   const onlyAt = argv.indexOf('--only');
-  const only = new Set<Section>(onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',').filter(Boolean) as Section[] : SECTIONS);
+  const only = new Set<Section>(
+    onlyAt >= 0 ? ((argv[onlyAt + 1] ?? '').split(',').filter(Boolean) as Section[]) : SECTIONS,
+  );
   for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section "${s}"\n${USAGE}`);
   const datasetAt = argv.indexOf('--dataset');
   return {

@@ -18,13 +18,30 @@ export const RARE_EVERY = 100_000;
 export const FILTER = { provider: 'shopify', eventType: 'orders/cancelled' } as const;
 
 const SOURCES: { slug: string; provider: string; events: string[]; weight: number }[] = [
-  { slug: 'payments', provider: 'stripe', events: ['payment_intent.succeeded', 'payment_intent.payment_failed', 'invoice.paid', 'customer.created'], weight: 5 },
+  {
+    slug: 'payments',
+    provider: 'stripe',
+    events: ['payment_intent.succeeded', 'payment_intent.payment_failed', 'invoice.paid', 'customer.created'],
+    weight: 5,
+  },
   { slug: 'repo', provider: 'github', events: ['push', 'pull_request', 'issues', 'workflow_run'], weight: 3 },
-  { slug: 'shop', provider: 'shopify', events: ['orders/create', 'orders/paid', 'orders/cancelled', 'products/update'], weight: 1 },
-  { slug: 'default', provider: 'standard-webhooks', events: ['user.created', 'user.deleted', 'invoice.sent'], weight: 1 },
+  {
+    slug: 'shop',
+    provider: 'shopify',
+    events: ['orders/create', 'orders/paid', 'orders/cancelled', 'products/update'],
+    weight: 1,
+  },
+  {
+    slug: 'default',
+    provider: 'standard-webhooks',
+    events: ['user.created', 'user.deleted', 'invoice.sent'],
+    weight: 1,
+  },
 ];
-const WORDS = ('alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo ' +
-  'sierra tango uniform victor whiskey xray yankee zulu amount currency status pending settled refund order item shipping').split(' ');
+const WORDS = (
+  'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo ' +
+  'sierra tango uniform victor whiskey xray yankee zulu amount currency status pending settled refund order item shipping'
+).split(' ');
 const STATUSES = ['valid', 'valid', 'valid', 'valid', 'invalid', 'missing', 'stale'];
 
 export interface Dataset {
@@ -37,7 +54,12 @@ function pick<T>(rand: () => number, list: readonly T[]): T {
   return list[Math.floor(rand() * list.length)];
 }
 
-function makeRow(i: number, rand: () => number, endpointIds: Map<string, number>, now: number): { row: NewCapture; result: Omit<AnalysisResult, 'id'> } {
+function makeRow(
+  i: number,
+  rand: () => number,
+  endpointIds: Map<string, number>,
+  now: number,
+): { row: NewCapture; result: Omit<AnalysisResult, 'id'> } {
   const total = SOURCES.reduce((s, x) => s + x.weight, 0);
   let r = rand() * total;
   const source = SOURCES.find((s) => (r -= s.weight) < 0) ?? SOURCES[0];
@@ -49,7 +71,13 @@ function makeRow(i: number, rand: () => number, endpointIds: Map<string, number>
       id: `evt_${i.toString(36)}${Math.floor(rand() * 1e9).toString(36)}`,
       type: event,
       created: Math.floor(now / 1000) - 86_400 + i,
-      data: { object: { [COMMON_WORD]: `cus_${Math.floor(rand() * 50_000)}`, amount: Math.floor(rand() * 100_000), note: words + rare } },
+      data: {
+        object: {
+          [COMMON_WORD]: `cus_${Math.floor(rand() * 50_000)}`,
+          amount: Math.floor(rand() * 100_000),
+          note: words + rare,
+        },
+      },
     }),
   );
   const headers: HeaderPair[] = [
@@ -80,11 +108,18 @@ function makeRow(i: number, rand: () => number, endpointIds: Map<string, number>
     response: { kind: 'answered', status: 200, headers: [], body: null as unknown as string, delayMs: 0 },
   };
   const status = pick(rand, STATUSES);
-  return { row, result: { provider: source.provider, eventType: event, signatureStatus: status, signature: { status } } };
+  return {
+    row,
+    result: { provider: source.provider, eventType: event, signatureStatus: status, signature: { status } },
+  };
 }
 
 /** Builds `rows` captures in `dataDir` (a fresh folder); reports where the time went. */
-export async function buildDataset(dataDir: string, rows: number, log: (line: string) => void = () => {}): Promise<Dataset> {
+export async function buildDataset(
+  dataDir: string,
+  rows: number,
+  log: (line: string) => void = () => {},
+): Promise<Dataset> {
   const app = createApp({ dataDir });
   app.db.pragma('synchronous = OFF'); // a throwaway benchmark file: durability is not what is measured here
   for (const s of SOURCES) if (!app.endpoints.find(s.slug)) app.createEndpoint(s.slug);
@@ -95,17 +130,22 @@ export async function buildDataset(dataDir: string, rows: number, log: (line: st
   const batch = 20_000;
   const seconds = { insert: 0, analysis: 0, index: 0 };
   for (let start = 0; start < rows; start += batch) {
-    const made = Array.from({ length: Math.min(batch, rows - start) }, (_, k) => makeRow(start + k, rand, endpointIds, now));
+    const made = Array.from({ length: Math.min(batch, rows - start) }, (_, k) =>
+      makeRow(start + k, rand, endpointIds, now),
+    );
     let t = performance.now();
     const ids = app.captures.insertMany(made.map((m) => m.row));
     seconds.insert += (performance.now() - t) / 1000;
     t = performance.now();
-    analysis.save(made.map((m, k) => ({ id: ids[k], ...m.result })), ids[ids.length - 1]);
+    analysis.save(
+      made.map((m, k) => ({ id: ids[k], ...m.result })),
+      ids[ids.length - 1],
+    );
     seconds.analysis += (performance.now() - t) / 1000;
     if ((start / batch) % 10 === 9) log(`  dataset: ${start + made.length} rows stored`);
   }
   const t = performance.now();
-  for (let done = 0; ; ) {
+  for (let done = 0; ;) {
     const n = app.search.indexPending(20_000);
     if (n === 0) break;
     done += n;

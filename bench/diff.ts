@@ -7,10 +7,13 @@ import { diffBodies } from '../src/core/replay/diff';
 import { formatTable } from './table';
 
 const numbers = (n: number, v: number) => `[${new Array(n).fill(String(v)).join(',')}]`;
-const lines = (n: number, change: (i: number) => boolean) => Array.from({ length: n }, (_, i) => (change(i) ? `changed ${i}` : `line ${i} with some padding text`)).join('\n');
-const keys = (n: number, k: number) => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`key${i}`, i * k])));
+const lines = (n: number, change: (i: number) => boolean) =>
+  Array.from({ length: n }, (_, i) => (change(i) ? `changed ${i}` : `line ${i} with some padding text`)).join('\n');
+const keys = (n: number, k: number) =>
+  JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`key${i}`, i * k])));
 let seed = 1;
-const random = (n: number) => Array.from({ length: n }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), 'abcdefgh'[seed % 8])).join('\n');
+const random = (n: number) =>
+  Array.from({ length: n }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), 'abcdefgh'[seed % 8])).join('\n');
 
 const pairs: Array<[string, () => [string, string]]> = [
   ['[] vs 1,000,000 items', () => ['[]', numbers(1_000_000, 1)]],
@@ -36,7 +39,18 @@ for (const [name, make] of pairs) {
   const listed = result.kind === 'json' ? result.changes.length : result.kind === 'text' ? result.lines.length : 0;
   const more = result.kind === 'json' || result.kind === 'text' ? result.more : 0;
   const partial = result.kind === 'json' || result.kind === 'text' ? (result.partial ?? '') : '';
-  rows.push([name, `${(a.length / 1024 / 1024).toFixed(1)} MiB`, `${worst.toFixed(0)} ms`, result.kind, String(listed), String(more), partial ? 'yes' : 'no', `${(JSON.stringify(result).length / 1024).toFixed(0)} KiB`]);
+  rows.push([
+    name,
+    `${(a.length / 1024 / 1024).toFixed(1)} MiB`,
+    `${worst.toFixed(0)} ms`,
+    result.kind,
+    String(listed),
+    String(more),
+    partial ? 'yes' : 'no',
+    `${(JSON.stringify(result).length / 1024).toFixed(0)} KiB`,
+  ]);
 }
 process.stdout.write(`# Bounded diff, load average ${loadavg()[0].toFixed(2)}\n`);
-process.stdout.write(`${formatTable(['pair', 'size A', 'slowest of 3', 'kind', 'listed', 'more', 'stopped early', 'result'], rows)}\n`);
+process.stdout.write(
+  `${formatTable(['pair', 'size A', 'slowest of 3', 'kind', 'listed', 'more', 'stopped early', 'result'], rows)}\n`,
+);

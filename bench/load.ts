@@ -67,7 +67,11 @@ export async function runLoad(options: {
   const args = options.dataDir ? [options.dataDir, ...(options.durability ? [options.durability] : [])] : [];
   const child = await startChild(`${options.server}.ts`, args);
   const filler = 'x'.repeat(Math.max(0, options.bodyBytes - 60));
-  const body = JSON.stringify({ type: 'bench.test', id: 'evt_1', customer: 'cus_1', data: filler }).slice(0, options.bodyBytes - 2) + '"}';
+  const body =
+    JSON.stringify({ type: 'bench.test', id: 'evt_1', customer: 'cus_1', data: filler }).slice(
+      0,
+      options.bodyBytes - 2,
+    ) + '"}';
   try {
     const warm = await fire(child.port, body, options.connections, { duration: 2 });
     const before = await settled(child);

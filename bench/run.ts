@@ -36,7 +36,10 @@ let out = `# Hookscope benchmark (${options.quick ? 'quick' : 'full'}), ${cpus()
 const capture = options.only.has('capture') ? await benchCapture(options.seconds, log) : undefined;
 if (capture) {
   report.capture = capture;
-  out += section(`Capture: req/s and p99 vs bare node:http (${options.seconds} s per run, autocannon on loopback)`, captureTable(capture));
+  out += section(
+    `Capture: req/s and p99 vs bare node:http (${options.seconds} s per run, autocannon on loopback)`,
+    captureTable(capture),
+  );
 }
 
 const durability = options.only.has('durability') ? await benchDurability(options.seconds, log) : undefined;
@@ -52,7 +55,9 @@ let dataset: Dataset | undefined;
 let tempDataset: string | undefined;
 try {
   if (options.only.has('reads') || options.only.has('ui')) {
-    const dir = options.dataset ? resolve(options.dataset) : (tempDataset = mkdtempSync(join(tmpdir(), 'hookscope-bench-history-')));
+    const dir = options.dataset
+      ? resolve(options.dataset)
+      : (tempDataset = mkdtempSync(join(tmpdir(), 'hookscope-bench-history-')));
     if (options.dataset && existsSync(join(dir, 'hookscope.db'))) {
       dataset = { dataDir: dir, rows: options.rows, buildSeconds: { insert: 0, analysis: 0, index: 0 } };
       log(`  reusing the history in ${dir}`);
@@ -67,10 +72,14 @@ try {
     const reads = await benchReads(dataset.dataDir, dataset.rows, { count: options.readRuns, maxMs: 15_000 });
     report.reads = reads;
     const b = dataset.buildSeconds;
-    const built = options.dataset && b.insert === 0
-      ? `reused from ${dataset.dataDir}`
-      : `built in ${(b.insert + b.analysis + b.index).toFixed(1)} s: insert ${b.insert.toFixed(1)}, verdicts ${b.analysis.toFixed(1)}, search index ${b.index.toFixed(1)}`;
-    out += section(`Reads over ${dataset.rows.toLocaleString('en')} captures (history ${built}; each query through the API handler the UI calls)`, readsTable(reads));
+    const built =
+      options.dataset && b.insert === 0
+        ? `reused from ${dataset.dataDir}`
+        : `built in ${(b.insert + b.analysis + b.index).toFixed(1)} s: insert ${b.insert.toFixed(1)}, verdicts ${b.analysis.toFixed(1)}, search index ${b.index.toFixed(1)}`;
+    out += section(
+      `Reads over ${dataset.rows.toLocaleString('en')} captures (history ${built}; each query through the API handler the UI calls)`,
+      readsTable(reads),
+    );
   }
 
   if (options.only.has('sender')) {
@@ -80,20 +89,56 @@ try {
       'Sender: deliveries to a local sink answering 200 (standard-webhooks, signed, stored, 32 at a time)',
       formatTable(
         ['deliveries/s', 'delivered', 'failed', 'sink received', 'seconds'],
-        [[String(sender.deliveriesPerSec), String(sender.delivered), String(sender.failed), String(sender.sinkReceived), String(sender.seconds)]],
+        [
+          [
+            String(sender.deliveriesPerSec),
+            String(sender.delivered),
+            String(sender.failed),
+            String(sender.sinkReceived),
+            String(sender.seconds),
+          ],
+        ],
       ),
     );
   }
 
   if (options.only.has('retries')) {
-    const retries = await benchRetries({ retries: options.retries, windowSeconds: options.retryWindowSeconds, leadSeconds: 8 });
+    const retries = await benchRetries({
+      retries: options.retries,
+      windowSeconds: options.retryWindowSeconds,
+      leadSeconds: 8,
+    });
     report.retries = retries;
     const byTenth = `\n  p99 lateness by tenth of the window (ms): ${retries.lateP99ByTenth.join(' ')}`;
     out += section(
       `Retries: ${retries.retries.toLocaleString('en')} pending retries armed at once, due evenly over ${retries.windowSeconds} s (attempts answered in-process)`,
       formatTable(
-        ['due per s', 'stored in s', 'armed in ms', 'fired', 'delivered', 'engine errors', 'sent per s', 'late p50 ms', 'late p99 ms', 'late max ms'],
-        [[String(Math.round(retries.retries / retries.windowSeconds)), String(retries.storeSeconds), String(retries.armMs), String(retries.fired), String(retries.delivered), String(retries.engineErrors), String(retries.sustainedPerSec), String(retries.lateMs.p50), String(retries.lateMs.p99), String(retries.lateMs.max)]],
+        [
+          'due per s',
+          'stored in s',
+          'armed in ms',
+          'fired',
+          'delivered',
+          'engine errors',
+          'sent per s',
+          'late p50 ms',
+          'late p99 ms',
+          'late max ms',
+        ],
+        [
+          [
+            String(Math.round(retries.retries / retries.windowSeconds)),
+            String(retries.storeSeconds),
+            String(retries.armMs),
+            String(retries.fired),
+            String(retries.delivered),
+            String(retries.engineErrors),
+            String(retries.sustainedPerSec),
+            String(retries.lateMs.p50),
+            String(retries.lateMs.p99),
+            String(retries.lateMs.max),
+          ],
+        ],
       ) + byTenth,
     );
   }
@@ -115,13 +160,25 @@ try {
       `UI: first page of ${dataset.rows.toLocaleString('en')} captures in headless Chromium (navigation to the first row drawn)`,
       formatTable(
         ['loads', 'cold ms', 'warm p50 ms', 'warm max ms', 'newest id shown', 'serve RSS MB'],
-        [[String(ui.loads), String(ui.coldMs), String(ui.warmMs.p50), String(ui.warmMs.max), String(ui.newestIdShown), String(ui.serveRssMb)]],
+        [
+          [
+            String(ui.loads),
+            String(ui.coldMs),
+            String(ui.warmMs.p50),
+            String(ui.warmMs.max),
+            String(ui.newestIdShown),
+            String(ui.serveRssMb),
+          ],
+        ],
       ),
     );
   }
 
   if (options.only.has('index-stall')) {
-    const stall = await benchIndexStall({ bodyBytes: 10_000_000, connections: 4, intervalMs: 5, settleSeconds: options.quick ? 1 : 3 }, log);
+    const stall = await benchIndexStall(
+      { bodyBytes: 10_000_000, connections: 4, intervalMs: 5, settleSeconds: options.quick ? 1 : 3 },
+      log,
+    );
     report.indexStall = stall;
     out += section(
       `Indexing a ${(stall.bodyBytes / 1e6).toFixed(0)} MB text body of ${stall.distinctWords.toLocaleString('en')} distinct words while 1 KB captures arrive on ${stall.connections} connections, one per ${stall.intervalMs} ms on each`,
@@ -141,7 +198,10 @@ try {
   if (options.only.has('forward-proxy')) {
     const proxy = await benchForwardProxy(options.seconds, log);
     report.forwardProxy = proxy;
-    out += section(`forward --proxy in front of a local handler, against calling the handler directly (${options.seconds} s each, autocannon c10, 1 KB)`, forwardProxyTable(proxy));
+    out += section(
+      `forward --proxy in front of a local handler, against calling the handler directly (${options.seconds} s each, autocannon c10, 1 KB)`,
+      forwardProxyTable(proxy),
+    );
   }
   if (options.only.has('providers')) {
     const providers = benchProviders({ rounds: options.quick ? 20 : 100, sizes: [10, 50] });
@@ -150,7 +210,12 @@ try {
       `Providers: detection and signature verification per capture with 10 and 50 providers (every event of ten built-ins, ${providers[0].captures} captures)`,
       formatTable(
         ['providers', 'detect µs/capture', 'verify µs/capture', 'attributed right'],
-        providers.map((c) => [String(c.providers), String(c.detectUsPerCapture), String(c.verifyUsPerCapture), `${c.attributed}/${c.captures}`]),
+        providers.map((c) => [
+          String(c.providers),
+          String(c.detectUsPerCapture),
+          String(c.verifyUsPerCapture),
+          `${c.attributed}/${c.captures}`,
+        ]),
       ),
     );
   }
@@ -171,7 +236,8 @@ const targets = checkTargets({
 report.targets = targets;
 const missed = targets.filter((t) => !t.met);
 out += section('Targets', targetsTable(targets));
-if (missed.length) out += `\n${missed.length} target(s) missed; to see where the time goes:\n${[...new Set(missed.map((m) => `  ${m.hint}`))].join('\n')}\n`;
+if (missed.length)
+  out += `\n${missed.length} target(s) missed; to see where the time goes:\n${[...new Set(missed.map((m) => `  ${m.hint}`))].join('\n')}\n`;
 report.machine = { ...(report.machine as object), loadavgAtEnd: loadavg().map((l) => Number(l.toFixed(2))) };
 report.seconds = Math.round((Date.now() - startedAt) / 1000);
 out += `\nfinished in ${report.seconds} s; load average ${loadavg()[0].toFixed(2)} at the end. bench/results.json holds every number.\n`;

@@ -16,7 +16,17 @@ export interface ServeChild {
 
 /** A real `hookscope serve` on free ports over `dataDir`, once it has printed its URLs. */
 export function startServe(dataDir: string): Promise<ServeChild> {
-  const child = spawn(process.execPath, [resolve(ROOT, 'bin/hookscope.mjs'), 'serve', '--port', '0', '--ui-port', '0', '--json', '--data', dataDir]);
+  const child = spawn(process.execPath, [
+    resolve(ROOT, 'bin/hookscope.mjs'),
+    'serve',
+    '--port',
+    '0',
+    '--ui-port',
+    '0',
+    '--json',
+    '--data',
+    dataDir,
+  ]);
   let out = '';
   let err = '';
   child.stderr.on('data', (d) => (err += d));

@@ -12,7 +12,10 @@ import { startChild } from './child';
 import { mb } from './stats';
 
 /** autocannon's run: a promise of its result that also emits a 'tick' every second. */
-type Tracker = Promise<autocannon.Result> & { on(event: 'tick', fn: (t: { counter: number }) => void): void; stop(): void };
+type Tracker = Promise<autocannon.Result> & {
+  on(event: 'tick', fn: (t: { counter: number }) => void): void;
+  stop(): void;
+};
 
 interface Stats {
   rows: number;
@@ -25,7 +28,9 @@ function flag(name: string, fallback: number, max: number): number {
   if (i < 0) return fallback;
   const n = Number(process.argv[i + 1]);
   if (!Number.isFinite(n) || n <= 0 || n > max) {
-    process.stderr.write(`${name} must be a number in (0, ${max}]\nusage: npm run soak -- --seconds S --rate R [--connections C] [--body-bytes B]\n`);
+    process.stderr.write(
+      `${name} must be a number in (0, ${max}]\nusage: npm run soak -- --seconds S --rate R [--connections C] [--body-bytes B]\n`,
+    );
     process.exit(2);
   }
   return Math.round(n);
@@ -41,8 +46,14 @@ const server = await startChild('capture.ts', [dataDir]);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 try {
   const start = await server.ask<Stats>('stats');
-  out(`soak: ${seconds} s at ${rate} req/s, ${connections} connections, ${bodyBytes}-byte bodies; server RSS at start ${mb(start.rssBytes)} MB`);
-  const body = JSON.stringify({ type: 'soak.test', customer: 'cus_1', data: 'x'.repeat(Math.max(0, bodyBytes - 60)) }).slice(0, bodyBytes - 2) + '"}';
+  out(
+    `soak: ${seconds} s at ${rate} req/s, ${connections} connections, ${bodyBytes}-byte bodies; server RSS at start ${mb(start.rssBytes)} MB`,
+  );
+  const body =
+    JSON.stringify({ type: 'soak.test', customer: 'cus_1', data: 'x'.repeat(Math.max(0, bodyBytes - 60)) }).slice(
+      0,
+      bodyBytes - 2,
+    ) + '"}';
   // A fixed number of requests at a fixed overall rate: the run ends when every one is answered,
   // so rows stored can be compared with acknowledgements exactly.
   const tracker = (autocannon as unknown as (o: autocannon.Options) => Tracker)({
@@ -78,9 +89,15 @@ try {
   out(`requests made        ${seconds * rate} (${seconds} s x ${rate} req/s)`);
   out(`acknowledged (2xx)   ${acked}`);
   out(`rows stored          ${end.rows}${end.rows === acked ? '  (= acknowledged)' : '  (NOT EQUAL to acknowledged)'}`);
-  out(`errors               ${errors} (${result.errors} socket, ${result.timeouts} timeouts, ${result.non2xx} non-2xx)`);
-  out(`achieved rate        ${Math.round(result.requests.total / result.duration)} req/s over ${result.duration} s; p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
-  out(`server RSS           start ${mb(start.rssBytes)} MB, end ${mb(end.rssBytes)} MB, peak ${mb(end.maxRssBytes)} MB; samples ${samples.join(' ')}`);
+  out(
+    `errors               ${errors} (${result.errors} socket, ${result.timeouts} timeouts, ${result.non2xx} non-2xx)`,
+  );
+  out(
+    `achieved rate        ${Math.round(result.requests.total / result.duration)} req/s over ${result.duration} s; p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+  );
+  out(
+    `server RSS           start ${mb(start.rssBytes)} MB, end ${mb(end.rssBytes)} MB, peak ${mb(end.maxRssBytes)} MB; samples ${samples.join(' ')}`,
+  );
   process.exitCode = end.rows === acked && errors === 0 ? 0 : 1;
 } finally {
   server.process.kill();

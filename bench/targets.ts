@@ -5,7 +5,12 @@ import { kb } from './sections/capture';
 import type { ReadResult } from './sections/reads';
 import type { RetriesResult } from './sections/retries';
 import type { IndexStallResult } from './sections/index-stall';
-import { AFTER_TARGET_P99_MS, CAPTURE_TARGET_P99_MS, READ_TARGET_P99_MS, type ResponsiveResult } from './sections/responsive';
+import {
+  AFTER_TARGET_P99_MS,
+  CAPTURE_TARGET_P99_MS,
+  READ_TARGET_P99_MS,
+  type ResponsiveResult,
+} from './sections/responsive';
 import type { UiResult } from './sections/ui';
 import { PROXY_TARGET_ADDED_P50_MS, PROXY_TARGET_RATIO, type ForwardProxyResult } from './sections/forward-proxy';
 import { formatTable } from './table';
@@ -94,7 +99,7 @@ export function checkTargets(results: {
       target: 'first row of the history drawn in Chromium: < 400 ms warm, < 600 ms cold',
       measured: `warm p50 ${u.warmMs.p50} ms (max ${u.warmMs.max}), cold ${u.coldMs} ms`,
       met: u.warmMs.p50 < 400 && u.coldMs < 600,
-      hint: 'the first screen\'s script: renderer/dist/assets (App.tsx loads the other screens lazily), then the first captures.list page',
+      hint: "the first screen's script: renderer/dist/assets (App.tsx loads the other screens lazily), then the first captures.list page",
     });
   }
   if (results.responsive) {
@@ -104,16 +109,22 @@ export function checkTargets(results: {
       const worst = Math.max(...Object.values(p.reads).map((r) => r.p99));
       out.push({
         target: `${p.phase}: captures.get, list page and search p99 < ${limit} ms`,
-        measured: Object.entries(p.reads).map(([m, r]) => `${m.replace('captures.', '')} ${r.p99}`).join(', ') + ' ms',
+        measured:
+          Object.entries(p.reads)
+            .map(([m, r]) => `${m.replace('captures.', '')} ${r.p99}`)
+            .join(', ') + ' ms',
         met: worst < limit,
-        hint: 'where the UI\'s calls wait: node --cpu-prof bin/hookscope.mjs serve under autocannon (src/core/interactive.ts, src/core/background.ts)',
+        hint: "where the UI's calls wait: node --cpu-prof bin/hookscope.mjs serve under autocannon (src/core/interactive.ts, src/core/background.ts)",
       });
       if (p.capture) {
         out.push({
           target: `${p.phase}: capture p99 < ${CAPTURE_TARGET_P99_MS} ms, rows = acks`,
           measured: `p99 ${p.capture.p99Ms} ms at ${p.capture.requestsPerSec} req/s; ${p.capture.rows} rows, ${p.capture.acknowledged} acks, ${p.capture.errors} errors`,
-          met: p.capture.p99Ms < CAPTURE_TARGET_P99_MS && p.capture.rows === p.capture.acknowledged && p.capture.errors === 0,
-          hint: 'every acknowledged request must be a row; p99: the background\'s ticks (src/core/background.ts)',
+          met:
+            p.capture.p99Ms < CAPTURE_TARGET_P99_MS &&
+            p.capture.rows === p.capture.acknowledged &&
+            p.capture.errors === 0,
+          hint: "every acknowledged request must be a row; p99: the background's ticks (src/core/background.ts)",
         });
       }
     }
@@ -124,7 +135,7 @@ export function checkTargets(results: {
       target: `forward --proxy c${f.connections}: >= ${PROXY_TARGET_RATIO}x the handler's direct throughput, added p50 < ${PROXY_TARGET_ADDED_P50_MS} ms`,
       measured: `${f.ratio.toFixed(2)}x (${f.proxied.requestsPerSec} vs ${f.direct.requestsPerSec} req/s), added p50 ${f.addedP50Ms} ms, p99 ${f.addedP99Ms} ms; ${f.proxied.errors} errors`,
       met: f.ratio >= PROXY_TARGET_RATIO && f.addedP50Ms < PROXY_TARGET_ADDED_P50_MS && f.proxied.errors === 0,
-      hint: 'src/core/replay/forward.ts (the proxied request waits for the capture\'s commit, then the handler): node --cpu-prof bench/servers/proxy.ts',
+      hint: "src/core/replay/forward.ts (the proxied request waits for the capture's commit, then the handler): node --cpu-prof bench/servers/proxy.ts",
     });
   }
   return out;

@@ -35,7 +35,13 @@ const built = join(work, 'build', 'Release', 'better_sqlite3.node');
 const run = (args) => {
   const result = spawnSync(process.execPath, args, { cwd: work, encoding: 'utf8' });
   if (result.status === 0 && existsSync(built)) return { ok: true };
-  return { ok: false, reason: lastReason(`${result.stdout}\n${result.stderr}\n${result.error?.message ?? ''}`, `exit code ${result.status}`) };
+  return {
+    ok: false,
+    reason: lastReason(
+      `${result.stdout}\n${result.stderr}\n${result.error?.message ?? ''}`,
+      `exit code ${result.status}`,
+    ),
+  };
 };
 
 const outcome = obtainElectronNative({
@@ -46,9 +52,26 @@ const outcome = obtainElectronNative({
   log: (line) => console.log(line),
   // better-sqlite3's own installer, asked for the Electron runtime of this version.
   prebuilt: () =>
-    run([require.resolve('prebuild-install/bin.js'), '--runtime', 'electron', '--target', electron, '--arch', arch, '--platform', platform]),
+    run([
+      require.resolve('prebuild-install/bin.js'),
+      '--runtime',
+      'electron',
+      '--target',
+      electron,
+      '--arch',
+      arch,
+      '--platform',
+      platform,
+    ]),
   compile: () =>
-    run([require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', `--target=${electron}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers']),
+    run([
+      require.resolve('node-gyp/bin/node-gyp.js'),
+      'rebuild',
+      '--release',
+      `--target=${electron}`,
+      `--arch=${arch}`,
+      '--dist-url=https://electronjs.org/headers',
+    ]),
 });
 
 if (!outcome.ok) {

@@ -28,7 +28,9 @@ function electronBinary() {
   if (!electronDir) return null;
   try {
     const relative = readFileSync(join(electronDir, 'path.txt'), 'utf8').trim();
-    const file = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative) : join(electronDir, 'dist', relative);
+    const file = process.env.ELECTRON_OVERRIDE_DIST_PATH
+      ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative)
+      : join(electronDir, 'dist', relative);
     return relative && existsSync(file) ? file : null;
   } catch {
     return null;
@@ -39,9 +41,16 @@ function electronBinary() {
 function installElectron() {
   if (!electronDir) return 'the electron package is not installed';
   console.log("Electron's binary is not installed; fetching it once with Electron's own installer ...");
-  const run = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, encoding: 'utf8', timeout: 10 * 60_000 });
+  const run = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 10 * 60_000,
+  });
   if (run.status === 0 && electronBinary()) return null;
-  const lines = `${run.stderr ?? ''}\n${run.error?.message ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = `${run.stderr ?? ''}\n${run.error?.message ?? ''}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.find((l) => /error|failed|ENOTFOUND|ECONN|timed out/i.test(l)) ?? lines[0] ?? `exit code ${run.status}`;
 }
 
@@ -60,15 +69,29 @@ function handOver(child) {
 /** `hookscope serve --open`: prints the UI URL (with its per-run token) and opens it in the default browser. */
 function browserMode() {
   if (!existsSync(join(root, 'renderer', 'dist', 'index.html'))) {
-    run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn']);
+    run(process.execPath, [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'vite.renderer.config.ts',
+      '--logLevel',
+      'warn',
+    ]);
   }
-  handOver(spawn(process.execPath, [join(root, 'bin', 'hookscope.mjs'), 'serve', '--open', ...passThrough], { cwd: root, stdio: 'inherit' }));
+  handOver(
+    spawn(process.execPath, [join(root, 'bin', 'hookscope.mjs'), 'serve', '--open', ...passThrough], {
+      cwd: root,
+      stdio: 'inherit',
+    }),
+  );
 }
 
 function desktop(electron) {
   // better-sqlite3 for Electron's ABI (prebuilt, else compiled) goes to .electron-native/, never into node_modules (the tests use that one).
   if (!run(process.execPath, [join(root, 'scripts', 'electron-native.mjs')])) {
-    console.log('Without the Electron build of better-sqlite3 (why: the line above), Hookscope starts in your browser instead.');
+    console.log(
+      'Without the Electron build of better-sqlite3 (why: the line above), Hookscope starts in your browser instead.',
+    );
     return browserMode();
   }
   const electronVite = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
@@ -87,7 +110,9 @@ if (process.env.HOOKSCOPE_BROWSER) {
     const failure = installElectron();
     electron = electronBinary();
     if (!electron) {
-      console.log(`Electron's binary could not be downloaded (${failure}), so Hookscope starts in your browser instead.`);
+      console.log(
+        `Electron's binary could not be downloaded (${failure}), so Hookscope starts in your browser instead.`,
+      );
       browserMode();
     }
   }

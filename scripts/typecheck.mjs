@@ -8,14 +8,20 @@ import { availableParallelism } from 'node:os';
 
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
-const layers = ['tsconfig.shared.json', 'tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.electron.json', 'tsconfig.test.json'].filter(
-  (config) => existsSync(config),
-);
+const layers = [
+  'tsconfig.shared.json',
+  'tsconfig.node.json',
+  'tsconfig.web.json',
+  'tsconfig.electron.json',
+  'tsconfig.test.json',
+].filter((config) => existsSync(config));
 
 function check(config) {
   const started = Date.now();
   return new Promise((done) => {
-    const child = spawn(process.execPath, [tsc, '-p', config, '--noEmit', '--pretty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [tsc, '-p', config, '--noEmit', '--pretty'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

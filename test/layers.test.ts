@@ -17,7 +17,10 @@ function checkCrossing(layerConfig: string, folder: string, source: string): { f
   const file = join(dir, 'probe.ts');
   writeFileSync(file, source);
   const config = join(root, `tsconfig.__probe__.${process.pid}.json`);
-  writeFileSync(config, JSON.stringify({ extends: `./${layerConfig}`, include: [`${folder}/__layer_probe__/probe.ts`] }));
+  writeFileSync(
+    config,
+    JSON.stringify({ extends: `./${layerConfig}`, include: [`${folder}/__layer_probe__/probe.ts`] }),
+  );
   try {
     const run = spawnSync(process.execPath, [tsc, '-p', config, '--noEmit'], { cwd: root, encoding: 'utf8' });
     return { failed: run.status !== 0, output: run.stdout + run.stderr };
@@ -29,27 +32,47 @@ function checkCrossing(layerConfig: string, folder: string, source: string): { f
 
 describe('per-layer type-checking', () => {
   it('fails when src/shared imports Node', () => {
-    const r = checkCrossing('tsconfig.shared.json', 'src/shared', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n");
+    const r = checkCrossing(
+      'tsconfig.shared.json',
+      'src/shared',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+    );
     expect(r.failed).toBe(true);
     expect(r.output).toMatch(/node:fs/);
   });
 
   it('fails when renderer/ imports Electron or the database', () => {
-    const e = checkCrossing('tsconfig.web.json', 'renderer/src', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n");
+    const e = checkCrossing(
+      'tsconfig.web.json',
+      'renderer/src',
+      "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n",
+    );
     expect(e.failed).toBe(true);
     expect(e.output).toMatch(/electron/);
-    const d = checkCrossing('tsconfig.web.json', 'renderer/src', "import Database from 'better-sqlite3';\nexport const x = Database;\n");
+    const d = checkCrossing(
+      'tsconfig.web.json',
+      'renderer/src',
+      "import Database from 'better-sqlite3';\nexport const x = Database;\n",
+    );
     expect(d.failed).toBe(true);
   });
 
   it('fails when src/core imports Electron', () => {
-    const r = checkCrossing('tsconfig.node.json', 'src/core', "import { app } from 'electron';\nexport const x = app;\n");
+    const r = checkCrossing(
+      'tsconfig.node.json',
+      'src/core',
+      "import { app } from 'electron';\nexport const x = app;\n",
+    );
     expect(r.failed).toBe(true);
     expect(r.output).toMatch(/electron/);
   });
 
   it('passes for an allowed import (the probe itself is sound)', () => {
-    const r = checkCrossing('tsconfig.shared.json', 'src/shared', "import { z } from 'zod';\nexport const x = z.string();\n");
+    const r = checkCrossing(
+      'tsconfig.shared.json',
+      'src/shared',
+      "import { z } from 'zod';\nexport const x = z.string();\n",
+    );
     expect(r.output).toBe('');
     expect(r.failed).toBe(false);
   });

@@ -35,7 +35,10 @@ export async function benchCapture(seconds: number, log: (line: string) => void)
     const floor = await inDataDir((dataDir) => runLoad({ server: 'floor', dataDir, ...c, seconds }));
     const capture = await inDataDir((dataDir) => runLoad({ server: 'capture', dataDir, ...c, seconds }));
     const row: CaptureCase = {
-      ...c, bare, floor, capture,
+      ...c,
+      bare,
+      floor,
+      capture,
       ratio: capture.requestsPerSec / bare.requestsPerSec,
       floorRatio: floor.requestsPerSec / bare.requestsPerSec,
       rowsEqualAcks: capture.rows === capture.acknowledged,
@@ -63,7 +66,22 @@ export function kb(bytes: number): string {
 }
 
 export function captureTable(cases: CaptureCase[]): string {
-  const header = ['case', 'bare req/s', 'floor req/s', 'floor/bare', 'capture req/s', 'capture/bare', 'capture/floor', 'bare p99 ms', 'capture p99 ms', 'acks', 'rows', 'rows=acks', 'errors', 'peak RSS MB'];
+  const header = [
+    'case',
+    'bare req/s',
+    'floor req/s',
+    'floor/bare',
+    'capture req/s',
+    'capture/bare',
+    'capture/floor',
+    'bare p99 ms',
+    'capture p99 ms',
+    'acks',
+    'rows',
+    'rows=acks',
+    'errors',
+    'peak RSS MB',
+  ];
   const rows = cases.map((c) => [
     `c${c.connections} ${kb(c.bodyBytes)}`,
     String(c.bare.requestsPerSec),

@@ -36,15 +36,23 @@ async function inDataDir<T>(run: (dataDir: string) => Promise<T>): Promise<T> {
 export async function benchDurability(seconds: number, log: (line: string) => void): Promise<DurabilityCase[]> {
   const out: DurabilityCase[] = [];
   for (const c of DURABILITY_CASES) {
-    const normal = await inDataDir((dataDir) => runLoad({ server: 'capture', dataDir, durability: 'normal', ...c, seconds }));
-    const full = await inDataDir((dataDir) => runLoad({ server: 'capture', dataDir, durability: 'full', ...c, seconds }));
+    const normal = await inDataDir((dataDir) =>
+      runLoad({ server: 'capture', dataDir, durability: 'normal', ...c, seconds }),
+    );
+    const full = await inDataDir((dataDir) =>
+      runLoad({ server: 'capture', dataDir, durability: 'full', ...c, seconds }),
+    );
     const row: DurabilityCase = {
-      ...c, normal, full,
+      ...c,
+      normal,
+      full,
       ratio: full.requestsPerSec / normal.requestsPerSec,
       rowsEqualAcks: normal.rows === normal.acknowledged && full.rows === full.acknowledged,
     };
     out.push(row);
-    log(`  durability c${c.connections} ${kb(c.bodyBytes)}: normal ${normal.requestsPerSec} req/s (p99 ${normal.p99Ms} ms), full ${full.requestsPerSec} req/s (p99 ${full.p99Ms} ms), full/normal ${row.ratio.toFixed(2)}x`);
+    log(
+      `  durability c${c.connections} ${kb(c.bodyBytes)}: normal ${normal.requestsPerSec} req/s (p99 ${normal.p99Ms} ms), full ${full.requestsPerSec} req/s (p99 ${full.p99Ms} ms), full/normal ${row.ratio.toFixed(2)}x`,
+    );
   }
   return out;
 }

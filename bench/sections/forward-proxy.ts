@@ -34,8 +34,23 @@ export interface ForwardProxyResult {
 const BODY = JSON.stringify({ type: 'invoice.paid', id: 'evt_1', data: 'x'.repeat(980) }).slice(0, 1022) + '"}';
 
 async function fire(url: string, connections: number, seconds: number): Promise<Run> {
-  const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY, connections, pipelining: 1, duration: seconds, timeout: 30 });
-  return { requestsPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, acknowledged: r['2xx'], errors: r.errors + r.timeouts + r.non2xx };
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: BODY,
+    connections,
+    pipelining: 1,
+    duration: seconds,
+    timeout: 30,
+  });
+  return {
+    requestsPerSec: Math.round(r.requests.average),
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    acknowledged: r['2xx'],
+    errors: r.errors + r.timeouts + r.non2xx,
+  };
 }
 
 export async function benchForwardProxy(seconds: number, log: (line: string) => void): Promise<ForwardProxyResult> {
@@ -52,13 +67,17 @@ export async function benchForwardProxy(seconds: number, log: (line: string) => 
       const proxied = await fire(`http://127.0.0.1:${proxy.port}/bench/hook`, connections, seconds);
       const after = (await proxy.stop<{ rows: number }>()).rows;
       const result: ForwardProxyResult = {
-        connections, direct, proxied,
+        connections,
+        direct,
+        proxied,
         ratio: proxied.requestsPerSec / Math.max(1, direct.requestsPerSec),
         addedP50Ms: proxied.p50Ms - direct.p50Ms,
         addedP99Ms: proxied.p99Ms - direct.p99Ms,
         rows: after - before,
       };
-      log(`  forward --proxy: direct ${direct.requestsPerSec} req/s, proxied ${proxied.requestsPerSec} (${result.ratio.toFixed(2)}x), added p50 ${result.addedP50Ms} ms`);
+      log(
+        `  forward --proxy: direct ${direct.requestsPerSec} req/s, proxied ${proxied.requestsPerSec} (${result.ratio.toFixed(2)}x), added p50 ${result.addedP50Ms} ms`,
+      );
       return result;
     } finally {
       proxy.process.kill();
@@ -70,9 +89,19 @@ export async function benchForwardProxy(seconds: number, log: (line: string) => 
 }
 
 export function forwardProxyTable(r: ForwardProxyResult): string {
-  const row = (name: string, x: Run) => [name, String(x.requestsPerSec), String(x.p50Ms), String(x.p99Ms), String(x.acknowledged), String(x.errors)];
+  const row = (name: string, x: Run) => [
+    name,
+    String(x.requestsPerSec),
+    String(x.p50Ms),
+    String(x.p99Ms),
+    String(x.acknowledged),
+    String(x.errors),
+  ];
   return (
-    formatTable(['c10, 1 KB', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'errors'], [row('handler directly', r.direct), row('through forward --proxy', r.proxied)]) +
+    formatTable(
+      ['c10, 1 KB', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'errors'],
+      [row('handler directly', r.direct), row('through forward --proxy', r.proxied)],
+    ) +
     `\n  ratio ${r.ratio.toFixed(2)}x; added latency p50 ${r.addedP50Ms} ms, p99 ${r.addedP99Ms} ms; ${r.rows} captures stored in the proxied run`
   );
 }

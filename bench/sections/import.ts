@@ -45,7 +45,8 @@ async function probeFor(url: string, ms: number, lanes: number): Promise<ProbeRe
   return probes.stop();
 }
 
-const non200 = (r: ProbeResult) => Object.entries(r.statuses).reduce((n, [status, k]) => n + (status === '200' ? 0 : k), 0);
+const non200 = (r: ProbeResult) =>
+  Object.entries(r.statuses).reduce((n, [status, k]) => n + (status === '200' ? 0 : k), 0);
 
 export async function benchImport(rows: number, log: (line: string) => void, lanes = 4): Promise<ImportCase[]> {
   const dir = mkdtempSync(join(tmpdir(), 'hookscope-bench-import-'));
@@ -75,7 +76,8 @@ export async function benchImport(rows: number, log: (line: string) => void, lan
               body: JSON.stringify({ text: part }),
             });
             const answer = (await res.json()) as { ok: boolean; result?: { captures: number } };
-            if (!res.ok || !answer.result) throw new Error(`import.text answered ${res.status}: ${JSON.stringify(answer)}`);
+            if (!res.ok || !answer.result)
+              throw new Error(`import.text answered ${res.status}: ${JSON.stringify(answer)}`);
             imported += answer.result.captures;
           }
         }
@@ -83,11 +85,19 @@ export async function benchImport(rows: number, log: (line: string) => void, lan
         const during = await probes.stop();
         const idle = await probeFor(probeUrl, Math.min(5000, importSeconds * 1000), lanes);
         const row: ImportCase = {
-          via, rows, importSeconds: round(importSeconds, 1), imported, probes: during.sent, non200: non200(during),
-          probeMs: roundSpread(spread(during.latenciesMs)), idleProbeMs: roundSpread(spread(idle.latenciesMs)),
+          via,
+          rows,
+          importSeconds: round(importSeconds, 1),
+          imported,
+          probes: during.sent,
+          non200: non200(during),
+          probeMs: roundSpread(spread(during.latenciesMs)),
+          idleProbeMs: roundSpread(spread(idle.latenciesMs)),
         };
         out.push(row);
-        log(`  import ${rows} via ${via}: ${row.importSeconds} s, ${row.probes} probes (${row.non200} not 200), probe p99 ${row.probeMs.p99} ms (idle ${row.idleProbeMs.p99} ms)`);
+        log(
+          `  import ${rows} via ${via}: ${row.importSeconds} s, ${row.probes} probes (${row.non200} not 200), probe p99 ${row.probeMs.p99} ms (idle ${row.idleProbeMs.p99} ms)`,
+        );
       } finally {
         serve.child.kill('SIGTERM');
         await serve.exited;
@@ -105,10 +115,31 @@ function roundSpread(s: Spread): Spread {
 
 export function importTable(cases: ImportCase[]): string {
   return formatTable(
-    ['via', 'rows', 'imported', 'seconds', 'probes', 'not 200', 'probe p50 ms', 'probe p99 ms', 'probe max ms', `p99 < ${IMPORT_TARGET_P99_MS} ms`, 'idle p99 ms'],
+    [
+      'via',
+      'rows',
+      'imported',
+      'seconds',
+      'probes',
+      'not 200',
+      'probe p50 ms',
+      'probe p99 ms',
+      'probe max ms',
+      `p99 < ${IMPORT_TARGET_P99_MS} ms`,
+      'idle p99 ms',
+    ],
     cases.map((c) => [
-      c.via, String(c.rows), String(c.imported), String(c.importSeconds), String(c.probes), String(c.non200),
-      String(c.probeMs.p50), String(c.probeMs.p99), String(c.probeMs.max), c.probeMs.p99 < IMPORT_TARGET_P99_MS ? 'yes' : 'NO', String(c.idleProbeMs.p99),
+      c.via,
+      String(c.rows),
+      String(c.imported),
+      String(c.importSeconds),
+      String(c.probes),
+      String(c.non200),
+      String(c.probeMs.p50),
+      String(c.probeMs.p99),
+      String(c.probeMs.max),
+      c.probeMs.p99 < IMPORT_TARGET_P99_MS ? 'yes' : 'NO',
+      String(c.idleProbeMs.p99),
     ]),
   );
 }

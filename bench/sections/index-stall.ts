@@ -62,16 +62,29 @@ function largeBody(bytes: number): { body: Buffer; words: string[] } {
 function post(agent: Agent, port: number, body: Buffer | string): Promise<{ status: number; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/bench/index-stall', method: 'POST', agent, headers: { 'content-type': 'text/plain' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/bench/index-stall',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'text/plain' },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
-export async function benchIndexStall(options: { bodyBytes: number; connections: number; intervalMs: number; settleSeconds: number }, log: (line: string) => void): Promise<IndexStallResult> {
+export async function benchIndexStall(
+  options: { bodyBytes: number; connections: number; intervalMs: number; settleSeconds: number },
+  log: (line: string) => void,
+): Promise<IndexStallResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-index-stall-'));
   const child = await startChild('index-stall.ts', [dataDir]);
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections + 1 });
@@ -107,7 +120,9 @@ export async function benchIndexStall(options: { bodyBytes: number; connections:
     if (large.status !== 200) throw new Error(`the large body was answered ${large.status}`);
     phase = 'during';
     const acked = performance.now();
-    log(`  index-stall: ${(body.length / 1e6).toFixed(1)} MB body of ${words.length.toLocaleString('en')} distinct words acknowledged in ${round(large.ms, 1)} ms; indexing`);
+    log(
+      `  index-stall: ${(body.length / 1e6).toFixed(1)} MB body of ${words.length.toLocaleString('en')} distinct words acknowledged in ${round(large.ms, 1)} ms; indexing`,
+    );
     let indexMs = 0;
     for (let i = 0; ; i++) {
       await pause(100);
@@ -155,12 +170,36 @@ export async function benchIndexStall(options: { bodyBytes: number; connections:
 }
 
 export function indexStallTable(r: IndexStallResult): string {
-  return formatTable(
-    ['phase', 'captures', 'p50 ms', 'p99 ms', 'max ms', 'target p99'],
-    [
-      ['before the large body', String(r.before.n), String(r.before.p50), String(r.before.p99), String(r.before.max), ''],
-      ['while it is received and stored', String(r.storing.n), String(r.storing.p50), String(r.storing.p99), String(r.storing.max), ''],
-      ['while it is indexed', String(r.during.n), String(r.during.p50), String(r.during.p99), String(r.during.max), `< ${r.targetP99Ms} ms: ${r.during.p99 < r.targetP99Ms ? 'met' : 'MISSED'}`],
-    ],
-  ) + `\n  large body acknowledged in ${r.largeAckMs} ms, indexed ${r.indexMs} ms after; errors ${r.errors}; found by its words: ${r.found.map((f) => `${f.word} ${f.found ? 'yes' : 'no'}`).join(', ')}`;
+  return (
+    formatTable(
+      ['phase', 'captures', 'p50 ms', 'p99 ms', 'max ms', 'target p99'],
+      [
+        [
+          'before the large body',
+          String(r.before.n),
+          String(r.before.p50),
+          String(r.before.p99),
+          String(r.before.max),
+          '',
+        ],
+        [
+          'while it is received and stored',
+          String(r.storing.n),
+          String(r.storing.p50),
+          String(r.storing.p99),
+          String(r.storing.max),
+          '',
+        ],
+        [
+          'while it is indexed',
+          String(r.during.n),
+          String(r.during.p50),
+          String(r.during.p99),
+          String(r.during.max),
+          `< ${r.targetP99Ms} ms: ${r.during.p99 < r.targetP99Ms ? 'met' : 'MISSED'}`,
+        ],
+      ],
+    ) +
+    `\n  large body acknowledged in ${r.largeAckMs} ms, indexed ${r.indexMs} ms after; errors ${r.errors}; found by its words: ${r.found.map((f) => `${f.word} ${f.found ? 'yes' : 'no'}`).join(', ')}`
+  );
 }

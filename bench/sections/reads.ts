@@ -19,20 +19,64 @@ export interface ReadResult extends Spread {
 const UI_FIRST_PAGE = 200;
 const UI_SEARCH_LIMIT = 1000;
 
-export async function benchReads(dataDir: string, rows: number, options: { count: number; maxMs: number }): Promise<ReadResult[]> {
+export async function benchReads(
+  dataDir: string,
+  rows: number,
+  options: { count: number; maxMs: number },
+): Promise<ReadResult[]> {
   const app = createApp({ dataDir });
   const handlers = createApiHandlers(app, { version: 'bench', captureUrl: () => null });
   const call = (method: string, args: unknown) => callApi(handlers, method, args) as Promise<unknown[]>;
   const rareCount = Math.max(1, Math.floor(rows / RARE_EVERY));
-  const kinds: { kind: string; method: string; args: (i: number) => Record<string, unknown>; targetP99Ms: number | null }[] = [
+  const kinds: {
+    kind: string;
+    method: string;
+    args: (i: number) => Record<string, unknown>;
+    targetP99Ms: number | null;
+  }[] = [
     { kind: 'search: common word', method: 'captures.search', args: () => ({ text: COMMON_WORD }), targetP99Ms: 50 },
-    { kind: 'search: rare token', method: 'captures.search', args: (i) => ({ text: `${RARE_PREFIX}${(i % rareCount) * RARE_EVERY + 7}` }), targetP99Ms: 50 },
-    { kind: 'filter: provider + event type', method: 'captures.list', args: () => ({ ...FILTER, limit: UI_FIRST_PAGE }), targetP99Ms: 50 },
-    { kind: 'first page of the list', method: 'captures.list', args: () => ({ limit: UI_FIRST_PAGE }), targetP99Ms: 20 },
-    { kind: 'filter: signature status', method: 'captures.list', args: () => ({ signatureStatus: 'missing', limit: UI_FIRST_PAGE }), targetP99Ms: null },
-    { kind: 'filter: method nothing matches', method: 'captures.list', args: () => ({ method: 'PUT', limit: UI_FIRST_PAGE }), targetP99Ms: null },
-    { kind: 'search: common word, UI limit', method: 'captures.search', args: () => ({ text: COMMON_WORD, limit: UI_SEARCH_LIMIT }), targetP99Ms: null },
-    { kind: 'search: two common words', method: 'captures.search', args: () => ({ text: `${COMMON_WORD} alpha` }), targetP99Ms: null },
+    {
+      kind: 'search: rare token',
+      method: 'captures.search',
+      args: (i) => ({ text: `${RARE_PREFIX}${(i % rareCount) * RARE_EVERY + 7}` }),
+      targetP99Ms: 50,
+    },
+    {
+      kind: 'filter: provider + event type',
+      method: 'captures.list',
+      args: () => ({ ...FILTER, limit: UI_FIRST_PAGE }),
+      targetP99Ms: 50,
+    },
+    {
+      kind: 'first page of the list',
+      method: 'captures.list',
+      args: () => ({ limit: UI_FIRST_PAGE }),
+      targetP99Ms: 20,
+    },
+    {
+      kind: 'filter: signature status',
+      method: 'captures.list',
+      args: () => ({ signatureStatus: 'missing', limit: UI_FIRST_PAGE }),
+      targetP99Ms: null,
+    },
+    {
+      kind: 'filter: method nothing matches',
+      method: 'captures.list',
+      args: () => ({ method: 'PUT', limit: UI_FIRST_PAGE }),
+      targetP99Ms: null,
+    },
+    {
+      kind: 'search: common word, UI limit',
+      method: 'captures.search',
+      args: () => ({ text: COMMON_WORD, limit: UI_SEARCH_LIMIT }),
+      targetP99Ms: null,
+    },
+    {
+      kind: 'search: two common words',
+      method: 'captures.search',
+      args: () => ({ text: `${COMMON_WORD} alpha` }),
+      targetP99Ms: null,
+    },
   ];
   const out: ReadResult[] = [];
   try {
@@ -49,7 +93,16 @@ export async function benchReads(dataDir: string, rows: number, options: { count
         results = found.length;
       }
       const s = spread(samples);
-      out.push({ kind: k.kind, args: JSON.stringify(k.args(0)), results, targetP99Ms: k.targetP99Ms, n: s.n, p50: round(s.p50), p99: round(s.p99), max: round(s.max) });
+      out.push({
+        kind: k.kind,
+        args: JSON.stringify(k.args(0)),
+        results,
+        targetP99Ms: k.targetP99Ms,
+        n: s.n,
+        p50: round(s.p50),
+        p99: round(s.p99),
+        max: round(s.max),
+      });
     }
   } finally {
     await app.close();
@@ -60,8 +113,15 @@ export async function benchReads(dataDir: string, rows: number, options: { count
 export function readsTable(results: ReadResult[]): string {
   const table = formatTable(
     ['query', 'runs', 'results', 'p50 ms', 'p99 ms', 'max ms', 'target p99'],
-    results.map((r) => [r.kind, String(r.n), String(r.results), r.p50.toFixed(2), r.p99.toFixed(2), r.max.toFixed(2), r.targetP99Ms === null ? '-' : `< ${r.targetP99Ms} ms`]),
+    results.map((r) => [
+      r.kind,
+      String(r.n),
+      String(r.results),
+      r.p50.toFixed(2),
+      r.p99.toFixed(2),
+      r.max.toFixed(2),
+      r.targetP99Ms === null ? '-' : `< ${r.targetP99Ms} ms`,
+    ]),
   );
   return `${table}\n${results.map((r) => `  ${r.kind}: ${r.args}`).join('\n')}`;
 }
-

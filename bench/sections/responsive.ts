@@ -36,7 +36,11 @@ export interface ResponsiveResult {
 type Served = ServeChild;
 
 async function call(s: Served, method: string, args: unknown): Promise<unknown> {
-  const res = await fetch(`${s.ui}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+  const res = await fetch(`${s.ui}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(args),
+  });
   const reply = (await res.json()) as { ok: boolean; result: unknown; error?: { message: string } };
   if (!reply.ok) throw new Error(`${method}: ${reply.error?.message}`);
   return reply.result;
@@ -51,7 +55,11 @@ async function probeReads(s: Served, stop: Promise<unknown>, gapMs = 50): Promis
   void stop.then(() => (stopped = true));
   while (!stopped) {
     const id = Math.max(1, (await newestId(s)) - 10);
-    const args: Record<Read, unknown> = { 'captures.get': { id }, 'captures.list': { limit: 200 }, 'captures.search': { text: 'invoice', limit: 1000 } };
+    const args: Record<Read, unknown> = {
+      'captures.get': { id },
+      'captures.list': { limit: 200 },
+      'captures.search': { text: 'invoice', limit: 1000 },
+    };
     for (const m of READS) {
       const t = performance.now();
       await call(s, m, args[m]);
@@ -62,15 +70,31 @@ async function probeReads(s: Served, stop: Promise<unknown>, gapMs = 50): Promis
   return Object.fromEntries(READS.map((m) => [m, roundSpread(spread(times[m]))])) as Record<Read, Spread>;
 }
 
-const roundSpread = (s: Spread): Spread => ({ n: s.n, p50: round(s.p50, 1), p99: round(s.p99, 1), max: round(s.max, 1) });
+const roundSpread = (s: Spread): Spread => ({
+  n: s.n,
+  p50: round(s.p50, 1),
+  p99: round(s.p99, 1),
+  max: round(s.max, 1),
+});
 
 const BODY = JSON.stringify({ type: 'invoice.paid', id: 'evt_1', customer: 'cus_1', data: 'x'.repeat(380) });
 
 function load(s: Served, options: { amount: number; connections: number; overallRate?: number }) {
-  return autocannon({ url: `${s.captureUrl}bench/hook`, method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY, pipelining: 1, timeout: 30, ...options });
+  return autocannon({
+    url: `${s.captureUrl}bench/hook`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: BODY,
+    pipelining: 1,
+    timeout: 30,
+    ...options,
+  });
 }
 
-async function loaded(s: Served, options: { amount: number; connections: number; overallRate?: number }): Promise<{ reads: Record<Read, Spread>; capture: NonNullable<ResponsivePhase['capture']> }> {
+async function loaded(
+  s: Served,
+  options: { amount: number; connections: number; overallRate?: number },
+): Promise<{ reads: Record<Read, Spread>; capture: NonNullable<ResponsivePhase['capture']> }> {
   const before = await newestId(s);
   const running = load(s, options);
   const reads = probeReads(s, running);
@@ -78,15 +102,28 @@ async function loaded(s: Served, options: { amount: number; connections: number;
   const rows = (await newestId(s)) - before;
   return {
     reads: await reads,
-    capture: { requestsPerSec: Math.round(result.requests.average), p99Ms: result.latency.p99, acknowledged: result['2xx'], rows, errors: result.errors + result.timeouts + result.non2xx },
+    capture: {
+      requestsPerSec: Math.round(result.requests.average),
+      p99Ms: result.latency.p99,
+      acknowledged: result['2xx'],
+      rows,
+      errors: result.errors + result.timeouts + result.non2xx,
+    },
   };
 }
 
-export async function benchResponsive(options: { steadySeconds: number; burst: number }, log: (line: string) => void): Promise<ResponsiveResult> {
+export async function benchResponsive(
+  options: { steadySeconds: number; burst: number },
+  log: (line: string) => void,
+): Promise<ResponsiveResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-responsive-'));
   const s = await startServe(dataDir);
   // The UI keeps an event socket open: every commit is pushed to it.
-  const ws = new WebSocket(`${s.ui.replace('http', 'ws')}/api/events`, ['hookscope.events', `hookscope.token.${s.token}`], { headers: { Origin: s.ui } });
+  const ws = new WebSocket(
+    `${s.ui.replace('http', 'ws')}/api/events`,
+    ['hookscope.events', `hookscope.token.${s.token}`],
+    { headers: { Origin: s.ui } },
+  );
   await new Promise((done, fail) => ws.once('open', done).once('error', fail));
   ws.on('message', () => undefined);
   try {
@@ -104,7 +141,10 @@ export async function benchResponsive(options: { steadySeconds: number; burst: n
     phases.push({ phase: 'burst 20,000', ...burst });
     const burstEnd = performance.now();
     const backlogAtBurstEnd = (await call(s, 'app.backlog', {})) as ResponsiveResult['backlogAtBurstEnd'];
-    const after = await probeReads(s, new Promise((r) => setTimeout(r, Math.max(0, 1000 - (performance.now() - burstEnd)))));
+    const after = await probeReads(
+      s,
+      new Promise((r) => setTimeout(r, Math.max(0, 1000 - (performance.now() - burstEnd)))),
+    );
     phases.push({ phase: 'first second after the burst', reads: after, capture: null });
     let drainMs: number | null = null;
     for (let i = 0; i < 600; i++) {
@@ -133,7 +173,18 @@ export function responsiveTable(r: ResponsiveResult): string {
     p.capture ? `${p.capture.rows} / ${p.capture.acknowledged}` : '',
   ]);
   return (
-    formatTable(['phase', 'captures.get p50/p99 ms', 'list page p50/p99 ms', 'search p50/p99 ms', 'capture req/s', 'capture p99 ms', 'rows / acks'], rows) +
+    formatTable(
+      [
+        'phase',
+        'captures.get p50/p99 ms',
+        'list page p50/p99 ms',
+        'search p50/p99 ms',
+        'capture req/s',
+        'capture p99 ms',
+        'rows / acks',
+      ],
+      rows,
+    ) +
     `\n  backlog at the end of the burst: verdicts for ${r.backlogAtBurstEnd.verdictsPending} captures, ${r.backlogAtBurstEnd.indexPending} not indexed; drained ${r.drainMs === null ? 'not within 60 s' : `${r.drainMs} ms after the burst`}`
   );
 }

@@ -41,7 +41,11 @@ const answered: AttemptFn = async (_url, request) => ({
   errorMessage: null,
 });
 
-export async function benchRetries(options: { retries: number; windowSeconds: number; leadSeconds: number }): Promise<RetriesResult> {
+export async function benchRetries(options: {
+  retries: number;
+  windowSeconds: number;
+  leadSeconds: number;
+}): Promise<RetriesResult> {
   const dir = mkdtempSync(join(tmpdir(), 'hookscope-bench-retries-'));
   const file = join(dir, 'hookscope.db');
   const db = openDatabase({ file });
@@ -51,22 +55,56 @@ export async function benchRetries(options: { retries: number; windowSeconds: nu
     const policy = adapter.policy('standard-webhooks');
     const now = Date.now();
     const { body, eventId } = adapter.createBody('standard-webhooks', 'user.created', undefined, now);
-    const webhook = repo.upsertWebhook('standard-webhooks', 'http://127.0.0.1:9/hook', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now);
+    const webhook = repo.upsertWebhook(
+      'standard-webhooks',
+      'http://127.0.0.1:9/hook',
+      'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      now,
+    );
     const step = (options.windowSeconds * 1000) / options.retries;
     const waiting: { deliveryId: number; attemptId: number }[] = [];
-    const failure = { requestHeaders: null, status: 500, responseHeaders: [], responseBody: new Uint8Array(), responseSize: 0, durationMs: 1, ok: false, errorKind: 'status' as const, errorMessage: null };
+    const failure = {
+      requestHeaders: null,
+      status: 500,
+      responseHeaders: [],
+      responseBody: new Uint8Array(),
+      responseSize: 0,
+      durationMs: 1,
+      ok: false,
+      errorKind: 'status' as const,
+      errorMessage: null,
+    };
     let t = performance.now();
     repo.transaction(() => {
       for (let i = 0; i < options.retries; i++) {
         const { deliveryId, attemptId } = repo.createDelivery(
-          { webhookId: webhook.id, provider: 'standard-webhooks', eventType: 'user.created', eventId, url: webhook.url, policy, body, createdAt: now },
+          {
+            webhookId: webhook.id,
+            provider: 'standard-webhooks',
+            eventType: 'user.created',
+            eventId,
+            url: webhook.url,
+            policy,
+            body,
+            createdAt: now,
+          },
           { scheduledAt: now, dueAt: now },
         );
         // The first attempt failed; the retry is waiting on the ladder.
         repo.claim(attemptId, 'bench-setup', now, now, { method: 'POST', headers: [], body });
         repo.record(attemptId, failure);
         const later = now + 86_400_000; // set below, once everything is stored
-        waiting.push({ deliveryId, attemptId: repo.insertAttempt({ deliveryId, n: 2, ladderIndex: 2, trigger: 'ladder', scheduledAt: later, dueAt: later }) });
+        waiting.push({
+          deliveryId,
+          attemptId: repo.insertAttempt({
+            deliveryId,
+            n: 2,
+            ladderIndex: 2,
+            trigger: 'ladder',
+            scheduledAt: later,
+            dueAt: later,
+          }),
+        });
       }
     });
     const storeSeconds = (performance.now() - t) / 1000;
@@ -92,16 +130,24 @@ export async function benchRetries(options: { retries: number; windowSeconds: nu
     let delivered = 0;
     let engineErrors = 0;
     t = performance.now();
-    const sender = createSender({ deliveries: createDeliveryRepo(db), attempt: answered, providers: adapter, resumePending: false });
+    const sender = createSender({
+      deliveries: createDeliveryRepo(db),
+      attempt: answered,
+      providers: adapter,
+      resumePending: false,
+    });
     sender.on((e) => {
       if (e.type === 'attempt-started') {
         const due = dueOf.get(e.deliveryId)!;
         late.push(Date.parse(e.sentAt) - due);
-        lateByTenth[Math.min(9, Math.max(0, Math.floor(((due - t0) / (options.windowSeconds * 1000)) * 10)))].push(Date.parse(e.sentAt) - due);
+        lateByTenth[Math.min(9, Math.max(0, Math.floor(((due - t0) / (options.windowSeconds * 1000)) * 10)))].push(
+          Date.parse(e.sentAt) - due,
+        );
         lastSent = Date.parse(e.sentAt);
       }
       if (e.type === 'delivery-finished') delivered++;
-      if (e.type === 'engine-error' && engineErrors++ === 0) process.stderr.write(`  retries: engine error: ${e.error.message}\n`);
+      if (e.type === 'engine-error' && engineErrors++ === 0)
+        process.stderr.write(`  retries: engine error: ${e.error.message}\n`);
     });
     sender.resume();
     const armMs = performance.now() - t;

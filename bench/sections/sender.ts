@@ -16,7 +16,11 @@ export interface SenderResult {
   deliveriesPerSec: number;
 }
 
-export async function benchSender(options: { seconds: number; concurrency: number; maxDeliveries: number }): Promise<SenderResult> {
+export async function benchSender(options: {
+  seconds: number;
+  concurrency: number;
+  maxDeliveries: number;
+}): Promise<SenderResult> {
   const sink = await startChild('sink.ts');
   const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-sender-'));
   const app = createApp({ dataDir });
@@ -32,7 +36,12 @@ export async function benchSender(options: { seconds: number; concurrency: numbe
       Array.from({ length: options.concurrency }, async () => {
         while (performance.now() < deadline && started < options.maxDeliveries) {
           started++;
-          const result = await sender.sendAndWait({ provider: 'standard-webhooks', eventType: 'user.created', url, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
+          const result = await sender.sendAndWait({
+            provider: 'standard-webhooks',
+            eventType: 'user.created',
+            url,
+            secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+          });
           if (result.status === 'delivered') delivered++;
           else failed++;
         }
@@ -40,7 +49,14 @@ export async function benchSender(options: { seconds: number; concurrency: numbe
     );
     const elapsed = (performance.now() - t0) / 1000;
     const { received } = await sink.ask<{ received: number }>('stats');
-    return { concurrency: options.concurrency, seconds: round(elapsed), delivered, failed, sinkReceived: received, deliveriesPerSec: Math.round(delivered / elapsed) };
+    return {
+      concurrency: options.concurrency,
+      seconds: round(elapsed),
+      delivered,
+      failed,
+      sinkReceived: received,
+      deliveriesPerSec: Math.round(delivered / elapsed),
+    };
   } finally {
     await app.close();
     await sink.stop();

@@ -32,7 +32,9 @@ export function ensureUiBuilt(force: boolean, log: (line: string) => void): void
 
 function rssMb(pid: number): number {
   try {
-    const status = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)]).stdout.toString().trim();
+    const status = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)])
+      .stdout.toString()
+      .trim();
     return Math.round(Number(status) / 1024);
   } catch {
     return 0;

@@ -10,7 +10,11 @@ const server = createServer((req, res) => {
     res.end('{"ok":true}');
   });
 });
-const stats = () => ({ rows: null, rssBytes: process.memoryUsage.rss(), maxRssBytes: process.resourceUsage().maxRSS * 1024 });
+const stats = () => ({
+  rows: null,
+  rssBytes: process.memoryUsage.rss(),
+  maxRssBytes: process.resourceUsage().maxRSS * 1024,
+});
 server.listen(0, '127.0.0.1', () => {
   const address = server.address() as { port: number };
   process.send?.({ port: address.port });

@@ -29,10 +29,28 @@ const server = createServer((req, res) => {
     const headers: [string, string][] = [];
     for (let i = 0; i < raw.length; i += 2) headers.push([raw[i], raw[i + 1]]);
     const row: NewCapture = {
-      endpointId: 1, receivedAt, method: req.method ?? 'GET', url: `http://${req.headers.host}${req.url}`, path: req.url ?? '/', query: '',
-      httpVersion: req.httpVersion, remoteAddress: req.socket.remoteAddress ?? null, remotePort: req.socket.remotePort ?? null, headers, body,
-      bodySize: body.length, bodySha256: createHash('sha256').update(body).digest('hex'), truncated: false, error: null,
-      response: { kind: 'answered', status: 200, headers: [['Content-Type', 'application/json']], body: null as unknown as string, delayMs: 0 },
+      endpointId: 1,
+      receivedAt,
+      method: req.method ?? 'GET',
+      url: `http://${req.headers.host}${req.url}`,
+      path: req.url ?? '/',
+      query: '',
+      httpVersion: req.httpVersion,
+      remoteAddress: req.socket.remoteAddress ?? null,
+      remotePort: req.socket.remotePort ?? null,
+      headers,
+      body,
+      bodySize: body.length,
+      bodySha256: createHash('sha256').update(body).digest('hex'),
+      truncated: false,
+      error: null,
+      response: {
+        kind: 'answered',
+        status: 200,
+        headers: [['Content-Type', 'application/json']],
+        body: null as unknown as string,
+        delayMs: 0,
+      },
     };
     writer.write(row).then(
       (id) => {
@@ -47,7 +65,11 @@ const server = createServer((req, res) => {
     );
   });
 });
-const stats = () => ({ rows: captures.count(), rssBytes: process.memoryUsage.rss(), maxRssBytes: process.resourceUsage().maxRSS * 1024 });
+const stats = () => ({
+  rows: captures.count(),
+  rssBytes: process.memoryUsage.rss(),
+  maxRssBytes: process.resourceUsage().maxRSS * 1024,
+});
 server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as { port: number }).port }));
 process.on('message', async (m) => {
   if (m === 'stats') process.send?.(stats());

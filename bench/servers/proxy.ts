@@ -9,7 +9,11 @@ app.createEndpoint('bench');
 app.replay.setForward('bench', `http://127.0.0.1:${targetPort}/`, 'proxy');
 const address = await app.startCapture(0, '127.0.0.1');
 app.startBackground();
-const stats = () => ({ rows: app.captures.count(), rssBytes: process.memoryUsage.rss(), maxRssBytes: process.resourceUsage().maxRSS * 1024 });
+const stats = () => ({
+  rows: app.captures.count(),
+  rssBytes: process.memoryUsage.rss(),
+  maxRssBytes: process.resourceUsage().maxRSS * 1024,
+});
 process.send?.({ port: address.port });
 process.on('message', async (m) => {
   if (m === 'stats') process.send?.(stats());

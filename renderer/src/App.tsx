@@ -30,11 +30,26 @@ function screen<T>(load: () => Promise<T>, pick: (m: T) => () => ReactNode) {
   );
 }
 
-const EndpointsScreen = screen(() => import('./endpoints/EndpointsScreen'), (m) => m.EndpointsScreen);
-const SenderScreen = screen(() => import('./sender/SenderScreen'), (m) => m.SenderScreen);
-const ReplayScreen = screen(() => import('./replay/ReplayScreen'), (m) => m.ReplayScreen);
-const TunnelScreen = screen(() => import('./tunnel/TunnelScreen'), (m) => m.TunnelScreen);
-const SettingsScreen = screen(() => import('./settings/SettingsScreen'), (m) => m.SettingsScreen);
+const EndpointsScreen = screen(
+  () => import('./endpoints/EndpointsScreen'),
+  (m) => m.EndpointsScreen,
+);
+const SenderScreen = screen(
+  () => import('./sender/SenderScreen'),
+  (m) => m.SenderScreen,
+);
+const ReplayScreen = screen(
+  () => import('./replay/ReplayScreen'),
+  (m) => m.ReplayScreen,
+);
+const TunnelScreen = screen(
+  () => import('./tunnel/TunnelScreen'),
+  (m) => m.TunnelScreen,
+);
+const SettingsScreen = screen(
+  () => import('./settings/SettingsScreen'),
+  (m) => m.SettingsScreen,
+);
 
 const SCREEN_LABELS = {
   captures: 'The captures screen',

@@ -40,7 +40,11 @@ export function adoptPageToken(): void {
   query.delete('token');
   const search = query.toString();
   const fragment = hash.toString();
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${search ? `?${search}` : ''}${fragment ? `#${fragment}` : ''}`);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${search ? `?${search}` : ''}${fragment ? `#${fragment}` : ''}`,
+  );
 }
 
 /** The per-run token of browser mode (see adoptPageToken). */
@@ -73,7 +77,8 @@ async function overHttp<T>(method: string, args: unknown): Promise<Reply<T>> {
   }
   try {
     const reply = (await res.json()) as Reply<T>;
-    if (!reply.ok && reply.error.code === 'UNAUTHORIZED') useAccess.getState().report(pageToken() === '' ? 'missing' : 'stale');
+    if (!reply.ok && reply.error.code === 'UNAUTHORIZED')
+      useAccess.getState().report(pageToken() === '' ? 'missing' : 'stale');
     return reply;
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: `the control API answered ${res.status} without JSON` } };

@@ -63,7 +63,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`hookscope: ${inertLine(error.message)} [${error.code}]\n`);
       return isInputError(error.code) ? 2 : 1;
     }
-    process.stderr.write(`hookscope: ${inertLine(error instanceof Error ? error.message : String(error))} [INTERNAL]\n`);
+    process.stderr.write(
+      `hookscope: ${inertLine(error instanceof Error ? error.message : String(error))} [INTERNAL]\n`,
+    );
     return 1;
   }
 }

@@ -22,7 +22,11 @@ const spawnDetached: Launcher = (command, args) => {
 
 /** The platform's opener for a file or URL. */
 export function openerFor(target: string, platform: NodeJS.Platform): [string, string[]] {
-  return platform === 'darwin' ? ['open', [target]] : platform === 'win32' ? ['cmd', ['/c', 'start', '""', target]] : ['xdg-open', [target]];
+  return platform === 'darwin'
+    ? ['open', [target]]
+    : platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', target]]
+      : ['xdg-open', [target]];
 }
 
 /** A page that forwards at once to `url`; the URL is written as data (JSON, `<` escaped), never as markup. */
@@ -65,7 +69,10 @@ export function openInBrowser(url: string, options: OpenOptions = {}): string | 
   const remove = () => rmSync(dir, { recursive: true, force: true });
   setTimer(FORWARD_PAGE_LIFETIME_MS, remove);
   process.once('exit', remove);
-  const [command, args] = openerFor(options.platform === 'win32' ? page : pathToFileURL(page).href, options.platform ?? process.platform);
+  const [command, args] = openerFor(
+    options.platform === 'win32' ? page : pathToFileURL(page).href,
+    options.platform ?? process.platform,
+  );
   launch(command, args);
   return page;
 }

@@ -11,7 +11,11 @@ export function printTable(rows: Record<string, string | number | null | undefin
   if (rows.length === 0) return;
   const cells = rows.map((r) => columns.map((c) => inertLine(String(r[c] ?? ''))));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${line(columns.map((c) => c.toUpperCase()))}\n`);
   for (const row of cells) process.stdout.write(`${line(row)}\n`);
 }

@@ -14,7 +14,8 @@ export function intArg(name: string, min: number, max: number) {
 export function floatArg(name: string, min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number, got "${value}"`);
+    if (value.trim() === '' || !Number.isFinite(n))
+      throw new InvalidArgumentError(`${name} must be a number, got "${value}"`);
     if (n < min || n > max) throw new InvalidArgumentError(`${name} must be between ${min} and ${max}, got ${n}`);
     return n;
   };

@@ -128,7 +128,12 @@ export interface App extends AppSurface {
   readonly search: SearchRepo;
   /** Reads through the service; insertMany writes rows directly (tests and benchmarks seed with it). */
   readonly captures: CaptureService & { insertMany(rows: NewCapture[]): number[] };
-  createEndpoint(slug: string, rule?: ResponseRule, provider?: string | null, limits?: Partial<RetentionLimits>): ReturnType<EndpointService['create']>;
+  createEndpoint(
+    slug: string,
+    rule?: ResponseRule,
+    provider?: string | null,
+    limits?: Partial<RetentionLimits>,
+  ): ReturnType<EndpointService['create']>;
   updateEndpoint(slug: string, patch: EndpointChange): ReturnType<EndpointService['update']>;
   setEndpointSecrets(slug: string, list: string[], mode?: 'add' | 'replace'): ReturnType<SecretService['set']>;
   captureAnalyzed(id: number): StoredCapture;
@@ -159,9 +164,21 @@ export function createApp(options: AppOptions): App {
     router?.invalidate();
     events.emit('endpoints.changed', endpointRepo.list());
   };
-  const endpoints = createEndpointService({ repo: endpointRepo, retention, analysis: analysisRepo, changed: endpointsChanged });
+  const endpoints = createEndpointService({
+    repo: endpointRepo,
+    retention,
+    analysis: analysisRepo,
+    changed: endpointsChanged,
+  });
   const secrets = createSecretService({ repo: secretRepo, endpoints: endpointRepo, analysis: analysisRepo });
-  const analysis = createAnalysisService({ repo: analysisRepo, captures: captureRepo, endpoints: endpointRepo, secrets: secretRepo, providers, events });
+  const analysis = createAnalysisService({
+    repo: analysisRepo,
+    captures: captureRepo,
+    endpoints: endpointRepo,
+    secrets: secretRepo,
+    providers,
+    events,
+  });
   const captures = createCaptureService({ repo: captureRepo, search, analysis });
   const senders = createSenders({ deliveries: () => createDeliveryRepo(db), clock, providers, events });
   /** Deleting captures and endpoints in bounded slices (the UI, the API, `hookscope delete`); the freed pages given back after. */
@@ -187,14 +204,16 @@ export function createApp(options: AppOptions): App {
    * The same tasks as the background runs them: another process writing (`hookscope import`) makes a batch
    * that read before it wrote fail at once with SQLITE_BUSY; that batch is done on a later tick, not reported.
    */
-  const busyIsLater = (task: BackgroundTask): BackgroundTask => (max) => {
-    try {
-      return task(max);
-    } catch (error) {
-      if (isBusy(error)) return 0;
-      throw error;
-    }
-  };
+  const busyIsLater =
+    (task: BackgroundTask): BackgroundTask =>
+    (max) => {
+      try {
+        return task(max);
+      } catch (error) {
+        if (isBusy(error)) return 0;
+        throw error;
+      }
+    };
   const backgroundTasks = tasks.map(busyIsLater);
   let captureServer: CaptureServer | undefined;
   let captureAddress: AddressInfo | null = null;
@@ -208,7 +227,8 @@ export function createApp(options: AppOptions): App {
   /** New captures reach the UI at most every ADDED_EVENT_MS during a burst, in pages of 500. */
   const added = createCoalescer(clock, ADDED_EVENT_MS, (ids) => {
     if (events.size === 0) return;
-    for (let i = 0; i < ids.length; i += 500) events.emit('captures.added', captureRepo.summariesByIds(ids.slice(i, i + 500)));
+    for (let i = 0; i < ids.length; i += 500)
+      events.emit('captures.added', captureRepo.summariesByIds(ids.slice(i, i + 500)));
   });
   /** When captures were last committed: the background works at full speed only when none arrived lately. */
   let lastCommitAt = Number.NEGATIVE_INFINITY;
@@ -243,7 +263,9 @@ export function createApp(options: AppOptions): App {
     },
     onImported(ids, created) {
       if (created.length > 0) endpointsChanged();
-      if (events.size > 0) for (let i = 0; i < ids.length; i += 500) events.emit('captures.added', captureRepo.summariesByIds(ids.slice(i, i + 500)));
+      if (events.size > 0)
+        for (let i = 0; i < ids.length; i += 500)
+          events.emit('captures.added', captureRepo.summariesByIds(ids.slice(i, i + 500)));
     },
     onError: options.onError,
   });
@@ -282,7 +304,11 @@ export function createApp(options: AppOptions): App {
       backgroundTasks.push(busyIsLater(task));
     },
     async startCapture(port, host) {
-      router = createEndpointRouter(endpointRepo, () => db.pragma('data_version', { simple: true }) as number, () => clock.now());
+      router = createEndpointRouter(
+        endpointRepo,
+        () => db.pragma('data_version', { simple: true }) as number,
+        () => clock.now(),
+      );
       captureServer = createCaptureServer({
         router,
         writer,
@@ -308,7 +334,10 @@ export function createApp(options: AppOptions): App {
               return () => clearImmediate(handle);
             },
       });
-      checkpointer ??= startCheckpointer(db, dbFile, { nativeBinding: options.nativeBinding, onError: options.onError });
+      checkpointer ??= startCheckpointer(db, dbFile, {
+        nativeBinding: options.nativeBinding,
+        onError: options.onError,
+      });
     },
     drainBackground() {
       for (let i = 0; i < 100_000; i++) {
@@ -318,11 +347,16 @@ export function createApp(options: AppOptions): App {
       }
     },
     async drainBackgroundGently(pause, max = 64) {
-      for (let done = 1; done > 0; ) {
+      for (let done = 1; done > 0;) {
         done = 0;
         for (const task of tasks) {
           const started = clock.now();
-          const n = await withBusyRetry(() => db.transaction(() => task(max)).immediate(), pause, () => 'the captures are stored; what is left (verdicts, search index) is finished by serve or the next command');
+          const n = await withBusyRetry(
+            () => db.transaction(() => task(max)).immediate(),
+            pause,
+            () =>
+              'the captures are stored; what is left (verdicts, search index) is finished by serve or the next command',
+          );
           if (n > 0) await pause(clock.now() - started);
           done += n;
         }

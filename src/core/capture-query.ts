@@ -15,7 +15,10 @@ export interface CaptureQuery extends ListFilter {
 /** Most search matches one listing pages through (newest first). */
 export const MAX_SEARCH_MATCHES = 100_000;
 
-export function queryCaptures(deps: { captures: CaptureRepo; search: SearchRepo }, query: CaptureQuery): CaptureSummary[] {
+export function queryCaptures(
+  deps: { captures: CaptureRepo; search: SearchRepo },
+  query: CaptureQuery,
+): CaptureSummary[] {
   const { search, ...filter } = query;
   if (search === undefined || search.trim() === '') return deps.captures.list(filter);
   const found = deps.search.search(search, MAX_SEARCH_MATCHES);

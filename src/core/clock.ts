@@ -52,7 +52,10 @@ export class ManualClock implements Clock {
 
   /** Time of the earliest pending timer, if any. */
   nextAt(): number | undefined {
-    return this.timers.reduce<number | undefined>((min, t) => (min === undefined || t.at < min ? t.at : min), undefined);
+    return this.timers.reduce<number | undefined>(
+      (min, t) => (min === undefined || t.at < min ? t.at : min),
+      undefined,
+    );
   }
 
   /** Moves time forward by `ms`, firing every timer due on the way, in order. */

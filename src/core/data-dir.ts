@@ -53,7 +53,8 @@ export function ensureDataDir(dir: string): void {
     }
     if (kind === 'missing') missing.unshift(at);
     const parent = dirname(at);
-    if (parent === at) throw new HookscopeError('BAD_INPUT', `cannot use the data folder ${target}: ${at} does not exist.`);
+    if (parent === at)
+      throw new HookscopeError('BAD_INPUT', `cannot use the data folder ${target}: ${at} does not exist.`);
     at = parent;
   }
   if (missing.length === 0) {
@@ -68,11 +69,30 @@ export function ensureDataDir(dir: string): void {
       const code = errno(error);
       const parent = dirname(path);
       if (code === 'EEXIST' && kindOf(path) === 'folder') continue;
-      if (code === 'EEXIST') throw new HookscopeError('BAD_INPUT', `cannot use the data folder ${target}: ${path} is in the way (a file or a broken link).`);
-      if (code === 'ENOSPC') throw new HookscopeError('DB_DISK_FULL', `cannot create the data folder ${target}: the disk holding ${parent} is full.`);
-      if (code === 'EROFS') throw new HookscopeError('DB_READ_ONLY', `cannot create the data folder ${target}: ${parent} is on a read-only disk (EROFS).`);
-      if (code === 'EACCES' || code === 'EPERM') throw new HookscopeError('DB_READ_ONLY', `cannot create the data folder ${target}: ${parent} is not writable (${code}).`);
-      throw new HookscopeError('DB_READ_ONLY', `cannot create the data folder ${target}: ${parent} does not accept new folders (${code}).`);
+      if (code === 'EEXIST')
+        throw new HookscopeError(
+          'BAD_INPUT',
+          `cannot use the data folder ${target}: ${path} is in the way (a file or a broken link).`,
+        );
+      if (code === 'ENOSPC')
+        throw new HookscopeError(
+          'DB_DISK_FULL',
+          `cannot create the data folder ${target}: the disk holding ${parent} is full.`,
+        );
+      if (code === 'EROFS')
+        throw new HookscopeError(
+          'DB_READ_ONLY',
+          `cannot create the data folder ${target}: ${parent} is on a read-only disk (EROFS).`,
+        );
+      if (code === 'EACCES' || code === 'EPERM')
+        throw new HookscopeError(
+          'DB_READ_ONLY',
+          `cannot create the data folder ${target}: ${parent} is not writable (${code}).`,
+        );
+      throw new HookscopeError(
+        'DB_READ_ONLY',
+        `cannot create the data folder ${target}: ${parent} does not accept new folders (${code}).`,
+      );
     }
   }
   tighten(target, DATA_DIR_MODE);

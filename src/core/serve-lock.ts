@@ -90,7 +90,12 @@ function parseLock(text: string): LockInfo | null {
     const value = JSON.parse(text) as Partial<LockInfo>;
     if (!Number.isInteger(value.pid) || (value.pid as number) <= 0) return null;
     const port = (p: unknown) => (Number.isInteger(p) ? (p as number) : null);
-    return { pid: value.pid as number, capturePort: port(value.capturePort), uiPort: port(value.uiPort), startedAt: String(value.startedAt ?? '?') };
+    return {
+      pid: value.pid as number,
+      capturePort: port(value.capturePort),
+      uiPort: port(value.uiPort),
+      startedAt: String(value.startedAt ?? '?'),
+    };
   } catch {
     return null;
   }
@@ -121,7 +126,8 @@ function describe(info: LockInfo): string {
 function ioError(error: unknown, dataDir: string): HookscopeError {
   if (error instanceof HookscopeError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-  if (code === 'ENOSPC') return new HookscopeError('DB_DISK_FULL', `cannot write the serve lock in ${dataDir}: the disk is full.`);
+  if (code === 'ENOSPC')
+    return new HookscopeError('DB_DISK_FULL', `cannot write the serve lock in ${dataDir}: the disk is full.`);
   return new HookscopeError('DB_READ_ONLY', `cannot write the serve lock in ${dataDir} (${code}).`);
 }
 
@@ -170,7 +176,11 @@ export function acquireServeLock(dataDir: string, deps: LockDeps = systemDeps())
           holder,
         );
       }
-      if (attempt >= 5) throw new HookscopeError('DATA_DIR_IN_USE', `the serve lock ${file} keeps changing; another serve is starting on ${dataDir}.`);
+      if (attempt >= 5)
+        throw new HookscopeError(
+          'DATA_DIR_IN_USE',
+          `the serve lock ${file} keeps changing; another serve is starting on ${dataDir}.`,
+        );
       // Stale: its serve is gone (killed, or the machine restarted). Another starter may be taking it over too:
       // remove it only while it still holds what was judged stale; the link above lets only one new lock in.
       try {

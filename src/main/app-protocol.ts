@@ -70,7 +70,10 @@ const SECURITY_HEADERS = {
 };
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** The file under `root` a URL path names, or null when it would leave `root`. */
@@ -92,7 +95,8 @@ export function createAppProtocolHandler(root: string): (request: Request) => Pr
   return async (request) => {
     const url = new URL(request.url);
     if (!isAppUrl(request.url)) return new Response('not found', { status: 404, headers: SECURITY_HEADERS });
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('method not allowed', { status: 405, headers: SECURITY_HEADERS });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return new Response('method not allowed', { status: 405, headers: SECURITY_HEADERS });
     let file = fileInside(root, url.pathname);
     if (!file) return new Response('not found', { status: 404, headers: SECURITY_HEADERS });
     if (!(await isFile(file))) {

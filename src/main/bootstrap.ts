@@ -23,7 +23,16 @@ import { osProtectedSecretKey, type SafeStorageApi } from './secret-key';
 /** The parts of the electron module the shell uses (tests pass a fake). */
 export type ElectronApi = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'Menu' | 'Notification' | 'dialog' | 'MessageChannelMain'
+  | 'app'
+  | 'BrowserWindow'
+  | 'ipcMain'
+  | 'protocol'
+  | 'session'
+  | 'shell'
+  | 'Menu'
+  | 'Notification'
+  | 'dialog'
+  | 'MessageChannelMain'
 > & {
   /** Electron's utilityProcess (tests pass one that forks a real Node child). */
   utilityProcess: CoreHostOptions['utilityProcess'];
@@ -79,7 +88,9 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
     window.focus();
   };
   app.on('second-instance', focusWindow);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { openExternal: (url) => shell.openExternal(url) }));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, { openExternal: (url) => shell.openExternal(url) }),
+  );
 
   await app.whenReady();
   applySessionPolicy(session.defaultSession);
@@ -90,7 +101,8 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
   // Signing secrets are sealed in the core's process with a key the OS keychain protects (safeStorage needs 'ready').
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secretKey = osProtectedSecretKey(join(dataDir, 'secrets.key'), electron.safeStorage, log);
-  const sendStatus = (status: CoreStatus) => sendCoreStatus(window && !window.isDestroyed() ? window.webContents : undefined, status);
+  const sendStatus = (status: CoreStatus) =>
+    sendCoreStatus(window && !window.isDestroyed() ? window.webContents : undefined, status);
   // The core (capture server, database, sender, tunnel) runs in a utility process; this process keeps the window.
   const host = createCoreHost({
     utilityProcess: electron.utilityProcess,
@@ -102,7 +114,9 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
       nativeBinding: options.nativeBinding,
       version: VERSION,
       secretKey: secretKey?.toString('base64'),
-      tokens: Object.fromEntries(TUNNEL_TOKEN_NAMES.flatMap((name) => (vault.get(name) ? [[name, vault.get(name)!]] : []))),
+      tokens: Object.fromEntries(
+        TUNNEL_TOKEN_NAMES.flatMap((name) => (vault.get(name) ? [[name, vault.get(name)!]] : [])),
+      ),
     }),
     onEvent: (event, payload) => {
       if (event === 'captures.added') notifier.captures(payload as CaptureSummary[]);
@@ -150,7 +164,12 @@ export async function startDesktop(electron: ElectronApi, options: DesktopOption
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         buildMenuTemplate(
-          { platform: process.platform, appName: app.name, isPackaged: app.isPackaged, notifications: settings.notifications },
+          {
+            platform: process.platform,
+            appName: app.name,
+            isPackaged: app.isPackaged,
+            notifications: settings.notifications,
+          },
           {
             setNotifications: (enabled) => {
               settings = { ...settings, notifications: enabled };

@@ -15,7 +15,13 @@ export interface UtilityChild {
 }
 
 export interface CoreHostOptions {
-  utilityProcess: { fork(modulePath: string, args?: string[], options?: { serviceName?: string; stdio?: 'inherit' | 'pipe' | 'ignore' }): UtilityChild };
+  utilityProcess: {
+    fork(
+      modulePath: string,
+      args?: string[],
+      options?: { serviceName?: string; stdio?: 'inherit' | 'pipe' | 'ignore' },
+    ): UtilityChild;
+  };
   MessageChannelMain: new () => { port1: PortMain; port2: PortMain };
   /** The core process's bundle (out/main/core-process.js). */
   entry: string;

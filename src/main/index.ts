@@ -8,10 +8,15 @@ import { electronNativeBinding } from './native-binding';
 // (bootstrap, window options, navigation and session policy, IPC, settings,
 // notifications, menu) that the tests drive with a fake electron module.
 const { app } = electron;
-const nativeBinding = electronNativeBinding({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }, existsSync);
+const nativeBinding = electronNativeBinding(
+  { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath },
+  existsSync,
+);
 
 /** HOOKSCOPE_CAPTURE_PORT picks the capture server's port (default 8787; 0: any free port). */
-const port = /^\d{1,5}$/.test(process.env.HOOKSCOPE_CAPTURE_PORT ?? '') ? Number(process.env.HOOKSCOPE_CAPTURE_PORT) : undefined;
+const port = /^\d{1,5}$/.test(process.env.HOOKSCOPE_CAPTURE_PORT ?? '')
+  ? Number(process.env.HOOKSCOPE_CAPTURE_PORT)
+  : undefined;
 
 void startDesktop(electron, {
   rendererRoot: join(import.meta.dirname, '../renderer'),

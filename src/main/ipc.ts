@@ -23,7 +23,10 @@ const text = (reply: ApiReply) => JSON.stringify(reply);
  * first (the app's window, its top frame, on hookscope://app/); a foreign one
  * gets no port and restarts nothing. API calls themselves go over the port.
  */
-export function registerCoreIpc(ipcMain: Pick<IpcMain, 'on' | 'handle' | 'removeHandler' | 'removeListener'>, options: CoreIpcOptions): () => void {
+export function registerCoreIpc(
+  ipcMain: Pick<IpcMain, 'on' | 'handle' | 'removeHandler' | 'removeListener'>,
+  options: CoreIpcOptions,
+): () => void {
   const onPortRequest = (event: IpcMainEvent) => {
     if (!options.isTrusted(event)) return options.onRefused?.(event, 'a port to the core');
     options.connect(event.sender);
@@ -32,7 +35,10 @@ export function registerCoreIpc(ipcMain: Pick<IpcMain, 'on' | 'handle' | 'remove
   ipcMain.handle(CORE_RESTART_CHANNEL, async (event) => {
     if (!options.isTrusted(event)) {
       options.onRefused?.(event, 'a restart of the core');
-      return text({ ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: 'IPC refused: the message did not come from the Hookscope window' } });
+      return text({
+        ok: false,
+        error: { code: 'FORBIDDEN_ORIGIN', message: 'IPC refused: the message did not come from the Hookscope window' },
+      });
     }
     try {
       return text({ ok: true, result: await options.restart() });
@@ -47,7 +53,10 @@ export function registerCoreIpc(ipcMain: Pick<IpcMain, 'on' | 'handle' | 'remove
 }
 
 /** The core's status goes to the window as JSON text on `hookscope:core-status`. */
-export function sendCoreStatus(target: Pick<WebContents, 'send' | 'isDestroyed'> | undefined, status: CoreStatus): void {
+export function sendCoreStatus(
+  target: Pick<WebContents, 'send' | 'isDestroyed'> | undefined,
+  status: CoreStatus,
+): void {
   if (!target || target.isDestroyed()) return;
   target.send(CORE_STATUS_CHANNEL, JSON.stringify(status));
 }

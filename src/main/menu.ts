@@ -68,7 +68,9 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
   template.push({
     label: 'View',
     submenu: [
-      ...(state.isPackaged ? [] : [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]),
+      ...(state.isPackaged
+        ? []
+        : [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

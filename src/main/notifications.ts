@@ -21,7 +21,8 @@ function describe(capture: CaptureSummary): string {
 
 export function notificationText(captures: CaptureSummary[]): NotificationText {
   const latest = captures[captures.length - 1];
-  if (captures.length === 1) return { title: `New webhook on ${plain(latest.endpoint, 60)}`, body: plain(describe(latest)) };
+  if (captures.length === 1)
+    return { title: `New webhook on ${plain(latest.endpoint, 60)}`, body: plain(describe(latest)) };
   return { title: `${captures.length} new webhooks`, body: plain(`latest: ${describe(latest)}`) };
 }
 

@@ -6,7 +6,10 @@ export type SafeStorageApi = Pick<Electron.SafeStorage, 'isEncryptionAvailable' 
   Partial<Pick<Electron.SafeStorage, 'getSelectedStorageBackend'>>;
 
 /** Whether the OS offers real protection: not where encryption is unavailable, nor Linux's `basic_text` (a constant key). */
-export function osEncryptionAvailable(safeStorage: SafeStorageApi | undefined, platform: NodeJS.Platform = process.platform): boolean {
+export function osEncryptionAvailable(
+  safeStorage: SafeStorageApi | undefined,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   try {
     if (!safeStorage?.isEncryptionAvailable()) return false;
     return !(platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text');
@@ -40,7 +43,9 @@ export function osProtectedSecretKey(
       if (key.length === 32) return key;
       throw new Error('the stored key has the wrong length');
     } catch (error) {
-      log(`the key for signing secrets in ${file} cannot be opened (${(error as Error).message}): secrets sealed with it stay unreadable, new ones stay unencrypted`);
+      log(
+        `the key for signing secrets in ${file} cannot be opened (${(error as Error).message}): secrets sealed with it stay unreadable, new ones stay unencrypted`,
+      );
       return undefined;
     }
   }

@@ -20,8 +20,14 @@ export function isGrantedPermission(permission: string, requestingUrl: string | 
 }
 
 export function applySessionPolicy(session: Session): void {
-  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isGrantedPermission(permission, details?.requestingUrl)));
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isGrantedPermission(permission, requestingOrigin));
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isGrantedPermission(permission, details?.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isGrantedPermission(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
-  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRendererRequest(details.url) }));
+  session.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedRendererRequest(details.url) }),
+  );
 }

@@ -13,7 +13,11 @@ export interface OsEncryption {
  * (Keychain, DPAPI, libsecret through safeStorage), owner-only. Where the OS
  * offers no encryption nothing is written: the token lives in memory until quit.
  */
-export function createOsVault(file: string, os: OsEncryption | undefined, log: (line: string) => void = () => undefined): TokenVault {
+export function createOsVault(
+  file: string,
+  os: OsEncryption | undefined,
+  log: (line: string) => void = () => undefined,
+): TokenVault {
   const encrypted = (() => {
     try {
       return Boolean(os?.isEncryptionAvailable());
@@ -26,7 +30,9 @@ export function createOsVault(file: string, os: OsEncryption | undefined, log: (
     try {
       const parsed: unknown = JSON.parse(os!.decryptString(readFileSync(file)));
       if (parsed && typeof parsed === 'object') {
-        values = Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+        values = Object.fromEntries(
+          Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+        );
       }
     } catch (error) {
       log(`the tunnel credentials in ${file} could not be decrypted (${(error as Error).message}); enter them again`);

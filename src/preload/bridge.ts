@@ -17,7 +17,6 @@ export interface RendererIpc {
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
-
 /**
  * Replies and events cross as JSON text, exactly what HTTP and the WebSocket
  * carry in browser mode, so the page gets the same values on both.
@@ -57,7 +56,8 @@ export function createCoreConnection(ipc: RendererIpc) {
       done?.(parseJson<ApiReply>(message.text) ?? internal('the core sent a reply that is not JSON'));
     } else if (message?.kind === 'event') {
       const event = parseJson<{ event?: unknown; payload?: unknown }>(message.text);
-      if (event && typeof event.event === 'string' && 'payload' in event) for (const listener of eventListeners) listener(event as ApiEventMessage);
+      if (event && typeof event.event === 'string' && 'payload' in event)
+        for (const listener of eventListeners) listener(event as ApiEventMessage);
     }
   };
 
@@ -120,7 +120,10 @@ export function createCoreConnection(ipc: RendererIpc) {
 export type CoreConnection = ReturnType<typeof createCoreConnection>;
 
 /** One function per API method: `hookscope[method](args)` resolves to `{ok, result}` or `{ok: false, error}`. */
-export function createApiBridge(connection: Pick<CoreConnection, 'call'>, methods: readonly string[]): Readonly<Record<string, (args?: unknown) => Promise<ApiReply>>> {
+export function createApiBridge(
+  connection: Pick<CoreConnection, 'call'>,
+  methods: readonly string[],
+): Readonly<Record<string, (args?: unknown) => Promise<ApiReply>>> {
   const api: Record<string, (args?: unknown) => Promise<ApiReply>> = {};
   for (const method of methods) api[method] = (args?: unknown) => connection.call(method, args ?? {});
   return Object.freeze(api);

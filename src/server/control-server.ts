@@ -66,7 +66,8 @@ function parseTarget(target: string, port: number): URL {
   }
 }
 
-const tooLarge = () => new HookscopeError('PAYLOAD_TOO_LARGE', `the call is larger than ${MAX_CALL_BYTES / 1024 / 1024} MiB`);
+const tooLarge = () =>
+  new HookscopeError('PAYLOAD_TOO_LARGE', `the call is larger than ${MAX_CALL_BYTES / 1024 / 1024} MiB`);
 
 /** The call's JSON body; over MAX_CALL_BYTES it stops reading (the answer then closes the connection). */
 function readJson(req: IncomingMessage): Promise<unknown> {
@@ -115,14 +116,17 @@ export function createControlServer(options: ControlServerOptions): ControlServe
     const pathname = decodePath(url.pathname);
     if (pathname.startsWith('/api/')) {
       checkToken(req, token);
-      if (req.method !== 'POST') throw new HookscopeError('BAD_INPUT', 'API calls are POST /api/<method> with JSON arguments');
+      if (req.method !== 'POST')
+        throw new HookscopeError('BAD_INPUT', 'API calls are POST /api/<method> with JSON arguments');
       const method = pathname.slice('/api/'.length);
       const args = await readJson(req);
       sendJson(res, 200, { ok: true, result: await callApi(options.handlers, method, args) });
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HookscopeError('BAD_INPUT', 'only GET serves the interface');
-    const file = readStatic(options.uiRoot, url.pathname) ?? (url.pathname === '/' ? undefined : readStatic(options.uiRoot, '/'));
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      throw new HookscopeError('BAD_INPUT', 'only GET serves the interface');
+    const file =
+      readStatic(options.uiRoot, url.pathname) ?? (url.pathname === '/' ? undefined : readStatic(options.uiRoot, '/'));
     const headers = {
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
@@ -145,7 +149,9 @@ export function createControlServer(options: ControlServerOptions): ControlServe
       if (req.complete) return sendJson(res, statusOf(payload.code), { ok: false, error: payload });
       // Refused before its body was read (too large, no token): answered, then closed without a reset overtaking the answer.
       const body = JSON.stringify({ ok: false, error: payload });
-      answerAndClose(req, res, { status: statusOf(payload.code), headers: [...JSON_HEADERS], body }, (ms, run) => clock.setTimer(ms, run));
+      answerAndClose(req, res, { status: statusOf(payload.code), headers: [...JSON_HEADERS], body }, (ms, run) =>
+        clock.setTimer(ms, run),
+      );
     });
   });
 

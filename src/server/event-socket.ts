@@ -15,8 +15,17 @@ export const EVENTS_PATH = '/api/events';
  * (`hookscope.token.<token>`, beside `hookscope.events`, the one the server
  * picks, so the token is never echoed back); never in the URL.
  */
-export function attachEventSocket(server: Server, events: EventBus, token: string, port: () => number): { close(): void } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, handleProtocols: (offered: Set<string>) => (offered.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false) });
+export function attachEventSocket(
+  server: Server,
+  events: EventBus,
+  token: string,
+  port: () => number,
+): { close(): void } {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    handleProtocols: (offered: Set<string>) => (offered.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false),
+  });
   const clients = new Set<WebSocket>();
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -28,7 +37,9 @@ export function attachEventSocket(server: Server, events: EventBus, token: strin
     } catch (error) {
       const payload = toErrorPayload(error);
       const status = payload.code === 'UNAUTHORIZED' ? 401 : payload.code === 'FORBIDDEN_ORIGIN' ? 403 : 404;
-      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${payload.message}\n`);
+      socket.end(
+        `HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${payload.message}\n`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {

@@ -18,7 +18,10 @@ export function allowedOrigins(port: number): Set<string> {
 export function checkHostAndOrigin(req: IncomingMessage, port: number): void {
   const host = req.headers.host ?? '';
   if (!allowedHosts(port).has(host.toLowerCase())) {
-    throw new HookscopeError('FORBIDDEN_ORIGIN', `foreign Host "${host}": the control API answers only to 127.0.0.1:${port}`);
+    throw new HookscopeError(
+      'FORBIDDEN_ORIGIN',
+      `foreign Host "${host}": the control API answers only to 127.0.0.1:${port}`,
+    );
   }
   const origin = req.headers.origin;
   if (origin !== undefined && !allowedOrigins(port).has(origin.toLowerCase())) {
@@ -34,7 +37,10 @@ function sameSecret(a: string, b: string): boolean {
 
 function refuse(given: string | undefined, token: string, where: string): void {
   if (given === undefined || !sameSecret(given, token)) {
-    throw new HookscopeError('UNAUTHORIZED', `missing or wrong control API token (it goes in ${where}; never in the URL)`);
+    throw new HookscopeError(
+      'UNAUTHORIZED',
+      `missing or wrong control API token (it goes in ${where}; never in the URL)`,
+    );
   }
 }
 

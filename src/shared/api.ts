@@ -1,8 +1,21 @@
 import { z } from 'zod';
 import type { AttemptResponseView, CheckReport, DeliveryView, SenderEvent, WebhookView } from './delivery-types';
 import type { ProviderDefinition } from './providers';
-import { tunnelAuthtokenArgsSchema, tunnelStartArgsSchema, type TunnelAuthtokenResult, type TunnelSelfTestResult, type TunnelStatus } from './tunnel-types';
-import { responseRuleSchema, retentionSchema, slugSchema, type CaptureDetail, type CaptureSummary, type Endpoint } from './capture-types';
+import {
+  tunnelAuthtokenArgsSchema,
+  tunnelStartArgsSchema,
+  type TunnelAuthtokenResult,
+  type TunnelSelfTestResult,
+  type TunnelStatus,
+} from './tunnel-types';
+import {
+  responseRuleSchema,
+  retentionSchema,
+  slugSchema,
+  type CaptureDetail,
+  type CaptureSummary,
+  type Endpoint,
+} from './capture-types';
 import { replayApiArgs, type ReplayApiResults } from './replay-api';
 import { captureFilterFields } from './capture-filter';
 import type { ReplaySummary } from './replay-types';
@@ -32,7 +45,9 @@ export const apiArgs = {
     .strict(),
   'captures.get': z.object({ id: z.number().int().positive() }).strict(),
   'captures.body': z.object({ id: z.number().int().positive() }).strict(),
-  'captures.search': z.object({ text: z.string().min(1).max(1000), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+  'captures.search': z
+    .object({ text: z.string().min(1).max(1000), limit: z.number().int().min(1).max(10_000).optional() })
+    .strict(),
   /**
    * Deletes captures: exactly one of `ids`, a filter (the list's fields, at least one) or `all: true`; only those
    * that existed when asked. Counted at once, deleted in the background in bounded slices. `dryRun`: only counts.
@@ -77,7 +92,9 @@ export const apiArgs = {
   'app.info': z.object({}).strict(),
   'app.backlog': z.object({}).strict(),
   'providers.list': z.object({}).strict(),
-  'providers.sample': z.object({ provider: z.string(), eventType: z.string(), seed: z.number().int().optional() }).strict(),
+  'providers.sample': z
+    .object({ provider: z.string(), eventType: z.string(), seed: z.number().int().optional() })
+    .strict(),
   'endpoints.bind': z
     .object({
       slug: z.string(),
@@ -94,7 +111,10 @@ export const apiArgs = {
       eventType: z.string(),
       url: z.string().url(),
       /** The event's exact text as edited; the provider's sample when absent. */
-      payload: z.string().max(50 * 1024 * 1024).optional(),
+      payload: z
+        .string()
+        .max(50 * 1024 * 1024)
+        .optional(),
       secret: z.string().min(1).optional(),
       timeoutMs: z.number().int().min(1).max(600_000).optional(),
       /** The webhook's subscription id (`wh_...`); the stored one, else a new one, when absent. */
@@ -111,13 +131,21 @@ export const apiArgs = {
   /** The sender's current speed-up (set by serve --speed, another window, or sender.setSpeed). */
   'sender.info': z.object({}).strict(),
   'sender.check': z
-    .object({ provider: z.string(), url: z.string().url(), secret: z.string().min(1), eventType: z.string().optional(), effectsUrl: z.string().url().optional() })
+    .object({
+      provider: z.string(),
+      url: z.string().url(),
+      secret: z.string().min(1),
+      eventType: z.string().optional(),
+      effectsUrl: z.string().url().optional(),
+    })
     .strict(),
   /** The sender's webhooks (provider + URL), with their failing streak and disabled state. */
   'webhooks.list': z.object({}).strict(),
   /** Enables a webhook (clearing its failing streak: Prynt's re-enable) or disables it (failing what waits on it). */
   'webhooks.setEnabled': z.object({ id: z.number().int().positive(), enabled: z.boolean() }).strict(),
-  'deliveries.list': z.object({ limit: z.number().int().min(1).max(1000).optional(), beforeId: z.number().int().positive().optional() }).strict(),
+  'deliveries.list': z
+    .object({ limit: z.number().int().min(1).max(1000).optional(), beforeId: z.number().int().positive().optional() })
+    .strict(),
   'deliveries.get': z.object({ id: z.number().int().positive() }).strict(),
   'deliveries.retry': z.object({ id: z.number().int().positive() }).strict(),
   'deliveries.sendNextNow': z.object({ id: z.number().int().positive() }).strict(),
@@ -177,7 +205,14 @@ export interface ApiResults extends ReplayApiResults {
   'providers.sample': Record<string, unknown>;
   'endpoints.bind': Endpoint & { secretCount: number };
   /** publicKey: for a provider that signs with Ed25519 or ECDSA P-256, the public key the handler must be configured with (the pair the secret stands for). */
-  'sender.send': { deliveryId: number; eventId: string | null; warnings: string[]; generatedSecret: string | null; subscriptionId: string | null; publicKey?: string | null };
+  'sender.send': {
+    deliveryId: number;
+    eventId: string | null;
+    warnings: string[];
+    generatedSecret: string | null;
+    subscriptionId: string | null;
+    publicKey?: string | null;
+  };
   'sender.setSpeed': { speed: number };
   'sender.info': { speed: number };
   'sender.check': CheckReport;
@@ -197,7 +232,9 @@ export interface ApiResults extends ReplayApiResults {
 
 export type ApiMethod = keyof typeof apiArgs;
 export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
-export type ApiHandlers = { [M in ApiMethod]: (args: z.output<(typeof apiArgs)[M]>) => ApiResults[M] | Promise<ApiResults[M]> };
+export type ApiHandlers = {
+  [M in ApiMethod]: (args: z.output<(typeof apiArgs)[M]>) => ApiResults[M] | Promise<ApiResults[M]>;
+};
 
 export const API_METHODS = Object.keys(apiArgs) as ApiMethod[];
 

@@ -102,19 +102,31 @@ export function checkCanonicalJson(text: string): CanonicalJsonCheck {
   const compact = JSON.stringify(parsed);
   if (compact === text) return { json: true, canonical: true, problems: [] };
   const problems = scan(text);
-  return { json: true, canonical: false, problems: problems.length ? problems : [{ kind: 'other', message: MESSAGES.other }], compact };
+  return {
+    json: true,
+    canonical: false,
+    problems: problems.length ? problems : [{ kind: 'other', message: MESSAGES.other }],
+    compact,
+  };
 }
 
 /** A provider whose documented handlers disagree on what they hash (ClickDefender: re-serialized in Node, raw text in Python). */
 export function handlersDisagreeOnNonCanonical(provider: ProviderDefinition | undefined): boolean {
-  return !!provider?.signature.forms.some((f) => f.signedContent.bodyForms.includes('re-serialized') && f.signedContent.bodyForms.includes('raw'));
+  return !!provider?.signature.forms.some(
+    (f) => f.signedContent.bodyForms.includes('re-serialized') && f.signedContent.bodyForms.includes('raw'),
+  );
 }
 
 /** The warning for `text` sent as is to `provider`'s handlers, with the compact form that fixes it; null when they agree on it. */
-export function canonicalWarningFor(provider: ProviderDefinition | undefined, text: string): { message: string; compact: string } | null {
+export function canonicalWarningFor(
+  provider: ProviderDefinition | undefined,
+  text: string,
+): { message: string; compact: string } | null {
   if (!handlersDisagreeOnNonCanonical(provider)) return null;
   const check = checkCanonicalJson(text);
-  return check.json && !check.canonical ? { message: canonicalJsonWarning(check.problems), compact: check.compact } : null;
+  return check.json && !check.canonical
+    ? { message: canonicalJsonWarning(check.problems), compact: check.compact }
+    : null;
 }
 
 /** The warning shown for a ClickDefender payload that is not canonical. */

@@ -34,7 +34,10 @@ export const DEFAULT_RULE: ResponseRule = responseRuleSchema.parse({});
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 export const slugSchema = z
   .string()
-  .regex(SLUG_PATTERN, 'a slug is 1-63 characters: lower-case letters, digits, "-" or "_", starting with a letter or digit');
+  .regex(
+    SLUG_PATTERN,
+    'a slug is 1-63 characters: lower-case letters, digits, "-" or "_", starting with a letter or digit',
+  );
 
 /** Retention bounds, the same for the CLI (`--keep`, `--keep-days`), the API and the UI. */
 export const KEEP_COUNT_MAX = 2 ** 31 - 1;
@@ -50,8 +53,17 @@ const KEEP_DAYS_MESSAGE = `must be a number of days from ${KEEP_DAYS_MIN} to ${K
  */
 export const retentionSchema = z
   .object({
-    keepCount: z.number({ error: KEEP_COUNT_MESSAGE }).int(KEEP_COUNT_MESSAGE).min(1, KEEP_COUNT_MESSAGE).max(KEEP_COUNT_MAX, KEEP_COUNT_MESSAGE).nullable(),
-    keepDays: z.number({ error: KEEP_DAYS_MESSAGE }).min(KEEP_DAYS_MIN, KEEP_DAYS_MESSAGE).max(KEEP_DAYS_MAX, KEEP_DAYS_MESSAGE).nullable(),
+    keepCount: z
+      .number({ error: KEEP_COUNT_MESSAGE })
+      .int(KEEP_COUNT_MESSAGE)
+      .min(1, KEEP_COUNT_MESSAGE)
+      .max(KEEP_COUNT_MAX, KEEP_COUNT_MESSAGE)
+      .nullable(),
+    keepDays: z
+      .number({ error: KEEP_DAYS_MESSAGE })
+      .min(KEEP_DAYS_MIN, KEEP_DAYS_MESSAGE)
+      .max(KEEP_DAYS_MAX, KEEP_DAYS_MESSAGE)
+      .nullable(),
   })
   .strict();
 

@@ -10,7 +10,16 @@ import type { DeliveryPolicy } from './providers';
  * 'network' is any other socket error (host unreachable...), 'interrupted' an
  * attempt cut short by stop() or a crash, whose outcome is unknown.
  */
-export const ERROR_KINDS = ['status', 'timeout', 'connection-refused', 'connection-reset', 'dns', 'tls', 'network', 'interrupted'] as const;
+export const ERROR_KINDS = [
+  'status',
+  'timeout',
+  'connection-refused',
+  'connection-reset',
+  'dns',
+  'tls',
+  'network',
+  'interrupted',
+] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /** How a scheduled attempt came to be sent. */

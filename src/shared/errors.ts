@@ -20,14 +20,16 @@ export const ERROR_CODES = {
   SIGNATURE_SCHEME_UNKNOWN: 'No signature scheme has that id.',
   DELIVERY_NOT_FOUND: 'No delivery has that id.',
   REPLAY_NOT_FOUND: 'No replay has that id.',
-  IMPORT_INVALID: 'The file to import is not a Hookscope NDJSON export or a HAR 1.2 file, or a record in it is damaged.',
+  IMPORT_INVALID:
+    'The file to import is not a Hookscope NDJSON export or a HAR 1.2 file, or a record in it is damaged.',
   UNAUTHORIZED: 'The request lacks the control API token.',
   FORBIDDEN_ORIGIN: 'The request came from a foreign Host or Origin.',
   METHOD_UNKNOWN: 'The API has no method of that name.',
   TUNNEL_FAILED: 'The public tunnel could not be opened.',
   WEBHOOK_DISABLED: 'The webhook is disabled (a provider turned it off after consecutive failures); enable it first.',
   SENDER_STOPPED: 'The delivery engine has been stopped.',
-  OUTPUT_FORBIDDEN: 'Hookscope will not write there: inside its data folder, over its database, or over a file it did not create.',
+  OUTPUT_FORBIDDEN:
+    'Hookscope will not write there: inside its data folder, over its database, or over a file it did not create.',
   PAYLOAD_TOO_LARGE: 'The request or file is larger than Hookscope accepts.',
   INPUT_TOO_DEEP: 'The JSON nests deeper than Hookscope accepts.',
   DATA_DIR_IN_USE: 'Another Hookscope serve is already using this data folder.',

@@ -5,7 +5,13 @@
  * Pure: imports nothing but zod and the provider types.
  */
 import { z } from 'zod';
-import { PROVIDER_KINDS, SIGNATURE_ALGORITHMS, type DeliveryPolicy, type JsonValue, type ProviderDefinition } from './providers';
+import {
+  PROVIDER_KINDS,
+  SIGNATURE_ALGORITHMS,
+  type DeliveryPolicy,
+  type JsonValue,
+  type ProviderDefinition,
+} from './providers';
 
 /** `a.b[0].c`: segments of letters, digits, `_`, `$`, `-`, each optionally indexed. */
 export const FIELD_PATH_PATTERN = /^[A-Za-z0-9_$-]+(\[\d+\])*(\.[A-Za-z0-9_$-]+(\[\d+\])*)*$/;
@@ -45,8 +51,13 @@ const signatureFormatSchema = z.discriminatedUnion('kind', [
 const templateSchema = z.string().superRefine((template, ctx) => {
   const names = [...template.matchAll(TEMPLATE_PLACEHOLDER)].map((m) => m[1]);
   const unknown = names.filter((n) => !ALLOWED_PLACEHOLDERS.has(n));
-  if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `uses unknown placeholder {${unknown[0]}}; allowed: {body}, {timestamp}, {id}` });
-  if (names.filter((n) => n === 'body').length !== 1) ctx.addIssue({ code: 'custom', message: 'must contain {body} exactly once' });
+  if (unknown.length > 0)
+    ctx.addIssue({
+      code: 'custom',
+      message: `uses unknown placeholder {${unknown[0]}}; allowed: {body}, {timestamp}, {id}`,
+    });
+  if (names.filter((n) => n === 'body').length !== 1)
+    ctx.addIssue({ code: 'custom', message: 'must contain {body} exactly once' });
 });
 
 const signatureFormSchema = z
@@ -60,12 +71,18 @@ const signatureFormSchema = z
     signedContent: z
       .object({
         template: templateSchema.default('{body}'),
-        bodyForms: z.array(z.enum(['raw', 're-serialized'])).min(1).default(['raw']),
+        bodyForms: z
+          .array(z.enum(['raw', 're-serialized']))
+          .min(1)
+          .default(['raw']),
       })
       .strict()
       .default({ template: '{body}', bodyForms: ['raw'] }),
     timestamp: z
-      .discriminatedUnion('in', [z.object({ in: z.literal('header'), header: headerName }).strict(), z.object({ in: z.literal('signature') }).strict()])
+      .discriminatedUnion('in', [
+        z.object({ in: z.literal('header'), header: headerName }).strict(),
+        z.object({ in: z.literal('signature') }).strict(),
+      ])
       .optional(),
     idHeader: headerName.optional(),
     timestampUnit: z.literal('ms').optional(),
@@ -76,16 +93,28 @@ const signatureFormSchema = z
   .superRefine((form, ctx) => {
     const template = form.signedContent.template;
     if (template.includes('{timestamp}') && !form.timestamp) {
-      ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'is required because the template uses {timestamp}' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timestamp'],
+        message: 'is required because the template uses {timestamp}',
+      });
     }
     if (template.includes('{id}') && !form.idHeader) {
       ctx.addIssue({ code: 'custom', path: ['idHeader'], message: 'is required because the template uses {id}' });
     }
     if (form.format.kind === 'kv' && form.timestamp && form.timestamp.in !== 'signature') {
-      ctx.addIssue({ code: 'custom', path: ['timestamp', 'in'], message: 'must be "signature" for the kv format (t=...,v1=...)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timestamp', 'in'],
+        message: 'must be "signature" for the kv format (t=...,v1=...)',
+      });
     }
     if (form.format.kind !== 'kv' && form.timestamp?.in === 'signature') {
-      ctx.addIssue({ code: 'custom', path: ['timestamp', 'in'], message: 'can be "signature" only with the kv format' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timestamp', 'in'],
+        message: 'can be "signature" only with the kv format',
+      });
     }
     if (form.toleranceSeconds !== undefined && !form.timestamp) {
       ctx.addIssue({ code: 'custom', path: ['toleranceSeconds'], message: 'needs a timestamp source' });
@@ -93,7 +122,14 @@ const signatureFormSchema = z
   });
 
 const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
+  z.union([
+    z.null(),
+    z.boolean(),
+    z.number(),
+    z.string(),
+    z.array(jsonValueSchema),
+    z.record(z.string(), jsonValueSchema),
+  ]),
 );
 
 const headerValueSchema = z.discriminatedUnion('kind', [
@@ -104,7 +140,12 @@ const headerValueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('timestamp') }).strict(),
 ]);
 
-const DEFAULT_DELIVERY: DeliveryPolicy = { timeoutMs: 30_000, success: '2xx', retryDelaysMs: [], afterFailure: 'Marked failed.' };
+const DEFAULT_DELIVERY: DeliveryPolicy = {
+  timeoutMs: 30_000,
+  success: '2xx',
+  retryDelaysMs: [],
+  afterFailure: 'Marked failed.',
+};
 
 /**
  * The schema of a provider definition, for user files (with friendly
@@ -120,14 +161,20 @@ export const providerDefinitionSchema = z
     source: z.string().optional(),
     headers: z
       .array(z.object({ name: headerName, description: z.string().default(''), value: headerValueSchema }).strict())
-      .default([{ name: 'Content-Type', description: 'JSON body', value: { kind: 'static', value: 'application/json' } }]),
+      .default([
+        { name: 'Content-Type', description: 'JSON body', value: { kind: 'static', value: 'application/json' } },
+      ]),
     signature: z
       .object({ forms: z.array(signatureFormSchema).min(1), defaultForm: z.string().optional() })
       .strict()
       .transform((s, ctx) => {
         const defaultForm = s.defaultForm ?? s.forms[0].name;
         if (!s.forms.some((f) => f.name === defaultForm)) {
-          ctx.addIssue({ code: 'custom', path: ['defaultForm'], message: `names no form (forms: ${s.forms.map((f) => f.name).join(', ')})` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['defaultForm'],
+            message: `names no form (forms: ${s.forms.map((f) => f.name).join(', ')})`,
+          });
         }
         const names = s.forms.map((f) => f.name);
         const dup = names.find((n, i) => names.indexOf(n) !== i);
@@ -135,21 +182,38 @@ export const providerDefinitionSchema = z
         return { forms: s.forms, defaultForm };
       }),
     events: z
-      .array(z.object({ type: z.string().min(1), description: z.string().default(''), sample: z.record(z.string(), jsonValueSchema).optional() }).strict())
+      .array(
+        z
+          .object({
+            type: z.string().min(1),
+            description: z.string().default(''),
+            sample: z.record(z.string(), jsonValueSchema).optional(),
+          })
+          .strict(),
+      )
       .min(1),
     subscriptionWildcard: z.string().optional(),
     envelope: z
       .object({
         description: z.string().default(''),
         requiredKeys: z.array(z.string().min(1)).default([]),
-        timeField: z.object({ path: fieldPath, format: z.enum(['iso-ms', 'iso-s', 'iso', 'unix-ms', 'unix-s']) }).strict().optional(),
+        timeField: z
+          .object({ path: fieldPath, format: z.enum(['iso-ms', 'iso-s', 'iso', 'unix-ms', 'unix-s']) })
+          .strict()
+          .optional(),
       })
       .strict()
       .default({ description: '', requiredKeys: [] }),
     eventTypeLocations: z
       .array(
         z.discriminatedUnion('in', [
-          z.object({ in: z.literal('body'), path: fieldPath, names: z.record(z.string(), z.string().min(1)).optional() }).strict(),
+          z
+            .object({
+              in: z.literal('body'),
+              path: fieldPath,
+              names: z.record(z.string(), z.string().min(1)).optional(),
+            })
+            .strict(),
           z.object({ in: z.literal('header'), name: headerName }).strict(),
         ]),
       )
@@ -163,7 +227,12 @@ export const providerDefinitionSchema = z
         conventions: z
           .array(
             z
-              .object({ field: fieldPath, prefix: z.string().min(1).optional(), pattern: regexSource.optional(), description: z.string().default('') })
+              .object({
+                field: fieldPath,
+                prefix: z.string().min(1).optional(),
+                pattern: regexSource.optional(),
+                description: z.string().default(''),
+              })
               .strict(),
           )
           .default([]),

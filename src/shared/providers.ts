@@ -15,7 +15,14 @@ export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 export type DigestEncoding = 'hex' | 'base64' | 'base64url' | 'utf8';
 /** HMAC with a shared secret, or an asymmetric signature checked with a public key (the secret then holds the key: private to sign, public to verify). */
 /** `token`: no signature, the header carries the shared secret itself (GitLab's X-Gitlab-Token), compared in constant time. */
-export const SIGNATURE_ALGORITHMS = ['hmac-sha256', 'hmac-sha1', 'hmac-sha512', 'ed25519', 'ecdsa-p256-sha256', 'token'] as const;
+export const SIGNATURE_ALGORITHMS = [
+  'hmac-sha256',
+  'hmac-sha1',
+  'hmac-sha512',
+  'ed25519',
+  'ecdsa-p256-sha256',
+  'token',
+] as const;
 export type SignatureAlgorithm = (typeof SIGNATURE_ALGORITHMS)[number];
 /** `utf8`: the secret string's UTF-8 bytes are the key. `whsec-base64`: strip `whsec_`, base64-decode (Standard Webhooks). */
 export type SecretEncoding = 'utf8' | 'whsec-base64';
@@ -99,7 +106,8 @@ export interface ProviderEvent {
  * or a number written as a string) to the event type's name: Discord's
  * interaction `type` 1 is `PING`.
  */
-export type EventTypeLocation = { in: 'body'; path: string; names?: Record<string, string> } | { in: 'header'; name: string };
+export type EventTypeLocation =
+  { in: 'body'; path: string; names?: Record<string, string> } | { in: 'header'; name: string };
 
 export interface EnvelopeSpec {
   description: string;
@@ -175,18 +183,38 @@ export type SignatureStatus = 'valid' | 'invalid' | 'stale' | 'missing' | 'malfo
 
 export const DIAGNOSTIC_CODES = [
   // the secret
-  'secret-other-matched', 'secret-from-elsewhere', 'no-secret-matched', 'secret-not-base64', 'whsec-used-raw', 'whsec-base64-decoded',
+  'secret-other-matched',
+  'secret-from-elsewhere',
+  'no-secret-matched',
+  'secret-not-base64',
+  'whsec-used-raw',
+  'whsec-base64-decoded',
   // the body
-  'body-pretty-printed', 'body-compacted', 'body-keys-sorted', 'body-unicode-escaped', 'body-unicode-unescaped', 'body-trailing-newline-added',
-  'body-trailing-newline-removed', 'body-form-raw-only', 'body-form-reserialized-only',
+  'body-pretty-printed',
+  'body-compacted',
+  'body-keys-sorted',
+  'body-unicode-escaped',
+  'body-unicode-unescaped',
+  'body-trailing-newline-added',
+  'body-trailing-newline-removed',
+  'body-form-raw-only',
+  'body-form-reserialized-only',
   // the signature value
-  'prefix-added', 'prefix-dropped', 'digest-encoding-mismatch',
+  'prefix-added',
+  'prefix-dropped',
+  'digest-encoding-mismatch',
   // the timestamp
-  'timestamp-stale', 'timestamp-future', 'timestamp-mismatch', 'timestamp-unit', 'timestamp-not-signed',
+  'timestamp-stale',
+  'timestamp-future',
+  'timestamp-mismatch',
+  'timestamp-unit',
+  'timestamp-not-signed',
   // the header
-  'multiple-signatures', 'duplicate-signature-header',
+  'multiple-signatures',
+  'duplicate-signature-header',
   // what the provider's own documented handler does, where it differs from a strict check
-  'documented-handler-accepts', 'documented-handler-throws',
+  'documented-handler-accepts',
+  'documented-handler-throws',
   // asymmetric schemes (Ed25519, ECDSA P-256): the configured key
   'public-key-invalid',
 ] as const;

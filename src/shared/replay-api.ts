@@ -2,10 +2,21 @@ import { z } from 'zod';
 import { headerPairSchema, slugSchema, type Endpoint } from './capture-types';
 import { captureFilterFields } from './capture-filter';
 import type { HarDocument } from './har-types';
-import type { BulkReplaySummary, CaptureDiff, CurlCopy, CurlExport, ImportReport, ReplayPreview, ReplayView } from './replay-types';
+import type {
+  BulkReplaySummary,
+  CaptureDiff,
+  CurlCopy,
+  CurlExport,
+  ImportReport,
+  ReplayPreview,
+  ReplayView,
+} from './replay-types';
 
 const id = z.number().int().positive();
-const httpUrl = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'an http or https URL');
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'an http or https URL');
 /** An ISO time, or a duration back from now: 30m, 24h, 7d. */
 const since = z.string().min(1).max(64);
 
@@ -22,7 +33,10 @@ const replayRequest = {
   url: httpUrl.optional(),
   method: z.string().min(1).max(32).optional(),
   headers: z.array(headerPairSchema).max(1000).optional(),
-  bodyBase64: z.string().max(70 * 1024 * 1024).optional(),
+  bodyBase64: z
+    .string()
+    .max(70 * 1024 * 1024)
+    .optional(),
   resign: z.boolean().optional(),
   /** Implies resign; default: the endpoint's first secret. */
   secret: z.string().min(1).max(4096).optional(),
@@ -55,14 +69,23 @@ export const replayApiArgs = {
   'replays.list': z.object({ captureId: id }).strict(),
   'replays.get': z.object({ id }).strict(),
   /** Live forwarding: every capture of the endpoint is also sent to url (null: off). */
-  'endpoints.forward': z.object({ slug: slugSchema, url: httpUrl.nullable(), mode: z.enum(['rule', 'proxy']).optional() }).strict(),
+  'endpoints.forward': z
+    .object({ slug: slugSchema, url: httpUrl.nullable(), mode: z.enum(['rule', 'proxy']).optional() })
+    .strict(),
   'export.curl': z.object({ id }).strict(),
   /** Copy as cURL: one bash line to paste, self-contained (a binary body piped in from base64). */
   'captures.curl': z.object({ id }).strict(),
   'export.har': z.object(selection).strict(),
   'export.ndjson': z.object(selection).strict(),
   /** The text of an NDJSON export or a HAR document. */
-  'import.text': z.object({ text: z.string().min(1).max(512 * 1024 * 1024) }).strict(),
+  'import.text': z
+    .object({
+      text: z
+        .string()
+        .min(1)
+        .max(512 * 1024 * 1024),
+    })
+    .strict(),
   'captures.diff': z.object({ a: id, b: id }).strict(),
 } as const;
 

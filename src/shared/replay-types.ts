@@ -84,7 +84,14 @@ export interface BulkReplaySummary {
   failed: number;
   failedByKind: Partial<Record<ReplayErrorKind, number>>;
   /** One row per selected capture, in selection order. */
-  results: { captureId: number; replayId: number | null; status: number | null; ok: boolean; errorKind: ReplayErrorKind | null; error: string | null }[];
+  results: {
+    captureId: number;
+    replayId: number | null;
+    status: number | null;
+    ok: boolean;
+    errorKind: ReplayErrorKind | null;
+    error: string | null;
+  }[];
 }
 
 export interface HeaderChange {

@@ -14,7 +14,10 @@ export const TUNNEL_SUBDOMAIN_PATTERN = /^(?:[a-z0-9][a-z0-9-]{4,63}[a-z0-9]|[a-
 
 export const tunnelSubdomainSchema = z
   .string()
-  .regex(TUNNEL_SUBDOMAIN_PATTERN, 'a tunnel subdomain is 4-63 lower-case letters, digits or "-", not starting or ending with "-"');
+  .regex(
+    TUNNEL_SUBDOMAIN_PATTERN,
+    'a tunnel subdomain is 4-63 lower-case letters, digits or "-", not starting or ending with "-"',
+  );
 
 /** http(s), a host (no user:password@), an optional port and path. */
 const TUNNEL_HOST_PATTERN = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:\/[^\s]*)?$/i;
@@ -22,7 +25,10 @@ const TUNNEL_HOST_PATTERN = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:\/[^\s]*)?$/
 export const tunnelHostSchema = z
   .string()
   .max(2048)
-  .refine((value) => TUNNEL_HOST_PATTERN.test(value), 'the tunnel host is an http(s) URL, such as https://localtunnel.me');
+  .refine(
+    (value) => TUNNEL_HOST_PATTERN.test(value),
+    'the tunnel host is an http(s) URL, such as https://localtunnel.me',
+  );
 
 /**
  * The ways to a public URL: localtunnel (no account, a volunteer-run server),
@@ -118,6 +124,6 @@ export interface TunnelSelfTestResult {
  * their own User-Agent and go straight through.
  */
 export const TUNNEL_REMINDER_NOTE =
-  'Webhook senders go straight through. A web browser gets localtunnel\'s reminder page (401) first: ' +
+  "Webhook senders go straight through. A web browser gets localtunnel's reminder page (401) first: " +
   'send a "bypass-tunnel-reminder" header (any value) or a non-browser User-Agent to skip it, ' +
-  'or enter the tunnel password (this machine\'s public IP, shown at https://loca.lt/mytunnelpassword) on that page once.';
+  "or enter the tunnel password (this machine's public IP, shown at https://loca.lt/mytunnelpassword) on that page once.";

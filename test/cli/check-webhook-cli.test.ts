@@ -21,10 +21,22 @@ afterAll(async () => {
 });
 
 describe('hookscope check', () => {
-  it('names the lenient handler\'s flaw in both LRDefender forms, with expected vs actual, exit 1', async () => {
+  it("names the lenient handler's flaw in both LRDefender forms, with expected vs actual, exit 1", async () => {
     const handler = await providerHandler(registry.require('lrdefender'), { secret: SECRET, flaw: 'lenient' });
     servers.push(handler);
-    const args = ['check', '--provider', 'lrdefender', '--url', handler.url, '--secret', SECRET, '--effects-url', handler.url.replace('/hook', '/effects'), '--data', dir.path];
+    const args = [
+      'check',
+      '--provider',
+      'lrdefender',
+      '--url',
+      handler.url,
+      '--secret',
+      SECRET,
+      '--effects-url',
+      handler.url.replace('/hook', '/effects'),
+      '--data',
+      dir.path,
+    ];
     const r = await runCli([...args, '--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as CheckReport;
@@ -33,7 +45,9 @@ describe('hookscope check', () => {
       ['unsigned', 'timestamped', '401 or 403 (400 accepted)', '200'],
       ['unsigned', 'plain', '401 or 403 (400 accepted)', '200'],
     ]);
-    expect(report.rows.map((row) => row.scenario)).toEqual(expect.arrayContaining(['retry', 'slow-handler', 'unknown-event', 'unsigned']));
+    expect(report.rows.map((row) => row.scenario)).toEqual(
+      expect.arrayContaining(['retry', 'slow-handler', 'unknown-event', 'unsigned']),
+    );
 
     const text = await runCli(args);
     expect(text.code).toBe(1);
@@ -48,12 +62,31 @@ describe('hookscope webhook list / enable / disable', () => {
   it('disables and re-enables a webhook in one command each; sends are refused while disabled', async () => {
     const ok = await startServer((_req, res) => res.writeHead(200).end());
     servers.push(ok);
-    const send = () => runCli(['send', '--provider', 'prynt', '--event', 'verdict.block', '--url', ok.url, '--secret', SECRET, '--json', '--data', dir.path]);
+    const send = () =>
+      runCli([
+        'send',
+        '--provider',
+        'prynt',
+        '--event',
+        'verdict.block',
+        '--url',
+        ok.url,
+        '--secret',
+        SECRET,
+        '--json',
+        '--data',
+        dir.path,
+      ]);
     expect((await send()).code).toBe(0);
-    const [webhook] = (await cliJson<WebhookView[]>(['webhook', 'list', '--data', dir.path])).filter((w) => w.url === ok.url);
+    const [webhook] = (await cliJson<WebhookView[]>(['webhook', 'list', '--data', dir.path])).filter(
+      (w) => w.url === ok.url,
+    );
     expect(webhook).toMatchObject({ provider: 'prynt', enabled: true, hasSecret: true, disabledReason: null });
 
-    expect(await cliJson<WebhookView>(['webhook', 'disable', String(webhook.id), '--data', dir.path])).toMatchObject({ enabled: false, disabledReason: 'disabled by the user' });
+    expect(await cliJson<WebhookView>(['webhook', 'disable', String(webhook.id), '--data', dir.path])).toMatchObject({
+      enabled: false,
+      disabledReason: 'disabled by the user',
+    });
     const refused = await send();
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('WEBHOOK_DISABLED');

@@ -27,11 +27,40 @@ describe('hookscope CLI', () => {
   }, 120_000);
 
   it('creates, lists and changes endpoints', async () => {
-    const created = await cliJson<Endpoint>(['endpoint', 'create', 'stripe-test', '--status', '202', '--delay', '10', '--fail-first', '2', '--data', dir.path]);
+    const created = await cliJson<Endpoint>([
+      'endpoint',
+      'create',
+      'stripe-test',
+      '--status',
+      '202',
+      '--delay',
+      '10',
+      '--fail-first',
+      '2',
+      '--data',
+      dir.path,
+    ]);
     expect(created.rule).toMatchObject({ status: 202, delayMs: 10, failFirst: 2 });
-    const changed = await cliJson<Endpoint>(['endpoint', 'set', 'stripe-test', '--fail-rate', '0.25', '--hang', '--data', dir.path]);
+    const changed = await cliJson<Endpoint>([
+      'endpoint',
+      'set',
+      'stripe-test',
+      '--fail-rate',
+      '0.25',
+      '--hang',
+      '--data',
+      dir.path,
+    ]);
     expect(changed.rule).toMatchObject({ status: 202, failFirst: 2, failRate: 0.25, hang: true });
-    const unhung = await cliJson<Endpoint>(['endpoint', 'set', 'stripe-test', '--no-hang', '--reset', '--data', dir.path]);
+    const unhung = await cliJson<Endpoint>([
+      'endpoint',
+      'set',
+      'stripe-test',
+      '--no-hang',
+      '--reset',
+      '--data',
+      dir.path,
+    ]);
     expect(unhung.rule).toMatchObject({ hang: false, reset: true });
     const list = await cliJson<Endpoint[]>(['endpoint', 'list', '--data', dir.path]);
     expect(list.map((e) => e.slug)).toEqual(['default', 'stripe-test']);

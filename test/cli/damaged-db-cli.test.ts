@@ -49,7 +49,9 @@ beforeAll(async () => {
   file = join(dir.path, 'hookscope.db');
   const app = createApp({ dataDir: dir.path });
   // Rows of ~1 KiB: a few to a page, so the captures table spans a few hundred pages, all analyzed and indexed.
-  app.captures.insertMany(Array.from({ length: COUNT }, (_, i) => captureRow(1, Date.now(), `${token(i + 1)}-${'y'.repeat(300)}`)));
+  app.captures.insertMany(
+    Array.from({ length: COUNT }, (_, i) => captureRow(1, Date.now(), `${token(i + 1)}-${'y'.repeat(300)}`)),
+  );
   app.drainBackground();
   await app.close();
   expect(existsSync(`${file}-wal`)).toBe(false); // all of it is in the main file
@@ -57,16 +59,19 @@ beforeAll(async () => {
   const db = new Database(file, { readonly: true });
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   pageCount = db.pragma('page_count', { simple: true }) as number;
-  const leaves = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'captures' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]).map(
-    (r) => r.pageno,
-  );
+  const leaves = (
+    db.prepare("SELECT pageno FROM dbstat WHERE name = 'captures' AND pagetype = 'leaf' ORDER BY pageno").all() as {
+      pageno: number;
+    }[]
+  ).map((r) => r.pageno);
   db.close();
   expect(leaves.length).toBeGreaterThan(100);
 
   // A capture from the middle of the history, on a leaf page in the middle of the file.
   const bytes = readFileSync(file);
   const pageOf = new Map<number, number>();
-  for (const pageno of leaves) for (const id of leafRowids(bytes.subarray((pageno - 1) * pageSize, pageno * pageSize))) pageOf.set(id, pageno);
+  for (const pageno of leaves)
+    for (const id of leafRowids(bytes.subarray((pageno - 1) * pageSize, pageno * pageSize))) pageOf.set(id, pageno);
   damagedId = COUNT / 2;
   damagedPage = pageOf.get(damagedId)!;
   expect(damagedPage).toBeGreaterThan(pageCount * 0.25);
@@ -79,7 +84,9 @@ beforeAll(async () => {
   // Still opens: the header and the schema page are untouched.
   const check = new Database(file, { readonly: true });
   expect(check.pragma('user_version', { simple: true })).toBeGreaterThan(0);
-  expect(() => check.prepare('SELECT sum(length(body)) FROM captures').get()).toThrow(expect.objectContaining({ code: expect.stringMatching(/^SQLITE_CORRUPT/) }));
+  expect(() => check.prepare('SELECT sum(length(body)) FROM captures').get()).toThrow(
+    expect.objectContaining({ code: expect.stringMatching(/^SQLITE_CORRUPT/) }),
+  );
   check.close();
 }, 120_000);
 
@@ -97,43 +104,62 @@ function expectOneLine(result: CliResult, code: string): string {
 }
 
 describe('a database damaged in the middle of the captures table', () => {
-  it('list, show and search refuse with DB_CORRUPT in one line, with and without --json, and write nothing', { timeout: 120_000 }, async () => {
-    // `list` shows the newest 50 by default; a longer list reaches back to the damaged page.
-    const commands = [['list', '--limit', '10000'], ['show', String(damagedId)], ['search', token(damagedId)]];
-    for (const args of commands) {
-      const [plain, json] = await Promise.all([runCli([...args, '--data', dir.path]), runCli([...args, '--json', '--data', dir.path])]);
-      const line = expectOneLine(plain, 'DB_CORRUPT');
-      expect(line).toContain(`${file} is damaged (`);
-      expect(line).toMatch(/Hookscope will not write over it\. \[DB_CORRUPT\]$/);
-      // --json: the same refusal other coded errors give under --json (stdout stays empty for the script).
-      expect(expectOneLine(json, 'DB_CORRUPT'), args.join(' ')).toBe(line);
-    }
-    expect(readFileSync(file).equals(before)).toBe(true);
-    expect(existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0).toBe(0);
-  });
+  it(
+    'list, show and search refuse with DB_CORRUPT in one line, with and without --json, and write nothing',
+    { timeout: 120_000 },
+    async () => {
+      // `list` shows the newest 50 by default; a longer list reaches back to the damaged page.
+      const commands = [
+        ['list', '--limit', '10000'],
+        ['show', String(damagedId)],
+        ['search', token(damagedId)],
+      ];
+      for (const args of commands) {
+        const [plain, json] = await Promise.all([
+          runCli([...args, '--data', dir.path]),
+          runCli([...args, '--json', '--data', dir.path]),
+        ]);
+        const line = expectOneLine(plain, 'DB_CORRUPT');
+        expect(line).toContain(`${file} is damaged (`);
+        expect(line).toMatch(/Hookscope will not write over it\. \[DB_CORRUPT\]$/);
+        // --json: the same refusal other coded errors give under --json (stdout stays empty for the script).
+        expect(expectOneLine(json, 'DB_CORRUPT'), args.join(' ')).toBe(line);
+      }
+      expect(readFileSync(file).equals(before)).toBe(true);
+      expect(existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0).toBe(0);
+    },
+  );
 
-  it('refuses the way any other coded error does, while what the damage does not touch still answers', { timeout: 120_000 }, async () => {
-    const [missing, endpoints, older, newest] = await Promise.all([
-      runCli(['list', '--endpoint', 'ghost', '--json', '--data', dir.path]),
-      runCli(['endpoint', 'list', '--json', '--data', dir.path]),
-      runCli(['show', '1', '--json', '--data', dir.path]),
-      runCli(['list', '--json', '--data', dir.path]),
-    ]);
-    expect(missing.code).toBe(2);
-    expect(missing.stdout).toBe('');
-    expect(missing.stderr).toMatch(/^hookscope: .+ \[ENDPOINT_NOT_FOUND\]\n$/);
-    expect(endpoints.code, endpoints.stderr).toBe(0);
-    expect(JSON.parse(endpoints.stdout).map((e: { slug: string }) => e.slug)).toEqual(['default']);
-    expect(older.code, older.stderr).toBe(0);
-    expect(JSON.parse(older.stdout).id).toBe(1);
-    expect(newest.code, newest.stderr).toBe(0);
-    expect(JSON.parse(newest.stdout)).toHaveLength(50);
-    expect(readFileSync(file).equals(before)).toBe(true);
-  });
+  it(
+    'refuses the way any other coded error does, while what the damage does not touch still answers',
+    { timeout: 120_000 },
+    async () => {
+      const [missing, endpoints, older, newest] = await Promise.all([
+        runCli(['list', '--endpoint', 'ghost', '--json', '--data', dir.path]),
+        runCli(['endpoint', 'list', '--json', '--data', dir.path]),
+        runCli(['show', '1', '--json', '--data', dir.path]),
+        runCli(['list', '--json', '--data', dir.path]),
+      ]);
+      expect(missing.code).toBe(2);
+      expect(missing.stdout).toBe('');
+      expect(missing.stderr).toMatch(/^hookscope: .+ \[ENDPOINT_NOT_FOUND\]\n$/);
+      expect(endpoints.code, endpoints.stderr).toBe(0);
+      expect(JSON.parse(endpoints.stdout).map((e: { slug: string }) => e.slug)).toEqual(['default']);
+      expect(older.code, older.stderr).toBe(0);
+      expect(JSON.parse(older.stdout).id).toBe(1);
+      expect(newest.code, newest.stderr).toBe(0);
+      expect(JSON.parse(newest.stdout)).toHaveLength(50);
+      expect(readFileSync(file).equals(before)).toBe(true);
+    },
+  );
 
   it('the control API answers a call that meets the damage with the coded error, not INTERNAL', async () => {
     const app = createApp({ dataDir: dir.path });
-    const control = createControlServer({ handlers: createApiHandlers(app, { version: 'test', captureUrl: () => null }), uiRoot: dir.path, captureUrl: () => '' });
+    const control = createControlServer({
+      handlers: createApiHandlers(app, { version: 'test', captureUrl: () => null }),
+      uiRoot: dir.path,
+      captureUrl: () => '',
+    });
     try {
       const { port } = await control.listen(0);
       const call = async (method: string, args: unknown) => {
@@ -142,7 +168,10 @@ describe('a database damaged in the middle of the captures table', () => {
           headers: { authorization: `Bearer ${control.token}`, 'content-type': 'application/json' },
           body: JSON.stringify(args),
         });
-        return { status: res.status, json: (await res.json()) as { ok: boolean; error?: { code: string; message: string } } };
+        return {
+          status: res.status,
+          json: (await res.json()) as { ok: boolean; error?: { code: string; message: string } },
+        };
       };
       for (const [method, args] of [
         ['captures.get', { id: damagedId }],

@@ -14,9 +14,22 @@ afterEach(() => {
 function row(endpointId: number, method = 'POST'): NewCapture {
   const bytes = Buffer.from('{}');
   return {
-    endpointId, receivedAt: Date.now(), method, url: 'http://h/x', path: '/x', query: '', httpVersion: '1.1',
-    remoteAddress: '127.0.0.1', remotePort: 1, headers: [], body: bytes, bodySize: 2, bodySha256: 'x',
-    truncated: false, error: null, response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
+    endpointId,
+    receivedAt: Date.now(),
+    method,
+    url: 'http://h/x',
+    path: '/x',
+    query: '',
+    httpVersion: '1.1',
+    remoteAddress: '127.0.0.1',
+    remotePort: 1,
+    headers: [],
+    body: bytes,
+    bodySize: 2,
+    bodySha256: 'x',
+    truncated: false,
+    error: null,
+    response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
   };
 }
 
@@ -27,7 +40,16 @@ async function seeded(): Promise<{ path: string; ids: number[] }> {
   const app = createApp({ dataDir: dir.path });
   const a = app.endpoints.create('a');
   const b = app.endpoints.create('b');
-  const ids = app.captures.insertMany([row(a.id), row(a.id, 'PUT'), row(a.id), row(a.id), row(a.id), row(a.id), row(b.id), row(b.id)]);
+  const ids = app.captures.insertMany([
+    row(a.id),
+    row(a.id, 'PUT'),
+    row(a.id),
+    row(a.id),
+    row(a.id),
+    row(a.id),
+    row(b.id),
+    row(b.id),
+  ]);
   const facts: [string, string, string][] = [
     ['prynt', 'verdict.created', 'valid'],
     ['prynt', 'verdict.updated', 'invalid'],
@@ -39,7 +61,13 @@ async function seeded(): Promise<{ path: string; ids: number[] }> {
     ['lmif', 'alert', 'valid'],
   ];
   createAnalysisRepo(app.db, (id) => app.captures.get(id)).save(
-    ids.map((id, i) => ({ id, provider: facts[i][0], eventType: facts[i][1], signatureStatus: facts[i][2], signature: null })),
+    ids.map((id, i) => ({
+      id,
+      provider: facts[i][0],
+      eventType: facts[i][1],
+      signatureStatus: facts[i][2],
+      signature: null,
+    })),
     ids.at(-1)!,
   );
   await app.close();
@@ -64,44 +92,63 @@ function onTerminal(args: string[], answer: string): Promise<{ code: number | nu
 }
 
 describe('hookscope delete', () => {
-  it('deletes given ids, and what --endpoint, --provider, --event-type, --method, --signature select', { timeout: 120_000 }, async () => {
-    const { path, ids } = await seeded();
-    const del = (args: string[]) => cliJson<{ deleted: number; matched: number; dryRun: boolean }>(['delete', ...args, '--yes', '--data', path]);
-    expect(await del([String(ids[0]), String(ids[7])])).toEqual({ deleted: 2, matched: 2, dryRun: false });
-    expect(await del(['--method', 'put'])).toMatchObject({ deleted: 1 });
-    expect(await del(['--signature', 'missing'])).toMatchObject({ deleted: 1 });
-    expect(await del(['--provider', 'PRYNT', '--event-type', 'Verdict'])).toMatchObject({ deleted: 1 }); // ids[6]
-    expect(await remaining(path)).toEqual([ids[5], ids[4], ids[2]]);
-    expect(await del(['--endpoint', 'a', '--event-type', 'alert'])).toMatchObject({ deleted: 2 });
-    expect(await remaining(path)).toEqual([ids[2]]);
-    const text = await runCli(['delete', '--provider', 'prynt', '--yes', '--data', path]);
-    expect(text).toMatchObject({ code: 0, stdout: 'deleted 1 capture\n' });
-    expect(await remaining(path)).toEqual([]);
-  });
+  it(
+    'deletes given ids, and what --endpoint, --provider, --event-type, --method, --signature select',
+    { timeout: 120_000 },
+    async () => {
+      const { path, ids } = await seeded();
+      const del = (args: string[]) =>
+        cliJson<{ deleted: number; matched: number; dryRun: boolean }>(['delete', ...args, '--yes', '--data', path]);
+      expect(await del([String(ids[0]), String(ids[7])])).toEqual({ deleted: 2, matched: 2, dryRun: false });
+      expect(await del(['--method', 'put'])).toMatchObject({ deleted: 1 });
+      expect(await del(['--signature', 'missing'])).toMatchObject({ deleted: 1 });
+      expect(await del(['--provider', 'PRYNT', '--event-type', 'Verdict'])).toMatchObject({ deleted: 1 }); // ids[6]
+      expect(await remaining(path)).toEqual([ids[5], ids[4], ids[2]]);
+      expect(await del(['--endpoint', 'a', '--event-type', 'alert'])).toMatchObject({ deleted: 2 });
+      expect(await remaining(path)).toEqual([ids[2]]);
+      const text = await runCli(['delete', '--provider', 'prynt', '--yes', '--data', path]);
+      expect(text).toMatchObject({ code: 0, stdout: 'deleted 1 capture\n' });
+      expect(await remaining(path)).toEqual([]);
+    },
+  );
 
-  it('--dry-run counts; --all takes everything; without --yes off a terminal it refuses and deletes nothing', { timeout: 120_000 }, async () => {
-    const { path } = await seeded();
-    expect(await cliJson(['delete', '--all', '--dry-run', '--data', path])).toEqual({ deleted: 0, matched: 8, dryRun: true });
-    const dry = await runCli(['delete', '--endpoint', 'b', '--dry-run', '--data', path]);
-    expect(dry.stdout).toBe('would delete 2 captures (captures of endpoint b)\n');
-    const refused = await runCli(['delete', '--all', '--data', path]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe('hookscope: this would delete 8 captures; not on a terminal, so nothing was deleted: add --yes [BAD_INPUT]\n');
-    expect(await remaining(path)).toHaveLength(8);
-    const none = await runCli(['delete', '--data', path, '--yes']);
-    expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/say which captures to delete/);
-    const mixed = await runCli(['delete', '1', '--all', '--data', path, '--yes']);
-    expect(mixed.stderr).toMatch(/one of: capture ids, a filter, or all/);
-    const bad = await runCli(['delete', 'x1', '--data', path, '--yes']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/an id is a positive whole number, got "x1"/);
-    const ghost = await runCli(['delete', '--endpoint', 'ghost', '--data', path, '--yes']);
-    expect(ghost.stderr).toMatch(/no endpoint named "ghost"/);
-    expect(await remaining(path)).toHaveLength(8);
-    expect(await cliJson(['delete', '--all', '--yes', '--data', path])).toEqual({ deleted: 8, matched: 8, dryRun: false });
-    expect(await remaining(path)).toEqual([]);
-  });
+  it(
+    '--dry-run counts; --all takes everything; without --yes off a terminal it refuses and deletes nothing',
+    { timeout: 120_000 },
+    async () => {
+      const { path } = await seeded();
+      expect(await cliJson(['delete', '--all', '--dry-run', '--data', path])).toEqual({
+        deleted: 0,
+        matched: 8,
+        dryRun: true,
+      });
+      const dry = await runCli(['delete', '--endpoint', 'b', '--dry-run', '--data', path]);
+      expect(dry.stdout).toBe('would delete 2 captures (captures of endpoint b)\n');
+      const refused = await runCli(['delete', '--all', '--data', path]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toBe(
+        'hookscope: this would delete 8 captures; not on a terminal, so nothing was deleted: add --yes [BAD_INPUT]\n',
+      );
+      expect(await remaining(path)).toHaveLength(8);
+      const none = await runCli(['delete', '--data', path, '--yes']);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toMatch(/say which captures to delete/);
+      const mixed = await runCli(['delete', '1', '--all', '--data', path, '--yes']);
+      expect(mixed.stderr).toMatch(/one of: capture ids, a filter, or all/);
+      const bad = await runCli(['delete', 'x1', '--data', path, '--yes']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/an id is a positive whole number, got "x1"/);
+      const ghost = await runCli(['delete', '--endpoint', 'ghost', '--data', path, '--yes']);
+      expect(ghost.stderr).toMatch(/no endpoint named "ghost"/);
+      expect(await remaining(path)).toHaveLength(8);
+      expect(await cliJson(['delete', '--all', '--yes', '--data', path])).toEqual({
+        deleted: 8,
+        matched: 8,
+        dryRun: false,
+      });
+      expect(await remaining(path)).toEqual([]);
+    },
+  );
 
   it('asks on a terminal, naming the count: "n" keeps everything, "y" deletes', { timeout: 120_000 }, async () => {
     const { path } = await seeded();

@@ -15,7 +15,10 @@ describe('help text', () => {
       for (const option of command.options) {
         const text = help.optionDescription(option);
         seen.push(`${command.name()} ${option.long}`);
-        expect(text.match(/\bdefault\b/gi)?.length ?? 0, `${command.name()} ${option.long}: ${text}`).toBeLessThanOrEqual(1);
+        expect(
+          text.match(/\bdefault\b/gi)?.length ?? 0,
+          `${command.name()} ${option.long}: ${text}`,
+        ).toBeLessThanOrEqual(1);
       }
     }
     expect(seen).toContain('list --limit');
@@ -25,7 +28,10 @@ describe('help text', () => {
   it('list --limit shows its default the one way, and serve --body-limit in MiB', () => {
     const program = buildProgram();
     const find = (name: string) => program.commands.find((c) => c.name() === name)!;
-    const describe = (name: string, flag: string) => find(name).createHelp().optionDescription(find(name).options.find((o) => o.long === flag)!);
+    const describe = (name: string, flag: string) =>
+      find(name)
+        .createHelp()
+        .optionDescription(find(name).options.find((o) => o.long === flag)!);
     expect(describe('list', '--limit')).toBe('how many (default: 50)');
     expect(describe('search', '--limit')).toBe('how many (default: 50)');
     expect(describe('serve', '--body-limit')).toBe('largest body stored whole; larger ones get 413 (default: 10 MiB)');

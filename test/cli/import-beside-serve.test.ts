@@ -53,11 +53,13 @@ describe('hookscope import beside a running serve', () => {
     expect(seen.sent).toBeGreaterThan(0);
     expect(seen.statuses).toEqual({ 200: seen.sent });
     expect(count()).toBe(ROWS + seen.sent);
-    console.log(`hookscope import of ${ROWS} beside serve: ${seen.sent} probe webhooks, all 200; probe p50 ${quantile(seen.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(seen.latenciesMs, 0.99).toFixed(1)} ms, max ${Math.max(...seen.latenciesMs).toFixed(1)} ms (target p99 100 ms, held in bench)`);
+    console.log(
+      `hookscope import of ${ROWS} beside serve: ${seen.sent} probe webhooks, all 200; probe p50 ${quantile(seen.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(seen.latenciesMs, 0.99).toFixed(1)} ms, max ${Math.max(...seen.latenciesMs).toFixed(1)} ms (target p99 100 ms, held in bench)`,
+    );
     expect(serve.stderr()).not.toMatch(/database is locked|SQLITE_BUSY/);
   }, 300_000);
 
-  it('waits out a database held busy past SQLite\'s 5 s timeout, then finishes and exits 0', async () => {
+  it("waits out a database held busy past SQLite's 5 s timeout, then finishes and exits 0", async () => {
     const before = count();
     const small = join(folder.path, 'small.ndjson');
     writeFileSync(small, ndjsonCorpus(300, 'held'));

@@ -10,21 +10,61 @@ afterAll(() => dir.remove());
 
 describe('keypair and the providers table', () => {
   it('keypair discord: what `sign` makes with the private key verifies with the printed public key (node:crypto)', async () => {
-    const pair = await cliJson<{ algorithm: string; privateKey: string; publicKey: string; publicKeyPem: string }>(['keypair', 'discord', '--json', '--data', dir.path]);
+    const pair = await cliJson<{ algorithm: string; privateKey: string; publicKey: string; publicKeyPem: string }>([
+      'keypair',
+      'discord',
+      '--json',
+      '--data',
+      dir.path,
+    ]);
     expect(pair.algorithm).toBe('ed25519');
     expect(pair.publicKey).toMatch(/^[0-9a-f]{64}$/);
     const body = '{"type":1}';
-    const out = await runCli(['sign', '--provider', 'discord', '--secret', pair.privateKey, '--timestamp', '1780000000', '--json', '--data', dir.path], body);
+    const out = await runCli(
+      [
+        'sign',
+        '--provider',
+        'discord',
+        '--secret',
+        pair.privateKey,
+        '--timestamp',
+        '1780000000',
+        '--json',
+        '--data',
+        dir.path,
+      ],
+      body,
+    );
     expect(out.code).toBe(0);
     const signed = JSON.parse(out.stdout) as { headers: [string, string][] };
     const sig = signed.headers.find(([k]) => k === 'X-Signature-Ed25519')![1];
-    expect(verify(null, Buffer.from(`1780000000${body}`), createPublicKey(pair.publicKeyPem), Buffer.from(sig, 'hex'))).toBe(true);
-    expect(verify(null, Buffer.from(`1780000001${body}`), createPublicKey(pair.publicKeyPem), Buffer.from(sig, 'hex'))).toBe(false);
+    expect(
+      verify(null, Buffer.from(`1780000000${body}`), createPublicKey(pair.publicKeyPem), Buffer.from(sig, 'hex')),
+    ).toBe(true);
+    expect(
+      verify(null, Buffer.from(`1780000001${body}`), createPublicKey(pair.publicKeyPem), Buffer.from(sig, 'hex')),
+    ).toBe(false);
   });
 
   it('keypair --secret prints the public key of the pair a simulated webhook secret stands for, the same every time', async () => {
-    const a = await cliJson<{ publicKey: string; privateKey?: string }>(['keypair', 'discord', '--secret', 'hs_webhook_1', '--json', '--data', dir.path]);
-    const b = await cliJson<{ publicKey: string }>(['keypair', 'discord', '--secret', 'hs_webhook_1', '--json', '--data', dir.path]);
+    const a = await cliJson<{ publicKey: string; privateKey?: string }>([
+      'keypair',
+      'discord',
+      '--secret',
+      'hs_webhook_1',
+      '--json',
+      '--data',
+      dir.path,
+    ]);
+    const b = await cliJson<{ publicKey: string }>([
+      'keypair',
+      'discord',
+      '--secret',
+      'hs_webhook_1',
+      '--json',
+      '--data',
+      dir.path,
+    ]);
     expect(a.publicKey).toBe(b.publicKey);
     expect(a.privateKey).toBeUndefined();
   });
@@ -42,7 +82,9 @@ describe('keypair and the providers table', () => {
     expect(lines[0]).toMatch(/ID\s+NAME\s+KIND\s+SIGNATURE\s+SCHEME\s+EVENTS/);
     for (const p of BUILTIN_PROVIDERS) {
       const row = lines.find((l) => l.startsWith(`${p.id} `));
-      expect(row, p.id).toMatch(new RegExp(`${p.signature.forms[0].algorithm} ${p.signature.forms[0].digest}.*\\s${p.events.length}\\s`));
+      expect(row, p.id).toMatch(
+        new RegExp(`${p.signature.forms[0].algorithm} ${p.signature.forms[0].digest}.*\\s${p.events.length}\\s`),
+      );
     }
     const total = BUILTIN_PROVIDERS.reduce((n, p) => n + p.events.length, 0);
     expect(lines.at(-1)).toBe(`${BUILTIN_PROVIDERS.length} providers, ${total} event types`);
@@ -53,13 +95,54 @@ describe('send for an asymmetric provider', () => {
   it('prints the public key the handler needs; it is the one keypair --secret gives', async () => {
     const sink = await import('node:http').then(({ createServer }) => {
       const server = createServer((_req, res) => res.end('ok'));
-      return new Promise<{ url: string; close(): void }>((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() })));
+      return new Promise<{ url: string; close(): void }>((resolve) =>
+        server.listen(0, '127.0.0.1', () =>
+          resolve({
+            url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`,
+            close: () => server.close(),
+          }),
+        ),
+      );
     });
     try {
-      const sent = await cliJson<{ publicKey: string; status: string }>(['send', '--provider', 'discord', '--event', 'PING', '--url', sink.url, '--secret', 'hs_cli_send', '--json', '--data', dir.path]);
-      const pair = await cliJson<{ publicKey: string }>(['keypair', 'discord', '--secret', 'hs_cli_send', '--json', '--data', dir.path]);
+      const sent = await cliJson<{ publicKey: string; status: string }>([
+        'send',
+        '--provider',
+        'discord',
+        '--event',
+        'PING',
+        '--url',
+        sink.url,
+        '--secret',
+        'hs_cli_send',
+        '--json',
+        '--data',
+        dir.path,
+      ]);
+      const pair = await cliJson<{ publicKey: string }>([
+        'keypair',
+        'discord',
+        '--secret',
+        'hs_cli_send',
+        '--json',
+        '--data',
+        dir.path,
+      ]);
       expect(sent.publicKey).toBe(pair.publicKey);
-      const stripe = await cliJson<Record<string, unknown>>(['send', '--provider', 'stripe', '--event', 'payment_intent.succeeded', '--url', sink.url, '--secret', 'whsec_x', '--json', '--data', dir.path]);
+      const stripe = await cliJson<Record<string, unknown>>([
+        'send',
+        '--provider',
+        'stripe',
+        '--event',
+        'payment_intent.succeeded',
+        '--url',
+        sink.url,
+        '--secret',
+        'whsec_x',
+        '--json',
+        '--data',
+        dir.path,
+      ]);
       expect(stripe).not.toHaveProperty('publicKey');
     } finally {
       sink.close();

@@ -19,12 +19,25 @@ const JAN = Date.parse('2026-01-10T12:00:00Z');
 const JUN = Date.parse('2026-06-10T12:00:00Z');
 
 function pryntBody(eventType: string, n: number): string {
-  return JSON.stringify({ webhookId: 'wh_1', eventId: `evt_${n}`, eventType, apiVersion: '2026-01-15', createdAt: '2026-02-14T11:45:22.341Z', idempotencyKey: `idk_${n}`, data: { visitorId: `pv_${n}` } });
+  return JSON.stringify({
+    webhookId: 'wh_1',
+    eventId: `evt_${n}`,
+    eventType,
+    apiVersion: '2026-01-15',
+    createdAt: '2026-02-14T11:45:22.341Z',
+    idempotencyKey: `idk_${n}`,
+    data: { visitorId: `pv_${n}` },
+  });
 }
 
 function pryntHeaders(secret: string, body: string, eventType: string, ts: number): [string, string][] {
   const signature = 'sha256=' + createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex');
-  return [['Content-Type', 'application/json'], ['X-Prynt-Signature', signature], ['X-Prynt-Event', eventType], ['X-Prynt-Timestamp', String(ts)]];
+  return [
+    ['Content-Type', 'application/json'],
+    ['X-Prynt-Signature', signature],
+    ['X-Prynt-Event', eventType],
+    ['X-Prynt-Timestamp', String(ts)],
+  ];
 }
 
 let dir: { path: string; remove(): void };
@@ -36,7 +49,9 @@ const at: Record<string, number> = {};
 
 beforeAll(async () => {
   dir = tempDir();
-  expect((await runCli(['endpoint', 'create', 'prynt', '--provider', 'prynt', '--secret', SECRET, ...data()])).code).toBe(0);
+  expect(
+    (await runCli(['endpoint', 'create', 'prynt', '--provider', 'prynt', '--secret', SECRET, ...data()])).code,
+  ).toBe(0);
   let now = JAN;
   const app = createApp({ dataDir: dir.path, clock: { now: () => now, setTimer: systemClock.setTimer } });
   try {
@@ -45,12 +60,29 @@ beforeAll(async () => {
       at[role] = (await sendRaw(port, request)).id;
     };
     const ts = Math.floor(JAN / 1000);
-    await send('valid', { path: '/prynt/events', headers: pryntHeaders(SECRET, pryntBody('visitor.new', 1), 'visitor.new', ts), body: pryntBody('visitor.new', 1) });
-    await send('forged', { path: '/prynt/events', headers: pryntHeaders('whsec_wrong', pryntBody('verdict.block', 2), 'verdict.block', ts), body: pryntBody('verdict.block', 2) });
+    await send('valid', {
+      path: '/prynt/events',
+      headers: pryntHeaders(SECRET, pryntBody('visitor.new', 1), 'visitor.new', ts),
+      body: pryntBody('visitor.new', 1),
+    });
+    await send('forged', {
+      path: '/prynt/events',
+      headers: pryntHeaders('whsec_wrong', pryntBody('verdict.block', 2), 'verdict.block', ts),
+      body: pryntBody('verdict.block', 2),
+    });
     now = JUN;
     await send('get', { method: 'GET', path: '/prynt/health?probe=1', headers: [] });
-    await send('word', { path: '/default/hook', headers: [['Content-Type', 'text/plain']], body: 'a unicorn galloped by' });
-    for (let i = 0; i < 6; i++) await send(`filler${i}`, { path: '/default/hook', headers: [['Content-Type', 'text/plain']], body: `filler ${i}` });
+    await send('word', {
+      path: '/default/hook',
+      headers: [['Content-Type', 'text/plain']],
+      body: 'a unicorn galloped by',
+    });
+    for (let i = 0; i < 6; i++)
+      await send(`filler${i}`, {
+        path: '/default/hook',
+        headers: [['Content-Type', 'text/plain']],
+        body: `filler ${i}`,
+      });
     app.drainBackground();
   } finally {
     await app.close();
@@ -63,8 +95,16 @@ describe('hookscope list: the UI filters as flags', () => {
   it('records what the filters need (a real Prynt verdict each way)', () => {
     expect(all).toHaveLength(10);
     const byId = new Map(all.map((r) => [r.id, r]));
-    expect(byId.get(at.valid)).toMatchObject({ provider: 'prynt', eventType: 'visitor.new', signatureStatus: expect.stringMatching(/valid|stale/) });
-    expect(byId.get(at.forged)).toMatchObject({ provider: 'prynt', eventType: 'verdict.block', signatureStatus: 'invalid' });
+    expect(byId.get(at.valid)).toMatchObject({
+      provider: 'prynt',
+      eventType: 'visitor.new',
+      signatureStatus: expect.stringMatching(/valid|stale/),
+    });
+    expect(byId.get(at.forged)).toMatchObject({
+      provider: 'prynt',
+      eventType: 'verdict.block',
+      signatureStatus: 'invalid',
+    });
   });
 
   it('--provider, --event, --method and --signature each narrow the list', async () => {
@@ -85,7 +125,18 @@ describe('hookscope list: the UI filters as flags', () => {
     const [since, until, window, both] = await Promise.all([
       cliJson<CaptureSummary[]>(['list', '--since', '2026-03-01T00:00:00Z', '--limit', '2', ...data()]),
       cliJson<CaptureSummary[]>(['list', '--until', '2026-03-01', ...data()]),
-      cliJson<CaptureSummary[]>(['list', '--since', '2026-01-10T11:00:00Z', '--until', '2026-01-10T13:00:00Z', '--provider', 'prynt', '--signature', 'invalid', ...data()]),
+      cliJson<CaptureSummary[]>([
+        'list',
+        '--since',
+        '2026-01-10T11:00:00Z',
+        '--until',
+        '2026-01-10T13:00:00Z',
+        '--provider',
+        'prynt',
+        '--signature',
+        'invalid',
+        ...data(),
+      ]),
       cliJson<CaptureSummary[]>(['list', '--since', '1d', ...data()]),
     ]);
     expect(ids(since)).toEqual([at.filler5, at.filler4]);
@@ -111,7 +162,13 @@ describe('hookscope list: the UI filters as flags', () => {
     const pages: number[][] = [];
     let before: number | undefined;
     for (;;) {
-      const page = await cliJson<CaptureSummary[]>(['list', '--limit', '3', ...(before ? ['--before', String(before)] : []), ...data()]);
+      const page = await cliJson<CaptureSummary[]>([
+        'list',
+        '--limit',
+        '3',
+        ...(before ? ['--before', String(before)] : []),
+        ...data(),
+      ]);
       if (page.length === 0) break;
       pages.push(ids(page));
       before = page[page.length - 1].id;
@@ -120,8 +177,14 @@ describe('hookscope list: the UI filters as flags', () => {
     expect(pages.flat()).toEqual(ids(all));
     // --after: the captures just above the id, still newest first; with --before, the range between.
     const oldest = all[all.length - 1].id;
-    expect(ids(await cliJson<CaptureSummary[]>(['list', '--after', String(oldest), '--limit', '2', ...data()]))).toEqual([oldest + 2, oldest + 1]);
-    expect(ids(await cliJson<CaptureSummary[]>(['list', '--after', String(oldest), '--before', String(oldest + 4), ...data()]))).toEqual([oldest + 3, oldest + 2, oldest + 1]);
+    expect(
+      ids(await cliJson<CaptureSummary[]>(['list', '--after', String(oldest), '--limit', '2', ...data()])),
+    ).toEqual([oldest + 2, oldest + 1]);
+    expect(
+      ids(
+        await cliJson<CaptureSummary[]>(['list', '--after', String(oldest), '--before', String(oldest + 4), ...data()]),
+      ),
+    ).toEqual([oldest + 3, oldest + 2, oldest + 1]);
     expect(await cliJson<CaptureSummary[]>(['list', '--after', String(all[0].id), ...data()])).toEqual([]);
   });
 
@@ -140,10 +203,16 @@ describe('hookscope list: the UI filters as flags', () => {
 
   it('bad values are refused with a clear message and exit 2', async () => {
     const cases: [string[], RegExp][] = [
-      [['--signature', 'bogus'], /--signature must be one of valid, invalid, stale, missing, malformed, no-secret, got "bogus"/],
+      [
+        ['--signature', 'bogus'],
+        /--signature must be one of valid, invalid, stale, missing, malformed, no-secret, got "bogus"/,
+      ],
       [['--since', 'yesterday'], /--since must be an ISO time/],
       [['--until', 'soon'], /--until must be an ISO time/],
-      [['--since', '2026-06-01', '--until', '2026-01-01'], /--since \(2026-06-01T00:00:00.000Z\) must be before --until/],
+      [
+        ['--since', '2026-06-01', '--until', '2026-01-01'],
+        /--since \(2026-06-01T00:00:00.000Z\) must be before --until/,
+      ],
       [['--before', 'x'], /an id is a positive whole number, got "x"/],
       [['--after', '9', '--before', '3'], /--after 9 must be below --before 3/],
       [['--method', 'GET /'], /--method must be an HTTP method/],

@@ -48,7 +48,10 @@ describe('hookscope providers ID', () => {
     const out = await runCli(['providers', 'prynt', ...data()]);
     expect(out.code).toBe(0);
     const prynt = (await cliJson<ProviderDefinition[]>(['providers', ...data()])).find((p) => p.id === 'prynt')!;
-    for (const e of prynt.events) expect(out.stdout).toMatch(new RegExp(`^  ${e.type.replace(/\./g, '\\.')} +${e.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    for (const e of prynt.events)
+      expect(out.stdout).toMatch(
+        new RegExp(`^  ${e.type.replace(/\./g, '\\.')} +${e.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'),
+      );
     expect(out.stdout).toContain('X-Prynt-Signature: the signature');
     expect(out.stdout).toContain('X-Prynt-Timestamp');
     expect(out.stdout).toContain('X-Prynt-Event: the event type');
@@ -110,7 +113,16 @@ describe('an unknown event type names the valid ones, before any secret is gener
 
   it('send: EVENT_UNKNOWN with the valid types, no secret printed, nothing stored or sent', async () => {
     const before = received.length;
-    const out = await runCli(['send', '--provider', 'prynt', '--event', 'verdict.blok', '--url', `${target}/x`, ...data()]);
+    const out = await runCli([
+      'send',
+      '--provider',
+      'prynt',
+      '--event',
+      'verdict.blok',
+      '--url',
+      `${target}/x`,
+      ...data(),
+    ]);
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/EVENT_UNKNOWN|no event type "verdict\.blok"/);
     expect(out.stderr).toMatch(PRYNT_EVENTS);
@@ -118,13 +130,34 @@ describe('an unknown event type names the valid ones, before any secret is gener
     expect(out.stdout).toBe('');
     expect(received.length).toBe(before);
     expect(await cliJson<unknown[]>(['deliveries', ...data()])).toEqual([]);
-    const json = await runCli(['send', '--provider', 'prynt', '--event', 'verdict.blok', '--url', `${target}/x`, '--json', ...data()]);
+    const json = await runCli([
+      'send',
+      '--provider',
+      'prynt',
+      '--event',
+      'verdict.blok',
+      '--url',
+      `${target}/x`,
+      '--json',
+      ...data(),
+    ]);
     expect(json.code).toBe(2);
     expect(json.stdout).not.toMatch(/whsec_/);
   });
 
   it('send: a malformed --webhook-id fails the same way, before a secret', async () => {
-    const out = await runCli(['send', '--provider', 'prynt', '--event', 'visitor.new', '--url', `${target}/x`, '--webhook-id', 'not-an-id', ...data()]);
+    const out = await runCli([
+      'send',
+      '--provider',
+      'prynt',
+      '--event',
+      'visitor.new',
+      '--url',
+      `${target}/x`,
+      '--webhook-id',
+      'not-an-id',
+      ...data(),
+    ]);
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/wh_/);
     expect(out.stdout).toBe('');
@@ -134,7 +167,21 @@ describe('an unknown event type names the valid ones, before any secret is gener
     const bad = await runCli(['sign', '--provider', 'prynt', '--secret', 's', '--event', 'nope', ...data()], '{}');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(PRYNT_EVENTS);
-    const good = await runCli(['sign', '--provider', 'prynt', '--secret', 's', '--event', 'verdict.block', '--timestamp', '1796391462', ...data()], '{"eventId":"evt_1"}');
+    const good = await runCli(
+      [
+        'sign',
+        '--provider',
+        'prynt',
+        '--secret',
+        's',
+        '--event',
+        'verdict.block',
+        '--timestamp',
+        '1796391462',
+        ...data(),
+      ],
+      '{"eventId":"evt_1"}',
+    );
     expect(good.code).toBe(0);
     const expected = crypto.createHmac('sha256', 's').update('1796391462.{"eventId":"evt_1"}').digest('hex');
     expect(good.stdout).toContain('X-Prynt-Event: verdict.block');
@@ -153,7 +200,11 @@ describe('an unknown event type names the valid ones, before any secret is gener
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${serve!.info.token}` },
           body: JSON.stringify(args),
         });
-        return (await res.json()) as { ok: boolean; error?: { code: string; message: string }; result?: Record<string, unknown> };
+        return (await res.json()) as {
+          ok: boolean;
+          error?: { code: string; message: string };
+          result?: Record<string, unknown>;
+        };
       };
       const sent = await post('sender.send', { provider: 'lmif', eventType: 'box.exploded', url: `${target}/api` });
       expect(sent.ok).toBe(false);
@@ -165,13 +216,37 @@ describe('an unknown event type names the valid ones, before any secret is gener
       expect(sample.error!.message).toMatch(/detection\.scan_complete/);
       expect((await post('deliveries.list', {})).result).toEqual([]);
       // And a good send reports the webhook's subscription id.
-      const ok = await post('sender.send', { provider: 'lmif', eventType: 'box.created', url: `${target}/api`, webhookId: 'wh_apiset' });
+      const ok = await post('sender.send', {
+        provider: 'lmif',
+        eventType: 'box.created',
+        url: `${target}/api`,
+        webhookId: 'wh_apiset',
+      });
       expect(ok.result).toMatchObject({ subscriptionId: 'wh_apiset' });
       // A ClickDefender payload sent as typed, pretty-printed: sent, with the warning; compact: no warning.
-      const event = { event: 'high_risk_visitor', timestamp: '2026-12-04T13:37:42Z', property: { id: 'prop_1', name: 'P' }, visitor: { id: 'vis_1', score: 50, label: 'SUSPICIOUS' } };
-      const pretty = await post('sender.send', { provider: 'clickdefender', eventType: 'high_risk_visitor', url: `${target}/api-cd`, secret: 's', payload: JSON.stringify(event, null, 2) });
-      expect(pretty.result!.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/documented handlers will disagree.*pretty-printed/)]));
-      const compact = await post('sender.send', { provider: 'clickdefender', eventType: 'high_risk_visitor', url: `${target}/api-cd`, secret: 's', payload: JSON.stringify(event) });
+      const event = {
+        event: 'high_risk_visitor',
+        timestamp: '2026-12-04T13:37:42Z',
+        property: { id: 'prop_1', name: 'P' },
+        visitor: { id: 'vis_1', score: 50, label: 'SUSPICIOUS' },
+      };
+      const pretty = await post('sender.send', {
+        provider: 'clickdefender',
+        eventType: 'high_risk_visitor',
+        url: `${target}/api-cd`,
+        secret: 's',
+        payload: JSON.stringify(event, null, 2),
+      });
+      expect(pretty.result!.warnings).toEqual(
+        expect.arrayContaining([expect.stringMatching(/documented handlers will disagree.*pretty-printed/)]),
+      );
+      const compact = await post('sender.send', {
+        provider: 'clickdefender',
+        eventType: 'high_risk_visitor',
+        url: `${target}/api-cd`,
+        secret: 's',
+        payload: JSON.stringify(event),
+      });
       expect(compact.result!.warnings).not.toEqual(expect.arrayContaining([expect.stringMatching(/disagree/)]));
     } finally {
       if (serve) {
@@ -186,7 +261,19 @@ describe('an unknown event type names the valid ones, before any secret is gener
 describe('send --webhook-id and send --compact', () => {
   it('two sends to one URL carry the same webhook id, another URL another; --webhook-id sets it for later sends', async () => {
     const send = (path: string, extra: string[] = []) =>
-      cliJson<{ subscriptionId: string; status: string }>(['send', '--provider', 'lrdefender', '--event', 'device.new', '--url', `${target}${path}`, '--secret', 'whsec_x', ...extra, ...data()]);
+      cliJson<{ subscriptionId: string; status: string }>([
+        'send',
+        '--provider',
+        'lrdefender',
+        '--event',
+        'device.new',
+        '--url',
+        `${target}${path}`,
+        '--secret',
+        'whsec_x',
+        ...extra,
+        ...data(),
+      ]);
     const bodyOf = () => JSON.parse(received.at(-1)!.body.toString('utf8')) as { webhookId: string };
     const a = await send('/one');
     expect(a.subscriptionId).toMatch(/^wh_[A-Za-z0-9]{12}$/);
@@ -199,18 +286,48 @@ describe('send --webhook-id and send --compact', () => {
     expect((await send('/one', ['--webhook-id', 'wh_xyz789'])).subscriptionId).toBe('wh_xyz789');
     expect(bodyOf().webhookId).toBe('wh_xyz789');
     expect((await send('/one')).subscriptionId).toBe('wh_xyz789');
-    const text = await runCli(['send', '--provider', 'lrdefender', '--event', 'device.new', '--url', `${target}/one`, '--secret', 'whsec_x', ...data()]);
+    const text = await runCli([
+      'send',
+      '--provider',
+      'lrdefender',
+      '--event',
+      'device.new',
+      '--url',
+      `${target}/one`,
+      '--secret',
+      'whsec_x',
+      ...data(),
+    ]);
     expect(text.stdout).toContain('webhook id: wh_xyz789');
   });
 
   it('ClickDefender: a pretty-printed payload is warned about and sent as is; --compact sends the compact form both documented handlers accept', async () => {
     const own = tempDir();
     try {
-      const event = { event: 'high_risk_visitor', timestamp: '2026-12-04T13:37:42Z', property: { id: 'prop_abc123', name: 'Café' }, visitor: { id: 'vis_xyz789', score: 55, label: 'SUSPICIOUS' } };
+      const event = {
+        event: 'high_risk_visitor',
+        timestamp: '2026-12-04T13:37:42Z',
+        property: { id: 'prop_abc123', name: 'Café' },
+        visitor: { id: 'vis_xyz789', score: 55, label: 'SUSPICIOUS' },
+      };
       const file = join(own.path, 'event.json');
       writeFileSync(file, JSON.stringify(event, null, 2));
       const send = (extra: string[]) =>
-        runCli(['send', '--provider', 'clickdefender', '--event', 'high_risk_visitor', '--url', `${target}/cd`, '--secret', 'cd_secret', '--payload', file, ...extra, ...data()]);
+        runCli([
+          'send',
+          '--provider',
+          'clickdefender',
+          '--event',
+          'high_risk_visitor',
+          '--url',
+          `${target}/cd`,
+          '--secret',
+          'cd_secret',
+          '--payload',
+          file,
+          ...extra,
+          ...data(),
+        ]);
       const warned = await send([]);
       expect(warned.code).toBe(0);
       expect(warned.stderr).toMatch(/warning: ClickDefender's documented handlers will disagree.*pretty-printed/);
@@ -222,8 +339,14 @@ describe('send --webhook-id and send --compact', () => {
       expect(sent.body.toString('utf8')).toBe(JSON.stringify(event));
       // Both documented handlers (seed 002) accept what was sent.
       const signature = String(sent.headers['x-clickdefender-signature']);
-      const node = crypto.createHmac('sha256', 'cd_secret').update(JSON.stringify(JSON.parse(sent.body.toString('utf8'))), 'utf8').digest('hex');
-      const python = crypto.createHmac('sha256', Buffer.from('cd_secret')).update(Buffer.from(sent.body.toString('utf8'), 'utf8')).digest('hex');
+      const node = crypto
+        .createHmac('sha256', 'cd_secret')
+        .update(JSON.stringify(JSON.parse(sent.body.toString('utf8'))), 'utf8')
+        .digest('hex');
+      const python = crypto
+        .createHmac('sha256', Buffer.from('cd_secret'))
+        .update(Buffer.from(sent.body.toString('utf8'), 'utf8'))
+        .digest('hex');
       expect([signature, signature]).toEqual([node, python]);
       writeFileSync(file, 'not json');
       const bad = await send(['--compact']);
@@ -241,8 +364,24 @@ describe('verdict lines on the terminal', () => {
     const prynt = createProviderRegistry().require('prynt');
     const hostile = '\u001b]52;c;cHduZWQ=\u0007 \u001b[2J\u009b31m\u202e';
     const verdicts = [
-      verifyRequest(prynt, { headers: [['X-Prynt-Signature', 'sha256=00'], ['X-Prynt-Timestamp', hostile]], body: Buffer.from('{}'), secrets: ['s'], nowMs: 0 }),
-      verifyRequest(prynt, { headers: [['X-Prynt-Signature', hostile], ['X-Prynt-Timestamp', '1']], body: Buffer.from('{}'), secrets: ['s'], nowMs: 1000 }),
+      verifyRequest(prynt, {
+        headers: [
+          ['X-Prynt-Signature', 'sha256=00'],
+          ['X-Prynt-Timestamp', hostile],
+        ],
+        body: Buffer.from('{}'),
+        secrets: ['s'],
+        nowMs: 0,
+      }),
+      verifyRequest(prynt, {
+        headers: [
+          ['X-Prynt-Signature', hostile],
+          ['X-Prynt-Timestamp', '1'],
+        ],
+        body: Buffer.from('{}'),
+        secrets: ['s'],
+        nowMs: 1000,
+      }),
     ];
     for (const v of verdicts) {
       expect(JSON.stringify(v)).toContain('\\u001b');

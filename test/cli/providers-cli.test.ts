@@ -11,7 +11,10 @@ let serve: ServeProcess;
 
 beforeAll(async () => {
   dir = tempDir();
-  expect((await runCli(['endpoint', 'create', 'prynt', '--provider', 'prynt', '--secret', 'whsec_old', '--data', dir.path])).code).toBe(0);
+  expect(
+    (await runCli(['endpoint', 'create', 'prynt', '--provider', 'prynt', '--secret', 'whsec_old', '--data', dir.path]))
+      .code,
+  ).toBe(0);
   serve = await startServeProcess(dir.path);
 });
 afterAll(async () => {
@@ -24,7 +27,18 @@ describe('providers and signatures from the CLI', () => {
   it('lists the five documented providers and the common schemes with their ladders', async () => {
     const list = await cliJson<ProviderDefinition[]>(['providers', '--data', dir.path]);
     expect(list.map((p) => p.id)).toEqual(
-      expect.arrayContaining(['lrdefender', 'fingerprintiq', 'clickdefender', 'lmif', 'prynt', 'standard-webhooks', 'stripe', 'github', 'shopify', 'slack']),
+      expect.arrayContaining([
+        'lrdefender',
+        'fingerprintiq',
+        'clickdefender',
+        'lmif',
+        'prynt',
+        'standard-webhooks',
+        'stripe',
+        'github',
+        'shopify',
+        'slack',
+      ]),
     );
     const prynt = list.find((p) => p.id === 'prynt')!;
     expect(prynt.delivery).toMatchObject({ timeoutMs: 10_000, success: '2xx', retryDelaysMs: [300_000, 1_800_000] });
@@ -32,14 +46,30 @@ describe('providers and signatures from the CLI', () => {
 
   it('signs like the provider: `sign` prints headers an independent HMAC agrees with', async () => {
     const body = '{"action":"opened"}';
-    const out = await runCli(['sign', '--provider', 'github', '--secret', 'It\'s a Secret to Everybody', '--data', dir.path], body);
+    const out = await runCli(
+      ['sign', '--provider', 'github', '--secret', "It's a Secret to Everybody", '--data', dir.path],
+      body,
+    );
     expect(out.code).toBe(0);
     const expected = createHmac('sha256', "It's a Secret to Everybody").update(body).digest('hex');
     expect(out.stdout).toContain(`X-Hub-Signature-256: sha256=${expected}`);
   });
 
   it('gives each capture a provider, event type and verdict; verify and secret rotation re-check it', async () => {
-    const sent = await runCli(['send', '--provider', 'prynt', '--event', 'verdict.block', '--url', `${serve.info.captureUrl}prynt/hook`, '--secret', 'whsec_new', '--json', '--data', dir.path]);
+    const sent = await runCli([
+      'send',
+      '--provider',
+      'prynt',
+      '--event',
+      'verdict.block',
+      '--url',
+      `${serve.info.captureUrl}prynt/hook`,
+      '--secret',
+      'whsec_new',
+      '--json',
+      '--data',
+      dir.path,
+    ]);
     expect(sent.code).toBe(0);
     const list = await cliJson<{ id: number }[]>(['list', '--endpoint', 'prynt', '--data', dir.path]);
     const id = list[0].id;
@@ -65,7 +95,17 @@ describe('providers and signatures from the CLI', () => {
     const p = await runCli(['endpoint', 'create', 'x', '--provider', 'nope', '--data', dir.path]);
     expect(p.code).toBe(2);
     expect(p.stderr).toMatch(/nope/);
-    const e = await runCli(['send', '--provider', 'prynt', '--event', 'no.such.event', '--url', 'http://127.0.0.1:9/', '--data', dir.path]);
+    const e = await runCli([
+      'send',
+      '--provider',
+      'prynt',
+      '--event',
+      'no.such.event',
+      '--url',
+      'http://127.0.0.1:9/',
+      '--data',
+      dir.path,
+    ]);
     expect(e.code).toBe(2);
     expect(e.stderr).toMatch(/no\.such\.event/);
     const list = await cliJson<{ slug: string }[]>(['endpoint', 'list', '--data', dir.path]);

@@ -15,7 +15,9 @@ const dirs: { path: string; remove(): void }[] = [];
 const serves: ServeProcess[] = [];
 beforeAll(async () => {
   // Answers 500 on /hook (so Prynt's ladder runs: 3 attempts, waits 5 min and 30 min), 200 on /ok.
-  handler = await startServer((req, res) => res.writeHead(req.url === '/ok' ? 200 : 500).end(req.url === '/ok' ? 'ok' : 'down'));
+  handler = await startServer((req, res) =>
+    res.writeHead(req.url === '/ok' ? 200 : 500).end(req.url === '/ok' ? 'ok' : 'down'),
+  );
 });
 afterAll(async () => {
   await handler.close();
@@ -51,7 +53,20 @@ async function serve(dir: string): Promise<ServeProcess & { call(method: string,
 
 /** Starts `hookscope send` (Prynt, at 1x: a 5 min wait after attempt 1) and interrupts it with SIGINT once it says it waits. */
 async function sendAndInterrupt(dir: string): Promise<{ code: number | null; stdout: string }> {
-  const child = spawn(process.execPath, [BIN, 'send', '--provider', 'prynt', '--event', 'verdict.allow', '--url', `${handler.url}`, '--secret', 'whsec_x', '--data', dir]);
+  const child = spawn(process.execPath, [
+    BIN,
+    'send',
+    '--provider',
+    'prynt',
+    '--event',
+    'verdict.allow',
+    '--url',
+    `${handler.url}`,
+    '--secret',
+    'whsec_x',
+    '--data',
+    dir,
+  ]);
   let stdout = '';
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   await new Promise<void>((resolve, reject) => {
@@ -76,12 +91,20 @@ describe('send interrupted mid-ladder', () => {
     expect(sent.code).toBe(130);
     expect(sent.stdout).toMatch(/^delivery 1: handed over to the running sender \(hookscope serve\)/m);
 
-    const view = await waitFor('delivery 1 to settle', async () => {
-      const v = await s.call('deliveries.get', { id: 1 });
-      return v.result.status !== 'pending' && v;
-    }, { timeout: 30_000, interval: 100 });
+    const view = await waitFor(
+      'delivery 1 to settle',
+      async () => {
+        const v = await s.call('deliveries.get', { id: 1 });
+        return v.result.status !== 'pending' && v;
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     expect(view.result.status).toBe('failed');
-    expect(view.result.attempts.map((a: { n: number; status: number }) => [a.n, a.status])).toEqual([[1, 500], [2, 500], [3, 500]]);
+    expect(view.result.attempts.map((a: { n: number; status: number }) => [a.n, a.status])).toEqual([
+      [1, 500],
+      [2, 500],
+      [3, 500],
+    ]);
     // The handler received three requests: attempt 1 from send, 2 and 3 from serve; none twice.
     expect(handler.hits).toHaveLength(3);
     expect(new Set(handler.hits.map((h) => h.headers['x-prynt-delivery'])).size).toBe(1);
@@ -95,23 +118,34 @@ describe('send interrupted mid-ladder', () => {
     const second = await sendAndInterrupt(dir);
     expect(second.stdout).toContain('delivery 2: paused');
     const listed = await cliJson<{ id: number; status: string }[]>(['deliveries', '--data', dir]);
-    expect(listed.map((d) => [d.id, d.status])).toEqual([[2, 'paused'], [1, 'paused']]);
+    expect(listed.map((d) => [d.id, d.status])).toEqual([
+      [2, 'paused'],
+      [1, 'paused'],
+    ]);
     expect(handler.hits).toHaveLength(2);
 
     const retried = await runCli(['retry', '1', '--speed', '1000000', '--json', '--data', dir]);
     const result = JSON.parse(retried.stdout) as { status: string; attempts: { n: number; status: number }[] };
     expect(result.status).toBe('failed');
-    expect(result.attempts.map((a) => [a.n, a.status])).toEqual([[1, 500], [2, 500], [3, 500]]);
+    expect(result.attempts.map((a) => [a.n, a.status])).toEqual([
+      [1, 500],
+      [2, 500],
+      [3, 500],
+    ]);
     expect(handler.hits).toHaveLength(4);
 
     const s = await serve(dir);
     const resumed = await s.call('deliveries.get', { id: 2 });
     expect(resumed.result.status).toBe('pending'); // taken over when serve started
     await s.call('sender.setSpeed', { speed: 100_000 });
-    const view = await waitFor('delivery 2 to settle', async () => {
-      const v = await s.call('deliveries.get', { id: 2 });
-      return v.result.status !== 'pending' && v;
-    }, { timeout: 30_000, interval: 100 });
+    const view = await waitFor(
+      'delivery 2 to settle',
+      async () => {
+        const v = await s.call('deliveries.get', { id: 2 });
+        return v.result.status !== 'pending' && v;
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     expect(view.result.attempts.map((a: { n: number }) => a.n)).toEqual([1, 2, 3]);
     expect(handler.hits).toHaveLength(6);
   });
@@ -121,14 +155,32 @@ describe('send --detach', () => {
   it('exits at once with the delivery id, and the running serve delivers it', async () => {
     const dir = data();
     const s = await serve(dir);
-    const detached = await runCli(['send', '--provider', 'lrdefender', '--event', 'device.new', '--url', `${new URL(handler.url).origin}/ok`, '--secret', 'whsec_x', '--detach', '--json', '--data', dir]);
+    const detached = await runCli([
+      'send',
+      '--provider',
+      'lrdefender',
+      '--event',
+      'device.new',
+      '--url',
+      `${new URL(handler.url).origin}/ok`,
+      '--secret',
+      'whsec_x',
+      '--detach',
+      '--json',
+      '--data',
+      dir,
+    ]);
     expect(detached.code).toBe(0);
     const out = JSON.parse(detached.stdout) as { deliveryId: number; status: string };
     expect(out).toMatchObject({ deliveryId: 1, status: 'paused' });
-    const view = await waitFor('delivery 1 to settle', async () => {
-      const v = await s.call('deliveries.get', { id: 1 });
-      return v.result.status === 'delivered' && v;
-    }, { timeout: 30_000, interval: 100 });
+    const view = await waitFor(
+      'delivery 1 to settle',
+      async () => {
+        const v = await s.call('deliveries.get', { id: 1 });
+        return v.result.status === 'delivered' && v;
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     expect(view.result.attempts).toHaveLength(1);
     expect(handler.hits.filter((h) => h.method === 'POST')).toHaveLength(1);
   });

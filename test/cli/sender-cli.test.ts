@@ -13,7 +13,14 @@ interface SendJson {
   eventId: string | null;
   target: string;
   status: 'delivered' | 'failed';
-  attempts: { n: number; scheduledAt: string; sentAt: string; durationMs: number; status: number | null; errorKind: string | null }[];
+  attempts: {
+    n: number;
+    scheduledAt: string;
+    sentAt: string;
+    durationMs: number;
+    status: number | null;
+    errorKind: string | null;
+  }[];
   generatedSecret?: string;
 }
 
@@ -31,10 +38,26 @@ afterAll(async () => {
 
 describe('hookscope send, deliveries, delivery, retry', () => {
   it('delivers and prints the documented --json shape, exit 0', async () => {
-    const r = await runCli(['send', '--provider', 'lmif', '--event', 'box.created', '--url', `${serve.info.captureUrl}ok/lmif`, '--json', '--data', dir.path]);
+    const r = await runCli([
+      'send',
+      '--provider',
+      'lmif',
+      '--event',
+      'box.created',
+      '--url',
+      `${serve.info.captureUrl}ok/lmif`,
+      '--json',
+      '--data',
+      dir.path,
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as SendJson;
-    expect(out).toMatchObject({ provider: 'lmif', eventType: 'box.created', status: 'delivered', target: `${serve.info.captureUrl}ok/lmif` });
+    expect(out).toMatchObject({
+      provider: 'lmif',
+      eventType: 'box.created',
+      status: 'delivered',
+      target: `${serve.info.captureUrl}ok/lmif`,
+    });
     expect(out.generatedSecret).toMatch(/^whsec_/);
     expect(out.attempts).toHaveLength(1);
     expect(out.attempts[0]).toMatchObject({ n: 1, status: 200, errorKind: null });
@@ -42,23 +65,58 @@ describe('hookscope send, deliveries, delivery, retry', () => {
   });
 
   it('runs the whole ladder against a failing handler and exits 1 when it is exhausted', async () => {
-    const r = await runCli(['send', '--provider', 'fingerprintiq', '--event', 'visit.new', '--url', `${serve.info.captureUrl}created/x`, '--secret', 's3cret', '--speed', '1000', '--json', '--data', dir.path]);
+    const r = await runCli([
+      'send',
+      '--provider',
+      'fingerprintiq',
+      '--event',
+      'visit.new',
+      '--url',
+      `${serve.info.captureUrl}created/x`,
+      '--secret',
+      's3cret',
+      '--speed',
+      '1000',
+      '--json',
+      '--data',
+      dir.path,
+    ]);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as SendJson;
     // FingerprintIQ counts only an exact 200: the 201s are failures, four attempts in all.
     expect(out.status).toBe('failed');
     expect(out.attempts.map((a) => a.status)).toEqual([201, 201, 201, 201]);
-    const gaps = out.attempts.slice(1).map((a, i) => Date.parse(a.scheduledAt) - Date.parse(out.attempts[i].scheduledAt));
+    const gaps = out.attempts
+      .slice(1)
+      .map((a, i) => Date.parse(a.scheduledAt) - Date.parse(out.attempts[i].scheduledAt));
     // Provider-time gaps are the documented ladder (1 s, 5 s, 25 s) plus each attempt's own duration.
     expect(gaps.map((g) => Math.round(g / 1000))).toEqual([1, 5, 25]);
   });
 
   it('prints attempts as they happen, then lists, shows and retries deliveries', async () => {
-    const live = await runCli(['send', '--provider', 'lrdefender', '--event', 'device.new', '--url', `${serve.info.captureUrl}down/x`, '--secret', 'whsec_x', '--speed', '100000', '--data', dir.path]);
+    const live = await runCli([
+      'send',
+      '--provider',
+      'lrdefender',
+      '--event',
+      'device.new',
+      '--url',
+      `${serve.info.captureUrl}down/x`,
+      '--secret',
+      'whsec_x',
+      '--speed',
+      '100000',
+      '--data',
+      dir.path,
+    ]);
     expect(live.code).toBe(1);
     expect(live.stdout.match(/^attempt \d+: 500/gm)).toHaveLength(6);
 
-    const list = await cliJson<{ id: number; status: string; attemptCount: number }[]>(['deliveries', '--data', dir.path]);
+    const list = await cliJson<{ id: number; status: string; attemptCount: number }[]>([
+      'deliveries',
+      '--data',
+      dir.path,
+    ]);
     const failed = list.find((d) => d.status === 'failed' && d.attemptCount === 6)!;
     expect(failed).toBeDefined();
     const detail = await cliJson<SendJson>(['delivery', String(failed.id), '--data', dir.path]);
@@ -70,11 +128,17 @@ describe('hookscope send, deliveries, delivery, retry', () => {
   });
 
   it('retry --since takes a duration back from now (30m) as export and replay do, and names the forms it takes', async () => {
-    const failedBefore = (await cliJson<{ id: number; status: string }[]>(['deliveries', '--data', dir.path])).filter((d) => d.status === 'failed');
+    const failedBefore = (await cliJson<{ id: number; status: string }[]>(['deliveries', '--data', dir.path])).filter(
+      (d) => d.status === 'failed',
+    );
     expect(failedBefore.length).toBeGreaterThan(0);
     const r = await runCli(['retry', '--since', '30m', '--json', '--data', dir.path]);
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as { retried: number[]; skipped: { deliveryId: number }[]; results: { deliveryId: number; status: string }[] };
+    const out = JSON.parse(r.stdout) as {
+      retried: number[];
+      skipped: { deliveryId: number }[];
+      results: { deliveryId: number; status: string }[];
+    };
     const seen = [...out.retried, ...out.skipped.map((x) => x.deliveryId)];
     expect(seen.sort((a, b) => a - b)).toEqual(failedBefore.map((d) => d.id).sort((a, b) => a - b));
     expect(out.results.map((x) => x.deliveryId).sort((a, b) => a - b)).toEqual([...out.retried].sort((a, b) => a - b));
@@ -87,7 +151,18 @@ describe('hookscope send, deliveries, delivery, retry', () => {
   });
 
   it('runs the handler check and says where a naive handler fails', async () => {
-    const r = await runCli(['check', '--provider', 'prynt', '--url', `${serve.info.captureUrl}naive/x`, '--secret', 'whsec_x', '--json', '--data', dir.path]);
+    const r = await runCli([
+      'check',
+      '--provider',
+      'prynt',
+      '--url',
+      `${serve.info.captureUrl}naive/x`,
+      '--secret',
+      'whsec_x',
+      '--json',
+      '--data',
+      dir.path,
+    ]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { rows: { scenario: string; pass: boolean | null }[]; failed: number };
     const byScenario = Object.fromEntries(report.rows.map((row) => [row.scenario, row.pass]));

@@ -26,7 +26,22 @@ describe('a ladder survives the process that started it', () => {
   it('`serve` resumes the retries of a `send` killed mid-ladder, on schedule and none twice', async () => {
     // LRDefender: 6 attempts, waits 1 s, 5 s, 15 s, 60 s, 300 s; at 20x the last wait is 15 s real,
     // too long for a test, so the send is killed after its second attempt and serve finishes the ladder at 20x.
-    const send = spawn(process.execPath, [BIN, 'send', '--provider', 'lrdefender', '--event', 'device.new', '--url', `${handler.info.captureUrl}down/x`, '--secret', 'whsec_x', '--speed', '20', '--data', dir.path]);
+    const send = spawn(process.execPath, [
+      BIN,
+      'send',
+      '--provider',
+      'lrdefender',
+      '--event',
+      'device.new',
+      '--url',
+      `${handler.info.captureUrl}down/x`,
+      '--secret',
+      'whsec_x',
+      '--speed',
+      '20',
+      '--data',
+      dir.path,
+    ]);
     let out = '';
     await new Promise<void>((resolve) => {
       send.stdout.on('data', (d) => {
@@ -37,7 +52,11 @@ describe('a ladder survives the process that started it', () => {
     send.kill('SIGKILL');
     await new Promise((r) => send.on('exit', r));
 
-    const [pending] = await cliJson<{ id: number; status: string; attemptCount: number }[]>(['deliveries', '--data', dir.path]);
+    const [pending] = await cliJson<{ id: number; status: string; attemptCount: number }[]>([
+      'deliveries',
+      '--data',
+      dir.path,
+    ]);
     expect(pending.status).toBe('pending');
 
     // A serve on the same data folder picks the ladder up. Its speed is 1 by default, so the
@@ -63,7 +82,11 @@ describe('a ladder survives the process that started it', () => {
       expect(view.result.status).toBe('failed');
       const ns = view.result.attempts.map((a: { n: number }) => a.n);
       expect(ns).toEqual([1, 2, 3, 4, 5, 6]);
-      expect(view.result.attempts.every((a: { status: number | null; errorKind: string | null }) => a.status === 500 || a.errorKind === 'interrupted')).toBe(true);
+      expect(
+        view.result.attempts.every(
+          (a: { status: number | null; errorKind: string | null }) => a.status === 500 || a.errorKind === 'interrupted',
+        ),
+      ).toBe(true);
     } finally {
       serve.child.kill('SIGTERM');
       await serve.exited;

@@ -10,7 +10,9 @@ describe('terminal-safe text', () => {
   });
 
   it('keeps line feeds and tabs in a block, but not carriage returns', () => {
-    expect(inertBlock('line 1\n\tline 2\r\x1b]52;c;ZXZpbA==\x07')).toBe('line 1\n\tline 2\\x0d\\x1b]52;c;ZXZpbA==\\x07');
+    expect(inertBlock('line 1\n\tline 2\r\x1b]52;c;ZXZpbA==\x07')).toBe(
+      'line 1\n\tline 2\\x0d\\x1b]52;c;ZXZpbA==\\x07',
+    );
   });
 
   it('keeps JSON exact while escaping what JSON.stringify leaves raw', () => {

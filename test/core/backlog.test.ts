@@ -10,9 +10,22 @@ let dir: { path: string; remove(): void };
 function row(i: number): NewCapture {
   const body = Buffer.from(`{"n":${i}}`);
   return {
-    endpointId: 1, receivedAt: Date.now(), method: 'POST', url: 'http://h/b', path: '/b', query: '', httpVersion: '1.1',
-    remoteAddress: '127.0.0.1', remotePort: 1, headers: [], body, bodySize: body.length, bodySha256: 'x',
-    truncated: false, error: null, response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
+    endpointId: 1,
+    receivedAt: Date.now(),
+    method: 'POST',
+    url: 'http://h/b',
+    path: '/b',
+    query: '',
+    httpVersion: '1.1',
+    remoteAddress: '127.0.0.1',
+    remotePort: 1,
+    headers: [],
+    body,
+    bodySize: body.length,
+    bodySha256: 'x',
+    truncated: false,
+    error: null,
+    response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
   };
 }
 

@@ -23,7 +23,11 @@ describe('interactive gate', () => {
   it('ends the call when it throws, and counts only the synchronous part of an async call', async () => {
     let t = 0;
     const gate = createInteractiveGate(() => t, 10);
-    expect(() => asInteractive(gate, () => { throw new Error('bad input'); })).toThrow('bad input');
+    expect(() =>
+      asInteractive(gate, () => {
+        throw new Error('bad input');
+      }),
+    ).toThrow('bad input');
     expect(gate.inFlight).toBe(0);
     let release!: () => void;
     const pending = asInteractive(gate, () => new Promise<void>((r) => (release = r)));
@@ -68,11 +72,12 @@ describe('a quiet backlog', () => {
     let backlog = 4;
     let soonCalls = 0;
     const queued: (() => void)[] = [];
-    const bg = startBackground(
-      [() => (backlog > 0 ? (backlog--, 1) : 0)],
-      clock,
-      { idleMs: 10, now: () => clock.now(), quiet: () => quiet, soon: (fn) => (soonCalls++, queued.push(fn), () => undefined) },
-    );
+    const bg = startBackground([() => (backlog > 0 ? (backlog--, 1) : 0)], clock, {
+      idleMs: 10,
+      now: () => clock.now(),
+      quiet: () => quiet,
+      soon: (fn) => (soonCalls++, queued.push(fn), () => undefined),
+    });
     clock.advance(10);
     expect(backlog).toBe(0);
     expect(soonCalls).toBe(1);

@@ -39,7 +39,9 @@ async function addSecret(slug: string, secret: string, mode: 'add' | 'replace', 
   await binding().locator('textarea[name="secrets"]').fill(secret);
   await binding().locator(`input[name="secretsMode"][value="${mode}"]`).check();
   await binding().getByRole('button', { name: 'Save', exact: true }).click();
-  await expect.poll(() => page().locator(`tr[data-slug="${slug}"] [data-testid="secrets"]`).textContent(), WAIT).toBe(count);
+  await expect
+    .poll(() => page().locator(`tr[data-slug="${slug}"] [data-testid="secrets"]`).textContent(), WAIT)
+    .toBe(count);
   await openBinding(slug);
   expect(await secretCount().textContent()).toContain(`${count} secret`);
   expect(await binding().locator('textarea[name="secrets"]').inputValue()).toBe('');
@@ -58,12 +60,26 @@ beforeAll(async () => {
   ui = await openUi(browser, served.uiUrl);
   await api(served, 'endpoints.create', { slug: 'gh' });
   // A GitHub ping, signed with SECRET, captured before the endpoint knows any secret.
-  const body = JSON.stringify({ zen: 'Design for failure.', hook_id: 512394877, hook: { type: 'Repository', events: ['push'] } });
+  const body = JSON.stringify({
+    zen: 'Design for failure.',
+    hook_id: 512394877,
+    hook: { type: 'Repository', events: ['push'] },
+  });
   const signature = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
   const sent = await curl([
-    '-X', 'POST', `${served.captureUrl}gh/events`,
-    '-H', 'Content-Type: application/json', '-H', 'X-GitHub-Event: ping', '-H', 'X-GitHub-Delivery: 72d3162e-cc78-11e3-81ab-4c9367dc0958',
-    '-H', `X-Hub-Signature-256: ${signature}`, '--data-binary', body,
+    '-X',
+    'POST',
+    `${served.captureUrl}gh/events`,
+    '-H',
+    'Content-Type: application/json',
+    '-H',
+    'X-GitHub-Event: ping',
+    '-H',
+    'X-GitHub-Delivery: 72d3162e-cc78-11e3-81ab-4c9367dc0958',
+    '-H',
+    `X-Hub-Signature-256: ${signature}`,
+    '--data-binary',
+    body,
   ]);
   expect(sent.status).toBe(200);
   captureId = (JSON.parse(sent.body) as { id: number }).id;
@@ -109,7 +125,9 @@ describe('binding a provider and secrets to an endpoint', () => {
     await openBinding('gh');
     await binding().locator('input[name="clearSecrets"]').check();
     await binding().getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => page().locator('tr[data-slug="gh"] [data-testid="secrets"]').textContent(), WAIT).toBe('none');
+    await expect
+      .poll(() => page().locator('tr[data-slug="gh"] [data-testid="secrets"]').textContent(), WAIT)
+      .toBe('none');
     await openBinding('gh');
     expect(await secretCount().textContent()).toContain('No secret stored');
     expect(await binding().locator('input[name="clearSecrets"]').isDisabled()).toBe(true);

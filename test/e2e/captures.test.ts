@@ -11,7 +11,9 @@ import { snap } from './support/screenshots';
 
 const ORDER = { order: { id: 'ord_123', items: [{ sku: 'A-1', qty: 2 }] }, marker: 'zebra' };
 const GZIPPED = { event: 'invoice.paid', data: { amount: 4200, currency: 'eur' }, note: 'compressed on the wire' };
-const PNG_HEAD = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+const PNG_HEAD = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+]);
 const BINARY = Buffer.concat([PNG_HEAD, Buffer.from([0x00, 0xff, 0xfe, 0x27, 0x5c, 0x0a, 0x41, 0x42])]);
 
 const WAIT = { timeout: 10_000 };
@@ -22,7 +24,8 @@ let ui: UiPage;
 let navigations = 0;
 
 const rows = () => ui.page.locator('.grid-row[data-id]');
-const rowByPath = (path: string) => ui.page.locator('.grid-row[data-id]', { has: ui.page.locator('.c-path', { hasText: path }) });
+const rowByPath = (path: string) =>
+  ui.page.locator('.grid-row[data-id]', { has: ui.page.locator('.c-path', { hasText: path }) });
 
 async function openRow(path: string): Promise<number> {
   const row = rowByPath(path).first();
@@ -34,7 +37,9 @@ async function openRow(path: string): Promise<number> {
 
 function bash(command: string): Promise<string> {
   return new Promise((resolve, reject) =>
-    execFile('/bin/bash', ['-c', command], (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(stdout))),
+    execFile('/bin/bash', ['-c', command], (error, stdout, stderr) =>
+      error ? reject(new Error(stderr || error.message)) : resolve(stdout),
+    ),
   );
 }
 
@@ -65,17 +70,51 @@ describe('captures in the browser', () => {
 
   it('shows webhooks sent with curl as they arrive, without a reload', async () => {
     const first = await curl([
-      '-X', 'POST', `${served.captureUrl}default/orders?tag=a&tag=b&empty=`,
-      '-H', 'Content-Type: application/json', '-H', 'X-Trace: one', '-H', 'x-trace: two', '-H', 'X-Mixed-Case: Value',
-      '--data-binary', JSON.stringify(ORDER),
+      '-X',
+      'POST',
+      `${served.captureUrl}default/orders?tag=a&tag=b&empty=`,
+      '-H',
+      'Content-Type: application/json',
+      '-H',
+      'X-Trace: one',
+      '-H',
+      'x-trace: two',
+      '-H',
+      'X-Mixed-Case: Value',
+      '--data-binary',
+      JSON.stringify(ORDER),
     ]);
     expect(first.status).toBe(200);
     await rowByPath('/default/orders').waitFor();
     expect(await rows().count()).toBe(1);
 
-    await curl(['-X', 'POST', `${served.captureUrl}default/gzipped`, '-H', 'Content-Type: application/json', '-H', 'Content-Encoding: gzip', '--data-binary', '@-'], gzipSync(JSON.stringify(GZIPPED)));
+    await curl(
+      [
+        '-X',
+        'POST',
+        `${served.captureUrl}default/gzipped`,
+        '-H',
+        'Content-Type: application/json',
+        '-H',
+        'Content-Encoding: gzip',
+        '--data-binary',
+        '@-',
+      ],
+      gzipSync(JSON.stringify(GZIPPED)),
+    );
     await rowByPath('/default/gzipped').waitFor();
-    await curl(['-X', 'PUT', `${served.captureUrl}default/binary`, '-H', 'Content-Type: application/octet-stream', '--data-binary', '@-'], BINARY);
+    await curl(
+      [
+        '-X',
+        'PUT',
+        `${served.captureUrl}default/binary`,
+        '-H',
+        'Content-Type: application/octet-stream',
+        '--data-binary',
+        '@-',
+      ],
+      BINARY,
+    );
     await rowByPath('/default/binary').waitFor();
 
     expect(await rows().count()).toBe(3);
@@ -89,7 +128,9 @@ describe('captures in the browser', () => {
     const id = await openRow('/default/orders');
     const detail = await api(served, 'captures.get', { id });
     const table = ui.page.locator('table.headers[aria-label="Request headers"] tr');
-    const shown = await table.evaluateAll((trs) => trs.map((tr) => [tr.children[1].firstChild?.textContent ?? '', tr.children[2].textContent ?? '']));
+    const shown = await table.evaluateAll((trs) =>
+      trs.map((tr) => [tr.children[1].firstChild?.textContent ?? '', tr.children[2].textContent ?? '']),
+    );
     expect(shown).toEqual(detail.headers);
     const names = shown.map(([n]) => n);
     expect(names.indexOf('x-trace')).toBe(names.indexOf('X-Trace') + 1);
@@ -97,8 +138,14 @@ describe('captures in the browser', () => {
     expect(shown[names.indexOf('x-trace')][1]).toBe('two');
     expect(await table.nth(names.indexOf('X-Trace')).locator('.tag').textContent()).toBe('×2');
 
-    const query = await ui.page.locator('table.query tr').evaluateAll((trs) => trs.map((tr) => [tr.children[1].textContent, tr.children[2].textContent]));
-    expect(query).toEqual([['tag', 'a'], ['tag', 'b'], ['empty', '']]);
+    const query = await ui.page
+      .locator('table.query tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.children[1].textContent, tr.children[2].textContent]));
+    expect(query).toEqual([
+      ['tag', 'a'],
+      ['tag', 'b'],
+      ['empty', ''],
+    ]);
 
     const tree = ui.page.locator('[data-testid="json-tree"]');
     await tree.waitFor();
@@ -130,8 +177,25 @@ describe('captures in the browser', () => {
   });
 
   it('copies a capture as a curl command that sends the same bytes again', async () => {
-    const tricky = Buffer.from(`it's a \\ back\nslash\t"q" $HOME \`id\` é \u202e mirrored \u0001 ${'{{x}}'}\r\n`, 'utf8');
-    await curl(['-X', 'PATCH', `${served.captureUrl}default/tricky?a=1&b=[2]`, '-H', `X-Quote: it's "quoted" $HOME`, '-H', 'Content-Type: text/plain', '--globoff', '--data-binary', '@-'], tricky);
+    const tricky = Buffer.from(
+      `it's a \\ back\nslash\t"q" $HOME \`id\` é \u202e mirrored \u0001 ${'{{x}}'}\r\n`,
+      'utf8',
+    );
+    await curl(
+      [
+        '-X',
+        'PATCH',
+        `${served.captureUrl}default/tricky?a=1&b=[2]`,
+        '-H',
+        `X-Quote: it's "quoted" $HOME`,
+        '-H',
+        'Content-Type: text/plain',
+        '--globoff',
+        '--data-binary',
+        '@-',
+      ],
+      tricky,
+    );
     await rowByPath('/default/tricky').waitFor();
     for (const path of ['/default/tricky', '/default/binary', '/default/orders', '/default/gzipped']) {
       const id = await openRow(path);
@@ -141,12 +205,20 @@ describe('captures in the browser', () => {
       await ui.page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
       const before = (await api(served, 'captures.list', { limit: 1 }))[0].id;
       await bash(`${command} -s -o /dev/null`);
-      const again = await eventually(async () => (await api(served, 'captures.list', { limit: 1 })).find((c) => c.id > before), 'the replayed capture');
-      const [original, replayed] = await Promise.all([api(served, 'captures.get', { id }), api(served, 'captures.get', { id: again.id })]);
+      const again = await eventually(
+        async () => (await api(served, 'captures.list', { limit: 1 })).find((c) => c.id > before),
+        'the replayed capture',
+      );
+      const [original, replayed] = await Promise.all([
+        api(served, 'captures.get', { id }),
+        api(served, 'captures.get', { id: again.id }),
+      ]);
       expect(replayed.method).toBe(original.method);
       expect(replayed.url).toBe(original.url);
       expect(replayed.bodySha256).toBe(original.bodySha256);
-      expect(createHash('sha256').update(Buffer.from(replayed.bodyBase64, 'base64')).digest('hex')).toBe(original.bodySha256);
+      expect(createHash('sha256').update(Buffer.from(replayed.bodyBase64, 'base64')).digest('hex')).toBe(
+        original.bodySha256,
+      );
       const sorted = (h: [string, string][]) => h.map(([n, v]) => `${n}: ${v}`).sort();
       expect(sorted(replayed.headers)).toEqual(sorted(original.headers));
     }
@@ -171,12 +243,18 @@ describe('captures in the browser', () => {
     expect(await ui.page.locator('#capture-search').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await ui.page.keyboard.type('zebra');
     // The order and its curl replay hold the word; the index is built in the background.
-    await eventually(async () => ((await api(served, 'captures.search', { text: 'zebra' })).length === 2 ? true : undefined), 'the search index');
+    await eventually(
+      async () => ((await api(served, 'captures.search', { text: 'zebra' })).length === 2 ? true : undefined),
+      'the search index',
+    );
     await ui.page.locator('#capture-search').fill('');
     await ui.page.locator('#capture-search').fill('zebra');
     await expect.poll(() => rows().count(), WAIT).toBe(2);
     // The PATH column shows the query string too.
-    expect(await rows().locator('.c-path').allTextContents()).toEqual(['/default/orders?tag=a&tag=b&empty=', '/default/orders?tag=a&tag=b&empty=']);
+    expect(await rows().locator('.c-path').allTextContents()).toEqual([
+      '/default/orders?tag=a&tag=b&empty=',
+      '/default/orders?tag=a&tag=b&empty=',
+    ]);
     const matchIds = await rows().evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))));
     await ui.page.keyboard.press('Escape'); // leaves the search field
     await ui.page.keyboard.press('Escape'); // closes the detail
@@ -210,11 +288,23 @@ describe('captures in the browser', () => {
   });
 
   it('patches a live row when analysis names its provider, event type and verdict', async () => {
-    const event = { id: 'evt_1', object: 'event', type: 'invoice.paid', created: Math.floor(Date.now() / 1000), data: { object: { id: 'in_1' } } };
+    const event = {
+      id: 'evt_1',
+      object: 'event',
+      type: 'invoice.paid',
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: 'in_1' } },
+    };
     await curl([
-      '-X', 'POST', `${served.captureUrl}default/stripe-hook`,
-      '-H', 'Content-Type: application/json', '-H', `Stripe-Signature: t=${event.created},v1=${'0'.repeat(64)}`,
-      '--data-binary', JSON.stringify(event),
+      '-X',
+      'POST',
+      `${served.captureUrl}default/stripe-hook`,
+      '-H',
+      'Content-Type: application/json',
+      '-H',
+      `Stripe-Signature: t=${event.created},v1=${'0'.repeat(64)}`,
+      '--data-binary',
+      JSON.stringify(event),
     ]);
     const row = rowByPath('/default/stripe-hook');
     await row.locator('.c-provider', { hasText: 'stripe' }).waitFor();

@@ -26,21 +26,35 @@ let ui: UiPage;
 const files = tempDir('hookscope-e2e-files-');
 
 const rows = () => ui.page.locator('.grid-row[data-id]');
-const rowByPath = (path: string) => ui.page.locator('.grid-row[data-id]', { has: ui.page.locator('.c-path', { hasText: path }) });
+const rowByPath = (path: string) =>
+  ui.page.locator('.grid-row[data-id]', { has: ui.page.locator('.c-path', { hasText: path }) });
 const rowIds = () => rows().evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))));
 const dialog = () => ui.page.getByRole('dialog');
 const total = async () => (await api(served, 'captures.list', { limit: 10_000 })).length;
 
 async function sendPrynt(eventType: string): Promise<void> {
   const before = await total();
-  await api(served, 'sender.send', { provider: 'prynt', eventType, url: `${served.captureUrl}prynt/hook`, secret: 'whsec_e2e' });
+  await api(served, 'sender.send', {
+    provider: 'prynt',
+    eventType,
+    url: `${served.captureUrl}prynt/hook`,
+    secret: 'whsec_e2e',
+  });
   await eventually(async () => ((await total()) > before ? true : undefined), `the ${eventType} capture`);
 }
 
 beforeAll(async () => {
   served = await startServed((dataDir) => {
     seedCaptures(dataDir, '127.0.0.1', [
-      { endpoint: 'old', receivedAt: OLD, method: 'POST', target: '/old/hook?attempt=2&x=%20y', headers: [['Content-Type', 'application/json']], body: Buffer.from('{"n":1}'), status: 200 },
+      {
+        endpoint: 'old',
+        receivedAt: OLD,
+        method: 'POST',
+        target: '/old/hook?attempt=2&x=%20y',
+        headers: [['Content-Type', 'application/json']],
+        body: Buffer.from('{"n":1}'),
+        status: 200,
+      },
     ]);
   });
   browser = await launchBrowser();
@@ -55,7 +69,15 @@ afterAll(async () => {
 
 describe('the capture list: query, date, form bodies, filters', () => {
   it('shows the query string in the PATH column and a date for a capture not from today', async () => {
-    await curl(['-X', 'POST', `${served.captureUrl}default/today?tag=a&tag=b`, '-H', 'Content-Type: application/json', '-d', '{"t":1}']);
+    await curl([
+      '-X',
+      'POST',
+      `${served.captureUrl}default/today?tag=a&tag=b`,
+      '-H',
+      'Content-Type: application/json',
+      '-d',
+      '{"t":1}',
+    ]);
     await rowByPath('/default/today').waitFor();
     expect(await rowByPath('/default/today').locator('.c-path').textContent()).toBe('/default/today?tag=a&tag=b');
     expect(await rowByPath('/default/today').locator('.c-query').textContent()).toBe('?tag=a&tag=b');
@@ -66,12 +88,26 @@ describe('the capture list: query, date, form bodies, filters', () => {
   });
 
   it('shows a form-encoded body as its fields, the raw text one tab away', async () => {
-    await curl(['-X', 'POST', `${served.captureUrl}default/form`, '-H', 'Content-Type: application/x-www-form-urlencoded; charset=utf-8', '-d', 'name=Ada+Lovelace&tag=a&tag=b&note=caf%C3%A9%20%3Cb%3E']);
+    await curl([
+      '-X',
+      'POST',
+      `${served.captureUrl}default/form`,
+      '-H',
+      'Content-Type: application/x-www-form-urlencoded; charset=utf-8',
+      '-d',
+      'name=Ada+Lovelace&tag=a&tag=b&note=caf%C3%A9%20%3Cb%3E',
+    ]);
     await rowByPath('/default/form').click();
     const fields = ui.page.getByRole('table', { name: 'Form fields' });
     await fields.waitFor();
     expect(await ui.page.getByRole('tab', { name: 'Fields' }).getAttribute('aria-selected')).toBe('true');
-    expect(await fields.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelectorAll('td')[1].textContent]))).toEqual([
+    expect(
+      await fields
+        .locator('tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelectorAll('td')[1].textContent]),
+        ),
+    ).toEqual([
       ['name', 'Ada Lovelace'],
       ['tag', 'a'],
       ['tag', 'b'],
@@ -105,14 +141,26 @@ describe('the capture list: query, date, form bodies, filters', () => {
   it('filters the provider in any case and the event type by prefix, suggesting what was captured', async () => {
     await api(served, 'endpoints.create', { slug: 'prynt' });
     for (const type of ['verdict.allow', 'verdict.block', 'rule.matched']) await sendPrynt(type);
-    await eventually(async () => ((await api(served, 'captures.list', { provider: 'prynt' })).filter((c) => c.eventType).length === 3 ? true : undefined), 'the verdicts');
+    await eventually(
+      async () =>
+        (await api(served, 'captures.list', { provider: 'prynt' })).filter((c) => c.eventType).length === 3
+          ? true
+          : undefined,
+      'the verdicts',
+    );
     await ui.page.getByLabel('Provider').fill('Prynt');
     await expect.poll(() => rows().count(), WAIT).toBe(3);
     await ui.page.getByLabel('Event type').fill('VERDICT');
-    await expect.poll(() => rows().locator('.c-event').allTextContents(), WAIT).toEqual(['verdict.block', 'verdict.allow']);
-    const suggested = await ui.page.locator('#seen-events option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
+    await expect
+      .poll(() => rows().locator('.c-event').allTextContents(), WAIT)
+      .toEqual(['verdict.block', 'verdict.allow']);
+    const suggested = await ui.page
+      .locator('#seen-events option')
+      .evaluateAll((os) => os.map((o) => o.getAttribute('value')));
     expect(suggested).toEqual(expect.arrayContaining(['verdict.allow', 'verdict.block', 'rule.matched']));
-    const providers = await ui.page.locator('#seen-providers option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
+    const providers = await ui.page
+      .locator('#seen-providers option')
+      .evaluateAll((os) => os.map((o) => o.getAttribute('value')));
     expect(providers).toContain('prynt');
     await snap(ui.page, 'cleanup-filters');
     await ui.page.getByRole('button', { name: 'Clear', exact: true }).click();
@@ -131,13 +179,21 @@ describe('diff two picked captures', () => {
     expect(await ui.page.locator('.grid-row.marked').count()).toBe(2);
     await ui.page.getByRole('button', { name: `Diff #${a} ↔ #${b}` }).click();
     await dialog().locator('.diff-view, [data-testid="diff"], table, pre').first().waitFor();
-    expect(await dialog().getByLabel(/Compare #\d+ with capture/).inputValue()).toBe(String(b));
+    expect(
+      await dialog()
+        .getByLabel(/Compare #\d+ with capture/)
+        .inputValue(),
+    ).toBe(String(b));
     expect(await dialog().textContent()).toContain('verdict.allow');
     await snap(ui.page, 'cleanup-diff-picked');
     await dialog().getByRole('button', { name: 'Close' }).click();
     // Shift-click picks a run; a plain click lets go and opens.
-    await rows().nth(0).click({ modifiers: ['Control'] });
-    await rows().nth(3).click({ modifiers: ['Shift'] });
+    await rows()
+      .nth(0)
+      .click({ modifiers: ['Control'] });
+    await rows()
+      .nth(3)
+      .click({ modifiers: ['Shift'] });
     expect(await ui.page.getByTestId('picked-count').textContent()).toBe('4 captures picked');
     expect(await ui.page.getByRole('button', { name: 'Diff (pick two)' }).isDisabled()).toBe(true);
     await rows().nth(1).click();
@@ -167,8 +223,12 @@ describe('deleting and importing', () => {
   });
 
   it('deletes picked captures, naming how many', async () => {
-    await rows().nth(0).click({ modifiers: ['Control'] });
-    await rows().nth(1).click({ modifiers: ['Control'] });
+    await rows()
+      .nth(0)
+      .click({ modifiers: ['Control'] });
+    await rows()
+      .nth(1)
+      .click({ modifiers: ['Control'] });
     await ui.page.getByRole('button', { name: 'Delete 2 captures…' }).click();
     expect(await ui.page.getByTestId('confirm-what').textContent()).toBe('Delete these 2 captures?');
     await snap(ui.page, 'cleanup-confirm-picked');
@@ -181,13 +241,17 @@ describe('deleting and importing', () => {
     await ui.page.getByLabel('Endpoint').selectOption('old');
     await expect.poll(() => rows().count(), WAIT).toBe(1);
     await ui.page.getByRole('button', { name: 'Delete matching…' }).click();
-    await expect.poll(() => ui.page.getByTestId('confirm-what').textContent(), WAIT).toBe('Delete the 1 capture matching these filters?');
+    await expect
+      .poll(() => ui.page.getByTestId('confirm-what').textContent(), WAIT)
+      .toBe('Delete the 1 capture matching these filters?');
     await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => rows().count(), WAIT).toBe(0);
     await ui.page.getByLabel('Endpoint').selectOption('');
     await expect.poll(() => rows().count(), WAIT).toBe(2);
     await ui.page.getByRole('button', { name: 'Delete all…' }).click();
-    await expect.poll(() => ui.page.getByTestId('confirm-what').textContent(), WAIT).toBe('Delete all 2 captures, of every endpoint?');
+    await expect
+      .poll(() => ui.page.getByTestId('confirm-what').textContent(), WAIT)
+      .toBe('Delete all 2 captures, of every endpoint?');
     await snap(ui.page, 'cleanup-confirm-all');
     await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
     await eventually(async () => ((await total()) === 0 ? true : undefined), 'every capture to go');
@@ -202,23 +266,32 @@ describe('deleting and importing', () => {
     expect(await ui.page.locator('.import-result').textContent()).toMatch(/bad\.ndjson: .*nothing was imported/);
     expect(await total()).toBe(0);
     await ui.page.locator('input[type="file"]').setInputFiles(exportFile);
-    await expect.poll(() => ui.page.locator('.import-result').textContent(), WAIT).toMatch(/Imported 6 captures and 0 replays \(NDJSON\)/);
+    await expect
+      .poll(() => ui.page.locator('.import-result').textContent(), WAIT)
+      .toMatch(/Imported 6 captures and 0 replays \(NDJSON\)/);
     await expect.poll(() => rows().count(), WAIT).toBe(6);
     expect(await rowByPath('/old/hook').locator('.c-time').textContent()).toBe('2024-03-14 09:30');
     await snap(ui.page, 'cleanup-imported');
     // The same file again: every capture is already here.
     await ui.page.locator('input[type="file"]').setInputFiles(exportFile);
-    await expect.poll(() => ui.page.locator('.import-result').textContent(), WAIT).toMatch(/Imported 0 captures .*skipped 6 already here/);
+    await expect
+      .poll(() => ui.page.locator('.import-result').textContent(), WAIT)
+      .toMatch(/Imported 0 captures .*skipped 6 already here/);
   });
 
   it('deletes an endpoint with its captures from its form, naming how many', async () => {
     await ui.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Endpoints' }).click();
     await ui.page.getByRole('button', { name: 'prynt', exact: true }).click();
     await ui.page.getByRole('button', { name: 'Delete endpoint…' }).click();
-    await expect.poll(() => ui.page.getByTestId('confirm-what').textContent(), WAIT).toBe('Delete endpoint prynt and its 3 captures?');
+    await expect
+      .poll(() => ui.page.getByTestId('confirm-what').textContent(), WAIT)
+      .toBe('Delete endpoint prynt and its 3 captures?');
     await snap(ui.page, 'cleanup-confirm-endpoint');
     await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
-    await eventually(async () => ((await api(served, 'endpoints.list', {})).some((e) => e.slug === 'prynt') ? undefined : true), 'the endpoint to go');
+    await eventually(
+      async () => ((await api(served, 'endpoints.list', {})).some((e) => e.slug === 'prynt') ? undefined : true),
+      'the endpoint to go',
+    );
     expect(await total()).toBe(3);
     await ui.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Captures' }).click();
     await expect.poll(() => rows().count(), WAIT).toBe(3);

@@ -12,7 +12,11 @@ let browser: Browser;
 let ui: UiPage;
 
 async function post(path: string, body: string): Promise<void> {
-  const res = await fetch(`${served.captureUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  const res = await fetch(`${served.captureUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+  });
   expect(res.status).toBe(200);
 }
 
@@ -52,7 +56,9 @@ describe('the JSON view at any depth and width', () => {
       expect(await treeRows().count()).toBeGreaterThan(0);
       const started = performance.now();
       const last = await expandAllAndGoToEnd();
-      console.log(`JSON view, ${depth} deep: expand all and go to the deepest value took ${Math.round(performance.now() - started)} ms`);
+      console.log(
+        `JSON view, ${depth} deep: expand all and go to the deepest value took ${Math.round(performance.now() - started)} ms`,
+      );
       expect(last).toContain(`"bottom-${depth}"`);
       // The deepest row says its level instead of moving off screen.
       expect(last).toContain(depth.toLocaleString('en-US'));
@@ -74,18 +80,24 @@ describe('the JSON view at any depth and width', () => {
     const loaded = performance.now();
     await tree().waitFor(WAIT);
     const shown = performance.now();
-    console.log(`JSON view, 200,000 items: capture loaded in ${Math.round(loaded - started)} ms, its tree shown ${Math.round(shown - loaded)} ms later`);
+    console.log(
+      `JSON view, 200,000 items: capture loaded in ${Math.round(loaded - started)} ms, its tree shown ${Math.round(shown - loaded)} ms later`,
+    );
     // Grouped: the last group, then its last group, then the last item, with the keyboard.
     await treeRows().filter({ hasText: '[190,000 … 199,999]' }).click();
     const scroller = tree().locator('[data-testid="json-tree-scroll"]');
     await scroller.focus();
     for (const key of ['End', 'Enter', 'End', 'Enter', 'End']) await ui.page.keyboard.press(key);
     expect(await tree().locator('.jt-row.active').textContent()).toContain('n:199999');
-    console.log(`JSON view, 200,000 items: from the tree shown to its last item, through two groups: ${Math.round(performance.now() - shown)} ms`);
+    console.log(
+      `JSON view, 200,000 items: from the tree shown to its last item, through two groups: ${Math.round(performance.now() - shown)} ms`,
+    );
 
     const allStarted = performance.now();
     const last = await expandAllAndGoToEnd();
-    console.log(`JSON view, 200,000 items: expand all (${await tree().locator('.jt-tools').textContent()}) and go to the end in ${Math.round(performance.now() - allStarted)} ms`);
+    console.log(
+      `JSON view, 200,000 items: expand all (${await tree().locator('.jt-tools').textContent()}) and go to the end in ${Math.round(performance.now() - allStarted)} ms`,
+    );
     expect(last).toContain('n:199999');
     await snap(ui.page, 'json-tree-200k-items');
     // Only a window of rows is in the DOM.
@@ -132,7 +144,9 @@ describe('diff of very different captures', () => {
     // Responsive: the page answers a script at once and the dialog closes on Escape.
     const ping = performance.now();
     expect(await ui.page.evaluate(() => 1 + 1)).toBe(2);
-    console.log(`diff of two 1,000,000-item arrays: page answered a script ${Math.round(performance.now() - ping)} ms later`);
+    console.log(
+      `diff of two 1,000,000-item arrays: page answered a script ${Math.round(performance.now() - ping)} ms later`,
+    );
     await ui.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden', ...WAIT });
     expect(ui.problems).toEqual([]);

@@ -26,13 +26,21 @@ describe.skipIf(!electron.path)('the desktop app in a real Electron', () => {
 
   beforeAll(async () => {
     // The Electron build of better-sqlite3 (prebuilt, else compiled) and the app's bundles, as `npm start` makes them.
-    const native = spawnSync(process.execPath, [join(root, 'scripts', 'electron-native.mjs')], { cwd: root, encoding: 'utf8' });
-    if (native.status !== 0) throw new Error(`the Electron build of better-sqlite3 could not be had: ${native.stderr || native.stdout}`);
+    const native = spawnSync(process.execPath, [join(root, 'scripts', 'electron-native.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (native.status !== 0)
+      throw new Error(`the Electron build of better-sqlite3 could not be had: ${native.stderr || native.stdout}`);
     const electronVite = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
-    const build = spawnSync(process.execPath, [electronVite, 'build', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [electronVite, 'build', '--logLevel', 'error'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`electron-vite build failed: ${build.stderr}`);
     if (!display && process.platform === 'linux') {
-      if (!existsSync('/usr/bin/Xvfb')) throw new Error('no display and no Xvfb: install it (apt-get install xvfb) or set DISPLAY');
+      if (!existsSync('/usr/bin/Xvfb'))
+        throw new Error('no display and no Xvfb: install it (apt-get install xvfb) or set DISPLAY');
       display = ':97';
       xvfb = spawn('/usr/bin/Xvfb', [display, '-screen', '0', '1440x900x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
       await new Promise((r) => setTimeout(r, 500));
@@ -55,7 +63,11 @@ describe.skipIf(!electron.path)('the desktop app in a real Electron', () => {
     const window = await app.firstWindow();
     const base = (await window.locator('.capture-url code').textContent(WAIT))?.trim() ?? '';
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const sent = await fetch(`${base}smoke/hello`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"smoke":"electron"}' });
+    const sent = await fetch(`${base}smoke/hello`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"smoke":"electron"}',
+    });
     expect(sent.status).toBe(200);
 
     const row = window.locator('.grid-row[data-id]').first();
@@ -67,7 +79,8 @@ describe.skipIf(!electron.path)('the desktop app in a real Electron', () => {
     await app.close();
     const db = new Database(join(data.path, 'hookscope.db'), { readonly: true });
     try {
-      const stored = db.prepare("SELECT path, body FROM captures WHERE path = '/smoke/hello'").get() as { path: string; body: Buffer } | undefined;
+      const stored = db.prepare("SELECT path, body FROM captures WHERE path = '/smoke/hello'").get() as
+        { path: string; body: Buffer } | undefined;
       expect(stored?.body.toString()).toBe('{"smoke":"electron"}');
     } finally {
       db.close();

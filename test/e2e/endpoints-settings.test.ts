@@ -62,7 +62,16 @@ describe('endpoints in the browser', () => {
     expect(await row.textContent()).toContain('202 · fails first 1 with 503 · custom body · 2 headers');
 
     const stored = (await api(served, 'endpoints.list', {})).find((e) => e.slug === 'orders-api');
-    expect(stored?.rule).toMatchObject({ status: 202, failFirst: 1, failStatus: 503, body: 'accepted', headers: [['X-Rule', 'yes'], ['Content-Type', 'text/plain']] });
+    expect(stored?.rule).toMatchObject({
+      status: 202,
+      failFirst: 1,
+      failStatus: 503,
+      body: 'accepted',
+      headers: [
+        ['X-Rule', 'yes'],
+        ['Content-Type', 'text/plain'],
+      ],
+    });
 
     const first = await curl(['-X', 'POST', `${served.captureUrl}orders-api/hook`, '-d', 'one']);
     expect(first.status).toBe(503);

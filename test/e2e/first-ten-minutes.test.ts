@@ -46,7 +46,10 @@ async function overflowsX(page: Page, selector: string): Promise<number> {
 }
 
 async function captureIn(endpoint: string, after = 0): Promise<number> {
-  return eventually(async () => (await api(served, 'captures.list', { endpoint })).find((c) => c.id > after)?.id, `a capture in ${endpoint}`);
+  return eventually(
+    async () => (await api(served, 'captures.list', { endpoint })).find((c) => c.id > after)?.id,
+    `a capture in ${endpoint}`,
+  );
 }
 
 beforeAll(async () => {
@@ -87,7 +90,9 @@ describe('1. binding an endpoint to a provider', () => {
       await form.locator('[name="slug"]').fill('too-many');
       await form.locator('textarea[name="secrets"]').fill(Array.from({ length: 21 }, (_, i) => `s${i}`).join('\n'));
       await form.getByRole('button', { name: 'Create endpoint' }).click();
-      await expect.poll(() => form.locator('[data-field="secrets"] .field-error').textContent(), WAIT).toContain('at most 20 secrets');
+      await expect
+        .poll(() => form.locator('[data-field="secrets"] .field-error').textContent(), WAIT)
+        .toContain('at most 20 secrets');
       expect((await api(served, 'endpoints.list', {})).some((e) => e.slug === 'too-many')).toBe(false);
       await form.getByRole('button', { name: 'Cancel' }).click();
 
@@ -98,7 +103,10 @@ describe('1. binding an endpoint to a provider', () => {
       await form.locator('[name="status"]').fill('202');
       await form.getByRole('button', { name: 'Save', exact: true }).click();
       await expect.poll(() => row.locator('[data-testid="secrets"]').textContent(), WAIT).toBe('2');
-      expect((await api(served, 'endpoints.list', {})).find((e) => e.slug === 'pr-new')).toMatchObject({ secretCount: 2, rule: { status: 202 } });
+      expect((await api(served, 'endpoints.list', {})).find((e) => e.slug === 'pr-new')).toMatchObject({
+        secretCount: 2,
+        rule: { status: 202 },
+      });
       expect(await page.content()).not.toContain('whsec_first');
       expect(problems).toEqual([]);
     });
@@ -126,7 +134,10 @@ describe('2. a tab with a missing or stale token', () => {
       [`${origin}/#token=from-an-earlier-start`, 'stale'],
     ] as const) {
       for (const view of [VIEWS[0], VIEWS[3]]) {
-        const context = await browser.newContext({ viewport: { width: view.width, height: view.height }, colorScheme: view.colorScheme });
+        const context = await browser.newContext({
+          viewport: { width: view.width, height: view.height },
+          colorScheme: view.colorScheme,
+        });
         const page = await context.newPage();
         await page.goto(url);
         const screen = page.getByTestId('access-screen');
@@ -183,7 +194,8 @@ describe('3. the Sender', () => {
       await form.waitFor(WAIT);
       expect(await form.locator('input[name="url"]').inputValue()).toBe('');
       expect(await page.getByTestId('provider-facts').getAttribute('open')).toBeNull();
-      for (const selector of ['input[name="url"]', 'input[name="secret"]', '.send-actions button.primary']) expect(await inViewport(page, selector), selector).toBe(true);
+      for (const selector of ['input[name="url"]', 'input[name="secret"]', '.send-actions button.primary'])
+        expect(await inViewport(page, selector), selector).toBe(true);
 
       await form.locator('select[name="provider"]').selectOption('prynt');
       await page.reload();
@@ -199,17 +211,21 @@ describe('3. the Sender', () => {
     });
   });
 
-  it("the handler check has its own target and secret fields, and says which is missing beside it", async () => {
+  it('the handler check has its own target and secret fields, and says which is missing beside it', async () => {
     await withView(VIEWS[3], async ({ page }) => {
       await go(page, 'Sender');
       await page.getByRole('tab', { name: 'Handler check' }).click();
       const check = page.locator('.handler-check');
       await check.locator('input[name="checkUrl"]').fill(`${served.captureUrl}rp-out/hook`);
       await check.getByRole('button', { name: 'Run handler check' }).click();
-      await expect.poll(() => check.locator('[data-field="checkSecret"] .field-error').textContent(), WAIT).toContain('required');
+      await expect
+        .poll(() => check.locator('[data-field="checkSecret"] .field-error').textContent(), WAIT)
+        .toContain('required');
       expect(await inViewport(page, '.handler-check input[name="checkSecret"]')).toBe(true);
       // The same values as the send form.
-      expect(await page.locator('form[aria-label="Send an event"] input[name="url"]').inputValue()).toBe(`${served.captureUrl}rp-out/hook`);
+      expect(await page.locator('form[aria-label="Send an event"] input[name="url"]').inputValue()).toBe(
+        `${served.captureUrl}rp-out/hook`,
+      );
       await snap(page, `ui1-sender-check-${tag(VIEWS[3])}`);
     });
   });
@@ -219,11 +235,16 @@ describe('3. the Sender', () => {
       await go(page, 'Sender');
       await page.locator('select[name="provider"]').selectOption('prynt');
       const send = async (url: string) => {
-        const before = await page.getByTestId('send-outcome').getAttribute('data-delivery-id').catch(() => null);
+        const before = await page
+          .getByTestId('send-outcome')
+          .getAttribute('data-delivery-id')
+          .catch(() => null);
         await page.locator('form[aria-label="Send an event"] input[name="url"]').fill(url);
         await expect.poll(() => page.locator('.send-actions button.primary').isEnabled(), WAIT).toBe(true);
         await page.locator('.send-actions button.primary').click();
-        await expect.poll(() => page.getByTestId('send-outcome').getAttribute('data-delivery-id'), WAIT).not.toBe(before);
+        await expect
+          .poll(() => page.getByTestId('send-outcome').getAttribute('data-delivery-id'), WAIT)
+          .not.toBe(before);
         return (await page.getByTestId('send-outcome').textContent()) ?? '';
       };
       expect(await send(`${served.captureUrl}rp-out/hook`)).not.toContain('https');
@@ -242,7 +263,10 @@ describe('3. the Sender', () => {
         await page.locator('form[aria-label="Send an event"] input[name="secret"]').fill(SECRET);
         await expect.poll(() => page.locator('.send-actions button.primary').isEnabled(), WAIT).toBe(true);
         await page.locator('.send-actions button.primary').click();
-        await page.locator('.sender-output .ladder, .sender-output [data-testid="ladder-strip"], .sender-output table').first().waitFor(WAIT);
+        await page
+          .locator('.sender-output .ladder, .sender-output [data-testid="ladder-strip"], .sender-output table')
+          .first()
+          .waitFor(WAIT);
         await page.waitForTimeout(300);
         await snap(page, `ui1-sender-${tag(view)}`);
         expect(await overflowsX(page, '.sender-output')).toBeLessThanOrEqual(0);
@@ -256,7 +280,12 @@ describe('5 and 10. Replay', () => {
   let signed: number;
 
   beforeAll(async () => {
-    await api(served, 'sender.send', { provider: 'prynt', eventType: 'verdict.block', url: `${served.captureUrl}rp-in/hook`, secret: SECRET });
+    await api(served, 'sender.send', {
+      provider: 'prynt',
+      eventType: 'verdict.block',
+      url: `${served.captureUrl}rp-in/hook`,
+      secret: SECRET,
+    });
     signed = await captureIn('rp-in');
   });
 
@@ -270,8 +299,13 @@ describe('5 and 10. Replay', () => {
   async function sendReplay(page: Page): Promise<void> {
     const response = page.getByTestId('replay-response');
     const before = (await response.count()) ? await response.getAttribute('data-replay-id') : null;
-    await page.locator('form[aria-label="Replay a capture"]').getByRole('button', { name: 'Send', exact: true }).click();
-    await expect.poll(async () => ((await response.count()) ? response.getAttribute('data-replay-id') : null), WAIT).not.toBe(before);
+    await page
+      .locator('form[aria-label="Replay a capture"]')
+      .getByRole('button', { name: 'Send', exact: true })
+      .click();
+    await expect
+      .poll(async () => ((await response.count()) ? response.getAttribute('data-replay-id') : null), WAIT)
+      .not.toBe(before);
   }
 
   it('a 401 is badged "failed" in the response and the history, as the Sender says', async () => {
@@ -281,7 +315,12 @@ describe('5 and 10. Replay', () => {
       await sendReplay(page);
       expect(await page.getByTestId('replay-response').locator('.badge').first().textContent()).toBe('failed');
       expect(await page.getByTestId('replay-status').textContent()).toBe('401');
-      await expect.poll(() => page.locator('table[aria-label="Replay history"] tbody tr').first().locator('.badge').textContent(), WAIT).toBe('failed');
+      await expect
+        .poll(
+          () => page.locator('table[aria-label="Replay history"] tbody tr').first().locator('.badge').textContent(),
+          WAIT,
+        )
+        .toBe('failed');
     });
   });
 
@@ -297,7 +336,11 @@ describe('5 and 10. Replay', () => {
       const rows = form.locator('table[aria-label="Headers to send"] tr.resigned');
       await expect.poll(() => rows.count(), WAIT).toBeGreaterThanOrEqual(2);
       const shown = Object.fromEntries(
-        await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('input')).map((i) => (i as unknown as { value: string }).value))),
+        await rows.evaluateAll((trs) =>
+          trs.map((tr) =>
+            Array.from(tr.querySelectorAll('input')).map((i) => (i as unknown as { value: string }).value),
+          ),
+        ),
       ) as Record<string, string>;
       const shownSig = Object.entries(shown).find(([n]) => n.toLowerCase() === 'x-prynt-signature')?.[1];
       expect(shownSig).toBeDefined();
@@ -315,7 +358,12 @@ describe('5 and 10. Replay', () => {
 
   it('the last target is remembered per endpoint', async () => {
     await withView(VIEWS[1], async ({ page }) => {
-      await api(served, 'sender.send', { provider: 'prynt', eventType: 'verdict.allow', url: `${served.captureUrl}rp-in/second`, secret: SECRET });
+      await api(served, 'sender.send', {
+        provider: 'prynt',
+        eventType: 'verdict.allow',
+        url: `${served.captureUrl}rp-in/second`,
+        secret: SECRET,
+      });
       const second = await captureIn('rp-in', signed);
       await openReplay(page, signed);
       const url = page.locator('form[aria-label="Replay a capture"] input[name="url"]');

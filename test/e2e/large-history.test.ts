@@ -17,7 +17,11 @@ function* history(): Generator<SeedCapture> {
       receivedAt: START + i * 1000,
       method: METHODS[i % METHODS.length],
       target: `/${i % 3 === 0 ? 'billing' : 'default'}/events/${i}`,
-      headers: [['Host', '127.0.0.1:8787'], ['Content-Type', 'application/json'], ['X-Seq', String(i)]],
+      headers: [
+        ['Host', '127.0.0.1:8787'],
+        ['Content-Type', 'application/json'],
+        ['X-Seq', String(i)],
+      ],
       body: Buffer.from(JSON.stringify({ seq: i, type: 'synthetic.event' })),
       status: i % 10 === 0 ? 500 : 200,
     };
@@ -61,7 +65,14 @@ describe('a history of 100,000 captures', () => {
     while (!(await ui.page.locator('.grid-footer', { hasText: 'End of history' }).count())) {
       const before = await loadedRows();
       await grid.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-      await expect.poll(async () => (await loadedRows()) > before || (await ui.page.locator('.grid-footer', { hasText: 'End of history' }).count()) > 0, WAIT).toBe(true);
+      await expect
+        .poll(
+          async () =>
+            (await loadedRows()) > before ||
+            (await ui.page.locator('.grid-footer', { hasText: 'End of history' }).count()) > 0,
+          WAIT,
+        )
+        .toBe(true);
       pages++;
       expect(pages).toBeLessThan(200);
     }
@@ -96,7 +107,9 @@ describe('a history of 100,000 captures', () => {
     const rowAtTop = () =>
       ui.page.locator('[role="grid"]').evaluate((grid) => {
         const below = grid.getBoundingClientRect().top + 30;
-        const rows = [...grid.querySelectorAll('.grid-row[data-id]')].filter((r) => r.getBoundingClientRect().top >= below);
+        const rows = [...grid.querySelectorAll('.grid-row[data-id]')].filter(
+          (r) => r.getBoundingClientRect().top >= below,
+        );
         rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
         return Number(rows[0].getAttribute('data-id'));
       });

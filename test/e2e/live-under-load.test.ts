@@ -85,10 +85,19 @@ describe('the capture list while captures keep arriving', () => {
         await ui.page.mouse.move(x, y);
         // The row under the pointer once it rests there (a capture may have arrived while it moved).
         const underPointer = () =>
-          ui.page.locator('.grid-scroll').evaluate((el, [px, py]) => el.ownerDocument.elementFromPoint(px, py)?.closest('[data-id]')?.getAttribute('data-id') ?? null, [x, y]);
+          ui.page
+            .locator('.grid-scroll')
+            .evaluate(
+              (el, [px, py]) =>
+                el.ownerDocument.elementFromPoint(px, py)?.closest('[data-id]')?.getAttribute('data-id') ?? null,
+              [x, y],
+            );
         const pointed = Number(await underPointer());
         const sentBefore = traffic.sent;
-        await eventually(async () => (traffic.sent >= sentBefore + 5 ? true : undefined), 'captures arriving while the pointer rests');
+        await eventually(
+          async () => (traffic.sent >= sentBefore + 5 ? true : undefined),
+          'captures arriving while the pointer rests',
+        );
         expect(await underPointer()).toBe(String(pointed));
         await ui.page.mouse.click(x, y);
         await ui.page.locator(`.detail[data-capture-id="${pointed}"]`).waitFor();
@@ -103,7 +112,10 @@ describe('the capture list while captures keep arriving', () => {
         return ids.length > 0 && ids.every((id) => (id - 1) % 4 === 0) ? true : undefined;
       }, 'only the needle captures listed');
       await ui.page.fill('#capture-search', '');
-      await eventually(async () => ((await drawnRows()).some((r) => (r.id - 1) % 4 !== 0) ? true : undefined), 'the whole list back');
+      await eventually(
+        async () => ((await drawnRows()).some((r) => (r.id - 1) % 4 !== 0) ? true : undefined),
+        'the whole list back',
+      );
 
       // Pause with its key once the list shows the newest capture; then captures keep arriving.
       await traffic.stop();
@@ -122,7 +134,10 @@ describe('the capture list while captures keep arriving', () => {
       expect(newest - shownNewest).toBe(more.sent);
       // The pill counts them; the list has not moved.
       const pill = ui.page.locator('.new-pill');
-      await eventually(async () => ((await pill.textContent()) === `${more.sent} new` ? true : undefined), `the pill counting ${more.sent} new`);
+      await eventually(
+        async () => ((await pill.textContent()) === `${more.sent} new` ? true : undefined),
+        `the pill counting ${more.sent} new`,
+      );
       expect(await drawnRows()).toEqual(frozen);
 
       // The pill resumes: the new captures are folded in, the newest on top once scrolled there.
@@ -149,7 +164,15 @@ describe('the backlog after a burst', () => {
       for (let i = 0; i < 30; i++) {
         app.captures.insertMany(
           Array.from({ length: 1000 }, () =>
-            toNewCapture(endpointId, '127.0.0.1', { endpoint: 'default', receivedAt: Date.now(), method: 'POST', target: '/default/burst', headers: [], body, status: 200 }),
+            toNewCapture(endpointId, '127.0.0.1', {
+              endpoint: 'default',
+              receivedAt: Date.now(),
+              method: 'POST',
+              target: '/default/burst',
+              headers: [],
+              body,
+              status: 200,
+            }),
           ),
         );
       }
@@ -160,10 +183,14 @@ describe('the backlog after a burst', () => {
       const note = page.page.locator('.backlog-note');
       await note.waitFor();
       expect(await note.textContent()).toMatch(/^verdicts for [\d,]+ captures? pending/);
-      await eventually(async () => {
-        const b = await api(backlogged, 'app.backlog', {});
-        return b.verdictsPending === 0 && b.indexPending === 0 ? true : undefined;
-      }, 'the backlog drained', 90_000);
+      await eventually(
+        async () => {
+          const b = await api(backlogged, 'app.backlog', {});
+          return b.verdictsPending === 0 && b.indexPending === 0 ? true : undefined;
+        },
+        'the backlog drained',
+        90_000,
+      );
       await note.waitFor({ state: 'detached' });
       expect(page.problems).toEqual([]);
     } finally {

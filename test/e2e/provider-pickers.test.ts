@@ -31,7 +31,10 @@ afterAll(async () => {
   await served?.stop();
 });
 
-const optionValues = (selector: string) => page().locator(`${selector} option`).evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+const optionValues = (selector: string) =>
+  page()
+    .locator(`${selector} option`)
+    .evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
 
 describe('provider pickers with the whole catalog', () => {
   it('the Sender finds a provider by part of its name, and groups its events by resource', async () => {
@@ -40,11 +43,19 @@ describe('provider pickers with the whole catalog', () => {
     expect(all.length).toBeGreaterThanOrEqual(18);
     const current = await page().locator('select[name="provider"]').inputValue();
     await page().getByRole('searchbox', { name: 'Search providers' }).fill('CLER');
-    await expect.poll(() => optionValues('select[name="provider"]'), WAIT).toEqual([current, 'clerk'].filter((v, i, a) => a.indexOf(v) === i));
+    await expect
+      .poll(() => optionValues('select[name="provider"]'), WAIT)
+      .toEqual([current, 'clerk'].filter((v, i, a) => a.indexOf(v) === i));
     await page().locator('select[name="provider"]').selectOption('clerk');
-    const groups = await page().locator('select[name="eventType"] optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
-    expect(groups).toEqual(expect.arrayContaining(['user.*', 'session.*', 'organization.*', 'organizationMembership.*']));
-    const userGroup = await page().locator('select[name="eventType"] optgroup[label="user.*"] option').allTextContents();
+    const groups = await page()
+      .locator('select[name="eventType"] optgroup')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    expect(groups).toEqual(
+      expect.arrayContaining(['user.*', 'session.*', 'organization.*', 'organizationMembership.*']),
+    );
+    const userGroup = await page()
+      .locator('select[name="eventType"] optgroup[label="user.*"] option')
+      .allTextContents();
     expect(userGroup).toEqual(['user.created', 'user.updated', 'user.deleted']);
     await snap(page(), 'sender-provider-search');
     await page().getByRole('searchbox', { name: 'Search providers' }).fill('');
@@ -54,7 +65,12 @@ describe('provider pickers with the whole catalog', () => {
   it('a Clerk event sent from the Sender arrives signed, detected as Clerk and valid', async () => {
     await api(served, 'endpoints.create', { slug: 'clerk-hook', rule: {} });
     await api(served, 'endpoints.bind', { slug: 'clerk-hook', provider: 'clerk', secrets: [SECRET] });
-    await fillSendForm(page(), { provider: 'clerk', event: 'session.created', url: `${served.captureUrl}clerk-hook/webhook`, secret: SECRET });
+    await fillSendForm(page(), {
+      provider: 'clerk',
+      event: 'session.created',
+      url: `${served.captureUrl}clerk-hook/webhook`,
+      secret: SECRET,
+    });
     await page().getByRole('button', { name: 'Send', exact: true }).click();
     const [capture] = await eventually(async () => {
       const list = await api(served, 'captures.list', { endpoint: 'clerk-hook' });
@@ -68,7 +84,12 @@ describe('an asymmetric provider from the Sender', () => {
   it('Discord: the outcome shows the public key the handler needs; an endpoint holding that public key verifies the capture', async () => {
     await api(served, 'endpoints.create', { slug: 'discord-hook', rule: {} });
     const secret = 'hs_discord_sender_e2e';
-    await fillSendForm(page(), { provider: 'discord', event: 'APPLICATION_COMMAND', url: `${served.captureUrl}discord-hook/webhook`, secret });
+    await fillSendForm(page(), {
+      provider: 'discord',
+      event: 'APPLICATION_COMMAND',
+      url: `${served.captureUrl}discord-hook/webhook`,
+      secret,
+    });
     await page().getByRole('button', { name: 'Send', exact: true }).click();
     const shown = page().getByTestId('send-public-key-value');
     await shown.waitFor(WAIT);

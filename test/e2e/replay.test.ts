@@ -40,7 +40,10 @@ async function capturesOf(endpoint: string) {
 beforeAll(async () => {
   served = await startServed();
   await api(served, 'endpoints.create', { slug: 'shop' });
-  await api(served, 'endpoints.create', { slug: 'handler', rule: { status: 201, headers: [['Content-Type', 'text/html']], body: HANDLER_BODY } });
+  await api(served, 'endpoints.create', {
+    slug: 'handler',
+    rule: { status: 201, headers: [['Content-Type', 'text/html']], body: HANDLER_BODY },
+  });
   for (const slug of ['prynt-in', 'prynt-out']) {
     await api(served, 'endpoints.create', { slug });
     await api(served, 'endpoints.bind', { slug, provider: 'prynt', secrets: [SECRET] });
@@ -57,9 +60,15 @@ afterAll(async () => {
 describe('replay in the browser', () => {
   it('replays an edited capture to another endpoint: the new capture arrives and the replay shows in the history, live', async () => {
     const sent = await curl([
-      '-X', 'POST', `${served.captureUrl}shop/orders?x=1`,
-      '-H', 'Content-Type: application/json', '-H', 'X-Trace: one',
-      '--data-binary', JSON.stringify({ order: { id: 'ord_1', qty: 2 } }),
+      '-X',
+      'POST',
+      `${served.captureUrl}shop/orders?x=1`,
+      '-H',
+      'Content-Type: application/json',
+      '-H',
+      'X-Trace: one',
+      '--data-binary',
+      JSON.stringify({ order: { id: 'ord_1', qty: 2 } }),
     ]);
     expect(sent.status).toBe(200);
     const id = await openCapture(ui.page, '/shop/orders');
@@ -88,14 +97,21 @@ describe('replay in the browser', () => {
     // The handler's answer is markup: shown as text, never run.
     await ui.page.getByRole('tab', { name: 'Text' }).click();
     expect(await ui.page.locator('.response-body [data-testid="body-text"]').textContent()).toBe(HANDLER_BODY);
-    expect(await ui.page.evaluate(() => (globalThis as unknown as { __replayXss?: number }).__replayXss)).toBeUndefined();
+    expect(
+      await ui.page.evaluate(() => (globalThis as unknown as { __replayXss?: number }).__replayXss),
+    ).toBeUndefined();
     expect(await ui.page.locator('.response-body img').count()).toBe(0);
 
     // The history row arrives through 'replays.added'.
-    await ui.page.locator(`table[aria-label="Replay history"] tr[data-replay-id="${replayId}"][data-kind="replay"]`).waitFor(WAIT);
+    await ui.page
+      .locator(`table[aria-label="Replay history"] tr[data-replay-id="${replayId}"][data-kind="replay"]`)
+      .waitFor(WAIT);
     expect(await history().count()).toBe(1);
 
-    const [arrived] = await eventually(async () => ((await capturesOf('handler')).length === 1 ? capturesOf('handler') : undefined), 'the replayed capture');
+    const [arrived] = await eventually(
+      async () => ((await capturesOf('handler')).length === 1 ? capturesOf('handler') : undefined),
+      'the replayed capture',
+    );
     const got = await api(served, 'captures.get', { id: arrived.id });
     expect(got.path).toBe('/handler/orders');
     expect(got.query).toBe('x=1');
@@ -117,7 +133,10 @@ describe('replay in the browser', () => {
     await replayForm(ui.page).waitFor(WAIT);
 
     await field('url').fill(`http://127.0.0.1:${port}/nobody-home`);
-    const failed = await sendReplay(ui.page, Number(await ui.page.locator('[data-testid="replay-response"]').getAttribute('data-replay-id')));
+    const failed = await sendReplay(
+      ui.page,
+      Number(await ui.page.locator('[data-testid="replay-response"]').getAttribute('data-replay-id')),
+    );
     expect(await ui.page.locator('[data-testid="replay-response"]').getAttribute('data-ok')).toBe('false');
     expect(await ui.page.locator('[data-testid="replay-status"]').textContent()).toBe('no answer');
     expect(await ui.page.locator('[data-testid="replay-error-kind"]').textContent()).toMatch(/^connection-refused: /);
@@ -127,7 +146,9 @@ describe('replay in the browser', () => {
     // A bad URL is caught next to its field, before anything is sent.
     await field('url').fill('ftp://example.test/x');
     await replayForm(ui.page).getByRole('button', { name: 'Send', exact: true }).click();
-    expect(await replayForm(ui.page).locator('[data-field="url"] .field-error').textContent()).toBe('an http or https URL');
+    expect(await replayForm(ui.page).locator('[data-field="url"] .field-error').textContent()).toBe(
+      'an http or https URL',
+    );
     expect(await history().count()).toBe(2);
     await snap(ui.page, 'replay-failed');
   });
@@ -146,10 +167,21 @@ describe('replay in the browser', () => {
     await snap(ui.page, 'replay-forwarding');
 
     // Proxy mode: the sender gets the handler's answer.
-    const res = await curl(['-X', 'POST', `${served.captureUrl}shop/live?n=7`, '-H', 'Content-Type: application/json', '--data-binary', '{"live":true}']);
+    const res = await curl([
+      '-X',
+      'POST',
+      `${served.captureUrl}shop/live?n=7`,
+      '-H',
+      'Content-Type: application/json',
+      '--data-binary',
+      '{"live":true}',
+    ]);
     expect(res.status).toBe(201);
     expect(res.body).toBe(HANDLER_BODY);
-    const forwarded = await eventually(async () => (await capturesOf('handler')).find((c) => c.path === '/handler/live'), 'the forwarded capture');
+    const forwarded = await eventually(
+      async () => (await capturesOf('handler')).find((c) => c.path === '/handler/live'),
+      'the forwarded capture',
+    );
     expect((await api(served, 'captures.get', { id: forwarded.id })).query).toBe('n=7');
 
     const live = await openCapture(ui.page, '/shop/live');
@@ -160,7 +192,10 @@ describe('replay in the browser', () => {
     // The default target is now the endpoint's forward URL with the capture's path suffix and query.
     expect(await field('url').inputValue()).toBe(`${served.captureUrl}handler/live?n=7`);
 
-    await ui.page.locator('form[aria-label="Live forwarding of shop"]').getByRole('button', { name: 'Turn off' }).click();
+    await ui.page
+      .locator('form[aria-label="Live forwarding of shop"]')
+      .getByRole('button', { name: 'Turn off' })
+      .click();
     await ui.page.locator('[data-testid="forward-state"][data-on="false"]').waitFor(WAIT);
     expect((await api(served, 'endpoints.list', {})).find((e) => e.slug === 'shop')?.forwardUrl).toBeNull();
   });
@@ -168,25 +203,43 @@ describe('replay in the browser', () => {
   it('re-signs a stale Prynt capture: the replay without re-signing is warned about and stays stale, the re-signed one is valid', async () => {
     const body = JSON.stringify({ eventId: 'evt_stale_1', eventType: 'visitor.new', data: { visitorId: 'pv_1' } });
     const old = Math.floor(Date.now() / 1000) - 3600;
-    const signed = await runCli(['sign', '--provider', 'prynt', '--secret', SECRET, '--timestamp', String(old), '--json'], body);
+    const signed = await runCli(
+      ['sign', '--provider', 'prynt', '--secret', SECRET, '--timestamp', String(old), '--json'],
+      body,
+    );
     expect(signed.code).toBe(0);
     const headers = (JSON.parse(signed.stdout) as { headers: [string, string][] }).headers;
     const res = await curl([
-      '-X', 'POST', `${served.captureUrl}prynt-in/events`, '-H', 'Content-Type: application/json', '-H', 'X-Prynt-Event: visitor.new',
-      ...headers.flatMap(([n, v]) => ['-H', `${n}: ${v}`]), '--data-binary', body,
+      '-X',
+      'POST',
+      `${served.captureUrl}prynt-in/events`,
+      '-H',
+      'Content-Type: application/json',
+      '-H',
+      'X-Prynt-Event: visitor.new',
+      ...headers.flatMap(([n, v]) => ['-H', `${n}: ${v}`]),
+      '--data-binary',
+      body,
     ]);
     expect(res.status).toBe(200);
-    const original = await eventually(async () => (await capturesOf('prynt-in')).find((c) => c.signatureStatus === 'stale'), 'a stale verdict');
+    const original = await eventually(
+      async () => (await capturesOf('prynt-in')).find((c) => c.signatureStatus === 'stale'),
+      'a stale verdict',
+    );
 
     await openCapture(ui.page, '/prynt-in/events');
     expect(await ui.page.locator('.detail-head .badge').textContent()).toBe('stale');
     await replayFromDetail(ui.page, original.id);
     await ui.page.locator('[data-testid="stale-warning"]').waitFor(WAIT);
-    expect(await ui.page.locator('[data-testid="stale-warning"]').textContent()).toContain('already stale when it arrived');
+    expect(await ui.page.locator('[data-testid="stale-warning"]').textContent()).toContain(
+      'already stale when it arrived',
+    );
     await field('url').fill(`${served.captureUrl}prynt-out/events`);
 
     const plain = await sendReplay(ui.page);
-    expect(await ui.page.locator('[data-testid="replay-warning"]').textContent()).toContain('outside its 300 s tolerance');
+    expect(await ui.page.locator('[data-testid="replay-warning"]').textContent()).toContain(
+      'outside its 300 s tolerance',
+    );
     await field('resign').check();
     expect(await ui.page.locator('[data-testid="stale-warning"]').count()).toBe(0);
     await field('secret').fill(SECRET);
@@ -213,10 +266,32 @@ describe('replay in the browser', () => {
   });
 
   it('diffs two captures: header changes and the JSON body diff, as text', async () => {
-    await curl(['-X', 'POST', `${served.captureUrl}shop/diff-a`, '-H', 'Content-Type: application/json', '-H', 'X-Trace: one', '-H', 'X-Old: gone',
-      '--data-binary', JSON.stringify({ order: { id: 'ord_9', qty: 2 }, marker: 'zebra' })]);
-    await curl(['-X', 'PUT', `${served.captureUrl}shop/diff-a`, '-H', 'Content-Type: application/json', '-H', 'X-Trace: two', '-H', 'X-New: yes',
-      '--data-binary', JSON.stringify({ order: { id: 'ord_9', qty: 3, note: 'gift' } })]);
+    await curl([
+      '-X',
+      'POST',
+      `${served.captureUrl}shop/diff-a`,
+      '-H',
+      'Content-Type: application/json',
+      '-H',
+      'X-Trace: one',
+      '-H',
+      'X-Old: gone',
+      '--data-binary',
+      JSON.stringify({ order: { id: 'ord_9', qty: 2 }, marker: 'zebra' }),
+    ]);
+    await curl([
+      '-X',
+      'PUT',
+      `${served.captureUrl}shop/diff-a`,
+      '-H',
+      'Content-Type: application/json',
+      '-H',
+      'X-Trace: two',
+      '-H',
+      'X-New: yes',
+      '--data-binary',
+      JSON.stringify({ order: { id: 'ord_9', qty: 3, note: 'gift' } }),
+    ]);
     const [b, a] = (await capturesOf('shop')).filter((c) => c.path === '/shop/diff-a');
     await goTo(ui.page, 'Captures');
     await ui.page.locator(`.grid-row[data-id="${a.id}"]`).click();
@@ -259,9 +334,14 @@ describe('replay in the browser', () => {
     const id = await openCapture(ui.page, '/shop/orders');
     await detailAction(ui.page, 'Export…');
     const dialog = ui.page.getByRole('dialog', { name: 'Export' });
-    const [har] = await Promise.all([ui.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download HAR' }).click()]);
+    const [har] = await Promise.all([
+      ui.page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download HAR' }).click(),
+    ]);
     expect(har.suggestedFilename()).toBe(`hookscope-capture-${id}.har`);
-    const doc = JSON.parse(readFileSync(await har.path(), 'utf8')) as { log: { version: string; entries: { request: { url: string; method: string } }[] } };
+    const doc = JSON.parse(readFileSync(await har.path(), 'utf8')) as {
+      log: { version: string; entries: { request: { url: string; method: string } }[] };
+    };
     expect(doc.log.version).toBe('1.2');
     expect(doc.log.entries).toHaveLength(1);
     expect(doc.log.entries[0].request).toMatchObject({ method: 'POST', url: `${served.captureUrl}shop/orders?x=1` });
@@ -270,10 +350,20 @@ describe('replay in the browser', () => {
     const listed = await ui.page.locator('.grid-row[data-id]').count();
     await dialog.getByLabel(/captures the list shows/).check();
     await snap(ui.page, 'capture-export');
-    const [nd] = await Promise.all([ui.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download NDJSON' }).click()]);
+    const [nd] = await Promise.all([
+      ui.page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download NDJSON' }).click(),
+    ]);
     expect(nd.suggestedFilename()).toBe(`hookscope-${listed}-captures.ndjson`);
-    const records = readFileSync(await nd.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type?: string; kind?: string });
-    const expected = (await api(served, 'export.ndjson', { ids: (await api(served, 'captures.list', {})).map((c) => c.id) })).text.trim().split('\n');
+    const records = readFileSync(await nd.path(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type?: string; kind?: string });
+    const expected = (
+      await api(served, 'export.ndjson', { ids: (await api(served, 'captures.list', {})).map((c) => c.id) })
+    ).text
+      .trim()
+      .split('\n');
     expect(records).toHaveLength(expected.length);
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(ui.problems).toEqual([]);

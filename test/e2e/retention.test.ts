@@ -13,8 +13,10 @@ let ui: UiPage;
 
 const { form, field, fieldError } = endpointForm(() => ui.page);
 const row = (slug: string) => ui.page.locator(`table[aria-label="Endpoints"] tr[data-slug="${slug}"]`);
-const retentionOf = async (slug: string) => (await api(served, 'endpoints.list', {})).find((e) => e.slug === slug)?.retention;
-const pathsOf = async (endpoint: string) => (await api(served, 'captures.list', { endpoint, limit: 100 })).map((c) => c.path);
+const retentionOf = async (slug: string) =>
+  (await api(served, 'endpoints.list', {})).find((e) => e.slug === slug)?.retention;
+const pathsOf = async (endpoint: string) =>
+  (await api(served, 'captures.list', { endpoint, limit: 100 })).map((c) => c.path);
 
 beforeAll(async () => {
   served = await startServed();
@@ -50,7 +52,15 @@ describe('retention in the browser', () => {
     expect(await retentionOf('trimmed')).toEqual({ keepCount: 3, keepDays: null });
 
     for (let i = 1; i <= 5; i++) {
-      const sent = await curl(['-X', 'POST', `${served.captureUrl}trimmed/hook-${i}`, '-H', 'Content-Type: application/json', '-d', `{"n":${i}}`]);
+      const sent = await curl([
+        '-X',
+        'POST',
+        `${served.captureUrl}trimmed/hook-${i}`,
+        '-H',
+        'Content-Type: application/json',
+        '-d',
+        `{"n":${i}}`,
+      ]);
       expect(sent.status).toBe(200);
     }
     const left = await eventually(async () => {
@@ -64,7 +74,9 @@ describe('retention in the browser', () => {
     await ui.page.getByRole('button', { name: 'Captures' }).click();
     await ui.page.getByRole('combobox', { name: 'Endpoint' }).selectOption('trimmed');
     const rows = ui.page.locator('.grid-row[data-id] .c-path');
-    await expect.poll(() => rows.allTextContents(), { timeout: 10_000 }).toEqual(['/trimmed/hook-5', '/trimmed/hook-4', '/trimmed/hook-3']);
+    await expect
+      .poll(() => rows.allTextContents(), { timeout: 10_000 })
+      .toEqual(['/trimmed/hook-5', '/trimmed/hook-4', '/trimmed/hook-3']);
   });
 
   it('shows both limits in the list, days included', async () => {

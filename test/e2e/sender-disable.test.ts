@@ -47,7 +47,8 @@ describe("Prynt's auto-disable in the browser", () => {
     await openSender(page());
 
     // Failing deliveries, one after another, until Prynt's 24 hours of provider time have passed (a real second or so).
-    const send = () => api(served, 'sender.send', { provider: 'prynt', eventType: 'verdict.block', url: handler.url, secret: SECRET });
+    const send = () =>
+      api(served, 'sender.send', { provider: 'prynt', eventType: 'verdict.block', url: handler.url, secret: SECRET });
     const webhook = await eventually(
       async () => {
         const { deliveryId } = await send();
@@ -74,7 +75,11 @@ describe("Prynt's auto-disable in the browser", () => {
     state.status = 200;
     await banner.getByRole('button', { name: 'Enable webhook' }).click();
     await banner.waitFor({ state: 'detached', ...WAIT });
-    expect((await api(served, 'webhooks.list', {}))[0]).toMatchObject({ id: webhook.id, enabled: true, failingSince: null });
+    expect((await api(served, 'webhooks.list', {}))[0]).toMatchObject({
+      id: webhook.id,
+      enabled: true,
+      failingSince: null,
+    });
 
     await fillSendForm(page(), { provider: 'prynt', event: 'verdict.block', url: handler.url, secret: SECRET });
     await page().getByRole('button', { name: 'Send', exact: true }).click();
@@ -101,9 +106,15 @@ describe('the Handler check tab', () => {
     const report = page().getByTestId('check-report');
     await report.waitFor(WAIT);
     const rows = await report.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ scenario: tr.getAttribute('data-scenario'), form: tr.getAttribute('data-form'), result: tr.getAttribute('data-result'), cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '') })),
+      trs.map((tr) => ({
+        scenario: tr.getAttribute('data-scenario'),
+        form: tr.getAttribute('data-form'),
+        result: tr.getAttribute('data-result'),
+        cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      })),
     );
-    const row = (scenario: string, form: string | null = null) => rows.find((r) => r.scenario === scenario && r.form === form)!;
+    const row = (scenario: string, form: string | null = null) =>
+      rows.find((r) => r.scenario === scenario && r.form === form)!;
     for (const id of ['retry', 'slow-handler', 'unknown-event', 'duplicate']) expect(row(id).result).toBe('pass');
     for (const form of ['timestamped', 'plain']) {
       // Scenario, form, expected, actual, result.

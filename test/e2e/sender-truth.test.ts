@@ -36,7 +36,10 @@ async function send(): Promise<number> {
   return id;
 }
 
-async function bodiesOf(slug: string, count: number): Promise<{ text: string; status: string | null; form: string | undefined }[]> {
+async function bodiesOf(
+  slug: string,
+  count: number,
+): Promise<{ text: string; status: string | null; form: string | undefined }[]> {
   const list = await eventually(async () => {
     const l = (await api(served, 'captures.list', { endpoint: slug })).sort((a, b) => a.id - b.id);
     return l.length === count && l.every((c) => c.signatureStatus !== null) ? l : undefined;
@@ -45,7 +48,11 @@ async function bodiesOf(slug: string, count: number): Promise<{ text: string; st
     list.map(async (c) => {
       const detail = await api(served, 'captures.get', { id: c.id });
       const body = await api(served, 'captures.body', { id: c.id });
-      return { text: Buffer.from(body.bodyBase64, 'base64').toString('utf8'), status: c.signatureStatus, form: detail.signature?.matchedForm };
+      return {
+        text: Buffer.from(body.bodyBase64, 'base64').toString('utf8'),
+        status: c.signatureStatus,
+        form: detail.signature?.matchedForm,
+      };
     }),
   );
 }
@@ -65,7 +72,13 @@ afterAll(async () => {
 describe('the Sender tells the truth', () => {
   it("shows the webhook's id; two sends to one URL carry it, with the send's own time", async () => {
     await handler('prynt-truth', 'prynt');
-    await fillSendForm(page(), { provider: 'prynt', event: 'verdict.block', seed: '7', url: url('prynt-truth'), secret: SECRET });
+    await fillSendForm(page(), {
+      provider: 'prynt',
+      event: 'verdict.block',
+      seed: '7',
+      url: url('prynt-truth'),
+      secret: SECRET,
+    });
     const before = Date.now();
     const first = await send();
     await waitForDelivery(page(), first, 'delivered');
@@ -86,12 +99,19 @@ describe('the Sender tells the truth', () => {
 
   it('warns that ClickDefender handlers disagree on a payload sent exactly as typed, and Compact fixes it', async () => {
     await handler('cd-truth', 'clickdefender');
-    await fillSendForm(page(), { provider: 'clickdefender', event: 'high_risk_visitor', url: url('cd-truth'), secret: SECRET });
+    await fillSendForm(page(), {
+      provider: 'clickdefender',
+      event: 'high_risk_visitor',
+      url: url('cd-truth'),
+      secret: SECRET,
+    });
     const warning = page().getByTestId('payload-canonical-warning');
     expect(await warning.count()).toBe(0); // sent compact unless told otherwise
     await page().locator('input[name="exact"]').check();
     await warning.waitFor(WAIT);
-    expect(await warning.textContent()).toMatch(/Node example verifies JSON\.stringify\(req\.body\), the Python one the raw text.*pretty-printed/);
+    expect(await warning.textContent()).toMatch(
+      /Node example verifies JSON\.stringify\(req\.body\), the Python one the raw text.*pretty-printed/,
+    );
     await page().getByTestId('payload-compact').click();
     await expect.poll(() => warning.count(), WAIT).toBe(0);
     const id = await send();

@@ -74,14 +74,28 @@ describe('the Sender screen', () => {
     await page().locator('select[name="provider"]').selectOption('lrdefender');
     await expect.poll(() => facts.textContent(), WAIT).toContain('any 2xx status');
     expect(await facts.textContent()).toContain('30 s');
-    expect(await facts.locator('.ladder-preview li').allTextContents()).toEqual(['#1 at once', '#2 +1 s', '#3 +5 s', '#4 +15 s', '#5 +1 min', '#6 +5 min']);
+    expect(await facts.locator('.ladder-preview li').allTextContents()).toEqual([
+      '#1 at once',
+      '#2 +1 s',
+      '#3 +5 s',
+      '#4 +15 s',
+      '#5 +1 min',
+      '#6 +5 min',
+    ]);
     expect(await facts.locator('.provider-notes li').count()).toBe(lr.notes.length);
-    expect(await page().locator('select[name="eventType"] option').allTextContents()).toEqual(lr.events.map((e) => e.type));
+    expect(await page().locator('select[name="eventType"] option').allTextContents()).toEqual(
+      lr.events.map((e) => e.type),
+    );
 
     await page().locator('select[name="provider"]').selectOption('fingerprintiq');
     await expect.poll(() => facts.textContent(), WAIT).toContain('exactly 200');
     expect(await facts.textContent()).toContain('5 s');
-    expect(await facts.locator('.ladder-preview li').allTextContents()).toEqual(['#1 at once', '#2 +1 s', '#3 +5 s', '#4 +25 s']);
+    expect(await facts.locator('.ladder-preview li').allTextContents()).toEqual([
+      '#1 at once',
+      '#2 +1 s',
+      '#3 +5 s',
+      '#4 +25 s',
+    ]);
 
     await page().locator('select[name="provider"]').selectOption('prynt');
     await expect.poll(() => facts.textContent(), WAIT).toContain('https URLs only');
@@ -113,7 +127,14 @@ describe('the Sender screen', () => {
 
   it("sends a seeded sample to the app's own capture server, and the capture arrives with a valid signature", async () => {
     await handler('lr-valid', 'lrdefender');
-    await fillSendForm(page(), { provider: 'lrdefender', event: 'device.new', seed: '42', url: url('lr-valid'), secret: SECRET, speed: '3600×' });
+    await fillSendForm(page(), {
+      provider: 'lrdefender',
+      event: 'device.new',
+      seed: '42',
+      url: url('lr-valid'),
+      secret: SECRET,
+      speed: '3600×',
+    });
     const id = await send();
     await waitForDelivery(page(), id, 'delivered');
     expect(await attemptRows(page())).toEqual([
@@ -131,10 +152,21 @@ describe('the Sender screen', () => {
     expect(capture.signatureStatus).toBe('valid');
     // Sent as compact JSON: the provider's sample for seed 42, made at send time (its times) for this webhook (its id).
     const sample = await api(served, 'providers.sample', { provider: 'lrdefender', eventType: 'device.new', seed: 42 });
-    const text = Buffer.from((await api(served, 'captures.body', { id: capture.id })).bodyBase64, 'base64').toString('utf8');
-    const sent = JSON.parse(text) as typeof sample & { timestamp: string; webhookId: string; data: Record<string, unknown> };
+    const text = Buffer.from((await api(served, 'captures.body', { id: capture.id })).bodyBase64, 'base64').toString(
+      'utf8',
+    );
+    const sent = JSON.parse(text) as typeof sample & {
+      timestamp: string;
+      webhookId: string;
+      data: Record<string, unknown>;
+    };
     expect(text).toBe(JSON.stringify(sent));
-    expect(sent).toEqual({ ...sample, webhookId: sent.webhookId, timestamp: sent.timestamp, data: { ...(sample.data as object), firstSeenAt: sent.timestamp } });
+    expect(sent).toEqual({
+      ...sample,
+      webhookId: sent.webhookId,
+      timestamp: sent.timestamp,
+      data: { ...(sample.data as object), firstSeenAt: sent.timestamp },
+    });
     expect(await page().getByTestId('send-webhook-id-value').textContent()).toBe(sent.webhookId);
     expect((await api(served, 'deliveries.get', { id })).result.eventType).toBe('device.new');
 
@@ -159,12 +191,21 @@ describe('the Sender screen', () => {
     await page().getByRole('button', { name: 'Use for the next sends' }).click();
     expect(await page().locator('input[name="secret"]').inputValue()).toBe(secret);
     await api(served, 'endpoints.bind', { slug: 'gen', secrets: [secret] });
-    await eventually(async () => ((await capturesOf('gen'))[0].signatureStatus === 'valid' ? true : undefined), 'the capture verified with the generated secret');
+    await eventually(
+      async () => ((await capturesOf('gen'))[0].signatureStatus === 'valid' ? true : undefined),
+      'the capture verified with the generated secret',
+    );
   });
 
   it('runs a sped-up retry ladder live, attempt by attempt, until delivered', async () => {
     await handler('flaky', 'lrdefender', { failFirst: 3, delayMs: 150 });
-    await fillSendForm(page(), { provider: 'lrdefender', event: 'device.updated', url: url('flaky'), secret: SECRET, speed: '10' });
+    await fillSendForm(page(), {
+      provider: 'lrdefender',
+      event: 'device.updated',
+      url: url('flaky'),
+      secret: SECRET,
+      speed: '10',
+    });
     await page().locator('input[name="timeoutMs"]').fill('1000');
     // Record every change of the timeline as it is drawn, to see it fill without a reload.
     await page().evaluate(RECORD_TIMELINE);
@@ -200,13 +241,17 @@ describe('the Sender screen', () => {
     // Provider time runs on the ladder (1 + 5 + 15 s of waits, plus three attempts of ~150 ms); real time ran ten times faster.
     const scheduled = await timeline(page()).locator('tr[data-slot="4"] td').nth(1).textContent();
     expect(scheduled).toMatch(/^T\+2[12] s \(wait 15 s\)$/);
-    const delivered = /Delivered on attempt #4 at provider time T\+2[12] s \((\d+(?:\.\d)?) s of real time\)/.exec((await page().getByTestId('next-step').textContent()) ?? '');
+    const delivered = /Delivered on attempt #4 at provider time T\+2[12] s \((\d+(?:\.\d)?) s of real time\)/.exec(
+      (await page().getByTestId('next-step').textContent()) ?? '',
+    );
     // The waits (1 + 5 + 15 s) took a tenth of that in real time.
     expect(Number(delivered?.[1])).toBeGreaterThanOrEqual(2.1);
     expect(Number(delivered?.[1])).toBeLessThan(10);
     // Each attempt took the rule's 150 ms: about 15% of the overridden 1 s timeout.
     expect(await timeline(page()).locator('.facts').textContent()).toContain('timeout 1 s');
-    const bar = await timeline(page()).locator('tr[data-slot="4"] .dbar-fill').evaluate((el) => (el as unknown as { style: { width: string } }).style.width);
+    const bar = await timeline(page())
+      .locator('tr[data-slot="4"] .dbar-fill')
+      .evaluate((el) => (el as unknown as { style: { width: string } }).style.width);
     expect(Number.parseFloat(bar)).toBeGreaterThanOrEqual(15);
     expect(Number.parseFloat(bar)).toBeLessThan(60);
     const captures = await capturesOf('flaky', 4);
@@ -256,7 +301,12 @@ describe('the Sender screen', () => {
     expect(await rows.locator('.tag-warn').allTextContents()).toEqual(['timeout', 'timeout', 'timeout', 'timeout']);
     expect(await rows.locator('.dbar-timeout').count()).toBe(4);
     expect(await rows.first().locator('.dbar-label').textContent()).toMatch(/ of 300 ms$/);
-    expect((await api(served, 'deliveries.get', { id })).result.attempts.map((a) => a.errorKind)).toEqual(['timeout', 'timeout', 'timeout', 'timeout']);
+    expect((await api(served, 'deliveries.get', { id })).result.attempts.map((a) => a.errorKind)).toEqual([
+      'timeout',
+      'timeout',
+      'timeout',
+      'timeout',
+    ]);
     await snap(page(), 'sender-timeline-timeouts');
     await page().locator('input[name="timeoutMs"]').fill('');
   });
@@ -278,7 +328,10 @@ describe('the Sender screen', () => {
     const second = timeline(page()).locator('tr[data-slot="2"]');
     expect(await second.getAttribute('data-state')).toBe('delivered');
     expect(await second.textContent()).toContain('sent early');
-    expect((await api(served, 'deliveries.get', { id })).result.attempts.map((a) => a.trigger)).toEqual(['ladder', 'now']);
+    expect((await api(served, 'deliveries.get', { id })).result.attempts.map((a) => a.trigger)).toEqual([
+      'ladder',
+      'now',
+    ]);
     const captures = await capturesOf('prynt-dev', 2);
     expect(captures.map((c) => [c.responseStatus, c.signatureStatus])).toEqual([
       [500, 'valid'],
@@ -290,7 +343,9 @@ describe('the Sender screen', () => {
     const list = await api(served, 'deliveries.list', {});
     const oldest = list.at(-1)!.result;
     await page().locator(`table.deliveries tr[data-delivery-id="${oldest.deliveryId}"]`).click();
-    await timeline(page()).and(page().locator(`[data-delivery-id="${oldest.deliveryId}"]`)).waitFor();
+    await timeline(page())
+      .and(page().locator(`[data-delivery-id="${oldest.deliveryId}"]`))
+      .waitFor();
     expect(await timeline(page()).locator('.timeline-head').textContent()).toContain(oldest.target);
     expect(await page().locator('table.deliveries tbody tr').count()).toBe(list.length);
   });
@@ -299,22 +354,39 @@ describe('the Sender screen', () => {
     await handler('naive', 'lrdefender');
     await fillSendForm(page(), { provider: 'lrdefender', url: url('naive'), secret: '' });
     await page().getByRole('button', { name: 'Run handler check' }).first().click();
-    expect(await page().locator('[data-field="secret"] .field-error').textContent()).toContain('secret your handler verifies with');
+    expect(await page().locator('[data-field="secret"] .field-error').textContent()).toContain(
+      'secret your handler verifies with',
+    );
 
     await page().locator('input[name="secret"]').fill(SECRET);
     await page().getByRole('button', { name: 'Run handler check' }).first().click();
     const report = page().getByTestId('check-report');
     await report.waitFor(WAIT);
-    const expected = await api(served, 'sender.check', { provider: 'lrdefender', url: url('naive'), secret: SECRET, eventType: 'device.identified' });
-    const rows = await report.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-scenario'), tr.getAttribute('data-result')]));
+    const expected = await api(served, 'sender.check', {
+      provider: 'lrdefender',
+      url: url('naive'),
+      secret: SECRET,
+      eventType: 'device.identified',
+    });
+    const rows = await report
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-scenario'), tr.getAttribute('data-result')]));
     expect(rows).toEqual(expected.rows.map((r) => [r.scenario, r.pass === null ? 'n/a' : r.pass ? 'pass' : 'fail']));
     // The capture endpoint answers 200 to anything: a tampered body or a wrong secret should have been refused.
     // LRDefender has two signature forms: its signature rows come once per form.
-    expect(await report.locator('tr[data-scenario="valid"][data-form="timestamped"]').getAttribute('data-result')).toBe('pass');
-    expect(await report.locator('tr[data-scenario="tampered-body"][data-form="plain"]').getAttribute('data-result')).toBe('fail');
-    expect(await report.locator('tr[data-scenario="wrong-secret"][data-form="timestamped"] td').nth(2).textContent()).toContain('401 or 403');
+    expect(await report.locator('tr[data-scenario="valid"][data-form="timestamped"]').getAttribute('data-result')).toBe(
+      'pass',
+    );
+    expect(
+      await report.locator('tr[data-scenario="tampered-body"][data-form="plain"]').getAttribute('data-result'),
+    ).toBe('fail');
+    expect(
+      await report.locator('tr[data-scenario="wrong-secret"][data-form="timestamped"] td').nth(2).textContent(),
+    ).toContain('401 or 403');
     expect(await report.locator('tr[data-scenario="max-size"]').getAttribute('data-result')).toBe('n/a');
-    expect(await report.locator('.facts').textContent()).toContain(`${expected.passed} passed · ${expected.failed} failed`);
+    expect(await report.locator('.facts').textContent()).toContain(
+      `${expected.passed} passed · ${expected.failed} failed`,
+    );
     await snap(page(), 'sender-handler-check');
   });
 
@@ -329,9 +401,13 @@ describe('the Sender screen', () => {
     await expect.poll(() => page().getByRole('radio', { name: '60×' }).getAttribute('aria-checked'), WAIT).toBe('true');
     await api(served, 'sender.setSpeed', { speed: 250 });
     await reopen();
-    await expect.poll(() => page().getByRole('radio', { name: 'Custom' }).getAttribute('aria-checked'), WAIT).toBe('true');
+    await expect
+      .poll(() => page().getByRole('radio', { name: 'Custom' }).getAttribute('aria-checked'), WAIT)
+      .toBe('true');
     expect(await page().locator('input[name="customSpeed"]').inputValue()).toBe('250');
-    await expect.poll(() => page().getByRole('radio', { name: '60×' }).getAttribute('aria-checked'), WAIT).toBe('false');
+    await expect
+      .poll(() => page().getByRole('radio', { name: '60×' }).getAttribute('aria-checked'), WAIT)
+      .toBe('false');
   });
 
   it('draws the timeline in the dark theme too, and the page stayed clean', async () => {
@@ -339,7 +415,9 @@ describe('the Sender screen', () => {
     const list = await api(served, 'deliveries.list', {});
     const flaky = list.find((d) => d.result.target === url('flaky'))!.result;
     await page().locator(`table.deliveries tr[data-delivery-id="${flaky.deliveryId}"]`).click();
-    await timeline(page()).and(page().locator(`[data-delivery-id="${flaky.deliveryId}"]`)).waitFor();
+    await timeline(page())
+      .and(page().locator(`[data-delivery-id="${flaky.deliveryId}"]`))
+      .waitFor();
     await page().emulateMedia({ colorScheme: 'dark' });
     await expect.poll(() => page().locator('html').getAttribute('data-theme'), WAIT).toBe('dark');
     await snap(page(), 'sender-timeline-dark');

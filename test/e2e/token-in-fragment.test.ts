@@ -39,7 +39,10 @@ describe('the token in the page URL', () => {
   it('is gone from the address bar and the history entry once the page has loaded, and kept in sessionStorage', async () => {
     await expect.poll(() => ui.page.url(), WAIT).toBe(`${new URL(served.uiUrl).origin}/`);
     const seen = await ui.page.evaluate(() => {
-      const page = globalThis as unknown as { location: { href: string }; sessionStorage: { getItem(key: string): string | null } };
+      const page = globalThis as unknown as {
+        location: { href: string };
+        sessionStorage: { getItem(key: string): string | null };
+      };
       return { href: page.location.href, stored: page.sessionStorage.getItem('hookscope.token') };
     });
     expect(seen.href).not.toContain('token');

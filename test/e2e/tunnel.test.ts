@@ -67,7 +67,13 @@ describe('the tunnel screen', () => {
 
     await ui.page.getByRole('button', { name: 'Copy URL' }).click();
     await ui.page.getByRole('button', { name: 'Copied' }).waitFor(WAIT);
-    expect(await ui.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(url);
+    expect(
+      await ui.page.evaluate(() =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+        ).navigator.clipboard.readText(),
+      ),
+    ).toBe(url);
 
     await ui.page.getByRole('button', { name: 'Run self-test' }).click();
     const result = ui.page.locator('[data-testid="selftest-result"]');
@@ -100,7 +106,9 @@ describe('the tunnel screen', () => {
     try {
       await lt.dropClient('ui-hooks');
       await waitForState('reconnecting');
-      expect(await ui.page.locator('[data-testid="tunnel-error"]').textContent()).toMatch(/Why it dropped: .+TUNNEL_FAILED/);
+      expect(await ui.page.locator('[data-testid="tunnel-error"]').textContent()).toMatch(
+        /Why it dropped: .+TUNNEL_FAILED/,
+      );
       await snap(ui.page, 'tunnel-reconnecting');
       await waitForState('open');
     } finally {
@@ -150,7 +158,9 @@ describe('the tunnel screen', () => {
     await form().locator('[name="authtoken"]').waitFor(WAIT);
     await form().getByRole('button', { name: 'Start tunnel' }).click();
     await waitForState('error');
-    expect(await ui.page.locator('[data-testid="tunnel-error"]').textContent()).toMatch(/Cause: ngrok needs an authtoken: set NGROK_AUTHTOKEN/);
+    expect(await ui.page.locator('[data-testid="tunnel-error"]').textContent()).toMatch(
+      /Cause: ngrok needs an authtoken: set NGROK_AUTHTOKEN/,
+    );
     await snap(ui.page, 'tunnel-ngrok-no-token');
     expect(ui.problems).toEqual([]);
   });

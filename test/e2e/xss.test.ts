@@ -19,7 +19,8 @@ function encodeTarget(text: string, querySeparators: boolean): string {
   let out = '';
   for (const byte of Buffer.from(text, 'utf8')) {
     const ch = String.fromCharCode(byte);
-    const unsafe = byte <= 0x20 || byte >= 0x7f || ch === '%' || ch === '#' || ch === '?' || (querySeparators && '&=+'.includes(ch));
+    const unsafe =
+      byte <= 0x20 || byte >= 0x7f || ch === '%' || ch === '#' || ch === '?' || (querySeparators && '&=+'.includes(ch));
     out += unsafe ? `%${byte.toString(16).toUpperCase().padStart(2, '0')}` : ch;
   }
   return out;
@@ -28,7 +29,10 @@ function encodeTarget(text: string, querySeparators: boolean): string {
 /** Sends one request with the payload in its path, query, a header and the body, byte for byte. */
 async function sendPayload(port: number, index: number, payload: string, hostHeader?: string): Promise<number | null> {
   const json = index % 2 === 0;
-  const body = Buffer.from(json ? JSON.stringify({ [payload]: payload, nested: { value: payload, list: [payload] } }) : payload, 'utf8');
+  const body = Buffer.from(
+    json ? JSON.stringify({ [payload]: payload, nested: { value: payload, list: [payload] } }) : payload,
+    'utf8',
+  );
   const headerValue = Buffer.from(payload.replace(/[\0\r\n]/g, ''), 'utf8');
   const target = `/default/xss/${index}/${encodeTarget(payload, false)}?q=${encodeTarget(payload, true)}&raw=${encodeTarget(payload, false)}`;
   const head = Buffer.from(
@@ -48,7 +52,9 @@ function findings(page: Page): Promise<{ flag: unknown; forbidden: string[]; han
     return {
       flag: doc.defaultView.__xss,
       forbidden: [...doc.querySelectorAll(selector)].map((el) => el.outerHTML.slice(0, 120)),
-      handlers: all.filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).map((el) => el.outerHTML.slice(0, 120)),
+      handlers: all
+        .filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith('on')))
+        .map((el) => el.outerHTML.slice(0, 120)),
       scripts: doc.scripts.length,
     };
   }, FORBIDDEN_SELECTOR);
@@ -74,12 +80,19 @@ beforeAll(async () => {
   const port = Number(new URL(served.captureUrl).port);
   await api(served, 'endpoints.create', {
     slug: 'xss-rule',
-    rule: { body: '<img id="xss-rule" src=x onerror="window.__xss=100">', headers: [['X-Rule', '<svg id="xss-rule-h" onload="window.__xss=101">']] },
+    rule: {
+      body: '<img id="xss-rule" src=x onerror="window.__xss=100">',
+      headers: [['X-Rule', '<svg id="xss-rule-h" onload="window.__xss=101">']],
+    },
   });
   const statuses: (number | null)[] = [];
   for (const [i, payload] of XSS_PAYLOADS.entries()) statuses.push(await sendPayload(port, i, payload));
-  statuses.push(await sendPayload(port, XSS_PAYLOADS.length, 'host header', '"><img id=xss-host src=x onerror=window.__xss=102>'));
-  const ruleAnswer = await rawRequest(port, [`POST /xss-rule/hook HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`]);
+  statuses.push(
+    await sendPayload(port, XSS_PAYLOADS.length, 'host header', '"><img id=xss-host src=x onerror=window.__xss=102>'),
+  );
+  const ruleAnswer = await rawRequest(port, [
+    `POST /xss-rule/hook HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+  ]);
   statuses.push(ruleAnswer.status);
   expect(statuses.every((s) => s === 200)).toBe(true);
 
@@ -156,7 +169,10 @@ describe('captured content is data, never markup', () => {
     const detail = ui.page.locator(`.detail[data-capture-id="${target!.id}"]`);
     await detail.locator('[data-section="body"] .section-body').waitFor();
     const payload = XSS_PAYLOADS[sample];
-    const headerValue = await detail.locator('table.headers tr', { hasText: 'X-Payload' }).locator('.kv-value').textContent();
+    const headerValue = await detail
+      .locator('table.headers tr', { hasText: 'X-Payload' })
+      .locator('.kv-value')
+      .textContent();
     expect(headerValue).toBe(payload);
     expect(await detail.locator('table.query tr').first().locator('.kv-value').textContent()).toBe(payload);
     expect(await detail.getByTestId('body-text').textContent()).toBe(payload); // odd payloads went as text/html bodies
@@ -171,7 +187,9 @@ describe('captured content is data, never markup', () => {
     await expectClean(ui.page, 'search');
     await ui.page.getByRole('button', { name: 'Endpoints' }).click();
     await ui.page.locator('tr[data-slug="xss-rule"]').click();
-    expect(await ui.page.locator('textarea[name="body"]').inputValue()).toBe('<img id="xss-rule" src=x onerror="window.__xss=100">');
+    expect(await ui.page.locator('textarea[name="body"]').inputValue()).toBe(
+      '<img id="xss-rule" src=x onerror="window.__xss=100">',
+    );
     await expectClean(ui.page, 'endpoints');
     expect(ui.problems).toEqual([]);
   });

@@ -17,16 +17,62 @@ afterAll(() => cap.close());
 
 const token = (max: number) => fc.string({ unit: 'binary-ascii', maxLength: max });
 const methodArb = fc.oneof(
-  fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'PROPFIND', 'M-SEARCH', 'post', 'G@T', ''),
+  fc.constantFrom(
+    'GET',
+    'POST',
+    'PUT',
+    'PATCH',
+    'DELETE',
+    'HEAD',
+    'OPTIONS',
+    'TRACE',
+    'PROPFIND',
+    'M-SEARCH',
+    'post',
+    'G@T',
+    '',
+  ),
   token(8),
 );
-const pathArb = fc.oneof(fc.webPath().map((p) => `/fuzz${p}`), fc.webUrl({ withQueryParameters: true }), token(40), fc.constant('*'));
+const pathArb = fc.oneof(
+  fc.webPath().map((p) => `/fuzz${p}`),
+  fc.webUrl({ withQueryParameters: true }),
+  token(40),
+  fc.constant('*'),
+);
 const headerNameArb = fc.oneof(
-  fc.constantFrom('Host', 'Content-Type', 'Content-Length', 'Transfer-Encoding', 'Content-Encoding', 'Expect', 'Connection', 'Upgrade', 'X-Hub-Signature-256', 'Stripe-Signature'),
+  fc.constantFrom(
+    'Host',
+    'Content-Type',
+    'Content-Length',
+    'Transfer-Encoding',
+    'Content-Encoding',
+    'Expect',
+    'Connection',
+    'Upgrade',
+    'X-Hub-Signature-256',
+    'Stripe-Signature',
+  ),
   token(20),
 );
 const headerValueArb = fc.oneof(
-  { weight: 10, arbitrary: fc.constantFrom('chunked', 'gzip', 'br', 'identity, gzip', '100-continue', 'close', 'keep-alive', 'websocket', '-1', '0', '99999999999', '5') },
+  {
+    weight: 10,
+    arbitrary: fc.constantFrom(
+      'chunked',
+      'gzip',
+      'br',
+      'identity, gzip',
+      '100-continue',
+      'close',
+      'keep-alive',
+      'websocket',
+      '-1',
+      '0',
+      '99999999999',
+      '5',
+    ),
+  },
   { weight: 10, arbitrary: token(60) },
   { weight: 1, arbitrary: fc.constant('h'.repeat(17 * 1024)) },
 );
@@ -62,7 +108,8 @@ function mutate(bytes: Buffer, mutations: { at: number; kind: string; byte: numb
     if (out.length === 0) break;
     const at = m.at % out.length;
     if (m.kind === 'flip') out[at] ^= m.byte || 1;
-    else if (m.kind === 'insert') out = Buffer.concat([out.subarray(0, at), Buffer.alloc(m.length, m.byte), out.subarray(at)]);
+    else if (m.kind === 'insert')
+      out = Buffer.concat([out.subarray(0, at), Buffer.alloc(m.length, m.byte), out.subarray(at)]);
     else if (m.kind === 'delete') out = Buffer.concat([out.subarray(0, at), out.subarray(at + m.length)]);
     else if (m.kind === 'truncate') out = out.subarray(0, at);
     else out = Buffer.concat([out.subarray(0, at + m.length), out.subarray(at)]);
@@ -72,7 +119,12 @@ function mutate(bytes: Buffer, mutations: { at: number; kind: string; byte: numb
 
 const inputArb = fc.oneof(
   { weight: 3, arbitrary: requestArb },
-  { weight: 4, arbitrary: fc.tuple(requestArb, fc.array(mutationArb, { minLength: 1, maxLength: 4 })).map(([r, m]) => mutate(r, m)) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(requestArb, fc.array(mutationArb, { minLength: 1, maxLength: 4 }))
+      .map(([r, m]) => mutate(r, m)),
+  },
   { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 512 }).map((b) => Buffer.from(b)) },
 );
 
@@ -108,7 +160,11 @@ describe('fuzzing the capture server over raw sockets', () => {
           await new Promise((r) => setTimeout(r, 10));
           stored = cap.app.captures.maxId() > before;
         }
-        if (!mayGoUnanswered(bytes)) expect(res.status !== null || stored, `neither status nor row for ${JSON.stringify(bytes.toString('latin1').slice(0, 200))}`).toBe(true);
+        if (!mayGoUnanswered(bytes))
+          expect(
+            res.status !== null || stored,
+            `neither status nor row for ${JSON.stringify(bytes.toString('latin1').slice(0, 200))}`,
+          ).toBe(true);
         if (res.status !== null) {
           expect(res.status).toBeGreaterThanOrEqual(100);
           seen.answered++;
@@ -121,7 +177,9 @@ describe('fuzzing the capture server over raw sockets', () => {
     // The generators reach both sides: requests stored and answered, and requests refused as malformed.
     expect(runs).toBeGreaterThan(50);
     expect([...seen.statuses]).toEqual(expect.arrayContaining([200, 400]));
-    console.log(`capture fuzz: ${runs} inputs, ${seen.answered} answered (${[...seen.statuses].sort().join(', ')}), ${seen.storedUnanswered} stored unanswered`);
+    console.log(
+      `capture fuzz: ${runs} inputs, ${seen.answered} answered (${[...seen.statuses].sort().join(', ')}), ${seen.storedUnanswered} stored unanswered`,
+    );
     await normalRequestWorks();
   }, 30_000);
 });

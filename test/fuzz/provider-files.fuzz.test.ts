@@ -6,7 +6,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PROVIDERS, buildSample, createProviderRegistry, detectProvider, loadUserProviders, verifyRequest } from '../../src/core/providers';
+import {
+  BUILTIN_PROVIDERS,
+  buildSample,
+  createProviderRegistry,
+  detectProvider,
+  loadUserProviders,
+  verifyRequest,
+} from '../../src/core/providers';
 import { ACME_PROVIDER } from '../core/providers/fixtures/acme-provider';
 
 const SEED = 424_242;
@@ -22,7 +29,8 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 function pathsOf(value: Json, at: (string | number)[] = []): (string | number)[][] {
   const out = [at];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...at, i])));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...at, k]));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...at, k]));
   return out;
 }
 
@@ -39,7 +47,12 @@ function mutate(root: Json, mutations: Mutation[]): Json {
     const paths = pathsOf(doc).filter((p) => p.length > 0);
     if (paths.length === 0) break;
     const path = paths[m.pick % paths.length];
-    const parent = path.slice(0, -1).reduce<Json>((node, step) => (node as Record<string | number, Json>)[step], doc) as Record<string | number, Json>;
+    const parent = path
+      .slice(0, -1)
+      .reduce<Json>((node, step) => (node as Record<string | number, Json>)[step], doc) as Record<
+      string | number,
+      Json
+    >;
     const last = path[path.length - 1];
     if (m.kind === 'delete') {
       if (Array.isArray(parent)) parent.splice(last as number, 1);
@@ -49,7 +62,12 @@ function mutate(root: Json, mutations: Mutation[]): Json {
     else if (m.kind === 'rename' && !Array.isArray(parent)) {
       parent[`${String(last)}${m.key || 'x'}`] = parent[last];
       delete parent[last];
-    } else if (m.kind === 'add-key' && parent[last] !== null && typeof parent[last] === 'object' && !Array.isArray(parent[last])) {
+    } else if (
+      m.kind === 'add-key' &&
+      parent[last] !== null &&
+      typeof parent[last] === 'object' &&
+      !Array.isArray(parent[last])
+    ) {
       (parent[last] as Record<string, Json>)[m.key || 'extra'] = m.value;
     }
   }
@@ -59,17 +77,28 @@ function mutate(root: Json, mutations: Mutation[]): Json {
 const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   pick: fc.nat(),
   kind: fc.constantFrom('delete', 'replace', 'rename', 'wrap', 'add-key'),
-  value: fc.oneof(fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>, fc.constantFrom<Json>('', -1, 0, 1e308, '(', '{{nope}}', '{{int:9:1}}', '[', 'hmac-md5', 'base32')),
+  value: fc.oneof(
+    fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
+    fc.constantFrom<Json>('', -1, 0, 1e308, '(', '{{nope}}', '{{int:9:1}}', '[', 'hmac-md5', 'base32'),
+  ),
   key: fc.string({ maxLength: 8 }),
 });
 
 /** A file's bytes: a mutated valid definition, random JSON, or random bytes and text. */
 const fileArb = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.array(mutationArb, { minLength: 1, maxLength: 4 }), fc.nat()).map(([m, n]) => Buffer.from(JSON.stringify(mutate(validDefinition(`acme-${n}`) as Json, m), null, 1))) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.array(mutationArb, { minLength: 1, maxLength: 4 }), fc.nat())
+      .map(([m, n]) => Buffer.from(JSON.stringify(mutate(validDefinition(`acme-${n}`) as Json, m), null, 1))),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => Buffer.from(JSON.stringify(v))) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)) },
   { weight: 1, arbitrary: fc.string({ maxLength: 200 }).map((s) => Buffer.from(`\uFEFF${s}`)) },
-  { weight: 1, arbitrary: fc.nat().map((n) => Buffer.from(JSON.stringify(validDefinition(`acme-valid-${n}`)).slice(0, n % 400))) },
+  {
+    weight: 1,
+    arbitrary: fc.nat().map((n) => Buffer.from(JSON.stringify(validDefinition(`acme-valid-${n}`)).slice(0, n % 400))),
+  },
 );
 
 describe('fuzzing user provider files', () => {
@@ -105,10 +134,19 @@ describe('fuzzing user provider files', () => {
           // What loaded is usable: the registry builds, verification and detection give answers.
           const registry = createProviderRegistry({ userDir: dir });
           for (const provider of providers) {
-            const verdict = verifyRequest(provider, { headers: [['X-Acme-Signature', 'v1=abc'], ['X-Acme-Timestamp', '1700000000']], body: Buffer.from('{"kind":"invoice.paid"}'), secrets: ['s'], nowMs: 1_700_000_000_000 });
+            const verdict = verifyRequest(provider, {
+              headers: [
+                ['X-Acme-Signature', 'v1=abc'],
+                ['X-Acme-Timestamp', '1700000000'],
+              ],
+              body: Buffer.from('{"kind":"invoice.paid"}'),
+              secrets: ['s'],
+              nowMs: 1_700_000_000_000,
+            });
             expect(typeof verdict.status).toBe('string');
             detectProvider({ headers: [['X-Acme-Signature', 'v1=abc']], body: Buffer.from('{}') }, registry);
-            for (const event of provider.events) if (event.sample !== undefined) expect(buildSample(provider, event.type, 7)).toBeTypeOf('object');
+            for (const event of provider.events)
+              if (event.sample !== undefined) expect(buildSample(provider, event.type, 7)).toBeTypeOf('object');
           }
         } finally {
           rmSync(dir, { recursive: true, force: true });

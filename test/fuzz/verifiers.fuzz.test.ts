@@ -5,7 +5,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeCapture } from '../../src/core/analysis/analyze';
-import { BUILTIN_PROVIDERS, createProviderRegistry, detectProvider, eventTypeOf, firstHeader, headerValues, verifyRequest } from '../../src/core/providers';
+import {
+  BUILTIN_PROVIDERS,
+  createProviderRegistry,
+  detectProvider,
+  eventTypeOf,
+  firstHeader,
+  headerValues,
+  verifyRequest,
+} from '../../src/core/providers';
 import { parseSignatureValue } from '../../src/core/providers/signature-format';
 import type { StoredCapture } from '../../src/core/store/captures';
 import type { HeaderPair } from '../../src/shared/capture-types';
@@ -28,22 +36,46 @@ function namesOf(provider: ProviderDefinition): string[] {
   return [...names];
 }
 
-const textArb = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ unit: 'binary-ascii', maxLength: 200 }));
+const textArb = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc.string({ unit: 'binary', maxLength: 80 }),
+  fc.string({ unit: 'binary-ascii', maxLength: 200 }),
+);
 const hexArb = fc.stringMatching(/^[0-9a-f]{0,70}$/);
 const b64Arb = fc.base64String({ maxLength: 60 });
-const numberTextArb = fc.oneof(fc.integer().map(String), fc.double().map(String), fc.constantFrom('', '0', '-1', '1e99', 'NaN', '1700000000', '1700000000000'));
+const numberTextArb = fc.oneof(
+  fc.integer().map(String),
+  fc.double().map(String),
+  fc.constantFrom('', '0', '-1', '1e99', 'NaN', '1700000000', '1700000000000'),
+);
 
 /** Values shaped like signatures (prefixes, key=value lists, version lists) with random parts, or plain noise. */
 const signatureLikeArb = fc.oneof(
   textArb,
-  fc.tuple(fc.constantFrom('', 'sha256=', 'sha1=', 'v0=', 'v1=', 'v1,', 'v1a,', 'sha512='), fc.oneof(hexArb, b64Arb, textArb)).map(([p, d]) => p + d),
-  fc.tuple(numberTextArb, fc.array(fc.oneof(hexArb, b64Arb), { maxLength: 3 }), fc.constantFrom(',', ', ', ';', ' ')).map(([t, ds, sep]) => [`t=${t}`, ...ds.map((d) => `v1=${d}`)].join(sep)),
-  fc.array(fc.tuple(fc.constantFrom('v1', 'v2', 'v1a', ''), b64Arb).map(([v, d]) => `${v},${d}`), { maxLength: 3 }).map((a) => a.join(' ')),
+  fc
+    .tuple(
+      fc.constantFrom('', 'sha256=', 'sha1=', 'v0=', 'v1=', 'v1,', 'v1a,', 'sha512='),
+      fc.oneof(hexArb, b64Arb, textArb),
+    )
+    .map(([p, d]) => p + d),
+  fc
+    .tuple(numberTextArb, fc.array(fc.oneof(hexArb, b64Arb), { maxLength: 3 }), fc.constantFrom(',', ', ', ';', ' '))
+    .map(([t, ds, sep]) => [`t=${t}`, ...ds.map((d) => `v1=${d}`)].join(sep)),
+  fc
+    .array(
+      fc.tuple(fc.constantFrom('v1', 'v2', 'v1a', ''), b64Arb).map(([v, d]) => `${v},${d}`),
+      { maxLength: 3 },
+    )
+    .map((a) => a.join(' ')),
   numberTextArb,
 );
 
 function headersArb(names: string[]): fc.Arbitrary<HeaderPair[]> {
-  const name = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.constantFrom(...names).map((n) => n.toUpperCase()) }, { weight: 1, arbitrary: textArb });
+  const name = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...names) },
+    { weight: 1, arbitrary: fc.constantFrom(...names).map((n) => n.toUpperCase()) },
+    { weight: 1, arbitrary: textArb },
+  );
   return fc.array(fc.tuple(name, signatureLikeArb), { maxLength: 8 }).map((pairs) => pairs as HeaderPair[]);
 }
 
@@ -52,8 +84,16 @@ const bodyArb = fc.oneof(
   fc.json({ maxDepth: 3 }).map((t) => new Uint8Array(Buffer.from(t))),
   fc.jsonValue({ maxDepth: 3 }).map((v) => new Uint8Array(Buffer.from(JSON.stringify({ type: 'x', data: v })))),
 );
-const secretArb = fc.oneof(textArb, fc.constant(''), b64Arb.map((s) => `whsec_${s}`), textArb.map((s) => `whsec_${s}`));
-const nowArb = fc.oneof(fc.integer({ min: -1e13, max: 1e13 }), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, Number.MAX_SAFE_INTEGER));
+const secretArb = fc.oneof(
+  textArb,
+  fc.constant(''),
+  b64Arb.map((s) => `whsec_${s}`),
+  textArb.map((s) => `whsec_${s}`),
+);
+const nowArb = fc.oneof(
+  fc.integer({ min: -1e13, max: 1e13 }),
+  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, Number.MAX_SAFE_INTEGER),
+);
 
 function expectVerdict(verdict: unknown): void {
   const v = verdict as { status: string; detail: unknown; scheme: unknown; diagnostics: unknown };
@@ -123,14 +163,23 @@ describe('header parsers', () => {
     const registry = createProviderRegistry();
     const names = BUILTIN_PROVIDERS.flatMap(namesOf);
     fc.assert(
-      fc.property(headersArb(names), bodyArb, fc.option(fc.constantFrom(...BUILTIN_PROVIDERS.map((p) => p.id), 'no-such-provider')), (headers, body, bound) => {
-        const found = detectProvider({ headers, body }, registry, bound ?? undefined);
-        if (found.providerId !== null) expect(registry.get(found.providerId)).toBeDefined();
-        for (const provider of BUILTIN_PROVIDERS) {
-          const type = eventTypeOf(provider, headers, JSON.parse(JSON.stringify({ v: Buffer.from(body).toString('latin1') })));
-          expect(type === null || typeof type === 'string').toBe(true);
-        }
-      }),
+      fc.property(
+        headersArb(names),
+        bodyArb,
+        fc.option(fc.constantFrom(...BUILTIN_PROVIDERS.map((p) => p.id), 'no-such-provider')),
+        (headers, body, bound) => {
+          const found = detectProvider({ headers, body }, registry, bound ?? undefined);
+          if (found.providerId !== null) expect(registry.get(found.providerId)).toBeDefined();
+          for (const provider of BUILTIN_PROVIDERS) {
+            const type = eventTypeOf(
+              provider,
+              headers,
+              JSON.parse(JSON.stringify({ v: Buffer.from(body).toString('latin1') })),
+            );
+            expect(type === null || typeof type === 'string').toBe(true);
+          }
+        },
+      ),
       { seed: SEED, numRuns: RUNS, ...TIME },
     );
   });
@@ -139,16 +188,32 @@ describe('header parsers', () => {
     const registry = createProviderRegistry();
     const names = BUILTIN_PROVIDERS.flatMap(namesOf);
     fc.assert(
-      fc.property(headersArb(names), bodyArb, fc.option(fc.constantFrom(...BUILTIN_PROVIDERS.map((p) => p.id))), fc.array(secretArb, { maxLength: 2 }), nowArb, (headers, body, bound, secrets, receivedAt) => {
-        const capture = { id: 1, endpointId: 1, headers, body: Buffer.from(body), receivedAt } as StoredCapture;
-        const result = analyzeCapture(capture, {
-          registry,
-          endpoint: () => ({ id: 1, slug: 'x', createdAt: '', rule: {} as never, provider: bound, forwardUrl: null, forwardMode: 'rule', retention: { keepCount: null, keepDays: null } }),
-          secrets: () => secrets,
-          otherSecrets: () => [],
-        });
-        if (result.provider !== null) expect(STATUSES).toContain(result.signatureStatus);
-      }),
+      fc.property(
+        headersArb(names),
+        bodyArb,
+        fc.option(fc.constantFrom(...BUILTIN_PROVIDERS.map((p) => p.id))),
+        fc.array(secretArb, { maxLength: 2 }),
+        nowArb,
+        (headers, body, bound, secrets, receivedAt) => {
+          const capture = { id: 1, endpointId: 1, headers, body: Buffer.from(body), receivedAt } as StoredCapture;
+          const result = analyzeCapture(capture, {
+            registry,
+            endpoint: () => ({
+              id: 1,
+              slug: 'x',
+              createdAt: '',
+              rule: {} as never,
+              provider: bound,
+              forwardUrl: null,
+              forwardMode: 'rule',
+              retention: { keepCount: null, keepDays: null },
+            }),
+            secrets: () => secrets,
+            otherSecrets: () => [],
+          });
+          if (result.provider !== null) expect(STATUSES).toContain(result.signatureStatus);
+        },
+      ),
       { seed: SEED, numRuns: RUNS, ...TIME },
     );
   });

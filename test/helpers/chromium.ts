@@ -24,6 +24,7 @@ export const NO_CHROMIUM =
 /** The path to launch, or a clear error naming what to do. */
 export function requireChromium(): string {
   const path = findChromium();
-  if (!path || !existsSync(path)) throw new Error(path ? `CHROMIUM_PATH=${path} does not exist. ${NO_CHROMIUM}` : NO_CHROMIUM);
+  if (!path || !existsSync(path))
+    throw new Error(path ? `CHROMIUM_PATH=${path} does not exist. ${NO_CHROMIUM}` : NO_CHROMIUM);
   return path;
 }

@@ -11,7 +11,9 @@ const require = createRequire(import.meta.url);
  */
 export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): { path?: string; why: string } {
   if (env.ELECTRON_PATH) {
-    return existsSync(env.ELECTRON_PATH) ? { path: env.ELECTRON_PATH, why: 'ELECTRON_PATH' } : { why: `ELECTRON_PATH=${env.ELECTRON_PATH} does not exist` };
+    return existsSync(env.ELECTRON_PATH)
+      ? { path: env.ELECTRON_PATH, why: 'ELECTRON_PATH' }
+      : { why: `ELECTRON_PATH=${env.ELECTRON_PATH} does not exist` };
   }
   let dir: string;
   try {
@@ -26,5 +28,7 @@ export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): { path
   } catch {
     // no path.txt: the binary was never downloaded
   }
-  return { why: "Electron's binary was never downloaded (npm's electron package has no dist/, and ELECTRON_PATH is unset)" };
+  return {
+    why: "Electron's binary was never downloaded (npm's electron package has no dist/, and ELECTRON_PATH is unset)",
+  };
 }

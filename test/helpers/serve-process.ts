@@ -18,7 +18,18 @@ export interface ServeProcess {
 
 /** Starts the real `hookscope serve` in a child process on free ports and waits for its URLs. */
 export function startServeProcess(dataDir: string, extra: string[] = []): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--ui-port', '0', '--json', '--data', dataDir, ...extra]);
+  const child = spawn(process.execPath, [
+    BIN,
+    'serve',
+    '--port',
+    '0',
+    '--ui-port',
+    '0',
+    '--json',
+    '--data',
+    dataDir,
+    ...extra,
+  ]);
   let out = '';
   let err = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>

@@ -39,7 +39,14 @@ export async function startSink(handler: SinkHandler = answerOk): Promise<Sink> 
     req.on('end', () => {
       const rawHeaders: HeaderPair[] = [];
       for (let i = 0; i < req.rawHeaders.length; i += 2) rawHeaders.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
-      const hit: SinkHit = { at: Date.now(), method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawHeaders, body: Buffer.concat(chunks) };
+      const hit: SinkHit = {
+        at: Date.now(),
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        rawHeaders,
+        body: Buffer.concat(chunks),
+      };
       hits.push(hit);
       handler(hit, res, req);
     });

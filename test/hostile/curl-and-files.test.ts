@@ -54,7 +54,9 @@ function cli(args: string[], cwd: string): Promise<CliResult> {
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => err.push(d));
     child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      done({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 }
 
@@ -76,7 +78,7 @@ interface Hostile {
   arrives?: string;
 }
 
-const LONG_TEXT = `{"text":"${"it's a \\\"long\\\" $(value) `here` ".repeat(5000)}"}`; // ~170 KB: more than one argument may hold
+const LONG_TEXT = `{"text":"${'it\'s a \\"long\\" $(value) `here` '.repeat(5000)}"}`; // ~170 KB: more than one argument may hold
 const CORPUS: Hostile[] = [
   { name: 'body @/etc/hostname', body: '@/etc/hostname' },
   { name: 'body @file relative to the working folder', body: '@secret.txt' },
@@ -95,38 +97,80 @@ const CORPUS: Hostile[] = [
   { name: 'body CR and CRLF', body: 'a\rb\r\ntouch canary\r' },
   { name: 'body non-UTF-8 bytes', body: Buffer.from([0xff, 0xfe, 0x27, 0x0a, 0x24, 0x28, 0x74, 0x29, 0x80, 0xc3]) },
   { name: 'body terminal escapes', body: '\u001b]0;owned\u0007\u001b[2J\u001b]52;c;dG91Y2ggY2FuYXJ5\u0007' },
-  { name: 'body bidi override and zero-width characters', body: 'safe\u202e;yranac hcuot\u202c\u200b\u2066x\u2069\u2028' },
+  {
+    name: 'body bidi override and zero-width characters',
+    body: 'safe\u202e;yranac hcuot\u202c\u200b\u2066x\u2069\u2028',
+  },
   { name: 'body that looks like curl options', body: '--config secret.txt -K secret.txt --url file:///etc/hostname' },
   { name: 'body zsh =cmd, globs and tilde', body: '=touch * ~ ?[a-z] {a,b}' },
   { name: 'body printf formats and backslash escapes', body: '%s%n%x \\x41 \\n \\0 \\u0041' },
   { name: 'body tab and DEL', body: 'a\tb\u007fc' },
-  { name: 'body binary with NUL (a PNG header)', body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x27, 0x5c, 0x24]) },
+  {
+    name: 'body binary with NUL (a PNG header)',
+    body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x27, 0x5c, 0x24]),
+  },
   { name: 'body too long for one argument', body: LONG_TEXT },
   { name: 'body of 5,000 single quotes', body: "'".repeat(5000) },
-  { name: 'path with a newline and ; touch canary', target: '/h/a\n; touch canary', arrives: '/h/a%0A;%20touch%20canary' },
-  { name: 'path with $(), backticks and quotes', target: "/h/$(touch${IFS}canary)/`id`/'x'\"y\"" },
+  {
+    name: 'path with a newline and ; touch canary',
+    target: '/h/a\n; touch canary',
+    arrives: '/h/a%0A;%20touch%20canary',
+  },
+  { name: 'path with $(), backticks and quotes', target: '/h/$(touch${IFS}canary)/`id`/\'x\'"y"' },
   { name: 'path with glob ranges and braces', target: '/h/[1-9]/{a,b}?q=[x]&r={y}' },
-  { name: 'query with & ; | > and quotes', target: "/h/q?a=1&b=';touch canary'|x>y", arrives: "/h/q?a=1&b=';touch%20canary'|x>y" },
+  {
+    name: 'query with & ; | > and quotes',
+    target: "/h/q?a=1&b=';touch canary'|x>y",
+    arrives: "/h/q?a=1&b=';touch%20canary'|x>y",
+  },
   {
     name: 'header value with CRLF (header injection)',
-    headers: [['X-Split', 'one\r\nX-Injected: yes'], ['X-After', 'kept']],
+    headers: [
+      ['X-Split', 'one\r\nX-Injected: yes'],
+      ['X-After', 'kept'],
+    ],
     dropped: ['X-Split'],
   },
   { name: 'header value with LF only', headers: [['X-Lf', 'a\nX-Injected: 1']], dropped: ['X-Lf'] },
   { name: 'header value with NUL', headers: [['X-Nul', 'a\u0000b']], dropped: ['X-Nul'] },
-  { name: 'header value with shell syntax', headers: [['X-Shell', "$(touch canary) `touch canary` '\"; touch canary"]] },
-  { name: 'header name that is a file (@)', headers: [['@secret.txt', 'x'], ['X-Ok', '1']], dropped: ['@secret.txt'] },
-  { name: 'header name with a space and a colon', headers: [['Bad Name', 'v'], ['X:Colon', 'v']], dropped: ['Bad Name', 'X:Colon'] },
+  {
+    name: 'header value with shell syntax',
+    headers: [['X-Shell', '$(touch canary) `touch canary` \'"; touch canary']],
+  },
+  {
+    name: 'header name that is a file (@)',
+    headers: [
+      ['@secret.txt', 'x'],
+      ['X-Ok', '1'],
+    ],
+    dropped: ['@secret.txt'],
+  },
+  {
+    name: 'header name with a space and a colon',
+    headers: [
+      ['Bad Name', 'v'],
+      ['X:Colon', 'v'],
+    ],
+    dropped: ['Bad Name', 'X:Colon'],
+  },
   { name: 'header name with $() (not a token)', headers: [['$(touch canary)', 'v']], dropped: ['$(touch canary)'] },
   { name: 'header name with backticks and a quote (a token)', headers: [["X-`touch`-canary'", 'v']] },
   { name: 'header value with a latin1 byte', headers: [['X-Latin', 'caf\u00e9 \u00ff']] },
   { name: 'header value with a tab', headers: [['X-Tab', 'a\tb']] },
   { name: 'very long header value', headers: [['X-Long', 'v'.repeat(12_000)]] },
   { name: 'empty header value', headers: [['X-Empty', '']] },
-  { name: 'method with spaces', method: 'GET /x; touch canary', refused: /method 'GET \/x; touch canary' is not an HTTP method name/ },
+  {
+    name: 'method with spaces',
+    method: 'GET /x; touch canary',
+    refused: /method 'GET \/x; touch canary' is not an HTTP method name/,
+  },
   { name: 'method with a newline', method: 'POST\ntouch canary', refused: /method \$'POST\\x0atouch canary' is not/ },
   { name: 'custom method token', method: 'PURGE', body: 'x' },
-  { name: 'file:// URL (absolute-form request target)', url: 'file:///etc/hostname', refused: /URL file:\/\/\/etc\/hostname is not an http\(s\) URL/ },
+  {
+    name: 'file:// URL (absolute-form request target)',
+    url: 'file:///etc/hostname',
+    refused: /URL file:\/\/\/etc\/hostname is not an http\(s\) URL/,
+  },
   { name: 'gopher URL', url: 'gopher://127.0.0.1:1/_touch', refused: /not an http\(s\) URL/ },
 ];
 
@@ -178,7 +222,9 @@ function expectNothingElseRan(received: StoredCapture[]): void {
   expect(existsSync(join(work.path, 'canary'))).toBe(false);
   expect(existsSync('canary')).toBe(false);
   for (const r of received) {
-    const everything = Buffer.concat([Buffer.from(r.url), Buffer.from(JSON.stringify(r.headers)), r.body]).toString('latin1');
+    const everything = Buffer.concat([Buffer.from(r.url), Buffer.from(JSON.stringify(r.headers)), r.body]).toString(
+      'latin1',
+    );
     expect(everything).not.toContain(SECRET);
   }
 }
@@ -188,7 +234,9 @@ function expectSameRequest(h: Hostile, original: StoredCapture, received: Stored
   expect(received).toHaveLength(1);
   const [copy] = received;
   expect(copy.method).toBe(original.method);
-  expect(`${copy.path}${copy.query ? `?${copy.query}` : ''}`).toBe(h.arrives ?? `${original.path}${original.query ? `?${original.query}` : ''}`);
+  expect(`${copy.path}${copy.query ? `?${copy.query}` : ''}`).toBe(
+    h.arrives ?? `${original.path}${original.query ? `?${original.query}` : ''}`,
+  );
   expect(copy.bodySha256).toBe(original.bodySha256);
   expect(copy.body.equals(original.body)).toBe(true);
   const dropped = new Set(h.dropped ?? []);
@@ -212,15 +260,25 @@ describe('a hostile corpus through the one cURL builder, run by the real bash an
     it(`${h.name}: Copy as cURL (captures.curl) and export.curl send exactly it, and nothing else runs`, async () => {
       const original = capture(h);
       if (h.refused) {
-        await expect(callApi(handlers, 'captures.curl', { id: original.id })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(h.refused) });
-        await expect(callApi(handlers, 'export.curl', { id: original.id })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+        await expect(callApi(handlers, 'captures.curl', { id: original.id })).rejects.toMatchObject({
+          code: 'BAD_INPUT',
+          message: expect.stringMatching(h.refused),
+        });
+        await expect(callApi(handlers, 'export.curl', { id: original.id })).rejects.toMatchObject({
+          code: 'BAD_INPUT',
+        });
         const error = await callApi(handlers, 'captures.curl', { id: original.id }).catch((e: Error) => e.message);
         expect(error).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
         return;
       }
       // The clipboard line: self-contained, one line, nothing invisible in it.
-      const copy = (await callApi(handlers, 'captures.curl', { id: original.id })) as { command: string; notes: string[] };
-      expect(copy.command).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      const copy = (await callApi(handlers, 'captures.curl', { id: original.id })) as {
+        command: string;
+        notes: string[];
+      };
+      expect(copy.command).not.toMatch(
+        /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
+      );
       for (const note of copy.notes) expect(note).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
       if (h.dropped) expect(copy.notes.filter((n) => /left out/.test(n))).toHaveLength(h.dropped.length);
       const viaCopy = await runLine(copy.command);
@@ -228,8 +286,12 @@ describe('a hostile corpus through the one cURL builder, run by the real bash an
       expectSameRequest(h, original, viaCopy);
 
       // The API's export line: a binary or long body in a file the caller writes.
-      const exported = (await callApi(handlers, 'export.curl', { id: original.id })) as { command: string; bodyFile: { name: string; bodyBase64: string } | null };
-      if (exported.bodyFile) writeFileSync(join(work.path, exported.bodyFile.name), Buffer.from(exported.bodyFile.bodyBase64, 'base64'));
+      const exported = (await callApi(handlers, 'export.curl', { id: original.id })) as {
+        command: string;
+        bodyFile: { name: string; bodyBase64: string } | null;
+      };
+      if (exported.bodyFile)
+        writeFileSync(join(work.path, exported.bodyFile.name), Buffer.from(exported.bodyFile.bodyBase64, 'base64'));
       const viaExport = await runLine(exported.command);
       expectNothingElseRan(viaExport);
       expectSameRequest(h, original, viaExport);
@@ -239,7 +301,10 @@ describe('a hostile corpus through the one cURL builder, run by the real bash an
   it('the CLI export of the whole corpus is one bash script: comments stay comments, body files are new, every capture arrives once', async () => {
     const originals = CORPUS.map(capture);
     const script = join(work.path, 'corpus.sh');
-    const result = await cli(['export', ...originals.map((o) => String(o.id)), '--format', 'curl', '--out', script, '--data', cap.dataDir], work.path);
+    const result = await cli(
+      ['export', ...originals.map((o) => String(o.id)), '--format', 'curl', '--out', script, '--data', cap.dataDir],
+      work.path,
+    );
     expect(result.code).toBe(0);
     const text = readFileSync(script, 'utf8');
     // Every line is a comment, a curl command or empty: no captured byte started a line of its own.
@@ -255,7 +320,10 @@ describe('a hostile corpus through the one cURL builder, run by the real bash an
     const bodies = join(work.path, 'corpus-bodies');
     expect(result.stderr).toContain(`in ${bodies}`);
     expect(readdirSync(bodies).sort()).toEqual(
-      originals.filter((o) => !o.body.length ? false : o.body.includes(0) || o.body.length > 100_000 || !isUtf8(o.body)).map((o) => `capture-${o.id}.body`).sort(),
+      originals
+        .filter((o) => (!o.body.length ? false : o.body.includes(0) || o.body.length > 100_000 || !isUtf8(o.body)))
+        .map((o) => `capture-${o.id}.body`)
+        .sort(),
     );
 
     const before = cap.app.captures.maxId();
@@ -280,12 +348,34 @@ function isUtf8(b: Buffer): boolean {
 }
 
 /** A data folder with one capture, closed (no -wal or -shm left), and its database's hash. */
-async function closedDataFolder(): Promise<{ dir: { path: string; remove(): void }; db: string; hash: () => string; listing: () => string[] }> {
+async function closedDataFolder(): Promise<{
+  dir: { path: string; remove(): void };
+  db: string;
+  hash: () => string;
+  listing: () => string[];
+}> {
   const dir = tempDir('hookscope-data-');
   const app = createApp({ dataDir: dir.path });
   const ep = app.createEndpoint('x');
   app.captures.insertMany([
-    { endpointId: ep.id, receivedAt: 1, method: 'POST', url: 'http://h/x', path: '/x', query: '', httpVersion: '1.1', remoteAddress: null, remotePort: null, headers: [], body: Buffer.from([0, 1, 2]), bodySize: 3, bodySha256: sha(Buffer.from([0, 1, 2])), truncated: false, error: null, response: { kind: 'none', reason: 't' } },
+    {
+      endpointId: ep.id,
+      receivedAt: 1,
+      method: 'POST',
+      url: 'http://h/x',
+      path: '/x',
+      query: '',
+      httpVersion: '1.1',
+      remoteAddress: null,
+      remotePort: null,
+      headers: [],
+      body: Buffer.from([0, 1, 2]),
+      bodySize: 3,
+      bodySha256: sha(Buffer.from([0, 1, 2])),
+      truncated: false,
+      error: null,
+      response: { kind: 'none', reason: 't' },
+    },
   ]);
   await app.close();
   const db = join(dir.path, 'hookscope.db');
@@ -325,12 +415,17 @@ describe('files the export writes', () => {
         for (const [args, cwd] of cases) {
           const result = await cli(['export', '--format', format, ...args, '--data', data.dir.path], cwd);
           expect({ args, code: result.code }).toEqual({ args, code: 2 });
-          expect(result.stderr).toMatch(/^hookscope: will not write --out .+: it is (Hookscope's database file|inside Hookscope's data folder) .+ \[OUTPUT_FORBIDDEN\]\n$/);
+          expect(result.stderr).toMatch(
+            /^hookscope: will not write --out .+: it is (Hookscope's database file|inside Hookscope's data folder) .+ \[OUTPUT_FORBIDDEN\]\n$/,
+          );
           expect(result.stdout).toBe('');
         }
       }
       // The same data folder reached through a symlink as --data.
-      const viaLink = await cli(['export', '--format', 'ndjson', '--out', data.db, '--data', join(outside.path, 'data-link')], outside.path);
+      const viaLink = await cli(
+        ['export', '--format', 'ndjson', '--out', data.db, '--data', join(outside.path, 'data-link')],
+        outside.path,
+      );
       expect(viaLink.code).toBe(2);
       expect(viaLink.stderr).toContain('[OUTPUT_FORBIDDEN]');
       expect(data.hash()).toBe(hash);
@@ -382,7 +477,12 @@ describe('files the export writes', () => {
     try {
       const dash = await cli(['export', '--format', 'ndjson', '--out', '-', '--data', data.dir.path], outside.path);
       expect(dash.code).toBe(0);
-      expect(dash.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l).type)).toContain('capture');
+      expect(
+        dash.stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l).type),
+      ).toContain('capture');
       expect(existsSync(join(outside.path, '-'))).toBe(false);
       expect(readdirSync(outside.path)).toEqual([]);
 
@@ -398,10 +498,24 @@ describe('files the export writes', () => {
       // No temporary file left beside it.
       expect(readdirSync(outside.path).sort()).toEqual(['out.ndjson', 'victim.txt']);
 
-      const missing = await cli(['export', '--format', 'ndjson', '--out', join(outside.path, 'no', 'such', 'folder.ndjson'), '--data', data.dir.path], outside.path);
+      const missing = await cli(
+        [
+          'export',
+          '--format',
+          'ndjson',
+          '--out',
+          join(outside.path, 'no', 'such', 'folder.ndjson'),
+          '--data',
+          data.dir.path,
+        ],
+        outside.path,
+      );
       expect(missing.code).toBe(2);
       expect(missing.stderr).toMatch(/^hookscope: cannot write .+: its folder does not exist \[BAD_INPUT\]\n$/);
-      const folder = await cli(['export', '--format', 'ndjson', '--out', outside.path, '--data', data.dir.path], outside.path);
+      const folder = await cli(
+        ['export', '--format', 'ndjson', '--out', outside.path, '--data', data.dir.path],
+        outside.path,
+      );
       expect(folder.code).toBe(2);
       expect(folder.stderr).toMatch(/it is a folder \[BAD_INPUT\]/);
     } finally {
@@ -431,7 +545,10 @@ describe('files the export writes', () => {
       expect(again.stderr).toBe(`wrote 1 body file in ${join(cwd.path, 'hookscope-curl-bodies-3')}\n`);
       expect(readdirSync(folder)).toEqual(['capture-1.body']);
       // With --out, beside it, in <name>-bodies.
-      const out = await cli(['export', '--format', 'curl', '--out', join(elsewhere.path, 'x.sh'), '--data', data.dir.path], cwd.path);
+      const out = await cli(
+        ['export', '--format', 'curl', '--out', join(elsewhere.path, 'x.sh'), '--data', data.dir.path],
+        cwd.path,
+      );
       expect(out.code).toBe(0);
       expect(readdirSync(join(elsewhere.path, 'x-bodies'))).toEqual(['capture-1.body']);
     } finally {

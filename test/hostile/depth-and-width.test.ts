@@ -9,7 +9,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GROUP_SIZE, expandAll, flattenJson, initialState, newTreeState, setRowOpen } from '../../renderer/src/detail/json-rows';
+import {
+  GROUP_SIZE,
+  expandAll,
+  flattenJson,
+  initialState,
+  newTreeState,
+  setRowOpen,
+} from '../../renderer/src/detail/json-rows';
 import { diffBodies } from '../../src/core/replay/diff';
 import { MAX_HEADER_CHANGES, diffHeaders } from '../../src/core/replay/header-diff';
 import { MAX_JSON_CHANGES, MAX_LISTED_PATHS, diffJson } from '../../src/core/replay/json-diff';
@@ -58,17 +65,25 @@ describe('diff: depth', () => {
   it('JSON bodies nested 100,000 deep answer INPUT_TOO_DEEP, never a RangeError', () => {
     throwsCode(() => diffBodies(Buffer.from(deepText(100_000)), Buffer.from('[1]')), 'INPUT_TOO_DEEP');
     throwsCode(() => diffBodies(Buffer.from('{"a":1}'), Buffer.from(deepText(100_000, '"x"'))), 'INPUT_TOO_DEEP');
-    throwsCode(() => diffBodies(Buffer.from(deepText(100_000, '1')), Buffer.from(deepText(100_000, '2'))), 'INPUT_TOO_DEEP');
+    throwsCode(
+      () => diffBodies(Buffer.from(deepText(100_000, '1')), Buffer.from(deepText(100_000, '2'))),
+      'INPUT_TOO_DEEP',
+    );
   });
 
   it('names the capture whose body is too deep', () => {
-    expect(() => diffBodies(Buffer.from('[1]'), Buffer.from(deepText(1000)), ['capture 7', 'capture 8'])).toThrow(/capture 8.*deeper than 256/);
+    expect(() => diffBodies(Buffer.from('[1]'), Buffer.from(deepText(1000)), ['capture 7', 'capture 8'])).toThrow(
+      /capture 8.*deeper than 256/,
+    );
   });
 
   it('compares JSON up to MAX_JSON_DEPTH exactly, and refuses one level more', () => {
     const ok = diffBodies(Buffer.from(deepText(MAX_JSON_DEPTH, '1')), Buffer.from(deepText(MAX_JSON_DEPTH, '2')));
     expect(ok).toMatchObject({ kind: 'json', changes: [{ kind: 'changed', before: 1, after: 2 }], more: 0 });
-    throwsCode(() => diffBodies(Buffer.from(deepText(MAX_JSON_DEPTH + 1, '1')), Buffer.from(deepText(MAX_JSON_DEPTH + 1, '2'))), 'INPUT_TOO_DEEP');
+    throwsCode(
+      () => diffBodies(Buffer.from(deepText(MAX_JSON_DEPTH + 1, '1')), Buffer.from(deepText(MAX_JSON_DEPTH + 1, '2'))),
+      'INPUT_TOO_DEEP',
+    );
   });
 
   it('diffJson walks parsed values 100,000 deep on its own stack and answers INPUT_TOO_DEEP', () => {
@@ -152,7 +167,12 @@ describe('diff: width', () => {
     const a = Buffer.from(numbers(2_500_000, 0));
     const b = Buffer.from(numbers(2_500_000, 1));
     const d = diffBodies(a, b);
-    expect(d).toMatchObject({ kind: 'text', added: 1, removed: 1, partial: expect.stringMatching(/over 4 MiB are compared line by line/) });
+    expect(d).toMatchObject({
+      kind: 'text',
+      added: 1,
+      removed: 1,
+      partial: expect.stringMatching(/over 4 MiB are compared line by line/),
+    });
     if (d.kind !== 'text') throw new Error('not text');
     // One 5 MB line each: listed cut, the rest counted.
     expect(d.lines.find((l) => l.op === '-')).toMatchObject({ cut: a.length - MAX_LINE_TEXT });
@@ -256,7 +276,9 @@ describe('provider data: depth', () => {
 
   it('template checks and payload-rule messages walk a 100,000-deep value without recursion', () => {
     const deep = deepValue(100_000, '{{nope}}') as JsonValue;
-    expect(templateProblems(deep)).toEqual([{ path: `${'[0]'.repeat(100_000)}`, problem: expect.stringMatching(/not a known placeholder/) }]);
+    expect(templateProblems(deep)).toEqual([
+      { path: `${'[0]'.repeat(100_000)}`, problem: expect.stringMatching(/not a known placeholder/) },
+    ]);
     expect(describeValue(deepValue(100_000))).toMatch(/nested deeper than 256/);
     expect(describeValue({ a: 1 })).toBe('{"a":1}');
   });
@@ -274,7 +296,11 @@ describe('provider data: depth', () => {
     // Same seed, same values in the same places: document order is kept.
     expect(renderTemplate(template, ctx())).toEqual(out);
     const rng = createRng(5);
-    expect([out.a, (out.__proto__ as { b: string }).b, (out.c as string[])[0]]).toEqual([rng.hex(8), rng.hex(8), rng.hex(8)]);
+    expect([out.a, (out.__proto__ as { b: string }).b, (out.c as string[])[0]]).toEqual([
+      rng.hex(8),
+      rng.hex(8),
+      rng.hex(8),
+    ]);
   });
 
   for (const depth of [2_000, 100_000]) {
@@ -284,7 +310,9 @@ describe('provider data: depth', () => {
         writeProviderFiles(dir.path, depth);
         const result = loadUserProviders(dir.path);
         expect(result.providers.map((p) => p.id)).toEqual(['acme-billing']);
-        expect(result.errors).toEqual([{ file: 'deep.json', field: '(file)', problem: expect.stringMatching(/nests deeper than 256 levels/) }]);
+        expect(result.errors).toEqual([
+          { file: 'deep.json', field: '(file)', problem: expect.stringMatching(/nests deeper than 256 levels/) },
+        ]);
       } finally {
         dir.remove();
       }
@@ -307,10 +335,20 @@ describe('through the CLI and the control API of a real serve', () => {
   const ids: Record<string, number> = {};
 
   async function post(path: string, body: string): Promise<number> {
-    const res = await fetch(`${serve.info.captureUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    const res = await fetch(`${serve.info.captureUrl}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
     return ((await res.json()) as { id: number }).id;
   }
-  async function callApi(method: string, args: unknown): Promise<{ status: number; reply: { ok: boolean; result?: CaptureDiff; error?: { code: string; message: string } } }> {
+  async function callApi(
+    method: string,
+    args: unknown,
+  ): Promise<{
+    status: number;
+    reply: { ok: boolean; result?: CaptureDiff; error?: { code: string; message: string } };
+  }> {
     const res = await fetch(`${new URL(serve.info.uiUrl).origin}/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${serve.info.token}` },
@@ -323,7 +361,10 @@ describe('through the CLI and the control API of a real serve', () => {
     dir = tempDir();
     writeProviderFiles(join(dir.path, 'providers'), 2_000);
     const deep = { ...structuredClone(ACME_PROVIDER), id: 'deeper-one', events: [{ type: 'x', sample: '__DEEP__' }] };
-    writeFileSync(join(dir.path, 'providers', 'deeper.json'), JSON.stringify(deep).replace('"__DEEP__"', deepText(100_000)));
+    writeFileSync(
+      join(dir.path, 'providers', 'deeper.json'),
+      JSON.stringify(deep).replace('"__DEEP__"', deepText(100_000)),
+    );
     serve = await startServeProcess(dir.path);
     ids.shallow = await post('h/a', '[1]');
     ids.deep = await post('h/b', deepText(100_000));
@@ -337,7 +378,9 @@ describe('through the CLI and the control API of a real serve', () => {
   });
 
   it('serve starts beside provider files 2,000 and 100,000 deep, and reports each with its code', () => {
-    expect(serve.stderr()).toMatch(/provider file deep\.json: \(file\): nests deeper than 256 levels.*\[PROVIDER_FILE_INVALID\]/);
+    expect(serve.stderr()).toMatch(
+      /provider file deep\.json: \(file\): nests deeper than 256 levels.*\[PROVIDER_FILE_INVALID\]/,
+    );
     expect(serve.stderr()).toMatch(/provider file deeper\.json: .*\[PROVIDER_FILE_INVALID\]/);
     expect(serve.stderr()).not.toMatch(/RangeError|\n\s+at /);
   });
@@ -345,7 +388,9 @@ describe('through the CLI and the control API of a real serve', () => {
   it('`providers` and `list` keep working; the good user provider is listed', async () => {
     const providers = await runCli(['providers', '--json', ...data()]);
     expect(providers.code).toBe(0);
-    expect((JSON.parse(providers.stdout) as { id: string }[]).map((p) => p.id)).toEqual(expect.arrayContaining(['acme-billing', 'prynt', 'stripe']));
+    expect((JSON.parse(providers.stdout) as { id: string }[]).map((p) => p.id)).toEqual(
+      expect.arrayContaining(['acme-billing', 'prynt', 'stripe']),
+    );
     expect(providers.stderr.trim().split('\n')).toHaveLength(2);
     expect(providers.stderr).not.toMatch(/RangeError|\n\s+at /);
     const list = await cliJson<{ id: number }[]>(['list', ...data()]);
@@ -357,7 +402,10 @@ describe('through the CLI and the control API of a real serve', () => {
   it('the control API answers a diff of a 100,000-deep body with 400 INPUT_TOO_DEEP, not 500', async () => {
     const { status, reply } = await callApi('captures.diff', { a: ids.shallow, b: ids.deep });
     expect(status).toBe(400);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'INPUT_TOO_DEEP', message: expect.stringContaining(`capture ${ids.deep}`) } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT_TOO_DEEP', message: expect.stringContaining(`capture ${ids.deep}`) },
+    });
   });
 
   it('the control API lists 10,000 of a million changes and counts the rest', async () => {
@@ -374,7 +422,11 @@ describe('through the CLI and the control API of a real serve', () => {
     const out = await runCli(['diff', String(ids.shallow), String(ids.deep), ...data()]);
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
-    expect(out.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^hookscope: The body of capture \d+ is JSON nested deeper than 256 levels.*\[INPUT_TOO_DEEP\]$/)]);
+    expect(out.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^hookscope: The body of capture \d+ is JSON nested deeper than 256 levels.*\[INPUT_TOO_DEEP\]$/,
+      ),
+    ]);
   });
 
   it('the CLI says how many changes it did not list', async () => {

@@ -61,9 +61,13 @@ async function stillCapturing(): Promise<void> {
 
 describe('too many headers: 431 and a row marked truncated', () => {
   it('1,024 header lines (plus Host and Content-Length): 431, the first 1,000 kept, the number dropped recorded', async () => {
-    const res = await rawRequest(cap.port, [`POST /lim/h1024 HTTP/1.1\r\n${H}${headerLines(1024)}Content-Length: 2\r\n\r\nhi`]);
+    const res = await rawRequest(cap.port, [
+      `POST /lim/h1024 HTTP/1.1\r\n${H}${headerLines(1024)}Content-Length: 2\r\n\r\nhi`,
+    ]);
     expect(res.status).toBe(431);
-    expect(res.raw.toString()).toMatch(/1026 header lines exceed the limit of 1000; the first 1000 were kept, 26 dropped/);
+    expect(res.raw.toString()).toMatch(
+      /1026 header lines exceed the limit of 1000; the first 1000 were kept, 26 dropped/,
+    );
     await settle();
     const row = newestAt('/lim/h1024')!;
     expect(row.truncated).toBe(true);
@@ -76,7 +80,9 @@ describe('too many headers: 431 and a row marked truncated', () => {
   });
 
   it('exactly the limit: stored whole and answered as usual', async () => {
-    const res = await rawRequest(cap.port, [`POST /lim/h1000 HTTP/1.1\r\n${H}${headerLines(MAX_HEADERS - 2)}Content-Length: 2\r\n\r\nhi`]);
+    const res = await rawRequest(cap.port, [
+      `POST /lim/h1000 HTTP/1.1\r\n${H}${headerLines(MAX_HEADERS - 2)}Content-Length: 2\r\n\r\nhi`,
+    ]);
     expect(res.status).toBe(200);
     await settle();
     const row = newestAt('/lim/h1000')!;
@@ -87,7 +93,9 @@ describe('too many headers: 431 and a row marked truncated', () => {
   });
 
   it('one over the limit: 431 with one dropped', async () => {
-    const res = await rawRequest(cap.port, [`POST /lim/h1001 HTTP/1.1\r\n${H}${headerLines(MAX_HEADERS - 1)}Content-Length: 2\r\n\r\nhi`]);
+    const res = await rawRequest(cap.port, [
+      `POST /lim/h1001 HTTP/1.1\r\n${H}${headerLines(MAX_HEADERS - 1)}Content-Length: 2\r\n\r\nhi`,
+    ]);
     expect(res.status).toBe(431);
     await settle();
     expect(newestAt('/lim/h1001')).toMatchObject({ truncated: true, error: 'too-many-headers: 1 dropped' });
@@ -102,7 +110,11 @@ describe('too many headers: 431 and a row marked truncated', () => {
   });
 
   it('the body of a request with too many headers is not read or stored, and the connection closes', async () => {
-    const res = await rawRequest(cap.port, [`POST /lim/hbody HTTP/1.1\r\n${H}${headerLines(1200)}Content-Length: 5\r\n\r\nhello`], { idleMs: 3000 });
+    const res = await rawRequest(
+      cap.port,
+      [`POST /lim/hbody HTTP/1.1\r\n${H}${headerLines(1200)}Content-Length: 5\r\n\r\nhello`],
+      { idleMs: 3000 },
+    );
     expect(res.status).toBe(431);
     expect(res.closedBy).toBe('server');
     await settle();
@@ -112,7 +124,9 @@ describe('too many headers: 431 and a row marked truncated', () => {
   });
 
   it('with Expect: 100-continue, 431 without asking for the body', async () => {
-    const res = await rawRequest(cap.port, [`POST /lim/hcontinue HTTP/1.1\r\n${H}${headerLines(1100)}Expect: 100-continue\r\nContent-Length: 5\r\n\r\n`]);
+    const res = await rawRequest(cap.port, [
+      `POST /lim/hcontinue HTTP/1.1\r\n${H}${headerLines(1100)}Expect: 100-continue\r\nContent-Length: 5\r\n\r\n`,
+    ]);
     expect(statusesIn(res.raw)).toEqual([431]);
     await stillCapturing();
   });
@@ -136,7 +150,9 @@ describe('a body over the limit: 413 before it is read', () => {
     expect(out.status).toBe(413);
     expect(out.error).toBeUndefined();
     expect(out.writtenAtAnswer).toBe(96 * 1024);
-    expect(out.raw.toString()).toMatch(/body of 52428800 bytes exceeds the 1048576-byte limit; its headers and first 64 KiB were kept, the rest was not read/);
+    expect(out.raw.toString()).toMatch(
+      /body of 52428800 bytes exceeds the 1048576-byte limit; its headers and first 64 KiB were kept, the rest was not read/,
+    );
     await settle();
     const row = newestAt('/lim/cl-stall')!;
     expect(row).toMatchObject({ truncated: true, error: 'body-too-large', bodySize: declared });
@@ -147,8 +163,10 @@ describe('a body over the limit: 413 before it is read', () => {
   it('a client streaming a 256 MiB body gets 413 and no reset, long before it could send it all', async () => {
     const declared = 256 * 1024 * 1024;
     const piece = Buffer.alloc(64 * 1024, 0x62);
-    const out = await streamUntilAnswer(cap.port, `POST /lim/cl-stream HTTP/1.1\r\n${H}Content-Length: ${declared}\r\n\r\n`, (i) =>
-      i * piece.length < declared ? piece : null,
+    const out = await streamUntilAnswer(
+      cap.port,
+      `POST /lim/cl-stream HTTP/1.1\r\n${H}Content-Length: ${declared}\r\n\r\n`,
+      (i) => (i * piece.length < declared ? piece : null),
     );
     expect(out.status).toBe(413);
     expect(out.error).toBeUndefined();
@@ -162,8 +180,10 @@ describe('a body over the limit: 413 before it is read', () => {
     const chunk = Buffer.alloc(128 * 1024, 0x63);
     const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]);
     const total = 2048; // 256 MiB if it were all sent
-    const out = await streamUntilAnswer(cap.port, `POST /lim/chunked HTTP/1.1\r\n${H}Transfer-Encoding: chunked\r\n\r\n`, (i) =>
-      i < total ? frame : i === total ? '0\r\n\r\n' : null,
+    const out = await streamUntilAnswer(
+      cap.port,
+      `POST /lim/chunked HTTP/1.1\r\n${H}Transfer-Encoding: chunked\r\n\r\n`,
+      (i) => (i < total ? frame : i === total ? '0\r\n\r\n' : null),
     );
     expect(out.status).toBe(413);
     expect(out.error).toBeUndefined();
@@ -180,10 +200,16 @@ describe('a body over the limit: 413 before it is read', () => {
   });
 
   it('Expect: 100-continue with a Content-Length over the limit: 413 at once, never 100 Continue', async () => {
-    const res = await rawRequest(cap.port, [`POST /lim/continue-big HTTP/1.1\r\n${H}Expect: 100-continue\r\nContent-Length: ${LIMIT + 1}\r\n\r\n`]);
+    const res = await rawRequest(cap.port, [
+      `POST /lim/continue-big HTTP/1.1\r\n${H}Expect: 100-continue\r\nContent-Length: ${LIMIT + 1}\r\n\r\n`,
+    ]);
     expect(statusesIn(res.raw)).toEqual([413]);
     await settle();
-    expect(newestAt('/lim/continue-big')).toMatchObject({ truncated: true, error: 'body-too-large', bodySize: LIMIT + 1 });
+    expect(newestAt('/lim/continue-big')).toMatchObject({
+      truncated: true,
+      error: 'body-too-large',
+      bodySize: LIMIT + 1,
+    });
   });
 
   it('a body of exactly the limit is stored whole, hashed as it arrived', async () => {
@@ -199,14 +225,19 @@ describe('a body over the limit: 413 before it is read', () => {
   });
 
   it('one byte over the limit with Content-Length: 413', async () => {
-    const res = await fetch(`${cap.url}/lim/over-one`, { method: 'POST', body: Buffer.alloc(LIMIT + 1, 0x64) }).catch((e: Error) => e);
+    const res = await fetch(`${cap.url}/lim/over-one`, { method: 'POST', body: Buffer.alloc(LIMIT + 1, 0x64) }).catch(
+      (e: Error) => e,
+    );
     expect(res instanceof Error ? res.message : res.status).toBe(413);
     await settle();
     expect(newestAt('/lim/over-one')).toMatchObject({ truncated: true, error: 'body-too-large', bodySize: LIMIT + 1 });
   });
 
-  it("an endpoint whose own rule answers 413 keeps its rule (headers, delay, keep-alive): only a refused body is cut short", async () => {
-    cap.app.createEndpoint('rule413', responseRuleSchema.parse({ status: 413, body: 'my rule', headers: [['X-Rule', 'yes']], delayMs: 50 }));
+  it('an endpoint whose own rule answers 413 keeps its rule (headers, delay, keep-alive): only a refused body is cut short', async () => {
+    cap.app.createEndpoint(
+      'rule413',
+      responseRuleSchema.parse({ status: 413, body: 'my rule', headers: [['X-Rule', 'yes']], delayMs: 50 }),
+    );
     const res = await fetch(`${cap.url}/rule413/x`, { method: 'POST', body: 'small' });
     expect(res.status).toBe(413);
     expect(res.headers.get('x-rule')).toBe('yes');
@@ -220,7 +251,11 @@ describe('a body over the limit: 413 before it is read', () => {
   it('a chunked body under the limit, in many chunks, is stored whole with the right SHA-256', async () => {
     const parts = Array.from({ length: 40 }, (_, i) => Buffer.alloc(10_000, i));
     const framed = parts.flatMap((p) => [`${p.length.toString(16)}\r\n`, p, '\r\n']);
-    const res = await rawRequest(cap.port, [`POST /lim/chunks HTTP/1.1\r\n${H}Transfer-Encoding: chunked\r\n\r\n`, ...framed, '0\r\n\r\n']);
+    const res = await rawRequest(cap.port, [
+      `POST /lim/chunks HTTP/1.1\r\n${H}Transfer-Encoding: chunked\r\n\r\n`,
+      ...framed,
+      '0\r\n\r\n',
+    ]);
     expect(res.status).toBe(200);
     await settle();
     const whole = Buffer.concat(parts);
@@ -313,7 +348,9 @@ describe('control API: the token comes from the Authorization header only', () =
   });
 
   it('a right query token does not rescue a wrong header', async () => {
-    const out = await callControl(`/api/endpoints.list?token=${control.token}`, { headers: { authorization: 'Bearer wrong' } });
+    const out = await callControl(`/api/endpoints.list?token=${control.token}`, {
+      headers: { authorization: 'Bearer wrong' },
+    });
     expect(out.status).toBe(401);
   });
 
@@ -325,7 +362,9 @@ describe('control API: the token comes from the Authorization header only', () =
 
   it('a token anywhere but "Bearer <token>" is refused', async () => {
     expect((await callControl('/api/endpoints.list', { headers: { authorization: control.token } })).status).toBe(401);
-    expect((await callControl('/api/endpoints.list', { headers: { authorization: `Basic ${control.token}` } })).status).toBe(401);
+    expect(
+      (await callControl('/api/endpoints.list', { headers: { authorization: `Basic ${control.token}` } })).status,
+    ).toBe(401);
   });
 });
 
@@ -333,7 +372,10 @@ const openSocket = (url: string, protocols?: string[]) => openEventSocket(uiPort
 
 describe('event socket: the token rides in a subprotocol, never the URL', () => {
   it('without a query token, with the token subprotocol: opens, picks hookscope.events, and pushes events', async () => {
-    const { status, ws } = await openSocket(`ws://127.0.0.1:${uiPort}/api/events`, ['hookscope.events', `hookscope.token.${control.token}`]);
+    const { status, ws } = await openSocket(`ws://127.0.0.1:${uiPort}/api/events`, [
+      'hookscope.events',
+      `hookscope.token.${control.token}`,
+    ]);
     expect(status).toBe(101);
     expect(ws!.protocol).toBe('hookscope.events');
     const message = new Promise<{ event: string; payload: { path: string }[] }>((resolve) =>
@@ -349,11 +391,15 @@ describe('event socket: the token rides in a subprotocol, never the URL', () => 
 
   it('with only a query token: refused (401) before the upgrade, so before any event', async () => {
     expect((await openSocket(`ws://127.0.0.1:${uiPort}/api/events?token=${control.token}`)).status).toBe(401);
-    expect((await openSocket(`ws://127.0.0.1:${uiPort}/api/events?token=${control.token}`, ['hookscope.events'])).status).toBe(401);
+    expect(
+      (await openSocket(`ws://127.0.0.1:${uiPort}/api/events?token=${control.token}`, ['hookscope.events'])).status,
+    ).toBe(401);
   });
 
   it('with a wrong token subprotocol: refused (401)', async () => {
-    expect((await openSocket(`ws://127.0.0.1:${uiPort}/api/events`, ['hookscope.events', 'hookscope.token.wrong'])).status).toBe(401);
+    expect(
+      (await openSocket(`ws://127.0.0.1:${uiPort}/api/events`, ['hookscope.events', 'hookscope.token.wrong'])).status,
+    ).toBe(401);
   });
 });
 
@@ -365,7 +411,12 @@ describe('serve --open: the token is never on a command line', () => {
     const launched: { command: string; args: string[] }[] = [];
     const timers: { ms: number; run: () => void }[] = [];
     try {
-      const page = openInBrowser(url, { platform: 'linux', tempRoot: dir.path, launch: (command, args) => launched.push({ command, args }), setTimer: (ms, run) => timers.push({ ms, run }) })!;
+      const page = openInBrowser(url, {
+        platform: 'linux',
+        tempRoot: dir.path,
+        launch: (command, args) => launched.push({ command, args }),
+        setTimer: (ms, run) => timers.push({ ms, run }),
+      })!;
       expect(launched).toHaveLength(1);
       expect(launched[0].command).toBe('xdg-open');
       expect(launched[0].args.join(' ')).not.toContain('s3cr3t');
@@ -388,7 +439,12 @@ describe('serve --open: the token is never on a command line', () => {
     try {
       for (const platform of ['darwin', 'win32'] as const) {
         const launched: string[][] = [];
-        openInBrowser(url, { platform, tempRoot: dir.path, launch: (command, args) => launched.push([command, ...args]), setTimer: () => undefined });
+        openInBrowser(url, {
+          platform,
+          tempRoot: dir.path,
+          launch: (command, args) => launched.push([command, ...args]),
+          setTimer: () => undefined,
+        });
         expect(launched).toHaveLength(1);
         expect(launched[0].join(' ')).not.toContain('s3cr3t');
       }

@@ -4,7 +4,16 @@
 // Everything runs for real: the `hookscope` command as a child process, real
 // SQLite files in temp folders, real listeners on 127.0.0.1.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -31,7 +40,21 @@ import { tempDir } from '../helpers/temp-dir';
 import { createFakeElectron } from '../main/support/fake-electron';
 import { mountUnavailable, tmpfsDir } from '../reliability/support/faults';
 import {
-  assertInert, BIDI, C1_CSI, cliInProcess, deadPid, ESC_CLEAR, expectOneLine, folderBytes, occupyPort, OSC52, OSC_TITLE, RAW_CONTROL, seedCapture, SEQUENCES, testSealer,
+  assertInert,
+  BIDI,
+  C1_CSI,
+  cliInProcess,
+  deadPid,
+  ESC_CLEAR,
+  expectOneLine,
+  folderBytes,
+  occupyPort,
+  OSC52,
+  OSC_TITLE,
+  RAW_CONTROL,
+  seedCapture,
+  SEQUENCES,
+  testSealer,
 } from './support/hostile';
 
 /** The desktop app's core process runs this, from source, in a real child process. */
@@ -56,10 +79,17 @@ describe('terminal output is inert', () => {
         ['X-Cr', 'one\rtwo'],
         [`X-Name${'\x1b[31m'}`, 'nul\x00bel\x07bs\x08'],
       ],
-      body: Buffer.from(`{"a":"${'\\u001b'}"}\nline ${ESC_CLEAR}${OSC52}\r\n\tC1 ${C1_CSI} del \x7f bidi ${BIDI}\n`, 'utf8'),
+      body: Buffer.from(
+        `{"a":"${'\\u001b'}"}\nline ${ESC_CLEAR}${OSC52}\r\n\tC1 ${C1_CSI} del \x7f bidi ${BIDI}\n`,
+        'utf8',
+      ),
       error: `client said ${OSC_TITLE}`,
     });
-    plain = seedCapture(dir.path, { path: '/default/plain', headers: [['X-Clear', 'fine']], body: Buffer.from('line one\nline two\n') });
+    plain = seedCapture(dir.path, {
+      path: '/default/plain',
+      headers: [['X-Clear', 'fine']],
+      body: Buffer.from('line one\nline two\n'),
+    });
   });
   afterAll(() => dir.remove());
 
@@ -84,7 +114,9 @@ describe('terminal output is inert', () => {
   it('show prints the body with line feeds and tabs kept and every other control escaped, byte for byte', async () => {
     const r = await runCli(['show', String(hostile), ...data()]);
     const body = r.stdout.slice(r.stdout.indexOf('\n\n', r.stdout.indexOf('X-Name')) + 2);
-    expect(body).toBe('{"a":"\\u001b"}\nline \\x1b[2J\\x1b[H\\x1b]52;c;cm0gLXJmIH4K\\x07\\x0d\n\tC1 \\x9b31m del \\x7f bidi \\u202eevil\\u2066\n\n');
+    expect(body).toBe(
+      '{"a":"\\u001b"}\nline \\x1b[2J\\x1b[H\\x1b]52;c;cm0gLXJmIH4K\\x07\\x0d\n\tC1 \\x9b31m del \\x7f bidi \\u202eevil\\u2066\n\n',
+    );
   });
 
   it('show keeps the request line and the error on one line each', async () => {
@@ -164,10 +196,22 @@ describe('replay output is inert', () => {
     // A replay as an import or an old version could have recorded it: method, URL and failure hostile.
     const app = createApp({ dataDir: dir.path });
     createReplayRepo(app.db).add({
-      captureId: id, kind: 'replay', sentAt: Date.parse('2026-12-04T11:00:00Z'), url: `http://127.0.0.1:9/${OSC52}\nx`,
-      request: { method: `PO${OSC_TITLE}ST`, headers: [], body: new Uint8Array() }, resigned: null, edited: false, warnings: [`w ${ESC_CLEAR}`],
-      status: null, responseHeaders: [], responseBody: new Uint8Array(), responseSize: 0, durationMs: 3, ok: false,
-      errorKind: 'connection-refused', errorMessage: `refused ${C1_CSI}\r\n${BIDI}`,
+      captureId: id,
+      kind: 'replay',
+      sentAt: Date.parse('2026-12-04T11:00:00Z'),
+      url: `http://127.0.0.1:9/${OSC52}\nx`,
+      request: { method: `PO${OSC_TITLE}ST`, headers: [], body: new Uint8Array() },
+      resigned: null,
+      edited: false,
+      warnings: [`w ${ESC_CLEAR}`],
+      status: null,
+      responseHeaders: [],
+      responseBody: new Uint8Array(),
+      responseSize: 0,
+      durationMs: 3,
+      ok: false,
+      errorKind: 'connection-refused',
+      errorMessage: `refused ${C1_CSI}\r\n${BIDI}`,
     });
     void app.close();
   });
@@ -186,10 +230,20 @@ describe('replay output is inert', () => {
   it('replaying a capture whose method HTTP cannot carry is refused at once in one inert line (no stack, no process left waiting)', async () => {
     const bad = seedCapture(dir.path, { method: `PO${OSC_TITLE}ST`, path: '/default/bad', body: Buffer.from('x') });
     const one = await runCli(['replay', String(bad), '--url', 'http://127.0.0.1:9/hook', '--data', dir.path]);
-    expect(expectOneLine(one, 2, 'BAD_INPUT')).toContain('the method "PO\\u001b]0;pwned\\u0007ST" cannot be sent over HTTP');
+    expect(expectOneLine(one, 2, 'BAD_INPUT')).toContain(
+      'the method "PO\\u001b]0;pwned\\u0007ST" cannot be sent over HTTP',
+    );
     assertInert(one.stderr, 'replay');
     // In a bulk replay it is one capture not sent, beside the others.
-    const bulk = await runCli(['replay', String(bad), String(id), '--url', 'http://127.0.0.1:9/hook', '--data', dir.path]);
+    const bulk = await runCli([
+      'replay',
+      String(bad),
+      String(id),
+      '--url',
+      'http://127.0.0.1:9/hook',
+      '--data',
+      dir.path,
+    ]);
     expect(bulk.stdout).toContain(`capture ${bad}: not-sent (the method`);
     assertInert(bulk.stdout + bulk.stderr, 'bulk replay');
   });
@@ -217,7 +271,13 @@ describe('the table printer', () => {
       return true;
     }) as typeof process.stdout.write;
     try {
-      printTable([{ a: 'one\ntwo', b: `${ESC_CLEAR}x` }, { a: 'three\r', b: BIDI }], ['a', 'b']);
+      printTable(
+        [
+          { a: 'one\ntwo', b: `${ESC_CLEAR}x` },
+          { a: 'three\r', b: BIDI },
+        ],
+        ['a', 'b'],
+      );
     } finally {
       process.stdout.write = original;
     }
@@ -247,7 +307,7 @@ describe('one serve per data folder', () => {
     return s;
   }
 
-  it('a second serve is refused in one line naming the first one\'s pid and ports; the first keeps capturing', async () => {
+  it("a second serve is refused in one line naming the first one's pid and ports; the first keeps capturing", async () => {
     const dataDir = folder();
     const first = await serve(dataDir);
     const capturePort = new URL(first.info.captureUrl).port;
@@ -269,7 +329,11 @@ describe('one serve per data folder', () => {
     const lockFile = join(dataDir, LOCK_FILE);
     expect(statSync(lockFile).mode & 0o777).toBe(0o600);
     const info = JSON.parse(readFileSync(lockFile, 'utf8')) as LockInfo;
-    expect(info).toMatchObject({ pid: s.child.pid, capturePort: Number(new URL(s.info.captureUrl).port), uiPort: Number(new URL(s.info.uiUrl).port) });
+    expect(info).toMatchObject({
+      pid: s.child.pid,
+      capturePort: Number(new URL(s.info.captureUrl).port),
+      uiPort: Number(new URL(s.info.uiUrl).port),
+    });
     s.child.kill('SIGTERM');
     expect((await s.exited).code).toBe(0);
     expect(existsSync(lockFile)).toBe(false);
@@ -279,7 +343,10 @@ describe('one serve per data folder', () => {
   it('a stale lock (its pid is gone) is taken over', async () => {
     const dataDir = folder();
     const pid = deadPid();
-    writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid, capturePort: 8787, uiPort: 8788, startedAt: new Date().toISOString() }));
+    writeFileSync(
+      join(dataDir, LOCK_FILE),
+      JSON.stringify({ pid, capturePort: 8787, uiPort: 8788, startedAt: new Date().toISOString() }),
+    );
     const s = await serve(dataDir);
     expect((JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as LockInfo).pid).toBe(s.child.pid);
     expect(s.stderr()).toBe('');
@@ -288,10 +355,19 @@ describe('one serve per data folder', () => {
   it('a lock that is not JSON, or from before the machine booted (a reused pid), is stale too', () => {
     const dataDir = folder();
     const lockFile = join(dataDir, LOCK_FILE);
-    const deps = { pid: 4242, now: () => Date.now(), isAlive: () => true, processStartedAt: Date.now() - 1000, bootedAt: Date.now() - 60_000 };
+    const deps = {
+      pid: 4242,
+      now: () => Date.now(),
+      isAlive: () => true,
+      processStartedAt: Date.now() - 1000,
+      bootedAt: Date.now() - 60_000,
+    };
     writeFileSync(lockFile, '\x1b]0;garbage\x07');
     acquireServeLock(dataDir, deps).release();
-    writeFileSync(lockFile, JSON.stringify({ pid: 1, capturePort: 1, uiPort: 2, startedAt: '2000-01-01T00:00:00.000Z' }));
+    writeFileSync(
+      lockFile,
+      JSON.stringify({ pid: 1, capturePort: 1, uiPort: 2, startedAt: '2000-01-01T00:00:00.000Z' }),
+    );
     const lock = acquireServeLock(dataDir, deps);
     expect((JSON.parse(readFileSync(lockFile, 'utf8')) as LockInfo).pid).toBe(4242);
     lock.release();
@@ -303,13 +379,23 @@ describe('one serve per data folder', () => {
     const outside = join(folder(), 'precious.txt');
     writeFileSync(outside, 'do not touch');
     symlinkSync(outside, join(dataDir, LOCK_FILE));
-    const deps = { pid: 4242, now: () => Date.now(), isAlive: () => false, processStartedAt: Date.now() - 1000, bootedAt: Date.now() - 60_000 };
+    const deps = {
+      pid: 4242,
+      now: () => Date.now(),
+      isAlive: () => false,
+      processStartedAt: Date.now() - 1000,
+      bootedAt: Date.now() - 60_000,
+    };
     symlinkSync(outside, join(dataDir, `${LOCK_FILE}.4242.tmp`));
     const lock = acquireServeLock(dataDir, deps);
     lock.update({ capturePort: 1, uiPort: 2 });
     expect(readFileSync(outside, 'utf8')).toBe('do not touch');
     expect(lstatSync(join(dataDir, LOCK_FILE)).isSymbolicLink()).toBe(false);
-    expect((JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as LockInfo)).toMatchObject({ pid: 4242, capturePort: 1, uiPort: 2 });
+    expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as LockInfo).toMatchObject({
+      pid: 4242,
+      capturePort: 1,
+      uiPort: 2,
+    });
     lock.release();
     expect(readdirSync(dataDir)).toEqual([]);
   });
@@ -321,21 +407,41 @@ describe('one serve per data folder', () => {
     await new Promise((r) => other.once('spawn', r));
     const lockFile = join(dataDir, LOCK_FILE);
     // Written ten minutes ago by a serve that has since died; the pid now belongs to `other`.
-    writeFileSync(lockFile, JSON.stringify({ pid: other.pid, capturePort: 1, uiPort: 2, startedAt: new Date(Date.now() - 600_000).toISOString() }));
+    writeFileSync(
+      lockFile,
+      JSON.stringify({
+        pid: other.pid,
+        capturePort: 1,
+        uiPort: 2,
+        startedAt: new Date(Date.now() - 600_000).toISOString(),
+      }),
+    );
     acquireServeLock(dataDir).release();
     // The same live process named by a lock written after it started: it may be a serve, so it is refused.
     await new Promise((r) => setTimeout(r, 50));
-    writeFileSync(lockFile, JSON.stringify({ pid: other.pid, capturePort: 1, uiPort: 2, startedAt: new Date().toISOString() }));
+    writeFileSync(
+      lockFile,
+      JSON.stringify({ pid: other.pid, capturePort: 1, uiPort: 2, startedAt: new Date().toISOString() }),
+    );
     expect(() => acquireServeLock(dataDir)).toThrow(expect.objectContaining({ code: 'DATA_DIR_IN_USE' }));
   });
 
   it('a live holder is refused even within one process, and a release leaves a lock that is not ours alone', () => {
     const dataDir = folder();
-    const deps = { pid: 4242, now: () => Date.now(), isAlive: (pid: number) => pid === 777, processStartedAt: Date.now() - 1000, bootedAt: Date.now() - 60_000 };
+    const deps = {
+      pid: 4242,
+      now: () => Date.now(),
+      isAlive: (pid: number) => pid === 777,
+      processStartedAt: Date.now() - 1000,
+      bootedAt: Date.now() - 60_000,
+    };
     const lock = acquireServeLock(dataDir, deps);
     expect(() => acquireServeLock(dataDir, deps)).toThrow(expect.objectContaining({ code: 'DATA_DIR_IN_USE' }));
     lock.release();
-    writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid: 777, capturePort: null, uiPort: null, startedAt: new Date().toISOString() }));
+    writeFileSync(
+      join(dataDir, LOCK_FILE),
+      JSON.stringify({ pid: 777, capturePort: null, uiPort: null, startedAt: new Date().toISOString() }),
+    );
     expect(() => acquireServeLock(dataDir, deps)).toThrow(/pid 777, still starting/);
     lock.release();
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
@@ -370,13 +476,21 @@ describe('start-up errors in one line', () => {
     const busy = await occupyPort();
     cleanups.push(() => new Promise((r) => busy.close(r)));
     const port = (busy.address() as AddressInfo).port;
-    const line = expectOneLine(await runCli(['serve', '--port', '0', '--ui-port', String(port), '--data', folder()]), 1, 'PORT_IN_USE');
+    const line = expectOneLine(
+      await runCli(['serve', '--port', '0', '--ui-port', String(port), '--data', folder()]),
+      1,
+      'PORT_IN_USE',
+    );
     expect(line).toContain(`port ${port}`);
     expect(line).toContain('--ui-port');
   });
 
   it('a --host that is not an address of this machine is refused in one line', async () => {
-    const line = expectOneLine(await runCli(['serve', '--port', '0', '--ui-port', '0', '--host', '192.0.2.1', '--data', folder()]), 2, 'BAD_INPUT');
+    const line = expectOneLine(
+      await runCli(['serve', '--port', '0', '--ui-port', '0', '--host', '192.0.2.1', '--data', folder()]),
+      2,
+      'BAD_INPUT',
+    );
     expect(line).toContain('--host');
   });
 
@@ -395,15 +509,22 @@ describe('start-up errors in one line', () => {
   });
 
   const noMount = mountUnavailable();
-  it.skipIf(noMount !== null)(`a missing parent on a read-only disk is named as read-only (DB_READ_ONLY), not ENOENT${noMount ? ` (skipped: ${noMount})` : ''}`, async () => {
-    const fs = tmpfsDir(1024 * 1024);
-    cleanups.push(() => fs.remove());
-    fs.readOnly(true);
-    cleanups.push(() => fs.readOnly(false));
-    const line = expectOneLine(await runCli(['serve', '--port', '0', '--ui-port', '0', '--data', join(fs.path, 'missing', 'data')]), 1, 'DB_READ_ONLY');
-    expect(line).toContain(`${fs.path} is on a read-only disk (EROFS)`);
-    expect(line).not.toContain('ENOENT');
-  });
+  it.skipIf(noMount !== null)(
+    `a missing parent on a read-only disk is named as read-only (DB_READ_ONLY), not ENOENT${noMount ? ` (skipped: ${noMount})` : ''}`,
+    async () => {
+      const fs = tmpfsDir(1024 * 1024);
+      cleanups.push(() => fs.remove());
+      fs.readOnly(true);
+      cleanups.push(() => fs.readOnly(false));
+      const line = expectOneLine(
+        await runCli(['serve', '--port', '0', '--ui-port', '0', '--data', join(fs.path, 'missing', 'data')]),
+        1,
+        'DB_READ_ONLY',
+      );
+      expect(line).toContain(`${fs.path} is on a read-only disk (EROFS)`);
+      expect(line).not.toContain('ENOENT');
+    },
+  );
 
   it('a bad --durability is refused with exit 2, naming the choices', async () => {
     const r = await runCli(['serve', '--durability', 'paranoid', '--data', folder()]);
@@ -490,7 +611,8 @@ describe('the data folder and database are owner-only', () => {
     app.createEndpoint('shop');
     expect(mode(join(base.path, 'made'))).toBe(0o700);
     expect(mode(dataDir)).toBe(0o700);
-    for (const file of ['hookscope.db', 'hookscope.db-wal', 'hookscope.db-shm']) expect(mode(join(dataDir, file)), file).toBe(0o600);
+    for (const file of ['hookscope.db', 'hookscope.db-wal', 'hookscope.db-shm'])
+      expect(mode(join(dataDir, file)), file).toBe(0o600);
     await app.close();
   });
 
@@ -532,7 +654,12 @@ describe('secrets at rest', () => {
     expect(app.secrets.list(app.endpoints.get('hooks').id)).toEqual(['second_secret_for_rotation', SECRET]);
     const { port } = await app.startCapture(0, '127.0.0.1');
     const body = '{"type":"invoice.paid","data":{}}';
-    const signed = signRequest(app.providers.require('standard-webhooks'), { secret: SECRET, body: Buffer.from(body), timestampSec: Math.floor(Date.now() / 1000), webhookId: 'msg_1' });
+    const signed = signRequest(app.providers.require('standard-webhooks'), {
+      secret: SECRET,
+      body: Buffer.from(body),
+      timestampSec: Math.floor(Date.now() / 1000),
+      webhookId: 'msg_1',
+    });
     const res = await fetch(`http://127.0.0.1:${port}/hooks/in`, { method: 'POST', headers: signed.headers, body });
     const id = Number(res.headers.get('x-hookscope-capture-id'));
     expect(app.captureAnalyzed(id).signature).toMatchObject({ status: 'valid', secretIndex: 1 });
@@ -541,7 +668,10 @@ describe('secrets at rest', () => {
     expect(bytes.includes(Buffer.from(SECRET))).toBe(false);
     expect(bytes.includes(Buffer.from('second_secret_for_rotation'))).toBe(false);
     const raw = new Database(join(dataDir, 'hookscope.db'), { readonly: true });
-    expect(raw.prepare('SELECT sealed_by FROM endpoint_secrets').all()).toEqual([{ sealed_by: 'test-keychain' }, { sealed_by: 'test-keychain' }]);
+    expect(raw.prepare('SELECT sealed_by FROM endpoint_secrets').all()).toEqual([
+      { sealed_by: 'test-keychain' },
+      { sealed_by: 'test-keychain' },
+    ]);
     raw.close();
   });
 
@@ -562,7 +692,9 @@ describe('secrets at rest', () => {
     const raw = new Database(join(dataDir, 'hookscope.db'));
     expect(raw.prepare('SELECT sealed_by FROM endpoint_secrets').all()).toEqual([{ sealed_by: 'test-keychain' }]);
     // A plain row written beside the sealed one (by a process without the sealer) is read as it is.
-    raw.prepare('INSERT INTO endpoint_secrets (endpoint_id, secret, sealed_by, created_at) VALUES (?, ?, NULL, 0)').run(b, 'plain_b');
+    raw
+      .prepare('INSERT INTO endpoint_secrets (endpoint_id, secret, sealed_by, created_at) VALUES (?, ?, NULL, 0)')
+      .run(b, 'plain_b');
     raw.close();
     const again = createApp({ dataDir, secretSealer: sealer });
     expect(again.secrets.list(a)).toEqual([SECRET]);
@@ -597,7 +729,13 @@ describe('secrets at rest', () => {
     plain.setEndpointSecrets('a', [SECRET]);
     const id = plain.endpoints.get('a').id;
     await plain.close();
-    const refusing: SecretSealer = { name: 'locked-keychain', seal: () => { throw new Error('the keychain is locked'); }, open: () => '' };
+    const refusing: SecretSealer = {
+      name: 'locked-keychain',
+      seal: () => {
+        throw new Error('the keychain is locked');
+      },
+      open: () => '',
+    };
     const app = createApp({ dataDir, secretSealer: refusing });
     expect(app.secrets.list(id)).toEqual([SECRET]);
     await app.close();
@@ -614,7 +752,10 @@ describe('secrets at rest', () => {
     await plain.close();
     const text = await runCli(['endpoint', 'list', '--data', dataDir]);
     expect(text.stdout).toMatch(/sealed\s+200\s+2 \(1 sealed by the desktop app\)/);
-    const json = JSON.parse((await runCli(['endpoint', 'list', '--json', '--data', dataDir])).stdout) as { slug: string; secretCount: number }[];
+    const json = JSON.parse((await runCli(['endpoint', 'list', '--json', '--data', dataDir])).stdout) as {
+      slug: string;
+      secretCount: number;
+    }[];
     expect(json.find((e) => e.slug === 'sealed')?.secretCount).toBe(2);
   });
 
@@ -635,7 +776,10 @@ describe('secrets at rest', () => {
       // The window's calls, over its port to the core's process.
       const page = connectPage(fake, fake.BrowserWindow.instances[0].webContents);
       expect(await page.call('endpoints.create', { slug: 'shop' })).toMatchObject({ ok: true });
-      expect(await page.call('endpoints.bind', { slug: 'shop', provider: 'stripe', secrets: [SECRET] })).toMatchObject({ ok: true, result: { secretCount: 1 } });
+      expect(await page.call('endpoints.bind', { slug: 'shop', provider: 'stripe', secrets: [SECRET] })).toMatchObject({
+        ok: true,
+        result: { secretCount: 1 },
+      });
       await desktop!.host.stop();
       const raw = new Database(join(dataDir, 'hookscope.db'), { readonly: true });
       const rows = raw.prepare('SELECT sealed_by FROM endpoint_secrets').all();
@@ -654,7 +798,12 @@ describe('secrets at rest', () => {
   });
 
   it("Linux's basic_text safeStorage (a constant key) is not counted as encryption", () => {
-    const storage = { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'basic_text' as const, encryptString: () => Buffer.alloc(0), decryptString: () => '' };
+    const storage = {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'basic_text' as const,
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+    };
     expect(osEncryptionAvailable(storage, 'linux')).toBe(false);
     expect(osEncryptionAvailable(storage, 'darwin')).toBe(true);
     expect(osEncryptionAvailable({ ...storage, isEncryptionAvailable: () => false }, 'win32')).toBe(false);
@@ -686,7 +835,9 @@ describe('secrets at rest', () => {
     old.close();
     const db = openDatabase({ file });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    expect(db.prepare('SELECT secret, sealed_by FROM endpoint_secrets').all()).toEqual([{ secret: 'kept', sealed_by: null }]);
+    expect(db.prepare('SELECT secret, sealed_by FROM endpoint_secrets').all()).toEqual([
+      { secret: 'kept', sealed_by: null },
+    ]);
     db.close();
   });
 });
@@ -728,9 +879,21 @@ describe('each hostile sequence stays inert in show, list and diff', () => {
   let baseline: number;
   beforeAll(() => {
     dir = tempDir('hookscope-sequences-');
-    baseline = seedCapture(dir.path, { path: '/default/base', headers: [['X-Seq', 'plain']], body: Buffer.from('plain\n') });
+    baseline = seedCapture(dir.path, {
+      path: '/default/base',
+      headers: [['X-Seq', 'plain']],
+      body: Buffer.from('plain\n'),
+    });
     for (const [name, seq] of SEQUENCES) {
-      ids.set(name, seedCapture(dir.path, { path: `/default/${seq}`, headers: [['X-Seq', seq]], body: Buffer.from(`before ${seq} after\n`), error: seq }));
+      ids.set(
+        name,
+        seedCapture(dir.path, {
+          path: `/default/${seq}`,
+          headers: [['X-Seq', seq]],
+          body: Buffer.from(`before ${seq} after\n`),
+          error: seq,
+        }),
+      );
     }
   });
   afterAll(() => dir.remove());
@@ -742,7 +905,9 @@ describe('each hostile sequence stays inert in show, list and diff', () => {
     assertInert(show.out, `show (${name})`);
     expect(show.out).toContain(`X-Seq: ${inertLine(seq)}\n`);
     // A body holding NUL is binary: shown as its size, never as text.
-    expect(show.out).toContain(seq.includes('\x00') ? 'of binary data; use --json for the bytes' : `before ${inertLine(seq)} after\n`);
+    expect(show.out).toContain(
+      seq.includes('\x00') ? 'of binary data; use --json for the bytes' : `before ${inertLine(seq)} after\n`,
+    );
     const json = await cliInProcess(['show', String(id), '--json', '--data', dir.path]);
     expect(json.out).not.toMatch(RAW_CONTROL);
     expect((JSON.parse(json.out) as { headers: HeaderPair[] }).headers).toEqual([['X-Seq', seq]]);

@@ -13,10 +13,21 @@ const require = createRequire(import.meta.url);
 const outDir = join(root, 'out', `test-build-${process.pid}`);
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'), 'build', '--outDir', outDir, '--logLevel', 'error'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const build = spawnSync(
+    process.execPath,
+    [
+      join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'),
+      'build',
+      '--outDir',
+      outDir,
+      '--logLevel',
+      'error',
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   if (build.status !== 0) throw new Error(`electron-vite build failed: ${build.stderr}`);
 }, 120_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -29,7 +40,11 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
     const asked: string[] = [];
     const fakeElectron = {
       contextBridge: { exposeInMainWorld: (name: string, value: Record<string, unknown>) => exposed.set(name, value) },
-      ipcRenderer: { invoke: async () => '{"ok":true,"result":1}', send: (channel: string) => asked.push(`send ${channel}`), on: () => undefined },
+      ipcRenderer: {
+        invoke: async () => '{"ok":true,"result":1}',
+        send: (channel: string) => asked.push(`send ${channel}`),
+        on: () => undefined,
+      },
     };
     const sandboxRequire = (name: string) => {
       asked.push(name);
@@ -47,10 +62,20 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
 
   it('needs no build tool at run time: the main and core bundles import only runtime dependencies and Node/Electron', () => {
     const code = ['index.js', 'core-process.js'].map((f) => readFileSync(join(outDir, 'main', f), 'utf8')).join('\n');
-    const imported = new Set([...code.matchAll(/(?:from\s+|import\(\s*|require\(\s*)["']([^"'.][^"']*)["']/g)].map((m) => m[1]));
+    const imported = new Set(
+      [...code.matchAll(/(?:from\s+|import\(\s*|require\(\s*)["']([^"'.][^"']*)["']/g)].map((m) => m[1]),
+    );
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    const allowed = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.optionalDependencies ?? {}), 'electron']);
-    const outside = [...imported].filter((name) => !name.startsWith('node:') && !allowed.has(name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]));
+    const allowed = new Set([
+      ...Object.keys(pkg.dependencies),
+      ...Object.keys(pkg.optionalDependencies ?? {}),
+      'electron',
+    ]);
+    const outside = [...imported].filter(
+      (name) =>
+        !name.startsWith('node:') &&
+        !allowed.has(name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]),
+    );
     expect(outside).toEqual([]);
     for (const tool of ['tsx', 'esbuild', 'vite']) expect(imported.has(tool)).toBe(false);
   });
@@ -58,7 +83,9 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
   it("puts the core process's bundle and the WAL checkpointer worker next to the main bundle, and builds the renderer", () => {
     expect(existsSync(join(outDir, 'main', 'core-process.js'))).toBe(true);
     expect(existsSync(join(outDir, 'main', 'checkpoint-worker.mjs'))).toBe(true);
-    expect(readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8')).toMatch(/<script type="module"[^>]*src="\.\/assets\//);
+    expect(readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8')).toMatch(
+      /<script type="module"[^>]*src="\.\/assets\//,
+    );
   });
 
   it('runs the built main process (under Node, with a fake electron) and its core process: window, page, port, events, capture, quit', async () => {
@@ -69,7 +96,13 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
       {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-        env: { ...process.env, HOOKSCOPE_TEST_USER_DATA: data.path, HOOKSCOPE_TEST_APP_PATH: root, HOOKSCOPE_CAPTURE_PORT: '0', HOOKSCOPE_DATA: '' },
+        env: {
+          ...process.env,
+          HOOKSCOPE_TEST_USER_DATA: data.path,
+          HOOKSCOPE_TEST_APP_PATH: root,
+          HOOKSCOPE_CAPTURE_PORT: '0',
+          HOOKSCOPE_DATA: '',
+        },
       },
     );
     let stderr = '';
@@ -81,7 +114,8 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
       for (;;) {
         const found = messages.find(test);
         if (found) return found;
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no such message; got ${JSON.stringify(messages)}; stderr: ${stderr}`);
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(`no such message; got ${JSON.stringify(messages)}; stderr: ${stderr}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     };
@@ -94,7 +128,12 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
     try {
       const window = await waitFor((m) => m.type === 'window');
       expect(window.url).toBe('hookscope://app/index.html');
-      expect(window.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(outDir, 'preload', 'index.cjs') });
+      expect(window.webPreferences).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        preload: join(outDir, 'preload', 'index.cjs'),
+      });
 
       const page = await ask({ op: 'page', url: 'hookscope://app/index.html' });
       expect(page.status).toBe(200);

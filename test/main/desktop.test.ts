@@ -26,7 +26,9 @@ function rendererDir(): string {
   return dir.path;
 }
 
-async function start(options: { dataDir?: string; lock?: boolean } = {}): Promise<{ fake: FakeElectron; desktop: Desktop | null; dataDir: string }> {
+async function start(
+  options: { dataDir?: string; lock?: boolean } = {},
+): Promise<{ fake: FakeElectron; desktop: Desktop | null; dataDir: string }> {
   let dataDir = options.dataDir;
   if (!dataDir) {
     const dir = tempDir();
@@ -55,7 +57,9 @@ function theWindow(fake: FakeElectron) {
 function storedBodies(dataDir: string, path: string): string[] {
   const db = new Database(join(dataDir, 'hookscope.db'), { readonly: true });
   try {
-    return (db.prepare('SELECT body FROM captures WHERE path = ? ORDER BY id').all(path) as { body: Buffer }[]).map((r) => r.body.toString());
+    return (db.prepare('SELECT body FROM captures WHERE path = ? ORDER BY id').all(path) as { body: Buffer }[]).map(
+      (r) => r.body.toString(),
+    );
   } finally {
     db.close();
   }
@@ -83,7 +87,9 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     await waitFor('the window shown', () => win.visible);
     // The scheme's privileges and the instance lock come before 'ready', as Electron requires.
     expect(fake.calls.slice(0, 3)).toEqual(['registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'whenReady']);
-    expect(fake.protocol.privileged).toEqual([{ scheme: 'hookscope', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(fake.protocol.privileged).toEqual([
+      { scheme: 'hookscope', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     expect(desktop!.captureUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     // The core runs in its own process, not in this one.
     expect(desktop!.host.status()).toEqual({ state: 'running' });
@@ -106,11 +112,13 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     expect(script.headers.get('content-type')).toMatch(/javascript/);
     expect(await script.text()).toBe('console.log("app")');
     // A client-side route gets the app; a missing asset, another host or a way out of the folder gets nothing.
-    expect((await (await handler(new Request('hookscope://app/captures/12'))).text())).toContain('<!doctype html>');
+    expect(await (await handler(new Request('hookscope://app/captures/12'))).text()).toContain('<!doctype html>');
     expect((await handler(new Request('hookscope://app/assets/missing.js'))).status).toBe(404);
     expect((await handler(new Request('hookscope://elsewhere/index.html'))).status).toBe(404);
     // The URL parser folds encoded dots itself: this is /etc/passwd inside the app folder, i.e. a client route.
-    expect(await (await handler(new Request('hookscope://app/%2e%2e/%2e%2e/%2e%2e/etc/passwd'))).text()).not.toContain('root:');
+    expect(await (await handler(new Request('hookscope://app/%2e%2e/%2e%2e/%2e%2e/etc/passwd'))).text()).not.toContain(
+      'root:',
+    );
     expect((await handler(new Request('hookscope://app/..%2f..%2f..%2fetc%2fpasswd'))).status).toBe(404);
   });
 
@@ -123,12 +131,16 @@ describe('the Electron shell against a fake electron module (real core, real SQL
 
     const foreignPage = { sender: win.webContents, senderFrame: new FakeFrame('https://evil.example/') };
     const fileFrame = { sender: win.webContents, senderFrame: new FakeFrame('file:///tmp/evil.html') };
-    const subframe = { sender: win.webContents, senderFrame: new FakeFrame('hookscope://app/index.html', win.webContents.mainFrame) };
+    const subframe = {
+      sender: win.webContents,
+      senderFrame: new FakeFrame('hookscope://app/index.html', win.webContents.mainFrame),
+    };
     const otherContents = new FakeWebContents();
     otherContents.mainFrame.url = 'hookscope://app/index.html';
     const otherWindow = { sender: otherContents, senderFrame: otherContents.mainFrame };
     const gone = { sender: win.webContents, senderFrame: null };
-    for (const from of [foreignPage, fileFrame, subframe, otherWindow, gone]) fake.ipcMain.send(CORE_PORT_REQUEST_CHANNEL, from);
+    for (const from of [foreignPage, fileFrame, subframe, otherWindow, gone])
+      fake.ipcMain.send(CORE_PORT_REQUEST_CHANNEL, from);
     await new Promise((r) => setTimeout(r, 50));
     expect(win.webContents.ports).toHaveLength(1);
     expect(otherContents.ports).toHaveLength(0);
@@ -162,7 +174,10 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     expect(storedBodies(dataDir, '/default/before-crash')).toEqual(acked);
 
     const restarted = await page.connection.restart();
-    expect(restarted).toMatchObject({ ok: true, result: { captureUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/) } });
+    expect(restarted).toMatchObject({
+      ok: true,
+      result: { captureUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/) },
+    });
     expect(desktop!.host.pid()).not.toBe(pid);
     // The page reloads after a restart and asks for a port again.
     const again = connectPage(fake, win.webContents);
@@ -176,7 +191,15 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     const contents = theWindow(fake).webContents;
     const open = contents.windowOpenHandler!;
     expect(open({ url: 'https://docs.example.com/webhooks' })).toEqual({ action: 'deny' });
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'http://user:secret@example.com/', 'smb://server/share', 'hookscope://app/index.html', 'https://exa mple.com', 'data:text/html,<b>x</b>']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'http://user:secret@example.com/',
+      'smb://server/share',
+      'hookscope://app/index.html',
+      'https://exa mple.com',
+      'data:text/html,<b>x</b>',
+    ]) {
       expect(open({ url })).toEqual({ action: 'deny' });
     }
     expect(contents.attempt('will-navigate', 'https://example.com/page')).toBe(true);
@@ -203,7 +226,15 @@ describe('the Electron shell against a fake electron module (real core, real SQL
       session.permissionRequest!({}, permission, (g) => (granted = g), { requestingUrl });
       return granted;
     };
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'midi', 'pointerLock']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'midi',
+      'pointerLock',
+    ]) {
       expect(request(permission, 'hookscope://app/index.html')).toBe(false);
     }
     expect(request('clipboard-sanitized-write', 'hookscope://app/index.html')).toBe(true);
@@ -220,7 +251,13 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     };
     expect(cancelled('hookscope://app/assets/app.js')).toBe(false);
     expect(cancelled('data:image/png;base64,AAAA')).toBe(false);
-    for (const url of ['https://cdn.example.com/x.js', 'http://127.0.0.1:8788/api/app.info', 'ws://127.0.0.1:8788/api/events', 'file:///etc/passwd', 'hookscope://other/x']) {
+    for (const url of [
+      'https://cdn.example.com/x.js',
+      'http://127.0.0.1:8788/api/app.info',
+      'ws://127.0.0.1:8788/api/events',
+      'file:///etc/passwd',
+      'hookscope://other/x',
+    ]) {
       expect(cancelled(url)).toBe(true);
     }
   });
@@ -231,7 +268,9 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     await page.call('app.info');
     const res = await fetch(`${desktop!.captureUrl()}default/hello`, { method: 'POST', body: '{"hello":"world"}' });
     const { id } = (await res.json()) as { id: number };
-    const message = await waitFor('captures.added sent to the window', () => page.events.find((m) => m.event === 'captures.added'));
+    const message = await waitFor('captures.added sent to the window', () =>
+      page.events.find((m) => m.event === 'captures.added'),
+    );
     expect(message.payload).toEqual([expect.objectContaining({ id, path: '/default/hello' })]);
   });
 
@@ -240,7 +279,8 @@ describe('the Electron shell against a fake electron module (real core, real SQL
     const win = theWindow(fake);
     const page = connectPage(fake, win.webContents);
     await page.call('app.info');
-    const told = (n: number) => waitFor('the window told', () => page.events.filter((m) => m.event === 'captures.added').length >= n);
+    const told = (n: number) =>
+      waitFor('the window told', () => page.events.filter((m) => m.event === 'captures.added').length >= n);
     win.focused = true;
     await fetch(`${desktop!.captureUrl()}default/seen`, { method: 'POST', body: 'a' });
     await told(1);
@@ -296,7 +336,10 @@ describe('the Electron shell against a fake electron module (real core, real SQL
   it('tells the user why, instead of crashing, when the data folder holds something that is not its database', async () => {
     const dir = tempDir();
     cleanups.push(() => dir.remove());
-    writeFileSync(join(dir.path, 'hookscope.db'), 'this is not a SQLite database, and it must not be overwritten'.repeat(20));
+    writeFileSync(
+      join(dir.path, 'hookscope.db'),
+      'this is not a SQLite database, and it must not be overwritten'.repeat(20),
+    );
     const { fake, desktop } = await start({ dataDir: dir.path });
     expect(desktop).toBeNull();
     expect(fake.dialog.errors).toHaveLength(1);

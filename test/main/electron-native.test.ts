@@ -41,7 +41,8 @@ describe('the Electron build of better-sqlite3: prebuilt first, compiled only wi
   });
 
   it('reads the reason from what the installer printed', () => {
-    const out = 'prebuild-install info begin Prebuild-install version 7.1.3\nprebuild-install warn install getaddrinfo EAI_AGAIN github.com\n';
+    const out =
+      'prebuild-install info begin Prebuild-install version 7.1.3\nprebuild-install warn install getaddrinfo EAI_AGAIN github.com\n';
     expect(lastReason(out, 'x')).toBe('install getaddrinfo EAI_AGAIN github.com');
     expect(lastReason('', 'exit code 1')).toBe('exit code 1');
   });
@@ -57,6 +58,8 @@ describe("node-gyp's output", () => {
       'gyp ERR! stack     at go (/x/node-gyp/lib/install.js:244:21)',
       'gyp ERR! not ok ',
     ].join('\n');
-    expect(lastReason(out, 'x')).toBe('is related to network connectivity. In most cases you are behind a proxy or have bad');
+    expect(lastReason(out, 'x')).toBe(
+      'is related to network connectivity. In most cases you are behind a proxy or have bad',
+    );
   });
 });

@@ -34,7 +34,8 @@ function capture(id: number, extra: Partial<CaptureSummary> = {}): CaptureSummar
 
 describe('external URLs and the app origin', () => {
   it('lets only plain http(s) URLs out', () => {
-    for (const url of ['https://example.com', 'http://127.0.0.1:8787/default', 'https://docs.example.com/a?b=c#d']) expect(isSafeExternalUrl(url)).toBe(true);
+    for (const url of ['https://example.com', 'http://127.0.0.1:8787/default', 'https://docs.example.com/a?b=c#d'])
+      expect(isSafeExternalUrl(url)).toBe(true);
     for (const url of [
       'file:///etc/passwd',
       'javascript:alert(1)',
@@ -68,14 +69,21 @@ describe('external URLs and the app origin', () => {
 
 describe('capture notifications', () => {
   it('says what arrived, as plain text', () => {
-    expect(notificationText([capture(1, { path: '/stripe/hook', provider: 'stripe', eventType: 'invoice.paid', endpoint: 'stripe' })])).toEqual({
+    expect(
+      notificationText([
+        capture(1, { path: '/stripe/hook', provider: 'stripe', eventType: 'invoice.paid', endpoint: 'stripe' }),
+      ]),
+    ).toEqual({
       title: 'New webhook on stripe',
       body: 'POST /stripe/hook (stripe invoice.paid)',
     });
     const noisy = notificationText([capture(1, { path: `/x\u0007\n<script>${'y'.repeat(300)}` })]);
     expect(noisy.body).not.toMatch(/[\u0000-\u001f]/);
     expect(noisy.body.length).toBeLessThanOrEqual(160);
-    expect(notificationText([capture(1), capture(2)])).toEqual({ title: '2 new webhooks', body: 'latest: POST /default/2' });
+    expect(notificationText([capture(1), capture(2)])).toEqual({
+      title: '2 new webhooks',
+      body: 'latest: POST /default/2',
+    });
   });
 
   it('shows the first capture of a burst at once and gathers the rest into one per quiet period', () => {
@@ -83,7 +91,13 @@ describe('capture notifications', () => {
     const shown: string[] = [];
     let enabled = true;
     let away = true;
-    const notifier = createCaptureNotifier({ clock, enabled: () => enabled, wanted: () => away, show: (t) => shown.push(t.title), quietMs: 1000 });
+    const notifier = createCaptureNotifier({
+      clock,
+      enabled: () => enabled,
+      wanted: () => away,
+      show: (t) => shown.push(t.title),
+      quietMs: 1000,
+    });
     notifier.captures([capture(1)]);
     for (let i = 2; i <= 50; i++) notifier.captures([capture(i)]);
     expect(shown).toEqual(['New webhook on default']);
@@ -126,14 +140,37 @@ describe('desktop settings', () => {
 describe('application menu', () => {
   const actions = { setNotifications: () => undefined, openDataFolder: () => undefined };
   const roles = (template: ReturnType<typeof buildMenuTemplate>) =>
-    template.flatMap((m) => [m.role, ...((m.submenu as { role?: string }[] | undefined) ?? []).map((i) => i.role)]).filter(Boolean);
+    template
+      .flatMap((m) => [m.role, ...((m.submenu as { role?: string }[] | undefined) ?? []).map((i) => i.role)])
+      .filter(Boolean);
 
   it('has the usual edit, view and window roles, with an app menu on macOS only', () => {
-    const linux = buildMenuTemplate({ platform: 'linux', appName: 'Hookscope', isPackaged: true, notifications: true }, actions);
+    const linux = buildMenuTemplate(
+      { platform: 'linux', appName: 'Hookscope', isPackaged: true, notifications: true },
+      actions,
+    );
     expect(linux.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'windowMenu']);
-    expect(roles(linux)).toEqual(expect.arrayContaining(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'windowMenu']));
+    expect(roles(linux)).toEqual(
+      expect.arrayContaining([
+        'quit',
+        'undo',
+        'redo',
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+        'zoomIn',
+        'zoomOut',
+        'resetZoom',
+        'togglefullscreen',
+        'windowMenu',
+      ]),
+    );
     expect(roles(linux)).not.toContain('toggleDevTools');
-    const mac = buildMenuTemplate({ platform: 'darwin', appName: 'Hookscope', isPackaged: false, notifications: false }, actions);
+    const mac = buildMenuTemplate(
+      { platform: 'darwin', appName: 'Hookscope', isPackaged: false, notifications: false },
+      actions,
+    );
     expect(mac[0].label).toBe('Hookscope');
     expect(roles(mac)).toEqual(expect.arrayContaining(['about', 'hide', 'quit', 'close', 'toggleDevTools']));
     const notify = (mac[0].submenu as { id?: string; checked?: boolean }[]).find((i) => i.id === 'notifications');
@@ -144,8 +181,12 @@ describe('application menu', () => {
 describe('the Electron build of better-sqlite3', () => {
   it('is looked for in .electron-native/ in a checkout and in resources/native/ when packaged', () => {
     const where = { appPath: '/src/hookscope', resourcesPath: '/opt/Hookscope/resources' };
-    expect(electronNativeBinding({ ...where, isPackaged: false }, () => true)).toBe(join('/src/hookscope', '.electron-native', 'better_sqlite3.node'));
-    expect(electronNativeBinding({ ...where, isPackaged: true }, () => true)).toBe(join('/opt/Hookscope/resources', 'native', 'better_sqlite3.node'));
+    expect(electronNativeBinding({ ...where, isPackaged: false }, () => true)).toBe(
+      join('/src/hookscope', '.electron-native', 'better_sqlite3.node'),
+    );
+    expect(electronNativeBinding({ ...where, isPackaged: true }, () => true)).toBe(
+      join('/opt/Hookscope/resources', 'native', 'better_sqlite3.node'),
+    );
     expect(electronNativeBinding({ ...where, isPackaged: false }, existsSync)).toBeUndefined();
   });
 });

@@ -15,7 +15,9 @@ describe('packaging (electron-builder.yml, checked by electron-builder itself, w
     expect(config.win?.target).toEqual(['nsis']);
     // node_modules is not rebuilt for Electron in place: the Electron build of better-sqlite3 ships beside the app.
     expect(config.npmRebuild).toBe(false);
-    expect(config.extraResources).toEqual([{ from: '.electron-native/better_sqlite3.node', to: 'native/better_sqlite3.node' }]);
+    expect(config.extraResources).toEqual([
+      { from: '.electron-native/better_sqlite3.node', to: 'native/better_sqlite3.node' },
+    ]);
     const scripts = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
     expect(scripts.dist).toMatch(/electron-native\.mjs.*electron-vite build.*electron-builder/);
   });
@@ -61,8 +63,17 @@ describe('packaging (electron-builder.yml, checked by electron-builder itself, w
   it('packages only runtime dependencies: no TypeScript runner, bundler or build tool among them', () => {
     const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
     const runtime = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies });
-    for (const tool of ['tsx', 'esbuild', 'vite', 'typescript', 'electron-vite', 'electron', 'electron-builder', 'node-gyp']) expect(runtime).not.toContain(tool);
+    for (const tool of [
+      'tsx',
+      'esbuild',
+      'vite',
+      'typescript',
+      'electron-vite',
+      'electron',
+      'electron-builder',
+      'node-gyp',
+    ])
+      expect(runtime).not.toContain(tool);
     expect(runtime.sort()).toEqual(['@ngrok/ngrok', 'better-sqlite3', 'commander', 'ws', 'zod']);
   });
 });
-

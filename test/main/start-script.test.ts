@@ -13,7 +13,14 @@ describe('npm start where Electron cannot be downloaded', () => {
     // an empty PATH means no browser opener is found, so no browser window pops up during tests.
     const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--ui-port', '0'], {
       cwd: root,
-      env: { ...process.env, PATH: '', HOOKSCOPE_DATA: data.path, ELECTRON_MIRROR: 'http://127.0.0.1:1/', electron_config_cache: cache.path, HOOKSCOPE_BROWSER: '' },
+      env: {
+        ...process.env,
+        PATH: '',
+        HOOKSCOPE_DATA: data.path,
+        ELECTRON_MIRROR: 'http://127.0.0.1:1/',
+        electron_config_cache: cache.path,
+        HOOKSCOPE_BROWSER: '',
+      },
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -28,7 +35,9 @@ describe('npm start where Electron cannot be downloaded', () => {
       const lines = out.split('\n');
       const said = lines.filter((l) => /Electron's binary could not be downloaded/.test(l));
       expect(said).toHaveLength(1);
-      expect(said[0]).toMatch(/^Electron's binary could not be downloaded \(.+\), so Hookscope starts in your browser instead\.$/);
+      expect(said[0]).toMatch(
+        /^Electron's binary could not be downloaded \(.+\), so Hookscope starts in your browser instead\.$/,
+      );
       const uiUrl = /UI and control API: (\S+)/.exec(out)![1];
       expect(uiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
       const page = await fetch(uiUrl);

@@ -28,8 +28,14 @@ type Core = { subscribe(listener: unknown): () => void; restart(): Promise<unkno
 function giveCorePort(): FakePort {
   const { port1: core, port2: page } = new FakeMessageChannelMain();
   core.on('message', ({ data }: { data: { kind: string; id: number; method: string; args: unknown } }) => {
-    if (data.method === 'app.info') core.postMessage({ kind: 'reply', id: data.id, text: JSON.stringify({ ok: true, result: { echo: data.args } }) });
-    else if (data.method === 'captures.get') core.postMessage({ kind: 'reply', id: data.id, text: JSON.stringify({ ok: false, error: { code: 'CAPTURE_NOT_FOUND', message: 'no capture 9' } }) });
+    if (data.method === 'app.info')
+      core.postMessage({ kind: 'reply', id: data.id, text: JSON.stringify({ ok: true, result: { echo: data.args } }) });
+    else if (data.method === 'captures.get')
+      core.postMessage({
+        kind: 'reply',
+        id: data.id,
+        text: JSON.stringify({ ok: false, error: { code: 'CAPTURE_NOT_FOUND', message: 'no capture 9' } }),
+      });
     else if (data.method === 'endpoints.list') core.postMessage({ kind: 'reply', id: data.id, text: 'not json' });
   });
   ipc.emit('hookscope:core-port', { ports: [page], sender: ipc });
@@ -58,8 +64,14 @@ describe('the preload (against a fake electron module)', () => {
     giveCorePort();
     expect(await early).toEqual({ ok: true, result: { echo: { x: 1 } } });
     expect(await api['app.info']()).toEqual({ ok: true, result: { echo: {} } });
-    expect(await api['captures.get']({ id: 9 })).toEqual({ ok: false, error: { code: 'CAPTURE_NOT_FOUND', message: 'no capture 9' } });
-    expect(await api['endpoints.list']({})).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/not JSON/) } });
+    expect(await api['captures.get']({ id: 9 })).toEqual({
+      ok: false,
+      error: { code: 'CAPTURE_NOT_FOUND', message: 'no capture 9' },
+    });
+    expect(await api['endpoints.list']({})).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/not JSON/) },
+    });
   });
 
   it('hands event listeners the message only, and unsubscribes', async () => {
@@ -89,9 +101,19 @@ describe('the preload (against a fake electron module)', () => {
     core.subscribe((s: unknown) => statuses.push(s));
     const api = exposed.get('hookscope') as Api;
     const inFlight = api['app.info']({});
-    ipc.emit('hookscope:core-status', {}, JSON.stringify({ state: 'crashed', message: 'the core process exited (code 1)' }));
-    expect(await inFlight).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'the core process exited (code 1)' } });
-    expect(await api['app.info']({})).toMatchObject({ ok: false, error: { message: 'the core process exited (code 1)' } });
+    ipc.emit(
+      'hookscope:core-status',
+      {},
+      JSON.stringify({ state: 'crashed', message: 'the core process exited (code 1)' }),
+    );
+    expect(await inFlight).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'the core process exited (code 1)' },
+    });
+    expect(await api['app.info']({})).toMatchObject({
+      ok: false,
+      error: { message: 'the core process exited (code 1)' },
+    });
     expect(statuses).toEqual([{ state: 'crashed', message: 'the core process exited (code 1)' }]);
     expect(await core.restart()).toMatchObject({ ok: true });
     expect(invoked.at(-1)).toEqual(['hookscope:core-restart']);

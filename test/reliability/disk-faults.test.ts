@@ -5,7 +5,17 @@
 // is never written over.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/core/app';
@@ -35,7 +45,11 @@ async function stopServe(serve: ServeProcess): Promise<void> {
 async function seed(dir: string, count: number): Promise<void> {
   const app = createApp({ dataDir: dir });
   for (let start = 0; start < count; start += 500) {
-    app.captures.insertMany(Array.from({ length: Math.min(500, count - start) }, (_, i) => captureRow(1, Date.now(), `seed-${start + i}-${'x'.repeat(1500)}`)));
+    app.captures.insertMany(
+      Array.from({ length: Math.min(500, count - start) }, (_, i) =>
+        captureRow(1, Date.now(), `seed-${start + i}-${'x'.repeat(1500)}`),
+      ),
+    );
   }
   app.drainBackground();
   await app.close();
@@ -67,7 +81,12 @@ async function postUntil(url: string, body: (i: number) => Buffer, stopWhen: (st
 function expectStored(dataDir: string, acked: Map<number, string>): void {
   const db = new Database(join(dataDir, 'hookscope.db'), { readonly: true });
   try {
-    const rows = new Map((db.prepare('SELECT id, body FROM captures').all() as { id: number; body: Buffer }[]).map((r) => [r.id, sha(r.body)]));
+    const rows = new Map(
+      (db.prepare('SELECT id, body FROM captures').all() as { id: number; body: Buffer }[]).map((r) => [
+        r.id,
+        sha(r.body),
+      ]),
+    );
     expect([...acked].filter(([id, hash]) => rows.get(id) !== hash)).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   } finally {
@@ -76,98 +95,112 @@ function expectStored(dataDir: string, acked: Map<number, string>): void {
 }
 
 describe('a read-only data folder', () => {
-  it.skipIf(noMount !== null)(`serve and a write refuse with DB_READ_ONLY in one line, and what is stored stays${noMount ? ` (skipped: ${noMount})` : ''}`, async () => {
-    const fs = tmpfsDir(32 * 1024 * 1024);
-    cleanups.push(() => fs.remove());
-    await seed(fs.path, 20);
-    const before = snapshot(fs.path);
-    fs.readOnly(true);
-    cleanups.push(() => fs.readOnly(false));
+  it.skipIf(noMount !== null)(
+    `serve and a write refuse with DB_READ_ONLY in one line, and what is stored stays${noMount ? ` (skipped: ${noMount})` : ''}`,
+    async () => {
+      const fs = tmpfsDir(32 * 1024 * 1024);
+      cleanups.push(() => fs.remove());
+      await seed(fs.path, 20);
+      const before = snapshot(fs.path);
+      fs.readOnly(true);
+      cleanups.push(() => fs.readOnly(false));
 
-    expectOneLineRefusal(await runCli(['serve', '--port', '0', '--ui-port', '0', '--data', fs.path]), 'DB_READ_ONLY');
-    expectOneLineRefusal(await runCli(['endpoint', 'create', 'shop', '--data', fs.path]), 'DB_READ_ONLY');
+      expectOneLineRefusal(await runCli(['serve', '--port', '0', '--ui-port', '0', '--data', fs.path]), 'DB_READ_ONLY');
+      expectOneLineRefusal(await runCli(['endpoint', 'create', 'shop', '--data', fs.path]), 'DB_READ_ONLY');
 
-    fs.readOnly(false);
-    expect(snapshot(fs.path)).toEqual(before);
-    const app = createApp({ dataDir: fs.path });
-    expect(app.captures.count()).toBe(20);
-    await app.close();
-  });
+      fs.readOnly(false);
+      expect(snapshot(fs.path)).toEqual(before);
+      const app = createApp({ dataDir: fs.path });
+      expect(app.captures.count()).toBe(20);
+      await app.close();
+    },
+  );
 });
 
 describe('writes that start failing while serve runs', () => {
-  it.skipIf(noMount !== null)(`a full disk: 503 with a one-line reason, nothing acknowledged lost, capture resumes once there is room${noMount ? ` (skipped: ${noMount})` : ''}`, async () => {
-    const fs = tmpfsDir(4 * 1024 * 1024);
-    cleanups.push(() => fs.remove());
-    const ballast = join(fs.path, 'ballast');
-    writeFileSync(ballast, Buffer.alloc(1024 * 1024));
-    const dataDir = join(fs.path, 'data');
-    const serve = await startServeProcess(dataDir);
-    cleanups.push(() => stopServe(serve));
+  it.skipIf(noMount !== null)(
+    `a full disk: 503 with a one-line reason, nothing acknowledged lost, capture resumes once there is room${noMount ? ` (skipped: ${noMount})` : ''}`,
+    async () => {
+      const fs = tmpfsDir(4 * 1024 * 1024);
+      cleanups.push(() => fs.remove());
+      const ballast = join(fs.path, 'ballast');
+      writeFileSync(ballast, Buffer.alloc(1024 * 1024));
+      const dataDir = join(fs.path, 'data');
+      const serve = await startServeProcess(dataDir);
+      cleanups.push(() => stopServe(serve));
 
-    const body = (i: number) => Buffer.alloc(48 * 1024, i % 251);
-    const full = await postUntil(serve.info.captureUrl, body, (s) => s !== 200, 400);
-    const refused = full.answers.at(-1)!;
-    expect(refused.status).toBe(503);
-    expect(refused.text.trim().split('\n')).toHaveLength(1);
-    expect(refused.text).toMatch(/^hookscope could not store this request: the disk holding .*hookscope\.db is full/);
-    expect(full.acked.size).toBeGreaterThan(5);
-    // Still full: still refused, and the server is still up.
-    expect((await fetch(`${serve.info.captureUrl}again`, { method: 'POST', body: body(1) })).status).toBe(503);
+      const body = (i: number) => Buffer.alloc(48 * 1024, i % 251);
+      const full = await postUntil(serve.info.captureUrl, body, (s) => s !== 200, 400);
+      const refused = full.answers.at(-1)!;
+      expect(refused.status).toBe(503);
+      expect(refused.text.trim().split('\n')).toHaveLength(1);
+      expect(refused.text).toMatch(/^hookscope could not store this request: the disk holding .*hookscope\.db is full/);
+      expect(full.acked.size).toBeGreaterThan(5);
+      // Still full: still refused, and the server is still up.
+      expect((await fetch(`${serve.info.captureUrl}again`, { method: 'POST', body: body(1) })).status).toBe(503);
 
-    rmSync(ballast);
-    // Room again: capture resumes. A commit already in flight when the room came back may still fail once
-    // (a loaded machine), so the sender's next tries are what counts, as a provider's retry would be.
-    let after = await postUntil(serve.info.captureUrl, body, () => true, 1);
-    for (let tries = 0; after.answers[0].status !== 200 && tries < 10; tries++) {
-      expect(after.answers[0].status).toBe(503);
-      await new Promise((r) => setTimeout(r, 200));
-      after = await postUntil(serve.info.captureUrl, body, () => true, 1);
-    }
-    expect(after.answers[0].status).toBe(200);
-    await stopServe(serve);
-    expectStored(dataDir, new Map([...full.acked, ...after.acked]));
-  });
+      rmSync(ballast);
+      // Room again: capture resumes. A commit already in flight when the room came back may still fail once
+      // (a loaded machine), so the sender's next tries are what counts, as a provider's retry would be.
+      let after = await postUntil(serve.info.captureUrl, body, () => true, 1);
+      for (let tries = 0; after.answers[0].status !== 200 && tries < 10; tries++) {
+        expect(after.answers[0].status).toBe(503);
+        await new Promise((r) => setTimeout(r, 200));
+        after = await postUntil(serve.info.captureUrl, body, () => true, 1);
+      }
+      expect(after.answers[0].status).toBe(200);
+      await stopServe(serve);
+      expectStored(dataDir, new Map([...full.acked, ...after.acked]));
+    },
+  );
 
-  it.skipIf(noChattr !== null)(`a database file made unwritable: 503 with a one-line reason, and capture resumes when it is writable again${noChattr ? ` (skipped: ${noChattr})` : ''}`, async () => {
-    const dir = tempDir();
-    cleanups.push(() => dir.remove());
-    const serve = await startServeProcess(dir.path);
-    cleanups.push(() => stopServe(serve));
-    const body = (i: number) => Buffer.from(`{"n":${i}}`);
-    const first = await postUntil(serve.info.captureUrl, body, () => false, 20);
-    expect(first.acked.size).toBe(20);
+  it.skipIf(noChattr !== null)(
+    `a database file made unwritable: 503 with a one-line reason, and capture resumes when it is writable again${noChattr ? ` (skipped: ${noChattr})` : ''}`,
+    async () => {
+      const dir = tempDir();
+      cleanups.push(() => dir.remove());
+      const serve = await startServeProcess(dir.path);
+      cleanups.push(() => stopServe(serve));
+      const body = (i: number) => Buffer.from(`{"n":${i}}`);
+      const first = await postUntil(serve.info.captureUrl, body, () => false, 20);
+      expect(first.acked.size).toBe(20);
 
-    const wal = join(dir.path, 'hookscope.db-wal');
-    immutable(wal, true);
-    cleanups.push(() => immutable(wal, false));
-    const refused = await postUntil(serve.info.captureUrl, body, () => true, 1);
-    expect(refused.answers[0].status).toBe(503);
-    expect(refused.answers[0].text.trim().split('\n')).toHaveLength(1);
-    expect(refused.answers[0].text).toMatch(/^hookscope could not store this request: cannot write to .*hookscope\.db/);
+      const wal = join(dir.path, 'hookscope.db-wal');
+      immutable(wal, true);
+      cleanups.push(() => immutable(wal, false));
+      const refused = await postUntil(serve.info.captureUrl, body, () => true, 1);
+      expect(refused.answers[0].status).toBe(503);
+      expect(refused.answers[0].text.trim().split('\n')).toHaveLength(1);
+      expect(refused.answers[0].text).toMatch(
+        /^hookscope could not store this request: cannot write to .*hookscope\.db/,
+      );
 
-    immutable(wal, false);
-    const again = await postUntil(serve.info.captureUrl, body, () => false, 5);
-    expect(again.answers.every((a) => a.status === 200)).toBe(true);
-    await stopServe(serve);
-    expectStored(dir.path, new Map([...first.acked, ...again.acked]));
-  });
+      immutable(wal, false);
+      const again = await postUntil(serve.info.captureUrl, body, () => false, 5);
+      expect(again.answers.every((a) => a.status === 200)).toBe(true);
+      await stopServe(serve);
+      expectStored(dir.path, new Map([...first.acked, ...again.acked]));
+    },
+  );
 });
 
 describe('a disk already full', () => {
-  it.skipIf(noMount !== null)(`serve on a full disk refuses with DB_DISK_FULL in one line${noMount ? ` (skipped: ${noMount})` : ''}`, async () => {
-    const fs = tmpfsDir(1024 * 1024);
-    cleanups.push(() => fs.remove());
-    const fill = openSync(join(fs.path, 'ballast'), 'w');
-    try {
-      for (;;) writeSync(fill, Buffer.alloc(64 * 1024));
-    } catch (error) {
-      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
-    } finally {
-      closeSync(fill);
-    }
-    expectOneLineRefusal(await runCli(['serve', '--port', '0', '--ui-port', '0', '--data', fs.path]), 'DB_DISK_FULL');
-  });
+  it.skipIf(noMount !== null)(
+    `serve on a full disk refuses with DB_DISK_FULL in one line${noMount ? ` (skipped: ${noMount})` : ''}`,
+    async () => {
+      const fs = tmpfsDir(1024 * 1024);
+      cleanups.push(() => fs.remove());
+      const fill = openSync(join(fs.path, 'ballast'), 'w');
+      try {
+        for (;;) writeSync(fill, Buffer.alloc(64 * 1024));
+      } catch (error) {
+        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      } finally {
+        closeSync(fill);
+      }
+      expectOneLineRefusal(await runCli(['serve', '--port', '0', '--ui-port', '0', '--data', fs.path]), 'DB_DISK_FULL');
+    },
+  );
 });
 
 describe('a database Hookscope does not understand', () => {
@@ -184,7 +217,10 @@ describe('a database Hookscope does not understand', () => {
   }
 
   it('a file that is not SQLite', async () => {
-    await refusesWithoutWriting((file) => writeFileSync(file, 'these are notes, not a database\n'.repeat(100)), 'DB_CORRUPT');
+    await refusesWithoutWriting(
+      (file) => writeFileSync(file, 'these are notes, not a database\n'.repeat(100)),
+      'DB_CORRUPT',
+    );
   });
 
   it('a database cut in half', async () => {
@@ -221,10 +257,17 @@ describe('a database Hookscope does not understand', () => {
 
     const serve = await startServeProcess(dir.path);
     cleanups.push(() => stopServe(serve));
-    const answers = await postUntil(serve.info.captureUrl, (i) => Buffer.from(`{"n":${i}}`), () => false, 5);
+    const answers = await postUntil(
+      serve.info.captureUrl,
+      (i) => Buffer.from(`{"n":${i}}`),
+      () => false,
+      5,
+    );
     for (const a of answers.answers) {
       expect(a.status).toBe(503);
-      expect(a.text.trim()).toMatch(/^hookscope could not store this request: .*hookscope\.db is damaged \(.+\); Hookscope will not write over it\.$/);
+      expect(a.text.trim()).toMatch(
+        /^hookscope could not store this request: .*hookscope\.db is damaged \(.+\); Hookscope will not write over it\.$/,
+      );
     }
     await stopServe(serve);
     expect(readFileSync(file).equals(before)).toBe(true);

@@ -19,7 +19,11 @@ function bodyFor(rand: () => number): Buffer {
 }
 
 /** Eight clients post as fast as they can until the server is gone; returns acknowledged id -> body hash. */
-function loadUntilKilled(serve: ServeProcess, round: number, acked: Map<number, string>): { stop(): void; done: Promise<void> } {
+function loadUntilKilled(
+  serve: ServeProcess,
+  round: number,
+  acked: Map<number, string>,
+): { stop(): void; done: Promise<void> } {
   let stop = false;
   const clients = Array.from({ length: 8 }, async (_, c) => {
     const rand = mulberry32(round * 100 + c);
@@ -62,11 +66,19 @@ describe('durability', () => {
       const db = new Database(join(dir.path, 'hookscope.db'), { readonly: true });
       try {
         const stored = new Map(
-          (db.prepare('SELECT id, body, body_sha256 FROM captures').all() as { id: number; body: Buffer; body_sha256: string }[]).map((r) => [r.id, r]),
+          (
+            db.prepare('SELECT id, body, body_sha256 FROM captures').all() as {
+              id: number;
+              body: Buffer;
+              body_sha256: string;
+            }[]
+          ).map((r) => [r.id, r]),
         );
         const missing = [...acked.keys()].filter((id) => !stored.has(id));
         expect(missing).toEqual([]);
-        const altered = [...acked].filter(([id, hash]) => stored.get(id)!.body_sha256 !== hash || sha(stored.get(id)!.body) !== hash);
+        const altered = [...acked].filter(
+          ([id, hash]) => stored.get(id)!.body_sha256 !== hash || sha(stored.get(id)!.body) !== hash,
+        );
         expect(altered).toEqual([]);
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -83,7 +95,9 @@ describe('durability', () => {
     try {
       const serve = await startServeProcess(dir.path);
       const posts = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => fetch(`${serve.info.captureUrl}term/${i}`, { method: 'POST', body: String(i) })),
+        Array.from({ length: 50 }, (_, i) =>
+          fetch(`${serve.info.captureUrl}term/${i}`, { method: 'POST', body: String(i) }),
+        ),
       );
       expect(posts.every((r) => r.status === 200)).toBe(true);
       serve.child.kill('SIGTERM');

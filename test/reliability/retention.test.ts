@@ -17,7 +17,10 @@ afterEach(async () => {
 function openApp(clock?: ManualClock): App {
   const dir = tempDir();
   const app = createApp({ dataDir: dir.path, clock });
-  cleanups.push(() => dir.remove(), () => app.close());
+  cleanups.push(
+    () => dir.remove(),
+    () => app.close(),
+  );
   return app;
 }
 
@@ -25,7 +28,9 @@ function insert(app: App, slug: string, count: number, at: (i: number) => number
   const endpoint = app.endpoints.find(slug) ?? app.createEndpoint(slug);
   const ids: number[] = [];
   for (let start = 0; start < count; start += 5000) {
-    const rows = Array.from({ length: Math.min(5000, count - start) }, (_, k) => captureRow(endpoint.id, at(start + k), `${slug}-${start + k}`));
+    const rows = Array.from({ length: Math.min(5000, count - start) }, (_, k) =>
+      captureRow(endpoint.id, at(start + k), `${slug}-${start + k}`),
+    );
     ids.push(...app.captures.insertMany(rows));
   }
   return ids;
@@ -41,7 +46,7 @@ function trim(app: App, max: number, guard = 100_000): number {
 }
 
 describe('retention: keep the newest N', () => {
-  it('keeps exactly the newest N of that endpoint, deleting at most `max` per step, and no other endpoint\'s', () => {
+  it("keeps exactly the newest N of that endpoint, deleting at most `max` per step, and no other endpoint's", () => {
     const app = openApp();
     const shop = insert(app, 'shop', 1000);
     const other = insert(app, 'other', 300);
@@ -106,9 +111,15 @@ describe('retention: keep the newest N', () => {
   it('refuses a limit that is not a whole number of at least 1 or a positive number of days', () => {
     const app = openApp();
     const id = app.endpoints.get('default').id;
-    expect(() => app.retention.setLimits(id, { keepCount: 0, keepDays: null })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
-    expect(() => app.retention.setLimits(id, { keepCount: 2.5, keepDays: null })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
-    expect(() => app.retention.setLimits(id, { keepCount: null, keepDays: -1 })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+    expect(() => app.retention.setLimits(id, { keepCount: 0, keepDays: null })).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT' }),
+    );
+    expect(() => app.retention.setLimits(id, { keepCount: 2.5, keepDays: null })).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT' }),
+    );
+    expect(() => app.retention.setLimits(id, { keepCount: null, keepDays: -1 })).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT' }),
+    );
     expect(app.retention.limits(id)).toEqual({ keepCount: null, keepDays: null });
   });
 });
@@ -174,7 +185,9 @@ describe('retention in a running serve', () => {
 
     // Capture keeps answering while the backlog is trimmed: every request to another endpoint is acknowledged.
     const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => fetch(`${serve.info.captureUrl}default/live/${i}`, { method: 'POST', body: String(i) }).then((r) => r.status)),
+      Array.from({ length: 200 }, (_, i) =>
+        fetch(`${serve.info.captureUrl}default/live/${i}`, { method: 'POST', body: String(i) }).then((r) => r.status),
+      ),
     );
     expect(answers.every((s) => s === 200)).toBe(true);
 
@@ -183,11 +196,17 @@ describe('retention in a running serve', () => {
       db.close();
     });
     const count = (slug: string) =>
-      (db.prepare('SELECT count(*) AS n FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE e.slug = ?').get(slug) as { n: number }).n;
+      (
+        db
+          .prepare('SELECT count(*) AS n FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE e.slug = ?')
+          .get(slug) as { n: number }
+      ).n;
     // The trim runs in the background beside indexing the same 30,000 captures; on a loaded 2-core machine that takes a while.
     expect(await eventually(() => count('shop') === 25, 60_000)).toBe(true);
     expect(count('default')).toBe(200);
-    const newest = db.prepare("SELECT max(c.id) AS m FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE e.slug = 'shop'").get() as { m: number };
+    const newest = db
+      .prepare("SELECT max(c.id) AS m FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE e.slug = 'shop'")
+      .get() as { m: number };
     expect(newest.m).toBe(30_000);
   }, 120_000);
 });

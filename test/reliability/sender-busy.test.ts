@@ -35,13 +35,17 @@ describe('a sender meeting a busy database', () => {
 
     // Another process takes the write lock and holds it for 300 ms, as the checkpoint
     // worker's RESTART does from its own thread; the attempt is claimed meanwhile.
-    const holder = spawn(process.execPath, [
-      '-e',
-      `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(join(dir.path, 'hookscope.db'))});
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(join(dir.path, 'hookscope.db'))});
        db.exec('BEGIN IMMEDIATE'); process.stdout.write('locked\\n');
        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
        db.exec('COMMIT'); db.close();`,
-    ], { cwd: process.cwd() });
+      ],
+      { cwd: process.cwd() },
+    );
     await new Promise<void>((resolve) => holder.stdout.on('data', () => resolve()));
     const { deliveryId } = sender.send({
       provider: 'standard-webhooks',

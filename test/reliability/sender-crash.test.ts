@@ -19,9 +19,13 @@ afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
-function startSender(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; exited: Promise<NodeJS.Signals | number | null> }> {
+function startSender(
+  args: string[],
+): Promise<{ child: ChildProcessWithoutNullStreams; exited: Promise<NodeJS.Signals | number | null> }> {
   const child = spawn(process.execPath, ['--import', 'tsx/esm', SCRIPT, ...args]);
-  const exited = new Promise<NodeJS.Signals | number | null>((r) => child.on('exit', (code, signal) => r(signal ?? code)));
+  const exited = new Promise<NodeJS.Signals | number | null>((r) =>
+    child.on('exit', (code, signal) => r(signal ?? code)),
+  );
   let err = '';
   child.stderr.on('data', (d) => (err += d));
   cleanups.push(async () => {
@@ -38,7 +42,12 @@ function startSender(args: string[]): Promise<{ child: ChildProcessWithoutNullSt
  * The handler: fails each message until its k-th request (k from 2 to 10, by message), then
  * answers 200; messages whose k is past the ladder never succeed. Counts what it received.
  */
-function startHandler(): Promise<{ server: Server; url: string; received: Map<string, number>; successes: Map<string, number> }> {
+function startHandler(): Promise<{
+  server: Server;
+  url: string;
+  received: Map<string, number>;
+  successes: Map<string, number>;
+}> {
   const received = new Map<string, number>();
   const successes = new Map<string, number>();
   const server = createServer((req, res) => {
@@ -54,7 +63,9 @@ function startHandler(): Promise<{ server: Server; url: string; received: Map<st
   });
   cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
   return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, successes })),
+    server.listen(0, '127.0.0.1', () =>
+      done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, successes }),
+    ),
   );
 }
 
@@ -93,8 +104,14 @@ describe('a sender killed mid-ladder', () => {
       const attempts = repo.attempts(d.id);
       const label = `delivery ${d.id} (${d.eventId})`;
       // Numbered 1..k once each; the ladder ran in full unless a 200 ended it.
-      expect(attempts.map((a) => a.n), label).toEqual(attempts.map((_, i) => i + 1));
-      expect(attempts.every((a) => a.state === 'done'), label).toBe(true);
+      expect(
+        attempts.map((a) => a.n),
+        label,
+      ).toEqual(attempts.map((_, i) => i + 1));
+      expect(
+        attempts.every((a) => a.state === 'done'),
+        label,
+      ).toBe(true);
       const last = attempts.at(-1)!;
       if (d.status === 'delivered') expect(last.ok, label).toBe(true);
       else expect(attempts.length, label).toBe(LADDER);
@@ -115,7 +132,9 @@ describe('a sender killed mid-ladder', () => {
       if (d.status === 'delivered') expect(oks, label).toBeGreaterThanOrEqual(1);
     }
     expect(interrupted).toBeLessThanOrEqual(pendingAtKill);
-    expect(deliveries.some((d) => d.status === 'delivered') && deliveries.some((d) => d.status === 'failed')).toBe(true);
+    expect(deliveries.some((d) => d.status === 'delivered') && deliveries.some((d) => d.status === 'failed')).toBe(
+      true,
+    );
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   }, 90_000);
 });

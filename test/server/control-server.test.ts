@@ -21,21 +21,29 @@ afterAll(async () => {
 });
 
 /** Raw node:http so Host and Origin can be set to anything. */
-function call(port: number, path: string, headers: Record<string, string>, body = '{}'): Promise<{ status: number; json: any; text: string }> {
+function call(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  body = '{}',
+): Promise<{ status: number; json: any; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => {
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, json, text });
-      });
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => {
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, json, text });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -109,17 +117,21 @@ describe('event socket', () => {
         ws.on('open', () => resolve(101));
         ws.on('error', () => resolve(-1));
       });
-    expect(await new Promise<number>((resolve) => {
-      const ws = new WebSocket(url);
-      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      ws.on('open', () => resolve(101));
-    })).toBe(401);
+    expect(
+      await new Promise<number>((resolve) => {
+        const ws = new WebSocket(url);
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on('open', () => resolve(101));
+      }),
+    ).toBe(401);
     expect(await refused(url, { origin: 'https://evil.example' })).toBe(403);
 
     const ws = new WebSocket(url, protocols);
     await new Promise((r) => ws.on('open', r));
     expect(ws.protocol).toBe('hookscope.events');
-    const message = new Promise<{ event: string; payload: { path: string }[] }>((resolve) => ws.on('message', (d) => resolve(JSON.parse(String(d)))));
+    const message = new Promise<{ event: string; payload: { path: string }[] }>((resolve) =>
+      ws.on('message', (d) => resolve(JSON.parse(String(d)))),
+    );
     await fetch(`${serve.info.captureUrl}live/one`, { method: 'POST', body: '{}' });
     const got = await message;
     expect(got.event).toBe('captures.added');

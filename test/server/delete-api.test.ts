@@ -25,16 +25,33 @@ let uiPort: number;
 function row(endpointId: number, i: number): NewCapture {
   const bytes = Buffer.from(`{"n":${i},"word":"walrus${i}"}`);
   return {
-    endpointId, receivedAt: Date.now(), method: 'POST', url: `http://h/bulk/${i}`, path: `/bulk/${i}`, query: '', httpVersion: '1.1',
-    remoteAddress: '127.0.0.1', remotePort: 1, headers: [['Content-Type', 'application/json']], body: bytes, bodySize: bytes.length, bodySha256: 'x',
-    truncated: false, error: null, response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
+    endpointId,
+    receivedAt: Date.now(),
+    method: 'POST',
+    url: `http://h/bulk/${i}`,
+    path: `/bulk/${i}`,
+    query: '',
+    httpVersion: '1.1',
+    remoteAddress: '127.0.0.1',
+    remotePort: 1,
+    headers: [['Content-Type', 'application/json']],
+    body: bytes,
+    bodySize: bytes.length,
+    bodySha256: 'x',
+    truncated: false,
+    error: null,
+    response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
   };
 }
 
 const count = (where = '1'): number => {
   const db = new Database(databasePath(dataDir), { readonly: true });
   try {
-    return (db.prepare(`SELECT count(*) AS n FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE ${where}`).get() as { n: number }).n;
+    return (
+      db
+        .prepare(`SELECT count(*) AS n FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE ${where}`)
+        .get() as { n: number }
+    ).n;
   } finally {
     db.close();
   }
@@ -43,7 +60,13 @@ const count = (where = '1'): number => {
 function api(method: string, args: unknown): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: uiPort, path: `/api/${method}`, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${serve.info.token}` } },
+      {
+        host: '127.0.0.1',
+        port: uiPort,
+        path: `/api/${method}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${serve.info.token}` },
+      },
       (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
@@ -67,7 +90,8 @@ beforeAll(async () => {
   const app = createApp({ dataDir });
   const bulk = app.endpoints.create('bulk');
   app.endpoints.create('keep');
-  for (let i = 0; i < SEEDED; i += 5000) app.captures.insertMany(Array.from({ length: 5000 }, (_, j) => row(bulk.id, i + j)));
+  for (let i = 0; i < SEEDED; i += 5000)
+    app.captures.insertMany(Array.from({ length: 5000 }, (_, j) => row(bulk.id, i + j)));
   await app.close();
   serve = await startServeProcess(dataDir);
   uiPort = Number(new URL(serve.info.uiUrl).port);
@@ -82,7 +106,10 @@ describe('captures.delete and endpoints.delete over the control API', () => {
   it('refuses a call that names nothing or breaks the schema, with a coded error, and deletes nothing', async () => {
     const empty = await api('captures.delete', {});
     expect(empty.status).toBe(400);
-    expect(empty.json.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/say which captures to delete/) });
+    expect(empty.json.error).toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/say which captures to delete/),
+    });
     const allFalse = await api('captures.delete', { all: false });
     expect(allFalse.json.error.code).toBe('BAD_INPUT');
     const unknown = await api('captures.delete', { everything: true });
@@ -102,7 +129,9 @@ describe('captures.delete and endpoints.delete over the control API', () => {
     const seen = await probes.stop();
     expect(seen.sent).toBeGreaterThan(0);
     expect(seen.statuses).toEqual({ 200: seen.sent });
-    console.log(`captures.delete of ${SEEDED} in serve's background: ${seen.sent} probe webhooks meanwhile, all 200; p50 ${quantile(seen.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(seen.latenciesMs, 0.99).toFixed(1)} ms, max ${Math.max(...seen.latenciesMs).toFixed(1)} ms (printed, not asserted)`);
+    console.log(
+      `captures.delete of ${SEEDED} in serve's background: ${seen.sent} probe webhooks meanwhile, all 200; p50 ${quantile(seen.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(seen.latenciesMs, 0.99).toFixed(1)} ms, max ${Math.max(...seen.latenciesMs).toFixed(1)} ms (printed, not asserted)`,
+    );
     expect(count(`e.slug = 'keep'`)).toBe(seen.sent);
     const search = await api('captures.search', { text: 'walrus123' });
     expect(search.json.result).toEqual([]);
@@ -114,8 +143,16 @@ describe('captures.delete and endpoints.delete over the control API', () => {
     const before = count();
     expect((await api('captures.delete', { ids })).json.result).toEqual({ count: ids.length, dryRun: false });
     await until(() => count() === before - ids.length, 'the ids to go');
-    expect((await api('endpoints.delete', { slug: 'keep', dryRun: true })).json.result).toEqual({ slug: 'keep', count: before - ids.length, dryRun: true });
-    expect((await api('endpoints.delete', { slug: 'keep' })).json.result).toEqual({ slug: 'keep', count: before - ids.length, dryRun: false });
+    expect((await api('endpoints.delete', { slug: 'keep', dryRun: true })).json.result).toEqual({
+      slug: 'keep',
+      count: before - ids.length,
+      dryRun: true,
+    });
+    expect((await api('endpoints.delete', { slug: 'keep' })).json.result).toEqual({
+      slug: 'keep',
+      count: before - ids.length,
+      dryRun: false,
+    });
     await until(() => count() === 0, 'the endpoint to go');
     const endpoints = await api('endpoints.list', {});
     expect(endpoints.json.result.map((e: { slug: string }) => e.slug)).not.toContain('keep');
@@ -128,7 +165,8 @@ describe('captures.delete and endpoints.delete over the control API', () => {
     const endpointId = (db.prepare(`SELECT id FROM endpoints WHERE slug = 'default'`).get() as { id: number }).id;
     db.close();
     const app = createApp({ dataDir });
-    for (let i = 0; i < SEEDED; i += 2000) app.captures.insertMany(Array.from({ length: 2000 }, (_, j) => row(endpointId, i + j)));
+    for (let i = 0; i < SEEDED; i += 2000)
+      app.captures.insertMany(Array.from({ length: 2000 }, (_, j) => row(endpointId, i + j)));
     await app.close();
     const before = count();
     const probes = startProbes(new URL('probe/hook', serve.info.captureUrl).href);
@@ -140,7 +178,9 @@ describe('captures.delete and endpoints.delete over the control API', () => {
     const out = JSON.parse(result.stdout) as { deleted: number };
     expect(out.deleted).toBeGreaterThanOrEqual(SEEDED);
     expect(seen.statuses).toEqual({ 200: seen.sent });
-    console.log(`hookscope delete --all of ${out.deleted} beside serve: ${seen.sent} probe webhooks meanwhile, all 200; p50 ${quantile(seen.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(seen.latenciesMs, 0.99).toFixed(1)} ms, max ${Math.max(...seen.latenciesMs).toFixed(1)} ms (printed, not asserted)`);
+    console.log(
+      `hookscope delete --all of ${out.deleted} beside serve: ${seen.sent} probe webhooks meanwhile, all 200; p50 ${quantile(seen.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(seen.latenciesMs, 0.99).toFixed(1)} ms, max ${Math.max(...seen.latenciesMs).toFixed(1)} ms (printed, not asserted)`,
+    );
     // Probes that arrived after the delete was asked for are kept.
     expect(count()).toBe(before + seen.sent - out.deleted);
     expect(serve.stderr()).not.toMatch(/database is locked|SQLITE_BUSY/);

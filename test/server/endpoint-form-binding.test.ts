@@ -19,13 +19,19 @@ afterAll(async () => {
 
 type Reply<T> = { status: number; ok: true; result: T } | { status: number; ok: false; error: ErrorPayload };
 
-async function post<M extends ApiMethod>(method: M, args: ApiArgs<M> | Record<string, unknown>): Promise<Reply<ApiResults[M]>> {
+async function post<M extends ApiMethod>(
+  method: M,
+  args: ApiArgs<M> | Record<string, unknown>,
+): Promise<Reply<ApiResults[M]>> {
   const res = await fetch(`${new URL(serve.info.uiUrl).origin}/api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${serve.info.token}` },
     body: JSON.stringify(args),
   });
-  return { status: res.status, ...((await res.json()) as { ok: true; result: ApiResults[M] } | { ok: false; error: ErrorPayload }) };
+  return {
+    status: res.status,
+    ...((await res.json()) as { ok: true; result: ApiResults[M] } | { ok: false; error: ErrorPayload }),
+  };
 }
 
 async function ok<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
@@ -38,7 +44,11 @@ const row = async (slug: string) => (await ok('endpoints.list', {})).find((e) =>
 
 describe('the endpoint form in one call: provider and secrets with create and update', () => {
   it('creates an endpoint bound to a provider with its secrets; the list counts them and never shows them', async () => {
-    const created = await ok('endpoints.create', { slug: 'pr', provider: 'prynt', secrets: ['whsec_one', 'whsec_two'] });
+    const created = await ok('endpoints.create', {
+      slug: 'pr',
+      provider: 'prynt',
+      secrets: ['whsec_one', 'whsec_two'],
+    });
     expect(created.provider).toBe('prynt');
     const listed = await row('pr');
     expect(listed?.secretCount).toBe(2);
@@ -51,7 +61,10 @@ describe('the endpoint form in one call: provider and secrets with create and up
     expect(unknown.ok).toBe(false);
     const empty = await post('endpoints.create', { slug: 'nope', secrets: [''] });
     expect(empty.ok ? '' : empty.error.code).toBe('BAD_INPUT');
-    const many = await post('endpoints.create', { slug: 'nope', secrets: Array.from({ length: 21 }, (_, i) => `s${i}`) });
+    const many = await post('endpoints.create', {
+      slug: 'nope',
+      secrets: Array.from({ length: 21 }, (_, i) => `s${i}`),
+    });
     expect(many.ok ? '' : many.error.code).toBe('BAD_INPUT');
     expect(await row('nope')).toBeUndefined();
   });
@@ -60,14 +73,24 @@ describe('the endpoint form in one call: provider and secrets with create and up
     await ok('endpoints.update', { slug: 'pr', rule: { status: 202 }, secrets: ['whsec_three'], secretsMode: 'add' });
     expect((await row('pr'))?.secretCount).toBe(3);
     expect((await row('pr'))?.rule.status).toBe(202);
-    await ok('endpoints.update', { slug: 'pr', secrets: ['whsec_only'], secretsMode: 'replace', provider: 'lrdefender' });
+    await ok('endpoints.update', {
+      slug: 'pr',
+      secrets: ['whsec_only'],
+      secretsMode: 'replace',
+      provider: 'lrdefender',
+    });
     expect(await row('pr')).toMatchObject({ secretCount: 1, provider: 'lrdefender' });
     await ok('endpoints.update', { slug: 'pr', secrets: [], secretsMode: 'replace', provider: null });
     expect(await row('pr')).toMatchObject({ secretCount: 0, provider: null });
   });
 
   it('an update naming an unknown provider changes nothing', async () => {
-    const reply = await post('endpoints.update', { slug: 'pr', rule: { status: 418 }, provider: 'no-such-provider', secrets: ['x'] });
+    const reply = await post('endpoints.update', {
+      slug: 'pr',
+      rule: { status: 418 },
+      provider: 'no-such-provider',
+      secrets: ['x'],
+    });
     expect(reply.ok).toBe(false);
     expect(await row('pr')).toMatchObject({ secretCount: 0, provider: null });
     expect((await row('pr'))?.rule.status).toBe(202);

@@ -23,7 +23,10 @@ afterAll(async () => {
 type Reply<T> = { status: number } & ApiReply<T>;
 
 /** POST /api/<method> with the run's token, as the page does; arguments are sent as given (no type help for bad ones). */
-async function post<M extends ApiMethod>(method: M, args: ApiArgs<M> | Record<string, unknown>): Promise<Reply<ApiResults[M]>> {
+async function post<M extends ApiMethod>(
+  method: M,
+  args: ApiArgs<M> | Record<string, unknown>,
+): Promise<Reply<ApiResults[M]>> {
   const res = await fetch(`${new URL(serve.info.uiUrl).origin}/api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${serve.info.token}` },
@@ -69,7 +72,10 @@ describe('endpoint retention over the control API', () => {
   });
 
   it('accepts the bounds the CLI accepts', async () => {
-    const high = await ok('endpoints.update', { slug: 'plain', retention: { keepCount: 2 ** 31 - 1, keepDays: 36_500 } });
+    const high = await ok('endpoints.update', {
+      slug: 'plain',
+      retention: { keepCount: 2 ** 31 - 1, keepDays: 36_500 },
+    });
     expect(high.retention).toEqual({ keepCount: 2 ** 31 - 1, keepDays: 36_500 });
     const low = await ok('endpoints.update', { slug: 'plain', retention: { keepCount: 1, keepDays: 0.000001 } });
     expect(low.retention).toEqual({ keepCount: 1, keepDays: 0.000001 });
@@ -103,7 +109,10 @@ describe('endpoint retention over the control API', () => {
 
   it('pushes the new limits with endpoints.changed', async () => {
     const { WebSocket } = await import('ws');
-    const ws = new WebSocket(`ws://127.0.0.1:${new URL(serve.info.uiUrl).port}/api/events`, ['hookscope.events', `hookscope.token.${serve.info.token}`]);
+    const ws = new WebSocket(`ws://127.0.0.1:${new URL(serve.info.uiUrl).port}/api/events`, [
+      'hookscope.events',
+      `hookscope.token.${serve.info.token}`,
+    ]);
     await new Promise((r) => ws.on('open', r));
     const changed = new Promise<Endpoint[]>((resolve) =>
       ws.on('message', (d) => {

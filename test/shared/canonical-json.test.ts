@@ -26,13 +26,21 @@ function nodeHandlerAccepts(raw: Buffer, signature: string): boolean {
 }
 /** Seed 002, Python: `request.get_data(as_text=True)` hashed as UTF-8, hmac.compare_digest. */
 function pythonHandlerAccepts(raw: Buffer, signature: string): boolean {
-  const expected = crypto.createHmac('sha256', Buffer.from(SECRET, 'utf8')).update(Buffer.from(raw.toString('utf8'), 'utf8')).digest('hex');
+  const expected = crypto
+    .createHmac('sha256', Buffer.from(SECRET, 'utf8'))
+    .update(Buffer.from(raw.toString('utf8'), 'utf8'))
+    .digest('hex');
   return signature === expected;
 }
 
 /** What Hookscope's sender puts on the wire for these exact bytes, judged by both documented handlers. */
 function handlersOn(text: string): { node: boolean; python: boolean } {
-  const req = buildOutgoingRequest(clickdefender, { eventType: 'fraud_detected', payload: Buffer.from(text, 'utf8'), secret: SECRET, timestampSec: 1_796_391_462 });
+  const req = buildOutgoingRequest(clickdefender, {
+    eventType: 'fraud_detected',
+    payload: Buffer.from(text, 'utf8'),
+    secret: SECRET,
+    timestampSec: 1_796_391_462,
+  });
   const signature = req.headers.find(([k]) => k.toLowerCase() === 'x-clickdefender-signature')![1];
   const body = Buffer.from(req.body);
   return { node: nodeHandlerAccepts(body, signature), python: pythonHandlerAccepts(body, signature) };
@@ -67,26 +75,34 @@ const CANONICAL = [
 ];
 
 describe('canonical JSON for ClickDefender', () => {
-  it.each(NON_CANONICAL)('$name: warned as $kind; the two documented handlers disagree, and agree once compacted', ({ text, kind }) => {
-    const check = checkCanonicalJson(text);
-    expect(check.json).toBe(true);
-    if (!check.json || check.canonical) throw new Error('expected a non-canonical text');
-    expect(check.problems.map((p) => p.kind)).toEqual([kind]);
-    expect(canonicalJsonWarning(check.problems)).toMatch(/Node example verifies JSON\.stringify\(req\.body\), the Python one the raw text/);
-    // The oracle: the handlers disagree on what the sender sends as is...
-    const asIs = handlersOn(text);
-    expect(asIs.node).not.toBe(asIs.python);
-    // ...and both accept the compact form, which is canonical.
-    expect(checkCanonicalJson(check.compact)).toEqual({ json: true, canonical: true, problems: [] });
-    expect(handlersOn(check.compact)).toEqual({ node: true, python: true });
-    // The same event, as JSON.parse and JSON.stringify see it (-0 is written 0 either way).
-    expect(check.compact).toBe(JSON.stringify(JSON.parse(text)));
-  });
+  it.each(NON_CANONICAL)(
+    '$name: warned as $kind; the two documented handlers disagree, and agree once compacted',
+    ({ text, kind }) => {
+      const check = checkCanonicalJson(text);
+      expect(check.json).toBe(true);
+      if (!check.json || check.canonical) throw new Error('expected a non-canonical text');
+      expect(check.problems.map((p) => p.kind)).toEqual([kind]);
+      expect(canonicalJsonWarning(check.problems)).toMatch(
+        /Node example verifies JSON\.stringify\(req\.body\), the Python one the raw text/,
+      );
+      // The oracle: the handlers disagree on what the sender sends as is...
+      const asIs = handlersOn(text);
+      expect(asIs.node).not.toBe(asIs.python);
+      // ...and both accept the compact form, which is canonical.
+      expect(checkCanonicalJson(check.compact)).toEqual({ json: true, canonical: true, problems: [] });
+      expect(handlersOn(check.compact)).toEqual({ node: true, python: true });
+      // The same event, as JSON.parse and JSON.stringify see it (-0 is written 0 either way).
+      expect(check.compact).toBe(JSON.stringify(JSON.parse(text)));
+    },
+  );
 
-  it.each(CANONICAL.map((text) => ({ text })))('canonical text is not warned about, and both handlers accept it: $text', ({ text }) => {
-    expect(checkCanonicalJson(text)).toEqual({ json: true, canonical: true, problems: [] });
-    expect(handlersOn(text)).toEqual({ node: true, python: true });
-  });
+  it.each(CANONICAL.map((text) => ({ text })))(
+    'canonical text is not warned about, and both handlers accept it: $text',
+    ({ text }) => {
+      expect(checkCanonicalJson(text)).toEqual({ json: true, canonical: true, problems: [] });
+      expect(handlersOn(text)).toEqual({ node: true, python: true });
+    },
+  );
 
   it('names every kind a text has, each once, with where', () => {
     const check = checkCanonicalJson('{ "a": 1.0, "a": "\\u0041", "b": 2.0 }');
@@ -100,15 +116,23 @@ describe('canonical JSON for ClickDefender', () => {
     expect(checkCanonicalJson('{"a":')).toEqual({ json: false });
     expect(checkCanonicalJson('')).toEqual({ json: false });
     expect(checkCanonicalJson(`${'['.repeat(200_000)}${']'.repeat(200_000)}`)).toEqual({ json: false });
-    expect(checkCanonicalJson(`${'['.repeat(100)}${']'.repeat(100)}`)).toEqual({ json: true, canonical: true, problems: [] });
+    expect(checkCanonicalJson(`${'['.repeat(100)}${']'.repeat(100)}`)).toEqual({
+      json: true,
+      canonical: true,
+      problems: [],
+    });
   });
 
-  it("the Sender warns only for a provider whose handlers disagree, and only when the text goes out exactly as typed", () => {
+  it('the Sender warns only for a provider whose handlers disagree, and only when the text goes out exactly as typed', () => {
     const pretty = JSON.stringify(JSON.parse(sample), null, 2);
-    expect(canonicalPayloadWarning(clickdefender, pretty, true)).toMatchObject({ message: expect.stringContaining('pretty-printed'), compact: sample });
+    expect(canonicalPayloadWarning(clickdefender, pretty, true)).toMatchObject({
+      message: expect.stringContaining('pretty-printed'),
+      compact: sample,
+    });
     expect(canonicalPayloadWarning(clickdefender, pretty, false)).toBeNull();
     expect(canonicalPayloadWarning(clickdefender, sample, true)).toBeNull();
     expect(canonicalPayloadWarning(clickdefender, '{"a":', true)).toBeNull();
-    for (const id of ['fingerprintiq', 'prynt', 'lmif', 'lrdefender', 'stripe']) expect(canonicalPayloadWarning(registry.require(id), pretty, true)).toBeNull();
+    for (const id of ['fingerprintiq', 'prynt', 'lmif', 'lrdefender', 'stripe'])
+      expect(canonicalPayloadWarning(registry.require(id), pretty, true)).toBeNull();
   });
 });

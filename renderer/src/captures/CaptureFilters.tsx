@@ -11,7 +11,10 @@ const SIGNATURE_STATUSES: SignatureStatus[] = ['valid', 'invalid', 'stale', 'mis
 const SEARCH_DELAY_MS = 250;
 
 /** Known values plus the distinct non-empty values of a column among the loaded rows (first few thousand), for suggestions. */
-function useSuggestions(pick: (r: { provider: string | null; eventType: string | null }) => string | null, known: string[]): string[] {
+function useSuggestions(
+  pick: (r: { provider: string | null; eventType: string | null }) => string | null,
+  known: string[],
+): string[] {
   const rows = useCaptures((s) => s.rows);
   return useMemo(() => {
     const seen = new Set<string>(known);
@@ -40,7 +43,13 @@ export function CaptureFilters({ searchRef }: { searchRef: RefObject<HTMLInputEl
   useEffect(() => void loadCatalog(), [loadCatalog]);
   const knownProviders = useMemo(() => catalog.map((p) => p.id), [catalog]);
   const knownEvents = useMemo(
-    () => [...new Set(catalog.filter((p) => !filters.provider.trim() || p.id === filters.provider.trim().toLowerCase()).flatMap((p) => p.events))],
+    () => [
+      ...new Set(
+        catalog
+          .filter((p) => !filters.provider.trim() || p.id === filters.provider.trim().toLowerCase())
+          .flatMap((p) => p.events),
+      ),
+    ],
     [catalog, filters.provider],
   );
   const providers = useSuggestions(pickProvider, knownProviders);
@@ -115,7 +124,11 @@ export function CaptureFilters({ searchRef }: { searchRef: RefObject<HTMLInputEl
           <option key={t} value={t} />
         ))}
       </datalist>
-      <select aria-label="Signature" value={filters.signatureStatus} onChange={(e) => setFilter('signatureStatus', e.target.value)}>
+      <select
+        aria-label="Signature"
+        value={filters.signatureStatus}
+        onChange={(e) => setFilter('signatureStatus', e.target.value)}
+      >
         <option value="">any signature</option>
         {SIGNATURE_STATUSES.map((s) => (
           <option key={s}>{s}</option>

@@ -32,22 +32,32 @@ export const CaptureRow = memo(function CaptureRow({ row, selected, open, marked
       <span role="gridcell" className="c-time mono" title={longTime(row.receivedAt)}>
         {shortTime(row.receivedAt)}
       </span>
-      <span role="gridcell" className="c-endpoint">{row.endpoint}</span>
-      <span role="gridcell" className={`c-method mono m-${row.method.toLowerCase().replace(/[^a-z]/g, '')}`}>{row.method}</span>
+      <span role="gridcell" className="c-endpoint">
+        {row.endpoint}
+      </span>
+      <span role="gridcell" className={`c-method mono m-${row.method.toLowerCase().replace(/[^a-z]/g, '')}`}>
+        {row.method}
+      </span>
       <span role="gridcell" className="c-path mono" title={target}>
         {row.path}
         {row.query && <span className="c-query">?{row.query}</span>}
         {row.truncated && <span className="tag tag-warn">truncated</span>}
       </span>
-      <span role="gridcell" className="c-provider">{row.provider ?? ''}</span>
+      <span role="gridcell" className="c-provider">
+        {row.provider ?? ''}
+      </span>
       <span role="gridcell" className="c-event mono" title={row.eventType ?? undefined}>
         {row.eventType ?? ''}
       </span>
       <span role="gridcell" className="c-sig">
         <VerdictBadge status={row.signatureStatus} />
       </span>
-      <span role="gridcell" className="c-size mono">{byteSize(row.bodySize)}</span>
-      <span role="gridcell" className={`c-status mono ${statusClass(row.responseStatus)}`}>{row.responseStatus ?? '—'}</span>
+      <span role="gridcell" className="c-size mono">
+        {byteSize(row.bodySize)}
+      </span>
+      <span role="gridcell" className={`c-status mono ${statusClass(row.responseStatus)}`}>
+        {row.responseStatus ?? '—'}
+      </span>
     </div>
   );
 });
@@ -62,8 +72,12 @@ export function CaptureHeaderRow() {
       <span role="columnheader">Provider</span>
       <span role="columnheader">Event type</span>
       <span role="columnheader">Signature</span>
-      <span role="columnheader" className="c-size">Size</span>
-      <span role="columnheader" className="c-status">Status</span>
+      <span role="columnheader" className="c-size">
+        Size
+      </span>
+      <span role="columnheader" className="c-status">
+        Status
+      </span>
     </div>
   );
 }

@@ -82,7 +82,17 @@ export function CaptureTable() {
             );
           }
           const row = rows[item.index];
-          return <CaptureRow key={row.id} row={row} top={top} selected={row.id === selectedId} open={row.id === openId} marked={markedSet.has(row.id)} onPick={onPick} />;
+          return (
+            <CaptureRow
+              key={row.id}
+              row={row}
+              top={top}
+              selected={row.id === selectedId}
+              open={row.id === openId}
+              marked={markedSet.has(row.id)}
+              onPick={onPick}
+            />
+          );
         })}
       </div>
     </div>

@@ -13,7 +13,9 @@ export function EmptyState() {
       <div className="empty" data-testid="empty-no-url">
         <h2>No captures yet</h2>
         <p className="muted">
-          {infoError ? 'The capture URL is unknown until Hookscope answers (see the message above).' : 'The capture server is not listening, so there is no URL to send webhooks to yet.'}
+          {infoError
+            ? 'The capture URL is unknown until Hookscope answers (see the message above).'
+            : 'The capture server is not listening, so there is no URL to send webhooks to yet.'}
         </p>
       </div>
     );
@@ -22,7 +24,10 @@ export function EmptyState() {
   return (
     <div className="empty">
       <h2>Waiting for the first webhook</h2>
-      <p>Point a provider, or your own sender, at the capture server. Every request is kept byte for byte and shows up here the moment it lands.</p>
+      <p>
+        Point a provider, or your own sender, at the capture server. Every request is kept byte for byte and shows up
+        here the moment it lands.
+      </p>
       <div className="empty-url">
         <span className="label">Capture URL</span>
         <code>{base}</code>
@@ -35,7 +40,8 @@ export function EmptyState() {
       </div>
       <ul className="hints">
         <li>
-          Requests to <code>{base}&lt;slug&gt;/…</code> land in endpoint <code>&lt;slug&gt;</code>; anything else goes to <code>default</code>.
+          Requests to <code>{base}&lt;slug&gt;/…</code> land in endpoint <code>&lt;slug&gt;</code>; anything else goes
+          to <code>default</code>.
         </li>
         <li>Create endpoints on the Endpoints screen to answer with a status, a delay, or failures.</li>
         <li>

@@ -30,11 +30,23 @@ export function LiveControl() {
   useEffect(() => () => useLive.getState().resume(), []);
   return (
     <div className="live-control">
-      <button type="button" className="live-toggle" aria-pressed={paused} title={paused ? 'Resume live updates (p)' : 'Pause live updates (p)'} onClick={toggle}>
+      <button
+        type="button"
+        className="live-toggle"
+        aria-pressed={paused}
+        title={paused ? 'Resume live updates (p)' : 'Pause live updates (p)'}
+        onClick={toggle}
+      >
         {paused ? '▶ Resume' : '❚❚ Pause'}
       </button>
       {paused && newCount > 0 && (
-        <button type="button" className="new-pill" aria-live="polite" title="Show them (resume live updates)" onClick={resume}>
+        <button
+          type="button"
+          className="new-pill"
+          aria-live="polite"
+          title="Show them (resume live updates)"
+          onClick={resume}
+        >
           {newCount.toLocaleString('en')} new
         </button>
       )}

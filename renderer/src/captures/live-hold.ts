@@ -19,7 +19,12 @@ export interface Held {
 export const NOTHING_HELD: Held = { newCount: 0, held: [], overflowed: false, counted: new Set() };
 
 /** Holds live events while paused, counting the captures the list would show as new. Pure. */
-export function hold(state: Held, incoming: readonly CaptureSummary[], rows: readonly CaptureSummary[], filters: Filters): Held {
+export function hold(
+  state: Held,
+  incoming: readonly CaptureSummary[],
+  rows: readonly CaptureSummary[],
+  filters: Filters,
+): Held {
   const counted = new Set(state.counted);
   let added = 0;
   for (const row of incoming) {

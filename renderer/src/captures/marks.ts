@@ -24,7 +24,11 @@ export const useMarks = create<MarksStore>((set, get) => ({
   anchor: null,
   toggle(id) {
     const { marked } = get();
-    set(marked.includes(id) ? { marked: marked.filter((m) => m !== id), anchor: null } : { marked: [...marked, id], anchor: id });
+    set(
+      marked.includes(id)
+        ? { marked: marked.filter((m) => m !== id), anchor: null }
+        : { marked: [...marked, id], anchor: id },
+    );
   },
   extend(id, rows, from) {
     const start = get().anchor ?? from;

@@ -20,7 +20,8 @@ export function useListKeyboard(searchRef: RefObject<HTMLInputElement | null>): 
           store.move(-1);
           break;
         case 'Enter':
-          if (store.selectedId === null || (e.target instanceof HTMLElement && e.target.closest('button, a, summary'))) return;
+          if (store.selectedId === null || (e.target instanceof HTMLElement && e.target.closest('button, a, summary')))
+            return;
           store.open(store.selectedId);
           break;
         case 'Escape':

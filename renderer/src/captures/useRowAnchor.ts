@@ -9,7 +9,12 @@ import { locate } from './rows';
  * was under the pointer), or when a capture is selected (it stays under the
  * cursor); at the top, untouched and with nothing selected, rows flow in.
  */
-export function useRowAnchor(scrollRef: RefObject<HTMLDivElement | null>, rows: readonly CaptureSummary[], rowHeight: number, selectedId: number | null): void {
+export function useRowAnchor(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  rows: readonly CaptureSummary[],
+  rowHeight: number,
+  selectedId: number | null,
+): void {
   const firstId = useRef<number | null>(null);
   const pointerInside = useRef(false);
 

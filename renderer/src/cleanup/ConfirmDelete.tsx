@@ -7,7 +7,19 @@ import { errorText } from '../transport';
  * Asks before deleting, naming exactly what goes and how many (`count` null
  * while it is being counted); Delete has the focus, Escape or Cancel keeps everything.
  */
-export function ConfirmDelete({ title, what, count, onConfirm, onClose }: { title: string; what: string; count: number | null; onConfirm(): Promise<unknown>; onClose(): void }) {
+export function ConfirmDelete({
+  title,
+  what,
+  count,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  what: string;
+  count: number | null;
+  onConfirm(): Promise<unknown>;
+  onClose(): void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -33,7 +45,13 @@ export function ConfirmDelete({ title, what, count, onConfirm, onClose }: { titl
       <p className="muted">This cannot be undone. Captures arriving from now on are kept.</p>
       <ErrorNote message={error} />
       <div className="form-actions">
-        <button ref={button} type="button" className="danger" disabled={busy || count === null || count === 0} onClick={() => void confirm()}>
+        <button
+          ref={button}
+          type="button"
+          className="danger"
+          disabled={busy || count === null || count === 0}
+          onClick={() => void confirm()}
+        >
           {busy ? 'Deleting…' : 'Delete'}
         </button>
         <button type="button" onClick={onClose}>

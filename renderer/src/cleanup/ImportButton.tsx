@@ -5,9 +5,12 @@ import { call, errorText } from '../transport';
 import { plural } from './delete';
 
 function summary(r: ImportReport): string {
-  const parts = [`Imported ${plural(r.captures, 'capture')} and ${plural(r.replays, 'replay')} (${r.format.toUpperCase()})`];
+  const parts = [
+    `Imported ${plural(r.captures, 'capture')} and ${plural(r.replays, 'replay')} (${r.format.toUpperCase()})`,
+  ];
   if (r.skipped) parts.push(`skipped ${r.skipped} already here`);
-  if (r.endpointsCreated.length) parts.push(`created endpoint${r.endpointsCreated.length === 1 ? '' : 's'} ${r.endpointsCreated.join(', ')}`);
+  if (r.endpointsCreated.length)
+    parts.push(`created endpoint${r.endpointsCreated.length === 1 ? '' : 's'} ${r.endpointsCreated.join(', ')}`);
   return parts.join('; ');
 }
 
@@ -49,7 +52,12 @@ export function ImportButton() {
         accept=".ndjson,.jsonl,.har,.json,application/json,application/x-ndjson"
         onChange={(e) => void pick(e.target.files?.[0])}
       />
-      <button type="button" disabled={busy} onClick={() => input.current?.click()} title="Import an NDJSON export or a HAR file">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => input.current?.click()}
+        title="Import an NDJSON export or a HAR file"
+      >
         {busy ? 'Importing…' : 'Import…'}
       </button>
       {(result || error) && (

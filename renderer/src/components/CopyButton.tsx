@@ -13,7 +13,12 @@ export function CopyButton({ text, label = 'Copy', className }: { text: string; 
     setTimeout(() => setState('idle'), 1500);
   };
   return (
-    <button type="button" className={className} onClick={copy} title={state === 'failed' ? 'The clipboard refused; select the text and copy it' : undefined}>
+    <button
+      type="button"
+      className={className}
+      onClick={copy}
+      title={state === 'failed' ? 'The clipboard refused; select the text and copy it' : undefined}
+    >
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy refused' : label}
     </button>
   );

@@ -21,15 +21,24 @@ export function AttemptResponse({ deliveryId, n }: { deliveryId: number; n: numb
       live = false;
     };
   }, [deliveryId, n]);
-  const text = useMemo(() => (view ? new TextDecoder('utf-8', { fatal: false }).decode(base64ToBytes(view.bodyBase64)) : ''), [view]);
+  const text = useMemo(
+    () => (view ? new TextDecoder('utf-8', { fatal: false }).decode(base64ToBytes(view.bodyBase64)) : ''),
+    [view],
+  );
 
-  if (error) return <p className="field-error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="field-error" role="alert">
+        {error}
+      </p>
+    );
   if (!view) return <p className="muted">Loading the response…</p>;
   if (view.status === null) {
     return (
       <div className="attempt-response" data-testid="attempt-response">
         <p>
-          No response: <span className="tag tag-warn">{view.errorKind ?? 'no answer'}</span> <span className="muted">{view.errorMessage}</span>
+          No response: <span className="tag tag-warn">{view.errorKind ?? 'no answer'}</span>{' '}
+          <span className="muted">{view.errorMessage}</span>
         </p>
       </div>
     );
@@ -37,9 +46,13 @@ export function AttemptResponse({ deliveryId, n }: { deliveryId: number; n: numb
   return (
     <div className="attempt-response" data-testid="attempt-response" aria-label={`Response to attempt #${n}`}>
       <p>
-        <strong className="mono" data-testid="response-status">{view.status}</strong>{' '}
+        <strong className="mono" data-testid="response-status">
+          {view.status}
+        </strong>{' '}
         <span className="muted" data-testid="response-size">
-          {view.size > view.keptSize ? `${byteSize(view.size)}, the first ${byteSize(view.keptSize)} kept` : byteSize(view.size)}
+          {view.size > view.keptSize
+            ? `${byteSize(view.size)}, the first ${byteSize(view.keptSize)} kept`
+            : byteSize(view.size)}
         </span>
       </p>
       {view.headers.length > 0 && (
@@ -55,7 +68,9 @@ export function AttemptResponse({ deliveryId, n }: { deliveryId: number; n: numb
         </table>
       )}
       {view.keptSize > 0 ? (
-        <pre className="response-body" data-testid="response-body">{text}</pre>
+        <pre className="response-body" data-testid="response-body">
+          {text}
+        </pre>
       ) : (
         <p className="muted">Empty body.</p>
       )}

@@ -33,13 +33,30 @@ function Result({ row, dueAt }: { row: TimelineRow; dueAt: string | null }) {
   return (
     <>
       <span className={`mono strong ${statusClass(a.status)}`}>{a.status ?? '—'}</span>
-      {a.errorKind && <span className={`tag${a.errorKind === 'status' ? '' : ' tag-warn'}`} title={a.errorKind === 'status' ? 'Not a success for this provider' : undefined}>{a.errorKind === 'status' ? 'failed' : a.errorKind}</span>}
+      {a.errorKind && (
+        <span
+          className={`tag${a.errorKind === 'status' ? '' : ' tag-warn'}`}
+          title={a.errorKind === 'status' ? 'Not a success for this provider' : undefined}
+        >
+          {a.errorKind === 'status' ? 'failed' : a.errorKind}
+        </span>
+      )}
     </>
   );
 }
 
 /** Every slot and attempt: provider-time schedule, real send time, outcome, and duration against the timeout. */
-export function AttemptTable({ deliveryId, rows, timeoutMs, dueAt }: { deliveryId: number; rows: TimelineRow[]; timeoutMs: number; dueAt: string | null }) {
+export function AttemptTable({
+  deliveryId,
+  rows,
+  timeoutMs,
+  dueAt,
+}: {
+  deliveryId: number;
+  rows: TimelineRow[];
+  timeoutMs: number;
+  dueAt: string | null;
+}) {
   const [open, setOpen] = useState<Set<number>>(new Set());
   const toggle = (n: number) =>
     setOpen((s) => {
@@ -52,7 +69,9 @@ export function AttemptTable({ deliveryId, rows, timeoutMs, dueAt }: { deliveryI
       <thead>
         <tr>
           <th>Attempt</th>
-          <th title="When the provider's ladder sends it, in provider time from the first attempt">Scheduled (provider time)</th>
+          <th title="When the provider's ladder sends it, in provider time from the first attempt">
+            Scheduled (provider time)
+          </th>
           <th title="When Hookscope really sent it">Sent (real time)</th>
           <th title="The timestamp the attempt's signature covers (unix seconds)">Signed</th>
           <th>Result</th>
@@ -67,61 +86,78 @@ export function AttemptTable({ deliveryId, rows, timeoutMs, dueAt }: { deliveryI
           const expanded = a !== null && open.has(a.n);
           return (
             <Fragment key={row.key}>
-            <tr data-slot={row.slot ?? 'manual'} data-state={row.state} data-n={a?.n} className={`attempt-${row.state}`}>
-              <td className="mono">
-                {answered ? (
-                  <button
-                    type="button"
-                    className="link expand"
-                    aria-expanded={expanded}
-                    title="Show what the handler answered"
-                    onClick={() => toggle(a.n)}
-                  >
-                    {expanded ? '▾' : '▸'} #{a.n}
-                  </button>
-                ) : (
-                  <>#{a?.n ?? row.slot}</>
-                )}
-                {tag && <span className="tag">{tag}</span>}
-              </td>
-              <td className="mono">
-                {row.estimated ? '≈ ' : ''}
-                {providerTime(row.scheduledOffsetMs)}
-                {row.delayMs !== null && <span className="muted" title="The provider's wait after the previous failure"> (wait {duration(row.delayMs)})</span>}
-              </td>
-              <td className="mono" title={a?.sentAt ? longTime(a.sentAt) : undefined}>
-                {a?.sentAt ? (
-                  <>
-                    {shortTime(a.sentAt)}
-                    {row.sentOffsetMs !== null && row.sentOffsetMs > 0 && <span className="muted"> (+{duration(row.sentOffsetMs)})</span>}
-                  </>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              <td className="mono" title={a?.signedTimestamp != null ? longTime(new Date(a.signedTimestamp * 1000).toISOString()) : undefined}>
-                {a?.signedTimestamp ?? <span className="muted">—</span>}
-              </td>
-              <td>
-                <Result row={row} dueAt={dueAt} />
-              </td>
-              <td>
-                <DurationBar
-                  durationMs={a?.durationMs ?? null}
-                  sentAt={a?.sentAt ?? null}
-                  timeoutMs={timeoutMs}
-                  inFlight={row.state === 'in-flight'}
-                  timedOut={a?.errorKind === 'timeout'}
-                />
-              </td>
-            </tr>
-            {expanded && (
-              <tr className="attempt-detail">
-                <td colSpan={6}>
-                  <AttemptResponse deliveryId={deliveryId} n={a.n} />
+              <tr
+                data-slot={row.slot ?? 'manual'}
+                data-state={row.state}
+                data-n={a?.n}
+                className={`attempt-${row.state}`}
+              >
+                <td className="mono">
+                  {answered ? (
+                    <button
+                      type="button"
+                      className="link expand"
+                      aria-expanded={expanded}
+                      title="Show what the handler answered"
+                      onClick={() => toggle(a.n)}
+                    >
+                      {expanded ? '▾' : '▸'} #{a.n}
+                    </button>
+                  ) : (
+                    <>#{a?.n ?? row.slot}</>
+                  )}
+                  {tag && <span className="tag">{tag}</span>}
+                </td>
+                <td className="mono">
+                  {row.estimated ? '≈ ' : ''}
+                  {providerTime(row.scheduledOffsetMs)}
+                  {row.delayMs !== null && (
+                    <span className="muted" title="The provider's wait after the previous failure">
+                      {' '}
+                      (wait {duration(row.delayMs)})
+                    </span>
+                  )}
+                </td>
+                <td className="mono" title={a?.sentAt ? longTime(a.sentAt) : undefined}>
+                  {a?.sentAt ? (
+                    <>
+                      {shortTime(a.sentAt)}
+                      {row.sentOffsetMs !== null && row.sentOffsetMs > 0 && (
+                        <span className="muted"> (+{duration(row.sentOffsetMs)})</span>
+                      )}
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td
+                  className="mono"
+                  title={
+                    a?.signedTimestamp != null ? longTime(new Date(a.signedTimestamp * 1000).toISOString()) : undefined
+                  }
+                >
+                  {a?.signedTimestamp ?? <span className="muted">—</span>}
+                </td>
+                <td>
+                  <Result row={row} dueAt={dueAt} />
+                </td>
+                <td>
+                  <DurationBar
+                    durationMs={a?.durationMs ?? null}
+                    sentAt={a?.sentAt ?? null}
+                    timeoutMs={timeoutMs}
+                    inFlight={row.state === 'in-flight'}
+                    timedOut={a?.errorKind === 'timeout'}
+                  />
                 </td>
               </tr>
-            )}
+              {expanded && (
+                <tr className="attempt-detail">
+                  <td colSpan={6}>
+                    <AttemptResponse deliveryId={deliveryId} n={a.n} />
+                  </td>
+                </tr>
+              )}
             </Fragment>
           );
         })}

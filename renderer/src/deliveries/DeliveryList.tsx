@@ -15,7 +15,8 @@ export function DeliveryList() {
   const list = useDeliveries((s) => s.list);
   const currentId = useDeliveries((s) => s.currentId);
   const select = useDeliveries((s) => s.select);
-  if (list.length === 0) return <p className="muted pad">No deliveries yet: send an event and its attempts appear here as they happen.</p>;
+  if (list.length === 0)
+    return <p className="muted pad">No deliveries yet: send an event and its attempts appear here as they happen.</p>;
   return (
     <table className="table deliveries" aria-label="Recent deliveries">
       <thead>

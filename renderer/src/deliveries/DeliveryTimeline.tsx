@@ -16,7 +16,12 @@ export function DeliveryTimeline({ view }: { view: DeliveryView }) {
   const { result, policy } = view;
   const disabled = useDeliveries((s) => s.disabled[result.webhookId]);
   return (
-    <section className="timeline" aria-label={`Delivery #${result.deliveryId}`} data-delivery-id={result.deliveryId} data-status={result.status}>
+    <section
+      className="timeline"
+      aria-label={`Delivery #${result.deliveryId}`}
+      data-delivery-id={result.deliveryId}
+      data-status={result.status}
+    >
       <header className="timeline-head">
         <h3>Delivery #{result.deliveryId}</h3>
         <StatusBadge status={result.status} />
@@ -28,8 +33,13 @@ export function DeliveryTimeline({ view }: { view: DeliveryView }) {
         </code>
       </header>
       <p className="facts">
-        {result.eventId && <>event id <code>{result.eventId}</code> · </>}
-        timeout {duration(policy.timeoutMs)} · success: {SUCCESS[policy.success]} · {describeLadder(policy.retryDelaysMs, duration)} · signs{' '}
+        {result.eventId && (
+          <>
+            event id <code>{result.eventId}</code> ·{' '}
+          </>
+        )}
+        timeout {duration(policy.timeoutMs)} · success: {SUCCESS[policy.success]} ·{' '}
+        {describeLadder(policy.retryDelaysMs, duration)} · signs{' '}
         {result.signatureForm ? <code>{result.signatureForm}</code> : 'the default form'} with{' '}
         {result.timestamps === 'provider' ? 'provider-schedule timestamps' : 'real-clock timestamps'}
       </p>
@@ -37,7 +47,8 @@ export function DeliveryTimeline({ view }: { view: DeliveryView }) {
       <NextStep view={view} rows={rows} />
       {disabled && (
         <p className="warn" role="status">
-          The provider disabled the webhook {disabled.url} after {duration(disabled.failingForMs)} of failures; its waiting deliveries failed.
+          The provider disabled the webhook {disabled.url} after {duration(disabled.failingForMs)} of failures; its
+          waiting deliveries failed.
         </p>
       )}
       {result.warnings.map((w) => (
@@ -45,7 +56,12 @@ export function DeliveryTimeline({ view }: { view: DeliveryView }) {
           {w}
         </p>
       ))}
-      <AttemptTable deliveryId={result.deliveryId} rows={rows} timeoutMs={policy.timeoutMs} dueAt={view.next?.dueAt ?? null} />
+      <AttemptTable
+        deliveryId={result.deliveryId}
+        rows={rows}
+        timeoutMs={policy.timeoutMs}
+        dueAt={view.next?.dueAt ?? null}
+      />
     </section>
   );
 }

@@ -16,7 +16,11 @@ export function LadderStrip({ rows }: { rows: TimelineRow[] }) {
     <ol className="ladder" aria-label="Retry ladder">
       {rows.map((row) => (
         <li key={row.key} className={`rung rung-${row.state}`} data-state={row.state}>
-          {row.slot === null ? <span className="rung-gap">manual</span> : row.delayMs !== null && <span className="rung-gap">+{duration(row.delayMs)}</span>}
+          {row.slot === null ? (
+            <span className="rung-gap">manual</span>
+          ) : (
+            row.delayMs !== null && <span className="rung-gap">+{duration(row.delayMs)}</span>
+          )}
           <span className="rung-node">
             <span className="rung-dot">{row.attempt?.n ?? row.slot}</span>
             <span className="rung-outcome mono">{outcome(row)}</span>

@@ -44,7 +44,8 @@ export function NextStep({ view, rows }: { view: DeliveryView; rows: TimelineRow
     return (
       <div className="next-step paused" data-testid="next-step">
         <span>
-          <strong>Paused:</strong> the <code>hookscope send</code> that ran this delivery stopped while no sender was running to take it over.
+          <strong>Paused:</strong> the <code>hookscope send</code> that ran this delivery stopped while no sender was
+          running to take it over.
           {next && <> Attempt #{waiting?.slot ?? result.attempts.length + 1} waits.</>}
         </span>
         <button type="button" className="primary" onClick={() => void sendNextNow(id)}>
@@ -87,7 +88,9 @@ export function NextStep({ view, rows }: { view: DeliveryView; rows: TimelineRow
     );
   }
   if (result.status === 'pending') {
-    return <div className="next-step muted">{flying ? `Attempt #${flying.attempt?.n} is in flight…` : 'Starting…'}</div>;
+    return (
+      <div className="next-step muted">{flying ? `Attempt #${flying.attempt?.n} is in flight…` : 'Starting…'}</div>
+    );
   }
   if (result.status === 'failed') {
     return (
@@ -108,7 +111,9 @@ export function NextStep({ view, rows }: { view: DeliveryView; rows: TimelineRow
     <div className="next-step delivered" data-testid="next-step">
       <span>
         <strong>Delivered</strong> on attempt #{last?.n ?? result.attempts.length}
-        {delivered && delivered.scheduledOffsetMs > 0 && <> at provider time {providerTime(delivered.scheduledOffsetMs)}</>}
+        {delivered && delivered.scheduledOffsetMs > 0 && (
+          <> at provider time {providerTime(delivered.scheduledOffsetMs)}</>
+        )}
         {took !== null && took > 0 && <span className="muted"> ({duration(took)} of real time)</span>}.
       </span>
     </div>

@@ -89,7 +89,16 @@ export function buildTimeline(view: DeliveryView): TimelineRow[] {
         state = ladderOpen ? 'pending' : 'unused';
       }
     }
-    rows.push({ key: `slot-${i + 1}`, slot: i + 1, delayMs, scheduledOffsetMs: scheduledAt - start, estimated, attempt, sentOffsetMs: sentOffset(attempt), state });
+    rows.push({
+      key: `slot-${i + 1}`,
+      slot: i + 1,
+      delayMs,
+      scheduledOffsetMs: scheduledAt - start,
+      estimated,
+      attempt,
+      sentOffsetMs: sentOffset(attempt),
+      state,
+    });
     previous = { scheduledAt, durationMs: attempt?.durationMs ?? 0 };
   }
   for (const attempt of manual) {

@@ -109,7 +109,9 @@ export const useDeliveries = create<DeliveriesStore>((set, get) => {
           break;
         }
         case 'webhook-disabled':
-          set((s) => ({ disabled: { ...s.disabled, [event.webhookId]: { url: event.url, failingForMs: event.failingForMs } } }));
+          set((s) => ({
+            disabled: { ...s.disabled, [event.webhookId]: { url: event.url, failingForMs: event.failingForMs } },
+          }));
           for (const d of get().list) if (d.result.webhookId === event.webhookId) void refresh(d.result.deliveryId);
           break;
         case 'engine-error':

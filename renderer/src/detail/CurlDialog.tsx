@@ -31,7 +31,11 @@ export function CurlDialog({ id, onClose }: { id: number; onClose(): void }) {
     ref.current?.select();
   }, [curl]);
   return (
-    <Dialog label="Copy as cURL" onClose={onClose} actions={curl && <CopyButton text={curl.command} className="primary" />}>
+    <Dialog
+      label="Copy as cURL"
+      onClose={onClose}
+      actions={curl && <CopyButton text={curl.command} className="primary" />}
+    >
       {!curl && !error && <p className="muted">Building the command…</p>}
       <ErrorNote message={error} />
       {curl?.notes.map((n) => (
@@ -39,7 +43,16 @@ export function CurlDialog({ id, onClose }: { id: number; onClose(): void }) {
           {n}
         </p>
       ))}
-      {curl && <textarea ref={ref} className="curl-text mono" readOnly value={curl.command} spellCheck={false} rows={Math.min(24, Math.ceil(curl.command.length / 100) + 1)} />}
+      {curl && (
+        <textarea
+          ref={ref}
+          className="curl-text mono"
+          readOnly
+          value={curl.command}
+          spellCheck={false}
+          rows={Math.min(24, Math.ceil(curl.command.length / 100) + 1)}
+        />
+      )}
     </Dialog>
   );
 }

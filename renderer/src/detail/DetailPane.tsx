@@ -24,11 +24,15 @@ export function DetailPane({ id, onClose }: { id: number; onClose(): void }) {
         <span className="detail-id mono">#{id}</span>
         {detail && (
           <>
-            <span className={`method mono m-${detail.method.toLowerCase().replace(/[^a-z]/g, '')}`}>{detail.method}</span>
+            <span className={`method mono m-${detail.method.toLowerCase().replace(/[^a-z]/g, '')}`}>
+              {detail.method}
+            </span>
             <span className="detail-url mono" title={detail.url}>
               {detail.url}
             </span>
-            <span className={`mono ${statusClass(detail.response.status)}`}>{detail.response.status ?? detail.response.kind}</span>
+            <span className={`mono ${statusClass(detail.response.status)}`}>
+              {detail.response.status ?? detail.response.kind}
+            </span>
             {detail.signature && <VerdictBadge status={detail.signature.status} />}
           </>
         )}
@@ -37,7 +41,11 @@ export function DetailPane({ id, onClose }: { id: number; onClose(): void }) {
         <button type="button" disabled={!detail} onClick={() => setCurl(true)}>
           Copy as cURL
         </button>
-        <DeleteCapturesButton label="Delete…" title="Delete this capture (asks first)" scope={() => ({ kind: 'ids', ids: [id] })} />
+        <DeleteCapturesButton
+          label="Delete…"
+          title="Delete this capture (asks first)"
+          scope={() => ({ kind: 'ids', ids: [id] })}
+        />
         <button type="button" onClick={onClose} title="Close (Esc)" aria-label="Close detail">
           ✕
         </button>

@@ -10,8 +10,12 @@ export function FormView({ text }: { text: string }) {
         {fields.map((f, i) => (
           <tr key={i}>
             <td className="kv-index">{i + 1}</td>
-            <th scope="row" className="kv-name mono">{f.name}</th>
-            <td className="kv-value mono" title={f.raw}>{f.value}</td>
+            <th scope="row" className="kv-name mono">
+              {f.name}
+            </th>
+            <td className="kv-value mono" title={f.raw}>
+              {f.value}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -11,7 +11,9 @@ export function HexView({ bytes }: { bytes: Uint8Array }) {
   if (bytes.length === 0) return <p className="muted">Empty body.</p>;
   return (
     <>
-      <pre className="hex" data-testid="hex-dump">{dump}</pre>
+      <pre className="hex" data-testid="hex-dump">
+        {dump}
+      </pre>
       {bytes.length > limit && (
         <button type="button" className="link" onClick={() => setLimit(limit + STEP)}>
           Show the next {byteSize(Math.min(STEP, bytes.length - limit))} (of {byteSize(bytes.length - limit)} more)

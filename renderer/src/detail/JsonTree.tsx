@@ -1,13 +1,37 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { expandAll, flattenJson, initialState, labelText, parentRow, setRowOpen, summaryText, valueClass, valueText, type JsonRow, type JsonTreeState } from './json-rows';
+import {
+  expandAll,
+  flattenJson,
+  initialState,
+  labelText,
+  parentRow,
+  setRowOpen,
+  summaryText,
+  valueClass,
+  valueText,
+  type JsonRow,
+  type JsonTreeState,
+} from './json-rows';
 
 const ROW_HEIGHT = 20;
 const INDENT = 14;
 /** Past this depth rows stop moving right and say their level instead. */
 const MAX_INDENT_LEVELS = 32;
 
-function Row({ id, row, active, onToggle, onPick }: { id: string; row: JsonRow; active: boolean; onToggle(): void; onPick(): void }) {
+function Row({
+  id,
+  row,
+  active,
+  onToggle,
+  onPick,
+}: {
+  id: string;
+  row: JsonRow;
+  active: boolean;
+  onToggle(): void;
+  onPick(): void;
+}) {
   const level = Math.min(row.depth, MAX_INDENT_LEVELS);
   const toggles = row.kind !== 'leaf' && (row.kind === 'group' || row.size > 0);
   const open = row.kind !== 'leaf' && row.open;
@@ -32,7 +56,11 @@ function Row({ id, row, active, onToggle, onPick }: { id: string; row: JsonRow; 
       </span>
       {row.depth > MAX_INDENT_LEVELS && <span className="jt-level">{`⋯${row.depth.toLocaleString('en-US')} `}</span>}
       {row.kind !== 'group' && row.label !== null && <span className="jt-key">{`${labelText(row.label)}:`}</span>}
-      {row.kind === 'leaf' ? <span className={valueClass(row.value)}>{valueText(row.value)}</span> : <span className="jt-punct">{summaryText(row)}</span>}
+      {row.kind === 'leaf' ? (
+        <span className={valueClass(row.value)}>{valueText(row.value)}</span>
+      ) : (
+        <span className="jt-punct">{summaryText(row)}</span>
+      )}
     </div>
   );
 }
@@ -46,14 +74,23 @@ function Row({ id, row, active, onToggle, onPick }: { id: string; row: JsonRow; 
  * values are text nodes, never markup.
  */
 export function JsonTree({ data }: { data: object }) {
-  const [state, setState] = useState<{ data: object; tree: JsonTreeState; version: number }>(() => ({ data, tree: initialState(data), version: 0 }));
+  const [state, setState] = useState<{ data: object; tree: JsonTreeState; version: number }>(() => ({
+    data,
+    tree: initialState(data),
+    version: 0,
+  }));
   // Another document: start again from its own first expansion.
   if (state.data !== data) setState({ data, tree: initialState(data), version: 0 });
   const rows = useMemo(() => flattenJson(state.data, state.tree), [state]);
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
   const changed = useCallback((fn: (tree: JsonTreeState) => void) => {
     setState((s) => {
       fn(s.tree);
@@ -74,12 +111,13 @@ export function JsonTree({ data }: { data: object }) {
   const openAllBelow = (index: number) => {
     const row = rows[index];
     if (row?.kind === 'node') changed((tree) => expandAll(tree, row.node));
-    else if (row?.kind === 'group') changed((tree) => {
-      setRowOpen(tree, row, true);
-      const owner = row.owner as Record<string | number, unknown>;
-      const keys = Array.isArray(owner) ? null : Object.keys(owner);
-      for (let i = row.start; i < row.end; i++) expandAll(tree, owner[keys ? keys[i] : i]);
-    });
+    else if (row?.kind === 'group')
+      changed((tree) => {
+        setRowOpen(tree, row, true);
+        const owner = row.owner as Record<string | number, unknown>;
+        const keys = Array.isArray(owner) ? null : Object.keys(owner);
+        for (let i = row.start; i < row.end; i++) expandAll(tree, owner[keys ? keys[i] : i]);
+      });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -134,7 +172,13 @@ export function JsonTree({ data }: { data: object }) {
         <button type="button" className="link" onClick={() => changed((tree) => expandAll(tree, data))}>
           Expand all
         </button>
-        <button type="button" className="link" onClick={() => setState((s) => ({ ...s, tree: { open: new Set([s.data]), groups: new Map() }, version: s.version + 1 }))}>
+        <button
+          type="button"
+          className="link"
+          onClick={() =>
+            setState((s) => ({ ...s, tree: { open: new Set([s.data]), groups: new Map() }, version: s.version + 1 }))
+          }
+        >
           Collapse all
         </button>
       </div>
@@ -152,7 +196,13 @@ export function JsonTree({ data }: { data: object }) {
         <div className="jt-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => (
             <div key={item.key} className="jt-slot" style={{ transform: `translateY(${item.start}px)` }}>
-              <Row id={`${idPrefix}-${item.index}`} row={rows[item.index]} active={item.index === at} onToggle={() => toggle(item.index)} onPick={() => setActive(item.index)} />
+              <Row
+                id={`${idPrefix}-${item.index}`}
+                row={rows[item.index]}
+                active={item.index === at}
+                onToggle={() => toggle(item.index)}
+                onPick={() => setActive(item.index)}
+              />
             </div>
           ))}
         </div>

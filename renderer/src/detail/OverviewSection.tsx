@@ -32,7 +32,8 @@ export function OverviewSection({ detail }: { detail: CaptureDetail }) {
     <Section id="overview" title="Overview">
       <dl className="overview">
         <Row label="Received">
-          <span className="mono">{longTime(detail.receivedAt)}</span> <span className="muted mono">{detail.receivedAt}</span>
+          <span className="mono">{longTime(detail.receivedAt)}</span>{' '}
+          <span className="muted mono">{detail.receivedAt}</span>
         </Row>
         <Row label="Endpoint">{detail.endpoint}</Row>
         <Row label="Request">
@@ -42,7 +43,11 @@ export function OverviewSection({ detail }: { detail: CaptureDetail }) {
           <span className="muted">HTTP/{detail.httpVersion}</span>
         </Row>
         <Row label="From">
-          <span className="mono">{detail.remoteAddress ? `${detail.remoteAddress}${detail.remotePort ? ` port ${detail.remotePort}` : ''}` : 'unknown'}</span>
+          <span className="mono">
+            {detail.remoteAddress
+              ? `${detail.remoteAddress}${detail.remotePort ? ` port ${detail.remotePort}` : ''}`
+              : 'unknown'}
+          </span>
         </Row>
         <Row label="Body">
           {byteSize(detail.bodySize)}

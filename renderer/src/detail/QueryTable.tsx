@@ -11,8 +11,12 @@ export function QueryTable({ query }: { query: string }) {
           {params.map((p, i) => (
             <tr key={i}>
               <td className="kv-index">{i + 1}</td>
-              <th scope="row" className="kv-name mono">{p.name}</th>
-              <td className="kv-value mono" title={p.raw}>{p.value}</td>
+              <th scope="row" className="kv-name mono">
+                {p.name}
+              </th>
+              <td className="kv-value mono" title={p.raw}>
+                {p.value}
+              </td>
             </tr>
           ))}
         </tbody>

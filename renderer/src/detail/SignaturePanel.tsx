@@ -33,7 +33,14 @@ function SignedBytes({ bytes }: { bytes: NonNullable<SignatureVerdict['signedByt
           {hex ? 'show as text' : 'show as hex'}
         </button>
       </div>
-      <pre className="signed-bytes">{hex ? bytes.hex.replace(/(.{2})/g, '$1 ').replace(/((?:\S\S ){16})/g, '$1\n').trim() : bytes.text}</pre>
+      <pre className="signed-bytes">
+        {hex
+          ? bytes.hex
+              .replace(/(.{2})/g, '$1 ')
+              .replace(/((?:\S\S ){16})/g, '$1\n')
+              .trim()
+          : bytes.text}
+      </pre>
     </div>
   );
 }

@@ -9,7 +9,9 @@ export function TextView({ text }: { text: string }) {
   if (text.length === 0) return <p className="muted">Empty body.</p>;
   return (
     <>
-      <pre className="body-text" data-testid="body-text">{text.length > limit ? text.slice(0, limit) : text}</pre>
+      <pre className="body-text" data-testid="body-text">
+        {text.length > limit ? text.slice(0, limit) : text}
+      </pre>
       {text.length > limit && (
         <button type="button" className="link" onClick={() => setLimit(limit + STEP)}>
           Show more ({byteSize(text.length - limit)} left)

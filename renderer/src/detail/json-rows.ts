@@ -28,7 +28,15 @@ export interface JsonTreeState {
 
 export type JsonRow =
   | { kind: 'leaf'; depth: number; label: string | number | null; value: unknown }
-  | { kind: 'node'; depth: number; label: string | number | null; node: Container; isArray: boolean; size: number; open: boolean }
+  | {
+      kind: 'node';
+      depth: number;
+      label: string | number | null;
+      node: Container;
+      isArray: boolean;
+      size: number;
+      open: boolean;
+    }
   | { kind: 'group'; depth: number; owner: Container; start: number; end: number; open: boolean };
 
 const keysCache = new WeakMap<Container, string[]>();
@@ -95,7 +103,15 @@ export function flattenJson(root: unknown, state: JsonTreeState): JsonRow[] {
   if (!isContainer(root)) return [{ kind: 'leaf', depth: 0, label: null, value: root }];
   const rows: JsonRow[] = [];
   const rootOpen = state.open.has(root);
-  rows.push({ kind: 'node', depth: 0, label: null, node: root, isArray: Array.isArray(root), size: childCount(root), open: rootOpen });
+  rows.push({
+    kind: 'node',
+    depth: 0,
+    label: null,
+    node: root,
+    isArray: Array.isArray(root),
+    size: childCount(root),
+    open: rootOpen,
+  });
   if (!rootOpen) return rows;
   const stack: Frame[] = [frameFor(root, 0, childCount(root), 1)];
   while (stack.length > 0) {
@@ -167,7 +183,8 @@ export function expandAll(state: JsonTreeState, from: unknown, budget = MAX_EXPA
     }
     const span = groupSpan(range.end - range.start);
     if (span > 1) {
-      for (let s = range.start; s < range.end; s += span) queue.push({ owner: range.owner, start: s, end: Math.min(s + span, range.end), group: true });
+      for (let s = range.start; s < range.end; s += span)
+        queue.push({ owner: range.owner, start: s, end: Math.min(s + span, range.end), group: true });
       continue;
     }
     for (let i = range.start; i < range.end && rows <= budget; i++) {
@@ -215,18 +232,33 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u206
 export const MAX_SHOWN_CHARS = 2000;
 
 function clip(text: string): string {
-  return text.length > MAX_SHOWN_CHARS ? `${text.slice(0, MAX_SHOWN_CHARS)}… (${(text.length - MAX_SHOWN_CHARS).toLocaleString('en-US')} more characters)` : text;
+  return text.length > MAX_SHOWN_CHARS
+    ? `${text.slice(0, MAX_SHOWN_CHARS)}… (${(text.length - MAX_SHOWN_CHARS).toLocaleString('en-US')} more characters)`
+    : text;
 }
 
 /** A key as shown: as is when plain, as a JSON string (escapes visible) when it holds controls or direction marks. */
 export function labelText(label: string | number): string {
   if (typeof label === 'number') return String(label);
-  return clip(UNSAFE.test(label) ? JSON.stringify(label).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : label);
+  return clip(
+    UNSAFE.test(label)
+      ? JSON.stringify(label).replace(
+          /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g,
+          (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+        )
+      : label,
+  );
 }
 
 /** A scalar as shown: strings as JSON literals (so control characters show as escapes), the rest as JSON. */
 export function valueText(value: unknown): string {
-  if (typeof value === 'string') return clip(JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  if (typeof value === 'string')
+    return clip(
+      JSON.stringify(value).replace(
+        /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      ),
+    );
   if (value === undefined) return 'undefined';
   return String(value);
 }

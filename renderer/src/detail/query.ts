@@ -22,6 +22,8 @@ export function parseQuery(query: string): QueryParam[] {
     .filter((raw) => raw !== '')
     .map((raw) => {
       const eq = raw.indexOf('=');
-      return eq === -1 ? { name: decode(raw), value: '', raw } : { name: decode(raw.slice(0, eq)), value: decode(raw.slice(eq + 1)), raw };
+      return eq === -1
+        ? { name: decode(raw), value: '', raw }
+        : { name: decode(raw.slice(0, eq)), value: decode(raw.slice(eq + 1)), raw };
     });
 }

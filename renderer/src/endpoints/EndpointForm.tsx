@@ -97,10 +97,28 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: EndpointRow | nul
   );
 
   return (
-    <form className="endpoint-form" onSubmit={submit} noValidate aria-label={creating ? 'New endpoint' : `Edit ${endpoint.slug}`}>
-      <h3>{creating ? 'New endpoint' : <>Endpoint <code>{endpoint.slug}</code></>}</h3>
+    <form
+      className="endpoint-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={creating ? 'New endpoint' : `Edit ${endpoint.slug}`}
+    >
+      <h3>
+        {creating ? (
+          'New endpoint'
+        ) : (
+          <>
+            Endpoint <code>{endpoint.slug}</code>
+          </>
+        )}
+      </h3>
       {creating ? (
-        <Field name="slug" label="Slug" error={errors.slug} hint={`Requests to ${base ?? '/'}${form.slug || '<slug>'}/… land here`}>
+        <Field
+          name="slug"
+          label="Slug"
+          error={errors.slug}
+          hint={`Requests to ${base ?? '/'}${form.slug || '<slug>'}/… land here`}
+        >
           {text('slug', { placeholder: 'stripe-dev' })}
         </Field>
       ) : (
@@ -126,7 +144,12 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: EndpointRow | nul
             {text('delayMs', { inputMode: 'numeric' })}
           </Field>
         </div>
-        <Field name="headers" label="Headers" error={errors.headers} hint="One per line: Name: value (none: Content-Type: application/json)">
+        <Field
+          name="headers"
+          label="Headers"
+          error={errors.headers}
+          hint="One per line: Name: value (none: Content-Type: application/json)"
+        >
           <textarea
             id="f-headers"
             name="headers"
@@ -138,12 +161,24 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: EndpointRow | nul
           />
         </Field>
         <label className="check">
-          <input type="checkbox" name="defaultBody" checked={form.defaultBody} onChange={(e) => update('defaultBody', e.target.checked)} />
+          <input
+            type="checkbox"
+            name="defaultBody"
+            checked={form.defaultBody}
+            onChange={(e) => update('defaultBody', e.target.checked)}
+          />
           Default body <code>{'{"ok":true,"id":N}'}</code>
         </label>
         {!form.defaultBody && (
           <Field name="body" label="Body" error={errors.body}>
-            <textarea id="f-body" name="body" rows={4} value={form.body} onChange={(e) => update('body', e.target.value)} spellCheck={false} />
+            <textarea
+              id="f-body"
+              name="body"
+              rows={4}
+              value={form.body}
+              onChange={(e) => update('body', e.target.value)}
+              spellCheck={false}
+            />
           </Field>
         )}
       </fieldset>
@@ -170,7 +205,12 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: EndpointRow | nul
           Hang: never answer (tests a sender's timeout)
         </label>
         <label className="check">
-          <input type="checkbox" name="reset" checked={form.reset} onChange={(e) => update('reset', e.target.checked)} />
+          <input
+            type="checkbox"
+            name="reset"
+            checked={form.reset}
+            onChange={(e) => update('reset', e.target.checked)}
+          />
           Reset: drop the connection without an answer
         </label>
       </fieldset>
@@ -180,11 +220,18 @@ export function EndpointForm({ endpoint, onDone }: { endpoint: EndpointRow | nul
           <Field name="keepCount" label="Keep newest N" error={errors.keepCount} hint="Empty: no limit">
             {text('keepCount', { inputMode: 'numeric', placeholder: 'all' })}
           </Field>
-          <Field name="keepDays" label="Delete after (days)" error={errors.keepDays} hint="Empty: no limit; 0.5 is 12 hours">
+          <Field
+            name="keepDays"
+            label="Delete after (days)"
+            error={errors.keepDays}
+            hint="Empty: no limit; 0.5 is 12 hours"
+          >
             {text('keepDays', { inputMode: 'decimal', placeholder: 'never' })}
           </Field>
         </div>
-        <p className="field-hint">Applied in the background; a deleted capture takes its search entry and replays with it.</p>
+        <p className="field-hint">
+          Applied in the background; a deleted capture takes its search entry and replays with it.
+        </p>
       </fieldset>
       <ErrorNote message={errors.form} />
       <div className="form-actions sticky-actions">

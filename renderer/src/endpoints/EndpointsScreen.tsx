@@ -35,7 +35,9 @@ export function EndpointsScreen() {
         {!loaded ? (
           <p className="muted pad">Loading endpoints…</p>
         ) : endpoints.length === 0 ? (
-          <p className="muted pad">No endpoints yet: the first request creates <code>default</code>, or make one with New endpoint.</p>
+          <p className="muted pad">
+            No endpoints yet: the first request creates <code>default</code>, or make one with New endpoint.
+          </p>
         ) : (
           <table className="table" aria-label="Endpoints">
             <thead>
@@ -59,20 +61,37 @@ export function EndpointsScreen() {
                   onClick={() => setEditing({ kind: 'edit', slug: e.slug })}
                 >
                   <td>
-                    <button type="button" className="link strong" onClick={() => setEditing({ kind: 'edit', slug: e.slug })}>
+                    <button
+                      type="button"
+                      className="link strong"
+                      onClick={() => setEditing({ kind: 'edit', slug: e.slug })}
+                    >
                       {e.slug}
                     </button>
                   </td>
                   <td className="mono muted ep-url narrow-hide">{base === null ? '…' : `${base}${e.slug}/`}</td>
-                  <td>{e.provider ?? <span className="muted" title="Detected per request">detected</span>}</td>
+                  <td>
+                    {e.provider ?? (
+                      <span className="muted" title="Detected per request">
+                        detected
+                      </span>
+                    )}
+                  </td>
                   <td className={e.secretCount ? 'mono' : 'mono muted'} data-testid="secrets">
                     {e.secretCount === undefined ? '…' : e.secretCount === 0 ? 'none' : e.secretCount}
                   </td>
-                  <td className={e.forwardUrl ? 'mono ep-url' : 'muted'} data-testid="forwarding" title={e.forwardUrl ?? undefined}>
+                  <td
+                    className={e.forwardUrl ? 'mono ep-url' : 'muted'}
+                    data-testid="forwarding"
+                    title={e.forwardUrl ?? undefined}
+                  >
                     {e.forwardUrl ? `${e.forwardMode === 'proxy' ? 'proxy → ' : '→ '}${e.forwardUrl}` : 'off'}
                   </td>
                   <td className="mono">{describeRule(e.rule)}</td>
-                  <td className={e.retention.keepCount === null && e.retention.keepDays === null ? 'mono muted' : 'mono'} data-testid="retention">
+                  <td
+                    className={e.retention.keepCount === null && e.retention.keepDays === null ? 'mono muted' : 'mono'}
+                    data-testid="retention"
+                  >
                     {describeRetention(e.retention)}
                   </td>
                   <td className="mono muted narrow-hide">{longTime(e.createdAt).slice(0, 19)}</td>

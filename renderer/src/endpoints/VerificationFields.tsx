@@ -31,20 +31,34 @@ export function VerificationFields({
   return (
     <fieldset className="verification">
       <legend>Signature verification</legend>
-      <Field name="provider" label="Provider" error={providersError ?? undefined} hint="Bound: every capture here is read and verified as this provider.">
-        <select id="f-provider" name="provider" value={fields.provider} onChange={(e) => onChange({ provider: e.target.value })}>
+      <Field
+        name="provider"
+        label="Provider"
+        error={providersError ?? undefined}
+        hint="Bound: every capture here is read and verified as this provider."
+      >
+        <select
+          id="f-provider"
+          name="provider"
+          value={fields.provider}
+          onChange={(e) => onChange({ provider: e.target.value })}
+        >
           <option value="">Detect per request</option>
           {providers.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
             </option>
           ))}
-          {fields.provider !== '' && !providers.some((p) => p.id === fields.provider) && <option value={fields.provider}>{fields.provider}</option>}
+          {fields.provider !== '' && !providers.some((p) => p.id === fields.provider) && (
+            <option value={fields.provider}>{fields.provider}</option>
+          )}
         </select>
       </Field>
       {editing && (
         <p className="secret-count" data-testid="secret-count">
-          {storedSecrets === 0 ? 'No secret stored: captures here are not verified.' : `${plural(storedSecrets)} stored; every one is tried (rotation).`}{' '}
+          {storedSecrets === 0
+            ? 'No secret stored: captures here are not verified.'
+            : `${plural(storedSecrets)} stored; every one is tried (rotation).`}{' '}
           <span className="muted">Stored secrets are never shown again.</span>
         </p>
       )}
@@ -68,15 +82,35 @@ export function VerificationFields({
       {editing && (
         <div className="secret-mode" role="radiogroup" aria-label="New secrets">
           <label className="check">
-            <input type="radio" name="secretsMode" value="add" checked={!fields.clearSecrets && fields.secretsMode === 'add'} disabled={fields.clearSecrets} onChange={() => onChange({ secretsMode: 'add' })} />
+            <input
+              type="radio"
+              name="secretsMode"
+              value="add"
+              checked={!fields.clearSecrets && fields.secretsMode === 'add'}
+              disabled={fields.clearSecrets}
+              onChange={() => onChange({ secretsMode: 'add' })}
+            />
             Add to the stored ones (rotation)
           </label>
           <label className="check">
-            <input type="radio" name="secretsMode" value="replace" checked={!fields.clearSecrets && fields.secretsMode === 'replace'} disabled={fields.clearSecrets} onChange={() => onChange({ secretsMode: 'replace' })} />
+            <input
+              type="radio"
+              name="secretsMode"
+              value="replace"
+              checked={!fields.clearSecrets && fields.secretsMode === 'replace'}
+              disabled={fields.clearSecrets}
+              onChange={() => onChange({ secretsMode: 'replace' })}
+            />
             Replace the stored ones
           </label>
           <label className="check">
-            <input type="checkbox" name="clearSecrets" checked={fields.clearSecrets} disabled={storedSecrets === 0} onChange={(e) => onChange({ clearSecrets: e.target.checked })} />
+            <input
+              type="checkbox"
+              name="clearSecrets"
+              checked={fields.clearSecrets}
+              disabled={storedSecrets === 0}
+              onChange={(e) => onChange({ clearSecrets: e.target.checked })}
+            />
             Remove every stored secret{fields.secrets.trim() ? ' (the ones typed above become the only ones)' : ''}
           </label>
         </div>

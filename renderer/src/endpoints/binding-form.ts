@@ -36,7 +36,10 @@ export function secretsError(list: string[]): string | undefined {
  * changed (null unbinds), and the secrets when some were typed or the stored
  * ones are cleared.
  */
-export function bindingChange(fields: BindingFields, before: string | null): { provider?: string | null; secrets?: string[]; secretsMode?: 'add' | 'replace' } {
+export function bindingChange(
+  fields: BindingFields,
+  before: string | null,
+): { provider?: string | null; secrets?: string[]; secretsMode?: 'add' | 'replace' } {
   const change: { provider?: string | null; secrets?: string[]; secretsMode?: 'add' | 'replace' } = {};
   const provider = fields.provider === '' ? null : fields.provider;
   if (provider !== before) change.provider = provider;

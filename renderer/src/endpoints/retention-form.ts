@@ -28,7 +28,10 @@ function parseLimit(field: RetentionField, text: string, errors: RetentionErrors
 /** Validates the limits with the contract's own schema; the limits when they pass, else messages per field. */
 export function fromRetentionForm(form: RetentionForm): { retention?: RetentionLimits; errors: RetentionErrors } {
   const errors: RetentionErrors = {};
-  const candidate = { keepCount: parseLimit('keepCount', form.keepCount, errors), keepDays: parseLimit('keepDays', form.keepDays, errors) };
+  const candidate = {
+    keepCount: parseLimit('keepCount', form.keepCount, errors),
+    keepDays: parseLimit('keepDays', form.keepDays, errors),
+  };
   const parsed = retentionSchema.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -49,7 +49,8 @@ function parseHeaders(text: string, errors: FieldErrors): [string, string][] {
     const name = colon > 0 ? line.slice(0, colon).trim() : '';
     const value = colon > 0 ? line.slice(colon + 1).trim() : '';
     if (!TOKEN.test(name)) errors.headers = `line ${i + 1}: write "Name: value" with a valid header name`;
-    else if (!HEADER_VALUE.test(value)) errors.headers = `line ${i + 1}: the value holds a character HTTP headers cannot carry`;
+    else if (!HEADER_VALUE.test(value))
+      errors.headers = `line ${i + 1}: the value holds a character HTTP headers cannot carry`;
     else pairs.push([name, value]);
   });
   return pairs;
@@ -69,7 +70,24 @@ export function issuesToErrors(issues: readonly { path: readonly PropertyKey[]; 
     const path = issue.path.map(String);
     const key = (path[0] === 'rule' || path[0] === 'retention' ? path[1] : path[0]) as FormField | undefined;
     const field: FormField | 'form' =
-      key && ['slug', 'status', 'delayMs', 'failFirst', 'failRate', 'seed', 'failStatus', 'hang', 'reset', 'body', 'headers', 'keepCount', 'keepDays'].includes(key) ? key : 'form';
+      key &&
+      [
+        'slug',
+        'status',
+        'delayMs',
+        'failFirst',
+        'failRate',
+        'seed',
+        'failStatus',
+        'hang',
+        'reset',
+        'body',
+        'headers',
+        'keepCount',
+        'keepDays',
+      ].includes(key)
+        ? key
+        : 'form';
     errors[field] ??= issue.message;
   }
   return errors;
@@ -96,7 +114,8 @@ export function fromForm(form: RuleForm, checkSlug: boolean): { rule?: ResponseR
   };
   const parsed = responseRuleSchema.safeParse(candidate);
   if (!parsed.success) {
-    for (const [field, message] of Object.entries(issuesToErrors(parsed.error.issues))) errors[field as FormField] ??= message;
+    for (const [field, message] of Object.entries(issuesToErrors(parsed.error.issues)))
+      errors[field as FormField] ??= message;
   }
   return Object.keys(errors).length || !parsed.success ? { errors } : { rule: parsed.data, errors };
 }
@@ -108,7 +127,8 @@ export function describeRule(rule: ResponseRule): string {
   const parts = [`${rule.status}`];
   if (rule.delayMs) parts.push(`after ${rule.delayMs} ms`);
   if (rule.failFirst) parts.push(`fails first ${rule.failFirst} with ${rule.failStatus}`);
-  if (rule.failRate) parts.push(`fails ${Math.round(rule.failRate * 1000) / 10}% with ${rule.failStatus} (seed ${rule.seed})`);
+  if (rule.failRate)
+    parts.push(`fails ${Math.round(rule.failRate * 1000) / 10}% with ${rule.failStatus} (seed ${rule.seed})`);
   if (rule.body !== null) parts.push('custom body');
   if (rule.headers.length) parts.push(`${rule.headers.length} header${rule.headers.length === 1 ? '' : 's'}`);
   return parts.join(' · ');

@@ -8,7 +8,9 @@ export type EndpointRow = Endpoint & { secretCount?: number };
 /** An endpoint as pushed or saved (no count): it keeps the count already known for its slug. */
 function withCount(endpoint: Endpoint, known: readonly EndpointRow[]): EndpointRow {
   const before = known.find((e) => e.slug === endpoint.slug);
-  return 'secretCount' in endpoint || before?.secretCount === undefined ? endpoint : { ...endpoint, secretCount: before.secretCount };
+  return 'secretCount' in endpoint || before?.secretCount === undefined
+    ? endpoint
+    : { ...endpoint, secretCount: before.secretCount };
 }
 
 interface EndpointsStore {

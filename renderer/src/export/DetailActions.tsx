@@ -18,7 +18,12 @@ export function DetailActions({ id, disabled }: { id: number; disabled: boolean 
   const ids = dialog === null ? [] : rows.map((r) => r.id);
   return (
     <>
-      <button type="button" disabled={disabled} onClick={() => useReplay.getState().openFrom(id)} title="Send this capture again, as received or edited">
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => useReplay.getState().openFrom(id)}
+        title="Send this capture again, as received or edited"
+      >
         Replay
       </button>
       <button type="button" disabled={disabled} onClick={() => setDialog('diff')}>

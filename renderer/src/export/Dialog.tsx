@@ -1,7 +1,19 @@
 import type { ReactNode } from 'react';
 
 /** A modal box over the window: Escape or a click outside closes it. */
-export function Dialog({ label, actions, onClose, children, className }: { label: string; actions?: ReactNode; onClose(): void; children: ReactNode; className?: string }) {
+export function Dialog({
+  label,
+  actions,
+  onClose,
+  children,
+  className,
+}: {
+  label: string;
+  actions?: ReactNode;
+  onClose(): void;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div

@@ -8,7 +8,17 @@ import { DiffView } from './DiffView';
 import { ErrorNote } from '../components/ErrorNote';
 
 /** What changed between this capture and another (captures.diff): request line, headers, and the body as JSON paths or lines. */
-export function DiffDialog({ id, suggestion, compareAtOnce, onClose }: { id: number; suggestion: number | null; compareAtOnce?: boolean; onClose(): void }) {
+export function DiffDialog({
+  id,
+  suggestion,
+  compareAtOnce,
+  onClose,
+}: {
+  id: number;
+  suggestion: number | null;
+  compareAtOnce?: boolean;
+  onClose(): void;
+}) {
   const [other, setOther] = useState(suggestion === null ? '' : String(suggestion));
   const [reversed, setReversed] = useState(false);
   const [diff, setDiff] = useState<CaptureDiff | null>(null);
@@ -48,19 +58,45 @@ export function DiffDialog({ id, suggestion, compareAtOnce, onClose }: { id: num
   };
 
   return (
-    <Dialog label={`Diff capture #${id}`} onClose={onClose} className="diff-dialog" actions={diff && <CopyButton text={diffText(diff)} label="Copy diff" />}>
+    <Dialog
+      label={`Diff capture #${id}`}
+      onClose={onClose}
+      className="diff-dialog"
+      actions={diff && <CopyButton text={diffText(diff)} label="Copy diff" />}
+    >
       <form className="diff-pick" onSubmit={submit} aria-label="Compare with">
         <label htmlFor="f-diffOther">Compare #{id} with capture</label>
-        <input id="f-diffOther" name="diffOther" ref={input} inputMode="numeric" value={other} onChange={(e) => setOther(e.target.value)} />
+        <input
+          id="f-diffOther"
+          name="diffOther"
+          ref={input}
+          inputMode="numeric"
+          value={other}
+          onChange={(e) => setOther(e.target.value)}
+        />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Comparing…' : 'Compare'}
         </button>
-        <button type="button" disabled={busy || !diff} onClick={() => void compare(!reversed)} title="Swap which capture is A and which is B">
+        <button
+          type="button"
+          disabled={busy || !diff}
+          onClick={() => void compare(!reversed)}
+          title="Swap which capture is A and which is B"
+        >
           Swap
         </button>
       </form>
       <ErrorNote message={error} />
-      {diff ? <DiffView diff={diff} /> : !error && <p className="muted">Type the other capture&apos;s id (the # in its detail header) and Compare, or pick two rows in the list (Ctrl/⌘-click) and press Diff.</p>}
+      {diff ? (
+        <DiffView diff={diff} />
+      ) : (
+        !error && (
+          <p className="muted">
+            Type the other capture&apos;s id (the # in its detail header) and Compare, or pick two rows in the list
+            (Ctrl/⌘-click) and press Diff.
+          </p>
+        )
+      )}
     </Dialog>
   );
 }

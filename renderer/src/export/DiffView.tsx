@@ -8,8 +8,16 @@ const CLASS: Record<string, string> = { '#': 'd-head', '+': 'd-add', '-': 'd-del
 export function DiffView({ diff }: { diff: CaptureDiff }) {
   const lines = useMemo(() => diffLines(diff), [diff]);
   return (
-    <pre className="diff-text" data-testid="diff-text" aria-label={`Changes from capture ${diff.a} to capture ${diff.b}`}>
-      <span className="d-file">--- capture #{diff.a}{'\n'}+++ capture #{diff.b}{'\n'}</span>
+    <pre
+      className="diff-text"
+      data-testid="diff-text"
+      aria-label={`Changes from capture ${diff.a} to capture ${diff.b}`}
+    >
+      <span className="d-file">
+        --- capture #{diff.a}
+        {'\n'}+++ capture #{diff.b}
+        {'\n'}
+      </span>
       {lines.map((l, i) => (
         <span key={i} className={CLASS[l.op]} data-op={l.op}>
           {l.op === '#' ? `## ${l.text}` : l.op === '…' ? `  … ${l.text}` : `${l.op} ${l.text}`}

@@ -11,7 +11,11 @@ type Format = 'har' | 'ndjson';
 
 const FORMATS: { id: Format; label: string; what: string }[] = [
   { id: 'har', label: 'HAR', what: 'HAR 1.2: opens in Chrome DevTools and other HTTP tools.' },
-  { id: 'ndjson', label: 'NDJSON', what: "Everything Hookscope keeps (raw header pairs, body bytes, answer, verdict, replays), for another Hookscope's import." },
+  {
+    id: 'ndjson',
+    label: 'NDJSON',
+    what: "Everything Hookscope keeps (raw header pairs, body bytes, answer, verdict, replays), for another Hookscope's import.",
+  },
 ];
 
 async function exportText(format: Format, selection: ApiArgs<'export.har'>): Promise<string> {
@@ -41,7 +45,8 @@ export function ExportDialog({ id, listIds, onClose }: { id: number; listIds: nu
     try {
       const ids = scope === 'this' ? [id] : listIds;
       const text = await exportText(format, { ids });
-      const name = scope === 'this' ? `hookscope-capture-${id}.${format}` : `hookscope-${ids.length}-captures.${format}`;
+      const name =
+        scope === 'this' ? `hookscope-capture-${id}.${format}` : `hookscope-${ids.length}-captures.${format}`;
       const size = downloadText(name, text, format === 'har' ? 'application/json' : 'application/x-ndjson');
       setSaved(`${name} (${byteSize(size)})`);
     } catch (e) {
@@ -56,11 +61,23 @@ export function ExportDialog({ id, listIds, onClose }: { id: number; listIds: nu
       <fieldset className="export-scope">
         <legend>What</legend>
         <label className="check">
-          <input ref={first} type="radio" name="exportScope" checked={scope === 'this'} onChange={() => choose('this')} />
+          <input
+            ref={first}
+            type="radio"
+            name="exportScope"
+            checked={scope === 'this'}
+            onChange={() => choose('this')}
+          />
           This capture (#{id})
         </label>
         <label className="check">
-          <input type="radio" name="exportScope" checked={scope === 'list'} disabled={listIds.length === 0} onChange={() => choose('list')} />
+          <input
+            type="radio"
+            name="exportScope"
+            checked={scope === 'list'}
+            disabled={listIds.length === 0}
+            onChange={() => choose('list')}
+          />
           The {listIds.length} capture{listIds.length === 1 ? '' : 's'} the list shows (its filters and search)
         </label>
       </fieldset>

@@ -1,4 +1,11 @@
-import type { BodyDiff, CaptureDiff, DiffBounds, HeaderChange, JsonChange, LineChange } from '../../../src/shared/replay-types';
+import type {
+  BodyDiff,
+  CaptureDiff,
+  DiffBounds,
+  HeaderChange,
+  JsonChange,
+  LineChange,
+} from '../../../src/shared/replay-types';
 
 /** One line of a rendered diff: '#' a heading, '+' added, '-' removed, ' ' unchanged, '…' skipped context. */
 export interface DiffLine {
@@ -13,7 +20,14 @@ function value(v: unknown): string {
 }
 
 function ordinal(n: number): string {
-  const suffix = n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th';
+  const suffix =
+    n % 10 === 1 && n % 100 !== 11
+      ? 'st'
+      : n % 10 === 2 && n % 100 !== 12
+        ? 'nd'
+        : n % 10 === 3 && n % 100 !== 13
+          ? 'rd'
+          : 'th';
   return `${n}${suffix}`;
 }
 
@@ -45,7 +59,10 @@ function textLines(lines: LineChange[]): DiffLine[] {
     const line = lines[i];
     if (line.op === '@') {
       // A stretch the core already folded.
-      out.push({ op: '…', text: `${(line.count ?? 0).toLocaleString('en-US')} unchanged line${line.count === 1 ? '' : 's'}` });
+      out.push({
+        op: '…',
+        text: `${(line.count ?? 0).toLocaleString('en-US')} unchanged line${line.count === 1 ? '' : 's'}`,
+      });
       i++;
       continue;
     }
@@ -78,7 +95,11 @@ function plural(n: number, word: string): string {
 /** "N more changes" (past the cap), and why the comparison stopped early, when it did. */
 export function boundLines(bounds: DiffBounds): DiffLine[] {
   const out: DiffLine[] = [];
-  if (bounds.more > 0) out.push({ op: '…', text: `${bounds.partial ? 'at least ' : ''}${bounds.more.toLocaleString('en-US')} more change${bounds.more === 1 ? '' : 's'} not listed` });
+  if (bounds.more > 0)
+    out.push({
+      op: '…',
+      text: `${bounds.partial ? 'at least ' : ''}${bounds.more.toLocaleString('en-US')} more change${bounds.more === 1 ? '' : 's'} not listed`,
+    });
   if (bounds.partial) out.push({ op: '…', text: `diff stopped early: ${bounds.partial}` });
   return out;
 }
@@ -89,9 +110,17 @@ function bodyLines(body: BodyDiff, decoded: boolean): DiffLine[] {
     case 'equal':
       return [{ op: '#', text: `Body: identical, ${plural(body.size, 'byte')}${note}` }];
     case 'json':
-      return [{ op: '#', text: `Body: JSON, ${plural(body.changes.length + body.more, 'change')}${note}` }, ...body.changes.flatMap(jsonLines), ...boundLines(body)];
+      return [
+        { op: '#', text: `Body: JSON, ${plural(body.changes.length + body.more, 'change')}${note}` },
+        ...body.changes.flatMap(jsonLines),
+        ...boundLines(body),
+      ];
     case 'text':
-      return [{ op: '#', text: `Body: text, ${body.added} added, ${body.removed} removed lines${note}` }, ...textLines(body.lines), ...boundLines(body)];
+      return [
+        { op: '#', text: `Body: text, ${body.added} added, ${body.removed} removed lines${note}` },
+        ...textLines(body.lines),
+        ...boundLines(body),
+      ];
     case 'binary':
       return [
         { op: '#', text: `Body: binary, not compared byte by byte${note}` },
@@ -104,12 +133,22 @@ function bodyLines(body: BodyDiff, decoded: boolean): DiffLine[] {
 /** The diff of two captures as lines of text (A is '-', B is '+'). */
 export function diffLines(diff: CaptureDiff): DiffLine[] {
   const out: DiffLine[] = [];
-  out.push({ op: '#', text: diff.request.length ? `Request: ${diff.request.length === 1 ? '1 field differs' : `${diff.request.length} fields differ`}` : 'Request: same method, path, query and endpoint' });
+  out.push({
+    op: '#',
+    text: diff.request.length
+      ? `Request: ${diff.request.length === 1 ? '1 field differs' : `${diff.request.length} fields differ`}`
+      : 'Request: same method, path, query and endpoint',
+  });
   for (const r of diff.request) {
     out.push({ op: '-', text: `${r.field}: ${r.before}` }, { op: '+', text: `${r.field}: ${r.after}` });
   }
-  const counts = (['changed', 'added', 'removed'] as const).map((k) => [k, diff.headers.filter((h) => h.kind === k).length] as const).filter(([, n]) => n > 0);
-  out.push({ op: '#', text: counts.length ? `Headers: ${counts.map(([k, n]) => `${n} ${k}`).join(', ')}` : 'Headers: the same' });
+  const counts = (['changed', 'added', 'removed'] as const)
+    .map((k) => [k, diff.headers.filter((h) => h.kind === k).length] as const)
+    .filter(([, n]) => n > 0);
+  out.push({
+    op: '#',
+    text: counts.length ? `Headers: ${counts.map(([k, n]) => `${n} ${k}`).join(', ')}` : 'Headers: the same',
+  });
   for (const h of diff.headers) out.push(...headerLines(h));
   out.push(...boundLines({ more: diff.headersMore ?? 0 }));
   out.push(...bodyLines(diff.body, diff.decoded));
@@ -118,5 +157,9 @@ export function diffLines(diff: CaptureDiff): DiffLine[] {
 
 /** The same lines as plain text, for copying. */
 export function diffText(diff: CaptureDiff): string {
-  return [`--- capture #${diff.a}`, `+++ capture #${diff.b}`, ...diffLines(diff).map((l) => (l.op === '#' ? `## ${l.text}` : `${l.op} ${l.text}`))].join('\n');
+  return [
+    `--- capture #${diff.a}`,
+    `+++ capture #${diff.b}`,
+    ...diffLines(diff).map((l) => (l.op === '#' ? `## ${l.text}` : `${l.op} ${l.text}`)),
+  ].join('\n');
 }

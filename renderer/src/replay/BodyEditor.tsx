@@ -16,7 +16,17 @@ const SETUP = { foldGutter: true, autocompletion: false, highlightActiveLine: fa
  * rendered as markup). JSON highlighting when the captured body was JSON.
  * A binary body cannot be edited as text: it is sent as captured.
  */
-export function BodyEditor({ value, original, binarySize, onChange }: { value: string; original: string | null; binarySize: number; onChange(text: string): void }) {
+export function BodyEditor({
+  value,
+  original,
+  binarySize,
+  onChange,
+}: {
+  value: string;
+  original: string | null;
+  binarySize: number;
+  onChange(text: string): void;
+}) {
   const theme = useTheme();
   const isJson = useMemo(() => original !== null && jsonContainer(original) !== undefined, [original]);
   const size = useMemo(() => new TextEncoder().encode(value).length, [value]);
@@ -25,7 +35,8 @@ export function BodyEditor({ value, original, binarySize, onChange }: { value: s
       <div className="field" data-field="body">
         <span className="field-label">Body</span>
         <p className="muted body-binary" data-testid="body-binary">
-          Binary body ({byteSize(binarySize)}, or still Content-Encoded as received): sent exactly as captured. It cannot be edited as text.
+          Binary body ({byteSize(binarySize)}, or still Content-Encoded as received): sent exactly as captured. It
+          cannot be edited as text.
         </p>
       </div>
     );
@@ -34,7 +45,14 @@ export function BodyEditor({ value, original, binarySize, onChange }: { value: s
     <div className="field payload-field" data-field="body">
       <span className="field-label">Body</span>
       <div className="payload-editor replay-body">
-        <CodeMirror value={value} onChange={onChange} extensions={isJson ? AS_JSON : AS_TEXT} theme={theme} basicSetup={SETUP} height="100%" />
+        <CodeMirror
+          value={value}
+          onChange={onChange}
+          extensions={isJson ? AS_JSON : AS_TEXT}
+          theme={theme}
+          basicSetup={SETUP}
+          height="100%"
+        />
       </div>
       <span className="field-hint">
         {byteSize(size)}

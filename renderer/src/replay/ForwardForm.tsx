@@ -8,8 +8,16 @@ import { ErrorNote } from '../components/ErrorNote';
 type Mode = Endpoint['forwardMode'];
 
 const MODES: { id: Mode; label: string; hint: string }[] = [
-  { id: 'rule', label: 'Rule answers', hint: "The endpoint's rule answers the sender at once; the target's answer is recorded." },
-  { id: 'proxy', label: 'Proxy', hint: "The target's status, headers and body go back to the sender (502 with a reason when it is down)." },
+  {
+    id: 'rule',
+    label: 'Rule answers',
+    hint: "The endpoint's rule answers the sender at once; the target's answer is recorded.",
+  },
+  {
+    id: 'proxy',
+    label: 'Proxy',
+    hint: "The target's status, headers and body go back to the sender (502 with a reason when it is down).",
+  },
 ];
 
 function checkUrl(url: string): string | undefined {
@@ -41,9 +49,17 @@ function ForwardFields({ endpoint }: { endpoint: Endpoint }) {
     setError(null);
     setDone(null);
     try {
-      const saved = await call('endpoints.forward', { slug: endpoint.slug, url: next === null ? null : next.trim(), mode });
+      const saved = await call('endpoints.forward', {
+        slug: endpoint.slug,
+        url: next === null ? null : next.trim(),
+        mode,
+      });
       upsert(saved);
-      setDone(saved.forwardUrl ? `Forwarding ${endpoint.slug} to ${saved.forwardUrl} (${saved.forwardMode})` : `Forwarding of ${endpoint.slug} is off`);
+      setDone(
+        saved.forwardUrl
+          ? `Forwarding ${endpoint.slug} to ${saved.forwardUrl} (${saved.forwardMode})`
+          : `Forwarding of ${endpoint.slug} is off`,
+      );
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -61,16 +77,23 @@ function ForwardFields({ endpoint }: { endpoint: Endpoint }) {
       <p className="forward-state" data-testid="forward-state" data-on={Boolean(endpoint.forwardUrl)}>
         {endpoint.forwardUrl ? (
           <>
-            <span className="badge badge-valid">on</span> every capture of <strong>{endpoint.slug}</strong> is also sent to{' '}
-            <code>{endpoint.forwardUrl}</code> <span className="muted">({endpoint.forwardMode === 'proxy' ? 'proxy' : 'rule answers'})</span>
+            <span className="badge badge-valid">on</span> every capture of <strong>{endpoint.slug}</strong> is also sent
+            to <code>{endpoint.forwardUrl}</code>{' '}
+            <span className="muted">({endpoint.forwardMode === 'proxy' ? 'proxy' : 'rule answers'})</span>
           </>
         ) : (
           <>
-            <span className="badge badge-none">off</span> captures of <strong>{endpoint.slug}</strong> are not forwarded.
+            <span className="badge badge-none">off</span> captures of <strong>{endpoint.slug}</strong> are not
+            forwarded.
           </>
         )}
       </p>
-      <Field name="forwardUrl" label="Forward to" error={urlError} hint="The capture's path suffix and query are appended, like stripe listen --forward-to.">
+      <Field
+        name="forwardUrl"
+        label="Forward to"
+        error={urlError}
+        hint="The capture's path suffix and query are appended, like stripe listen --forward-to."
+      >
         <input
           id="f-forwardUrl"
           name="forwardUrl"
@@ -84,7 +107,13 @@ function ForwardFields({ endpoint }: { endpoint: Endpoint }) {
       <div className="forward-modes" role="radiogroup" aria-label="Forwarding mode">
         {MODES.map((m) => (
           <label key={m.id} className="check" title={m.hint}>
-            <input type="radio" name="forwardMode" value={m.id} checked={mode === m.id} onChange={() => setMode(m.id)} />
+            <input
+              type="radio"
+              name="forwardMode"
+              value={m.id}
+              checked={mode === m.id}
+              onChange={() => setMode(m.id)}
+            />
             {m.label}
           </label>
         ))}
@@ -117,7 +146,12 @@ export function ForwardForm({ initialSlug }: { initialSlug: string | null }) {
   return (
     <div className="forward">
       <Field name="forwardEndpoint" label="Endpoint">
-        <select id="f-forwardEndpoint" name="forwardEndpoint" value={slug ?? ''} onChange={(e) => setPicked(e.target.value)}>
+        <select
+          id="f-forwardEndpoint"
+          name="forwardEndpoint"
+          value={slug ?? ''}
+          onChange={(e) => setPicked(e.target.value)}
+        >
           {endpoints.map((e) => (
             <option key={e.id} value={e.slug}>
               {e.slug}

@@ -21,7 +21,20 @@ const URL_HINTS = {
 
 /** What the replay sends: target, method, headers, body, re-signing; Send, or back to the capture as received. */
 export function ReplayForm() {
-  const { capture, original, form, errors, sending, urlSource, update, send, reset, preview, previewError, refreshPreview } = useReplay();
+  const {
+    capture,
+    original,
+    form,
+    errors,
+    sending,
+    urlSource,
+    update,
+    send,
+    reset,
+    preview,
+    previewError,
+    refreshPreview,
+  } = useReplay();
   const resign = form?.resign ?? false;
   // With re-signing on, the editor shows the headers as the core signs them; again after each edit, and while the form stays open.
   useEffect(() => {
@@ -46,7 +59,12 @@ export function ReplayForm() {
 
   return (
     <form className="replay-form" onSubmit={submit} noValidate aria-label="Replay a capture">
-      <Field name="url" label="Target URL" error={errors.url} hint={`${URL_HINTS[urlSource]}. Sent to exactly this URL.`}>
+      <Field
+        name="url"
+        label="Target URL"
+        error={errors.url}
+        hint={`${URL_HINTS[urlSource]}. Sent to exactly this URL.`}
+      >
         <input
           id="f-url"
           name="url"
@@ -59,11 +77,10 @@ export function ReplayForm() {
         />
       </Field>
       <datalist id="replay-targets">
-        {base !== null && endpoints
-          .filter((ep) => ep.slug !== capture.endpoint)
-          .map((ep) => (
-            <option key={ep.id} value={`${base}${ep.slug}${suffix}${query}`} />
-          ))}
+        {base !== null &&
+          endpoints
+            .filter((ep) => ep.slug !== capture.endpoint)
+            .map((ep) => <option key={ep.id} value={`${base}${ep.slug}${suffix}${query}`} />)}
       </datalist>
       <div className="field-row">
         <Field name="method" label="Method" error={errors.method}>
@@ -94,7 +111,12 @@ export function ReplayForm() {
         error={errors.headers}
         resigned={form.resign && preview ? resignedValues(form.headers, preview.headers) : null}
       />
-      <BodyEditor value={form.body} original={original.bodyText} binarySize={capture.bodyStoredSize} onChange={(body) => update({ body })} />
+      <BodyEditor
+        value={form.body}
+        original={original.bodyText}
+        binarySize={capture.bodyStoredSize}
+        onChange={(body) => update({ body })}
+      />
       {capture.truncated && (
         <p className="warn">This capture was not received whole: the kept part is sent, as an edited body.</p>
       )}

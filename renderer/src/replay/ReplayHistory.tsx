@@ -7,7 +7,6 @@ import { ResultBadge } from './ResultBadge';
 import { useReplay } from './store';
 import { useReplayHistory } from './useReplayHistory';
 
-
 /** Every replay and live forward of the capture, newest first, as they are recorded; a row opens in the response view. */
 export function ReplayHistory({ captureId }: { captureId: number }) {
   const { rows, loaded, error, reload } = useReplayHistory(captureId);
@@ -36,38 +35,44 @@ export function ReplayHistory({ captureId }: { captureId: number }) {
         </p>
       ) : (
         <div className="history-scroll">
-        <table className="table history" aria-label="Replay history">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>Kind</th>
-              <th>Sent</th>
-              <th>Request</th>
-              <th>Status</th>
-              <th>Result</th>
-              <th>Time</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} data-replay-id={row.id} data-kind={row.kind} className={row.id === shownId ? 'selected' : ''} onClick={() => void open(row.id)}>
-                <td className="mono muted">{row.id}</td>
-                <td>
-                  <span className={`tag kind-${row.kind}`}>{row.kind}</span>
-                </td>
-                <td className="mono muted">{shortTime(row.sentAt)}</td>
-                <td className="mono history-url" title={row.url}>
-                  {row.method} {row.url}
-                </td>
-                <td className={`mono ${statusClass(row.status)}`}>{row.status ?? '—'}</td>
-                <td>
-                  <ResultBadge ok={row.ok} errorKind={row.errorKind} okLabel="ok" />
-                </td>
-                <td className="mono muted">{row.durationMs === null ? '—' : `${row.durationMs} ms`}</td>
+          <table className="table history" aria-label="Replay history">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>Kind</th>
+                <th>Sent</th>
+                <th>Request</th>
+                <th>Status</th>
+                <th>Result</th>
+                <th>Time</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr
+                  key={row.id}
+                  data-replay-id={row.id}
+                  data-kind={row.kind}
+                  className={row.id === shownId ? 'selected' : ''}
+                  onClick={() => void open(row.id)}
+                >
+                  <td className="mono muted">{row.id}</td>
+                  <td>
+                    <span className={`tag kind-${row.kind}`}>{row.kind}</span>
+                  </td>
+                  <td className="mono muted">{shortTime(row.sentAt)}</td>
+                  <td className="mono history-url" title={row.url}>
+                    {row.method} {row.url}
+                  </td>
+                  <td className={`mono ${statusClass(row.status)}`}>{row.status ?? '—'}</td>
+                  <td>
+                    <ResultBadge ok={row.ok} errorKind={row.errorKind} okLabel="ok" />
+                  </td>
+                  <td className="mono muted">{row.durationMs === null ? '—' : `${row.durationMs} ms`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </Section>

@@ -5,7 +5,6 @@ import { Section } from '../detail/Section';
 import { ResponseBody } from './ResponseBody';
 import { ResultBadge } from './ResultBadge';
 
-
 /** One replay or forward: what went out, what came back (status, headers, body), how long it took, or why it failed. */
 export function ReplayResponse({ replay }: { replay: ReplayView }) {
   const r = replay.response;

@@ -22,8 +22,9 @@ export function ReplayScreen() {
         <ErrorNote message={loadError} onRetry={captureId === null ? undefined : () => void load(captureId)} />
         {captureId === null && (
           <p className="muted pad" data-testid="replay-empty">
-            Open a capture and press <strong>Replay</strong> in its detail, or type its id above, to send it again: to your handler or to another endpoint, as
-            received or edited, re-signed with a fresh timestamp if its signature has gone stale.
+            Open a capture and press <strong>Replay</strong> in its detail, or type its id above, to send it again: to
+            your handler or to another endpoint, as received or edited, re-signed with a fresh timestamp if its
+            signature has gone stale.
           </p>
         )}
         {capture && <ReplayForm key={`form-${capture.id}`} />}
@@ -33,7 +34,11 @@ export function ReplayScreen() {
           {shown ? (
             <ReplayResponse replay={shown} />
           ) : (
-            capture && <p className="muted pad">Press Send: the target&apos;s answer shows here. A row of the history opens it here too.</p>
+            capture && (
+              <p className="muted pad">
+                Press Send: the target&apos;s answer shows here. A row of the history opens it here too.
+              </p>
+            )
           )}
         </ErrorBoundary>
         {capture && <ReplayHistory key={`history-${capture.id}`} captureId={capture.id} />}

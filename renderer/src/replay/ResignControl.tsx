@@ -30,7 +30,12 @@ export function ResignControl({
     <fieldset className="resign" data-testid="resign">
       <legend>Signature</legend>
       <label className="check">
-        <input type="checkbox" name="resign" checked={form.resign} onChange={(e) => update({ resign: e.target.checked })} />
+        <input
+          type="checkbox"
+          name="resign"
+          checked={form.resign}
+          onChange={(e) => update({ resign: e.target.checked })}
+        />
         Re-sign for {capture.provider} with a fresh timestamp
       </label>
       {form.resign && (
@@ -48,8 +53,12 @@ export function ResignControl({
       )}
       {form.resign && preview?.resigned && (
         <p className="muted" role="status" data-testid="resign-preview">
-          The headers above show what is sent: signed ({preview.resigned.scheme}) at {longTime(new Date(preview.resigned.timestamp * 1000).toISOString())} with{' '}
-          {preview.resigned.secretIndex === null ? 'the secret given' : `the endpoint's secret #${preview.resigned.secretIndex + 1}`}.
+          The headers above show what is sent: signed ({preview.resigned.scheme}) at{' '}
+          {longTime(new Date(preview.resigned.timestamp * 1000).toISOString())} with{' '}
+          {preview.resigned.secretIndex === null
+            ? 'the secret given'
+            : `the endpoint's secret #${preview.resigned.secretIndex + 1}`}
+          .
         </p>
       )}
       {form.resign && previewError && (
@@ -60,8 +69,9 @@ export function ResignControl({
       {!form.resign && stale && (
         <p className="warn" role="status" data-testid="stale-warning">
           The captured signature timestamp is {roughAge(stale.ageNow)} {stale.ageNow >= 0 ? 'old' : 'in the future'}
-          {stale.staleOnArrival ? ' (already stale when it arrived)' : ''}, outside {capture.provider}&apos;s {stale.toleranceSeconds} s window: a handler that
-          checks it will reject this replay. Turn on re-signing to send a fresh one.
+          {stale.staleOnArrival ? ' (already stale when it arrived)' : ''}, outside {capture.provider}&apos;s{' '}
+          {stale.toleranceSeconds} s window: a handler that checks it will reject this replay. Turn on re-signing to
+          send a fresh one.
         </p>
       )}
     </fieldset>

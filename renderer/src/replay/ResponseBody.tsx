@@ -28,7 +28,14 @@ export function ResponseBody({ bodyBase64, size }: { bodyBase64: string; size: n
         <div className="spacer" />
         <div className="segmented" role="tablist" aria-label="Response body view">
           {modes.map((m) => (
-            <button key={m} type="button" role="tab" aria-selected={shown === m} className={shown === m ? 'on' : ''} onClick={() => setMode(m)}>
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={shown === m}
+              className={shown === m ? 'on' : ''}
+              onClick={() => setMode(m)}
+            >
               {LABELS[m]}
             </button>
           ))}

@@ -5,7 +5,15 @@ import type { ReplayErrorKind } from '../../../src/shared/replay-types';
  * "failed" (its status is shown beside it); no answer at all is named by its
  * kind (timeout, connection-refused...).
  */
-export function ResultBadge({ ok, errorKind, okLabel }: { ok: boolean; errorKind: ReplayErrorKind | null; okLabel: string }) {
+export function ResultBadge({
+  ok,
+  errorKind,
+  okLabel,
+}: {
+  ok: boolean;
+  errorKind: ReplayErrorKind | null;
+  okLabel: string;
+}) {
   if (ok) return <span className="badge badge-valid">{okLabel}</span>;
   if (errorKind === null || errorKind === 'status') {
     return (

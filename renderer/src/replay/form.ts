@@ -35,7 +35,16 @@ export interface ReplayOriginal {
 export type FormErrors = Partial<Record<'url' | 'method' | 'headers' | 'timeoutMs' | 'form', string>>;
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const NOT_COPIED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host', 'content-length']);
+const NOT_COPIED = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'host',
+  'content-length',
+]);
 
 /** Headers the HTTP client sets itself for the new connection (Host, Content-Length, hop-by-hop ones): never copied. */
 export function setByClient(name: string): boolean {
@@ -62,7 +71,15 @@ export function sameHeaders(a: readonly HeaderPair[], b: readonly HeaderPair[]):
 }
 
 export function initialForm(original: ReplayOriginal, url: string): ReplayFormState {
-  return { url, method: original.method, headers: headerRows(original.headers), body: original.bodyText ?? '', resign: false, secret: '', timeoutMs: '' };
+  return {
+    url,
+    method: original.method,
+    headers: headerRows(original.headers),
+    body: original.bodyText ?? '',
+    resign: false,
+    secret: '',
+    timeoutMs: '',
+  };
 }
 
 export function utf8ToBase64(text: string): string {
@@ -119,7 +136,8 @@ export function sendArgs(
   const args: ApiArgs<'replays.send'> = { id, url: form.url.trim() };
   if (method !== original.method) args.method = method;
   if (!sameHeaders(pairs, original.headers)) args.headers = pairs;
-  if (original.bodyText !== null && (form.body !== original.bodyText || original.truncated)) args.bodyBase64 = utf8ToBase64(form.body);
+  if (original.bodyText !== null && (form.body !== original.bodyText || original.truncated))
+    args.bodyBase64 = utf8ToBase64(form.body);
   if (form.resign) {
     args.resign = true;
     if (form.secret !== '') args.secret = form.secret;
@@ -134,16 +152,24 @@ export function sendArgs(
 export function previewArgs(id: number, form: ReplayFormState, original: ReplayOriginal): ApiArgs<'replays.preview'> {
   const pairs = rowPairs(form.headers);
   const method = form.method.trim();
-  const args: ApiArgs<'replays.preview'> = { id, url: checkUrl(form.url) === undefined ? form.url.trim() : 'http://127.0.0.1/', resign: true };
+  const args: ApiArgs<'replays.preview'> = {
+    id,
+    url: checkUrl(form.url) === undefined ? form.url.trim() : 'http://127.0.0.1/',
+    resign: true,
+  };
   if (TOKEN.test(method) && method !== original.method) args.method = method;
   if (checkHeaders(pairs) === undefined && !sameHeaders(pairs, original.headers)) args.headers = pairs;
-  if (original.bodyText !== null && (form.body !== original.bodyText || original.truncated)) args.bodyBase64 = utf8ToBase64(form.body);
+  if (original.bodyText !== null && (form.body !== original.bodyText || original.truncated))
+    args.bodyBase64 = utf8ToBase64(form.body);
   if (form.secret !== '') args.secret = form.secret;
   return args;
 }
 
 /** For each header row, the value a re-sign puts in its place when it differs (matched by name, in order); and the headers it adds. */
-export function resignedValues(rows: readonly HeaderRow[], sent: readonly HeaderPair[]): { changed: Map<number, string>; added: HeaderPair[] } {
+export function resignedValues(
+  rows: readonly HeaderRow[],
+  sent: readonly HeaderPair[],
+): { changed: Map<number, string>; added: HeaderPair[] } {
   const changed = new Map<number, string>();
   const pending = sent.map(([n, v]) => [n.toLowerCase(), v, false] as [string, string, boolean]);
   for (const row of rows) {

@@ -24,7 +24,12 @@ function keepLastUrl(endpoint: string, url: string): void {
 }
 
 function originalOf(capture: CaptureDetail): ReplayOriginal {
-  return { method: capture.method, headers: capture.headers, bodyText: utf8OrNull(base64ToBytes(capture.bodyBase64)), truncated: capture.truncated };
+  return {
+    method: capture.method,
+    headers: capture.headers,
+    bodyText: utf8OrNull(base64ToBytes(capture.bodyBase64)),
+    truncated: capture.truncated,
+  };
 }
 
 interface ReplayStore {
@@ -74,9 +79,23 @@ export const useReplay = create<ReplayStore>((set, get) => ({
   },
 
   async load(id) {
-    set({ captureId: id, capture: null, original: null, form: null, loading: true, loadError: null, errors: {}, shown: null, preview: null, previewError: null });
+    set({
+      captureId: id,
+      capture: null,
+      original: null,
+      form: null,
+      loading: true,
+      loadError: null,
+      errors: {},
+      shown: null,
+      preview: null,
+      previewError: null,
+    });
     try {
-      const [capture] = await Promise.all([call('captures.get', { id }), useEndpoints.getState().loaded ? undefined : useEndpoints.getState().load()]);
+      const [capture] = await Promise.all([
+        call('captures.get', { id }),
+        useEndpoints.getState().loaded ? undefined : useEndpoints.getState().load(),
+      ]);
       if (get().captureId !== id) return;
       set({ capture, original: originalOf(capture), loading: false });
       get().reset();
@@ -90,7 +109,13 @@ export const useReplay = create<ReplayStore>((set, get) => ({
     if (!capture || !original) return;
     const endpoint = useEndpoints.getState().endpoints.find((e) => e.slug === capture.endpoint);
     const target = defaultReplayUrl(capture, endpoint, storedLastUrl(capture.endpoint));
-    set({ form: initialForm(original, target.url), urlSource: target.source, errors: {}, preview: null, previewError: null });
+    set({
+      form: initialForm(original, target.url),
+      urlSource: target.source,
+      errors: {},
+      preview: null,
+      previewError: null,
+    });
   },
 
   update(patch) {

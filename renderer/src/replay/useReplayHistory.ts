@@ -43,7 +43,8 @@ export function useReplayHistory(captureId: number | null): History {
     setState({ rows: [], loaded: false, error: null });
     const fetchAll = () =>
       call('replays.list', { captureId }).then(
-        (list) => alive && setState((s) => ({ rows: mergeReplays(s.rows, list.map(toSummary)), loaded: true, error: null })),
+        (list) =>
+          alive && setState((s) => ({ rows: mergeReplays(s.rows, list.map(toSummary)), loaded: true, error: null })),
         (error) => alive && setState((s) => ({ ...s, loaded: true, error: errorText(error) })),
       );
     void fetchAll();

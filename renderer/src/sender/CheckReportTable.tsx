@@ -12,8 +12,10 @@ export function CheckReportTable({ report }: { report: CheckReport }) {
   return (
     <div className="check-report" data-testid="check-report">
       <p className="facts">
-        <span className="check-pass strong">{report.passed} passed</span> · <span className="check-fail strong">{report.failed} failed</span> ·{' '}
-        <span className="muted">{report.notJudged} not judged</span> — {report.provider} <code>{report.eventType}</code> against <code>{report.url}</code>
+        <span className="check-pass strong">{report.passed} passed</span> ·{' '}
+        <span className="check-fail strong">{report.failed} failed</span> ·{' '}
+        <span className="muted">{report.notJudged} not judged</span> — {report.provider} <code>{report.eventType}</code>{' '}
+        against <code>{report.url}</code>
       </p>
       <table className="table check-table" aria-label="Handler check report">
         <thead>
@@ -30,7 +32,12 @@ export function CheckReportTable({ report }: { report: CheckReport }) {
           {report.rows.map((row) => {
             const v = verdict(row);
             return (
-              <tr key={`${row.scenario}/${row.form ?? ''}`} data-scenario={row.scenario} data-form={row.form} data-result={v.text}>
+              <tr
+                key={`${row.scenario}/${row.form ?? ''}`}
+                data-scenario={row.scenario}
+                data-form={row.form}
+                data-result={v.text}
+              >
                 <td>
                   <span className="strong">{row.scenario}</span>
                   <div className="muted">{row.title}</div>

@@ -11,15 +11,19 @@ import { useSender } from './store';
  */
 export function HandlerCheck() {
   const { form, update, effectsUrl, setEffectsUrl, checking, checkErrors, checkError, report, check } = useSender();
-  const provider = findProvider(useProviders((s) => s.providers), form.provider);
+  const provider = findProvider(
+    useProviders((s) => s.providers),
+    form.provider,
+  );
   return (
     <div className="handler-check">
       <p className="muted">
-        Sends {provider?.name ?? 'the provider'}&apos;s <code>{form.eventType || 'first event'}</code> to <code>{form.url || 'the target URL'}</code> in
-        every shape a handler must survive: a duplicate, the provider&apos;s retry (new timestamp and signature), an answer past the timeout and its
-        retry, an unknown event type, out of order, a burst, a replayed old timestamp, a tampered body, the wrong secret, no signature at all, the
-        largest and an oversized event; the signature cases in each signature form the provider has. Signed with the secret of the form; nothing is
-        stored.
+        Sends {provider?.name ?? 'the provider'}&apos;s <code>{form.eventType || 'first event'}</code> to{' '}
+        <code>{form.url || 'the target URL'}</code> in every shape a handler must survive: a duplicate, the
+        provider&apos;s retry (new timestamp and signature), an answer past the timeout and its retry, an unknown event
+        type, out of order, a burst, a replayed old timestamp, a tampered body, the wrong secret, no signature at all,
+        the largest and an oversized event; the signature cases in each signature form the provider has. Signed with the
+        secret of the form; nothing is stored.
       </p>
       <div className="check-controls">
         <Field name="checkUrl" label="Handler URL" error={checkErrors.url}>
@@ -33,7 +37,11 @@ export function HandlerCheck() {
             onChange={(e) => update({ url: e.target.value })}
           />
         </Field>
-        <Field name="checkSecret" label="Signing secret" error={checkErrors.secret && 'required: the secret your handler verifies with'}>
+        <Field
+          name="checkSecret"
+          label="Signing secret"
+          error={checkErrors.secret && 'required: the secret your handler verifies with'}
+        >
           <input
             id="f-checkSecret"
             name="checkSecret"

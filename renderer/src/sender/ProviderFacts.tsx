@@ -20,7 +20,12 @@ export function ProviderFacts({ provider }: { provider: ProviderDefinition }) {
   return (
     <details className="provider-facts" data-testid="provider-facts">
       <summary>
-        How {provider.name} delivers: <span className="muted">times out after {duration(d.timeoutMs)}, {retries === 0 ? 'no retries' : `${retries} retr${retries === 1 ? 'y' : 'ies'}`}, succeeds on {d.success === '2xx' ? 'any 2xx' : 'exactly 200'}</span>
+        How {provider.name} delivers:{' '}
+        <span className="muted">
+          times out after {duration(d.timeoutMs)},{' '}
+          {retries === 0 ? 'no retries' : `${retries} retr${retries === 1 ? 'y' : 'ies'}`}, succeeds on{' '}
+          {d.success === '2xx' ? 'any 2xx' : 'exactly 200'}
+        </span>
       </summary>
       <p className="muted">{provider.description}</p>
       <dl className="overview">
@@ -37,7 +42,10 @@ export function ProviderFacts({ provider }: { provider: ProviderDefinition }) {
             {d.retryDelaysMs.map((delay, i) => {
               at += delay;
               return (
-                <li key={i} title={`${duration(at)} of waits after the first attempt, plus the failed attempts' durations`}>
+                <li
+                  key={i}
+                  title={`${duration(at)} of waits after the first attempt, plus the failed attempts' durations`}
+                >
                   #{i + 2} <span className="muted">+{duration(delay)}</span>
                 </li>
               );
@@ -48,7 +56,9 @@ export function ProviderFacts({ provider }: { provider: ProviderDefinition }) {
         <dt>After failure</dt>
         <dd>
           {d.afterFailure}
-          {d.disableAfterFailingMs !== undefined && <> Disabled after {duration(d.disableAfterFailingMs)} of consecutive failures.</>}
+          {d.disableAfterFailingMs !== undefined && (
+            <> Disabled after {duration(d.disableAfterFailingMs)} of consecutive failures.</>
+          )}
         </dd>
         <dt>Limits</dt>
         <dd>{limits(provider)}</dd>

@@ -16,7 +16,21 @@ import { groupEventTypes, matchProviders } from './picker';
 /** Plays the provider: which event, its payload, where to, with which secret, and how fast its ladder runs. */
 export function SendForm() {
   const providers = useProviders((s) => s.providers);
-  const { form, errors, update, editPayload, chooseProvider, chooseEvent, sample, sampling, sending, send, check, checking, checkErrors } = useSender();
+  const {
+    form,
+    errors,
+    update,
+    editPayload,
+    chooseProvider,
+    chooseEvent,
+    sample,
+    sampling,
+    sending,
+    send,
+    check,
+    checking,
+    checkErrors,
+  } = useSender();
   const { signatureForm, setSignatureForm } = useSender();
   const endpoints = useEndpoints((s) => s.endpoints);
   const base = captureBase(useUi((s) => s.info));
@@ -35,9 +49,14 @@ export function SendForm() {
   // A target on one of this app's endpoints bound to a provider: play that provider.
   const chooseTarget = (url: string) => {
     update({ url });
-    const bound = base !== null ? endpoints.find((ep) => ep.provider && url.startsWith(`${base}${ep.slug}/`)) : undefined;
+    const bound =
+      base !== null ? endpoints.find((ep) => ep.provider && url.startsWith(`${base}${ep.slug}/`)) : undefined;
     const boundProvider = bound?.provider ? findProvider(providers, bound.provider) : undefined;
-    if (boundProvider && boundProvider.id !== form.provider) chooseProvider(boundProvider.id, boundProvider.events.map((ev) => ev.type));
+    if (boundProvider && boundProvider.id !== form.provider)
+      chooseProvider(
+        boundProvider.id,
+        boundProvider.events.map((ev) => ev.type),
+      );
   };
   const loadSeed = () => {
     const n = Number(seed.trim());
@@ -52,12 +71,22 @@ export function SendForm() {
       <div className="send-fields">
         <div className="field-row">
           <Field name="provider" label="Provider" error={errors.provider ?? checkErrors.provider}>
-            <SearchBox label="Search providers" value={providerQuery} onChange={setProviderQuery} count={shown.length} />
+            <SearchBox
+              label="Search providers"
+              value={providerQuery}
+              onChange={setProviderQuery}
+              count={shown.length}
+            />
             <select
               id="f-provider"
               name="provider"
               value={form.provider}
-              onChange={(e) => chooseProvider(e.target.value, findProvider(providers, e.target.value)?.events.map((ev) => ev.type) ?? [])}
+              onChange={(e) =>
+                chooseProvider(
+                  e.target.value,
+                  findProvider(providers, e.target.value)?.events.map((ev) => ev.type) ?? [],
+                )
+              }
             >
               {shown.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -68,7 +97,13 @@ export function SendForm() {
             </select>
           </Field>
           <Field name="eventType" label="Event" error={errors.eventType}>
-            <select id="f-eventType" name="eventType" value={form.eventType} title={event?.description} onChange={(e) => chooseEvent(e.target.value)}>
+            <select
+              id="f-eventType"
+              name="eventType"
+              value={form.eventType}
+              title={event?.description}
+              onChange={(e) => chooseEvent(e.target.value)}
+            >
               {groupEventTypes(provider?.events.map((ev) => ev.type) ?? []).map((group) => {
                 const options = group.types.map((type) => (
                   <option key={type} value={type}>
@@ -110,7 +145,12 @@ export function SendForm() {
           ))}
         </datalist>
         <div className="field-row">
-          <Field name="secret" label="Signing secret" error={errors.secret ?? checkErrors.secret} hint="Empty: one is generated and shown after Send">
+          <Field
+            name="secret"
+            label="Signing secret"
+            error={errors.secret ?? checkErrors.secret}
+            hint="Empty: one is generated and shown after Send"
+          >
             <input
               id="f-secret"
               name="secret"
@@ -121,7 +161,12 @@ export function SendForm() {
               onChange={(e) => update({ secret: e.target.value })}
             />
           </Field>
-          <Field name="timeoutMs" label="Timeout (ms)" error={errors.timeoutMs} hint={provider ? `Empty: ${duration(provider.delivery.timeoutMs)}` : undefined}>
+          <Field
+            name="timeoutMs"
+            label="Timeout (ms)"
+            error={errors.timeoutMs}
+            hint={provider ? `Empty: ${duration(provider.delivery.timeoutMs)}` : undefined}
+          >
             <input
               id="f-timeoutMs"
               name="timeoutMs"
@@ -138,7 +183,15 @@ export function SendForm() {
         <div className="payload-head">
           <span className="field-label">Payload</span>
           <div className="spacer" />
-          <button type="button" className="small" disabled={sampling || !provider} onClick={() => { setSeedText(null); void sample(); }}>
+          <button
+            type="button"
+            className="small"
+            disabled={sampling || !provider}
+            onClick={() => {
+              setSeedText(null);
+              void sample();
+            }}
+          >
             New sample
           </button>
           <span className="muted">seed</span>
@@ -156,13 +209,24 @@ export function SendForm() {
               }
             }}
           />
-          <button type="button" className="small" disabled={sampling || seedText === null} onClick={loadSeed} title="Load the sample of this seed again">
+          <button
+            type="button"
+            className="small"
+            disabled={sampling || seedText === null}
+            onClick={loadSeed}
+            title="Load the sample of this seed again"
+          >
             Load
           </button>
         </div>
         <PayloadEditor value={form.payload} onChange={editPayload} serverError={errors.payload} />
         <label className="check">
-          <input type="checkbox" name="exact" checked={form.exact} onChange={(e) => update({ exact: e.target.checked })} />
+          <input
+            type="checkbox"
+            name="exact"
+            checked={form.exact}
+            onChange={(e) => update({ exact: e.target.checked })}
+          />
           Send the text exactly as typed (otherwise compact JSON, as providers send it)
         </label>
         {provider && (
@@ -175,7 +239,12 @@ export function SendForm() {
                 : `${provider.name} signs in one form only`
             }
           >
-            <select id="f-signatureForm" name="signatureForm" value={signatureForm} onChange={(e) => setSignatureForm(e.target.value)}>
+            <select
+              id="f-signatureForm"
+              name="signatureForm"
+              value={signatureForm}
+              onChange={(e) => setSignatureForm(e.target.value)}
+            >
               {provider.signature.forms.map((f) => (
                 <option key={f.name} value={f.name === provider.signature.defaultForm ? '' : f.name}>
                   {f.label}
@@ -192,7 +261,12 @@ export function SendForm() {
       <div className="send-actions">
         <ErrorNote message={errors.form} />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={sending || sampling || !provider} title={sampling ? 'Waiting for the sample' : undefined}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={sending || sampling || !provider}
+            title={sampling ? 'Waiting for the sample' : undefined}
+          >
             {sending ? 'Sending…' : 'Send'}
           </button>
           <button type="button" disabled={checking || !provider} onClick={() => void check()}>

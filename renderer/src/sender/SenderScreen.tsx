@@ -31,7 +31,11 @@ export function SenderScreen() {
     // The provider last played, else the first.
     const last = lastProvider();
     const first = providers.find((p) => p.id === last) ?? providers[0];
-    if (first && !form.provider) chooseProvider(first.id, first.events.map((e) => e.type));
+    if (first && !form.provider)
+      chooseProvider(
+        first.id,
+        first.events.map((e) => e.type),
+      );
   }, [providers]);
 
   return (
@@ -48,7 +52,14 @@ export function SenderScreen() {
         <div className="toolbar">
           <div className="segmented" role="tablist" aria-label="Sender output">
             {TABS.map((t) => (
-              <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'on' : ''} onClick={() => setTab(t.id)}>
+              <button
+                key={t.id}
+                type="button"
+                role="tab"
+                aria-selected={tab === t.id}
+                className={tab === t.id ? 'on' : ''}
+                onClick={() => setTab(t.id)}
+              >
                 {t.label}
               </button>
             ))}

@@ -73,7 +73,13 @@ export function SpeedControl() {
               {speedLabel(p)}
             </button>
           ))}
-          <button type="button" role="radio" aria-checked={customOn} className={customOn ? 'on' : ''} onClick={() => setCustomOn(true)}>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={customOn}
+            className={customOn ? 'on' : ''}
+            onClick={() => setCustomOn(true)}
+          >
             Custom
           </button>
         </div>

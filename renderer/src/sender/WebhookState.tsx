@@ -57,8 +57,12 @@ export function WebhookState() {
           <div key={w.id} className="warn" role="status" data-webhook-id={w.id}>
             <span>
               Webhook <code>{w.url}</code> ({w.provider}) is disabled
-              {w.disabledReason === 'disabled by the user' ? ' by you' : streak ? ` after ${streak} of consecutive failures (provider time)` : ''}: sends
-              to it are refused.
+              {w.disabledReason === 'disabled by the user'
+                ? ' by you'
+                : streak
+                  ? ` after ${streak} of consecutive failures (provider time)`
+                  : ''}
+              : sends to it are refused.
             </span>{' '}
             <button type="button" className="small" disabled={enabling === w.id} onClick={() => void enable(w.id)}>
               {enabling === w.id ? 'Enabling…' : 'Enable webhook'}

@@ -24,15 +24,28 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 
 /** The parse error of `text`, or null when it is valid JSON. */
 export function checkJson(text: string): JsonProblem | null {
-  if (text.trim() === '') return { message: 'The payload is empty: write a JSON event or take a new sample.', offset: null, line: null, column: null };
+  if (text.trim() === '')
+    return {
+      message: 'The payload is empty: write a JSON event or take a new sample.',
+      offset: null,
+      line: null,
+      column: null,
+    };
   try {
     JSON.parse(text);
     return null;
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(raw);
-    const offset = position ? Math.min(Number(position[1]), text.length) : raw.includes('end of JSON') ? text.length : null;
-    const message = raw.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '').replace(/^JSON\.parse: /, '');
+    const offset = position
+      ? Math.min(Number(position[1]), text.length)
+      : raw.includes('end of JSON')
+        ? text.length
+        : null;
+    const message = raw
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/ in JSON at position \d+/, '')
+      .replace(/^JSON\.parse: /, '');
     if (offset === null) return { message, offset: null, line: null, column: null };
     return { message, offset, ...lineAndColumn(text, offset) };
   }
@@ -44,6 +57,10 @@ export function checkJson(text: string): JsonProblem | null {
  * offer instead; null when there is nothing to warn about (the Sender sends
  * compact JSON unless `exact`).
  */
-export function canonicalPayloadWarning(provider: ProviderDefinition | undefined, text: string, exact: boolean): { message: string; compact: string } | null {
+export function canonicalPayloadWarning(
+  provider: ProviderDefinition | undefined,
+  text: string,
+  exact: boolean,
+): { message: string; compact: string } | null {
   return exact ? canonicalWarningFor(provider, text) : null;
 }

@@ -6,10 +6,16 @@
 import type { ProviderDefinition } from '../../../src/shared/providers';
 
 /** Providers whose name or id contains every word of the query (any case); `keepId` (the current choice) always stays. */
-export function matchProviders(providers: readonly ProviderDefinition[], query: string, keepId?: string): ProviderDefinition[] {
+export function matchProviders(
+  providers: readonly ProviderDefinition[],
+  query: string,
+  keepId?: string,
+): ProviderDefinition[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...providers];
-  return providers.filter((p) => p.id === keepId || words.every((w) => p.name.toLowerCase().includes(w) || p.id.includes(w)));
+  return providers.filter(
+    (p) => p.id === keepId || words.every((w) => p.name.toLowerCase().includes(w) || p.id.includes(w)),
+  );
 }
 
 /** The resource an event type belongs to: before the first dot (`customer.subscription.created` → `customer`), or the first word of a camelCase name (`commentCreated` → `comment`). */
@@ -48,7 +54,10 @@ export function groupEventTypes(types: readonly string[]): EventGroup[] {
     if (resource !== undefined && members && members.length >= 2) {
       if (placed.has(resource)) continue;
       placed.add(resource);
-      out.push({ label: members.every((t) => t.startsWith(`${resource}.`)) ? `${resource}.*` : `${resource}*`, types: members });
+      out.push({
+        label: members.every((t) => t.startsWith(`${resource}.`)) ? `${resource}.*` : `${resource}*`,
+        types: members,
+      });
       continue;
     }
     const last = out[out.length - 1];

@@ -74,7 +74,16 @@ interface SenderStore {
 }
 
 // No default target: Hookscope's own capture URL would make Send deliver to itself. The last target sent to is kept.
-const EMPTY_FORM: SenderForm = { provider: '', eventType: '', payload: '', seed: '', secret: '', url: recall(URL_KEY) ?? '', timeoutMs: '', exact: false };
+const EMPTY_FORM: SenderForm = {
+  provider: '',
+  eventType: '',
+  payload: '',
+  seed: '',
+  secret: '',
+  url: recall(URL_KEY) ?? '',
+  timeoutMs: '',
+  exact: false,
+};
 
 function seenHttpsNotices(): Set<string> {
   return new Set((recall(HTTPS_SEEN_KEY) ?? '').split(',').filter((p) => p !== ''));
@@ -170,15 +179,28 @@ export const useSender = create<SenderStore>((set, get) => ({
       await call('sender.setSpeed', { speed: get().speed });
       // An untouched sample is made again by the sender, so its times are the send's and its webhook id the webhook's.
       const { sampled, form, signatureForm, timestamps } = get();
-      const fresh = !form.exact && sampled !== null && form.payload === sampled.text && form.seed === String(sampled.seed);
+      const fresh =
+        !form.exact && sampled !== null && form.payload === sampled.text && form.seed === String(sampled.seed);
       const { payload: _typed, ...rest } = args;
       const chosen = { ...(signatureForm ? { form: signatureForm } : {}), timestamps };
-      const started = await call('sender.send', fresh ? { ...rest, seed: sampled.seed, ...chosen } : { ...args, ...chosen });
+      const started = await call(
+        'sender.send',
+        fresh ? { ...rest, seed: sampled.seed, ...chosen } : { ...args, ...chosen },
+      );
       remember(URL_KEY, args.url);
       const seen = seenHttpsNotices();
       const { shown, httpsNoticeShown } = shownWarnings(started.warnings, args.provider, args.url, seen);
       if (httpsNoticeShown) remember(HTTPS_SEEN_KEY, [...seen, args.provider].join(','));
-      set({ outcome: { deliveryId: started.deliveryId, warnings: shown, generatedSecret: started.generatedSecret, subscriptionId: started.subscriptionId, publicKey: started.publicKey ?? null }, tab: 'delivery' });
+      set({
+        outcome: {
+          deliveryId: started.deliveryId,
+          warnings: shown,
+          generatedSecret: started.generatedSecret,
+          subscriptionId: started.subscriptionId,
+          publicKey: started.publicKey ?? null,
+        },
+        tab: 'delivery',
+      });
       await useDeliveries.getState().follow(started.deliveryId);
     } catch (error) {
       set({ errors: { form: errorText(error) } });

@@ -35,7 +35,9 @@ function checkUrl(text: string): string | undefined {
 function checkTimeout(text: string): string | undefined {
   if (text.trim() === '') return undefined;
   const n = Number(text.trim());
-  return Number.isInteger(n) && n >= 1 && n <= MAX_TIMEOUT_MS ? undefined : `whole milliseconds from 1 to ${MAX_TIMEOUT_MS}, or empty for the provider's`;
+  return Number.isInteger(n) && n >= 1 && n <= MAX_TIMEOUT_MS
+    ? undefined
+    : `whole milliseconds from 1 to ${MAX_TIMEOUT_MS}, or empty for the provider's`;
 }
 
 /** The arguments of sender.send when the form is sound, else messages per field. */
@@ -64,12 +66,16 @@ export function toSendArgs(form: SenderForm): { args?: ApiArgs<'sender.send'>; e
 }
 
 /** The arguments of sender.check: the same provider, URL and event, and a secret, which the check cannot do without. */
-export function toCheckArgs(form: SenderForm, effectsUrl: string): { args?: ApiArgs<'sender.check'>; errors: SenderErrors & { effectsUrl?: string } } {
+export function toCheckArgs(
+  form: SenderForm,
+  effectsUrl: string,
+): { args?: ApiArgs<'sender.check'>; errors: SenderErrors & { effectsUrl?: string } } {
   const errors: SenderErrors & { effectsUrl?: string } = {};
   if (!form.provider) errors.provider = 'choose a provider';
   const url = checkUrl(form.url);
   if (url) errors.url = url;
-  if (form.secret === '') errors.secret = 'the handler check signs with the secret your handler verifies with: enter it';
+  if (form.secret === '')
+    errors.secret = 'the handler check signs with the secret your handler verifies with: enter it';
   const effects = effectsUrl.trim() === '' ? undefined : checkUrl(effectsUrl);
   if (effects) errors.effectsUrl = effects;
   if (Object.keys(errors).length > 0) return { errors };

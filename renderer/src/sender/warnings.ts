@@ -6,7 +6,13 @@ export function isLoopbackUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    host === '::1' ||
+    /^127(\.\d{1,3}){3}$/.test(host)
+  );
 }
 
 /** The sender's https notice for a provider that sends only to https (its text as the engine words it). */
@@ -20,7 +26,12 @@ export function isHttpsNotice(warning: string, provider: string): boolean {
  * per provider (`seen` holds the providers already told); every other
  * warning is shown as it came.
  */
-export function shownWarnings(warnings: readonly string[], provider: string, url: string, seen: ReadonlySet<string>): { shown: string[]; httpsNoticeShown: boolean } {
+export function shownWarnings(
+  warnings: readonly string[],
+  provider: string,
+  url: string,
+  seen: ReadonlySet<string>,
+): { shown: string[]; httpsNoticeShown: boolean } {
   let httpsNoticeShown = false;
   const shown = warnings.filter((w) => {
     if (!isHttpsNotice(w, provider)) return true;

@@ -24,11 +24,13 @@ export function SettingsScreen() {
         <dl className="overview">
           <dt>Data folder</dt>
           <dd>
-            <code data-testid="data-dir">{info?.dataDir ?? '…'}</code> {info && <CopyButton text={info.dataDir} className="small" />}
+            <code data-testid="data-dir">{info?.dataDir ?? '…'}</code>{' '}
+            {info && <CopyButton text={info.dataDir} className="small" />}
           </dd>
           <dt>Database</dt>
           <dd className="muted">
-            <code>hookscope.db</code> in that folder; <code>--data DIR</code> or <code>HOOKSCOPE_DATA</code> choose another.
+            <code>hookscope.db</code> in that folder; <code>--data DIR</code> or <code>HOOKSCOPE_DATA</code> choose
+            another.
           </dd>
           <dt>Capture URL</dt>
           <dd>
@@ -45,12 +47,20 @@ export function SettingsScreen() {
         <div className="radio-group" role="radiogroup" aria-label="Theme">
           {CHOICES.map((c) => (
             <label key={c.value} className="check">
-              <input type="radio" name="theme" value={c.value} checked={choice === c.value} onChange={() => choose(c.value)} />
+              <input
+                type="radio"
+                name="theme"
+                value={c.value}
+                checked={choice === c.value}
+                onChange={() => choose(c.value)}
+              />
               {c.label}
             </label>
           ))}
         </div>
-        <p className="muted">Now showing the {theme} theme{choice === 'system' ? ', as the system asks' : ''}.</p>
+        <p className="muted">
+          Now showing the {theme} theme{choice === 'system' ? ', as the system asks' : ''}.
+        </p>
       </section>
     </div>
   );

@@ -12,22 +12,23 @@ function Cause({ problem, host }: { problem: AccessProblem; host: string }) {
   if (problem === 'missing') {
     return (
       <p>
-        The UI needs the token that <code>hookscope serve</code> prints when it starts; it rides in the address after <code>#token=</code>, and this tab
-        was opened without it.
+        The UI needs the token that <code>hookscope serve</code> prints when it starts; it rides in the address after{' '}
+        <code>#token=</code>, and this tab was opened without it.
       </p>
     );
   }
   if (problem === 'stale') {
     return (
       <p>
-        Every start of <code>hookscope serve</code> makes a new token, and the one this tab holds was refused: serve was started again since this tab
-        was opened.
+        Every start of <code>hookscope serve</code> makes a new token, and the one this tab holds was refused: serve was
+        started again since this tab was opened.
       </p>
     );
   }
   return (
     <p>
-      Nothing answers at <code>{host}</code>. Either <code>hookscope serve</code> stopped, or it was started again and listens on another port.
+      Nothing answers at <code>{host}</code>. Either <code>hookscope serve</code> stopped, or it was started again and
+      listens on another port.
     </p>
   );
 }
@@ -53,15 +54,17 @@ export function AccessScreen({ problem }: { problem: AccessProblem }) {
           Find the terminal where <code>hookscope serve</code> runs (start it there if it is not running).
         </li>
         <li>
-          Open the address on its line <code>UI and control API: http://127.0.0.1:&lt;port&gt;/#token=…</code>: copy it whole, with the part after{' '}
-          <code>#</code>.
+          Open the address on its line <code>UI and control API: http://127.0.0.1:&lt;port&gt;/#token=…</code>: copy it
+          whole, with the part after <code>#</code>.
         </li>
         <li>
-          To print it again without a terminal at hand, stop serve (<kbd>Ctrl</kbd>+<kbd>C</kbd>) and start it again; <code>hookscope serve --open</code>{' '}
-          opens it in the browser for you.
+          To print it again without a terminal at hand, stop serve (<kbd>Ctrl</kbd>+<kbd>C</kbd>) and start it again;{' '}
+          <code>hookscope serve --open</code> opens it in the browser for you.
         </li>
       </ol>
-      <p className="muted">The token stays in this tab only and never goes into a URL sent to a server. Captures already stored are kept.</p>
+      <p className="muted">
+        The token stays in this tab only and never goes into a URL sent to a server. Captures already stored are kept.
+      </p>
       {problem === 'unreachable' && (
         <button type="button" className="primary" onClick={retry}>
           Try again

@@ -8,7 +8,10 @@ export function ConnectionDot() {
   const [state, setState] = useState<ConnectionState>('connecting');
   useEffect(() => onConnectionState(setState), []);
   return (
-    <span className={`conn conn-${state}`} title={state === 'live' ? 'New captures appear as they arrive' : 'Live updates are paused'}>
+    <span
+      className={`conn conn-${state}`}
+      title={state === 'live' ? 'New captures appear as they arrive' : 'Live updates are paused'}
+    >
       <span className="dot" aria-hidden="true" />
       {TEXT[state]}
     </span>

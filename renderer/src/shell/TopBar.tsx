@@ -25,7 +25,13 @@ export function TopBar() {
       </span>
       <nav className="nav" aria-label="Screens">
         {SCREENS.map((s) => (
-          <button key={s.id} type="button" className={screen === s.id ? 'on' : ''} aria-current={screen === s.id ? 'page' : undefined} onClick={() => go(s.id)}>
+          <button
+            key={s.id}
+            type="button"
+            className={screen === s.id ? 'on' : ''}
+            aria-current={screen === s.id ? 'page' : undefined}
+            onClick={() => go(s.id)}
+          >
             {s.label}
           </button>
         ))}

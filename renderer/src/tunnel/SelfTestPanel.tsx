@@ -16,12 +16,22 @@ export function SelfTestPanel({ open }: { open: boolean }) {
         <button type="button" disabled={!open || testing} onClick={() => void runSelfTest()}>
           {testing ? 'Testing…' : 'Run self-test'}
         </button>
-        <span className="muted">{open ? 'A POST goes out through the public URL and must come back here as a capture.' : 'Available while the tunnel is open.'}</span>
+        <span className="muted">
+          {open
+            ? 'A POST goes out through the public URL and must come back here as a capture.'
+            : 'Available while the tunnel is open.'}
+        </span>
       </div>
       <ErrorNote message={selfTestError} />
       {selfTest && (
-        <div className={`selftest-result ${selfTest.ok ? 'ok' : 'failed'}`} data-testid="selftest-result" data-ok={selfTest.ok}>
-          <span className={`badge ${selfTest.ok ? 'badge-valid' : 'badge-invalid'}`}>{selfTest.ok ? 'passed' : 'failed'}</span>{' '}
+        <div
+          className={`selftest-result ${selfTest.ok ? 'ok' : 'failed'}`}
+          data-testid="selftest-result"
+          data-ok={selfTest.ok}
+        >
+          <span className={`badge ${selfTest.ok ? 'badge-valid' : 'badge-invalid'}`}>
+            {selfTest.ok ? 'passed' : 'failed'}
+          </span>{' '}
           <span>{selfTest.message}</span>
           <div className="muted mono selftest-facts">
             {selfTest.status !== null && `answered ${selfTest.status} · `}

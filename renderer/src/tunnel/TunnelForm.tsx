@@ -16,7 +16,8 @@ type Errors = Partial<Record<'host' | 'subdomain' | 'authtoken', string>>;
 
 const PROVIDER_HINTS: Record<TunnelProvider, string> = {
   localtunnel: 'No account. A volunteer-run server; browsers see a reminder page first.',
-  cloudflared: 'No account. Needs the cloudflared program on the PATH (or HOOKSCOPE_CLOUDFLARED); a new URL each start.',
+  cloudflared:
+    'No account. Needs the cloudflared program on the PATH (or HOOKSCOPE_CLOUDFLARED); a new URL each start.',
   ngrok: 'Needs your ngrok authtoken: below, or NGROK_AUTHTOKEN when Hookscope starts.',
 };
 
@@ -31,7 +32,8 @@ export function isLocaltunnelHost(host: string): boolean {
 
 function check(host: string, subdomain: string): Errors {
   const errors: Errors = {};
-  if (host.trim() !== '' && !tunnelHostSchema.safeParse(host.trim()).success) errors.host = 'an http(s) URL, such as https://localtunnel.me';
+  if (host.trim() !== '' && !tunnelHostSchema.safeParse(host.trim()).success)
+    errors.host = 'an http(s) URL, such as https://localtunnel.me';
   if (subdomain.trim() !== '' && !TUNNEL_SUBDOMAIN_PATTERN.test(subdomain.trim())) {
     errors.subdomain = '4-63 lower-case letters, digits or "-", not starting or ending with "-"';
   }
@@ -69,7 +71,9 @@ export function TunnelForm() {
           return;
         }
       }
-      await start(lt ? { provider, host: host.trim() || undefined, subdomain: subdomain.trim() || undefined } : { provider });
+      await start(
+        lt ? { provider, host: host.trim() || undefined, subdomain: subdomain.trim() || undefined } : { provider },
+      );
     })();
   };
 
@@ -77,7 +81,13 @@ export function TunnelForm() {
     <form className="tunnel-form" onSubmit={submit} noValidate aria-label="Start the tunnel">
       <div className="field-row">
         <Field name="provider" label="Service" hint={PROVIDER_HINTS[provider]}>
-          <select id="f-provider" name="provider" value={provider} disabled={running} onChange={(e) => setProvider(e.target.value as TunnelProvider)}>
+          <select
+            id="f-provider"
+            name="provider"
+            value={provider}
+            disabled={running}
+            onChange={(e) => setProvider(e.target.value as TunnelProvider)}
+          >
             {TUNNEL_PROVIDERS.map((p) => (
               <option key={p} value={p}>
                 {TUNNEL_PROVIDER_LABELS[p]}
@@ -86,7 +96,12 @@ export function TunnelForm() {
           </select>
         </Field>
         {provider === 'ngrok' && (
-          <Field name="authtoken" label="ngrok authtoken (optional when already kept)" error={errors.authtoken} hint={tokenNote ?? 'Never stored in the database.'}>
+          <Field
+            name="authtoken"
+            label="ngrok authtoken (optional when already kept)"
+            error={errors.authtoken}
+            hint={tokenNote ?? 'Never stored in the database.'}
+          >
             <input
               id="f-authtoken"
               name="authtoken"
@@ -101,7 +116,12 @@ export function TunnelForm() {
       </div>
       {lt && (
         <div className="field-row">
-          <Field name="subdomain" label="Subdomain (optional)" error={errors.subdomain} hint="Asked for; the server gives a random one when it is taken.">
+          <Field
+            name="subdomain"
+            label="Subdomain (optional)"
+            error={errors.subdomain}
+            hint="Asked for; the server gives a random one when it is taken."
+          >
             <input
               id="f-subdomain"
               name="subdomain"
@@ -129,7 +149,11 @@ export function TunnelForm() {
         <button type="submit" className="primary" disabled={busy !== null || running}>
           {busy === 'starting' ? 'Starting…' : 'Start tunnel'}
         </button>
-        <button type="button" disabled={busy !== null || status === null || status.state === 'closed'} onClick={() => void stop()}>
+        <button
+          type="button"
+          disabled={busy !== null || status === null || status.state === 'closed'}
+          onClick={() => void stop()}
+        >
           {busy === 'stopping' ? 'Stopping…' : 'Stop'}
         </button>
       </div>

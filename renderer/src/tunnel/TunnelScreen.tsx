@@ -20,8 +20,8 @@ export function TunnelScreen() {
           <h2>Public tunnel</h2>
         </div>
         <p className="muted tunnel-intro">
-          A public URL for the capture server, through localtunnel, a Cloudflare quick tunnel or ngrok, so a provider on the internet can reach this machine. Only the capture server is
-          exposed; captures and secrets stay here.
+          A public URL for the capture server, through localtunnel, a Cloudflare quick tunnel or ngrok, so a provider on
+          the internet can reach this machine. Only the capture server is exposed; captures and secrets stay here.
         </p>
         <ErrorNote message={callError} onRetry={status ? undefined : () => void load()} />
         {status ? (

@@ -45,8 +45,8 @@ export function TunnelStatusCard({ status }: { status: TunnelStatus }) {
       )}
       {url && status.state === 'open' && (
         <p className="muted tunnel-explain">
-          Point webhooks at <code>{url}/&lt;slug&gt;/…</code>: they land in endpoint <code>&lt;slug&gt;</code> of the capture server (port{' '}
-          {status.localPort}). The control API and this window are not exposed.
+          Point webhooks at <code>{url}/&lt;slug&gt;/…</code>: they land in endpoint <code>&lt;slug&gt;</code> of the
+          capture server (port {status.localPort}). The control API and this window are not exposed.
         </p>
       )}
       {status.state !== 'closed' && (

@@ -58,7 +58,9 @@ export const useTunnel = create<TunnelStore>((set, get) => ({
 
   async setAuthtoken(token) {
     const kept = await call('tunnel.setAuthtoken', { provider: 'ngrok', token });
-    return kept.protection === 'os-encrypted' ? 'kept, encrypted by the operating system' : 'kept in memory until Hookscope stops';
+    return kept.protection === 'os-encrypted'
+      ? 'kept, encrypted by the operating system'
+      : 'kept in memory until Hookscope stops';
   },
 
   async stop() {

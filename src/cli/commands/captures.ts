@@ -11,7 +11,18 @@ import type { CaptureQuery } from '../../core/capture-query';
 
 /** Whether anything narrows the list (a filter, or a page past the newest or oldest). */
 function filtered(q: CaptureQuery): boolean {
-  return [q.endpoint, q.provider, q.eventType, q.method, q.signatureStatus, q.since, q.until, q.search, q.beforeId, q.afterId].some((v) => v !== undefined);
+  return [
+    q.endpoint,
+    q.provider,
+    q.eventType,
+    q.method,
+    q.signatureStatus,
+    q.since,
+    q.until,
+    q.search,
+    q.beforeId,
+    q.afterId,
+  ].some((v) => v !== undefined);
 }
 
 function summaryRows(rows: CaptureSummary[]) {
@@ -32,7 +43,15 @@ function summaryRows(rows: CaptureSummary[]) {
 const COLUMNS = ['id', 'time', 'endpoint', 'method', 'path', 'provider', 'event', 'signature', 'size', 'status'];
 
 export function registerCaptureCommands(program: Command): void {
-  withListFilters(withJson(withData(program.command('list').description('list captured requests, newest first (filters combine; page with --before/--after)'))))
+  withListFilters(
+    withJson(
+      withData(
+        program
+          .command('list')
+          .description('list captured requests, newest first (filters combine; page with --before/--after)'),
+      ),
+    ),
+  )
     .option('--endpoint <slug>', 'only this endpoint')
     .option('--limit <n>', 'how many', intArg('--limit', 1, 10_000), 50)
     .action(async (options: CommonOptions & ListFlags) => {
@@ -45,7 +64,9 @@ export function registerCaptureCommands(program: Command): void {
         else {
           printTable(summaryRows(rows), COLUMNS);
           if (rows.length === query.limit) {
-            process.stderr.write(`(${rows.length} shown; older: --before ${rows[rows.length - 1].id}, newer: --after ${rows[0].id})\n`);
+            process.stderr.write(
+              `(${rows.length} shown; older: --before ${rows[rows.length - 1].id}, newer: --after ${rows[0].id})\n`,
+            );
           }
         }
       });
@@ -77,13 +98,20 @@ export function registerCaptureCommands(program: Command): void {
         if (bytes.length === 0) out.push('(empty body)');
         else if (isText(bytes)) out.push(inertBlock(bytes.toString('utf8')));
         else out.push(`(${formatBytes(bytes.length)} of binary data; use --json for the bytes)`);
-        if (decoded.length) out.push('', inertLine(`(decoded from ${decoded.join(', ')}; ${formatBytes(raw.length)} as received)`));
-        if (detail.truncated) out.push('', `(truncated: ${formatBytes(detail.bodySize)} received, first ${formatBytes(detail.bodyStoredSize)} kept)`);
+        if (decoded.length)
+          out.push('', inertLine(`(decoded from ${decoded.join(', ')}; ${formatBytes(raw.length)} as received)`));
+        if (detail.truncated)
+          out.push(
+            '',
+            `(truncated: ${formatBytes(detail.bodySize)} received, first ${formatBytes(detail.bodyStoredSize)} kept)`,
+          );
         process.stdout.write(`${out.join('\n')}\n`);
       });
     });
 
-  withJson(withData(program.command('search').description('full-text search over paths, headers and decoded text bodies')))
+  withJson(
+    withData(program.command('search').description('full-text search over paths, headers and decoded text bodies')),
+  )
     .argument('<text>', 'words to find (all must match; each matches as a prefix)')
     .option('--limit <n>', 'how many', intArg('--limit', 1, 10_000), 50)
     .action(async (text: string, options: CommonOptions & { limit: number }) => {

@@ -36,7 +36,11 @@ async function drain(app: AppSurface, done: () => string): Promise<void> {
     await besideServe(Date.now() - started);
   }
   for (let i = 0; i < 10_000; i++) {
-    const n = await withBusyRetry(() => app.reclaimer.run(CLI_RECLAIM_PAGES), besideServe, () => 'the captures are deleted; the file shrinks later');
+    const n = await withBusyRetry(
+      () => app.reclaimer.run(CLI_RECLAIM_PAGES),
+      besideServe,
+      () => 'the captures are deleted; the file shrinks later',
+    );
     if (n === 0) break;
     await besideServe(2);
   }
@@ -61,15 +65,23 @@ export function registerDeleteCommands(program: Command): void {
     withData(
       program
         .command('delete')
-        .description('delete captures: by id, every one matching a filter, or --all; asks first on a terminal (--yes for scripts)'),
+        .description(
+          'delete captures: by id, every one matching a filter, or --all; asks first on a terminal (--yes for scripts)',
+        ),
     ),
   )
-    .argument('[ids...]', 'capture ids', (value: string, previous: number[] | undefined) => [...(previous ?? []), idArg(value)])
+    .argument('[ids...]', 'capture ids', (value: string, previous: number[] | undefined) => [
+      ...(previous ?? []),
+      idArg(value),
+    ])
     .option('--endpoint <slug>', 'every capture of this endpoint')
     .option('--provider <id>', 'every capture from this provider (any case)')
     .option('--event-type <prefix>', 'every capture whose event type starts with this (any case)')
     .option('--method <method>', 'every capture with this HTTP method')
-    .option('--signature <status>', 'every capture with this signature verdict (valid, invalid, stale, missing, malformed, no-secret)')
+    .option(
+      '--signature <status>',
+      'every capture with this signature verdict (valid, invalid, stale, missing, malformed, no-secret)',
+    )
     .option('--all', 'every capture of every endpoint')
     .option('--yes', 'do not ask (needed when not on a terminal)')
     .option('--dry-run', 'only count what would be deleted')
@@ -80,17 +92,29 @@ export function registerDeleteCommands(program: Command): void {
         const target = app.cleanup.plan({
           ids,
           all: options.all,
-          filter: { endpoint: options.endpoint, provider: options.provider, eventType: options.eventType, method: options.method, signatureStatus: options.signature },
+          filter: {
+            endpoint: options.endpoint,
+            provider: options.provider,
+            eventType: options.eventType,
+            method: options.method,
+            signatureStatus: options.signature,
+          },
         });
         const count = app.cleanup.countTarget(target);
         const what = inertLine(describeTarget(target));
         if (options.dryRun || count === 0) {
           if (options.json) printJson({ deleted: 0, matched: count, dryRun: options.dryRun === true });
-          else process.stdout.write(`${options.dryRun ? 'would delete' : 'nothing to delete:'} ${plural(count, 'capture')} (${what})\n`);
+          else
+            process.stdout.write(
+              `${options.dryRun ? 'would delete' : 'nothing to delete:'} ${plural(count, 'capture')} (${what})\n`,
+            );
           return;
         }
         if (!options.yes) {
-          const yes = await confirm(`Delete ${plural(count, 'capture')} (${what})?`, `this would delete ${plural(count, 'capture')}; not on a terminal, so nothing was deleted: add --yes`);
+          const yes = await confirm(
+            `Delete ${plural(count, 'capture')} (${what})?`,
+            `this would delete ${plural(count, 'capture')}; not on a terminal, so nothing was deleted: add --yes`,
+          );
           if (!yes) {
             process.stderr.write('nothing deleted\n');
             process.exitCode = 1;
@@ -106,7 +130,13 @@ export function registerDeleteCommands(program: Command): void {
 
   const endpoint = program.commands.find((c) => c.name() === 'endpoint');
   if (!endpoint) return;
-  withJson(withData(endpoint.command('delete').description('delete an endpoint and all its captures; asks first on a terminal (--yes for scripts)')))
+  withJson(
+    withData(
+      endpoint
+        .command('delete')
+        .description('delete an endpoint and all its captures; asks first on a terminal (--yes for scripts)'),
+    ),
+  )
     .argument('<slug>', 'the endpoint')
     .option('--yes', 'do not ask (needed when not on a terminal)')
     .action(async (slug: string, options: CommonOptions & { yes?: boolean }) => {

@@ -29,7 +29,10 @@ export function deliveryJson(detail: DeliveryDetail) {
   const byN = new Map(detail.attempts.map((a) => [a.n, a]));
   return {
     ...detail.result,
-    attempts: detail.result.attempts.map((s) => ({ ...s, response: byN.has(s.n) ? responseJson(byN.get(s.n)!) : null })),
+    attempts: detail.result.attempts.map((s) => ({
+      ...s,
+      response: byN.has(s.n) ? responseJson(byN.get(s.n)!) : null,
+    })),
   };
 }
 
@@ -43,7 +46,11 @@ function overdue(a: { trigger: string; sentAt: string | null; dueAt: string }): 
 export function printDelivery(detail: DeliveryDetail): void {
   const r = detail.result;
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(inertLine(`delivery ${r.deliveryId}: ${r.provider} ${r.eventType} -> ${r.target}: ${r.status}${r.failureReason ? ` (${r.failureReason})` : ''}`));
+  out(
+    inertLine(
+      `delivery ${r.deliveryId}: ${r.provider} ${r.eventType} -> ${r.target}: ${r.status}${r.failureReason ? ` (${r.failureReason})` : ''}`,
+    ),
+  );
   out(`signature form: ${inertLine(r.signatureForm ?? 'provider default')}; timestamps: ${r.timestamps}`);
   printTable(
     r.attempts.map((a) => ({
@@ -66,7 +73,9 @@ export function printDelivery(detail: DeliveryDetail): void {
     if (!a) continue;
     out('');
     if (a.status === null) {
-      out(`attempt ${a.n}: no response (${a.errorKind ?? 'unknown'}${a.errorMessage ? `: ${inertLine(a.errorMessage)}` : ''})`);
+      out(
+        `attempt ${a.n}: no response (${a.errorKind ?? 'unknown'}${a.errorMessage ? `: ${inertLine(a.errorMessage)}` : ''})`,
+      );
       continue;
     }
     const size = a.responseSize ?? 0;

@@ -63,7 +63,8 @@ export async function runUntilDone(sender: Sender, ids: number[]): Promise<RunEn
   const taken: number[] = [];
   const deadline = Date.now() + HANDOFF_CONFIRM_MS;
   while (handedOver.length && Date.now() < deadline) {
-    for (const id of handedOver) if (!taken.includes(id) && sender.getDelivery(id).delivery.pausedAt === null) taken.push(id);
+    for (const id of handedOver)
+      if (!taken.includes(id) && sender.getDelivery(id).delivery.pausedAt === null) taken.push(id);
     if (taken.length === handedOver.length) break;
     await sleep(HANDOFF_POLL_MS);
   }
@@ -74,7 +75,12 @@ export async function runUntilDone(sender: Sender, ids: number[]): Promise<RunEn
 export function spokenDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${Math.round(ms / 100) / 10} s`;
-  const units: [string, number][] = [['d', 86_400_000], ['h', 3_600_000], ['min', 60_000], ['s', 1000]];
+  const units: [string, number][] = [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['min', 60_000],
+    ['s', 1000],
+  ];
   const parts: string[] = [];
   let left = Math.round(ms / 1000) * 1000;
   for (const [name, size] of units) {
@@ -97,7 +103,12 @@ export function describeEvent(e: SenderEvent): string | undefined {
   if (e.type === 'attempt-started') return `attempt ${e.n}: sending (provider time ${e.scheduledAt})`;
   if (e.type === 'attempt-finished') {
     const a = e.attempt;
-    const outcome = a.errorKind === null ? `${a.status} delivered` : a.errorKind === 'status' ? `${a.status} (not a success)` : a.errorKind;
+    const outcome =
+      a.errorKind === null
+        ? `${a.status} delivered`
+        : a.errorKind === 'status'
+          ? `${a.status} (not a success)`
+          : a.errorKind;
     const signed = a.signedTimestamp !== null ? `, signed t=${a.signedTimestamp}` : '';
     let next = '';
     if (e.next) {
@@ -106,16 +117,21 @@ export function describeEvent(e: SenderEvent): string | undefined {
     }
     return `attempt ${a.n}: ${outcome} in ${a.durationMs} ms${signed}${next}`;
   }
-  if (e.type === 'webhook-disabled') return `webhook ${e.url} disabled after ${Math.round(e.failingForMs / 3_600_000)} h of consecutive failures`;
+  if (e.type === 'webhook-disabled')
+    return `webhook ${e.url} disabled after ${Math.round(e.failingForMs / 3_600_000)} h of consecutive failures`;
   if (e.type === 'engine-error') return `sender error: ${e.error.message} [${e.error.code}]`;
   return undefined;
 }
 
 /** What `send` and `retry` print after Ctrl-C. */
 export function describeInterruption(end: Extract<RunEnd, { kind: 'interrupted' }>): string[] {
-  const lines = end.taken.map((id) => `delivery ${id}: handed over to the running sender (hookscope serve), which sends its next attempts`);
+  const lines = end.taken.map(
+    (id) => `delivery ${id}: handed over to the running sender (hookscope serve), which sends its next attempts`,
+  );
   for (const id of end.paused) {
-    lines.push(`delivery ${id}: paused; no running sender took it over. \`hookscope serve\` resumes it when it starts, or \`hookscope retry ${id}\` now`);
+    lines.push(
+      `delivery ${id}: paused; no running sender took it over. \`hookscope serve\` resumes it when it starts, or \`hookscope retry ${id}\` now`,
+    );
   }
   return lines;
 }

@@ -69,15 +69,27 @@ export function describeDiff(d: CaptureDiff): string[] {
     }
     out.push(...bounds(body));
   } else if (body.kind === 'text') {
-    out.push(`body (text, +${body.added} -${body.removed} lines)${decoded}:`, ...withContext(body.lines), ...bounds(body));
+    out.push(
+      `body (text, +${body.added} -${body.removed} lines)${decoded}:`,
+      ...withContext(body.lines),
+      ...bounds(body),
+    );
   } else {
-    out.push(`body (binary)${decoded}: ${body.sizeA} bytes (sha256 ${body.sha256A.slice(0, 12)}) -> ${body.sizeB} bytes (sha256 ${body.sha256B.slice(0, 12)})`);
+    out.push(
+      `body (binary)${decoded}: ${body.sizeA} bytes (sha256 ${body.sha256A.slice(0, 12)}) -> ${body.sizeB} bytes (sha256 ${body.sha256B.slice(0, 12)})`,
+    );
   }
   return out;
 }
 
 export function registerDiffCommand(program: Command): void {
-  withJson(withData(program.command('diff').description('what changed between two captures: request line, headers, body (JSON paths or lines)')))
+  withJson(
+    withData(
+      program
+        .command('diff')
+        .description('what changed between two captures: request line, headers, body (JSON paths or lines)'),
+    ),
+  )
     .argument('<a>', 'capture id', idArg)
     .argument('<b>', 'capture id', idArg)
     .action(async (a: number, b: number, options: CommonOptions) => {

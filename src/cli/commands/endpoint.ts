@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
-import { DEFAULT_RULE, KEEP_COUNT_MAX, KEEP_DAYS_MAX, KEEP_DAYS_MIN, responseRuleSchema, slugSchema, type Endpoint, type ResponseRule } from '../../shared/capture-types';
+import {
+  DEFAULT_RULE,
+  KEEP_COUNT_MAX,
+  KEEP_DAYS_MAX,
+  KEEP_DAYS_MIN,
+  responseRuleSchema,
+  slugSchema,
+  type Endpoint,
+  type ResponseRule,
+} from '../../shared/capture-types';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { printJson, printLines, printTable } from '../output';
 import { collect, floatArg, headerArg, intArg } from '../parse';
@@ -34,7 +43,11 @@ function ruleOptions(command: Command): Command {
   return command
     .option('--status <code>', 'status of the success answer (default 200)', intArg('--status', 100, 599))
     .option('--delay <ms>', 'wait this long before answering', intArg('--delay', 0, 600_000))
-    .option('--fail-first <n>', 'answer the first N requests with --fail-status, then succeed', intArg('--fail-first', 0, 1_000_000))
+    .option(
+      '--fail-first <n>',
+      'answer the first N requests with --fail-status, then succeed',
+      intArg('--fail-first', 0, 1_000_000),
+    )
     .option('--fail-rate <p>', 'fail each request with probability P (0..1), seeded', floatArg('--fail-rate', 0, 1))
     .option('--fail-status <code>', 'status of a failure answer (default 500)', intArg('--fail-status', 100, 599))
     .option('--seed <n>', 'seed for --fail-rate', intArg('--seed', -2147483648, 2147483647))
@@ -92,8 +105,16 @@ function limitOf(flag: number | 'none' | undefined): number | null | undefined {
 
 function retentionOptions(command: Command): Command {
   return command
-    .option('--keep <n>', 'keep only the newest N captures of this endpoint ("none": no limit)', limitArg(intArg('--keep', 1, KEEP_COUNT_MAX)))
-    .option('--keep-days <days>', 'delete captures older than this many days ("none": no limit)', limitArg(floatArg('--keep-days', KEEP_DAYS_MIN, KEEP_DAYS_MAX)));
+    .option(
+      '--keep <n>',
+      'keep only the newest N captures of this endpoint ("none": no limit)',
+      limitArg(intArg('--keep', 1, KEEP_COUNT_MAX)),
+    )
+    .option(
+      '--keep-days <days>',
+      'delete captures older than this many days ("none": no limit)',
+      limitArg(floatArg('--keep-days', KEEP_DAYS_MIN, KEEP_DAYS_MAX)),
+    );
 }
 
 /** Applies --keep and --keep-days through the app, as the API does; a running serve trims in the background from its next step. */
@@ -160,7 +181,13 @@ function endpointJson(app: AppSurface, e: Endpoint) {
 export function registerEndpointCommands(program: Command): void {
   const endpoint = program.command('endpoint').description('create, list and change capture endpoints (/<slug>/...)');
 
-  withJson(withData(retentionOptions(bindingOptions(ruleOptions(endpoint.command('create').description('create an endpoint and its response rule'))))))
+  withJson(
+    withData(
+      retentionOptions(
+        bindingOptions(ruleOptions(endpoint.command('create').description('create an endpoint and its response rule'))),
+      ),
+    ),
+  )
     .argument('<slug>', 'the path prefix: requests to /<slug>/... land here')
     .action(async (slug: string, options: CommonOptions & RuleFlags & BindingFlags & RetentionFlags) => {
       const valid = slugSchema.safeParse(slug);
@@ -173,19 +200,38 @@ export function registerEndpointCommands(program: Command): void {
         applyRetention(app, slug, options);
         const created = app.endpoints.get(slug);
         if (options.json) printJson(endpointJson(app, created));
-        else printLines([`created endpoint ${created.slug}: ${describeRule(created.rule)}${created.provider ? `, provider ${created.provider}` : ''}${keepNote(created)}`]);
+        else
+          printLines([
+            `created endpoint ${created.slug}: ${describeRule(created.rule)}${created.provider ? `, provider ${created.provider}` : ''}${keepNote(created)}`,
+          ]);
       });
     });
 
-  withJson(withData(endpoint.command('list').description('list endpoints and their rules'))).action(async (options: CommonOptions) => {
-    await withApp(options, (app) => {
-      const list = app.endpoints.list();
-      if (options.json) printJson(list.map((e) => endpointJson(app, e)));
-      else printTable(endpointRows(list, (id) => secretsCell(app, id)), ['slug', 'rule', 'provider', 'secrets', 'forward', 'keep']);
-    });
-  });
+  withJson(withData(endpoint.command('list').description('list endpoints and their rules'))).action(
+    async (options: CommonOptions) => {
+      await withApp(options, (app) => {
+        const list = app.endpoints.list();
+        if (options.json) printJson(list.map((e) => endpointJson(app, e)));
+        else
+          printTable(
+            endpointRows(list, (id) => secretsCell(app, id)),
+            ['slug', 'rule', 'provider', 'secrets', 'forward', 'keep'],
+          );
+      });
+    },
+  );
 
-  withJson(withData(retentionOptions(bindingOptions(ruleOptions(endpoint.command('set').description("change an endpoint's response rule, provider, secrets or retention"))))))
+  withJson(
+    withData(
+      retentionOptions(
+        bindingOptions(
+          ruleOptions(
+            endpoint.command('set').description("change an endpoint's response rule, provider, secrets or retention"),
+          ),
+        ),
+      ),
+    ),
+  )
     .argument('<slug>', 'the endpoint')
     .action(async (slug: string, options: CommonOptions & RuleFlags & BindingFlags & RetentionFlags) => {
       await withApp(options, (app) => {

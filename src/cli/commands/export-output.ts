@@ -56,7 +56,10 @@ export function curlBodyFiles(out: string | undefined) {
   let count = 0;
   return {
     place(capture: StoredCapture, bytes: Buffer): string {
-      folder ??= createFreshFolder(bodyParent(out), isStdout(out) ? 'hookscope-curl-bodies' : `${basename(out!, extname(out!))}-bodies`);
+      folder ??= createFreshFolder(
+        bodyParent(out),
+        isStdout(out) ? 'hookscope-curl-bodies' : `${basename(out!, extname(out!))}-bodies`,
+      );
       count++;
       return folder.writeNew(`capture-${capture.id}.body`, bytes);
     },

@@ -18,7 +18,12 @@ interface ExportOptions extends CommonOptions {
   out?: string;
 }
 
-function* linesOf(app: AppSurface, format: Format, selection: ExportSelection, bodies: ReturnType<typeof curlBodyFiles>): Generator<string> {
+function* linesOf(
+  app: AppSurface,
+  format: Format,
+  selection: ExportSelection,
+  bodies: ReturnType<typeof curlBodyFiles>,
+): Generator<string> {
   if (format === 'ndjson') yield* app.replay.ndjson(selection);
   else if (format === 'har') yield JSON.stringify(app.replay.har(selection), null, 2);
   else yield* curlScript(app.replay.exportCaptures(selection), (capture, bytes) => bodies.place(capture, bytes));
@@ -45,12 +50,22 @@ async function runExport(app: AppSurface, format: Format, selection: ExportSelec
 }
 
 export function registerExportCommands(program: Command): void {
-  withData(program.command('export').description('export captures as HAR 1.2, NDJSON (everything, for import) or cURL command lines'))
-    .argument('[ids...]', 'only these captures', (value: string, previous: number[] | undefined) => [...(previous ?? []), idArg(value)])
+  withData(
+    program
+      .command('export')
+      .description('export captures as HAR 1.2, NDJSON (everything, for import) or cURL command lines'),
+  )
+    .argument('[ids...]', 'only these captures', (value: string, previous: number[] | undefined) => [
+      ...(previous ?? []),
+      idArg(value),
+    ])
     .requiredOption('--format <format>', 'har | ndjson | curl')
     .option('--endpoint <slug>', 'only captures of this endpoint')
     .option('--since <time>', 'only captures received since then (ISO time, or 30m, 24h, 7d back)')
-    .option('--out <file>', "write here (a temporary file, renamed over it when complete) instead of standard output ('-')")
+    .option(
+      '--out <file>',
+      "write here (a temporary file, renamed over it when complete) instead of standard output ('-')",
+    )
     .action(async (ids: number[] | undefined, options: ExportOptions) => {
       if (!(FORMATS as readonly string[]).includes(options.format)) {
         throw new HookscopeError('BAD_INPUT', `--format must be one of ${FORMATS.join(', ')}, got "${options.format}"`);
@@ -63,8 +78,10 @@ export function registerExportCommands(program: Command): void {
           since: options.since === undefined ? undefined : parseSince(options.since, app.clock.now()),
         };
         const { count, bodies } = await runExport(app, options.format as Format, selection, options.out);
-        if (!isStdout(options.out)) process.stderr.write(`exported ${count} capture${count === 1 ? '' : 's'} to ${options.out}\n`);
-        if (bodies) process.stderr.write(`wrote ${bodies.count} body file${bodies.count === 1 ? '' : 's'} in ${bodies.path}\n`);
+        if (!isStdout(options.out))
+          process.stderr.write(`exported ${count} capture${count === 1 ? '' : 's'} to ${options.out}\n`);
+        if (bodies)
+          process.stderr.write(`wrote ${bodies.count} body file${bodies.count === 1 ? '' : 's'} in ${bodies.path}\n`);
       });
     });
 }

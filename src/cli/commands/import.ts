@@ -18,10 +18,14 @@ const CLI_SLICE_MS = 10;
 const CLI_DRAIN_ROWS = 64;
 
 /** The pause after a slice: as long as the slice took (at least 2 ms), so a waiting `serve` gets its turn. */
-const besideServe = (sliceMs: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(2, sliceMs)));
+const besideServe = (sliceMs: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(2, sliceMs)));
 
 function unreadable(file: string, error: unknown): HookscopeError {
-  return new HookscopeError('BAD_INPUT', `cannot read ${inertLine(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  return new HookscopeError(
+    'BAD_INPUT',
+    `cannot read ${inertLine(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+  );
 }
 
 /** A file read as a stream (twice: to validate, then to write); standard input is read once and held. */
@@ -53,7 +57,13 @@ async function fileSource(file: string): Promise<ImportSource> {
 }
 
 export function registerImportCommand(program: Command): void {
-  withJson(withData(program.command('import').description('import an NDJSON export or a HAR file: endpoints created as needed, new ids')))
+  withJson(
+    withData(
+      program
+        .command('import')
+        .description('import an NDJSON export or a HAR file: endpoints created as needed, new ids'),
+    ),
+  )
     .argument('<file>', "the file ('-': stdin)")
     .action(async (file: string, options: CommonOptions) => {
       const source = await fileSource(file);
@@ -64,9 +74,14 @@ export function registerImportCommand(program: Command): void {
           printJson(report);
           return;
         }
-        const parts = [`imported ${report.captures} capture${report.captures === 1 ? '' : 's'} and ${report.replays} replay${report.replays === 1 ? '' : 's'} (${report.format})`];
+        const parts = [
+          `imported ${report.captures} capture${report.captures === 1 ? '' : 's'} and ${report.replays} replay${report.replays === 1 ? '' : 's'} (${report.format})`,
+        ];
         if (report.skipped) parts.push(`skipped ${report.skipped} already here`);
-        if (report.endpointsCreated.length) parts.push(`created endpoint${report.endpointsCreated.length === 1 ? '' : 's'} ${report.endpointsCreated.join(', ')}`);
+        if (report.endpointsCreated.length)
+          parts.push(
+            `created endpoint${report.endpointsCreated.length === 1 ? '' : 's'} ${report.endpointsCreated.join(', ')}`,
+          );
         process.stdout.write(`${parts.join('; ')}\n`);
       });
     });

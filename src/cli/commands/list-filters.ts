@@ -24,7 +24,14 @@ export interface ListFlags {
   limit: number;
 }
 
-const SIGNATURE_STATUSES: readonly SignatureStatus[] = ['valid', 'invalid', 'stale', 'missing', 'malformed', 'no-secret'];
+const SIGNATURE_STATUSES: readonly SignatureStatus[] = [
+  'valid',
+  'invalid',
+  'stale',
+  'missing',
+  'malformed',
+  'no-secret',
+];
 
 export function withListFilters(command: Command): Command {
   return command
@@ -43,14 +50,21 @@ export function withListFilters(command: Command): Command {
 export function listQuery(flags: ListFlags, nowMs: number): CaptureQuery {
   const signature = flags.signature?.trim().toLowerCase();
   if (signature !== undefined && !SIGNATURE_STATUSES.includes(signature as SignatureStatus)) {
-    throw new HookscopeError('BAD_INPUT', `--signature must be one of ${SIGNATURE_STATUSES.join(', ')}, got "${flags.signature}"`);
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `--signature must be one of ${SIGNATURE_STATUSES.join(', ')}, got "${flags.signature}"`,
+    );
   }
   const method = flags.method?.trim();
-  if (method !== undefined && !/^[A-Za-z]+$/.test(method)) throw new HookscopeError('BAD_INPUT', `--method must be an HTTP method such as POST, got "${flags.method}"`);
+  if (method !== undefined && !/^[A-Za-z]+$/.test(method))
+    throw new HookscopeError('BAD_INPUT', `--method must be an HTTP method such as POST, got "${flags.method}"`);
   const since = flags.since === undefined ? undefined : parseSince(flags.since, nowMs, '--since');
   const until = flags.until === undefined ? undefined : parseSince(flags.until, nowMs, '--until');
   if (since !== undefined && until !== undefined && since >= until) {
-    throw new HookscopeError('BAD_INPUT', `--since (${new Date(since).toISOString()}) must be before --until (${new Date(until).toISOString()})`);
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `--since (${new Date(since).toISOString()}) must be before --until (${new Date(until).toISOString()})`,
+    );
   }
   if (flags.before !== undefined && flags.after !== undefined && flags.after >= flags.before) {
     throw new HookscopeError('BAD_INPUT', `--after ${flags.after} must be below --before ${flags.before}`);

@@ -57,17 +57,17 @@ function formText(f: SignatureForm): string[] {
 /** The whole description, one string per line, each already inert. */
 export function describeProvider(p: ProviderDefinition): string[] {
   const d = p.delivery;
-  const lines = [
-    `${inertLine(p.name)} (${inertLine(p.id)}, ${p.kind})`,
-    ...inertBlock(p.description).split('\n'),
-  ];
+  const lines = [`${inertLine(p.name)} (${inertLine(p.id)}, ${p.kind})`, ...inertBlock(p.description).split('\n')];
   if (p.source) lines.push(`source: ${inertLine(p.source)}`);
   lines.push('', `events (${p.events.length}):`);
   const width = Math.max(...p.events.map((e) => inertLine(e.type).length), 0);
   for (const e of p.events) lines.push(`  ${inertLine(e.type).padEnd(width)}  ${inertLine(e.description)}`.trimEnd());
   if (p.subscriptionWildcard) lines.push(`  (subscribe to "${inertLine(p.subscriptionWildcard)}" for all)`);
   lines.push('', 'headers:');
-  for (const h of p.headers) lines.push(`  ${inertLine(h.name)}: ${headerSource(h.value)}${h.description ? ` - ${inertLine(h.description)}` : ''}`);
+  for (const h of p.headers)
+    lines.push(
+      `  ${inertLine(h.name)}: ${headerSource(h.value)}${h.description ? ` - ${inertLine(h.description)}` : ''}`,
+    );
   lines.push('', `signature (default form: ${inertLine(p.signature.defaultForm)}):`);
   for (const f of p.signature.forms) lines.push(...formText(f));
   lines.push('', `payload: ${inertLine(p.envelope.description)}`);
@@ -79,8 +79,13 @@ export function describeProvider(p: ProviderDefinition): string[] {
     `  attempts: ${d.retryDelaysMs.length + 1} (retries after ${ladderText(p)})`,
     `  after the last failure: ${inertLine(d.afterFailure)}`,
   );
-  if (d.disableAfterFailingMs !== undefined) lines.push(`  disabled after ${formatDelay(d.disableAfterFailingMs)} of consecutive failures`);
-  const limits = [p.limits.httpsRequired ? 'HTTPS endpoints only' : '', p.limits.maxPayloadBytes ? `payloads up to ${p.limits.maxPayloadBytes} bytes` : '', p.limits.webhooksPerProperty ? `${p.limits.webhooksPerProperty} webhooks per property` : ''].filter(Boolean);
+  if (d.disableAfterFailingMs !== undefined)
+    lines.push(`  disabled after ${formatDelay(d.disableAfterFailingMs)} of consecutive failures`);
+  const limits = [
+    p.limits.httpsRequired ? 'HTTPS endpoints only' : '',
+    p.limits.maxPayloadBytes ? `payloads up to ${p.limits.maxPayloadBytes} bytes` : '',
+    p.limits.webhooksPerProperty ? `${p.limits.webhooksPerProperty} webhooks per property` : '',
+  ].filter(Boolean);
   if (limits.length) lines.push(`  limits: ${limits.join('; ')}`);
   if (p.notes.length) {
     lines.push('', 'notes:');

@@ -11,7 +11,12 @@ import { describeProvider, ladderText as ladder } from './provider-detail';
 
 /** One stderr line per problem in a user provider file (that file was skipped; the others loaded). */
 export function providerFileWarnings(errors: readonly ProviderFileError[]): string {
-  return errors.map((e) => `provider file ${inertLine(e.file)}: ${inertLine(e.field)}: ${inertLine(e.problem)} (skipped) [PROVIDER_FILE_INVALID]\n`).join('');
+  return errors
+    .map(
+      (e) =>
+        `provider file ${inertLine(e.file)}: ${inertLine(e.field)}: ${inertLine(e.problem)} (skipped) [PROVIDER_FILE_INVALID]\n`,
+    )
+    .join('');
 }
 
 /** The signature algorithms and digest encodings a provider's forms use, e.g. "hmac-sha256 base64". */
@@ -26,7 +31,10 @@ export function describeVerdict(v: SignatureVerdict): string[] {
   if (v.expected !== undefined) lines.push(`  expected: ${v.expected}`);
   if (v.received !== undefined) lines.push(`  received: ${v.received}`);
   if (v.ageSeconds !== undefined) lines.push(`  age: ${v.ageSeconds} s (tolerance ${v.toleranceSeconds ?? '-'} s)`);
-  if (v.signedBytes) lines.push(`  signed bytes: ${JSON.stringify(v.signedBytes.text.length > 400 ? `${v.signedBytes.text.slice(0, 400)}...` : v.signedBytes.text)}`);
+  if (v.signedBytes)
+    lines.push(
+      `  signed bytes: ${JSON.stringify(v.signedBytes.text.length > 400 ? `${v.signedBytes.text.slice(0, 400)}...` : v.signedBytes.text)}`,
+    );
   for (const d of v.diagnostics) lines.push(`  likely cause [${d.code}]: ${d.message}`);
   // Details quote the received header values: captured bytes, made inert for the terminal.
   return lines.map(inertLine);
@@ -42,7 +50,13 @@ function readStdin(): Promise<Buffer> {
 }
 
 export function registerProviderCommands(program: Command): void {
-  withJson(withData(program.command('providers').description('providers and signature schemes: events, timeouts, retry ladders; with an id, that one in full')))
+  withJson(
+    withData(
+      program
+        .command('providers')
+        .description('providers and signature schemes: events, timeouts, retry ladders; with an id, that one in full'),
+    ),
+  )
     .argument('[id]', 'a provider id: its events, headers, signature forms, ladder, timeout, success rule and notes')
     .action(async (id: string | undefined, options: CommonOptions) => {
       await withApp(options, (app) => {
@@ -60,17 +74,29 @@ export function registerProviderCommands(program: Command): void {
         }
         printTable(
           list.map((p) => ({
-            id: inertLine(p.id), name: inertLine(p.name), kind: p.kind, signature: inertLine([...new Set(p.signature.forms.map((f) => f.header))].join(' / ')),
-            scheme: inertLine(schemeSummary(p)), events: p.events.length, timeout: `${p.delivery.timeoutMs / 1000}s`, success: p.delivery.success,
+            id: inertLine(p.id),
+            name: inertLine(p.name),
+            kind: p.kind,
+            signature: inertLine([...new Set(p.signature.forms.map((f) => f.header))].join(' / ')),
+            scheme: inertLine(schemeSummary(p)),
+            events: p.events.length,
+            timeout: `${p.delivery.timeoutMs / 1000}s`,
+            success: p.delivery.success,
             ladder: ladder(p),
           })),
           ['id', 'name', 'kind', 'signature', 'scheme', 'events', 'timeout', 'success', 'ladder'],
         );
-        process.stdout.write(`${list.length} providers, ${list.reduce((n, p) => n + p.events.length, 0)} event types\n`);
+        process.stdout.write(
+          `${list.length} providers, ${list.reduce((n, p) => n + p.events.length, 0)} event types\n`,
+        );
       });
     });
 
-  withJson(withData(program.command('verify').description("verify a capture's signature again, with the endpoint's current secrets")))
+  withJson(
+    withData(
+      program.command('verify').description("verify a capture's signature again, with the endpoint's current secrets"),
+    ),
+  )
     .argument('<id>', 'capture id', idArg)
     .action(async (id: number, options: CommonOptions) => {
       await withApp(options, (app) => {
@@ -80,65 +106,121 @@ export function registerProviderCommands(program: Command): void {
           printJson({ id, provider: stored.provider, eventType: stored.eventType, signature: verdict });
           return;
         }
-        if (!stored.provider || !verdict) process.stdout.write(`capture ${id}: no provider detected; bind one with \`hookscope endpoint set ${stored.endpoint} --provider P\`\n`);
-        else process.stdout.write(`capture ${id}: ${stored.provider} ${stored.eventType ?? ''}\n${describeVerdict(verdict).join('\n')}\n`);
+        if (!stored.provider || !verdict)
+          process.stdout.write(
+            `capture ${id}: no provider detected; bind one with \`hookscope endpoint set ${stored.endpoint} --provider P\`\n`,
+          );
+        else
+          process.stdout.write(
+            `capture ${id}: ${stored.provider} ${stored.eventType ?? ''}\n${describeVerdict(verdict).join('\n')}\n`,
+          );
         process.exitCode = verdict?.status === 'valid' ? 0 : 1;
       });
     });
 
-  withJson(withData(program.command('keypair').description("a key pair for a provider that signs with Ed25519 or ECDSA P-256: the private key to send with, the public key the handler is configured with")))
+  withJson(
+    withData(
+      program
+        .command('keypair')
+        .description(
+          'a key pair for a provider that signs with Ed25519 or ECDSA P-256: the private key to send with, the public key the handler is configured with',
+        ),
+    ),
+  )
     .argument('<provider>', 'provider id (its default form must be asymmetric: discord)')
-    .option('--secret <secret>', "instead of a fresh pair, the public key of the pair a simulated webhook's secret stands for")
+    .option(
+      '--secret <secret>',
+      "instead of a fresh pair, the public key of the pair a simulated webhook's secret stands for",
+    )
     .action(async (providerId: string, options: CommonOptions & { secret?: string }) => {
       await withApp(options, (app) => {
         const provider = app.providers.require(providerId);
-        const form = provider.signature.forms.find((f) => f.name === provider.signature.defaultForm) ?? provider.signature.forms[0];
+        const form =
+          provider.signature.forms.find((f) => f.name === provider.signature.defaultForm) ??
+          provider.signature.forms[0];
         if (!isAsymmetric(form.algorithm)) {
-          throw new HookscopeError('BAD_INPUT', `${provider.name} signs with ${form.algorithm}, a shared secret: there is no key pair to make.`);
+          throw new HookscopeError(
+            'BAD_INPUT',
+            `${provider.name} signs with ${form.algorithm}, a shared secret: there is no key pair to make.`,
+          );
         }
-        const pair = options.secret !== undefined ? { publicKey: publicKeyForSecret(options.secret, form.algorithm) } : generateSigningKeyPair(form.algorithm);
+        const pair =
+          options.secret !== undefined
+            ? { publicKey: publicKeyForSecret(options.secret, form.algorithm) }
+            : generateSigningKeyPair(form.algorithm);
         if (options.json) {
           printJson({ provider: provider.id, algorithm: form.algorithm, ...pair });
           return;
         }
         const lines = [`${provider.name}: ${form.algorithm}`];
         if ('privateKey' in pair) lines.push(`private key (send with it: --secret): ${pair.privateKey}`);
-        lines.push(`public key (configure your handler with it; paste it as the endpoint secret to verify): ${pair.publicKey}`);
+        lines.push(
+          `public key (configure your handler with it; paste it as the endpoint secret to verify): ${pair.publicKey}`,
+        );
         process.stdout.write(`${lines.map(inertLine).join('\n')}\n`);
       });
     });
 
-  withJson(withData(program.command('sign').description('print the headers a provider would send with the body on standard input')))
+  withJson(
+    withData(
+      program.command('sign').description('print the headers a provider would send with the body on standard input'),
+    ),
+  )
     .requiredOption('--provider <id>', 'provider id')
     .requiredOption('--secret <secret>', 'signing secret')
     .option('--timestamp <unix>', 'unix seconds to sign with (default: now)', intArg('--timestamp', 0, 99_999_999_999))
     .option('--form <name>', 'signature form, where the provider has several (LRDefender: plain or timestamped)')
     .option('--id <message-id>', 'message id, for schemes that sign one (Standard Webhooks webhook-id)')
-    .option('--event <type>', "the event type: prints every header the provider sends with it (event, delivery id), not only the signature's")
-    .action(async (options: CommonOptions & { provider: string; secret: string; timestamp?: number; form?: string; id?: string; event?: string }) => {
-      await withApp(options, async (app) => {
-        const provider = app.providers.require(options.provider);
-        if (options.event !== undefined) assertEventType(provider, options.event);
-        if (options.form && !provider.signature.forms.some((f) => f.name === options.form)) {
-          throw new HookscopeError('BAD_INPUT', `--form: ${provider.id} has the forms ${provider.signature.forms.map((f) => f.name).join(', ')}`);
-        }
-        const body = await readStdin();
-        if (options.event !== undefined) {
-          const timestampSec = options.timestamp ?? Math.floor(Date.now() / 1000);
-          const request = buildOutgoingRequest(provider, { eventType: options.event, payload: body, secret: options.secret, timestampSec, deliveryId: options.id, form: options.form });
-          if (options.json) printJson({ headers: request.headers });
-          else for (const [k, v] of request.headers) process.stdout.write(`${k}: ${inertLine(v)}\n`);
-          return;
-        }
-        const signed = signRequest(provider, {
-          secret: options.secret,
-          body,
-          timestampSec: options.timestamp ?? Math.floor(Date.now() / 1000),
-          form: options.form,
-          webhookId: options.id,
+    .option(
+      '--event <type>',
+      "the event type: prints every header the provider sends with it (event, delivery id), not only the signature's",
+    )
+    .action(
+      async (
+        options: CommonOptions & {
+          provider: string;
+          secret: string;
+          timestamp?: number;
+          form?: string;
+          id?: string;
+          event?: string;
+        },
+      ) => {
+        await withApp(options, async (app) => {
+          const provider = app.providers.require(options.provider);
+          if (options.event !== undefined) assertEventType(provider, options.event);
+          if (options.form && !provider.signature.forms.some((f) => f.name === options.form)) {
+            throw new HookscopeError(
+              'BAD_INPUT',
+              `--form: ${provider.id} has the forms ${provider.signature.forms.map((f) => f.name).join(', ')}`,
+            );
+          }
+          const body = await readStdin();
+          if (options.event !== undefined) {
+            const timestampSec = options.timestamp ?? Math.floor(Date.now() / 1000);
+            const request = buildOutgoingRequest(provider, {
+              eventType: options.event,
+              payload: body,
+              secret: options.secret,
+              timestampSec,
+              deliveryId: options.id,
+              form: options.form,
+            });
+            if (options.json) printJson({ headers: request.headers });
+            else for (const [k, v] of request.headers) process.stdout.write(`${k}: ${inertLine(v)}\n`);
+            return;
+          }
+          const signed = signRequest(provider, {
+            secret: options.secret,
+            body,
+            timestampSec: options.timestamp ?? Math.floor(Date.now() / 1000),
+            form: options.form,
+            webhookId: options.id,
+          });
+          if (options.json)
+            printJson({ headers: signed.headers, signedBytes: Buffer.from(signed.signedBytes).toString('utf8') });
+          else for (const [k, v] of signed.headers) process.stdout.write(`${k}: ${v}\n`);
         });
-        if (options.json) printJson({ headers: signed.headers, signedBytes: Buffer.from(signed.signedBytes).toString('utf8') });
-        else for (const [k, v] of signed.headers) process.stdout.write(`${k}: ${v}\n`);
-      });
-    });
+      },
+    );
 }

@@ -41,7 +41,10 @@ function readPayload(file: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new HookscopeError('BAD_INPUT', `--payload ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `--payload ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -61,39 +64,70 @@ interface SendOptions extends CommonOptions {
 }
 
 export function registerSenderCommands(program: Command): void {
-  withJson(withData(program.command('send').description("send a signed event as the provider would, running its retry ladder and timeout")))
+  withJson(
+    withData(
+      program
+        .command('send')
+        .description('send a signed event as the provider would, running its retry ladder and timeout'),
+    ),
+  )
     .requiredOption('--provider <id>', 'provider id (see `hookscope providers`)')
     .requiredOption('--event <type>', 'event type')
     .requiredOption('--url <url>', "your handler's URL")
     .option('--secret <secret>', 'signing secret (default: a generated one, printed)')
     .option('--payload <file>', "the event's exact bytes (default: a realistic sample)")
-    .option('--speed <n>', 'provider time per real time for waits between attempts (3600: an hour a second)', floatArg('--speed', 0.001, 10_000_000), 1)
+    .option(
+      '--speed <n>',
+      'provider time per real time for waits between attempts (3600: an hour a second)',
+      floatArg('--speed', 0.001, 10_000_000),
+      1,
+    )
     .option('--timeout-ms <ms>', "replace the provider's response timeout", intArg('--timeout-ms', 1, 600_000))
-    .option('--webhook-id <id>', "the webhook's subscription id in the provider's format (wh_...), kept for later sends to this URL (default: the stored one, else a new one)")
-    .option('--compact', 'send the --payload as compact JSON (JSON.stringify form), so re-serializing and raw-body handlers agree')
-    .option('--form <name>', "signature form every attempt signs in, e.g. LRDefender's plain or timestamped (default: the provider's; see `hookscope providers ID`)")
+    .option(
+      '--webhook-id <id>',
+      "the webhook's subscription id in the provider's format (wh_...), kept for later sends to this URL (default: the stored one, else a new one)",
+    )
+    .option(
+      '--compact',
+      'send the --payload as compact JSON (JSON.stringify form), so re-serializing and raw-body handlers agree',
+    )
+    .option(
+      '--form <name>',
+      "signature form every attempt signs in, e.g. LRDefender's plain or timestamped (default: the provider's; see `hookscope providers ID`)",
+    )
     .option(
       '--timestamps <mode>',
       "time each attempt signs: real (the clock at sending, so sped-up retries pass a handler's tolerance window) or provider (the attempt's provider-schedule time, which such a handler may reject)",
       timestampsArg,
       'real',
     )
-    .option('--detach', 'store the delivery and hand it to the running `hookscope serve` at once; print its id and exit (paused until a serve or `retry` runs it)')
+    .option(
+      '--detach',
+      'store the delivery and hand it to the running `hookscope serve` at once; print its id and exit (paused until a serve or `retry` runs it)',
+    )
     .action(async (options: SendOptions) => {
       await withApp(options, async (app) => {
         const provider = app.providers.require(options.provider);
         // Everything that can fail on the input fails here, before a secret is generated or printed.
         if (options.payload === undefined) assertEventType(provider, options.event);
         if (options.webhookId !== undefined) checkSubscriptionId(provider, options.webhookId);
-        const prepared = options.payload === undefined ? undefined : preparePayload(provider, readPayload(options.payload), options.compact === true);
-        if (prepared === undefined && options.compact) throw new HookscopeError('BAD_INPUT', '--compact applies to a --payload file; samples are sent compact already.');
+        const prepared =
+          options.payload === undefined
+            ? undefined
+            : preparePayload(provider, readPayload(options.payload), options.compact === true);
+        if (prepared === undefined && options.compact)
+          throw new HookscopeError(
+            'BAD_INPUT',
+            '--compact applies to a --payload file; samples are sent compact already.',
+          );
         for (const w of prepared?.warnings ?? []) process.stderr.write(`warning: ${inertLine(w)}\n`);
         const generated = options.secret === undefined ? generateSecret(provider) : undefined;
         const secret = options.secret ?? (generated as string);
         if (generated && !options.json) process.stdout.write(`generated secret: ${generated}\n`);
         const signing = provider.signature.forms.find((f) => f.name === options.form) ?? defaultForm(provider);
         const publicKey = isAsymmetric(signing.algorithm) ? publicKeyForSecret(secret, signing.algorithm) : undefined;
-        if (publicKey && !options.json) process.stdout.write(`public key (configure your handler with it): ${publicKey}\n`);
+        if (publicKey && !options.json)
+          process.stdout.write(`public key (configure your handler with it): ${publicKey}\n`);
         const extra = { ...(generated ? { generatedSecret: generated } : {}), ...(publicKey ? { publicKey } : {}) };
         const sender = senderFor(app, options.speed, true);
         try {
@@ -111,7 +145,13 @@ export function registerSenderCommands(program: Command): void {
           if (options.detach) {
             const started = sender.send({ ...input, detach: true });
             for (const w of started.warnings) process.stderr.write(`warning: ${inertLine(w)}\n`);
-            const handed = { deliveryId: started.deliveryId, eventId: started.eventId, subscriptionId: started.subscriptionId, status: 'paused', warnings: started.warnings };
+            const handed = {
+              deliveryId: started.deliveryId,
+              eventId: started.eventId,
+              subscriptionId: started.subscriptionId,
+              status: 'paused',
+              warnings: started.warnings,
+            };
             if (options.json) printJson({ ...handed, ...extra });
             else {
               process.stdout.write(
@@ -124,8 +164,10 @@ export function registerSenderCommands(program: Command): void {
           const off = options.json
             ? () => undefined
             : sender.on((e) => {
-                const id = e.type === 'delivery-finished' ? e.result.deliveryId : 'deliveryId' in e ? e.deliveryId : undefined;
-                if (id !== started.deliveryId && !(e.type === 'webhook-disabled' && e.webhookId === started.webhookId)) return;
+                const id =
+                  e.type === 'delivery-finished' ? e.result.deliveryId : 'deliveryId' in e ? e.deliveryId : undefined;
+                if (id !== started.deliveryId && !(e.type === 'webhook-disabled' && e.webhookId === started.webhookId))
+                  return;
                 const line = describeEvent(e);
                 if (line) process.stdout.write(`${line}\n`);
               });
@@ -133,18 +175,30 @@ export function registerSenderCommands(program: Command): void {
           off();
           if (end.kind === 'interrupted') {
             const lines = describeInterruption(end);
-            if (options.json) printJson({ deliveryId: started.deliveryId, interrupted: true, handedOver: end.taken, paused: end.paused });
+            if (options.json)
+              printJson({
+                deliveryId: started.deliveryId,
+                interrupted: true,
+                handedOver: end.taken,
+                paused: end.paused,
+              });
             else for (const line of lines) process.stdout.write(`${line}\n`);
             process.exitCode = 130;
             return;
           }
           const [done] = end.results;
-          const result = { ...done, subscriptionId: started.subscriptionId, warnings: [...started.warnings, ...done.warnings] };
+          const result = {
+            ...done,
+            subscriptionId: started.subscriptionId,
+            warnings: [...started.warnings, ...done.warnings],
+          };
           for (const w of result.warnings) process.stderr.write(`warning: ${inertLine(w)}\n`);
           if (options.json) printJson({ ...result, ...extra });
           else {
             if (result.subscriptionId !== null) process.stdout.write(`webhook id: ${result.subscriptionId}\n`);
-            process.stdout.write(`delivery ${result.deliveryId}: ${result.status}${result.failureReason ? ` (${result.failureReason})` : ''}\n`);
+            process.stdout.write(
+              `delivery ${result.deliveryId}: ${result.status}${result.failureReason ? ` (${result.failureReason})` : ''}\n`,
+            );
           }
           process.exitCode = result.status === 'delivered' ? 0 : 1;
         } finally {
@@ -165,8 +219,13 @@ export function registerSenderCommands(program: Command): void {
           else
             printTable(
               list.map((d) => ({
-                id: d.id, provider: d.provider, event: d.eventType, url: d.url, status: d.status,
-                attempts: d.attemptCount, last: d.lastErrorKind ?? d.lastStatus ?? '',
+                id: d.id,
+                provider: d.provider,
+                event: d.eventType,
+                url: d.url,
+                status: d.status,
+                attempts: d.attemptCount,
+                last: d.lastErrorKind ?? d.lastStatus ?? '',
                 next: d.nextScheduledAt ? new Date(d.nextScheduledAt).toISOString() : '',
               })),
               ['id', 'provider', 'event', 'url', 'status', 'attempts', 'last', 'next'],
@@ -177,7 +236,9 @@ export function registerSenderCommands(program: Command): void {
       });
     });
 
-  withJson(withData(program.command('delivery').description('one delivery with every attempt: request, response, timing')))
+  withJson(
+    withData(program.command('delivery').description('one delivery with every attempt: request, response, timing')),
+  )
     .argument('<id>', 'delivery id', idArg)
     .action(async (id: number, options: CommonOptions) => {
       await withApp(options, async (app) => {
@@ -192,96 +253,148 @@ export function registerSenderCommands(program: Command): void {
       });
     });
 
-  withJson(withData(program.command('retry').description('retry a failed delivery now (one attempt) or resume a paused one, or retry every failed delivery since a time')))
+  withJson(
+    withData(
+      program
+        .command('retry')
+        .description(
+          'retry a failed delivery now (one attempt) or resume a paused one, or retry every failed delivery since a time',
+        ),
+    ),
+  )
     .argument('[id]', 'delivery id', idArg)
-    .option('--since <time>', 'retry every failed delivery created since this time instead: ISO, or back from now (30m, 24h, 7d)')
-    .option('--speed <n>', 'provider time per real time for the waits of a resumed ladder (3600: an hour a second)', floatArg('--speed', 0.001, 10_000_000), 1)
+    .option(
+      '--since <time>',
+      'retry every failed delivery created since this time instead: ISO, or back from now (30m, 24h, 7d)',
+    )
+    .option(
+      '--speed <n>',
+      'provider time per real time for the waits of a resumed ladder (3600: an hour a second)',
+      floatArg('--speed', 0.001, 10_000_000),
+      1,
+    )
     .option('--show-body', "also print the body the handler answered (its last attempt's)")
-    .action(async (id: number | undefined, options: CommonOptions & { since?: string; speed: number; showBody?: boolean }) => {
-      if ((id === undefined) === (options.since === undefined)) throw new HookscopeError('BAD_INPUT', 'give a delivery id or --since TIME, not both');
-      await withApp(options, async (app) => {
-        const sender = senderFor(app, options.speed, true);
-        try {
-          if (options.since !== undefined) {
-            const report = sender.retryFailedSince(parseSince(options.since, app.clock.now()));
-            const end = await runUntilDone(sender, report.retried);
+    .action(
+      async (
+        id: number | undefined,
+        options: CommonOptions & { since?: string; speed: number; showBody?: boolean },
+      ) => {
+        if ((id === undefined) === (options.since === undefined))
+          throw new HookscopeError('BAD_INPUT', 'give a delivery id or --since TIME, not both');
+        await withApp(options, async (app) => {
+          const sender = senderFor(app, options.speed, true);
+          try {
+            if (options.since !== undefined) {
+              const report = sender.retryFailedSince(parseSince(options.since, app.clock.now()));
+              const end = await runUntilDone(sender, report.retried);
+              if (end.kind === 'interrupted') {
+                for (const line of describeInterruption(end)) process.stdout.write(`${line}\n`);
+                process.exitCode = 130;
+                return;
+              }
+              const results = end.results;
+              if (options.json) printJson({ ...report, results });
+              else {
+                for (const r of results) printRetried(sender.getDelivery(r.deliveryId), options.showBody === true);
+                for (const s of report.skipped)
+                  process.stdout.write(`delivery ${s.deliveryId}: skipped (${s.reason})\n`);
+              }
+              process.exitCode = results.every((r) => r.status === 'delivered') ? 0 : 1;
+              return;
+            }
+            sender.retry(id as number);
+            const end = await runUntilDone(sender, [id as number]);
             if (end.kind === 'interrupted') {
               for (const line of describeInterruption(end)) process.stdout.write(`${line}\n`);
               process.exitCode = 130;
               return;
             }
-            const results = end.results;
-            if (options.json) printJson({ ...report, results });
-            else {
-              for (const r of results) printRetried(sender.getDelivery(r.deliveryId), options.showBody === true);
-              for (const s of report.skipped) process.stdout.write(`delivery ${s.deliveryId}: skipped (${s.reason})\n`);
-            }
-            process.exitCode = results.every((r) => r.status === 'delivered') ? 0 : 1;
-            return;
+            const [result] = end.results;
+            if (options.json) printJson(result);
+            else printRetried(sender.getDelivery(result.deliveryId), options.showBody === true);
+            process.exitCode = result.status === 'delivered' ? 0 : 1;
+          } finally {
+            await sender.stop();
           }
-          sender.retry(id as number);
-          const end = await runUntilDone(sender, [id as number]);
-          if (end.kind === 'interrupted') {
-            for (const line of describeInterruption(end)) process.stdout.write(`${line}\n`);
-            process.exitCode = 130;
-            return;
-          }
-          const [result] = end.results;
-          if (options.json) printJson(result);
-          else printRetried(sender.getDelivery(result.deliveryId), options.showBody === true);
-          process.exitCode = result.status === 'delivered' ? 0 : 1;
-        } finally {
-          await sender.stop();
-        }
-      });
-    });
+        });
+      },
+    );
 
-  withJson(withData(program.command('check').description("run every robustness scenario against a handler and print what it should have answered")))
+  withJson(
+    withData(
+      program
+        .command('check')
+        .description('run every robustness scenario against a handler and print what it should have answered'),
+    ),
+  )
     .requiredOption('--provider <id>', 'provider id')
     .requiredOption('--url <url>', "your handler's URL")
     .requiredOption('--secret <secret>', 'the secret your handler verifies with')
     .option('--event <type>', 'event type to build scenarios from (default: the first in the catalogue)')
     .option('--effects-url <url>', 'a GET URL reflecting what the handler did, to judge duplicates by effect')
     .option('--timeout-ms <ms>', "replace the provider's response timeout", intArg('--timeout-ms', 1, 600_000))
-    .action(async (options: CommonOptions & { provider: string; url: string; secret: string; event?: string; effectsUrl?: string; timeoutMs?: number }) => {
-      await withApp(options, async (app) => {
-        const provider = app.providers.require(options.provider);
-        const sender = senderFor(app);
-        try {
-          const report = await sender.check({
-            url: options.url,
-            provider: provider.id,
-            eventType: options.event ?? provider.events[0].type,
-            secret: options.secret,
-            effectsUrl: options.effectsUrl,
-            timeoutMs: options.timeoutMs,
-          });
-          if (options.json) printJson(report);
-          else {
-            const forms = report.rows.some((r) => r.form);
-            printTable(
-              report.rows.map((r) => ({
-                scenario: r.scenario,
-                form: r.form ?? '',
-                expected: r.expected,
-                actual: inertLine(r.actual),
-                result: r.pass === null ? 'n/a' : r.pass ? 'pass' : 'FAIL',
-              })),
-              forms ? ['scenario', 'form', 'expected', 'actual', 'result'] : ['scenario', 'expected', 'actual', 'result'],
-            );
-            for (const r of report.rows) if (r.note) process.stdout.write(`${r.scenario}${r.form ? ` (${r.form})` : ''}: ${inertLine(r.note)}\n`);
-            for (const note of report.notes) process.stdout.write(`note: ${note}\n`);
-            process.stdout.write(`${report.passed} passed, ${report.failed} failed, ${report.notJudged} not judged\n`);
+    .action(
+      async (
+        options: CommonOptions & {
+          provider: string;
+          url: string;
+          secret: string;
+          event?: string;
+          effectsUrl?: string;
+          timeoutMs?: number;
+        },
+      ) => {
+        await withApp(options, async (app) => {
+          const provider = app.providers.require(options.provider);
+          const sender = senderFor(app);
+          try {
+            const report = await sender.check({
+              url: options.url,
+              provider: provider.id,
+              eventType: options.event ?? provider.events[0].type,
+              secret: options.secret,
+              effectsUrl: options.effectsUrl,
+              timeoutMs: options.timeoutMs,
+            });
+            if (options.json) printJson(report);
+            else {
+              const forms = report.rows.some((r) => r.form);
+              printTable(
+                report.rows.map((r) => ({
+                  scenario: r.scenario,
+                  form: r.form ?? '',
+                  expected: r.expected,
+                  actual: inertLine(r.actual),
+                  result: r.pass === null ? 'n/a' : r.pass ? 'pass' : 'FAIL',
+                })),
+                forms
+                  ? ['scenario', 'form', 'expected', 'actual', 'result']
+                  : ['scenario', 'expected', 'actual', 'result'],
+              );
+              for (const r of report.rows)
+                if (r.note)
+                  process.stdout.write(`${r.scenario}${r.form ? ` (${r.form})` : ''}: ${inertLine(r.note)}\n`);
+              for (const note of report.notes) process.stdout.write(`note: ${note}\n`);
+              process.stdout.write(
+                `${report.passed} passed, ${report.failed} failed, ${report.notJudged} not judged\n`,
+              );
+            }
+            process.exitCode = report.failed === 0 ? 0 : 1;
+          } finally {
+            await sender.stop();
           }
-          process.exitCode = report.failed === 0 ? 0 : 1;
-        } finally {
-          await sender.stop();
-        }
-      });
-    });
+        });
+      },
+    );
 
-  const webhook = program.command('webhook').description("the sender's webhooks (provider + URL): list them, enable one a provider disabled");
-  withJson(withData(webhook.command('list').description('list webhooks with their failing streak and whether they are enabled'))).action(async (options: CommonOptions) => {
+  const webhook = program
+    .command('webhook')
+    .description("the sender's webhooks (provider + URL): list them, enable one a provider disabled");
+  withJson(
+    withData(
+      webhook.command('list').description('list webhooks with their failing streak and whether they are enabled'),
+    ),
+  ).action(async (options: CommonOptions) => {
     await withApp(options, async (app) => {
       const sender = senderFor(app);
       try {
@@ -290,7 +403,13 @@ export function registerSenderCommands(program: Command): void {
         else if (list.length === 0) process.stdout.write('no webhooks yet\n');
         else
           printTable(
-            list.map((w) => ({ id: w.id, provider: w.provider, url: inertLine(w.url), state: w.enabled ? 'enabled' : `disabled (${w.disabledReason ?? 'disabled'})`, 'failing since': w.failingSince ?? '' })),
+            list.map((w) => ({
+              id: w.id,
+              provider: w.provider,
+              url: inertLine(w.url),
+              state: w.enabled ? 'enabled' : `disabled (${w.disabledReason ?? 'disabled'})`,
+              'failing since': w.failingSince ?? '',
+            })),
             ['id', 'provider', 'url', 'state', 'failing since'],
           );
       } finally {
@@ -298,19 +417,35 @@ export function registerSenderCommands(program: Command): void {
       }
     });
   });
-  for (const [name, enabled] of [['enable', true], ['disable', false]] as const) {
-    withJson(withData(webhook.command(name).argument('<id>', 'the webhook id (see `hookscope webhook list`)', idArg).description(enabled ? 're-enable a webhook (clears its failing streak): sends are accepted again' : 'disable a webhook: what waits on it fails, new sends are refused')))
-      .action(async (id: number, options: CommonOptions) => {
-        await withApp(options, async (app) => {
-          const sender = senderFor(app);
-          try {
-            const view = toWebhookView(sender.setWebhookEnabled(id, enabled));
-            if (options.json) printJson(view);
-            else process.stdout.write(`webhook ${view.id} (${view.provider} ${inertLine(view.url)}): ${view.enabled ? 'enabled' : 'disabled'}\n`);
-          } finally {
-            await sender.stop();
-          }
-        });
+  for (const [name, enabled] of [
+    ['enable', true],
+    ['disable', false],
+  ] as const) {
+    withJson(
+      withData(
+        webhook
+          .command(name)
+          .argument('<id>', 'the webhook id (see `hookscope webhook list`)', idArg)
+          .description(
+            enabled
+              ? 're-enable a webhook (clears its failing streak): sends are accepted again'
+              : 'disable a webhook: what waits on it fails, new sends are refused',
+          ),
+      ),
+    ).action(async (id: number, options: CommonOptions) => {
+      await withApp(options, async (app) => {
+        const sender = senderFor(app);
+        try {
+          const view = toWebhookView(sender.setWebhookEnabled(id, enabled));
+          if (options.json) printJson(view);
+          else
+            process.stdout.write(
+              `webhook ${view.id} (${view.provider} ${inertLine(view.url)}): ${view.enabled ? 'enabled' : 'disabled'}\n`,
+            );
+        } finally {
+          await sender.stop();
+        }
       });
+    });
   }
 }

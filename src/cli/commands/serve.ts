@@ -42,7 +42,8 @@ interface ServeOptions extends CommonOptions {
 }
 
 function durabilityArg(value: string): Durability {
-  if (!(DURABILITIES as readonly string[]).includes(value)) throw new InvalidArgumentError(`--durability must be one of ${DURABILITIES.join(', ')}, got "${value}"`);
+  if (!(DURABILITIES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`--durability must be one of ${DURABILITIES.join(', ')}, got "${value}"`);
   return value as Durability;
 }
 
@@ -63,7 +64,8 @@ function schemaArg(name: string, schema: typeof tunnelHostSchema | typeof tunnel
 
 function tunnelProviderArg(value: string): TunnelProvider {
   const parsed = tunnelProviderSchema.safeParse(value);
-  if (!parsed.success) throw new InvalidArgumentError(`--tunnel: one of ${TUNNEL_PROVIDERS.join(', ')}, got "${value}"`);
+  if (!parsed.success)
+    throw new InvalidArgumentError(`--tunnel: one of ${TUNNEL_PROVIDERS.join(', ')}, got "${value}"`);
   return parsed.data;
 }
 
@@ -73,20 +75,41 @@ export const UI_ROOT = resolve(packageRoot(import.meta.dirname), 'renderer/dist'
 export function registerServeCommand(program: Command): void {
   withJson(withData(program.command('serve').description('capture webhooks, and serve the control API and UI')))
     .option('--port <port>', 'capture server port (0: any free port)', intArg('--port', 0, 65535), 8787)
-    .option('--ui-port <port>', 'control API and UI port, always on 127.0.0.1 (0: any free port)', intArg('--ui-port', 0, 65535), 8788)
+    .option(
+      '--ui-port <port>',
+      'control API and UI port, always on 127.0.0.1 (0: any free port)',
+      intArg('--ui-port', 0, 65535),
+      8788,
+    )
     .option('--host <host>', 'address the capture server listens on', '127.0.0.1')
     .addOption(
-      new Option('--body-limit <bytes>', 'largest body stored whole; larger ones get 413').argParser(intArg('--body-limit', 1024, 2 ** 31 - 1)).default(10 * 1024 * 1024, '10 MiB'),
+      new Option('--body-limit <bytes>', 'largest body stored whole; larger ones get 413')
+        .argParser(intArg('--body-limit', 1024, 2 ** 31 - 1))
+        .default(10 * 1024 * 1024, '10 MiB'),
     )
-    .option('--request-timeout <ms>', 'time a client has to send its whole request', intArg('--request-timeout', 1000, 3_600_000), 120_000)
+    .option(
+      '--request-timeout <ms>',
+      'time a client has to send its whole request',
+      intArg('--request-timeout', 1000, 3_600_000),
+      120_000,
+    )
     .option('--open', 'open the UI in the default browser')
     .option(
       '--tunnel [provider]',
       `also give the capture server (never the control API) a public URL: ${TUNNEL_PROVIDERS.join(', ')} (default localtunnel)`,
       tunnelProviderArg,
     )
-    .option('--subdomain <name>', 'ask the tunnel server for this subdomain', schemaArg('--subdomain', tunnelSubdomainSchema))
-    .option('--tunnel-host <url>', 'the localtunnel server', schemaArg('--tunnel-host', tunnelHostSchema), DEFAULT_TUNNEL_HOST)
+    .option(
+      '--subdomain <name>',
+      'ask the tunnel server for this subdomain',
+      schemaArg('--subdomain', tunnelSubdomainSchema),
+    )
+    .option(
+      '--tunnel-host <url>',
+      'the localtunnel server',
+      schemaArg('--tunnel-host', tunnelHostSchema),
+      DEFAULT_TUNNEL_HOST,
+    )
     .option('--tunnel-check', 'once the tunnel is open, send a request through it and confirm it arrives as a capture')
     .option(
       '--durability <level>',
@@ -154,7 +177,9 @@ export function registerServeCommand(program: Command): void {
         const uiUrl = `http://127.0.0.1:${ui.port}/#token=${control.token}`;
         if (options.open) openInBrowser(uiUrl);
         if (options.json) {
-          process.stdout.write(`${jsonForTerminal(JSON.stringify({ captureUrl, uiUrl, token: control.token, dataDir: app.dataDir }))}\n`);
+          process.stdout.write(
+            `${jsonForTerminal(JSON.stringify({ captureUrl, uiUrl, token: control.token, dataDir: app.dataDir }))}\n`,
+          );
         } else {
           process.stdout.write(
             `Hookscope ${VERSION} capturing on ${captureUrl}  (endpoints: ${captureUrl}<slug>/...)\n` +
@@ -164,8 +189,16 @@ export function registerServeCommand(program: Command): void {
         }
         if (options.tunnel) {
           const provider = options.tunnel === true ? DEFAULT_TUNNEL_PROVIDER : options.tunnel;
-          const tunnel = { provider, host: options.tunnelHost, subdomain: options.subdomain, check: options.tunnelCheck, json: options.json };
-          startServeTunnel(app, tunnel, (line) => process.stdout.write(`${options.json ? jsonForTerminal(line) : inertLine(line)}\n`));
+          const tunnel = {
+            provider,
+            host: options.tunnelHost,
+            subdomain: options.subdomain,
+            check: options.tunnelCheck,
+            json: options.json,
+          };
+          startServeTunnel(app, tunnel, (line) =>
+            process.stdout.write(`${options.json ? jsonForTerminal(line) : inertLine(line)}\n`),
+          );
         }
       } catch (error) {
         await stop();

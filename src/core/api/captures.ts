@@ -1,7 +1,10 @@
 import type { ApiHandlers } from '../../shared/api';
 import type { AppSurface } from '../app';
 
-type CaptureHandlers = Pick<ApiHandlers, 'captures.list' | 'captures.get' | 'captures.body' | 'captures.search' | 'captures.delete'>;
+type CaptureHandlers = Pick<
+  ApiHandlers,
+  'captures.list' | 'captures.get' | 'captures.body' | 'captures.search' | 'captures.delete'
+>;
 
 /** Captures: the list, one with its verdict, its body, full-text search, and deleting them (in the background, in slices). */
 export function createCaptureHandlers(app: AppSurface): CaptureHandlers {
@@ -12,7 +15,9 @@ export function createCaptureHandlers(app: AppSurface): CaptureHandlers {
     'captures.search': ({ text, limit }) => app.captures.search(text, limit ?? 50),
     'captures.delete': ({ ids, all, dryRun, ...filter }) => {
       const request = { ids, all, filter };
-      return dryRun ? { count: app.cleanup.count(request), dryRun: true } : { ...app.cleanup.deleteCaptures(request), dryRun: false };
+      return dryRun
+        ? { count: app.cleanup.count(request), dryRun: true }
+        : { ...app.cleanup.deleteCaptures(request), dryRun: false };
     },
   };
 }

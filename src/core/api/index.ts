@@ -15,7 +15,10 @@ import { asInteractive, type InteractiveGate } from '../interactive';
  * through `callApi`. The one registry: each area's handlers live in their own
  * file beside this one, and every method of the contract is here exactly once.
  */
-export function createApiHandlers(app: AppSurface, info: { version: string; captureUrl: () => string | null }): ApiHandlers {
+export function createApiHandlers(
+  app: AppSurface,
+  info: { version: string; captureUrl: () => string | null },
+): ApiHandlers {
   return withStoreErrors(databasePath(app.dataDir), app.interactive, {
     ...createCaptureHandlers(app),
     ...createEndpointHandlers(app),

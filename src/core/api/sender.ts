@@ -50,9 +50,12 @@ export function createSenderHandlers(app: AppSurface): SenderHandlers {
   return {
     'providers.list': () => app.providers.list(),
     'providers.sample': ({ provider, eventType, seed }) =>
-      buildSample(app.providers.require(provider), eventType, seed ?? Math.floor(Math.random() * 2 ** 31), { nowMs: app.clock.now() }),
+      buildSample(app.providers.require(provider), eventType, seed ?? Math.floor(Math.random() * 2 ** 31), {
+        nowMs: app.clock.now(),
+      }),
     'endpoints.bind': ({ slug, provider, secrets, mode }) => {
-      if (provider !== undefined) app.endpoints.update(slug, { provider: provider === null ? null : app.providers.require(provider).id });
+      if (provider !== undefined)
+        app.endpoints.update(slug, { provider: provider === null ? null : app.providers.require(provider).id });
       if (secrets !== undefined) app.secrets.set(slug, secrets, mode ?? 'replace');
       const endpoint = app.endpoints.get(slug);
       return { ...endpoint, secretCount: app.secrets.list(endpoint.id).length };
@@ -78,8 +81,17 @@ export function createSenderHandlers(app: AppSurface): SenderHandlers {
       const canonical = payload === undefined ? null : canonicalWarningFor(definition, payload);
       const warnings = canonical ? [...started.warnings, canonical.message] : started.warnings;
       const signing = definition.signature.forms.find((f) => f.name === form) ?? defaultForm(definition);
-      const publicKey = isAsymmetric(signing.algorithm) ? publicKeyForSecret(secret ?? (generatedSecret as string), signing.algorithm) : null;
-      return { deliveryId: started.deliveryId, eventId: started.eventId, warnings, generatedSecret, subscriptionId: started.subscriptionId, publicKey };
+      const publicKey = isAsymmetric(signing.algorithm)
+        ? publicKeyForSecret(secret ?? (generatedSecret as string), signing.algorithm)
+        : null;
+      return {
+        deliveryId: started.deliveryId,
+        eventId: started.eventId,
+        warnings,
+        generatedSecret,
+        subscriptionId: started.subscriptionId,
+        publicKey,
+      };
     },
     'sender.setSpeed': ({ speed }) => {
       app.sender().setSpeed(speed);
@@ -88,7 +100,9 @@ export function createSenderHandlers(app: AppSurface): SenderHandlers {
     'sender.info': () => ({ speed: app.sender().speed }),
     'sender.check': ({ provider, url, secret, eventType, effectsUrl }) => {
       const definition = app.providers.require(provider);
-      return app.sender().check({ provider: definition.id, url, secret, eventType: eventType ?? definition.events[0].type, effectsUrl });
+      return app
+        .sender()
+        .check({ provider: definition.id, url, secret, eventType: eventType ?? definition.events[0].type, effectsUrl });
     },
     'webhooks.list': () => app.sender().listWebhooks().map(toWebhookView),
     'webhooks.setEnabled': ({ id, enabled }) => toWebhookView(app.sender().setWebhookEnabled(id, enabled)),

@@ -1,7 +1,10 @@
 import type { ApiHandlers } from '../../shared/api';
 import type { AppSurface } from '../app';
 
-type TunnelHandlers = Pick<ApiHandlers, 'tunnel.start' | 'tunnel.stop' | 'tunnel.status' | 'tunnel.selfTest' | 'tunnel.setAuthtoken'>;
+type TunnelHandlers = Pick<
+  ApiHandlers,
+  'tunnel.start' | 'tunnel.stop' | 'tunnel.status' | 'tunnel.selfTest' | 'tunnel.setAuthtoken'
+>;
 
 /** The tunnel's part of the API. It always forwards to the capture server; no argument can point it elsewhere. */
 export function createTunnelHandlers(app: AppSurface): TunnelHandlers {

@@ -51,7 +51,11 @@ export function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
  * sent), a chunked one as soon as it passes the limit, with the first 64 KiB.
  * What the client sends after that is the caller's to drop.
  */
-export function readBody(req: IncomingMessage, limit: number, options: { awaitingContinue?: boolean } = {}): Promise<BodyResult> {
+export function readBody(
+  req: IncomingMessage,
+  limit: number,
+  options: { awaitingContinue?: boolean } = {},
+): Promise<BodyResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     const hash = createHash('sha256');
@@ -64,9 +68,19 @@ export function readBody(req: IncomingMessage, limit: number, options: { awaitin
       if (done) return;
       done = true;
       const whole = !tooLarge && !aborted;
-      const body = whole ? (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)) : firstBytes(chunks, KEEP_WHEN_TRUNCATED);
+      const body = whole
+        ? chunks.length === 1
+          ? chunks[0]
+          : Buffer.concat(chunks)
+        : firstBytes(chunks, KEEP_WHEN_TRUNCATED);
       const sha256 = whole ? hash.digest('hex') : createHash('sha256').update(body).digest('hex');
-      resolve({ body, size: tooLarge && declared !== null && declared > size ? declared : size, sha256, tooLarge, aborted });
+      resolve({
+        body,
+        size: tooLarge && declared !== null && declared > size ? declared : size,
+        sha256,
+        tooLarge,
+        aborted,
+      });
     };
     if (tooLarge && options.awaitingContinue) return finish(false);
     req.on('data', (chunk: Buffer) => {

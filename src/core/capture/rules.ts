@@ -24,7 +24,8 @@ export function planResponse(rule: ResponseRule, state: RuleState): CaptureRespo
   const roll = state.random();
   const failing = state.seen <= rule.failFirst || (rule.failRate > 0 && roll < rule.failRate);
   if (failing) {
-    const reason = state.seen <= rule.failFirst ? `fail-first ${state.seen}/${rule.failFirst}` : `fail-rate ${rule.failRate}`;
+    const reason =
+      state.seen <= rule.failFirst ? `fail-first ${state.seen}/${rule.failFirst}` : `fail-rate ${rule.failRate}`;
     return {
       kind: 'answered',
       status: rule.failStatus,

@@ -96,23 +96,39 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
     const allHeaders = rawPairs(req.rawHeaders);
     const dropped = Math.max(0, allHeaders.length - MAX_HEADERS);
     const headers = dropped > 0 ? allHeaders.slice(0, MAX_HEADERS) : allHeaders;
-    const host = req.headers.host ?? `${(req.socket.localAddress ?? '127.0.0.1')}:${req.socket.localPort ?? ''}`;
+    const host = req.headers.host ?? `${req.socket.localAddress ?? '127.0.0.1'}:${req.socket.localPort ?? ''}`;
     // Too many headers: refused before its body is read.
     const { body, size, sha256, tooLarge, aborted }: BodyResult =
-      dropped > 0 ? { body: Buffer.alloc(0), size: 0, sha256: EMPTY_SHA256, tooLarge: false, aborted: false } : await readBody(req, bodyLimit, { awaitingContinue });
+      dropped > 0
+        ? { body: Buffer.alloc(0), size: 0, sha256: EMPTY_SHA256, tooLarge: false, aborted: false }
+        : await readBody(req, bodyLimit, { awaitingContinue });
 
     let planned: CaptureResponse;
     let error: string | null = null;
     if (dropped > 0) {
       const reason = `${allHeaders.length} header lines exceed the limit of ${MAX_HEADERS}; the first ${MAX_HEADERS} were kept, ${dropped} dropped, and the body was not read`;
-      planned = { kind: 'answered', status: 431, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: reason, delayMs: 0, reason };
+      planned = {
+        kind: 'answered',
+        status: 431,
+        headers: [['Content-Type', 'text/plain; charset=utf-8']],
+        body: reason,
+        delayMs: 0,
+        reason,
+      };
       error = tooManyHeadersError(dropped);
     } else if (aborted) {
       planned = { kind: 'none', reason: `the client disconnected after ${size} body bytes` };
       error = 'client-aborted';
     } else if (tooLarge) {
       const reason = `body of ${size === declaredLength(req) ? '' : 'at least '}${size} bytes exceeds the ${bodyLimit}-byte limit; its headers and first ${body.length === 65536 ? '64 KiB' : `${body.length} bytes`} were kept, the rest was not read`;
-      planned = { kind: 'answered', status: 413, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: reason, delayMs: 0, reason };
+      planned = {
+        kind: 'answered',
+        status: 413,
+        headers: [['Content-Type', 'text/plain; charset=utf-8']],
+        body: reason,
+        delayMs: 0,
+        reason,
+      };
       error = 'body-too-large';
     } else {
       planned = planResponse(endpoint.rule, router.ruleState(endpoint));
@@ -147,9 +163,11 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
     }
     if (dropped > 0 || (tooLarge && !aborted)) {
       // The forwarder records that a body not received whole was not sent on.
-      if (endpoint.forwardUrl !== null && options.forward) options.forward(id, row, endpoint).catch((failure) => options.onError?.(failure));
+      if (endpoint.forwardUrl !== null && options.forward)
+        options.forward(id, row, endpoint).catch((failure) => options.onError?.(failure));
       refuse(req, res, id, planned);
-    } else if (endpoint.forwardUrl !== null && options.forward) forwardAndRespond(req, res, id, row, endpoint, planned, options.forward);
+    } else if (endpoint.forwardUrl !== null && options.forward)
+      forwardAndRespond(req, res, id, row, endpoint, planned, options.forward);
     else respond(req, res, id, planned);
   }
 
@@ -171,7 +189,11 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
       (answer) => {
         if (!answer) return respond(req, res, id, planned);
         if (res.destroyed) return;
-        const headers = [...answer.headers, ['X-Hookscope-Capture-Id', String(id)], ['Content-Length', String(answer.body.length)]];
+        const headers = [
+          ...answer.headers,
+          ['X-Hookscope-Capture-Id', String(id)],
+          ['Content-Length', String(answer.body.length)],
+        ];
         res.writeHead(answer.status, STATUS_CODES[answer.status] ?? 'Status', headers.flat());
         res.end(answer.body);
       },
@@ -186,7 +208,12 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
   function refuse(req: IncomingMessage, res: ServerResponse, id: number, planned: CaptureResponse): void {
     if (planned.kind !== 'answered') return;
     const headers: [string, string][] = [...planned.headers, ['X-Hookscope-Capture-Id', String(id)]];
-    answerAndClose(req, res, { status: planned.status, headers, body: planned.body ?? defaultResponseBody(id) }, (ms, run) => clock.setTimer(ms, run));
+    answerAndClose(
+      req,
+      res,
+      { status: planned.status, headers, body: planned.body ?? defaultResponseBody(id) },
+      (ms, run) => clock.setTimer(ms, run),
+    );
   }
 
   function respond(req: IncomingMessage, res: ServerResponse, id: number, planned: CaptureResponse): void {
@@ -246,9 +273,11 @@ export function createCaptureServer(options: CaptureServerOptions): CaptureServe
     }
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     const reason =
-      status === 431 ? 'request headers are larger than 16 KiB'
-      : status === 408 ? 'the request was not received in time'
-      : `malformed HTTP request (${err.code ?? 'parse error'})`;
+      status === 431
+        ? 'request headers are larger than 16 KiB'
+        : status === 408
+          ? 'the request was not received in time'
+          : `malformed HTTP request (${err.code ?? 'parse error'})`;
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(reason) + 1}\r\n\r\n${reason}\n`,
     );

@@ -42,7 +42,10 @@ export function createBatchWriter(
     for (let i = 0; i < batch.length; i++) batch[i].resolve(ids[i]);
     if (onCommitted) {
       try {
-        onCommitted(ids, batch.map((w) => w.row));
+        onCommitted(
+          ids,
+          batch.map((w) => w.row),
+        );
       } catch {
         // A listener's failure never undoes a commit or an acknowledgement.
       }

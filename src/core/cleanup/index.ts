@@ -6,7 +6,8 @@ export { targetOf, setFields, type DeleteRequest } from './request';
 
 export type Cleanup = ReturnType<typeof createCleanup>;
 
-type Job = { kind: 'captures'; target: DeleteTarget; left: number } | { kind: 'endpoint'; endpointId: number; slug: string };
+type Job =
+  { kind: 'captures'; target: DeleteTarget; left: number } | { kind: 'endpoint'; endpointId: number; slug: string };
 
 export interface CleanupOptions {
   repo: CleanupRepo;

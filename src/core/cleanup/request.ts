@@ -30,12 +30,18 @@ export function targetOf(request: DeleteRequest, upto: number): DeleteTarget {
   const filter = setFields(request.filter);
   const hasFilter = Object.keys(filter).length > 0;
   const kinds = [request.ids !== undefined, hasFilter, request.all === true].filter(Boolean).length;
-  if (kinds === 0) throw new HookscopeError('BAD_INPUT', 'say which captures to delete: their ids, a filter (endpoint, provider, event type, method, signature), or all');
-  if (kinds > 1) throw new HookscopeError('BAD_INPUT', 'delete takes one of: capture ids, a filter, or all; not several at once');
+  if (kinds === 0)
+    throw new HookscopeError(
+      'BAD_INPUT',
+      'say which captures to delete: their ids, a filter (endpoint, provider, event type, method, signature), or all',
+    );
+  if (kinds > 1)
+    throw new HookscopeError('BAD_INPUT', 'delete takes one of: capture ids, a filter, or all; not several at once');
   if (request.ids !== undefined) {
     if (request.ids.length === 0) throw new HookscopeError('BAD_INPUT', 'no capture ids given');
     const bad = request.ids.find((id) => !Number.isSafeInteger(id) || id < 1);
-    if (bad !== undefined) throw new HookscopeError('BAD_INPUT', `a capture id is a whole number of at least 1, got ${bad}`);
+    if (bad !== undefined)
+      throw new HookscopeError('BAD_INPUT', `a capture id is a whole number of at least 1, got ${bad}`);
     return { kind: 'ids', ids: [...new Set(request.ids)], upto };
   }
   if (hasFilter) return { kind: 'filter', filter, upto };

@@ -71,9 +71,16 @@ function refuse(capture: StoredCapture, why: string): never {
 function sendableUrl(capture: StoredCapture, notes: string[]): string {
   const url = capture.url;
   if (!/^https?:\/\/[^/?#\s]/i.test(url)) refuse(capture, `its URL ${shownWord(url, 80)} is not an http(s) URL`);
-  const encoded = url.replace(URL_UNSENDABLE, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  if (encoded !== url) notes.push('The URL holds spaces or control characters, which HTTP cannot carry as they are: they are sent percent-encoded.');
-  if (wireBytes(encoded).length > MAX_ARGUMENT_BYTES) refuse(capture, `its URL is longer than ${MAX_ARGUMENT_BYTES} bytes`);
+  const encoded = url.replace(
+    URL_UNSENDABLE,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+  if (encoded !== url)
+    notes.push(
+      'The URL holds spaces or control characters, which HTTP cannot carry as they are: they are sent percent-encoded.',
+    );
+  if (wireBytes(encoded).length > MAX_ARGUMENT_BYTES)
+    refuse(capture, `its URL is longer than ${MAX_ARGUMENT_BYTES} bytes`);
   return encoded;
 }
 
@@ -85,9 +92,14 @@ function sendableHeaders(capture: StoredCapture, notes: string[]): HeaderPair[] 
     if (NOT_FOR_CURL.has(lower) || lower.startsWith('proxy-')) continue;
     // A Content-Length that does not match the bytes sent (a truncated capture) is left to curl.
     if (lower === 'content-length' && (capture.truncated || Number(value) !== capture.body.length)) continue;
-    if (!TOKEN.test(name)) notes.push(`A header is left out: its name ${shownWord(name, 60)} is not a valid HTTP header name.`);
-    else if (BAD_VALUE.test(value)) notes.push(`The header ${shownWord(name)} is left out: its value holds a control character (such as CR, LF or NUL) that HTTP cannot carry.`);
-    else if (wireBytes(`${name}: ${value}`).length > MAX_ARGUMENT_BYTES) notes.push(`The header ${shownWord(name)} is left out: it is longer than ${MAX_ARGUMENT_BYTES} bytes.`);
+    if (!TOKEN.test(name))
+      notes.push(`A header is left out: its name ${shownWord(name, 60)} is not a valid HTTP header name.`);
+    else if (BAD_VALUE.test(value))
+      notes.push(
+        `The header ${shownWord(name)} is left out: its value holds a control character (such as CR, LF or NUL) that HTTP cannot carry.`,
+      );
+    else if (wireBytes(`${name}: ${value}`).length > MAX_ARGUMENT_BYTES)
+      notes.push(`The header ${shownWord(name)} is left out: it is longer than ${MAX_ARGUMENT_BYTES} bytes.`);
     else kept.push([name, value]);
   }
   return kept;
@@ -143,6 +155,9 @@ export function buildCurl(capture: StoredCapture, options: CurlOptions = {}): Cu
       args.push('--data-binary', shellWord(Buffer.from(`@${name}`, 'utf8')));
     }
   }
-  if (capture.truncated) notes.push(`Only the first ${body.length} of ${capture.bodySize} body bytes were kept, so this sends a shorter body.`);
+  if (capture.truncated)
+    notes.push(
+      `Only the first ${body.length} of ${capture.bodySize} body bytes were kept, so this sends a shorter body.`,
+    );
   return { command: prefix + args.join(' '), bodyFile, notes };
 }

@@ -4,7 +4,11 @@ import { buildCurl } from './build';
 import { commentText, shownWord } from './shell-word';
 
 /** The first lines of a cURL export: it is a bash script (the lines may use `$'…'` quoting). */
-export const CURL_SCRIPT_HEADER = ['#!/usr/bin/env bash', '# Hookscope cURL export: one command per capture; run it with bash (or zsh).', ''];
+export const CURL_SCRIPT_HEADER = [
+  '#!/usr/bin/env bash',
+  '# Hookscope cURL export: one command per capture; run it with bash (or zsh).',
+  '',
+];
 
 /**
  * Where a body that cannot be an argument goes: the caller writes the bytes

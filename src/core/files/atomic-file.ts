@@ -18,7 +18,12 @@ export interface AtomicFile {
 
 function cannotWrite(target: string, error: unknown): HookscopeError {
   const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (error as Error).message);
+  const why =
+    code === 'ENOENT'
+      ? 'its folder does not exist'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : (code ?? (error as Error).message);
   return new HookscopeError('BAD_INPUT', `cannot write ${target}: ${why}`);
 }
 
@@ -27,8 +32,12 @@ function cannotWrite(target: string, error: unknown): HookscopeError {
  * existing file, never through a symlink), for a write that replaces
  * `target` only when it is complete. `target` must not be a folder.
  */
-export async function openAtomicFile(target: string, randomName: () => string = () => randomBytes(6).toString('hex')): Promise<AtomicFile> {
-  if ((await stat(target).catch(() => null))?.isDirectory()) throw new HookscopeError('BAD_INPUT', `cannot write ${target}: it is a folder`);
+export async function openAtomicFile(
+  target: string,
+  randomName: () => string = () => randomBytes(6).toString('hex'),
+): Promise<AtomicFile> {
+  if ((await stat(target).catch(() => null))?.isDirectory())
+    throw new HookscopeError('BAD_INPUT', `cannot write ${target}: it is a folder`);
   const existing = await lstat(target).catch(() => null);
   const temporary = join(dirname(target), `.${basename(target)}.${randomName()}.tmp`);
   let handle: FileHandle;

@@ -30,25 +30,37 @@ export function createFreshFolder(parent: string, base: string): FreshFolder {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST' || n >= MAX_TRIES) {
-        throw new HookscopeError('BAD_INPUT', `cannot create a folder for body files in ${parent}: ${code ?? (error as Error).message}`);
+        throw new HookscopeError(
+          'BAD_INPUT',
+          `cannot create a folder for body files in ${parent}: ${code ?? (error as Error).message}`,
+        );
       }
     }
   }
   return {
     path,
     writeNew(name, bytes) {
-      if (name.includes('/') || name.includes('\\') || name === '.' || name === '..') throw new HookscopeError('INTERNAL', `not a plain file name: ${name}`);
+      if (name.includes('/') || name.includes('\\') || name === '.' || name === '..')
+        throw new HookscopeError('INTERNAL', `not a plain file name: ${name}`);
       const file = join(path, name);
       let fd: number;
       try {
-        fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o666);
+        fd = openSync(
+          file,
+          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+          0o666,
+        );
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST' || code === 'ELOOP') throw new HookscopeError('OUTPUT_FORBIDDEN', `will not write ${file}: something appeared there meanwhile, and Hookscope writes only new files`);
+        if (code === 'EEXIST' || code === 'ELOOP')
+          throw new HookscopeError(
+            'OUTPUT_FORBIDDEN',
+            `will not write ${file}: something appeared there meanwhile, and Hookscope writes only new files`,
+          );
         throw new HookscopeError('BAD_INPUT', `cannot write ${file}: ${code ?? (error as Error).message}`);
       }
       try {
-        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
       } finally {
         closeSync(fd);
       }

@@ -69,7 +69,8 @@ export function forbiddenReason(target: string, dataDir: string): string | null 
   const dataReal = realLocation(dataDir);
   const targetStat = statOrNull(real);
   for (const file of databaseFiles(dataDir)) {
-    if (realLocation(file) === real || same(statOrNull(file), targetStat)) return `it is Hookscope's database file ${file}`;
+    if (realLocation(file) === real || same(statOrNull(file), targetStat))
+      return `it is Hookscope's database file ${file}`;
   }
   if (isWithin(real, dataReal)) return `it is inside Hookscope's data folder ${dataDir}, which holds the database`;
   return null;
@@ -78,5 +79,9 @@ export function forbiddenReason(target: string, dataDir: string): string | null 
 /** Throws OUTPUT_FORBIDDEN (one sentence naming what and why) when Hookscope must not write at `target`. */
 export function assertMayWrite(target: string, dataDir: string, what: string): void {
   const reason = forbiddenReason(target, dataDir);
-  if (reason !== null) throw new HookscopeError('OUTPUT_FORBIDDEN', `will not write ${what} ${target}: ${reason}; choose a path outside it`);
+  if (reason !== null)
+    throw new HookscopeError(
+      'OUTPUT_FORBIDDEN',
+      `will not write ${what} ${target}: ${reason}; choose a path outside it`,
+    );
 }

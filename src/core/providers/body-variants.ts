@@ -56,7 +56,8 @@ export function bodyVariants(body: Uint8Array): BodyVariant[] {
     candidates.push({
       code: 'body-trailing-newline-added',
       body: utf8(text.replace(/\r?\n$/, '')),
-      message: 'A trailing newline was added to the body after signing: the signature matches the body without its final newline.',
+      message:
+        'A trailing newline was added to the body after signing: the signature matches the body without its final newline.',
     });
   } else {
     candidates.push({
@@ -71,20 +72,27 @@ export function bodyVariants(body: Uint8Array): BodyVariant[] {
     candidates.push({
       code: 'body-unicode-unescaped',
       body: utf8(unescapeNonAscii(text)),
-      message: 'Non-ASCII characters were escaped as \\uXXXX after signing: the signature matches the body with those characters written raw.',
+      message:
+        'Non-ASCII characters were escaped as \\uXXXX after signing: the signature matches the body with those characters written raw.',
     });
     candidates.push({
       code: 'body-unicode-escaped',
       body: utf8(escapeNonAscii(text)),
-      message: 'The signature matches the body with non-ASCII characters written as \\uXXXX escapes (as Python json.dumps does): the sender signed escaped text but the body carries raw characters, or the other way round.',
+      message:
+        'The signature matches the body with non-ASCII characters written as \\uXXXX escapes (as Python json.dumps does): the sender signed escaped text but the body carries raw characters, or the other way round.',
     });
     const compact = JSON.stringify(value);
     candidates.push({
       code: 'body-pretty-printed',
       body: utf8(compact),
-      message: 'The body was re-formatted after signing (pretty-printed or whitespace changed): the signature matches the compact JSON.stringify form, so verify the raw bytes exactly as received.',
+      message:
+        'The body was re-formatted after signing (pretty-printed or whitespace changed): the signature matches the compact JSON.stringify form, so verify the raw bytes exactly as received.',
     });
-    for (const [indent, label] of [[2, '2 spaces'], [4, '4 spaces'], ['\t', 'tabs']] as const) {
+    for (const [indent, label] of [
+      [2, '2 spaces'],
+      [4, '4 spaces'],
+      ['\t', 'tabs'],
+    ] as const) {
       const pretty = JSON.stringify(value, null, indent);
       const message = `The body was re-serialized after signing: the signature matches the same JSON pretty-printed with ${label}, so something (a proxy, a framework, a handler re-stringifying req.body) compacted or re-formatted it.`;
       candidates.push({ code: 'body-compacted', body: utf8(pretty), message });

@@ -62,5 +62,9 @@ export function catalogEntry(provider: ProviderDefinition): CatalogEntry | undef
 }
 
 export const BUILTIN_PROVIDERS: readonly ProviderDefinition[] = CATALOG.map((e) => e.definition);
-export const DOCUMENTED_PROVIDERS: readonly ProviderDefinition[] = BUILTIN_PROVIDERS.filter((p) => p.kind === 'documented');
-export const COMMON_SCHEME_PROVIDERS: readonly ProviderDefinition[] = BUILTIN_PROVIDERS.filter((p) => p.kind !== 'documented');
+export const DOCUMENTED_PROVIDERS: readonly ProviderDefinition[] = BUILTIN_PROVIDERS.filter(
+  (p) => p.kind === 'documented',
+);
+export const COMMON_SCHEME_PROVIDERS: readonly ProviderDefinition[] = BUILTIN_PROVIDERS.filter(
+  (p) => p.kind !== 'documented',
+);

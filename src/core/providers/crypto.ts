@@ -21,7 +21,12 @@ export function hmacFor(algorithm: SignatureAlgorithm, key: Uint8Array, data: Ui
 }
 
 /** Whether `signature` over `data` checks out with the public key in SPKI DER `spki` (Ed25519, or ECDSA P-256 with SHA-256, DER-encoded). */
-export function verifyAsymmetric(algorithm: SignatureAlgorithm, spki: Uint8Array, data: Uint8Array, signature: Uint8Array): boolean {
+export function verifyAsymmetric(
+  algorithm: SignatureAlgorithm,
+  spki: Uint8Array,
+  data: Uint8Array,
+  signature: Uint8Array,
+): boolean {
   try {
     const key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
     return verifySignature(algorithm === 'ed25519' ? null : 'sha256', data, key, signature);

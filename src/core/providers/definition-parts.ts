@@ -34,7 +34,7 @@ export function hmacForm(input: FormInput): SignatureForm {
 export const UNDOCUMENTED_TIMEOUT_MS = 30 * SECOND;
 export const UNDOCUMENTED_RETRY_DELAYS_MS = [1 * MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE];
 export const UNDOCUMENTED_NOTE =
-  'Retry ladder and timeout: not documented by the provider; the sender uses Hookscope\'s visible default (30 s timeout, retries after 1, 5, 15 and 30 minutes). Edit them to match what you observe.';
+  "Retry ladder and timeout: not documented by the provider; the sender uses Hookscope's visible default (30 s timeout, retries after 1, 5, 15 and 30 minutes). Edit them to match what you observe.";
 
 /** Svix's published schedule (https://docs.svix.com/retries): immediately, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
 export const SVIX_RETRY_DELAYS_MS = [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR];
@@ -46,12 +46,19 @@ export function standardWebhooksHeaders(prefix: 'webhook' | 'svix'): ProviderHea
     jsonContentType(),
     { name: `${prefix}-id`, description: 'Message id; the same on every retry.', value: { kind: 'delivery-id' } },
     { name: `${prefix}-timestamp`, description: 'Unix seconds of this attempt.', value: { kind: 'timestamp' } },
-    { name: `${prefix}-signature`, description: 'Space-separated v1,<base64> signatures (several during a secret rotation).', value: { kind: 'signature' } },
+    {
+      name: `${prefix}-signature`,
+      description: 'Space-separated v1,<base64> signatures (several during a secret rotation).',
+      value: { kind: 'signature' },
+    },
   ];
 }
 
 /** The Standard Webhooks signature: HMAC-SHA256 over "<id>.<timestamp>.<body>", base64, as `v1,<sig>`; 5 minutes of tolerance. */
-export function standardWebhooksForm(prefix: 'webhook' | 'svix', secretEncoding: SignatureForm['secretEncoding'] = 'whsec-base64'): SignatureForm {
+export function standardWebhooksForm(
+  prefix: 'webhook' | 'svix',
+  secretEncoding: SignatureForm['secretEncoding'] = 'whsec-base64',
+): SignatureForm {
   return hmacForm({
     name: 'default',
     label: `Standard Webhooks v1,<base64> over "<${prefix}-id>.<${prefix}-timestamp>.<body>"`,
@@ -67,6 +74,9 @@ export function standardWebhooksForm(prefix: 'webhook' | 'svix', secretEncoding:
 }
 
 /** Event list from descriptions, each with the sample the builder makes for its type. */
-export function eventsFrom(descriptions: Record<string, string>, sample: (type: string) => JsonObject): ProviderEvent[] {
+export function eventsFrom(
+  descriptions: Record<string, string>,
+  sample: (type: string) => JsonObject,
+): ProviderEvent[] {
   return Object.entries(descriptions).map(([type, description]) => ({ type, description, sample: sample(type) }));
 }

@@ -23,17 +23,25 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The event type a body location holds: the string there, or its name in `names` (Discord's numeric interaction types). */
-export function bodyEventType(location: Extract<EventTypeLocation, { in: 'body' }>, value: unknown): string | undefined {
+export function bodyEventType(
+  location: Extract<EventTypeLocation, { in: 'body' }>,
+  value: unknown,
+): string | undefined {
   if (location.names) {
     const key = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-    return key !== undefined && Object.prototype.hasOwnProperty.call(location.names, key) ? location.names[key] : undefined;
+    return key !== undefined && Object.prototype.hasOwnProperty.call(location.names, key)
+      ? location.names[key]
+      : undefined;
   }
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
 export function eventTypeOf(provider: ProviderDefinition, headers: HeaderPairs, body: unknown): string | null {
   for (const location of provider.eventTypeLocations) {
-    const value = location.in === 'header' ? firstHeader(headers, location.name) : bodyEventType(location, getPath(body, location.path));
+    const value =
+      location.in === 'header'
+        ? firstHeader(headers, location.name)
+        : bodyEventType(location, getPath(body, location.path));
     if (typeof value === 'string' && value.length > 0) return value;
   }
   return null;
@@ -49,13 +57,25 @@ function knowsEvent(provider: ProviderDefinition, headers: HeaderPairs, body: un
   return type !== null && provider.events.some((e) => e.type === type);
 }
 
-function detect(request: { headers: HeaderPairs; body: Uint8Array }, registry: ProviderLookup, boundProviderId?: string): DetectionResult {
+function detect(
+  request: { headers: HeaderPairs; body: Uint8Array },
+  registry: ProviderLookup,
+  boundProviderId?: string,
+): DetectionResult {
   const headers = Array.isArray(request.headers) ? request.headers : [];
-  const body = request.body instanceof Uint8Array && request.body.length <= MAX_DETECT_BODY ? parseJsonBody(request.body)?.value : undefined;
+  const body =
+    request.body instanceof Uint8Array && request.body.length <= MAX_DETECT_BODY
+      ? parseJsonBody(request.body)?.value
+      : undefined;
   let boundNote = '';
   if (boundProviderId !== undefined) {
     const bound = registry.get(boundProviderId);
-    if (bound) return { providerId: bound.id, eventType: eventTypeOf(bound, headers, body), reason: `The endpoint is bound to ${bound.name}.` };
+    if (bound)
+      return {
+        providerId: bound.id,
+        eventType: eventTypeOf(bound, headers, body),
+        reason: `The endpoint is bound to ${bound.name}.`,
+      };
     boundNote = ` The endpoint's provider "${boundProviderId}" is not known.`;
   }
   const providers = registry.list();
@@ -65,7 +85,11 @@ function detect(request: { headers: HeaderPairs; body: Uint8Array }, registry: P
       const envelope = envelopeMatches(p, body);
       const usable = matched.length > 0 && (!p.detection.headersAreGeneric || envelope);
       // Headers first; among providers sharing them (the Standard Webhooks family), knowing the event type, then the fuller envelope, decide.
-      const score = usable ? matched.length * 1000 + (knowsEvent(p, headers, body) ? 100 : 0) + (envelope ? 10 + p.envelope.requiredKeys.length : 0) : 0;
+      const score = usable
+        ? matched.length * 1000 +
+          (knowsEvent(p, headers, body) ? 100 : 0) +
+          (envelope ? 10 + p.envelope.requiredKeys.length : 0)
+        : 0;
       return { p, matched, score };
     })
     .filter((c) => c.score > 0)
@@ -73,7 +97,11 @@ function detect(request: { headers: HeaderPairs; body: Uint8Array }, registry: P
   if (byHeaders.length > 0) {
     const { p, matched } = byHeaders[0];
     const envelopeNote = p.detection.headersAreGeneric ? ` and its ${p.envelope.requiredKeys.join('/')} envelope` : '';
-    return { providerId: p.id, eventType: eventTypeOf(p, headers, body), reason: `Recognised by the ${matched.join(', ')} header${matched.length > 1 ? 's' : ''}${envelopeNote}.${boundNote}` };
+    return {
+      providerId: p.id,
+      eventType: eventTypeOf(p, headers, body),
+      reason: `Recognised by the ${matched.join(', ')} header${matched.length > 1 ? 's' : ''}${envelopeNote}.${boundNote}`,
+    };
   }
   const byEnvelope = providers
     .filter((p) => p.envelope.requiredKeys.length >= MIN_ENVELOPE_KEYS && envelopeMatches(p, body))
@@ -81,19 +109,35 @@ function detect(request: { headers: HeaderPairs; body: Uint8Array }, registry: P
     .sort((a, b) => b.score - a.score);
   if (byEnvelope.length > 0 && (byEnvelope.length === 1 || byEnvelope[0].score > byEnvelope[1].score)) {
     const { p } = byEnvelope[0];
-    return { providerId: p.id, eventType: eventTypeOf(p, headers, body), reason: `No provider header; recognised by its ${p.envelope.requiredKeys.join('/')} envelope.${boundNote}` };
+    return {
+      providerId: p.id,
+      eventType: eventTypeOf(p, headers, body),
+      reason: `No provider header; recognised by its ${p.envelope.requiredKeys.join('/')} envelope.${boundNote}`,
+    };
   }
   if (byEnvelope.length > 1) {
-    return { providerId: null, eventType: null, reason: `The envelope fits ${byEnvelope.map((c) => c.p.name).join(' and ')} equally; no header decides.${boundNote}` };
+    return {
+      providerId: null,
+      eventType: null,
+      reason: `The envelope fits ${byEnvelope.map((c) => c.p.name).join(' and ')} equally; no header decides.${boundNote}`,
+    };
   }
   const what = body === undefined ? 'the body is not JSON (or too large to inspect)' : 'no envelope matches';
   return { providerId: null, eventType: null, reason: `No provider header is present and ${what}.${boundNote}` };
 }
 
-export function detectProvider(request: { headers: HeaderPairs; body: Uint8Array }, registry: ProviderLookup, boundProviderId?: string): DetectionResult {
+export function detectProvider(
+  request: { headers: HeaderPairs; body: Uint8Array },
+  registry: ProviderLookup,
+  boundProviderId?: string,
+): DetectionResult {
   try {
     return detect(request, registry, boundProviderId);
   } catch (error) {
-    return { providerId: null, eventType: null, reason: `The request could not be examined: ${error instanceof Error ? error.message : String(error)}.` };
+    return {
+      providerId: null,
+      eventType: null,
+      reason: `The request could not be examined: ${error instanceof Error ? error.message : String(error)}.`,
+    };
   }
 }

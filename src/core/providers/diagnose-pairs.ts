@@ -63,7 +63,9 @@ function formsOf(ctx: ProbeContext, body: Uint8Array, cache: WeakMap<Uint8Array,
 }
 
 function matches(ctx: ProbeContext, t: Trial, cache: WeakMap<Uint8Array, Uint8Array[]>): boolean {
-  const all = formsOf(ctx, t.body, cache).map((body) => buildSignedBytes(t.template, { body, timestamp: t.timestamp, id: ctx.id }));
+  const all = formsOf(ctx, t.body, cache).map((body) =>
+    buildSignedBytes(t.template, { body, timestamp: t.timestamp, id: ctx.id }),
+  );
   return t.keys.some((key) => all.some((s) => matchToken(key, s, t.tokens, t.encoding, ctx.form.algorithm) >= 0));
 }
 
@@ -77,8 +79,14 @@ const prefix: Mistake = {
           trial: { ...t, tokens: [loose.token] },
           diagnostic:
             loose.mistake === 'prefix-dropped'
-              ? { code: 'prefix-dropped', message: `The digest lacks the "${loose.prefix}" prefix ${ctx.form.header} must carry.` }
-              : { code: 'prefix-added', message: `The digest carries a "${loose.prefix}" prefix; ${ctx.form.header} holds the bare digest.` },
+              ? {
+                  code: 'prefix-dropped',
+                  message: `The digest lacks the "${loose.prefix}" prefix ${ctx.form.header} must carry.`,
+                }
+              : {
+                  code: 'prefix-added',
+                  message: `The digest carries a "${loose.prefix}" prefix; ${ctx.form.header} holds the bare digest.`,
+                },
         }))
       : [],
 };
@@ -89,13 +97,22 @@ const encoding: Mistake = {
   apply: (t, ctx) => {
     const other: DigestEncoding = ctx.form.digest === 'hex' ? 'base64' : 'hex';
     const steps: Step[] = [
-      { trial: { ...t, encoding: other }, diagnostic: { code: 'digest-encoding-mismatch', message: `The HMAC is written in ${other}; ${ctx.form.header} carries it in ${ctx.form.digest}.` } },
+      {
+        trial: { ...t, encoding: other },
+        diagnostic: {
+          code: 'digest-encoding-mismatch',
+          message: `The HMAC is written in ${other}; ${ctx.form.header} carries it in ${ctx.form.digest}.`,
+        },
+      },
     ];
     const lowered = t.tokens.filter((tok) => tok !== tok.toLowerCase()).map((tok) => tok.toLowerCase());
     if (ctx.form.digest === 'hex' && lowered.length > 0) {
       steps.push({
         trial: { ...t, tokens: lowered },
-        diagnostic: { code: 'digest-encoding-mismatch', message: `The HMAC is written in uppercase hex; ${ctx.form.header} carries lowercase hex, and a handler that compares the strings rejects it.` },
+        diagnostic: {
+          code: 'digest-encoding-mismatch',
+          message: `The HMAC is written in uppercase hex; ${ctx.form.header} carries lowercase hex, and a handler that compares the strings rejects it.`,
+        },
       });
     }
     return steps;
@@ -111,14 +128,20 @@ const secret: Mistake = {
       if (ctx.form.secretEncoding === 'whsec-base64') {
         steps.push({
           trial: { ...t, keys: [utf8(entry.secret)] },
-          diagnostic: { code: 'whsec-used-raw', message: `The sender used secret #${entry.index + 1} as raw text; this scheme base64-decodes the part after "whsec_" and uses those bytes as the key.` },
+          diagnostic: {
+            code: 'whsec-used-raw',
+            message: `The sender used secret #${entry.index + 1} as raw text; this scheme base64-decodes the part after "whsec_" and uses those bytes as the key.`,
+          },
         });
       } else if (entry.secret.startsWith('whsec_')) {
         const decoded = decodeBase64Strict(entry.secret.slice('whsec_'.length));
         if (decoded && decoded.length > 0) {
           steps.push({
             trial: { ...t, keys: [decoded] },
-            diagnostic: { code: 'whsec-base64-decoded', message: `The sender base64-decoded secret #${entry.index + 1} (Standard Webhooks style); this provider uses the whole "whsec_..." string as the key.` },
+            diagnostic: {
+              code: 'whsec-base64-decoded',
+              message: `The sender base64-decoded secret #${entry.index + 1} (Standard Webhooks style); this provider uses the whole "whsec_..." string as the key.`,
+            },
           });
         }
       }
@@ -128,7 +151,10 @@ const secret: Mistake = {
       if (key) {
         steps.push({
           trial: { ...t, keys: [key] },
-          diagnostic: { code: 'secret-from-elsewhere', message: `The request was signed with the secret of ${other.label}, not with one configured here: the sender is pointed at the wrong environment or endpoint.` },
+          diagnostic: {
+            code: 'secret-from-elsewhere',
+            message: `The request was signed with the secret of ${other.label}, not with one configured here: the sender is pointed at the wrong environment or endpoint.`,
+          },
         });
       }
     }
@@ -139,7 +165,11 @@ const secret: Mistake = {
 const body: Mistake = {
   dimension: 'body',
   kind: 'body',
-  apply: (t) => bodyVariants(t.body).map((v) => ({ trial: { ...t, body: v.body }, diagnostic: { code: v.code, message: v.message } })),
+  apply: (t) =>
+    bodyVariants(t.body).map((v) => ({
+      trial: { ...t, body: v.body },
+      diagnostic: { code: v.code, message: v.message },
+    })),
 };
 
 const timestamp: Mistake = {
@@ -150,24 +180,37 @@ const timestamp: Mistake = {
     const steps: Step[] = [
       {
         trial: { ...t, template: '{body}' },
-        diagnostic: { code: 'timestamp-not-signed', message: `The signature covers the body alone; this scheme signs "${t.template}", so the timestamp must be part of the signed bytes.` },
+        diagnostic: {
+          code: 'timestamp-not-signed',
+          message: `The signature covers the body alone; this scheme signs "${t.template}", so the timestamp must be part of the signed bytes.`,
+        },
       },
     ];
     const ts = Number(t.timestamp);
     if (!Number.isFinite(ts)) return steps;
     const alt = t.timestamp.length >= 13 ? String(Math.floor(ts / 1000)) : String(ts * 1000);
-    steps.push({ trial: { ...t, timestamp: alt }, diagnostic: { code: 'timestamp-unit', message: `The signature is valid for timestamp ${alt}: one side counts milliseconds and the other seconds.` } });
+    steps.push({
+      trial: { ...t, timestamp: alt },
+      diagnostic: {
+        code: 'timestamp-unit',
+        message: `The signature is valid for timestamp ${alt}: one side counts milliseconds and the other seconds.`,
+      },
+    });
     if (t.body.length > PAIR_TIMESTAMP_SEARCH_MAX_BODY) return steps;
     const now = Math.floor(ctx.nowSec);
     const tried = new Set<number>([ts]);
     for (let delta = 0; delta <= PAIR_TIMESTAMP_WINDOW; delta++) {
-      const around = delta <= PAIR_NOW_WINDOW ? [ts - delta, ts + delta, now - delta, now + delta] : [ts - delta, ts + delta];
+      const around =
+        delta <= PAIR_NOW_WINDOW ? [ts - delta, ts + delta, now - delta, now + delta] : [ts - delta, ts + delta];
       for (const candidate of around) {
         if (candidate < 0 || tried.has(candidate)) continue;
         tried.add(candidate);
         steps.push({
           trial: { ...t, timestamp: String(candidate) },
-          diagnostic: { code: 'timestamp-mismatch', message: `The signature is valid for timestamp ${candidate}, ${candidate - ts} s from the one sent: the timestamp was changed after signing.` },
+          diagnostic: {
+            code: 'timestamp-mismatch',
+            message: `The signature is valid for timestamp ${candidate}, ${candidate - ts} s from the one sent: the timestamp was changed after signing.`,
+          },
         });
       }
     }
@@ -206,7 +249,11 @@ export function diagnosePair(ctx: ProbeContext): Diagnostic[] | undefined {
     for (const a of first.apply(start, ctx)) {
       for (const b of second.apply(a.trial, ctx)) {
         // A body change undone by the next one (a newline added, then removed) is no pair.
-        if (first === second && (a.diagnostic.code === b.diagnostic.code || Buffer.from(b.trial.body).equals(Buffer.from(ctx.body)))) continue;
+        if (
+          first === second &&
+          (a.diagnostic.code === b.diagnostic.code || Buffer.from(b.trial.body).equals(Buffer.from(ctx.body)))
+        )
+          continue;
         if (b.trial.keys.length === 0 || !matches(ctx, b.trial, cache)) continue;
         return [
           { code: a.diagnostic.code, message: `Two mistakes together explain this signature. ${a.diagnostic.message}` },

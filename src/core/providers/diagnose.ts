@@ -23,7 +23,12 @@ function usableKeys(ctx: ProbeContext): Buffer[] {
   return ctx.keys.flatMap((k) => (k.key ? [k.key] : [])).slice(0, MAX_KEYS_PROBED);
 }
 
-function signedFor(ctx: ProbeContext, body: Uint8Array, timestamp = ctx.timestamp, template = ctx.form.signedContent.template): Buffer[] {
+function signedFor(
+  ctx: ProbeContext,
+  body: Uint8Array,
+  timestamp = ctx.timestamp,
+  template = ctx.form.signedContent.template,
+): Buffer[] {
   const out = ctx.form.signedContent.bodyForms.flatMap((bodyForm) => {
     const formed = bodyInForm(body, bodyForm);
     return formed ? [buildSignedBytes(template, { body: formed, timestamp, id: ctx.id })] : [];
@@ -31,7 +36,13 @@ function signedFor(ctx: ProbeContext, body: Uint8Array, timestamp = ctx.timestam
   return out.length > 0 ? out : [buildSignedBytes(template, { body, timestamp, id: ctx.id })];
 }
 
-function anyMatch(keys: Uint8Array[], signed: Uint8Array[], tokens: string[], encoding: DigestEncoding, algorithm: SignatureAlgorithm = 'hmac-sha256'): boolean {
+function anyMatch(
+  keys: Uint8Array[],
+  signed: Uint8Array[],
+  tokens: string[],
+  encoding: DigestEncoding,
+  algorithm: SignatureAlgorithm = 'hmac-sha256',
+): boolean {
   return keys.some((key) => signed.some((s) => matchToken(key, s, tokens, encoding, algorithm) >= 0));
 }
 
@@ -41,8 +52,14 @@ function prefixMistake(ctx: ProbeContext): Diagnostic | undefined {
   for (const loose of ctx.loose) {
     if (!anyMatch(keys, signed, [loose.token], ctx.form.digest, ctx.form.algorithm)) continue;
     return loose.mistake === 'prefix-dropped'
-      ? { code: 'prefix-dropped', message: `The digest is right but lacks the "${loose.prefix}" prefix ${ctx.form.header} must carry.` }
-      : { code: 'prefix-added', message: `The digest is right but carries a "${loose.prefix}" prefix; ${ctx.form.header} holds the bare digest.` };
+      ? {
+          code: 'prefix-dropped',
+          message: `The digest is right but lacks the "${loose.prefix}" prefix ${ctx.form.header} must carry.`,
+        }
+      : {
+          code: 'prefix-added',
+          message: `The digest is right but carries a "${loose.prefix}" prefix; ${ctx.form.header} holds the bare digest.`,
+        };
   }
   return undefined;
 }
@@ -53,15 +70,24 @@ function encodingMistake(ctx: ProbeContext): Diagnostic | Diagnostic[] | undefin
   const tokens = ctx.tokens;
   const keys = usableKeys(ctx);
   const signed = signedFor(ctx, ctx.body);
-  const inOther: Diagnostic = { code: 'digest-encoding-mismatch', message: `The ${what} is right but written in ${other}; ${ctx.form.header} carries it in ${ctx.form.digest}.` };
+  const inOther: Diagnostic = {
+    code: 'digest-encoding-mismatch',
+    message: `The ${what} is right but written in ${other}; ${ctx.form.header} carries it in ${ctx.form.digest}.`,
+  };
   if (anyMatch(keys, signed, tokens, other, ctx.form.algorithm)) return inOther;
   // Two mistakes in one value: written in the other encoding and with its prefix wrong.
   for (const loose of ctx.loose) {
     if (!anyMatch(keys, signed, [loose.token], other, ctx.form.algorithm)) continue;
     const prefix: Diagnostic =
       loose.mistake === 'prefix-dropped'
-        ? { code: 'prefix-dropped', message: `Two mistakes together explain this signature. The digest lacks the "${loose.prefix}" prefix ${ctx.form.header} must carry.` }
-        : { code: 'prefix-added', message: `Two mistakes together explain this signature. The digest carries a "${loose.prefix}" prefix; ${ctx.form.header} holds the bare digest.` };
+        ? {
+            code: 'prefix-dropped',
+            message: `Two mistakes together explain this signature. The digest lacks the "${loose.prefix}" prefix ${ctx.form.header} must carry.`,
+          }
+        : {
+            code: 'prefix-added',
+            message: `Two mistakes together explain this signature. The digest carries a "${loose.prefix}" prefix; ${ctx.form.header} holds the bare digest.`,
+          };
     return [prefix, { ...inOther, message: `And: ${inOther.message}` }];
   }
   const lowered = tokens.filter((t) => t !== t.toLowerCase()).map((t) => t.toLowerCase());
@@ -81,7 +107,10 @@ function secretEncodingMistake(ctx: ProbeContext): Diagnostic[] {
   for (const entry of ctx.keys.slice(0, MAX_KEYS_PROBED)) {
     if (ctx.form.secretEncoding === 'whsec-base64') {
       if (!entry.key) {
-        out.push({ code: 'secret-not-base64', message: `Secret #${entry.index + 1} is not base64 after its whsec_ prefix, so it cannot be this scheme's key.` });
+        out.push({
+          code: 'secret-not-base64',
+          message: `Secret #${entry.index + 1} is not base64 after its whsec_ prefix, so it cannot be this scheme's key.`,
+        });
       }
       if (anyMatch([utf8(entry.secret)], signed, tokens, ctx.form.digest, ctx.form.algorithm)) {
         out.push({
@@ -105,7 +134,8 @@ function secretEncodingMistake(ctx: ProbeContext): Diagnostic[] {
 function bodyMistake(ctx: ProbeContext): Diagnostic | undefined {
   const keys = usableKeys(ctx);
   for (const variant of bodyVariants(ctx.body)) {
-    if (anyMatch(keys, signedFor(ctx, variant.body), ctx.tokens, ctx.form.digest, ctx.form.algorithm)) return { code: variant.code, message: variant.message };
+    if (anyMatch(keys, signedFor(ctx, variant.body), ctx.tokens, ctx.form.digest, ctx.form.algorithm))
+      return { code: variant.code, message: variant.message };
   }
   return undefined;
 }
@@ -126,14 +156,18 @@ function timestampMistake(ctx: ProbeContext): Diagnostic | undefined {
   const unitAlternatives = ctx.timestamp.length >= 13 ? [String(Math.floor(ts / 1000))] : [String(ts * 1000)];
   for (const alt of unitAlternatives) {
     if (anyMatch(keys, signedFor(ctx, ctx.body, alt), tokens, ctx.form.digest, ctx.form.algorithm)) {
-      return { code: 'timestamp-unit', message: `The signature is valid for timestamp ${alt}: one side counts milliseconds and the other seconds.` };
+      return {
+        code: 'timestamp-unit',
+        message: `The signature is valid for timestamp ${alt}: one side counts milliseconds and the other seconds.`,
+      };
     }
   }
   if (ctx.body.length > TIMESTAMP_SEARCH_MAX_BODY) return undefined;
   const now = Math.floor(ctx.nowSec);
   const tried = new Set<number>([ts]);
   for (let delta = 0; delta <= TIMESTAMP_SEARCH_WINDOW; delta++) {
-    const around = delta <= NOW_SEARCH_WINDOW ? [ts - delta, ts + delta, now - delta, now + delta] : [ts - delta, ts + delta];
+    const around =
+      delta <= NOW_SEARCH_WINDOW ? [ts - delta, ts + delta, now - delta, now + delta] : [ts - delta, ts + delta];
     for (const candidate of around) {
       if (candidate < 0 || tried.has(candidate)) continue;
       tried.add(candidate);

@@ -32,19 +32,24 @@ const COMPARISONS: Record<string, DocumentedComparison> = {
   fingerprintiq: {
     compare: (received, digest) => sameBytes(Buffer.from(received, 'hex'), digest),
     reads: "Buffer.from(signature, 'hex') (any case, up to the first non-hex character)",
-    onThrow: 'timingSafeEqual throws on buffers of different lengths and the example does not catch it, so the handler answers 500, not 401',
+    onThrow:
+      'timingSafeEqual throws on buffers of different lengths and the example does not catch it, so the handler answers 500, not 401',
   },
   // seed 002, Node: timingSafeEqual(Buffer.from(signature), Buffer.from(expectedSignature)), not caught.
   clickdefender: {
-    compare: (received, digest) => sameBytes(Buffer.from(received, 'utf8'), Buffer.from(digest.toString('hex'), 'utf8')),
+    compare: (received, digest) =>
+      sameBytes(Buffer.from(received, 'utf8'), Buffer.from(digest.toString('hex'), 'utf8')),
     reads: 'Buffer.from(signature) compared byte for byte with the lowercase hex digest',
-    onThrow: "the Node example's timingSafeEqual throws on a value of another length (a 500, not a 401); the Python example's compare_digest returns False (a 401)",
+    onThrow:
+      "the Node example's timingSafeEqual throws on a value of another length (a 500, not a 401); the Python example's compare_digest returns False (a 401)",
   },
   // seed 003: timingSafeEqual(Buffer.from(signature), Buffer.from(`sha256=${expectedSignature}`)), not caught.
   lmif: {
-    compare: (received, digest) => sameBytes(Buffer.from(received, 'utf8'), Buffer.from(`sha256=${digest.toString('hex')}`, 'utf8')),
+    compare: (received, digest) =>
+      sameBytes(Buffer.from(received, 'utf8'), Buffer.from(`sha256=${digest.toString('hex')}`, 'utf8')),
     reads: 'Buffer.from(signature) compared byte for byte with "sha256=" and the lowercase hex digest',
-    onThrow: 'timingSafeEqual throws on a value of another length and the example does not catch it, so the handler fails with an error instead of returning false',
+    onThrow:
+      'timingSafeEqual throws on a value of another length and the example does not catch it, so the handler fails with an error instead of returning false',
   },
   // seed 004: the same comparison inside try/catch, which answers 401 whatever the reason.
   prynt: {
@@ -66,8 +71,11 @@ const COMPARISONS: Record<string, DocumentedComparison> = {
 export function documentedTimestamp(provider: ProviderDefinition, raw: string, nowSec: number): string | undefined {
   if (provider.kind !== 'documented' || provider.id !== 'prynt') return undefined;
   const leading = /^[+-]?\d+/.exec(raw)?.[0];
-  if (leading === undefined) return `parseInt ("${raw}" reads as NaN, and NaN > 300 is false, so the replay check is skipped)`;
-  return Math.abs(nowSec - Number.parseInt(leading, 10)) <= 300 ? `parseInt ("${raw}" reads as ${Number.parseInt(leading, 10)})` : undefined;
+  if (leading === undefined)
+    return `parseInt ("${raw}" reads as NaN, and NaN > 300 is false, so the replay check is skipped)`;
+  return Math.abs(nowSec - Number.parseInt(leading, 10)) <= 300
+    ? `parseInt ("${raw}" reads as ${Number.parseInt(leading, 10)})`
+    : undefined;
 }
 
 export function documentedComparison(provider: ProviderDefinition): DocumentedComparison | undefined {
@@ -79,7 +87,11 @@ export function documentedComparison(provider: ProviderDefinition): DocumentedCo
  * over: trimmed) against any of `digests` (one per secret and body form):
  * accept if any matches, throw if every comparison throws, else reject.
  */
-export function documentedOutcome(provider: ProviderDefinition, received: string, digests: Buffer[]): DocumentedOutcome | undefined {
+export function documentedOutcome(
+  provider: ProviderDefinition,
+  received: string,
+  digests: Buffer[],
+): DocumentedOutcome | undefined {
   const comparison = documentedComparison(provider);
   if (!comparison || digests.length === 0) return undefined;
   const outcomes = digests.map((d) => comparison.compare(received.trim(), d));

@@ -11,7 +11,10 @@ export function resolveForm(provider: ProviderDefinition, name?: string): Signat
   const form = provider.signature.forms.find((f) => f.name === name);
   if (!form) {
     const names = provider.signature.forms.map((f) => f.name).join(', ');
-    throw new HookscopeError('SIGNATURE_SCHEME_UNKNOWN', `${provider.name} has no signature form "${name}" (it has: ${names}).`);
+    throw new HookscopeError(
+      'SIGNATURE_SCHEME_UNKNOWN',
+      `${provider.name} has no signature form "${name}" (it has: ${names}).`,
+    );
   }
   return form;
 }

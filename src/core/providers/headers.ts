@@ -6,7 +6,8 @@ export function headerValues(headers: HeaderPairs, name: string): string[] {
   const wanted = name.toLowerCase();
   const out: string[] = [];
   for (const pair of headers) {
-    if (Array.isArray(pair) && typeof pair[0] === 'string' && pair[0].toLowerCase() === wanted) out.push(String(pair[1]));
+    if (Array.isArray(pair) && typeof pair[0] === 'string' && pair[0].toLowerCase() === wanted)
+      out.push(String(pair[1]));
   }
   return out;
 }

@@ -11,7 +11,14 @@
  * private half, an endpoint holding the same secret verifies with the public
  * half, and `publicKeyForSecret` shows what the handler must be given).
  */
-import { createECDH, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createECDH,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import type { SecretEncoding, SignatureAlgorithm, SignatureForm } from '../../shared/providers';
 import { decodeBase64Strict, secretKey } from './crypto';
 
@@ -44,14 +51,18 @@ const P256_ORDER = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b
 /** The key pair a secret that is not a key stands for: derived from SHA-256 of its text. */
 export function derivedPrivateKey(secret: string, algorithm: 'ed25519' | 'ecdsa-p256-sha256'): KeyObject {
   const seed = createHash('sha256').update(`hookscope-${algorithm}:${secret}`).digest();
-  if (algorithm === 'ed25519') return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  if (algorithm === 'ed25519')
+    return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
   const scalar = (BigInt(`0x${seed.toString('hex')}`) % (P256_ORDER - 1n)) + 1n;
   const d = Buffer.from(scalar.toString(16).padStart(64, '0'), 'hex');
   const ecdh = createECDH('prime256v1');
   ecdh.setPrivateKey(d);
   const point = ecdh.getPublicKey();
   const b64url = (b: Buffer) => b.toString('base64url');
-  return createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64url(d), x: b64url(point.subarray(1, 33)), y: b64url(point.subarray(33, 65)) }, format: 'jwk' });
+  return createPrivateKey({
+    key: { kty: 'EC', crv: 'P-256', d: b64url(d), x: b64url(point.subarray(1, 33)), y: b64url(point.subarray(33, 65)) },
+    format: 'jwk',
+  });
 }
 
 /** The signing key for a secret: a private key (PEM or base64 PKCS#8), else the pair derived from the text. */
@@ -91,10 +102,19 @@ function readPublicKey(text: string, algorithm: 'ed25519' | 'ecdsa-p256-sha256')
   let key: KeyObject | undefined;
   if (trimmed.startsWith('-----BEGIN')) key = attempt(() => createPublicKey(trimmed));
   else if (algorithm === 'ed25519' && /^[0-9a-fA-F]{64}$/.test(trimmed)) {
-    key = attempt(() => createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(trimmed, 'hex')]), format: 'der', type: 'spki' }));
+    key = attempt(() =>
+      createPublicKey({
+        key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(trimmed, 'hex')]),
+        format: 'der',
+        type: 'spki',
+      }),
+    );
   } else {
     const der = decodeBase64Strict(trimmed);
-    if (der && der.length > 0) key = attempt(() => createPublicKey({ key: der, format: 'der', type: 'spki' })) ?? attempt(() => createPublicKey(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })));
+    if (der && der.length > 0)
+      key =
+        attempt(() => createPublicKey({ key: der, format: 'der', type: 'spki' })) ??
+        attempt(() => createPublicKey(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })));
   }
   return key;
 }
@@ -116,7 +136,8 @@ export interface SigningKeyPair {
 
 /** A fresh key pair for a form's asymmetric algorithm (one per simulated webhook). */
 export function generateSigningKeyPair(algorithm: 'ed25519' | 'ecdsa-p256-sha256'): SigningKeyPair {
-  const pair = algorithm === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const pair =
+    algorithm === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   return {
     privateKey: pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
     publicKey: formatPublicKey(pair.publicKey, algorithm),
@@ -130,7 +151,10 @@ export function generateSigningKeyPair(algorithm: 'ed25519' | 'ecdsa-p256-sha256
  * seed secret stands for); undefined when an HMAC secret does not decode or
  * the pasted key is of another type or curve.
  */
-export function verificationKey(secret: string, form: Pick<SignatureForm, 'algorithm' | 'secretEncoding'>): Buffer | undefined {
+export function verificationKey(
+  secret: string,
+  form: Pick<SignatureForm, 'algorithm' | 'secretEncoding'>,
+): Buffer | undefined {
   if (!isAsymmetric(form.algorithm)) return secretKey(secret, form.secretEncoding as SecretEncoding);
   const pasted = readPublicKey(secret, form.algorithm);
   // A key of another type or curve (secp256k1, RSA) cannot check this signature: undefined, so the verdict names it.

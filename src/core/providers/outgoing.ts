@@ -56,7 +56,13 @@ export function resolveDeliveryId(provider: ProviderDefinition, body: Uint8Array
 export function buildOutgoingRequest(provider: ProviderDefinition, input: OutgoingInput): OutgoingRequest {
   const body = encodeBody(input.payload);
   const deliveryId = resolveDeliveryId(provider, body, input.deliveryId);
-  const signed = signRequest(provider, { secret: input.secret, body, timestampSec: input.timestampSec, webhookId: deliveryId, form: input.form });
+  const signed = signRequest(provider, {
+    secret: input.secret,
+    body,
+    timestampSec: input.timestampSec,
+    webhookId: deliveryId,
+    form: input.form,
+  });
   const headers: [string, string][] = [];
   const has = (name: string) => firstHeader(headers, name) !== undefined;
   for (const header of provider.headers) {
@@ -66,7 +72,8 @@ export function buildOutgoingRequest(provider: ProviderDefinition, input: Outgoi
     if (source.kind === 'static') value = source.value;
     else if (source.kind === 'event-type') value = input.eventType;
     else if (source.kind === 'delivery-id') value = deliveryId;
-    else if (source.kind === 'timestamp') value = firstHeader(signed.headers, header.name) ?? String(input.timestampSec);
+    else if (source.kind === 'timestamp')
+      value = firstHeader(signed.headers, header.name) ?? String(input.timestampSec);
     else value = firstHeader(signed.headers, header.name);
     if (value !== undefined) headers.push([header.name, value]);
   }

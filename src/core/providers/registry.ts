@@ -26,7 +26,9 @@ function deepFreeze<T>(value: T): T {
 }
 
 export function createProviderRegistry(options: { userDir?: string } = {}): ProviderRegistry {
-  const user = options.userDir ? loadUserProviders(options.userDir, { reservedIds: BUILTIN_PROVIDERS.map((p) => p.id) }) : { providers: [], errors: [] };
+  const user = options.userDir
+    ? loadUserProviders(options.userDir, { reservedIds: BUILTIN_PROVIDERS.map((p) => p.id) })
+    : { providers: [], errors: [] };
   const all = [...BUILTIN_PROVIDERS, ...user.providers].map(deepFreeze);
   const byId = new Map(all.map((p) => [p.id, p]));
   return {
@@ -34,7 +36,8 @@ export function createProviderRegistry(options: { userDir?: string } = {}): Prov
     get: (id) => byId.get(id),
     require(id) {
       const provider = byId.get(id);
-      if (!provider) throw new HookscopeError('PROVIDER_UNKNOWN', `No provider has the id "${id}".`, { providerId: id });
+      if (!provider)
+        throw new HookscopeError('PROVIDER_UNKNOWN', `No provider has the id "${id}".`, { providerId: id });
       return provider;
     },
     errors: user.errors,

@@ -32,11 +32,19 @@ export function signRequest(provider: ProviderDefinition, input: SignInput): Sig
 
 export function signWithForm(form: SignatureForm, input: SignInput): SignOutput {
   if (!Number.isSafeInteger(input.timestampSec) || input.timestampSec < 0) {
-    throw new HookscopeError('BAD_INPUT', `timestampSec must be a whole, non-negative number of seconds, not ${input.timestampSec}.`);
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `timestampSec must be a whole, non-negative number of seconds, not ${input.timestampSec}.`,
+    );
   }
-  const key = isAsymmetric(form.algorithm) ? signingKey(input.secret, form.algorithm) : secretKey(input.secret, form.secretEncoding);
+  const key = isAsymmetric(form.algorithm)
+    ? signingKey(input.secret, form.algorithm)
+    : secretKey(input.secret, form.secretEncoding);
   if (!key) {
-    throw new HookscopeError('BAD_INPUT', `${form.label} needs a base64 secret (optionally prefixed "whsec_"); this one does not decode.`);
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `${form.label} needs a base64 secret (optionally prefixed "whsec_"); this one does not decode.`,
+    );
   }
   const usesId = form.signedContent.template.includes('{id}');
   if (usesId && !input.webhookId) {

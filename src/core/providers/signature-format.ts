@@ -33,13 +33,20 @@ export function parseSignatureValue(format: SignatureFormat, raw: string): Parse
   if (value.length === 0) return { ok: false, problem: 'the header is empty' };
   switch (format.kind) {
     case 'plain': {
-      if (/[\s,]/.test(value)) return { ok: false, problem: 'a bare digest was expected, but the value has spaces or commas' };
+      if (/[\s,]/.test(value))
+        return { ok: false, problem: 'a bare digest was expected, but the value has spaces or commas' };
       const prefix = KNOWN_PREFIX.exec(value)?.[1];
-      if (prefix) return { ok: true, tokens: [], loose: [{ token: value.slice(prefix.length), mistake: 'prefix-added', prefix }] };
+      if (prefix)
+        return {
+          ok: true,
+          tokens: [],
+          loose: [{ token: value.slice(prefix.length), mistake: 'prefix-added', prefix }],
+        };
       return { ok: true, tokens: [value], loose: [] };
     }
     case 'prefixed': {
-      if (/\s/.test(value)) return { ok: false, problem: `"${format.prefix}<digest>" was expected, but the value has spaces` };
+      if (/\s/.test(value))
+        return { ok: false, problem: `"${format.prefix}<digest>" was expected, but the value has spaces` };
       if (value.startsWith(format.prefix)) return { ok: true, tokens: [value.slice(format.prefix.length)], loose: [] };
       return { ok: true, tokens: [], loose: [{ token: value, mistake: 'prefix-dropped', prefix: format.prefix }] };
     }
@@ -55,7 +62,8 @@ export function parseSignatureValue(format: SignatureFormat, raw: string): Parse
         else if (key === format.signatureKey) tokens.push(item);
       }
       if (timestamp === undefined) return { ok: false, problem: `there is no ${format.timestampKey}= entry` };
-      if (!/^\d+$/.test(timestamp)) return { ok: false, problem: `the timestamp "${timestamp}" is not a whole number of seconds` };
+      if (!/^\d+$/.test(timestamp))
+        return { ok: false, problem: `the timestamp "${timestamp}" is not a whole number of seconds` };
       if (tokens.length === 0) return { ok: false, problem: `there is no ${format.signatureKey}= entry` };
       return { ok: true, tokens, loose: [], timestamp };
     }

@@ -28,16 +28,24 @@ export interface ProbeContext {
  * comparison), or for an asymmetric algorithm the first that verifies with
  * the public key `key` (SPKI DER); -1 when none does.
  */
-export function matchToken(key: Uint8Array, signed: Uint8Array, tokens: string[], encoding: DigestEncoding, algorithm: SignatureAlgorithm = 'hmac-sha256'): number {
+export function matchToken(
+  key: Uint8Array,
+  signed: Uint8Array,
+  tokens: string[],
+  encoding: DigestEncoding,
+  algorithm: SignatureAlgorithm = 'hmac-sha256',
+): number {
   const digest = hmacFor(algorithm, key, signed);
   for (let i = 0; i < tokens.length; i++) {
     const token = decodeDigest(tokens[i], encoding);
-    if (digest ? digestsEqual(token, digest) : token !== undefined && verifyAsymmetric(algorithm, key, signed, token)) return i;
+    if (digest ? digestsEqual(token, digest) : token !== undefined && verifyAsymmetric(algorithm, key, signed, token))
+      return i;
   }
   return -1;
 }
 
 export function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix =
+    n % 100 >= 11 && n % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }

@@ -55,22 +55,54 @@ function describeIssue(file: string, raw: unknown, issue: z.core.$ZodIssue): Pro
   const actual = valueAt(raw, issue.path);
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ file, field: fieldOf([...issue.path, key]), problem: 'is not a known field (a typo?)' }));
+      return issue.keys.map((key) => ({
+        file,
+        field: fieldOf([...issue.path, key]),
+        problem: 'is not a known field (a typo?)',
+      }));
     case 'invalid_type':
-      return [{ file, field: fieldOf(issue.path), problem: actual === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, not ${kindOf(actual)}` }];
+      return [
+        {
+          file,
+          field: fieldOf(issue.path),
+          problem:
+            actual === undefined
+              ? `is required (${issue.expected})`
+              : `must be ${issue.expected}, not ${kindOf(actual)}`,
+        },
+      ];
     case 'invalid_union': {
-      const options = 'options' in issue && Array.isArray(issue.options) ? (issue.options as unknown[]).map(String).join(', ') : '';
+      const options =
+        'options' in issue && Array.isArray(issue.options) ? (issue.options as unknown[]).map(String).join(', ') : '';
       if (options) {
-        const problem = actual === undefined ? `is required (one of: ${options})` : `${shortJson(actual)} is not a known kind (one of: ${options})`;
+        const problem =
+          actual === undefined
+            ? `is required (one of: ${options})`
+            : `${shortJson(actual)} is not a known kind (one of: ${options})`;
         return [{ file, field: fieldOf(issue.path), problem }];
       }
       return [{ file, field: fieldOf(issue.path), problem: `does not match any allowed shape (${issue.message})` }];
     }
     case 'invalid_value':
-      return [{ file, field: fieldOf(issue.path), problem: `${shortJson(actual)} is not allowed (one of: ${issue.values.map((v) => String(v)).join(', ')})` }];
+      return [
+        {
+          file,
+          field: fieldOf(issue.path),
+          problem: `${shortJson(actual)} is not allowed (one of: ${issue.values.map((v) => String(v)).join(', ')})`,
+        },
+      ];
     case 'invalid_format':
     case 'custom':
-      return [{ file, field: fieldOf(issue.path), problem: actual === undefined || typeof actual === 'object' ? issue.message : `${shortJson(actual)} ${issue.message}` }];
+      return [
+        {
+          file,
+          field: fieldOf(issue.path),
+          problem:
+            actual === undefined || typeof actual === 'object'
+              ? issue.message
+              : `${shortJson(actual)} ${issue.message}`,
+        },
+      ];
     default:
       return [{ file, field: fieldOf(issue.path), problem: issue.message }];
   }
@@ -83,7 +115,15 @@ function loadFile(path: string, file: string, taken: Set<string>): FileResult {
   try {
     return checkFile(path, file, taken);
   } catch (error) {
-    return { errors: [{ file, field: '(file)', problem: `could not be checked: ${error instanceof Error ? error.message : String(error)}` }] };
+    return {
+      errors: [
+        {
+          file,
+          field: '(file)',
+          problem: `could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
   }
 }
 
@@ -91,32 +131,65 @@ function checkFile(path: string, file: string, taken: Set<string>): FileResult {
   let text: string;
   try {
     const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) return { errors: [{ file, field: '(file)', problem: `is ${size} bytes; a provider file is at most ${MAX_FILE_BYTES}` }] };
+    if (size > MAX_FILE_BYTES)
+      return {
+        errors: [{ file, field: '(file)', problem: `is ${size} bytes; a provider file is at most ${MAX_FILE_BYTES}` }],
+      };
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    return { errors: [{ file, field: '(file)', problem: `cannot be read: ${error instanceof Error ? error.message : String(error)}` }] };
+    return {
+      errors: [
+        { file, field: '(file)', problem: `cannot be read: ${error instanceof Error ? error.message : String(error)}` },
+      ],
+    };
   }
   // Measured before parsing: the schema check, the template check and the
   // registry's freeze all walk the value recursively.
   if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    return { errors: [{ file, field: '(file)', problem: `nests deeper than ${MAX_JSON_DEPTH} levels of arrays and objects (the most Hookscope accepts)` }] };
+    return {
+      errors: [
+        {
+          file,
+          field: '(file)',
+          problem: `nests deeper than ${MAX_JSON_DEPTH} levels of arrays and objects (the most Hookscope accepts)`,
+        },
+      ],
+    };
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { errors: [{ file, field: '(file)', problem: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+    return {
+      errors: [
+        {
+          file,
+          field: '(file)',
+          problem: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
   }
   const parsed = providerDefinitionSchema.safeParse(raw);
   if (!parsed.success) return { errors: parsed.error.issues.flatMap((issue) => describeIssue(file, raw, issue)) };
   const provider = toProviderDefinition(parsed.data);
   const errors: ProviderFileError[] = [];
-  if (provider.kind !== 'user') errors.push({ file, field: 'kind', problem: `"${provider.kind}" is reserved for built-in providers; use "user" or leave it out` });
-  if (taken.has(provider.id)) errors.push({ file, field: 'id', problem: `"${provider.id}" is already used by another provider` });
+  if (provider.kind !== 'user')
+    errors.push({
+      file,
+      field: 'kind',
+      problem: `"${provider.kind}" is reserved for built-in providers; use "user" or leave it out`,
+    });
+  if (taken.has(provider.id))
+    errors.push({ file, field: 'id', problem: `"${provider.id}" is already used by another provider` });
   provider.events.forEach((event, i) => {
     if (event.sample === undefined) return;
     for (const p of templateProblems(event.sample)) {
-      errors.push({ file, field: `events[${i}].sample${p.path ? (p.path.startsWith('[') ? p.path : `.${p.path}`) : ''}`, problem: p.problem });
+      errors.push({
+        file,
+        field: `events[${i}].sample${p.path ? (p.path.startsWith('[') ? p.path : `.${p.path}`) : ''}`,
+        problem: p.problem,
+      });
     }
   });
   return errors.length > 0 ? { errors } : { provider, errors };
@@ -132,7 +205,16 @@ export function loadUserProviders(dir: string, options: LoadOptions = {}): UserP
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { providers: [], errors: [] };
-    return { providers: [], errors: [{ file: basename(dir), field: '(folder)', problem: `cannot be listed: ${error instanceof Error ? error.message : String(error)}` }] };
+    return {
+      providers: [],
+      errors: [
+        {
+          file: basename(dir),
+          field: '(folder)',
+          problem: `cannot be listed: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
   }
   const taken = new Set(options.reservedIds ?? []);
   const providers: ProviderDefinition[] = [];

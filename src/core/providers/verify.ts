@@ -42,11 +42,21 @@ function chooseForm(provider: ProviderDefinition, headers: HeaderPairs): Choice 
     const names = [...new Set(forms.map((f) => f.header))].join(' or ');
     const throws = documentedComparison(provider)?.onThrow;
     const diagnostics: Diagnostic[] = throws
-      ? [{ code: 'documented-handler-throws', message: `The documented example hands the absent header (undefined) to Buffer.from, which throws: the handler fails with an error (a 500), not a 401.` }]
+      ? [
+          {
+            code: 'documented-handler-throws',
+            message: `The documented example hands the absent header (undefined) to Buffer.from, which throws: the handler fails with an error (a 500), not a 401.`,
+          },
+        ]
       : [];
     return {
       ok: false,
-      verdict: { status: 'missing', scheme: schemeId(provider, defaultForm(provider)), detail: `The request has no ${names} header, so it is not signed.`, diagnostics },
+      verdict: {
+        status: 'missing',
+        scheme: schemeId(provider, defaultForm(provider)),
+        detail: `The request has no ${names} header, so it is not signed.`,
+        diagnostics,
+      },
     };
   }
   let problem = '';
@@ -60,7 +70,13 @@ function chooseForm(provider: ProviderDefinition, headers: HeaderPairs): Choice 
     }
     return {
       ok: true,
-      chosen: { form, values, tokens: ok.flatMap((p) => p.tokens), loose: ok.flatMap((p) => p.loose), timestamp: ok.find((p) => p.timestamp)?.timestamp },
+      chosen: {
+        form,
+        values,
+        tokens: ok.flatMap((p) => p.tokens),
+        loose: ok.flatMap((p) => p.loose),
+        timestamp: ok.find((p) => p.timestamp)?.timestamp,
+      },
     };
   }
   const form = present[0];
@@ -82,7 +98,10 @@ function describeAge(ageSeconds: number): string {
 
 export function verifyRequest(provider: ProviderDefinition, input: VerifyInput): SignatureVerdict {
   const choice = chooseForm(provider, input.headers);
-  if (!choice.ok) return choice.verdict.status === 'malformed' ? malformedAsDocumented(provider, input, choice.verdict) : choice.verdict;
+  if (!choice.ok)
+    return choice.verdict.status === 'malformed'
+      ? malformedAsDocumented(provider, input, choice.verdict)
+      : choice.verdict;
   const { form, values } = choice.chosen;
   const scheme = schemeId(provider, form);
   const received = values[0];
@@ -92,10 +111,20 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
   if (form.timestamp?.in === 'header') {
     const raw = firstHeader(input.headers, form.timestamp.header);
     if (raw === undefined) {
-      return { ...base, status: 'missing', detail: `The request has ${form.header} but no ${form.timestamp.header} header, which is part of the signed bytes.`, diagnostics: [] };
+      return {
+        ...base,
+        status: 'missing',
+        detail: `The request has ${form.header} but no ${form.timestamp.header} header, which is part of the signed bytes.`,
+        diagnostics: [],
+      };
     }
     if (!/^\d+$/.test(raw.trim())) {
-      const malformed: SignatureVerdict = { ...base, status: 'malformed', detail: `The ${form.timestamp.header} header "${raw}" is not a whole number of unix seconds.`, diagnostics: [] };
+      const malformed: SignatureVerdict = {
+        ...base,
+        status: 'malformed',
+        detail: `The ${form.timestamp.header} header "${raw}" is not a whole number of unix seconds.`,
+        diagnostics: [],
+      };
       return lenientTimestampVerdict(provider, form, input, raw.trim(), choice.chosen.tokens, malformed);
     }
     timestamp = raw.trim();
@@ -104,23 +133,44 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
   if (form.idHeader && form.signedContent.template.includes('{id}')) {
     id = firstHeader(input.headers, form.idHeader);
     if (id === undefined) {
-      return { ...base, status: 'missing', detail: `The request has ${form.header} but no ${form.idHeader} header, which is part of the signed bytes.`, diagnostics: [] };
+      return {
+        ...base,
+        status: 'missing',
+        detail: `The request has ${form.header} but no ${form.idHeader} header, which is part of the signed bytes.`,
+        diagnostics: [],
+      };
     }
   }
 
   const nowSec = input.nowMs / 1000;
-  const signedSeconds = timestamp === undefined ? undefined : form.timestampUnit === 'ms' ? Math.floor(Number(timestamp) / 1000) : Number(timestamp);
+  const signedSeconds =
+    timestamp === undefined
+      ? undefined
+      : form.timestampUnit === 'ms'
+        ? Math.floor(Number(timestamp) / 1000)
+        : Number(timestamp);
   const ageSeconds = signedSeconds !== undefined ? Math.floor(nowSec) - signedSeconds : undefined;
-  const timing = form.toleranceSeconds !== undefined && ageSeconds !== undefined ? { ageSeconds, toleranceSeconds: form.toleranceSeconds } : {};
+  const timing =
+    form.toleranceSeconds !== undefined && ageSeconds !== undefined
+      ? { ageSeconds, toleranceSeconds: form.toleranceSeconds }
+      : {};
   const bodies = form.signedContent.bodyForms.flatMap((bodyForm) => {
     const formed = bodyInForm(input.body, bodyForm);
-    return formed ? [{ bodyForm, signed: buildSignedBytes(form.signedContent.template, { body: formed, timestamp, id }) }] : [];
+    return formed
+      ? [{ bodyForm, signed: buildSignedBytes(form.signedContent.template, { body: formed, timestamp, id }) }]
+      : [];
   });
   // A body that is not JSON cannot be re-serialized; the signer signs it raw, so check it raw.
-  if (bodies.length === 0) bodies.push({ bodyForm: 'raw', signed: buildSignedBytes(form.signedContent.template, { body: input.body, timestamp, id }) });
+  if (bodies.length === 0)
+    bodies.push({
+      bodyForm: 'raw',
+      signed: buildSignedBytes(form.signedContent.template, { body: input.body, timestamp, id }),
+    });
   const primarySigned = bodies[0].signed;
 
-  const keys: KeyEntry[] = input.secrets.flatMap((secret, index) => (secret.length > 0 ? [{ index, secret, key: verificationKey(secret, form) }] : []));
+  const keys: KeyEntry[] = input.secrets.flatMap((secret, index) =>
+    secret.length > 0 ? [{ index, secret, key: verificationKey(secret, form) }] : [],
+  );
   if (keys.length === 0) {
     return {
       ...base,
@@ -134,17 +184,28 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
 
   const diagnostics: Diagnostic[] = [];
   if (values.length > 1) {
-    diagnostics.push({ code: 'duplicate-signature-header', message: `The ${form.header} header appears ${values.length} times; every value was checked.` });
+    diagnostics.push({
+      code: 'duplicate-signature-header',
+      message: `The ${form.header} header appears ${values.length} times; every value was checked.`,
+    });
   }
-  const multiForm = form.signedContent.bodyForms.length > 1 ? 'body' : provider.signature.forms.length > 1 ? 'signature' : undefined;
+  const multiForm =
+    form.signedContent.bodyForms.length > 1 ? 'body' : provider.signature.forms.length > 1 ? 'signature' : undefined;
 
   for (const entry of keys) {
     if (!entry.key) continue;
-    const matched = bodies.map((b) => ({ bodyForm: b.bodyForm, signed: b.signed, token: matchToken(entry.key as Buffer, b.signed, choice.chosen.tokens, form.digest, form.algorithm) }));
+    const matched = bodies.map((b) => ({
+      bodyForm: b.bodyForm,
+      signed: b.signed,
+      token: matchToken(entry.key as Buffer, b.signed, choice.chosen.tokens, form.digest, form.algorithm),
+    }));
     const hit = matched.find((m) => m.token >= 0);
     if (!hit) continue;
     if (choice.chosen.tokens.length > 1) {
-      diagnostics.push({ code: 'multiple-signatures', message: `The header carries ${choice.chosen.tokens.length} signatures; the ${ordinal(hit.token + 1)} one matched.` });
+      diagnostics.push({
+        code: 'multiple-signatures',
+        message: `The header carries ${choice.chosen.tokens.length} signatures; the ${ordinal(hit.token + 1)} one matched.`,
+      });
     }
     if (entry !== keys[0]) {
       diagnostics.push({
@@ -157,14 +218,29 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
       if (only.length === 1) {
         diagnostics.push(
           only[0].bodyForm === 'raw'
-            ? { code: 'body-form-raw-only', message: 'Only the raw body matches: a handler that re-serializes the parsed JSON (JSON.stringify(req.body)) before verifying will reject this request.' }
-            : { code: 'body-form-reserialized-only', message: 'Only the re-serialized body (JSON.stringify(JSON.parse(body))) matches: a handler that verifies the raw bytes as received will reject this request.' },
+            ? {
+                code: 'body-form-raw-only',
+                message:
+                  'Only the raw body matches: a handler that re-serializes the parsed JSON (JSON.stringify(req.body)) before verifying will reject this request.',
+              }
+            : {
+                code: 'body-form-reserialized-only',
+                message:
+                  'Only the re-serialized body (JSON.stringify(JSON.parse(body))) matches: a handler that verifies the raw bytes as received will reject this request.',
+              },
         );
       }
     }
     const matchedForm = multiForm === 'body' ? hit.bodyForm : multiForm === 'signature' ? form.name : undefined;
     const expected = expectedValue(form, entry.key, hit.signed, timestamp);
-    const common = { ...base, ...timing, secretIndex: entry.index, ...(expected ? { expected } : {}), signedBytes: describeBytes(hit.signed), ...(matchedForm ? { matchedForm } : {}) };
+    const common = {
+      ...base,
+      ...timing,
+      secretIndex: entry.index,
+      ...(expected ? { expected } : {}),
+      signedBytes: describeBytes(hit.signed),
+      ...(matchedForm ? { matchedForm } : {}),
+    };
     if (timing.ageSeconds !== undefined && Math.abs(timing.ageSeconds) > timing.toleranceSeconds) {
       diagnostics.push(staleDiagnostic(timing.ageSeconds, timing.toleranceSeconds));
       return {
@@ -176,17 +252,39 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
     }
     const secretNote = keys.length > 1 ? ` with secret #${entry.index + 1}` : '';
     const formNote = matchedForm ? ` (${matchedForm} form)` : '';
-    return { ...common, status: 'valid', detail: `The ${form.header} signature is valid${secretNote}${formNote}.`, diagnostics };
+    return {
+      ...common,
+      status: 'valid',
+      detail: `The ${form.header} signature is valid${secretNote}${formNote}.`,
+      diagnostics,
+    };
   }
 
   const firstKey = keys.find((k) => k.key)?.key;
   const expected = firstKey ? expectedValue(form, firstKey, primarySigned, timestamp) : undefined;
-  const documented = documentedVerdict(provider, form.header, received, keys, bodies.map((b) => b.signed));
+  const documented = documentedVerdict(
+    provider,
+    form.header,
+    received,
+    keys,
+    bodies.map((b) => b.signed),
+  );
   if (documented?.accepted) {
-    return { ...base, ...timing, status: 'invalid', detail: documented.accepted.detail, ...(expected ? { expected } : {}), signedBytes: describeBytes(primarySigned), diagnostics: [documented.accepted.diagnostic] };
+    return {
+      ...base,
+      ...timing,
+      status: 'invalid',
+      detail: documented.accepted.detail,
+      ...(expected ? { expected } : {}),
+      signedBytes: describeBytes(primarySigned),
+      diagnostics: [documented.accepted.diagnostic],
+    };
   }
   if (choice.chosen.tokens.length > 1) {
-    diagnostics.push({ code: 'multiple-signatures', message: `The header carries ${choice.chosen.tokens.length} signatures and none of them matched.` });
+    diagnostics.push({
+      code: 'multiple-signatures',
+      message: `The header carries ${choice.chosen.tokens.length} signatures and none of them matched.`,
+    });
   }
   diagnostics.push(
     ...diagnoseFailure({
@@ -245,7 +343,12 @@ function documentedVerdict(
     };
   }
   if (outcome === 'throw' && comparison.onThrow) {
-    return { throws: { code: 'documented-handler-throws', message: `The value has the wrong length for the documented handler: ${comparison.onThrow}.` } };
+    return {
+      throws: {
+        code: 'documented-handler-throws',
+        message: `The value has the wrong length for the documented handler: ${comparison.onThrow}.`,
+      },
+    };
   }
   return undefined;
 }
@@ -255,13 +358,31 @@ function documentedVerdict(
  * still pass, or crash, the documented handler: checked for the schemes that
  * sign the body alone, where no timestamp is needed to know the digest.
  */
-function malformedAsDocumented(provider: ProviderDefinition, input: VerifyInput, verdict: SignatureVerdict): SignatureVerdict {
+function malformedAsDocumented(
+  provider: ProviderDefinition,
+  input: VerifyInput,
+  verdict: SignatureVerdict,
+): SignatureVerdict {
   const form = provider.signature.forms.find((f) => schemeId(provider, f) === verdict.scheme);
   if (!form || form.signedContent.template !== '{body}' || verdict.received === undefined) return verdict;
-  const keys: KeyEntry[] = input.secrets.flatMap((secret, index) => (secret.length > 0 ? [{ index, secret, key: verificationKey(secret, form) }] : []));
+  const keys: KeyEntry[] = input.secrets.flatMap((secret, index) =>
+    secret.length > 0 ? [{ index, secret, key: verificationKey(secret, form) }] : [],
+  );
   const formed = form.signedContent.bodyForms.flatMap((bodyForm) => bodyInForm(input.body, bodyForm) ?? []);
-  const documented = documentedVerdict(provider, form.header, verdict.received, keys, formed.length ? formed : [input.body]);
-  if (documented?.accepted) return { ...verdict, status: 'invalid', detail: `${documented.accepted.detail} (A strict parser calls it malformed: ${verdict.detail})`, diagnostics: [documented.accepted.diagnostic] };
+  const documented = documentedVerdict(
+    provider,
+    form.header,
+    verdict.received,
+    keys,
+    formed.length ? formed : [input.body],
+  );
+  if (documented?.accepted)
+    return {
+      ...verdict,
+      status: 'invalid',
+      detail: `${documented.accepted.detail} (A strict parser calls it malformed: ${verdict.detail})`,
+      diagnostics: [documented.accepted.diagnostic],
+    };
   if (documented?.throws) return { ...verdict, diagnostics: [...verdict.diagnostics, documented.throws] };
   return verdict;
 }
@@ -272,11 +393,20 @@ function malformedAsDocumented(provider: ProviderDefinition, input: VerifyInput,
  * "1796411785.5" the strict check calls malformed still passes it when the
  * signature covers that exact text.
  */
-function lenientTimestampVerdict(provider: ProviderDefinition, form: SignatureForm, input: VerifyInput, raw: string, tokens: string[], malformed: SignatureVerdict): SignatureVerdict {
+function lenientTimestampVerdict(
+  provider: ProviderDefinition,
+  form: SignatureForm,
+  input: VerifyInput,
+  raw: string,
+  tokens: string[],
+  malformed: SignatureVerdict,
+): SignatureVerdict {
   const reading = documentedTimestamp(provider, raw, input.nowMs / 1000);
   if (!reading) return malformed;
   const signed = buildSignedBytes(form.signedContent.template, { body: input.body, timestamp: raw });
-  const keys = input.secrets.flatMap((secret) => (secret.length > 0 ? [verificationKey(secret, form)] : [])).flatMap((k) => (k ? [k] : []));
+  const keys = input.secrets
+    .flatMap((secret) => (secret.length > 0 ? [verificationKey(secret, form)] : []))
+    .flatMap((k) => (k ? [k] : []));
   const hit = keys.find((key) => matchToken(key, signed, tokens, form.digest, form.algorithm) >= 0);
   if (!hit) return malformed;
   return {
@@ -294,7 +424,12 @@ function lenientTimestampVerdict(provider: ProviderDefinition, form: SignatureFo
 }
 
 /** The header value the secret would give (HMAC schemes); an asymmetric signature cannot be recomputed from a public key. */
-function expectedValue(form: SignatureForm, key: Buffer, signed: Uint8Array, timestamp: string | undefined): string | undefined {
+function expectedValue(
+  form: SignatureForm,
+  key: Buffer,
+  signed: Uint8Array,
+  timestamp: string | undefined,
+): string | undefined {
   // A shared token's expected value is the secret itself: never shown back.
   if (form.algorithm === 'token') return undefined;
   const digest = hmacFor(form.algorithm, key, signed);

@@ -57,7 +57,11 @@ export function diffBodies(a: Buffer, b: Buffer, names: [string, string] = ['A',
   const deepB = !jb.ok && jb.tooDeep === true;
   if ((deepA && (jb.ok || deepB)) || (deepB && ja.ok)) {
     const which = deepA ? names[0] : names[1];
-    throw new HookscopeError('INPUT_TOO_DEEP', `The body of ${which} is JSON nested deeper than ${MAX_JSON_DEPTH} levels; diff compares JSON up to that depth.`, { maxDepth: MAX_JSON_DEPTH });
+    throw new HookscopeError(
+      'INPUT_TOO_DEEP',
+      `The body of ${which} is JSON nested deeper than ${MAX_JSON_DEPTH} levels; diff compares JSON up to that depth.`,
+      { maxDepth: MAX_JSON_DEPTH },
+    );
   }
   if (ja.ok && jb.ok) {
     const json = diffJson(ja.value, jb.value);

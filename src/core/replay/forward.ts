@@ -11,7 +11,6 @@ import { answerHeaders, copyableHeaders, firstValue, setHeader } from './headers
 import { replayRow } from './replay';
 import { joinTarget, pathSuffix } from './target';
 
-
 /** Marks a forwarded request with its hop count, so a forward that comes back to Hookscope stops. */
 export const FORWARDED_HEADER = 'X-Hookscope-Forwarded';
 export const MAX_FORWARD_HOPS = 5;
@@ -55,7 +54,9 @@ export function createForwarder(deps: ForwarderDeps) {
 
   /** Stores the answer a proxying endpoint gives as the capture's response, and returns it. */
   function answer(id: number, a: ProxyAnswer, reason: string): ProxyAnswer {
-    const body = isText(a.body) ? a.body.toString('utf8') : `(${a.body.length} bytes of binary data, kept with the forward record)`;
+    const body = isText(a.body)
+      ? a.body.toString('utf8')
+      : `(${a.body.length} bytes of binary data, kept with the forward record)`;
     deps.setResponse(id, { kind: 'answered', status: a.status, headers: a.headers, body, delayMs: 0, reason });
     return a;
   }
@@ -65,17 +66,30 @@ export function createForwarder(deps: ForwarderDeps) {
     if (result.status === null) {
       const kind: ReplayErrorKind = result.errorKind ?? 'network';
       const detail = result.errorMessage ? ` (${result.errorMessage})` : '';
-      return answer(id, oneLine(502, `hookscope could not get an answer from ${url}: ${kind}${detail}`), `forward target failed: ${kind}`);
+      return answer(
+        id,
+        oneLine(502, `hookscope could not get an answer from ${url}: ${kind}${detail}`),
+        `forward target failed: ${kind}`,
+      );
     }
     if (result.responseSize > RESPONSE_BODY_LIMIT) {
       const reason = `the answer from ${url} has a ${result.responseSize}-byte body, more than the ${RESPONSE_BODY_LIMIT} bytes a proxying endpoint passes back`;
       return answer(id, oneLine(502, `hookscope: ${reason}`), reason);
     }
-    const passed = { status: result.status, headers: answerHeaders(result.responseHeaders), body: Buffer.from(result.responseBody) };
+    const passed = {
+      status: result.status,
+      headers: answerHeaders(result.responseHeaders),
+      body: Buffer.from(result.responseBody),
+    };
     return answer(id, passed, `proxied from ${url}`);
   }
 
-  async function send(id: number, row: NewCapture, endpoint: Endpoint, signal: AbortSignal): Promise<ProxyAnswer | undefined> {
+  async function send(
+    id: number,
+    row: NewCapture,
+    endpoint: Endpoint,
+    signal: AbortSignal,
+  ): Promise<ProxyAnswer | undefined> {
     const proxy = endpoint.forwardMode === 'proxy';
     const sentAt = deps.clock.now();
     const hops = Number(firstValue(row.headers, FORWARDED_HEADER) ?? 0) || 0;
@@ -88,10 +102,21 @@ export function createForwarder(deps: ForwarderDeps) {
       badUrl = true;
     }
     const headers = setHeader(copyableHeaders(row.headers), FORWARDED_HEADER, String(hops + 1));
-    const plan = { url, method: row.method, headers, body: row.body, edited: false, resigned: null, warnings: [] as string[] };
+    const plan = {
+      url,
+      method: row.method,
+      headers,
+      body: row.body,
+      edited: false,
+      resigned: null,
+      warnings: [] as string[],
+    };
     // The capture's response is settled before the forward is recorded, so whoever hears of the record sees both.
     const notSent = (reason: string, status: number | null): ProxyAnswer | undefined => {
-      const given = proxy && status !== null ? answer(id, oneLine(status, `hookscope did not forward this request: ${reason}`), reason) : undefined;
+      const given =
+        proxy && status !== null
+          ? answer(id, oneLine(status, `hookscope did not forward this request: ${reason}`), reason)
+          : undefined;
       record(replayRow(id, 'forward', plan, sentAt, { errorKind: 'not-sent', errorMessage: reason }));
       return given;
     };
@@ -99,13 +124,18 @@ export function createForwarder(deps: ForwarderDeps) {
     // A truncated or aborted body cannot be sent as it was; the sender gets the planned answer (413, or none).
     if (row.error !== null) return notSent(`the request was not received whole (${row.error})`, null);
     if (badUrl) return notSent(`the forward URL "${base}" is not a URL`, 502);
-    if (hops >= MAX_FORWARD_HOPS) return notSent(`it has already been forwarded ${hops} times (a forwarding loop?)`, 508);
+    if (hops >= MAX_FORWARD_HOPS)
+      return notSent(`it has already been forwarded ${hops} times (a forwarding loop?)`, 508);
 
-    const result = await deps.attempt(url, { method: row.method, headers, body: row.body }, {
-      timeoutMs: deps.timeoutMs ?? DEFAULT_FORWARD_TIMEOUT_MS,
-      success: '2xx',
-      signal,
-    });
+    const result = await deps.attempt(
+      url,
+      { method: row.method, headers, body: row.body },
+      {
+        timeoutMs: deps.timeoutMs ?? DEFAULT_FORWARD_TIMEOUT_MS,
+        success: '2xx',
+        signal,
+      },
+    );
     const given = proxy ? proxied(id, url, result) : undefined;
     record(replayRow(id, 'forward', plan, sentAt, result));
     return given;
@@ -118,7 +148,9 @@ export function createForwarder(deps: ForwarderDeps) {
       const controller = new AbortController();
       const running = send(id, row, endpoint, controller.signal).catch((error: unknown) => {
         deps.onError?.(error);
-        return endpoint.forwardMode === 'proxy' ? oneLine(502, `hookscope failed forwarding this request: ${(error as Error).message}`) : undefined;
+        return endpoint.forwardMode === 'proxy'
+          ? oneLine(502, `hookscope failed forwarding this request: ${(error as Error).message}`)
+          : undefined;
       });
       inFlight.set(controller, running);
       try {

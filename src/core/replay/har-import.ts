@@ -19,7 +19,12 @@ import {
 
 /** A HAR header; HTTP/2 pseudo-headers (`:method`...) are allowed here and dropped below. */
 const nameValue = z.object({
-  name: z.string().refine((n) => isHttpToken(n.startsWith(':') ? n.slice(1) : n), 'is not a header name (a token, no space, CR, LF or NUL)'),
+  name: z
+    .string()
+    .refine(
+      (n) => isHttpToken(n.startsWith(':') ? n.slice(1) : n),
+      'is not a header name (a token, no space, CR, LF or NUL)',
+    ),
   value: headerValueSchema,
 });
 const base64Text = z.object({ text: z.string().optional(), encoding: z.string().optional() });
@@ -31,21 +36,38 @@ const entrySchema = z.object({
     url: targetSchema.min(1),
     httpVersion: z.string().max(16),
     headers: z.array(nameValue).max(10_000),
-    postData: z.object({ mimeType: z.string().optional(), text: z.string().optional(), encoding: z.string().optional(), _encoding: z.string().optional() }).optional(),
+    postData: z
+      .object({
+        mimeType: z.string().optional(),
+        text: z.string().optional(),
+        encoding: z.string().optional(),
+        _encoding: z.string().optional(),
+      })
+      .optional(),
   }),
   response: z.object({
     status: z.number().int(),
     headers: z.array(nameValue).max(10_000).optional(),
     content: base64Text.optional(),
-    _error: z.string().max(64 * 1024).optional(),
+    _error: z
+      .string()
+      .max(64 * 1024)
+      .optional(),
   }),
   _hookscope: z
     .object({
       endpoint: z.string().regex(SLUG_PATTERN, 'is not a slug'),
-      path: z.string().refine((p) => p.startsWith('/') && !p.includes('?'), 'is not a request path').pipe(targetSchema),
+      path: z
+        .string()
+        .refine((p) => p.startsWith('/') && !p.includes('?'), 'is not a request path')
+        .pipe(targetSchema),
       query: targetSchema,
       url: targetSchema.min(1),
-      remoteAddress: z.string().max(64).refine((s) => isIP(s) !== 0, 'is not an IP address').nullable(),
+      remoteAddress: z
+        .string()
+        .max(64)
+        .refine((s) => isIP(s) !== 0, 'is not an IP address')
+        .nullable(),
       remotePort: z.number().int().min(0).max(65_535).nullable(),
       bodySize: z.number().int().min(0),
       truncated: z.boolean(),
@@ -65,7 +87,9 @@ const harSchema = z.object({ log: z.object({ version: z.string().optional(), ent
 type Entry = z.infer<typeof entrySchema>;
 
 function invalidEntry(index: number, message: string): HookscopeError {
-  return new HookscopeError('IMPORT_INVALID', `log.entries.${index}.${message}; nothing was imported`, { entry: index });
+  return new HookscopeError('IMPORT_INVALID', `log.entries.${index}.${message}; nothing was imported`, {
+    entry: index,
+  });
 }
 
 const pairs = (list: { name: string; value: string }[]): HeaderPair[] =>
@@ -88,9 +112,11 @@ function bodyOf(entry: Entry, index: number): Buffer {
 function responseOf(entry: Entry, index: number): CaptureResponse {
   if (entry._hookscope?.response) return entry._hookscope.response;
   const r = entry.response;
-  if (r.status < 100 || r.status > 599) return { kind: 'none', reason: (r._error ?? 'no response in the HAR').replace(/[\u0000-\u001f\u007f]/g, ' ') };
+  if (r.status < 100 || r.status > 599)
+    return { kind: 'none', reason: (r._error ?? 'no response in the HAR').replace(/[\u0000-\u001f\u007f]/g, ' ') };
   const content = r.content?.text ?? '';
-  const body = r.content?.encoding === 'base64' ? decoded(content, index, 'response.content.text').toString('utf8') : content;
+  const body =
+    r.content?.encoding === 'base64' ? decoded(content, index, 'response.content.text').toString('utf8') : content;
   return { kind: 'answered', status: r.status, headers: pairs(r.headers ?? []), body, delayMs: 0 };
 }
 
@@ -120,7 +146,10 @@ function toItem(entry: Entry, index: number, known: (slug: string) => boolean): 
   }
   const body = bodyOf(entry, index);
   if (extra && (extra.truncated ? extra.bodySize < body.length : extra.bodySize !== body.length)) {
-    throw invalidEntry(index, `_hookscope.bodySize: ${extra.bodySize} does not match the ${body.length} bytes of the body`);
+    throw invalidEntry(
+      index,
+      `_hookscope.bodySize: ${extra.bodySize} does not match the ${body.length} bytes of the body`,
+    );
   }
   const path = extra?.path ?? url.pathname;
   return {
@@ -155,13 +184,19 @@ function toItem(entry: Entry, index: number, known: (slug: string) => boolean): 
  */
 export function parseHarText(text: string): unknown[] {
   if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    throw new HookscopeError('IMPORT_INVALID', `the HAR document nests deeper than ${MAX_JSON_DEPTH} levels; nothing was imported`);
+    throw new HookscopeError(
+      'IMPORT_INVALID',
+      `the HAR document nests deeper than ${MAX_JSON_DEPTH} levels; nothing was imported`,
+    );
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new HookscopeError('IMPORT_INVALID', `the file is neither a Hookscope NDJSON export nor a HAR document (not JSON: ${(error as Error).message.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 120)}); nothing was imported`);
+    throw new HookscopeError(
+      'IMPORT_INVALID',
+      `the file is neither a Hookscope NDJSON export nor a HAR document (not JSON: ${(error as Error).message.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 120)}); nothing was imported`,
+    );
   }
   return harEntries(value);
 }
@@ -169,7 +204,8 @@ export function parseHarText(text: string): unknown[] {
 /** The entries of a parsed HAR document; IMPORT_INVALID when it is not one. */
 export function harEntries(value: unknown): unknown[] {
   const doc = harSchema.safeParse(value);
-  if (!doc.success) throw new HookscopeError('IMPORT_INVALID', `not a HAR document: ${firstIssue(doc.error)}; nothing was imported`);
+  if (!doc.success)
+    throw new HookscopeError('IMPORT_INVALID', `not a HAR document: ${firstIssue(doc.error)}; nothing was imported`);
   return doc.data.log.entries;
 }
 

@@ -6,7 +6,8 @@ import type { StoredCapture } from '../store/captures';
 import { VERSION } from '../version';
 import { firstValue } from './headers';
 
-const nameValues = (headers: readonly HeaderPair[]): HarNameValue[] => headers.map(([name, value]) => ({ name, value }));
+const nameValues = (headers: readonly HeaderPair[]): HarNameValue[] =>
+  headers.map(([name, value]) => ({ name, value }));
 
 function cookiesOf(headers: readonly HeaderPair[]): HarNameValue[] {
   const out: HarNameValue[] = [];
@@ -49,7 +50,14 @@ function responseOf(c: StoredCapture): HarEntry['response'] {
       bodySize: body.length,
     };
   }
-  const reason = r === null ? 'no response recorded' : r.kind === 'none' ? r.reason : r.kind === 'hang' ? 'never answered (hang rule)' : 'connection reset (reset rule)';
+  const reason =
+    r === null
+      ? 'no response recorded'
+      : r.kind === 'none'
+        ? r.reason
+        : r.kind === 'hang'
+          ? 'never answered (hang rule)'
+          : 'connection reset (reset rule)';
   return {
     status: 0,
     statusText: '',
@@ -80,7 +88,11 @@ export function toHarEntry(c: StoredCapture): HarEntry {
       headers: nameValues(c.headers),
       queryString: queryOf(c.query),
       ...(c.body.length > 0 || c.truncated
-        ? { postData: text ? { mimeType, text: c.body.toString('utf8') } : { mimeType, text: c.body.toString('base64'), _encoding: 'base64' as const } }
+        ? {
+            postData: text
+              ? { mimeType, text: c.body.toString('utf8') }
+              : { mimeType, text: c.body.toString('base64'), _encoding: 'base64' as const },
+          }
         : {}),
       headersSize: -1,
       bodySize: c.body.length,

@@ -22,7 +22,11 @@ function byName(headers: readonly HeaderPair[]): Map<string, HeaderPair[]> {
  * occurrence. A name whose case changed counts as changed. At most
  * `maxChanges` are listed; `more` counts the rest.
  */
-export function diffHeaders(a: readonly HeaderPair[], b: readonly HeaderPair[], maxChanges = MAX_HEADER_CHANGES): { changes: HeaderChange[]; more: number } {
+export function diffHeaders(
+  a: readonly HeaderPair[],
+  b: readonly HeaderPair[],
+  maxChanges = MAX_HEADER_CHANGES,
+): { changes: HeaderChange[]; more: number } {
   const left = byName(a);
   const right = byName(b);
   const names = [...new Set([...left.keys(), ...right.keys()])];
@@ -39,7 +43,8 @@ export function diffHeaders(a: readonly HeaderPair[], b: readonly HeaderPair[], 
       const x = before[i];
       const y = after[i];
       if (x && y) {
-        if (x[0] !== y[0] || x[1] !== y[1]) push({ kind: 'changed', name: y[0], occurrence: i, before: [...x], after: [...y] });
+        if (x[0] !== y[0] || x[1] !== y[1])
+          push({ kind: 'changed', name: y[0], occurrence: i, before: [...x], after: [...y] });
       } else if (x) push({ kind: 'removed', name: x[0], occurrence: i, before: [...x] });
       else if (y) push({ kind: 'added', name: y[0], occurrence: i, after: [...y] });
     }

@@ -5,7 +5,16 @@ import type { HeaderPair } from '../../shared/capture-types';
  * plus Host and Content-Length, which the HTTP client sets for the new
  * connection and body. They are not copied when a capture is sent again.
  */
-const NOT_COPIED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host', 'content-length']);
+const NOT_COPIED = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'host',
+  'content-length',
+]);
 
 export function isHopByHop(name: string): boolean {
   const lower = name.toLowerCase();

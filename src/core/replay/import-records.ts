@@ -2,7 +2,14 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { responseRuleSchema, slugSchema } from '../../shared/capture-types';
 import { REPLAY_ERROR_KINDS } from '../../shared/replay-types';
-import { isCanonicalBase64, isHeaderValue, isHttpToken, isHttpVersion, isRequestPath, isTargetText } from './import-fields';
+import {
+  isCanonicalBase64,
+  isHeaderValue,
+  isHttpToken,
+  isHttpVersion,
+  isRequestPath,
+  isTargetText,
+} from './import-fields';
 
 /**
  * The shapes of an import's records, validated before anything is written: a
@@ -17,17 +24,36 @@ const MAX_TEXT = 64 * 1024;
 const MAX_HEADERS = 10_000;
 
 const oneLine = z.string().max(MAX_TEXT).refine(isHeaderValue, 'holds a line break, NUL or another control character');
-export const methodSchema = z.string().refine(isHttpToken, 'is not an HTTP method (a token: letters, digits and !#$%&\'*+-.^_`|~, no space, CR, LF or NUL)');
-export const targetSchema = z.string().max(MAX_TEXT).refine(isTargetText, 'holds a space, CR, LF, NUL or another control character');
-const pathSchema = z.string().max(MAX_TEXT).refine(isRequestPath, 'is not a request path (starts with "/", no "?", space, CR, LF, NUL or control character)');
-export const headerNameSchema = z.string().refine(isHttpToken, 'is not a header name (a token, no space, colon, CR, LF or NUL)');
-export const headerValueSchema = z.string().max(MAX_TEXT).refine(isHeaderValue, 'holds CR, LF, NUL or another control character');
+export const methodSchema = z
+  .string()
+  .refine(isHttpToken, "is not an HTTP method (a token: letters, digits and !#$%&'*+-.^_`|~, no space, CR, LF or NUL)");
+export const targetSchema = z
+  .string()
+  .max(MAX_TEXT)
+  .refine(isTargetText, 'holds a space, CR, LF, NUL or another control character');
+const pathSchema = z
+  .string()
+  .max(MAX_TEXT)
+  .refine(isRequestPath, 'is not a request path (starts with "/", no "?", space, CR, LF, NUL or control character)');
+export const headerNameSchema = z
+  .string()
+  .refine(isHttpToken, 'is not a header name (a token, no space, colon, CR, LF or NUL)');
+export const headerValueSchema = z
+  .string()
+  .max(MAX_TEXT)
+  .refine(isHeaderValue, 'holds CR, LF, NUL or another control character');
 export const safeHeaderPairs = z.array(z.tuple([headerNameSchema, headerValueSchema])).max(MAX_HEADERS);
 export const base64Schema = z.string().refine(isCanonicalBase64, 'is not base64');
-export const isoTimeSchema = z.string().max(64).refine((s) => Number.isFinite(Date.parse(s)), 'is not an ISO time');
+export const isoTimeSchema = z
+  .string()
+  .max(64)
+  .refine((s) => Number.isFinite(Date.parse(s)), 'is not an ISO time');
 const count = z.number().int().min(0);
 const port = z.number().int().min(0).max(65_535);
-const ipAddress = z.string().max(64).refine((s) => isIP(s) !== 0, 'is not an IP address');
+const ipAddress = z
+  .string()
+  .max(64)
+  .refine((s) => isIP(s) !== 0, 'is not an IP address');
 
 export const captureResponseSchema = z.union([
   z.object({
@@ -52,11 +78,21 @@ export const replayRecordSchema = z.object({
   url: targetSchema.min(1),
   request: z.object({ method: methodSchema, headers: safeHeaderPairs, bodyBase64: base64Schema }),
   resigned: z
-    .object({ provider: oneLine, scheme: oneLine, timestamp: z.number().int(), secretIndex: z.number().int().nullable() })
+    .object({
+      provider: oneLine,
+      scheme: oneLine,
+      timestamp: z.number().int(),
+      secretIndex: z.number().int().nullable(),
+    })
     .nullable(),
   edited: z.boolean(),
   warnings: z.array(oneLine).max(1000),
-  response: z.object({ status: z.number().int().min(0).max(999).nullable(), headers: safeHeaderPairs, bodyBase64: base64Schema, size: count }),
+  response: z.object({
+    status: z.number().int().min(0).max(999).nullable(),
+    headers: safeHeaderPairs,
+    bodyBase64: base64Schema,
+    size: count,
+  }),
   durationMs: count.nullable(),
   ok: z.boolean(),
   errorKind: errorKind.nullable(),
@@ -116,7 +152,10 @@ export type EndpointRecord = z.infer<typeof endpointRecordSchema>;
 /** Text from a file made safe to quote in a one-line message: controls escaped, length capped. */
 export function quoted(text: string, max = 80): string {
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(cut).replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The first problem zod found, as "field.path: message" (no control character from the file gets through). */

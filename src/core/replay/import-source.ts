@@ -52,7 +52,11 @@ export async function* sourceLines(source: ImportSource, maxChars = MAX_LINE_BYT
     return { n: n++, text };
   };
   const tooLong = () =>
-    new HookscopeError('IMPORT_INVALID', `line ${n}: longer than ${maxChars / MIB} MiB, more than any export holds; nothing was imported`, { line: n });
+    new HookscopeError(
+      'IMPORT_INVALID',
+      `line ${n}: longer than ${maxChars / MIB} MiB, more than any export holds; nothing was imported`,
+      { line: n },
+    );
   for await (const chunk of source.open()) {
     const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
     let from = 0;
@@ -80,7 +84,11 @@ export async function sourceText(source: ImportSource, maxChars = MAX_HAR_BYTES)
   for await (const chunk of source.open()) {
     const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
     size += text.length;
-    if (size > maxChars) throw new HookscopeError('IMPORT_INVALID', `the file is larger than ${maxChars / MIB} MiB, more than a HAR document Hookscope reads; nothing was imported`);
+    if (size > maxChars)
+      throw new HookscopeError(
+        'IMPORT_INVALID',
+        `the file is larger than ${maxChars / MIB} MiB, more than a HAR document Hookscope reads; nothing was imported`,
+      );
     parts.push(text);
   }
   parts.push(decoder.end());

@@ -56,7 +56,8 @@ const SLICE_BYTES = 8 * 1024 * 1024;
  * slice again, while one as long as the slice lets them all run in it. A
  * timer, not setImmediate, so the writer's commit comes before the next slice.
  */
-export const yieldToEventLoop = (sliceMs: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(1, sliceMs)));
+export const yieldToEventLoop = (sliceMs: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(1, sliceMs)));
 
 function itemBytes(item: ImportItem): number {
   let n = item.capture.body.length + 512;
@@ -107,7 +108,11 @@ async function validateNdjson(source: ImportSource, pacing: Pacing): Promise<Val
 }
 
 /** HAR: one JSON document, parsed whole (after its depth is checked); every entry checked. */
-async function validateHar(entries: unknown[], known: (slug: string) => boolean, pacing: Pacing): Promise<ValidatedImport> {
+async function validateHar(
+  entries: unknown[],
+  known: (slug: string) => boolean,
+  pacing: Pacing,
+): Promise<ValidatedImport> {
   const pace = pacer(pacing);
   for (let i = 0; i < entries.length; i++) {
     harEntryItem(entries[i], i, known);
@@ -128,7 +133,11 @@ async function validateHar(entries: unknown[], known: (slug: string) => boolean,
  * first line), yielding every `sliceMs`; throws IMPORT_INVALID. A HAR is one
  * JSON value: its JSON.parse is the one step that cannot be cut in slices.
  */
-export async function validateImport(source: ImportSource, known: (slug: string) => boolean, pacing: Pacing): Promise<ValidatedImport> {
+export async function validateImport(
+  source: ImportSource,
+  known: (slug: string) => boolean,
+  pacing: Pacing,
+): Promise<ValidatedImport> {
   let first: { n: number; text: string } | undefined;
   for await (const line of sourceLines(source)) {
     if (line.text.trim() !== '') {
@@ -142,11 +151,15 @@ export async function validateImport(source: ImportSource, known: (slug: string)
   if (head.startsWith('{') && head !== '{') {
     // A whole record on the first line: NDJSON, or a HAR written on one line.
     value = parseLine(head, first.n);
-    if (value !== null && typeof value === 'object' && 'log' in value) return validateHar(harEntries(value), known, pacing);
+    if (value !== null && typeof value === 'object' && 'log' in value)
+      return validateHar(harEntries(value), known, pacing);
     return validateNdjson(source, pacing);
   }
   if (!head.startsWith('{')) {
-    throw new HookscopeError('IMPORT_INVALID', 'the file is neither a Hookscope NDJSON export nor a HAR document; nothing was imported');
+    throw new HookscopeError(
+      'IMPORT_INVALID',
+      'the file is neither a Hookscope NDJSON export nor a HAR document; nothing was imported',
+    );
   }
   return validateHar(parseHarText(await sourceText(source)), known, pacing);
 }
@@ -167,14 +180,34 @@ interface SliceResult {
  * an import); captures get new ids and no verdict (the analysis verifies them
  * here, whatever the file said), their replays are kept.
  */
-export async function writeImport(plan: ValidatedImport, deps: ImportDeps, options: ImportOptions = {}): Promise<ImportReport & { newIds: number[] }> {
+export async function writeImport(
+  plan: ValidatedImport,
+  deps: ImportDeps,
+  options: ImportOptions = {},
+): Promise<ImportReport & { newIds: number[] }> {
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   const pause = options.pause ?? yieldToEventLoop;
   const endpointId = new Map<string, number>();
-  const report = { format: plan.format, captures: 0, replays: 0, skipped: 0, endpointsCreated: [] as string[], idMap: {} as Record<string, number>, newIds: [] as number[] };
+  const report = {
+    format: plan.format,
+    captures: 0,
+    replays: 0,
+    skipped: 0,
+    endpointsCreated: [] as string[],
+    idMap: {} as Record<string, number>,
+    newIds: [] as number[],
+  };
 
   function slice(items: ImportItem[], started: number): SliceResult {
-    const result: SliceResult = { consumed: 0, newIds: [], created: [], replays: 0, skipped: 0, idMap: [], endpointIds: [] };
+    const result: SliceResult = {
+      consumed: 0,
+      newIds: [],
+      created: [],
+      replays: 0,
+      skipped: 0,
+      idMap: [],
+      endpointIds: [],
+    };
     const local = new Map<string, number>();
     const resolve = (slug: string): number => {
       let id = endpointId.get(slug) ?? local.get(slug);
@@ -217,7 +250,11 @@ export async function writeImport(plan: ValidatedImport, deps: ImportDeps, optio
     let started = readingStarted;
     while (rest.length > 0) {
       const turn = started;
-      const done = await withBusyRetry(() => deps.transfer.immediate(() => slice(rest, turn)), pause, () => progress());
+      const done = await withBusyRetry(
+        () => deps.transfer.immediate(() => slice(rest, turn)),
+        pause,
+        () => progress(),
+      );
       for (const [slug, id] of done.endpointIds) endpointId.set(slug, id);
       for (const [from, to] of done.idMap) report.idMap[from] = to;
       report.newIds.push(...done.newIds);
@@ -232,7 +269,8 @@ export async function writeImport(plan: ValidatedImport, deps: ImportDeps, optio
     }
   }
 
-  const progress = () => `${report.captures + report.skipped} of the file's ${plan.count} captures were written or found already here (run the same import again to finish it)`;
+  const progress = () =>
+    `${report.captures + report.skipped} of the file's ${plan.count} captures were written or found already here (run the same import again to finish it)`;
 
   // Each turn reads records (for at most half a slice) and then writes them (until the slice's time is up).
   let pending: ImportItem[] = [];
@@ -252,8 +290,16 @@ export async function writeImport(plan: ValidatedImport, deps: ImportDeps, optio
     await writeAll(pending, readingStarted);
   } catch (error) {
     // The file changed between the passes, or the disk failed: say what landed.
-    if (error instanceof HookscopeError && report.captures + report.skipped > 0 && !error.message.includes('were written')) {
-      throw new HookscopeError(error.code, `${error.message.replace(/; nothing was imported$/, '')}; ${progress()}`, error.details);
+    if (
+      error instanceof HookscopeError &&
+      report.captures + report.skipped > 0 &&
+      !error.message.includes('were written')
+    ) {
+      throw new HookscopeError(
+        error.code,
+        `${error.message.replace(/; nothing was imported$/, '')}; ${progress()}`,
+        error.details,
+      );
     }
     throw error;
   }

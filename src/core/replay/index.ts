@@ -1,5 +1,12 @@
 import type { Endpoint } from '../../shared/capture-types';
-import type { BulkReplaySummary, CaptureDiff, CurlCopy, CurlExport, ImportReport, ReplayView } from '../../shared/replay-types';
+import type {
+  BulkReplaySummary,
+  CaptureDiff,
+  CurlCopy,
+  CurlExport,
+  ImportReport,
+  ReplayView,
+} from '../../shared/replay-types';
 import type { HarDocument } from '../../shared/har-types';
 import { HookscopeError } from '../../shared/errors';
 import type { Clock } from '../clock';
@@ -71,15 +78,23 @@ export function createReplayService(deps: ReplayServiceDeps) {
 
   function selectBulk(selection: BulkSelection): number[] {
     if ('ids' in selection) {
-      if (selection.ids.length > MAX_BULK) throw new HookscopeError('BAD_INPUT', `at most ${MAX_BULK} captures per bulk replay, got ${selection.ids.length}`);
+      if (selection.ids.length > MAX_BULK)
+        throw new HookscopeError(
+          'BAD_INPUT',
+          `at most ${MAX_BULK} captures per bulk replay, got ${selection.ids.length}`,
+        );
       for (const id of selection.ids) deps.captures.get(id);
       return selection.ids;
     }
     const { since, ...filter } = selection.filter;
     if (filter.endpoint) deps.endpoints.get(filter.endpoint);
     const rows = deps.captures.list({ ...filter, limit: MAX_BULK + 1 });
-    if (rows.length > MAX_BULK) throw new HookscopeError('BAD_INPUT', `more than ${MAX_BULK} captures match; narrow the selection`);
-    return rows.filter((r) => since === undefined || Date.parse(r.receivedAt) >= since).map((r) => r.id).reverse();
+    if (rows.length > MAX_BULK)
+      throw new HookscopeError('BAD_INPUT', `more than ${MAX_BULK} captures match; narrow the selection`);
+    return rows
+      .filter((r) => since === undefined || Date.parse(r.receivedAt) >= since)
+      .map((r) => r.id)
+      .reverse();
   }
 
   function* selected(selection: ExportSelection): Generator<StoredCapture> {
@@ -99,10 +114,20 @@ export function createReplayService(deps: ReplayServiceDeps) {
    */
   async function importFrom(source: ImportSource, options: Omit<ImportOptions, 'onSlice'> = {}): Promise<ImportReport> {
     const known = (slug: string) => deps.endpoints.find(slug) !== undefined;
-    const plan = await validateImport(source, known, { clock: deps.clock, sliceMs: options.sliceMs ?? DEFAULT_SLICE_MS, pause: options.pause ?? yieldToEventLoop });
+    const plan = await validateImport(source, known, {
+      clock: deps.clock,
+      sliceMs: options.sliceMs ?? DEFAULT_SLICE_MS,
+      pause: options.pause ?? yieldToEventLoop,
+    });
     const { newIds: _ids, ...report } = await writeImport(
       plan,
-      { transfer: deps.transfer, endpoints: deps.endpoints, replays: deps.replays, clock: deps.clock, knownEndpoint: known },
+      {
+        transfer: deps.transfer,
+        endpoints: deps.endpoints,
+        replays: deps.replays,
+        clock: deps.clock,
+        knownEndpoint: known,
+      },
       { ...options, onSlice: (ids, created) => deps.onImported?.(ids, created) },
     );
     return report;
@@ -111,14 +136,22 @@ export function createReplayService(deps: ReplayServiceDeps) {
   return {
     forwarder,
     /** Sends a capture again (as captured, or edited; re-signed on request) and records it. */
-    replay: (captureId: number, request: ReplayRequest = {}): Promise<StoredReplay> => replayer.replay(captureId, request),
+    replay: (captureId: number, request: ReplayRequest = {}): Promise<StoredReplay> =>
+      replayer.replay(captureId, request),
     /** What a replay would send (re-signed headers included), without sending it. */
     preview: (captureId: number, request: ReplayRequest = {}) => replayer.preview(captureId, request),
     /** Replays a selection in order, `concurrency` at a time (default 4). */
-    async bulk(selection: BulkSelection, options: BulkOptions = {}, onEach?: Parameters<typeof runBulk>[3]): Promise<BulkReplaySummary> {
+    async bulk(
+      selection: BulkSelection,
+      options: BulkOptions = {},
+      onEach?: Parameters<typeof runBulk>[3],
+    ): Promise<BulkReplaySummary> {
       const concurrency = options.concurrency ?? 4;
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_BULK_CONCURRENCY) {
-        throw new HookscopeError('BAD_INPUT', `concurrency must be between 1 and ${MAX_BULK_CONCURRENCY}, got ${concurrency}`);
+        throw new HookscopeError(
+          'BAD_INPUT',
+          `concurrency must be between 1 and ${MAX_BULK_CONCURRENCY}, got ${concurrency}`,
+        );
       }
       if (options.url !== undefined) parseTargetUrl(options.url);
       const ids = selectBulk(selection);
@@ -140,7 +173,11 @@ export function createReplayService(deps: ReplayServiceDeps) {
     /** A cURL line whose binary body is a file the caller writes (bodyFile, by default `hookscope-<id>.body`). */
     curl(captureId: number): CurlExport {
       const { command, bodyFile, notes } = buildCurl(deps.captures.get(captureId), { body: 'file' });
-      return { command, bodyFile: bodyFile && { name: bodyFile.name, bodyBase64: bodyFile.bytes.toString('base64') }, notes };
+      return {
+        command,
+        bodyFile: bodyFile && { name: bodyFile.name, bodyBase64: bodyFile.bytes.toString('base64') },
+        notes,
+      };
     },
     /** A self-contained cURL line for the clipboard: a binary body is piped in from base64 on the same line. */
     curlCopy(captureId: number): CurlCopy {

@@ -20,7 +20,11 @@ export interface JsonDiffLimits {
   maxDepth: number;
 }
 
-const DEFAULT_LIMITS: JsonDiffLimits = { maxChanges: MAX_JSON_CHANGES, maxVisits: MAX_JSON_VISITS, maxDepth: MAX_JSON_DEPTH };
+const DEFAULT_LIMITS: JsonDiffLimits = {
+  maxChanges: MAX_JSON_CHANGES,
+  maxVisits: MAX_JSON_VISITS,
+  maxDepth: MAX_JSON_DEPTH,
+};
 
 export interface JsonDiff extends DiffBounds {
   changes: JsonChange[];
@@ -39,12 +43,25 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 type Frame =
   | { t: 'pair'; a: unknown; b: unknown; path: string; depth: number }
   | { t: 'array'; a: unknown[]; b: unknown[]; path: string; depth: number; i: number }
-  | { t: 'object'; a: Record<string, unknown>; b: Record<string, unknown>; path: string; depth: number; keys: string[]; i: number };
+  | {
+      t: 'object';
+      a: Record<string, unknown>;
+      b: Record<string, unknown>;
+      path: string;
+      depth: number;
+      keys: string[];
+      i: number;
+    };
 
-const stopped = (maxVisits: number) => `stopped after ${maxVisits.toLocaleString('en-US')} values and keys; the rest was not compared`;
+const stopped = (maxVisits: number) =>
+  `stopped after ${maxVisits.toLocaleString('en-US')} values and keys; the rest was not compared`;
 
 function tooDeep(maxDepth: number): HookscopeError {
-  return new HookscopeError('INPUT_TOO_DEEP', `The JSON nests deeper than ${maxDepth} levels of arrays and objects; diff compares JSON up to that depth.`, { maxDepth });
+  return new HookscopeError(
+    'INPUT_TOO_DEEP',
+    `The JSON nests deeper than ${maxDepth} levels of arrays and objects; diff compares JSON up to that depth.`,
+    { maxDepth },
+  );
 }
 
 /**
@@ -67,7 +84,8 @@ export function diffJson(a: unknown, b: unknown, limits: Partial<JsonDiffLimits>
   let partial: string | undefined;
 
   const listable = (value: unknown, depth: number) => {
-    if (value !== null && typeof value === 'object' && valueNestingDepth(value, maxDepth - depth) > maxDepth - depth) throw tooDeep(maxDepth);
+    if (value !== null && typeof value === 'object' && valueNestingDepth(value, maxDepth - depth) > maxDepth - depth)
+      throw tooDeep(maxDepth);
   };
   let pathChars = 0;
   const emit = (change: JsonChange, depth: number) => {
@@ -84,7 +102,12 @@ export function diffJson(a: unknown, b: unknown, limits: Partial<JsonDiffLimits>
   const emitTail = (items: unknown[], from: number, path: string, depth: number, kind: 'added' | 'removed') => {
     let i = from;
     for (; i < items.length && changes.length < maxChanges && pathChars < MAX_LISTED_PATHS; i++) {
-      emit(kind === 'added' ? { kind, path: childPath(path, i), after: items[i] } : { kind, path: childPath(path, i), before: items[i] }, depth);
+      emit(
+        kind === 'added'
+          ? { kind, path: childPath(path, i), after: items[i] }
+          : { kind, path: childPath(path, i), before: items[i] },
+        depth,
+      );
     }
     more += items.length - i;
   };

@@ -39,7 +39,15 @@ function editScript(a: string[], b: string[], out: (op: Op, text: string) => voi
 }
 
 /** Calls `out` with an index into A (' ', '-') or B ('+'). */
-function middle(a: string[], b: string[], a0: number, a1: number, b0: number, b1: number, out: (op: Op, index: number) => void): boolean {
+function middle(
+  a: string[],
+  b: string[],
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+  out: (op: Op, index: number) => void,
+): boolean {
   const n = a1 - a0;
   const m = b1 - b0;
   // trace[d] holds V before step d, for diagonals -d-1 .. d+1.
@@ -74,7 +82,14 @@ function middle(a: string[], b: string[], a0: number, a1: number, b0: number, b1
   return false;
 }
 
-function backtrack(trace: Int32Array[], a0: number, b0: number, n: number, m: number, out: (op: Op, index: number) => void): void {
+function backtrack(
+  trace: Int32Array[],
+  a0: number,
+  b0: number,
+  n: number,
+  m: number,
+  out: (op: Op, index: number) => void,
+): void {
   const script: Array<[Op, number]> = [];
   let x = n;
   let y = m;
@@ -175,6 +190,7 @@ export function boundedLineDiff(aText: string, bText: string, maxChanges = MAX_L
   });
   if (more === 0) flushRun(false);
   const result: LineDiff = { lines, added, removed, more };
-  if (!shortest) result.partial = `more than ${MAX_EDIT_DISTANCE.toLocaleString('en-US')} lines differ: the differing part is shown as all of A's lines removed, then all of B's added`;
+  if (!shortest)
+    result.partial = `more than ${MAX_EDIT_DISTANCE.toLocaleString('en-US')} lines differ: the differing part is shown as all of A's lines removed, then all of B's added`;
   return result;
 }

@@ -35,11 +35,15 @@ export function newNdjsonState(): NdjsonState {
 
 /** Parses one line's JSON, refusing nesting past MAX_JSON_DEPTH first (JSON.parse and everything after it recurse). */
 export function parseLine(raw: string, line: number): unknown {
-  if (jsonNestingDepth(raw, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw invalidLine(line, `the record nests deeper than ${MAX_JSON_DEPTH} levels`);
+  if (jsonNestingDepth(raw, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    throw invalidLine(line, `the record nests deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return JSON.parse(raw);
   } catch (error) {
-    throw invalidLine(line, `not JSON (${(error as Error).message.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 120)})`);
+    throw invalidLine(
+      line,
+      `not JSON (${(error as Error).message.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 120)})`,
+    );
   }
 }
 
@@ -50,18 +54,28 @@ function toItem(record: CaptureRecord, line: number): ImportItem {
     throw invalidLine(line, `${what}: bodySha256 does not match bodyBase64 (the file was altered or damaged)`);
   }
   if (record.truncated ? record.bodySize < body.length : record.bodySize !== body.length) {
-    throw invalidLine(line, `${what}: bodySize ${record.bodySize} does not match the ${body.length} bytes of bodyBase64${record.truncated ? ' (a truncated body is never larger than its size)' : ''}`);
+    throw invalidLine(
+      line,
+      `${what}: bodySize ${record.bodySize} does not match the ${body.length} bytes of bodyBase64${record.truncated ? ' (a truncated body is never larger than its size)' : ''}`,
+    );
   }
   const replays = record.replays.map((r, i) => {
     const responseBody = Buffer.from(r.response.bodyBase64, 'base64');
     if (r.response.size < responseBody.length) {
-      throw invalidLine(line, `${what}: replays.${i}.response.size ${r.response.size} is less than the ${responseBody.length} bytes of its body`);
+      throw invalidLine(
+        line,
+        `${what}: replays.${i}.response.size ${r.response.size} is less than the ${responseBody.length} bytes of its body`,
+      );
     }
     return {
       kind: r.kind,
       sentAt: Date.parse(r.sentAt),
       url: r.url,
-      request: { method: r.request.method, headers: r.request.headers, body: Buffer.from(r.request.bodyBase64, 'base64') },
+      request: {
+        method: r.request.method,
+        headers: r.request.headers,
+        body: Buffer.from(r.request.bodyBase64, 'base64'),
+      },
       resigned: r.resigned,
       edited: r.edited,
       warnings: r.warnings,
@@ -113,7 +127,10 @@ export function readNdjsonLine(raw: string, line: number, state: NdjsonState): I
     state.sawHeader = true;
     return undefined;
   }
-  const type = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
+  const type =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as { type?: unknown }).type
+      : undefined;
   if (type === 'endpoint') {
     const parsed = endpointRecordSchema.safeParse(value);
     if (!parsed.success) throw invalidLine(line, `endpoint: ${firstIssue(parsed.error)}`);
@@ -127,5 +144,8 @@ export function readNdjsonLine(raw: string, line: number, state: NdjsonState): I
     state.seen.add(parsed.data.id);
     return toItem(parsed.data, line);
   }
-  throw invalidLine(line, `unknown record type ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)).replace(/[\u007f-\u009f]/g, '?') : `(${type === undefined ? 'none' : typeof type})`}`);
+  throw invalidLine(
+    line,
+    `unknown record type ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)).replace(/[\u007f-\u009f]/g, '?') : `(${type === undefined ? 'none' : typeof type})`}`,
+  );
 }

@@ -12,11 +12,23 @@ import type { CaptureRecord, EndpointRecord, ReplayRecord } from './import-recor
  * Reading it back is ndjson-import.ts.
  */
 export function headerLine(nowMs: number): string {
-  return JSON.stringify({ type: 'hookscope-export', version: 1, exportedAt: new Date(nowMs).toISOString(), hookscope: VERSION });
+  return JSON.stringify({
+    type: 'hookscope-export',
+    version: 1,
+    exportedAt: new Date(nowMs).toISOString(),
+    hookscope: VERSION,
+  });
 }
 
 export function endpointLine(e: Endpoint): string {
-  const record: EndpointRecord = { type: 'endpoint', slug: e.slug, rule: e.rule, provider: e.provider, forwardUrl: e.forwardUrl, forwardMode: e.forwardMode };
+  const record: EndpointRecord = {
+    type: 'endpoint',
+    slug: e.slug,
+    rule: e.rule,
+    provider: e.provider,
+    forwardUrl: e.forwardUrl,
+    forwardMode: e.forwardMode,
+  };
   return JSON.stringify(record);
 }
 
@@ -30,7 +42,12 @@ function replayRecord(r: StoredReplay): ReplayRecord {
     resigned: r.resigned,
     edited: r.edited,
     warnings: r.warnings,
-    response: { status: r.status, headers: r.responseHeaders, bodyBase64: r.responseBody.toString('base64'), size: r.responseSize },
+    response: {
+      status: r.status,
+      headers: r.responseHeaders,
+      bodyBase64: r.responseBody.toString('base64'),
+      size: r.responseSize,
+    },
     durationMs: r.durationMs,
     ok: r.ok,
     errorKind: r.errorKind,

@@ -55,19 +55,30 @@ function checkEdits(edits: ReplayEdits): void {
   if (edits.method !== undefined && !TOKEN.test(edits.method)) {
     throw new HookscopeError('BAD_INPUT', `method "${edits.method}" is not an HTTP method token`);
   }
-  if (edits.timeoutMs !== undefined && (!Number.isInteger(edits.timeoutMs) || edits.timeoutMs < 1 || edits.timeoutMs > 600_000)) {
+  if (
+    edits.timeoutMs !== undefined &&
+    (!Number.isInteger(edits.timeoutMs) || edits.timeoutMs < 1 || edits.timeoutMs > 600_000)
+  ) {
     throw new HookscopeError('BAD_INPUT', `timeoutMs must be between 1 and 600000, got ${edits.timeoutMs}`);
   }
-  if (edits.signedAt !== undefined && (!Number.isInteger(edits.signedAt) || edits.signedAt < 0 || edits.signedAt > MAX_SIGNED_AT)) {
-    throw new HookscopeError('BAD_INPUT', `signedAt must be whole unix seconds from 0 to ${MAX_SIGNED_AT}, got ${edits.signedAt}`);
+  if (
+    edits.signedAt !== undefined &&
+    (!Number.isInteger(edits.signedAt) || edits.signedAt < 0 || edits.signedAt > MAX_SIGNED_AT)
+  ) {
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `signedAt must be whole unix seconds from 0 to ${MAX_SIGNED_AT}, got ${edits.signedAt}`,
+    );
   }
 }
 
 /** Headers a request can carry (an imported HAR may hold names or values no HTTP client sends). */
 function checkHeaders(headers: readonly HeaderPair[]): void {
   for (const [name, value] of headers) {
-    if (!TOKEN.test(name)) throw new HookscopeError('BAD_INPUT', `header name "${name}" is not a valid HTTP header name`);
-    if (/[\r\n\0]/.test(value)) throw new HookscopeError('BAD_INPUT', `header ${name}: a value cannot hold CR, LF or NUL`);
+    if (!TOKEN.test(name))
+      throw new HookscopeError('BAD_INPUT', `header name "${name}" is not a valid HTTP header name`);
+    if (/[\r\n\0]/.test(value))
+      throw new HookscopeError('BAD_INPUT', `header ${name}: a value cannot hold CR, LF or NUL`);
   }
 }
 
@@ -83,7 +94,11 @@ export function defaultTarget(capture: StoredCapture, endpoint: Endpoint): strin
   return joinTarget(endpoint.forwardUrl, pathSuffix(capture.path, endpoint.slug), capture.query);
 }
 
-function chooseSecret(capture: StoredCapture, ctx: PlanContext, given?: string): { secret: string; index: number | null } {
+function chooseSecret(
+  capture: StoredCapture,
+  ctx: PlanContext,
+  given?: string,
+): { secret: string; index: number | null } {
   if (given !== undefined) {
     if (given.length === 0) throw new HookscopeError('BAD_INPUT', 'the secret to re-sign with is empty');
     const index = ctx.secrets.indexOf(given);
@@ -122,7 +137,9 @@ export function planReplay(capture: StoredCapture, ctx: PlanContext, edits: Repl
   const edited = method !== capture.method || edits.headers !== undefined || bodyEdited;
   const warnings: string[] = [];
   const provider = ctx.provider;
-  const form = provider ? signingForm(provider, headers, (capture.signature as { scheme?: string } | null)?.scheme) : undefined;
+  const form = provider
+    ? signingForm(provider, headers, (capture.signature as { scheme?: string } | null)?.scheme)
+    : undefined;
   let resigned: ResignInfo | null = null;
 
   if (edits.resign || edits.secret !== undefined) {
@@ -133,9 +150,21 @@ export function planReplay(capture: StoredCapture, ctx: PlanContext, edits: Repl
       );
     }
     const { secret, index } = chooseSecret(capture, ctx, edits.secret);
-    const out = resignHeaders(provider, form, headers, body, secret, edits.signedAt !== undefined ? edits.signedAt * 1000 : ctx.nowMs);
+    const out = resignHeaders(
+      provider,
+      form,
+      headers,
+      body,
+      secret,
+      edits.signedAt !== undefined ? edits.signedAt * 1000 : ctx.nowMs,
+    );
     headers = out.headers;
-    resigned = { provider: provider.id, scheme: `${provider.id}/${form.name}`, timestamp: out.timestamp, secretIndex: index };
+    resigned = {
+      provider: provider.id,
+      scheme: `${provider.id}/${form.name}`,
+      timestamp: out.timestamp,
+      secretIndex: index,
+    };
   } else if (provider && form) {
     const stale = staleWarning(provider, form, headers, ctx.nowMs);
     if (stale) warnings.push(stale);

@@ -28,7 +28,11 @@ export interface ReplayRequest extends ReplayEdits {
 }
 
 /** The plan's inputs for a capture: its endpoint, that endpoint's secrets, its provider, the time. */
-export function planContext(deps: Pick<ReplayerDeps, 'endpoints' | 'secrets' | 'providers' | 'clock'>, capture: StoredCapture, endpoint?: Endpoint): PlanContext {
+export function planContext(
+  deps: Pick<ReplayerDeps, 'endpoints' | 'secrets' | 'providers' | 'clock'>,
+  capture: StoredCapture,
+  endpoint?: Endpoint,
+): PlanContext {
   const ep = endpoint ?? deps.endpoints.get(capture.endpoint);
   const providerId = capture.provider ?? ep.provider;
   return {
@@ -47,7 +51,15 @@ export function replayRow(
   sentAt: number,
   result: AttemptResult | { errorKind: ReplayErrorKind; errorMessage: string },
 ): NewReplay {
-  const base = { captureId, kind, sentAt, url: plan.url, resigned: plan.resigned, edited: plan.edited, warnings: plan.warnings };
+  const base = {
+    captureId,
+    kind,
+    sentAt,
+    url: plan.url,
+    resigned: plan.resigned,
+    edited: plan.edited,
+    warnings: plan.warnings,
+  };
   if (!('request' in result)) {
     return {
       ...base,
@@ -96,7 +108,10 @@ export function createReplayer(deps: ReplayerDeps) {
   }
 
   /** What a replay with these edits would send now (target, method, headers, re-signing), without sending or recording it. */
-  function preview(captureId: number, request: ReplayEdits = {}): Pick<ReplayPlan, 'url' | 'method' | 'headers' | 'resigned' | 'warnings'> {
+  function preview(
+    captureId: number,
+    request: ReplayEdits = {},
+  ): Pick<ReplayPlan, 'url' | 'method' | 'headers' | 'resigned' | 'warnings'> {
     const capture = deps.load(captureId);
     const { url, method, headers, resigned, warnings } = planReplay(capture, planContext(deps, capture), request);
     return { url, method, headers, resigned, warnings };

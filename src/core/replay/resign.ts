@@ -11,7 +11,11 @@ import { firstValue, setHeader } from './headers';
  * (`<provider>/<form>`), else the first whose header it carries, else the
  * provider's default.
  */
-export function signingForm(provider: ProviderDefinition, headers: readonly HeaderPair[], scheme?: string | null): SignatureForm {
+export function signingForm(
+  provider: ProviderDefinition,
+  headers: readonly HeaderPair[],
+  scheme?: string | null,
+): SignatureForm {
   const named = scheme?.startsWith(`${provider.id}/`) ? scheme.slice(provider.id.length + 1) : undefined;
   return (
     provider.signature.forms.find((f) => f.name === named) ??
@@ -33,7 +37,12 @@ export function signedTimestamp(form: SignatureForm, headers: readonly HeaderPai
 }
 
 /** A warning when the request's signed timestamp is already outside the provider's tolerance. */
-export function staleWarning(provider: ProviderDefinition, form: SignatureForm, headers: readonly HeaderPair[], nowMs: number): string | undefined {
+export function staleWarning(
+  provider: ProviderDefinition,
+  form: SignatureForm,
+  headers: readonly HeaderPair[],
+  nowMs: number,
+): string | undefined {
   if (form.toleranceSeconds === undefined) return undefined;
   const timestamp = signedTimestamp(form, headers);
   if (timestamp === undefined) return undefined;
@@ -64,7 +73,10 @@ export function resignHeaders(
   const timestamp = Math.floor(nowMs / 1000);
   const webhookId = form.idHeader ? firstValue(headers, form.idHeader) : undefined;
   if (form.signedContent.template.includes('{id}') && webhookId === undefined) {
-    throw new HookscopeError('BAD_INPUT', `${form.label} signs the ${form.idHeader ?? 'message id'} header, which this request lacks; add it to re-sign.`);
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `${form.label} signs the ${form.idHeader ?? 'message id'} header, which this request lacks; add it to re-sign.`,
+    );
   }
   const signed = signRequest(provider, { secret, body, timestampSec: timestamp, webhookId, form: form.name });
   let out: HeaderPair[] = headers.map(([n, v]) => [n, v]);

@@ -8,7 +8,10 @@ export function parseSince(value: string, nowMs: number, flag = '--since'): numb
   if (relative) return nowMs - Number(relative[1]) * UNITS[relative[2].toLowerCase()];
   const at = Date.parse(value);
   if (Number.isNaN(at)) {
-    throw new HookscopeError('BAD_INPUT', `${flag} must be an ISO time (2026-02-14T10:00:00Z) or a duration back from now (30m, 24h, 7d), got "${value}"`);
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `${flag} must be an ISO time (2026-02-14T10:00:00Z) or a duration back from now (30m, 24h, 7d), got "${value}"`,
+    );
   }
   return at;
 }

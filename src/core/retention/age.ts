@@ -9,7 +9,11 @@ export const DAY_MS = 86_400_000;
  * before an older one. Returns 0 when none has expired; `complete` says
  * whether every capture given had expired (more may follow).
  */
-export function expiredBelow(oldest: readonly { id: number; receivedAt: number }[], keepDays: number, now: number): { below: number; count: number; complete: boolean } {
+export function expiredBelow(
+  oldest: readonly { id: number; receivedAt: number }[],
+  keepDays: number,
+  now: number,
+): { below: number; count: number; complete: boolean } {
   const cutoff = now - keepDays * DAY_MS;
   let count = 0;
   while (count < oldest.length && oldest[count].receivedAt < cutoff) count++;

@@ -53,13 +53,20 @@ const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  * the attempt's timer.
  */
 function assertSendable(method: string, headers: HeaderPair[]): void {
-  if (!HTTP_TOKEN.test(method)) throw new HookscopeError('BAD_INPUT', `the method ${JSON.stringify(method)} cannot be sent over HTTP (it is not a token)`);
+  if (!HTTP_TOKEN.test(method))
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `the method ${JSON.stringify(method)} cannot be sent over HTTP (it is not a token)`,
+    );
   for (const [name, value] of headers) {
     try {
       http.validateHeaderName(name);
       http.validateHeaderValue(name, value);
     } catch {
-      throw new HookscopeError('BAD_INPUT', `the header ${JSON.stringify(`${name}: ${value}`)} cannot be sent over HTTP (a character HTTP does not allow)`);
+      throw new HookscopeError(
+        'BAD_INPUT',
+        `the header ${JSON.stringify(`${name}: ${value}`)} cannot be sent over HTTP (a character HTTP does not allow)`,
+      );
     }
   }
 }

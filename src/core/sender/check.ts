@@ -4,7 +4,14 @@ import { HookscopeError } from '../../shared/errors';
 import type { DeliveryAdapter } from './adapter';
 import { parseTargetUrl } from './attempt';
 import { eventVariant, isVariable } from './event-variants';
-import { SCENARIOS, SCENARIO_IDS, SIGNATURE_SCENARIOS, type CheckRow, type ScenarioContext, type ScenarioId } from './scenarios';
+import {
+  SCENARIOS,
+  SCENARIO_IDS,
+  SIGNATURE_SCENARIOS,
+  type CheckRow,
+  type ScenarioContext,
+  type ScenarioId,
+} from './scenarios';
 import type { AttemptFn, DeliveryPolicy } from './types';
 import type { CheckReport } from '../../shared/delivery-types';
 
@@ -42,7 +49,11 @@ export interface CheckDeps {
 function effectsProbe(url: string, attempt: AttemptFn, policy: DeliveryPolicy): () => Promise<string> {
   parseTargetUrl(url);
   return async () => {
-    const r = await attempt(url, { method: 'GET', headers: [], body: new Uint8Array() }, { timeoutMs: policy.timeoutMs, success: '2xx' });
+    const r = await attempt(
+      url,
+      { method: 'GET', headers: [], body: new Uint8Array() },
+      { timeoutMs: policy.timeoutMs, success: '2xx' },
+    );
     if (!r.ok) {
       throw new HookscopeError('BAD_INPUT', `the effects probe ${url} answered ${r.status ?? r.errorKind}`, { url });
     }
@@ -59,7 +70,11 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
   parseTargetUrl(input.url);
   const unknown = (input.scenarios ?? []).filter((id) => !(id in SCENARIOS));
   if (unknown.length) {
-    throw new HookscopeError('BAD_INPUT', `unknown scenarios: ${unknown.join(', ')} (known: ${SCENARIO_IDS.join(', ')})`, { unknown });
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `unknown scenarios: ${unknown.join(', ')} (known: ${SCENARIO_IDS.join(', ')})`,
+      { unknown },
+    );
   }
   const policy = { ...deps.adapter.policy(input.provider) };
   if (input.timeoutMs !== undefined) policy.timeoutMs = input.timeoutMs;
@@ -72,7 +87,10 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
   const breaksRules = (variant: Uint8Array): boolean => {
     if (!problems || !isVariable(variant)) return false;
     const parse = (b: Uint8Array) => JSON.parse(new TextDecoder().decode(b)) as unknown;
-    return problems(input.provider, input.eventType, parse(variant)).length > problems(input.provider, input.eventType, parse(body)).length;
+    return (
+      problems(input.provider, input.eventType, parse(variant)).length >
+      problems(input.provider, input.eventType, parse(body)).length
+    );
   };
   const base: ScenarioContext = {
     url: input.url,
@@ -103,15 +121,20 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
   };
   const notes: string[] = [];
   if (!isVariable(body)) {
-    notes.push('the event body is not a JSON object: scenarios reuse it unchanged, so a deduplicating handler may see them as duplicates');
+    notes.push(
+      'the event body is not a JSON object: scenarios reuse it unchanged, so a deduplicating handler may see them as duplicates',
+    );
   }
   if (!input.effectsUrl) {
-    notes.push('no effects probe: whether a duplicate, a retry or a timed-out event was processed twice cannot be seen, so those rows are not judged unless an answer is wrong');
+    notes.push(
+      'no effects probe: whether a duplicate, a retry or a timed-out event was processed twice cannot be seen, so those rows are not judged unless an answer is wrong',
+    );
   }
   // The signature scenarios run in every form of a provider that has several (LRDefender: timestamped, then plain).
   const runs: { id: ScenarioId; form?: string }[] = [];
   const selected = input.scenarios ?? SCENARIO_IDS;
-  for (const id of selected) runs.push({ id, form: forms.length > 1 && SIGNATURE_SCENARIOS.includes(id) ? forms[0] : undefined });
+  for (const id of selected)
+    runs.push({ id, form: forms.length > 1 && SIGNATURE_SCENARIOS.includes(id) ? forms[0] : undefined });
   for (const form of forms.slice(1)) {
     for (const id of selected) if (SIGNATURE_SCENARIOS.includes(id)) runs.push({ id, form });
   }
@@ -123,7 +146,15 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
       rows.push(run.form ? { ...row, form: run.form, title: `${row.title} [${run.form} signature]` } : row);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      rows.push({ scenario: run.id, ...(run.form ? { form: run.form } : {}), title: run.id, expected: '-', actual: 'not run', pass: null, note: message });
+      rows.push({
+        scenario: run.id,
+        ...(run.form ? { form: run.form } : {}),
+        title: run.id,
+        expected: '-',
+        actual: 'not run',
+        pass: null,
+        note: message,
+      });
     }
   }
   return {

@@ -65,9 +65,11 @@ export function claimDue(o: ClaimOptions, attemptId: number): Claim {
     const current = repo.claimCheck(attemptId);
     if (!current || current.state !== 'scheduled') return { kind: 'gone' };
     // The status column of a paused delivery reads 'pending' (migration 012); a claim resumes it.
-    if (current.deliveryStatus !== 'pending') return repo.cancelAttempt(attemptId), { kind: 'gone' };
+    if (current.deliveryStatus !== 'pending') return (repo.cancelAttempt(attemptId), { kind: 'gone' });
     if (!current.webhookEnabled) {
-      return abandon(repo, attempt, 'webhook-disabled', now) ? { kind: 'ended', deliveryId: delivery.id } : { kind: 'gone' };
+      return abandon(repo, attempt, 'webhook-disabled', now)
+        ? { kind: 'ended', deliveryId: delivery.id }
+        : { kind: 'gone' };
     }
     const lease = now + delivery.policy.timeoutMs + o.leaseGraceMs;
     if (!repo.claim(attemptId, o.owner, now, lease, request)) return { kind: 'gone' };

@@ -87,7 +87,13 @@ export class DeliveryEngine {
     this.speed = assertSpeed(o.speed);
     const start = o.clock.now();
     this.providerAnchor = { real: start, provider: start };
-    this.claims = { repo: o.repo, clock: o.clock, adapter: o.adapter, owner: o.owner, leaseGraceMs: o.leaseGraceMs ?? 60_000 };
+    this.claims = {
+      repo: o.repo,
+      clock: o.clock,
+      adapter: o.adapter,
+      owner: o.owner,
+      leaseGraceMs: o.leaseGraceMs ?? 60_000,
+    };
     this.retries = new Backoff(o.clock);
     this.notices = new Backoff(o.clock);
     const onError = (error: unknown) => this.emitError(error);
@@ -99,7 +105,13 @@ export class DeliveryEngine {
       track: (id, dueAt) => this.track(id, dueAt),
       onError,
     });
-    this.handoff = new Handoff({ repo: o.repo, clock: o.clock, owner: o.owner, holdGraceMs: o.holdGraceMs, speed: () => this.speed });
+    this.handoff = new Handoff({
+      repo: o.repo,
+      clock: o.clock,
+      owner: o.owner,
+      holdGraceMs: o.holdGraceMs,
+      speed: () => this.speed,
+    });
     this.leases = new LeaseWatch({
       repo: o.repo,
       clock: o.clock,
@@ -172,7 +184,8 @@ export class DeliveryEngine {
 
   /** Arms the timer of a waiting attempt (or runs it now when due). */
   track(attemptId: number, dueAt: number): void {
-    if (this.stopped || this.timers.has(attemptId) || this.inFlight.has(attemptId) || this.unsettled.has(attemptId)) return;
+    if (this.stopped || this.timers.has(attemptId) || this.inFlight.has(attemptId) || this.unsettled.has(attemptId))
+      return;
     const wait = dueAt - this.o.clock.now();
     let cancelled = false;
     const fire = (): void => {
@@ -203,9 +216,12 @@ export class DeliveryEngine {
     const now = this.o.clock.now();
     this.untrack(waiting.id);
     // Past due already, it is the ladder's attempt sent late (overdue, its due time kept), not one sent early.
-    const moved = waiting.dueAt <= now ? this.o.repo.takeOver(waiting, null) : this.o.repo.setDue(waiting.id, now, 'now');
+    const moved =
+      waiting.dueAt <= now ? this.o.repo.takeOver(waiting, null) : this.o.repo.setDue(waiting.id, now, 'now');
     if (!moved) {
-      throw new HookscopeError('CONFLICT', `the attempt of delivery ${deliveryId} is already being sent`, { deliveryId });
+      throw new HookscopeError('CONFLICT', `the attempt of delivery ${deliveryId} is already being sent`, {
+        deliveryId,
+      });
     }
     this.o.repo.unpause(deliveryId);
     this.track(waiting.id, now);
@@ -319,7 +335,13 @@ export class DeliveryEngine {
     if (!claimed) return;
     const { attempt, delivery, request, now } = claimed;
     const iso = (ms: number) => new Date(ms).toISOString();
-    this.emit({ type: 'attempt-started', deliveryId: delivery.id, n: attempt.n, scheduledAt: iso(attempt.scheduledAt), sentAt: iso(now) });
+    this.emit({
+      type: 'attempt-started',
+      deliveryId: delivery.id,
+      n: attempt.n,
+      scheduledAt: iso(attempt.scheduledAt),
+      sentAt: iso(now),
+    });
     const controller = new AbortController();
     this.inFlight.set(attemptId, controller);
     let result: AttemptResult | null = null;
@@ -344,7 +366,7 @@ export class DeliveryEngine {
   /** Claims a due attempt (claim.ts); null when there is nothing to send. Throws when the database does. */
   private claim(attemptId: number): Extract<Claim, { kind: 'claimed' }> | null {
     const claim = claimDue(this.claims, attemptId);
-    if (claim.kind === 'not-due') return this.track(attemptId, claim.dueAt), null; // re-armed or moved
+    if (claim.kind === 'not-due') return (this.track(attemptId, claim.dueAt), null); // re-armed or moved
     this.retries.reset(attemptId);
     if (claim.kind === 'ended') this.finishDelivery(claim.deliveryId);
     return claim.kind === 'claimed' ? claim : null;
@@ -363,7 +385,8 @@ export class DeliveryEngine {
         now: this.o.clock.now(),
         speed: this.speed,
         // An orphan closed here is not this engine's delivery: its next step is left to any sender.
-        hold: attempt.claimedBy === this.o.owner || attempt.claimedBy === null ? (dueAt) => this.holdFor(dueAt) : undefined,
+        hold:
+          attempt.claimedBy === this.o.owner || attempt.claimedBy === null ? (dueAt) => this.holdFor(dueAt) : undefined,
       });
     } catch (error) {
       this.unsettled.set(attempt.id, { attempt, outcome, failedAtReal });
@@ -400,7 +423,11 @@ export class DeliveryEngine {
     const done = this.o.repo.attempt(attempt.id);
     if (done) {
       const next = s.next
-        ? { n: s.next.n, scheduledAt: new Date(s.next.scheduledAt).toISOString(), dueAt: new Date(s.next.dueAt).toISOString() }
+        ? {
+            n: s.next.n,
+            scheduledAt: new Date(s.next.scheduledAt).toISOString(),
+            dueAt: new Date(s.next.dueAt).toISOString(),
+          }
         : null;
       this.emit({ type: 'attempt-finished', deliveryId: attempt.deliveryId, attempt: toAttemptSummary(done), next });
     }
@@ -444,5 +471,7 @@ export class DeliveryEngine {
 }
 
 function stoppedError(deliveryId: number): HookscopeError {
-  return new HookscopeError('SENDER_STOPPED', `the sender stopped before delivery ${deliveryId} finished`, { deliveryId });
+  return new HookscopeError('SENDER_STOPPED', `the sender stopped before delivery ${deliveryId} finished`, {
+    deliveryId,
+  });
 }

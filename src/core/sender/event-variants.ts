@@ -113,11 +113,17 @@ export function renewId(id: string, seed: string): string {
   return out === tail && tail.length > 0 ? renewId(id, `${seed}+`) : head + out;
 }
 
-function pathValue(event: Record<string, unknown>, path: string): { parent: Record<string, unknown>; key: string } | null {
+function pathValue(
+  event: Record<string, unknown>,
+  path: string,
+): { parent: Record<string, unknown>; key: string } | null {
   const parts = path.split('.');
   let parent: unknown = event;
   for (const part of parts.slice(0, -1)) {
-    parent = parent && typeof parent === 'object' && !Array.isArray(parent) ? (parent as Record<string, unknown>)[part] : undefined;
+    parent =
+      parent && typeof parent === 'object' && !Array.isArray(parent)
+        ? (parent as Record<string, unknown>)[part]
+        : undefined;
   }
   if (!parent || typeof parent !== 'object' || Array.isArray(parent)) return null;
   return { parent: parent as Record<string, unknown>, key: parts[parts.length - 1] };

@@ -48,7 +48,11 @@ export class Handoff {
     if (!previous || previous.sentAt === null) return waiting.dueAt;
     const delivery = this.o.repo.delivery(waiting.deliveryId);
     const durationMs = previous.durationMs ?? delivery.policy.timeoutMs;
-    const due = dueAtSpeed({ scheduledAt: previous.scheduledAt, sentAt: previous.sentAt, durationMs }, waiting, this.o.speed());
+    const due = dueAtSpeed(
+      { scheduledAt: previous.scheduledAt, sentAt: previous.sentAt, durationMs },
+      waiting,
+      this.o.speed(),
+    );
     // A paused delivery resumes now at the latest: the time it spent paused is not the ladder's lateness.
     return delivery.status === 'paused' ? Math.max(due, this.o.clock.now()) : due;
   }

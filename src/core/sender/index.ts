@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { systemClock, type Clock } from '../clock';
 import { HookscopeError, isHookscopeError } from '../../shared/errors';
-import type { AttemptRecord, DeliveryFilter, DeliveryListItem, DeliveryRecord, DeliveryRepo } from '../store/deliveries';
+import type {
+  AttemptRecord,
+  DeliveryFilter,
+  DeliveryListItem,
+  DeliveryRecord,
+  DeliveryRepo,
+} from '../store/deliveries';
 import type { DeliveryAdapter } from './adapter';
 import { parseTargetUrl, performAttempt } from './attempt';
 import { runHandlerCheck, type CheckInput, type CheckReport } from './check';
@@ -124,9 +130,13 @@ export function createSender(options: SenderOptions) {
   function assertEnabled(webhookId: number): void {
     const w = repo.webhook(webhookId);
     if (!w.enabled) {
-      throw new HookscopeError('WEBHOOK_DISABLED', `the webhook ${w.url} (${w.provider}) is disabled: ${w.disabledReason ?? 'disabled'}`, {
-        webhookId,
-      });
+      throw new HookscopeError(
+        'WEBHOOK_DISABLED',
+        `the webhook ${w.url} (${w.provider}) is disabled: ${w.disabledReason ?? 'disabled'}`,
+        {
+          webhookId,
+        },
+      );
     }
   }
 
@@ -134,7 +144,9 @@ export function createSender(options: SenderOptions) {
   function resumePaused(deliveryId: number): void {
     const waiting = repo.waitingAttempt(deliveryId);
     if (waiting && engine.adopt(waiting)) return;
-    throw new HookscopeError('CONFLICT', `delivery ${deliveryId} was resumed meanwhile by another sender`, { deliveryId });
+    throw new HookscopeError('CONFLICT', `delivery ${deliveryId} was resumed meanwhile by another sender`, {
+      deliveryId,
+    });
   }
 
   /** One manual attempt of a failed delivery, sent now. */
@@ -145,11 +157,18 @@ export function createSender(options: SenderOptions) {
       return deliveryId;
     }
     if (delivery.status !== 'failed') {
-      throw new HookscopeError('CONFLICT', `delivery ${deliveryId} is ${delivery.status}; only a failed delivery is retried`, { deliveryId });
+      throw new HookscopeError(
+        'CONFLICT',
+        `delivery ${deliveryId} is ${delivery.status}; only a failed delivery is retried`,
+        { deliveryId },
+      );
     }
     assertEnabled(delivery.webhookId);
     const now = clock.now();
-    const last = repo.attempts(deliveryId).filter((a) => a.sentAt !== null).at(-1);
+    const last = repo
+      .attempts(deliveryId)
+      .filter((a) => a.sentAt !== null)
+      .at(-1);
     const attemptId = repo.transaction(() => {
       repo.reopenDelivery(deliveryId);
       return repo.insertAttempt({
@@ -158,7 +177,10 @@ export function createSender(options: SenderOptions) {
         ladderIndex: null,
         trigger: 'manual',
         // Never before the provider clock: at a speed-up, the real wait since the last attempt was provider hours.
-        scheduledAt: Math.max(engine.providerNow(), last?.sentAt != null ? providerNowAfter({ scheduledAt: last.scheduledAt, sentAt: last.sentAt }, now) : now),
+        scheduledAt: Math.max(
+          engine.providerNow(),
+          last?.sentAt != null ? providerNowAfter({ scheduledAt: last.scheduledAt, sentAt: last.sentAt }, now) : now,
+        ),
         dueAt: now,
         hold: engine.holdFor(now),
       });
@@ -170,20 +192,27 @@ export function createSender(options: SenderOptions) {
   /** Stores the delivery and starts its first attempt on the next tick (subscribe with on() right after). */
   function send(input: SendInput): SendStarted {
     assertRunning();
-    if (!input.provider || !input.eventType) throw new HookscopeError('BAD_INPUT', 'provider and eventType are required');
+    if (!input.provider || !input.eventType)
+      throw new HookscopeError('BAD_INPUT', 'provider and eventType are required');
     const target = parseTargetUrl(input.url);
     const policy = assertPolicy({ ...adapter.policy(input.provider), ...input.policy });
     const now = clock.now();
     if (input.timestamps !== undefined && input.timestamps !== 'real' && input.timestamps !== 'provider') {
-      throw new HookscopeError('BAD_INPUT', `timestamps must be 'real' or 'provider', not "${String(input.timestamps)}"`);
+      throw new HookscopeError(
+        'BAD_INPUT',
+        `timestamps must be 'real' or 'provider', not "${String(input.timestamps)}"`,
+      );
     }
     if (input.form !== undefined) adapter.assertForm?.(input.provider, input.form);
     // A caller's payload does not depend on the webhook, so its bytes are made outside the write lock.
-    const given = input.payload === undefined ? undefined : adapter.createBody(input.provider, input.eventType, input.payload, now);
+    const given =
+      input.payload === undefined ? undefined : adapter.createBody(input.provider, input.eventType, input.payload, now);
     const limits = adapter.limits(input.provider);
     const warnings: string[] = [];
-    if ((input.timestamps ?? adapter.timestamps) === 'provider') warnings.push(providerTimestampsNote(adapter.toleranceSeconds?.(input.provider, input.form)));
-    if (limits.httpsRequired && target.protocol !== 'https:') warnings.push(`${input.provider} sends only to https URLs; sent to ${target.protocol} anyway`);
+    if ((input.timestamps ?? adapter.timestamps) === 'provider')
+      warnings.push(providerTimestampsNote(adapter.toleranceSeconds?.(input.provider, input.form)));
+    if (limits.httpsRequired && target.protocol !== 'https:')
+      warnings.push(`${input.provider} sends only to https URLs; sent to ${target.protocol} anyway`);
     // One subscription id per (provider, url): the one given, else the stored one, else a new one, stored with the
     // delivery. One transaction, so that two processes sending to a new webhook at once agree on its id, and a
     // sample that cannot be made leaves no webhook behind.
@@ -193,9 +222,13 @@ export function createSender(options: SenderOptions) {
         input.webhookId !== undefined
           ? (adapter.subscriptionId?.(input.provider, input.webhookId) ?? null)
           : (known ?? adapter.subscriptionId?.(input.provider) ?? null);
-      const { body, eventId } = given ?? adapter.createBody(input.provider, input.eventType, undefined, now, { subscriptionId, seed: input.sampleSeed });
+      const { body, eventId } =
+        given ??
+        adapter.createBody(input.provider, input.eventType, undefined, now, { subscriptionId, seed: input.sampleSeed });
       if (limits.maxPayloadBytes !== undefined && body.byteLength > limits.maxPayloadBytes) {
-        warnings.push(`the body is ${body.byteLength} bytes, above ${input.provider}'s limit of ${limits.maxPayloadBytes}`);
+        warnings.push(
+          `the body is ${body.byteLength} bytes, above ${input.provider}'s limit of ${limits.maxPayloadBytes}`,
+        );
       }
       const webhook = repo.upsertWebhook(input.provider, input.url, input.secret, now, subscriptionId);
       assertEnabled(webhook.id);
@@ -212,7 +245,11 @@ export function createSender(options: SenderOptions) {
           signatureForm: input.form ?? null,
           timestamps: input.timestamps ?? adapter.timestamps ?? 'real',
         },
-        { scheduledAt: engine.providerNow(), dueAt: now, hold: engine.holdFor(now) ?? (input.detach ? { by: engine.owner, until: now } : null) },
+        {
+          scheduledAt: engine.providerNow(),
+          dueAt: now,
+          hold: engine.holdFor(now) ?? (input.detach ? { by: engine.owner, until: now } : null),
+        },
       );
       return { webhook, subscriptionId, eventId, ...ids };
     });
@@ -230,17 +267,26 @@ export function createSender(options: SenderOptions) {
     },
 
     /** send(), then wait for delivered or failed; `listener` sees this delivery's events as they happen. */
-    async sendAndWait(input: SendInput, listener?: SenderListener): Promise<DeliveryResult & { subscriptionId: string | null; warnings: string[] }> {
+    async sendAndWait(
+      input: SendInput,
+      listener?: SenderListener,
+    ): Promise<DeliveryResult & { subscriptionId: string | null; warnings: string[] }> {
       const started = send(input);
       const off = listener
         ? engine.on((e) => {
-            const id = e.type === 'delivery-finished' ? e.result.deliveryId : 'deliveryId' in e ? e.deliveryId : undefined;
-            if (id === started.deliveryId || (e.type === 'webhook-disabled' && e.webhookId === started.webhookId)) listener(e);
+            const id =
+              e.type === 'delivery-finished' ? e.result.deliveryId : 'deliveryId' in e ? e.deliveryId : undefined;
+            if (id === started.deliveryId || (e.type === 'webhook-disabled' && e.webhookId === started.webhookId))
+              listener(e);
           })
         : () => undefined;
       try {
         const result = await engine.waitFor(started.deliveryId);
-        return { ...result, subscriptionId: started.subscriptionId, warnings: [...started.warnings, ...result.warnings] };
+        return {
+          ...result,
+          subscriptionId: started.subscriptionId,
+          warnings: [...started.warnings, ...result.warnings],
+        };
       } finally {
         off();
       }
@@ -305,7 +351,12 @@ export function createSender(options: SenderOptions) {
     getDelivery(deliveryId: number): DeliveryDetail {
       const delivery = repo.delivery(deliveryId);
       const attempts = repo.attempts(deliveryId);
-      return { result: toDeliveryResult(delivery, attempts), delivery, webhook: toWebhookInfo(repo.webhook(delivery.webhookId)), attempts };
+      return {
+        result: toDeliveryResult(delivery, attempts),
+        delivery,
+        webhook: toWebhookInfo(repo.webhook(delivery.webhookId)),
+        attempts,
+      };
     },
 
     /** Skips the wait before a delivery's next attempt; returns that attempt's number. */

@@ -59,7 +59,9 @@ export class LeaseWatch {
       const now = clock.now();
       for (const orphan of repo.expiredClaims(now, owner)) this.o.close(orphan, now);
       for (const waiting of repo.endedHolds(now, owner)) this.o.adopt(waiting);
-      const ends = [repo.nextForeignLease(now, owner), repo.nextHoldEnd(now, owner)].filter((t): t is number => t !== undefined);
+      const ends = [repo.nextForeignLease(now, owner), repo.nextHoldEnd(now, owner)].filter(
+        (t): t is number => t !== undefined,
+      );
       this.backoff.reset(0);
       const waits = ends.map((t) => t - now);
       if (this.o.pollMs !== undefined) waits.push(this.o.pollMs);

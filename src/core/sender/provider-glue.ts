@@ -48,13 +48,26 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
     limits: (id) => ({ ...registry.require(id).limits }),
     createBody(id, eventType, payload, nowMs, sample = {}) {
       const provider = registry.require(id);
-      const event = payload === undefined ? buildSample(provider, eventType, sample.seed ?? seed(), { nowMs, webhookId: sample.subscriptionId ?? undefined }) : payload;
-      const { body } = buildOutgoingRequest(provider, { eventType, payload: event, secret: '', timestampSec: Math.floor(nowMs / 1000) });
+      const event =
+        payload === undefined
+          ? buildSample(provider, eventType, sample.seed ?? seed(), {
+              nowMs,
+              webhookId: sample.subscriptionId ?? undefined,
+            })
+          : payload;
+      const { body } = buildOutgoingRequest(provider, {
+        eventType,
+        payload: event,
+        secret: '',
+        timestampSec: Math.floor(nowMs / 1000),
+      });
       return { body, eventId: resolveDeliveryId(provider, body) };
     },
     subscriptionId(id, requested) {
       const provider = registry.require(id);
-      return requested === undefined ? newSubscriptionId(provider, createRng(seed())) : checkSubscriptionId(provider, requested);
+      return requested === undefined
+        ? newSubscriptionId(provider, createRng(seed()))
+        : checkSubscriptionId(provider, requested);
     },
     prepare(input) {
       const provider = registry.require(input.providerId);
@@ -70,7 +83,11 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
         form: form.name,
       });
       const signsTime = form.signedContent.template.includes('{timestamp}') || form.timestamp !== undefined;
-      return { ...request, signedTimestamp: signsTime ? timestampSec : null, signature: firstHeader(request.headers, form.header) ?? null };
+      return {
+        ...request,
+        signedTimestamp: signsTime ? timestampSec : null,
+        signature: firstHeader(request.headers, form.header) ?? null,
+      };
     },
     assertForm(id, form) {
       resolveForm(registry.require(id), form);

@@ -32,7 +32,8 @@ function judgeRepeat(
 ): { pass: boolean | null; effect: string; note?: string } {
   if (!okBoth) return { pass: false, effect: '' };
   if (!ctx.observe) return { pass: null, effect: '', note: NO_PROBE };
-  if (readings.afterFirst === readings.before) return { pass: null, effect: '; the probe did not change after the first delivery', note: PROBE_BLIND };
+  if (readings.afterFirst === readings.before)
+    return { pass: null, effect: '; the probe did not change after the first delivery', note: PROBE_BLIND };
   const same = readings.afterSecond === readings.afterFirst;
   return { pass: same, effect: `; effects ${same ? 'unchanged' : 'changed again'} by the second` };
 }
@@ -77,7 +78,11 @@ export async function retry(ctx: ScenarioContext): Promise<CheckRow> {
     expected: `${okText(ctx.policy)} both times, and the retry is not processed again`,
     actual: `${answer(first)}, then ${answer(second)}${verdict.effect}`,
     pass: verdict.pass,
-    note: verdict.note ?? (fresh && verdict.pass === false ? 'deduplicate by the event id (or the body), never by the signature: a retry is signed anew' : undefined),
+    note:
+      verdict.note ??
+      (fresh && verdict.pass === false
+        ? 'deduplicate by the event id (or the body), never by the signature: a retry is signed anew'
+        : undefined),
   };
 }
 
@@ -98,12 +103,21 @@ export async function slowHandler(ctx: ScenarioContext): Promise<CheckRow> {
   }
   // The handler may still be at work after the provider hung up. The provider's retry comes after its first
   // ladder delay (capped here at a minute): until then, let the first effect land.
-  const afterFirst = await settledReading(ctx, before, Math.max(timeout, Math.min(ctx.policy.retryDelaysMs[0] ?? timeout, MAX_SETTLE_MS)));
+  const afterFirst = await settledReading(
+    ctx,
+    before,
+    Math.max(timeout, Math.min(ctx.policy.retryDelaysMs[0] ?? timeout, MAX_SETTLE_MS)),
+  );
   const second = await send(ctx, event, { signedAt: Math.max(ctx.now(), firstAt + 1000), attempt: 2 });
   const afterSecond = await ctx.observe?.();
   const statuses = `no answer within ${timeout} ms; the retry: ${second.errorKind === 'timeout' ? `no answer within ${timeout} ms either` : answer(second)}`;
   if (second.errorKind === 'timeout') {
-    return { ...row, actual: statuses, pass: false, note: 'every attempt times out: the provider retries the whole ladder, then marks the delivery failed; answer first, work after' };
+    return {
+      ...row,
+      actual: statuses,
+      pass: false,
+      note: 'every attempt times out: the provider retries the whole ladder, then marks the delivery failed; answer first, work after',
+    };
   }
   const verdict = judgeRepeat(ctx, second.ok, { before, afterFirst, afterSecond });
   return { ...row, actual: `${statuses}${verdict.effect}`, pass: verdict.pass, note: verdict.note };
@@ -120,7 +134,13 @@ export async function unknownEvent(ctx: ScenarioContext): Promise<CheckRow> {
     title: `An event of a type the provider may add later (${UNKNOWN_EVENT_TYPE})`,
     expected: `${okText(ctx.policy)} (acknowledged and ignored: any other answer is retried), and no effect`,
   };
-  if (!ctx.observe) return { ...row, actual: answer(r), pass: r.ok, note: r.ok ? 'judged by status: pass an effects probe to see whether it was ignored' : undefined };
+  if (!ctx.observe)
+    return {
+      ...row,
+      actual: answer(r),
+      pass: r.ok,
+      note: r.ok ? 'judged by status: pass an effects probe to see whether it was ignored' : undefined,
+    };
   const changed = after !== before;
   return { ...row, actual: `${answer(r)}; effects ${changed ? 'changed' : 'unchanged'}`, pass: r.ok && !changed };
 }

@@ -45,8 +45,10 @@ export const REFERENCE_MAX_PAYLOAD = 256 * 1024;
 export const UNKNOWN_EVENT_TYPE = 'hookscope.check_unknown';
 const REJECTED = new Set([400, 401, 403]);
 export const REJECT_TEXT = '401 or 403 (400 accepted)';
-export const NO_PROBE = 'the effect is not observable without an effects probe (--effects-url): answered as expected, but not judged';
-export const PROBE_BLIND = 'the effects probe did not change when the event was first processed, so a second processing cannot be seen';
+export const NO_PROBE =
+  'the effect is not observable without an effects probe (--effects-url): answered as expected, but not judged';
+export const PROBE_BLIND =
+  'the effects probe did not change when the event was first processed, so a second processing cannot be seen';
 
 export interface SendOptions {
   /** When the request is signed (a replay was signed in the past, a retry later). */
@@ -89,7 +91,12 @@ export function send(ctx: ScenarioContext, body: Uint8Array, options: SendOption
  */
 export function signatureHeaderNames(ctx: ScenarioContext, body: Uint8Array, at: number): Set<string> {
   const a = prepare(ctx, body, { signedAt: at, secret: 'hookscope-probe-secret-a' }).headers;
-  const b = new Map(prepare(ctx, body, { signedAt: at, secret: 'hookscope-probe-secret-b' }).headers.map(([n, v]) => [n.toLowerCase(), v]));
+  const b = new Map(
+    prepare(ctx, body, { signedAt: at, secret: 'hookscope-probe-secret-b' }).headers.map(([n, v]) => [
+      n.toLowerCase(),
+      v,
+    ]),
+  );
   return new Set(a.filter(([n, v]) => b.get(n.toLowerCase()) !== v).map(([n]) => n.toLowerCase()));
 }
 
@@ -104,7 +111,8 @@ export function answer(r: AttemptResult): string {
   return `${r.errorKind}${r.errorMessage ? ` (${r.errorMessage})` : ''}`;
 }
 
-export const okText = (policy: DeliveryPolicy): string => (policy.success === 'exactly-200' ? '200 (this provider retries any other status)' : '2xx');
+export const okText = (policy: DeliveryPolicy): string =>
+  policy.success === 'exactly-200' ? '200 (this provider retries any other status)' : '2xx';
 export const rejected = (r: AttemptResult): boolean => r.status !== null && REJECTED.has(r.status);
 
 /**
@@ -112,7 +120,11 @@ export const rejected = (r: AttemptResult): boolean => r.status !== null && REJE
  * waits (up to `budgetMs`) for a change from `before`, as a handler past the
  * provider's timeout may still be at work. Resolves with the last reading.
  */
-export async function settledReading(ctx: ScenarioContext, before: string | undefined, budgetMs: number): Promise<string | undefined> {
+export async function settledReading(
+  ctx: ScenarioContext,
+  before: string | undefined,
+  budgetMs: number,
+): Promise<string | undefined> {
   if (!ctx.observe) return undefined;
   const deadline = ctx.now() + budgetMs;
   let reading = await ctx.observe();

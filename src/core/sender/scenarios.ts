@@ -28,7 +28,13 @@ export { REPLAY_AGE_MS, REFERENCE_MAX_PAYLOAD };
 
 async function valid(ctx: ScenarioContext): Promise<CheckRow> {
   const r = await send(ctx, ctx.event());
-  return { scenario: 'valid', title: 'A valid, freshly signed event', expected: okText(ctx.policy), actual: answer(r), pass: r.ok };
+  return {
+    scenario: 'valid',
+    title: 'A valid, freshly signed event',
+    expected: okText(ctx.policy),
+    actual: answer(r),
+    pass: r.ok,
+  };
 }
 
 async function outOfOrder(ctx: ScenarioContext): Promise<CheckRow> {
@@ -93,7 +99,13 @@ async function tampered(ctx: ScenarioContext): Promise<CheckRow> {
 
 async function badSecret(ctx: ScenarioContext): Promise<CheckRow> {
   const r = await send(ctx, ctx.event(), { secret: wrongSecret(ctx.secret) });
-  return { scenario: 'wrong-secret', title: 'Signed with another secret', expected: REJECT_TEXT, actual: answer(r), pass: rejected(r) };
+  return {
+    scenario: 'wrong-secret',
+    title: 'Signed with another secret',
+    expected: REJECT_TEXT,
+    actual: answer(r),
+    pass: rejected(r),
+  };
 }
 
 /** No signature header at all: a handler that verifies "when the header is present" lets anyone post. */
@@ -102,14 +114,19 @@ async function unsigned(ctx: ScenarioContext): Promise<CheckRow> {
   const at = ctx.now();
   const names = signatureHeaderNames(ctx, event, at);
   const request = prepare(ctx, event, { signedAt: at });
-  const r = await sendPrepared(ctx, { ...request, headers: request.headers.filter(([name]) => !names.has(name.toLowerCase())) });
+  const r = await sendPrepared(ctx, {
+    ...request,
+    headers: request.headers.filter(([name]) => !names.has(name.toLowerCase())),
+  });
   return {
     scenario: 'unsigned',
     title: `A request with no signature header at all${names.size ? ` (${[...names].join(', ')} left out)` : ''}`,
     expected: REJECT_TEXT,
     actual: answer(r),
     pass: rejected(r),
-    note: r.ok ? 'the handler accepts unsigned requests: anyone who knows the URL can post events; require the signature header' : undefined,
+    note: r.ok
+      ? 'the handler accepts unsigned requests: anyone who knows the URL can post events; require the signature header'
+      : undefined,
   };
 }
 
@@ -117,10 +134,24 @@ async function maxSize(ctx: ScenarioContext): Promise<CheckRow> {
   const limit = ctx.limits.maxPayloadBytes;
   const title = 'An event of exactly the largest documented size';
   if (limit === undefined) {
-    return { scenario: 'max-size', title, expected: 'not applicable', actual: 'not sent', pass: null, note: `${ctx.providerId} states no payload limit` };
+    return {
+      scenario: 'max-size',
+      title,
+      expected: 'not applicable',
+      actual: 'not sent',
+      pass: null,
+      note: `${ctx.providerId} states no payload limit`,
+    };
   }
   const r = await send(ctx, padTo(ctx.event(), limit));
-  return { scenario: 'max-size', title: `${title} (${limit} bytes)`, expected: okText(ctx.policy), actual: answer(r), pass: r.ok, note: r.status === 413 ? 'the handler refuses bodies the provider may send: raise its body-size limit' : undefined };
+  return {
+    scenario: 'max-size',
+    title: `${title} (${limit} bytes)`,
+    expected: okText(ctx.policy),
+    actual: answer(r),
+    pass: r.ok,
+    note: r.status === 413 ? 'the handler refuses bodies the provider may send: raise its body-size limit' : undefined,
+  };
 }
 
 async function oversized(ctx: ScenarioContext): Promise<CheckRow> {
@@ -155,4 +186,10 @@ export const SCENARIOS: Record<ScenarioId, (ctx: ScenarioContext) => Promise<Che
 export const SCENARIO_IDS = Object.keys(SCENARIOS) as ScenarioId[];
 
 /** The scenarios about the signature: run once per signature form of a provider that has several. */
-export const SIGNATURE_SCENARIOS: ScenarioId[] = ['valid', 'replay-attack', 'tampered-body', 'wrong-secret', 'unsigned'];
+export const SIGNATURE_SCENARIOS: ScenarioId[] = [
+  'valid',
+  'replay-attack',
+  'tampered-body',
+  'wrong-secret',
+  'unsigned',
+];

@@ -29,7 +29,12 @@ export interface SettleContext {
  * manual retry failed); or, for a provider that disables failing webhooks,
  * the webhook disabled and every delivery waiting on it failed.
  */
-export function settleAttempt(repo: DeliveryRepo, attempt: AttemptRecord, outcome: AttemptOutcome, ctx: SettleContext): Settlement {
+export function settleAttempt(
+  repo: DeliveryRepo,
+  attempt: AttemptRecord,
+  outcome: AttemptOutcome,
+  ctx: SettleContext,
+): Settlement {
   return repo.transaction(() => {
     const result: Settlement = { recorded: false, next: null, finished: [], cancelled: [], disabled: null };
     if (!repo.record(attempt.id, outcome)) return result;
@@ -109,7 +114,11 @@ export function disableWebhook(
 }
 
 /** The outcome of an attempt that got no answer. */
-export function failure(errorKind: AttemptOutcome['errorKind'], errorMessage: string, durationMs: number | null): AttemptOutcome {
+export function failure(
+  errorKind: AttemptOutcome['errorKind'],
+  errorMessage: string,
+  durationMs: number | null,
+): AttemptOutcome {
   return {
     requestHeaders: null,
     status: null,

@@ -41,7 +41,9 @@ export function signingWarnings(attempts: SignedAttempt[], mode: TimestampMode):
     const shown = sig.length > 24 ? `${sig.slice(0, 24)}…` : sig;
     const timeless = attempts.filter((a) => ns.includes(a.n)).every((a) => a.signedTimestamp === null);
     const cause = timeless ? ' (this signature form signs the body alone, as the provider does)' : '';
-    out.push(`attempts ${list(ns)} carry the same signature ${shown}${cause}: a handler that rejects a repeated signature as a replay refuses all but the first`);
+    out.push(
+      `attempts ${list(ns)} carry the same signature ${shown}${cause}: a handler that rejects a repeated signature as a replay refuses all but the first`,
+    );
   }
   return out;
 }

@@ -22,7 +22,10 @@ export function toAttemptSummary(a: AttemptRecord): AttemptSummary {
 }
 
 /** The delivery as `hookscope send` reports it: only attempts that were actually made. */
-export function toDeliveryResult(d: Omit<DeliveryRecord, 'body' | 'policy'>, attempts: AttemptRecord[]): DeliveryResult {
+export function toDeliveryResult(
+  d: Omit<DeliveryRecord, 'body' | 'policy'>,
+  attempts: AttemptRecord[],
+): DeliveryResult {
   const sent = attempts.filter((a) => a.sentAt !== null);
   return {
     deliveryId: d.id,

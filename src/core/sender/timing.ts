@@ -30,7 +30,8 @@ export function assertPolicy(policy: DeliveryPolicy): DeliveryPolicy {
     bad('retryDelaysMs must be a list of non-negative numbers');
   }
   const disable = policy.disableAfterFailingMs;
-  if (disable !== undefined && (!Number.isFinite(disable) || disable <= 0)) bad('disableAfterFailingMs must be positive');
+  if (disable !== undefined && (!Number.isFinite(disable) || disable <= 0))
+    bad('disableAfterFailingMs must be positive');
   return policy;
 }
 
@@ -120,6 +121,9 @@ export function streakAfterFailure(
   };
 }
 
-export function shouldDisable(streak: { since: number; last: number }, disableAfterFailingMs: number | undefined): boolean {
+export function shouldDisable(
+  streak: { since: number; last: number },
+  disableAfterFailingMs: number | undefined,
+): boolean {
   return disableAfterFailingMs !== undefined && streak.last - streak.since >= disableAfterFailingMs;
 }

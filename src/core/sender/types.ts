@@ -6,7 +6,15 @@
 
 import type { HeaderPair } from '../../shared/capture-types';
 import type { DeliveryPolicy, ProviderLimits } from '../../shared/providers';
-import type { AttemptSummary, AttemptTrigger, DeliveryResult, DeliveryStatus, ErrorKind, SenderEvent, TimestampMode } from '../../shared/delivery-types';
+import type {
+  AttemptSummary,
+  AttemptTrigger,
+  DeliveryResult,
+  DeliveryStatus,
+  ErrorKind,
+  SenderEvent,
+  TimestampMode,
+} from '../../shared/delivery-types';
 
 export type { HeaderPair, DeliveryPolicy, ProviderLimits };
 

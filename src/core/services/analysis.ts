@@ -27,7 +27,14 @@ export interface AnalysisServiceDeps {
 }
 
 /** Who sent each capture and whether its signature holds, over the stored captures. */
-export function createAnalysisService({ repo, captures, endpoints, secrets, providers, events }: AnalysisServiceDeps): AnalysisService {
+export function createAnalysisService({
+  repo,
+  captures,
+  endpoints,
+  secrets,
+  providers,
+  events,
+}: AnalysisServiceDeps): AnalysisService {
   function analysisContext(): AnalysisContext {
     const byId = new Map(endpoints.list().map((e) => [e.id, e]));
     const allSecrets = secrets.byEndpoint();
@@ -36,9 +43,11 @@ export function createAnalysisService({ repo, captures, endpoints, secrets, prov
       endpoint: (id) => byId.get(id),
       secrets: (id) => allSecrets.get(id) ?? [],
       otherSecrets: (id) =>
-        [...allSecrets].filter(([other]) => other !== id).flatMap(([other, list]) =>
-          list.map((secret) => ({ label: `endpoint "${byId.get(other)?.slug ?? other}"`, secret })),
-        ),
+        [...allSecrets]
+          .filter(([other]) => other !== id)
+          .flatMap(([other, list]) =>
+            list.map((secret) => ({ label: `endpoint "${byId.get(other)?.slug ?? other}"`, secret })),
+          ),
     };
   }
 
@@ -46,7 +55,10 @@ export function createAnalysisService({ repo, captures, endpoints, secrets, prov
     const { captures: batch, advanceTo } = repo.pending(max);
     if (batch.length === 0) return 0;
     const ctx = analysisContext();
-    repo.save(batch.map((c) => analyzeCapture(c, ctx)), advanceTo);
+    repo.save(
+      batch.map((c) => analyzeCapture(c, ctx)),
+      advanceTo,
+    );
     if (events.size > 0) events.emit('captures.updated', captures.summariesByIds(batch.map((c) => c.id)));
     return batch.length;
   }

@@ -31,7 +31,11 @@ export interface CaptureService {
 }
 
 /** Read access to the captures for the API, the CLI and the desktop (writes come through the capture server, import and retention). */
-export function createCaptureService(deps: { repo: CaptureRepo; search: SearchRepo; analysis: Pick<AnalysisService, 'analyzed'> }): CaptureService {
+export function createCaptureService(deps: {
+  repo: CaptureRepo;
+  search: SearchRepo;
+  analysis: Pick<AnalysisService, 'analyzed'>;
+}): CaptureService {
   const { repo, search, analysis } = deps;
   return {
     list: (query) => queryCaptures({ captures: repo, search }, query ?? {}),
@@ -44,7 +48,13 @@ export function createCaptureService(deps: { repo: CaptureRepo; search: SearchRe
     body(id) {
       const capture = repo.get(id);
       const { bytes, decoded, error } = decodeBody(capture.headers, capture.body);
-      return { bodyBase64: bytes.toString('base64'), size: bytes.length, decoded, error: error ?? null, isText: isText(bytes) };
+      return {
+        bodyBase64: bytes.toString('base64'),
+        size: bytes.length,
+        decoded,
+        error: error ?? null,
+        isText: isText(bytes),
+      };
     },
     search: (text, limit = 50) => repo.summariesByIds(search.search(text, limit)),
   };

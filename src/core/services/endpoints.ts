@@ -25,7 +25,10 @@ export interface EndpointServiceDeps {
 
 /** An endpoint's limits with a change over them (a limit left out is kept), checked before anything is written. */
 function mergedLimits(current: RetentionLimits, change: Partial<RetentionLimits>): RetentionLimits {
-  return assertLimits({ keepCount: change.keepCount === undefined ? current.keepCount : change.keepCount, keepDays: change.keepDays === undefined ? current.keepDays : change.keepDays });
+  return assertLimits({
+    keepCount: change.keepCount === undefined ? current.keepCount : change.keepCount,
+    keepDays: change.keepDays === undefined ? current.keepDays : change.keepDays,
+  });
 }
 
 /** Endpoint create and update: the rule, the provider binding and retention limits, in one place for the API, the CLI and the desktop. */

@@ -15,7 +15,11 @@ export interface SecretService {
 }
 
 /** An endpoint's signing secrets: only ever counted back to a user, never shown. */
-export function createSecretService(deps: { repo: SecretRepo; endpoints: EndpointRepo; analysis: Pick<AnalysisRepo, 'markEndpointStale'> }): SecretService {
+export function createSecretService(deps: {
+  repo: SecretRepo;
+  endpoints: EndpointRepo;
+  analysis: Pick<AnalysisRepo, 'markEndpointStale'>;
+}): SecretService {
   const { repo, endpoints, analysis } = deps;
   return {
     set(slug, list, mode = 'replace') {

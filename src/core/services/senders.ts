@@ -28,14 +28,24 @@ export interface Senders {
 }
 
 /** The delivery engines over the app's delivery log and provider registry. */
-export function createSenders(deps: { deliveries: () => DeliveryRepo; clock: Clock; providers: ProviderRegistry; events: EventBus }): Senders {
+export function createSenders(deps: {
+  deliveries: () => DeliveryRepo;
+  clock: Clock;
+  providers: ProviderRegistry;
+  events: EventBus;
+}): Senders {
   let shared: Sender | undefined;
   const commands = new Set<Sender>();
   return {
     sender() {
       if (!shared) {
         // handoffPollMs: a `hookscope send` interrupted or run with --detach hands its delivery over; take it at once.
-        shared = createSender({ deliveries: deps.deliveries(), clock: deps.clock, providers: createRegistryAdapter({ registry: deps.providers }), handoffPollMs: 500 });
+        shared = createSender({
+          deliveries: deps.deliveries(),
+          clock: deps.clock,
+          providers: createRegistryAdapter({ registry: deps.providers }),
+          handoffPollMs: 500,
+        });
         shared.on((e) => deps.events.emit('deliveries.event', e));
       }
       return shared;

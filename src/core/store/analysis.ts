@@ -18,8 +18,12 @@ export type AnalysisRepo = ReturnType<typeof createAnalysisRepo>;
  */
 export function createAnalysisRepo(db: Database, load: (id: number) => StoredCapture) {
   const upto = db.prepare<[], { analyzed_upto: number }>('SELECT analyzed_upto FROM analysis_state WHERE id = 1');
-  const fresh = db.prepare<[number, number], { id: number }>('SELECT id FROM captures WHERE id > ? ORDER BY id LIMIT ?');
-  const stale = db.prepare<[number], { id: number }>('SELECT id FROM captures WHERE stale_verdict = 1 ORDER BY id LIMIT ?');
+  const fresh = db.prepare<[number, number], { id: number }>(
+    'SELECT id FROM captures WHERE id > ? ORDER BY id LIMIT ?',
+  );
+  const stale = db.prepare<[number], { id: number }>(
+    'SELECT id FROM captures WHERE stale_verdict = 1 ORDER BY id LIMIT ?',
+  );
   const save = db.prepare(
     'UPDATE captures SET provider = ?, event_type = ?, signature_status = ?, signature = ?, stale_verdict = 0 WHERE id = ?',
   );
@@ -28,7 +32,13 @@ export function createAnalysisRepo(db: Database, load: (id: number) => StoredCap
 
   const saveAll = db.transaction((results: AnalysisResult[], advanceTo: number) => {
     for (const r of results) {
-      save.run(r.provider, r.eventType, r.signatureStatus, r.signature === null ? null : JSON.stringify(r.signature), r.id);
+      save.run(
+        r.provider,
+        r.eventType,
+        r.signatureStatus,
+        r.signature === null ? null : JSON.stringify(r.signature),
+        r.id,
+      );
     }
     if (advanceTo > 0) setUpto.run(advanceTo);
   });

@@ -5,7 +5,9 @@ export const BUSY_RETRIES = 5;
 
 export function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_')) || code === 'SQLITE_LOCKED';
+  return (
+    code === 'SQLITE_BUSY' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_')) || code === 'SQLITE_LOCKED'
+  );
 }
 
 /**
@@ -14,14 +16,22 @@ export function isBusy(error: unknown): boolean {
  * failed busy was rolled back, so trying again is safe. After BUSY_RETRIES
  * more tries it gives up with DB_BUSY, saying what had been done (`done()`).
  */
-export async function withBusyRetry<T>(write: () => T, pause: (ms: number) => Promise<void>, done: () => string, retries = BUSY_RETRIES): Promise<T> {
+export async function withBusyRetry<T>(
+  write: () => T,
+  pause: (ms: number) => Promise<void>,
+  done: () => string,
+  retries = BUSY_RETRIES,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return write();
     } catch (error) {
       if (!isBusy(error)) throw error;
       if (attempt >= retries) {
-        throw new HookscopeError('DB_BUSY', `another process kept the database busy through ${attempt + 1} waits of 5 s; ${done()}`);
+        throw new HookscopeError(
+          'DB_BUSY',
+          `another process kept the database busy through ${attempt + 1} waits of 5 s; ${done()}`,
+        );
       }
       await pause(50);
     }

@@ -199,9 +199,23 @@ export const INSERT_CAPTURE_SQL = `INSERT INTO captures (id, endpoint_id, receiv
 export function insertCaptureParams(c: NewCapture): unknown[] {
   const status = c.response.kind === 'answered' ? c.response.status : null;
   return [
-    c.endpointId, c.receivedAt, c.method, c.url, c.path, c.query, c.httpVersion,
-    c.remoteAddress, c.remotePort, JSON.stringify(c.headers), c.body, c.bodySize, c.bodySha256,
-    c.truncated ? 1 : 0, c.error, status, JSON.stringify(c.response),
+    c.endpointId,
+    c.receivedAt,
+    c.method,
+    c.url,
+    c.path,
+    c.query,
+    c.httpVersion,
+    c.remoteAddress,
+    c.remotePort,
+    JSON.stringify(c.headers),
+    c.body,
+    c.bodySize,
+    c.bodySha256,
+    c.truncated ? 1 : 0,
+    c.error,
+    status,
+    JSON.stringify(c.response),
   ];
 }
 
@@ -228,7 +242,11 @@ export function createCaptureRepo(db: Database) {
     /** Records the response actually given, when it differs from the planned one. */
     setResponse(id: number, response: CaptureResponse): void {
       const status = response.kind === 'answered' ? response.status : null;
-      db.prepare('UPDATE captures SET response = ?, response_status = ? WHERE id = ?').run(JSON.stringify(response), status, id);
+      db.prepare('UPDATE captures SET response = ?, response_status = ? WHERE id = ?').run(
+        JSON.stringify(response),
+        status,
+        id,
+      );
     },
     find(id: number): StoredCapture | undefined {
       const row = selectOne.get(id);
@@ -252,8 +270,10 @@ export function createCaptureRepo(db: Database) {
     summariesByIds(ids: number[]): CaptureSummary[] {
       if (ids.length === 0) return [];
       const rows = db
-        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures c JOIN endpoints e ON e.id = c.endpoint_id
-          WHERE c.id IN (${ids.map(() => '?').join(',')}) ORDER BY c.id DESC`)
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS} FROM captures c JOIN endpoints e ON e.id = c.endpoint_id
+          WHERE c.id IN (${ids.map(() => '?').join(',')}) ORDER BY c.id DESC`,
+        )
         .all(...ids) as SummaryRow[];
       return rows.map(toSummary);
     },

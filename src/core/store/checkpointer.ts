@@ -15,7 +15,12 @@ export interface Checkpointer {
 export function startCheckpointer(
   db: Database,
   file: string,
-  options: { nativeBinding?: string; intervalMs?: number; restartAboveFrames?: number; onError?: (e: unknown) => void } = {},
+  options: {
+    nativeBinding?: string;
+    intervalMs?: number;
+    restartAboveFrames?: number;
+    onError?: (e: unknown) => void;
+  } = {},
 ): Checkpointer {
   const worker = new Worker(unpackedPath(fileURLToPath(new URL('./checkpoint-worker.mjs', import.meta.url))), {
     workerData: {

@@ -6,7 +6,9 @@ import { filterWhere, type CaptureFilter } from './capture-filter';
  * filter (an endpoint, a provider...), or all. `upto` bounds it to the
  * captures that existed when it was asked for: one arriving later is kept.
  */
-export type DeleteTarget = ({ kind: 'ids'; ids: number[] } | { kind: 'filter'; filter: CaptureFilter } | { kind: 'all' }) & { upto: number };
+export type DeleteTarget = (
+  { kind: 'ids'; ids: number[] } | { kind: 'filter'; filter: CaptureFilter } | { kind: 'all' }
+) & { upto: number };
 
 export type CleanupRepo = ReturnType<typeof createCleanupRepo>;
 
@@ -33,19 +35,29 @@ function whereOf(target: DeleteTarget): { sql: string; args: unknown[] } {
  */
 export function createCleanupRepo(db: Database) {
   const deleteIn = db.prepare('DELETE FROM captures WHERE id IN (SELECT value FROM json_each(?))');
-  const endpointCaptures = db.prepare<[number, number], { id: number }>('SELECT id FROM captures WHERE endpoint_id = ? ORDER BY id DESC LIMIT ?');
+  const endpointCaptures = db.prepare<[number, number], { id: number }>(
+    'SELECT id FROM captures WHERE endpoint_id = ? ORDER BY id DESC LIMIT ?',
+  );
   const deleteEndpoint = db.prepare('DELETE FROM endpoints WHERE id = ?');
   return {
     /** How many captures the target takes now. */
     count(target: DeleteTarget): number {
       const { sql, args } = whereOf(target);
-      return (db.prepare(`SELECT count(*) AS n FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE ${sql}`).get(...args) as { n: number }).n;
+      return (
+        db
+          .prepare(`SELECT count(*) AS n FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE ${sql}`)
+          .get(...args) as { n: number }
+      ).n;
     },
     /** Deletes up to `max` of the target's captures, newest first; returns their ids (fewer than `max`: the target is done). */
     deleteSlice(target: DeleteTarget, max: number): number[] {
       const { sql, args } = whereOf(target);
       const ids = (
-        db.prepare(`SELECT c.id FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE ${sql} ORDER BY c.id DESC LIMIT ?`).all(...args, max) as { id: number }[]
+        db
+          .prepare(
+            `SELECT c.id FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE ${sql} ORDER BY c.id DESC LIMIT ?`,
+          )
+          .all(...args, max) as { id: number }[]
       ).map((r) => r.id);
       if (ids.length > 0) deleteIn.run(JSON.stringify(ids));
       return ids;

@@ -56,12 +56,24 @@ function assertLooksLikeSqlite(file: string): void {
  * `use` when the caller cannot tell a read from a write (a whole CLI command,
  * an API call).
  */
-export function translateStoreError(error: unknown, file: string, doing: 'open' | 'write' | 'use' = 'write'): HookscopeError {
+export function translateStoreError(
+  error: unknown,
+  file: string,
+  doing: 'open' | 'write' | 'use' = 'write',
+): HookscopeError {
   if (error instanceof HookscopeError) return error;
   const code = (error as { code?: string } | null)?.code ?? '';
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_LOCKED_')) {
-    return new HookscopeError('DB_BUSY', `${file} stayed locked by another Hookscope process for over ${BUSY_TIMEOUT_MS / 1000} s; try again once it is done.`);
+  if (
+    code === 'SQLITE_BUSY' ||
+    code.startsWith('SQLITE_BUSY_') ||
+    code === 'SQLITE_LOCKED' ||
+    code.startsWith('SQLITE_LOCKED_')
+  ) {
+    return new HookscopeError(
+      'DB_BUSY',
+      `${file} stayed locked by another Hookscope process for over ${BUSY_TIMEOUT_MS / 1000} s; try again once it is done.`,
+    );
   }
   if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') {
     return new HookscopeError('DB_CORRUPT', `${file} is damaged (${message}); Hookscope will not write over it.`);
@@ -100,7 +112,10 @@ export function translateEscapedStoreError(error: unknown, file: string): unknow
 function translateOpenError(error: unknown, file: string): HookscopeError {
   const translated = translateStoreError(error, file, 'open');
   if (translated.code === 'DB_READ_ONLY') {
-    return new HookscopeError('DB_READ_ONLY', `cannot open ${file} for writing (${error instanceof Error ? error.message : String(error)}).`);
+    return new HookscopeError(
+      'DB_READ_ONLY',
+      `cannot open ${file} for writing (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   return translated;
 }

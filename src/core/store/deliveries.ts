@@ -147,8 +147,16 @@ export function createDeliveryRepo(db: Database) {
   function insertAttempt(a: NewAttempt): number {
     const hold = a.hold ?? null;
     return Number(
-      q.insertAttempt.run(a.deliveryId, a.n, a.ladderIndex, a.trigger, a.scheduledAt, a.dueAt, hold?.by ?? null, hold?.until ?? null)
-        .lastInsertRowid,
+      q.insertAttempt.run(
+        a.deliveryId,
+        a.n,
+        a.ladderIndex,
+        a.trigger,
+        a.scheduledAt,
+        a.dueAt,
+        hold?.by ?? null,
+        hold?.until ?? null,
+      ).lastInsertRowid,
     );
   }
 
@@ -176,14 +184,25 @@ export function createDeliveryRepo(db: Database) {
      * The webhook for (provider, url), created if new; a secret given replaces
      * the stored one, and so does a subscription id given (null keeps it).
      */
-    upsertWebhook(provider: string, url: string, secret: string | undefined, now: number, subscriptionId: string | null = null): WebhookRecord {
-      return db.transaction(() => {
-        const row = q.webhookByKey.get(provider, url) as Row | undefined;
-        const id = row ? Number(row.id) : Number(q.insertWebhook.run(provider, url, secret ?? '', now).lastInsertRowid);
-        if (row && secret !== undefined && row.secret !== secret) q.setSecret.run(secret, id);
-        if (subscriptionId !== null && row?.subscription_id !== subscriptionId) q.setSubscriptionId.run(subscriptionId, id);
-        return webhook(id);
-      }).immediate();
+    upsertWebhook(
+      provider: string,
+      url: string,
+      secret: string | undefined,
+      now: number,
+      subscriptionId: string | null = null,
+    ): WebhookRecord {
+      return db
+        .transaction(() => {
+          const row = q.webhookByKey.get(provider, url) as Row | undefined;
+          const id = row
+            ? Number(row.id)
+            : Number(q.insertWebhook.run(provider, url, secret ?? '', now).lastInsertRowid);
+          if (row && secret !== undefined && row.secret !== secret) q.setSecret.run(secret, id);
+          if (subscriptionId !== null && row?.subscription_id !== subscriptionId)
+            q.setSubscriptionId.run(subscriptionId, id);
+          return webhook(id);
+        })
+        .immediate();
     },
     setStreak(webhookId: number, since: number | null, last: number | null): void {
       q.setStreak.run(since, last, webhookId);
@@ -201,16 +220,26 @@ export function createDeliveryRepo(db: Database) {
       d: NewDelivery,
       first: { scheduledAt: number; dueAt: number; hold?: NewAttempt['hold'] },
     ): { deliveryId: number; attemptId: number } {
-      return db.transaction(() => {
-        const deliveryId = Number(
-          q.insertDelivery.run(
-            d.webhookId, d.provider, d.eventType, d.eventId, d.url, json(d.policy), bytes(d.body), d.createdAt,
-            d.signatureForm ?? null, d.timestamps ?? 'real',
-          ).lastInsertRowid,
-        );
-        const attemptId = insertAttempt({ deliveryId, n: 1, ladderIndex: 1, trigger: 'ladder', ...first });
-        return { deliveryId, attemptId };
-      }).immediate();
+      return db
+        .transaction(() => {
+          const deliveryId = Number(
+            q.insertDelivery.run(
+              d.webhookId,
+              d.provider,
+              d.eventType,
+              d.eventId,
+              d.url,
+              json(d.policy),
+              bytes(d.body),
+              d.createdAt,
+              d.signatureForm ?? null,
+              d.timestamps ?? 'real',
+            ).lastInsertRowid,
+          );
+          const attemptId = insertAttempt({ deliveryId, n: 1, ladderIndex: 1, trigger: 'ladder', ...first });
+          return { deliveryId, attemptId };
+        })
+        .immediate();
     },
     delivery,
     listDeliveries(filter: DeliveryFilter = {}): DeliveryListItem[] {
@@ -282,7 +311,9 @@ export function createDeliveryRepo(db: Database) {
       return (q.maxN.get(deliveryId) as { n: number }).n + 1;
     },
     /** What a claim checks, in one read: the attempt's state, its delivery's status, whether its webhook is enabled. */
-    claimCheck(attemptId: number): { state: AttemptState; deliveryStatus: DeliveryStatus; webhookEnabled: boolean } | undefined {
+    claimCheck(
+      attemptId: number,
+    ): { state: AttemptState; deliveryStatus: DeliveryStatus; webhookEnabled: boolean } | undefined {
       const row = q.claimCheck.get(attemptId) as Row | undefined;
       return row && { state: row.state, deliveryStatus: row.status, webhookEnabled: row.enabled === 1 };
     },
@@ -291,9 +322,15 @@ export function createDeliveryRepo(db: Database) {
       return row ? toAttempt(row) : undefined;
     },
     /** Waiting attempts after `after` in (due time, id) order, `limit` at most: ids and due times only. */
-    scheduledAfter(after: { dueAt: number; id: number } | null, limit: number, owner: string | null = null): { id: number; dueAt: number }[] {
+    scheduledAfter(
+      after: { dueAt: number; id: number } | null,
+      limit: number,
+      owner: string | null = null,
+    ): { id: number; dueAt: number }[] {
       // Attempts another process holds (migration 012) are left to it; its hold's end is watched (leases.ts).
-      const rows = q.scheduledAfter.raw().all(after?.dueAt ?? Number.MIN_SAFE_INTEGER, after?.id ?? 0, owner, limit) as [number, number][];
+      const rows = q.scheduledAfter
+        .raw()
+        .all(after?.dueAt ?? Number.MIN_SAFE_INTEGER, after?.id ?? 0, owner, limit) as [number, number][];
       return rows.map(([id, dueAt]) => ({ id, dueAt }));
     },
     /** Re-scales every waiting attempt's due time when the speed-up changes (see timing.ts rescaleDue). */
@@ -318,8 +355,15 @@ export function createDeliveryRepo(db: Database) {
      */
     claim(attemptId: number, owner: string, sentAt: number, leaseUntil: number, request: SignedRequest): boolean {
       const r = q.claim.run(
-        owner, leaseUntil, sentAt, request.method, json(request.headers), bytes(request.body),
-        request.signedTimestamp ?? null, request.signature ?? null, attemptId,
+        owner,
+        leaseUntil,
+        sentAt,
+        request.method,
+        json(request.headers),
+        bytes(request.body),
+        request.signedTimestamp ?? null,
+        request.signature ?? null,
+        attemptId,
       );
       return r.changes === 1;
     },
@@ -336,11 +380,14 @@ export function createDeliveryRepo(db: Database) {
      * it), moves it to `dueAt` if given, and resumes its paused delivery.
      */
     takeOver(attempt: Pick<AttemptRecord, 'id' | 'deliveryId'>, hold: NewAttempt['hold'], dueAt?: number): boolean {
-      return db.transaction(() => {
-        if (q.takeOver.run(hold?.by ?? null, hold?.until ?? null, dueAt ?? null, attempt.id).changes !== 1) return false;
-        q.unpause.run(attempt.deliveryId);
-        return true;
-      }).immediate();
+      return db
+        .transaction(() => {
+          if (q.takeOver.run(hold?.by ?? null, hold?.until ?? null, dueAt ?? null, attempt.id).changes !== 1)
+            return false;
+          q.unpause.run(attempt.deliveryId);
+          return true;
+        })
+        .immediate();
     },
     /**
      * Lets go of the delivery's waiting attempt that `owner` holds: its hold
@@ -348,11 +395,13 @@ export function createDeliveryRepo(db: Database) {
      * delivery paused (shown until someone does). Returns the attempts released.
      */
     release(deliveryId: number, owner: string, now: number, pause: boolean): number {
-      return db.transaction(() => {
-        const n = q.release.run(now, deliveryId, owner).changes;
-        if (n > 0 && pause) q.pause.run(now, deliveryId);
-        return n;
-      }).immediate();
+      return db
+        .transaction(() => {
+          const n = q.release.run(now, deliveryId, owner).changes;
+          if (n > 0 && pause) q.pause.run(now, deliveryId);
+          return n;
+        })
+        .immediate();
     },
     unpause(deliveryId: number): void {
       q.unpause.run(deliveryId);

@@ -69,7 +69,8 @@ export function createEndpointRepo(db: Database, now: () => number = Date.now) {
     find,
     get,
     create(slug: string, rule: ResponseRule = DEFAULT_RULE, provider: string | null = null): Endpoint {
-      if (find(slug)) throw new HookscopeError('ENDPOINT_EXISTS', `an endpoint named "${slug}" already exists`, { slug });
+      if (find(slug))
+        throw new HookscopeError('ENDPOINT_EXISTS', `an endpoint named "${slug}" already exists`, { slug });
       insert.run(slug, now(), JSON.stringify(rule), provider);
       return get(slug);
     },

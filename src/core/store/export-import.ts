@@ -65,7 +65,11 @@ export function createTransferRepo(db: Database) {
     endpointIdsOf(ids: number[]): number[] {
       if (ids.length === 0) return [];
       return (
-        db.prepare('SELECT DISTINCT endpoint_id AS id FROM captures WHERE id IN (SELECT value FROM json_each(?)) ORDER BY endpoint_id').all(JSON.stringify(ids)) as { id: number }[]
+        db
+          .prepare(
+            'SELECT DISTINCT endpoint_id AS id FROM captures WHERE id IN (SELECT value FROM json_each(?)) ORDER BY endpoint_id',
+          )
+          .all(JSON.stringify(ids)) as { id: number }[]
       ).map((r) => r.id);
     },
     /** Runs `fn` in one write transaction, taking the write lock at once. */

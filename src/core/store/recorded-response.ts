@@ -42,5 +42,14 @@ export const RECORDED_RESPONSE_COLUMNS = [
 
 /** The values to bind to RECORDED_RESPONSE_COLUMNS, in that order. */
 export function recordedResponseParams(r: RecordedResponse<string>): unknown[] {
-  return [r.status, json(r.responseHeaders), bytes(r.responseBody), r.responseSize, r.durationMs, r.ok ? 1 : 0, r.errorKind, r.errorMessage];
+  return [
+    r.status,
+    json(r.responseHeaders),
+    bytes(r.responseBody),
+    r.responseSize,
+    r.durationMs,
+    r.ok ? 1 : 0,
+    r.errorKind,
+    r.errorMessage,
+  ];
 }

@@ -39,7 +39,11 @@ function toStored(row: Row): StoredReplay {
     kind: row.kind,
     sentAt: row.sent_at,
     url: row.url,
-    request: { method: row.request_method, headers: parse<HeaderPair[]>(row.request_headers, []), body: row.request_body },
+    request: {
+      method: row.request_method,
+      headers: parse<HeaderPair[]>(row.request_headers, []),
+      body: row.request_body,
+    },
     resigned: parse<ResignInfo | null>(row.resigned, null),
     edited: row.edited === 1,
     warnings: parse<string[]>(row.warnings, []),
@@ -61,11 +65,21 @@ export function toReplayView(r: StoredReplay): ReplayView {
     kind: r.kind,
     sentAt: new Date(r.sentAt).toISOString(),
     url: r.url,
-    request: { method: r.request.method, headers: r.request.headers, bodyBase64: r.request.body.toString('base64'), bodySize: r.request.body.length },
+    request: {
+      method: r.request.method,
+      headers: r.request.headers,
+      bodyBase64: r.request.body.toString('base64'),
+      bodySize: r.request.body.length,
+    },
     resigned: r.resigned,
     edited: r.edited,
     warnings: r.warnings,
-    response: { status: r.status, headers: r.responseHeaders, bodyBase64: r.responseBody.toString('base64'), bodySize: r.responseSize },
+    response: {
+      status: r.status,
+      headers: r.responseHeaders,
+      bodyBase64: r.responseBody.toString('base64'),
+      bodySize: r.responseSize,
+    },
     durationMs: r.durationMs,
     ok: r.ok,
     errorKind: r.errorKind,
@@ -92,7 +106,8 @@ export type ReplayRepo = ReturnType<typeof createReplayRepo>;
 
 /** All SQL about replays and forwards. */
 export function createReplayRepo(db: Database) {
-  const insert = db.prepare(`INSERT INTO replays (capture_id, kind, sent_at, url, request_method, request_headers, request_body,
+  const insert =
+    db.prepare(`INSERT INTO replays (capture_id, kind, sent_at, url, request_method, request_headers, request_body,
       resigned, edited, warnings, ${RECORDED_RESPONSE_COLUMNS.join(', ')})
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${RECORDED_RESPONSE_COLUMNS.map(() => '?').join(', ')})`);
   const byId = db.prepare('SELECT * FROM replays WHERE id = ?');
@@ -100,8 +115,16 @@ export function createReplayRepo(db: Database) {
 
   function add(r: NewReplay): number {
     const result = insert.run(
-      r.captureId, r.kind, r.sentAt, r.url, r.request.method, JSON.stringify(r.request.headers), bytes(r.request.body),
-      r.resigned ? JSON.stringify(r.resigned) : null, r.edited ? 1 : 0, JSON.stringify(r.warnings),
+      r.captureId,
+      r.kind,
+      r.sentAt,
+      r.url,
+      r.request.method,
+      JSON.stringify(r.request.headers),
+      bytes(r.request.body),
+      r.resigned ? JSON.stringify(r.resigned) : null,
+      r.edited ? 1 : 0,
+      JSON.stringify(r.warnings),
       ...recordedResponseParams(r),
     );
     return Number(result.lastInsertRowid);

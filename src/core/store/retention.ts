@@ -20,12 +20,16 @@ export function createRetentionRepo(db: Database) {
     rules: db.prepare<[], { id: number; slug: string; keep_count: number | null; keep_days: number | null }>(
       'SELECT id, slug, keep_count, keep_days FROM endpoints WHERE keep_count IS NOT NULL OR keep_days IS NOT NULL ORDER BY id',
     ),
-    limits: db.prepare<[number], { keep_count: number | null; keep_days: number | null }>('SELECT keep_count, keep_days FROM endpoints WHERE id = ?'),
+    limits: db.prepare<[number], { keep_count: number | null; keep_days: number | null }>(
+      'SELECT keep_count, keep_days FROM endpoints WHERE id = ?',
+    ),
     set: db.prepare('UPDATE endpoints SET keep_count = ?, keep_days = ? WHERE id = ?'),
     newestBelow: db.prepare<[number, number, number], { id: number }>(
       'SELECT id FROM captures WHERE endpoint_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
     ),
-    above: db.prepare<[number, number, number], { id: number }>('SELECT id FROM captures WHERE endpoint_id = ? AND id > ? ORDER BY id LIMIT ?'),
+    above: db.prepare<[number, number, number], { id: number }>(
+      'SELECT id FROM captures WHERE endpoint_id = ? AND id > ? ORDER BY id LIMIT ?',
+    ),
     nthFrom: db.prepare<[number, number, number], { id: number }>(
       'SELECT id FROM captures WHERE endpoint_id = ? AND id >= ? ORDER BY id LIMIT 1 OFFSET ?',
     ),
@@ -43,7 +47,9 @@ export function createRetentionRepo(db: Database) {
   return {
     /** Endpoints with a limit. */
     rules(): RetentionRule[] {
-      return q.rules.all().map((r) => ({ endpointId: r.id, slug: r.slug, keepCount: r.keep_count, keepDays: r.keep_days }));
+      return q.rules
+        .all()
+        .map((r) => ({ endpointId: r.id, slug: r.slug, keepCount: r.keep_count, keepDays: r.keep_days }));
     },
     limits(endpointId: number): RetentionLimits {
       const row = q.limits.get(endpointId);

@@ -25,7 +25,10 @@ export function toFtsQuery(terms: string[]): string {
  */
 export function asciiTokens(term: string): string[] | null {
   if (!/^[\x20-\x7e]*$/.test(term)) return null;
-  return term.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return term
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 export type SearchPlan =

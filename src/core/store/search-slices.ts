@@ -19,7 +19,8 @@ export const MERGE_PAGES_PER_STEP = 24;
 /** The decoded bytes of a body (Content-Encoding undone), injected so the store does not decode. */
 export type DecodeBody = (row: { headers: HeaderPair[]; body: Buffer }) => Buffer;
 
-const isAsciiSeparator = (b: number) => b < 0x80 && !((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
+const isAsciiSeparator = (b: number) =>
+  b < 0x80 && !((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
 
 /**
  * Where the slice starting at `start` ends: just after the last ASCII
@@ -64,10 +65,14 @@ export function createSearchSlices(db: Database, decode: DecodeBody) {
   const nextJob = db.prepare<[], { capture_id: number; next_byte: number; slices: number }>(
     'SELECT capture_id, next_byte, slices FROM search_slices WHERE done = 0 ORDER BY capture_id LIMIT 1',
   );
-  const loadBody = db.prepare<[number], { headers: string; body: Buffer }>('SELECT headers, body FROM captures WHERE id = ?');
+  const loadBody = db.prepare<[number], { headers: string; body: Buffer }>(
+    'SELECT headers, body FROM captures WHERE id = ?',
+  );
   const insertSlice = db.prepare('INSERT INTO captures_fts_slices (rowid, body) VALUES (?, ?)');
   const advance = db.prepare('UPDATE search_slices SET next_byte = ?, slices = ?, done = ? WHERE capture_id = ?');
-  const dropSlices = db.prepare('DELETE FROM captures_fts_slices WHERE rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)');
+  const dropSlices = db.prepare(
+    'DELETE FROM captures_fts_slices WHERE rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)',
+  );
   const forget = db.prepare('DELETE FROM search_slices WHERE capture_id = ?');
   const unfinished = db.prepare<[number], { capture_id: number }>(
     'SELECT capture_id FROM search_slices WHERE done = 0 AND capture_id <= ? ORDER BY capture_id',
@@ -80,7 +85,9 @@ export function createSearchSlices(db: Database, decode: DecodeBody) {
   );
   // better-sqlite3 binds a number as REAL, and FTS5 ignores `rowid = <real>`: the casts are needed.
   // A literal: FTS5 takes its commands' numbers as integers only, and better-sqlite3 binds numbers as REAL.
-  const merge = db.prepare(`INSERT INTO captures_fts_slices (captures_fts_slices, rank) VALUES ('merge', ${MERGE_PAGES_PER_STEP})`);
+  const merge = db.prepare(
+    `INSERT INTO captures_fts_slices (captures_fts_slices, rank) VALUES ('merge', ${MERGE_PAGES_PER_STEP})`,
+  );
   // FTS5 keeps its segment structure in the %_data row of id 10: unchanged by a merge command that found nothing to merge.
   const structure = db.prepare<[], { block: Buffer }>('SELECT block FROM captures_fts_slices_data WHERE id = 10');
   const mainMatch = db.prepare<[string, number], { one: number }>(
@@ -233,7 +240,9 @@ export function createSearchSlices(db: Database, decode: DecodeBody) {
      */
     matching(termQueries: string[], upto: number): number[] {
       if (termQueries.length === 0) return [];
-      const perTerm = termQueries.map((q) => new Set(sliceMatch.all(q, (upto + 1) * SLICE_SHIFT).map((r) => Math.floor(r.rowid / SLICE_SHIFT))));
+      const perTerm = termQueries.map(
+        (q) => new Set(sliceMatch.all(q, (upto + 1) * SLICE_SHIFT).map((r) => Math.floor(r.rowid / SLICE_SHIFT))),
+      );
       const candidates = new Set<number>();
       for (const set of perTerm) for (const id of set) candidates.add(id);
       const found: number[] = [];

@@ -74,7 +74,9 @@ export type VocabStaging = ReturnType<typeof createVocabStaging>;
  * restart the body is sliced again from its start.
  */
 export function createVocabStaging(db: Database) {
-  let table: { insert: Statement; run: Statement<[string, number], { term: string }>; addTerm: Statement; clear: Statement } | undefined;
+  let table:
+    | { insert: Statement; run: Statement<[string, number], { term: string }>; addTerm: Statement; clear: Statement }
+    | undefined;
   function staging() {
     if (!table) {
       db.exec(`

@@ -53,7 +53,9 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
   const wholeDown = db.prepare<[number, number, number], PendingRow & { body: Buffer }>(
     'SELECT id, path, query, headers, body FROM captures WHERE id > ? AND id < ? ORDER BY id DESC LIMIT ?',
   );
-  const wholeById = db.prepare<[number], PendingRow & { body: Buffer }>('SELECT id, path, query, headers, body FROM captures WHERE id = ?');
+  const wholeById = db.prepare<[number], PendingRow & { body: Buffer }>(
+    'SELECT id, path, query, headers, body FROM captures WHERE id = ?',
+  );
   const insertFts = db.prepare('INSERT INTO captures_fts (rowid, path, headers, body) VALUES (?, ?, ?, ?)');
   const setUpto = db.prepare('UPDATE search_state SET indexed_upto = ? WHERE id = 1');
   const setVocabUpto = db.prepare('UPDATE search_state SET vocab_upto = ? WHERE id = 1');
@@ -108,7 +110,13 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
     const rows = pending.all(SLICE_THRESHOLD, vocabUpto, max).filter((r) => r.id <= upto);
     if (rows.length === 0) return 0;
     // A body indexed in slices brings its own terms (search-slices.ts); a large one indexed whole before slices existed is read whole.
-    vocab.add(rows.map((r) => (slices.isSliced(r.id) ? { ...textOfRow(r), body: '' } : textOfRow(r.body === null ? (wholeById.get(r.id) ?? r) : r))));
+    vocab.add(
+      rows.map((r) =>
+        slices.isSliced(r.id)
+          ? { ...textOfRow(r), body: '' }
+          : textOfRow(r.body === null ? (wholeById.get(r.id) ?? r) : r),
+      ),
+    );
     setVocabUpto.run(rows[rows.length - 1].id);
     return rows.length;
   });
@@ -124,7 +132,7 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
     const needles = terms.map((t) => t.toLowerCase());
     const found: number[] = [];
     // Newest first, stopping at `limit`: a common word over a backlog of 20,000 unindexed captures reads a page, not all of them.
-    for (let below = Number.MAX_SAFE_INTEGER; found.length < limit; ) {
+    for (let below = Number.MAX_SAFE_INTEGER; found.length < limit;) {
       const rows = wholeDown.all(after, below, 500);
       if (rows.length === 0) break;
       for (const row of rows) if (holdsEvery(row, needles) && found.push(row.id) >= limit) break;
@@ -177,7 +185,8 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
       const terms = searchTerms(text);
       if (terms.length === 0) return [];
       const { indexed_upto: upto, vocab_upto: vocabUpto } = state();
-      const plan: SearchPlan = upto - vocabUpto <= MAX_VOCAB_LAG ? expandedFtsQuery(terms, vocab.expand) : { kind: 'native' };
+      const plan: SearchPlan =
+        upto - vocabUpto <= MAX_VOCAB_LAG ? expandedFtsQuery(terms, vocab.expand) : { kind: 'native' };
       // The index answers for rows up to `covered`; rows above it are read directly (few: the indexer keeps up).
       const covered = plan.kind === 'native' ? upto : vocabUpto;
       const fresh = scanAbove(covered, terms, limit);
@@ -189,7 +198,8 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
         for (const r of matchBelow.all(query, covered, limit - fresh.length)) below.add(r.rowid);
         if (slices.anyDone()) {
           const perTerm = terms.map((t) => termQuery(t, plan.kind === 'native'));
-          if (perTerm.every((q) => q !== null)) for (const id of slices.matching(perTerm as string[], covered)) below.add(id);
+          if (perTerm.every((q) => q !== null))
+            for (const id of slices.matching(perTerm as string[], covered)) below.add(id);
         }
       }
       return [...fresh, ...[...below].sort((a, b) => b - a)].slice(0, limit);

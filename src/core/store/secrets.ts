@@ -30,10 +30,16 @@ interface SecretRow {
  * read here: it is left out of `list` and counted by `unreadable`.
  */
 export function createSecretRepo(db: Database, now: () => number = Date.now, sealer?: SecretSealer) {
-  const rowsOf = db.prepare<[number], SecretRow>('SELECT id, endpoint_id, secret, sealed_by FROM endpoint_secrets WHERE endpoint_id = ? ORDER BY id');
+  const rowsOf = db.prepare<[number], SecretRow>(
+    'SELECT id, endpoint_id, secret, sealed_by FROM endpoint_secrets WHERE endpoint_id = ? ORDER BY id',
+  );
   const all = db.prepare<[], SecretRow>('SELECT id, endpoint_id, secret, sealed_by FROM endpoint_secrets ORDER BY id');
-  const plainRows = db.prepare<[], SecretRow>('SELECT id, endpoint_id, secret, sealed_by FROM endpoint_secrets WHERE sealed_by IS NULL ORDER BY id');
-  const insert = db.prepare('INSERT OR IGNORE INTO endpoint_secrets (endpoint_id, secret, sealed_by, created_at) VALUES (?, ?, ?, ?)');
+  const plainRows = db.prepare<[], SecretRow>(
+    'SELECT id, endpoint_id, secret, sealed_by FROM endpoint_secrets WHERE sealed_by IS NULL ORDER BY id',
+  );
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO endpoint_secrets (endpoint_id, secret, sealed_by, created_at) VALUES (?, ?, ?, ?)',
+  );
   const reseal = db.prepare('UPDATE endpoint_secrets SET secret = ?, sealed_by = ? WHERE id = ?');
   const clear = db.prepare('DELETE FROM endpoint_secrets WHERE endpoint_id = ?');
   /** Opened secrets by their stored text: a keychain round trip per secret once, not per analysis batch. */
@@ -86,7 +92,10 @@ export function createSecretRepo(db: Database, now: () => number = Date.now, sea
 
   return {
     list(endpointId: number): string[] {
-      return rowsOf.all(endpointId).map(read).filter((s): s is string => s !== undefined);
+      return rowsOf
+        .all(endpointId)
+        .map(read)
+        .filter((s): s is string => s !== undefined);
     },
     /** How many of the endpoint's secrets are sealed by a sealer this process lacks. */
     unreadable(endpointId: number): number {

@@ -38,15 +38,25 @@ export function createCloudflaredDriver(options: CloudflaredDriverOptions = {}):
       if (!binary) {
         const named = options.binary ?? env.HOOKSCOPE_CLOUDFLARED;
         return Promise.reject(
-          new HookscopeError('TUNNEL_FAILED', named ? `cloudflared was not found at ${named}: ${CLOUDFLARED_INSTALL_HINT}` : `cloudflared is not installed: ${CLOUDFLARED_INSTALL_HINT}`),
+          new HookscopeError(
+            'TUNNEL_FAILED',
+            named
+              ? `cloudflared was not found at ${named}: ${CLOUDFLARED_INSTALL_HINT}`
+              : `cloudflared is not installed: ${CLOUDFLARED_INSTALL_HINT}`,
+          ),
         );
       }
       const local = `http://${link.localHost ?? 'localhost'}:${link.localPort}`;
       let child: ChildProcess;
       try {
-        child = spawn(binary, ['tunnel', '--no-autoupdate', '--url', local], { stdio: ['ignore', 'pipe', 'pipe'], env });
+        child = spawn(binary, ['tunnel', '--no-autoupdate', '--url', local], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env,
+        });
       } catch (error) {
-        return Promise.reject(new HookscopeError('TUNNEL_FAILED', `cloudflared could not be started: ${(error as Error).message}`));
+        return Promise.reject(
+          new HookscopeError('TUNNEL_FAILED', `cloudflared could not be started: ${(error as Error).message}`),
+        );
       }
       return new Promise<TunnelLink>((resolve, reject) => {
         const read = createCloudflaredReader();
@@ -65,7 +75,11 @@ export function createCloudflaredDriver(options: CloudflaredDriverOptions = {}):
           if (opened) return;
           closing = true;
           child.kill('SIGTERM');
-          reject(cause(`cloudflared gave no public URL within ${Math.round(startTimeoutMs / 1000)} s (is this machine offline?)`));
+          reject(
+            cause(
+              `cloudflared gave no public URL within ${Math.round(startTimeoutMs / 1000)} s (is this machine offline?)`,
+            ),
+          );
         });
         const handle: TunnelLink = {
           get assignment() {
@@ -87,8 +101,11 @@ export function createCloudflaredDriver(options: CloudflaredDriverOptions = {}):
             resolve(handle);
           }
         };
-        for (const stream of [child.stdout, child.stderr]) if (stream) createInterface({ input: stream }).on('line', onLine);
-        child.once('error', (error) => fail(new HookscopeError('TUNNEL_FAILED', `cloudflared could not be started: ${error.message}`)));
+        for (const stream of [child.stdout, child.stderr])
+          if (stream) createInterface({ input: stream }).on('line', onLine);
+        child.once('error', (error) =>
+          fail(new HookscopeError('TUNNEL_FAILED', `cloudflared could not be started: ${error.message}`)),
+        );
         child.once('exit', (code, signal) => fail(cause(`cloudflared exited (${signal ?? `code ${code}`})`)));
       });
     },

@@ -6,10 +6,7 @@
  */
 
 export type CloudflaredLine =
-  | { kind: 'url'; url: string }
-  | { kind: 'registered' }
-  | { kind: 'error'; message: string }
-  | { kind: 'other' };
+  { kind: 'url'; url: string } | { kind: 'registered' } | { kind: 'error'; message: string } | { kind: 'other' };
 
 const URL_IN_LINE = /(https?:\/\/[^\s|"']+)/;
 const ANNOUNCE = /quick tunnel has been created/i;

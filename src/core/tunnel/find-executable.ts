@@ -5,7 +5,11 @@ import { delimiter, isAbsolute, join } from 'node:path';
  * The path of an executable: `configured` when given (a path, checked), else
  * the first `name` on PATH (with Windows' PATHEXT endings). Undefined when none.
  */
-export function findExecutable(name: string, configured?: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findExecutable(
+  name: string,
+  configured?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   const runnable = (path: string) => {
     try {
       if (!statSync(path).isFile()) return false;

@@ -57,7 +57,9 @@ export function createAppTunnel(
     driver: options.driver ?? createLocaltunnelDriver({ clock: deps.clock }),
     drivers: {
       cloudflared: options.drivers?.cloudflared ?? createCloudflaredDriver({ clock: deps.clock }),
-      ngrok: options.drivers?.ngrok ?? createNgrokDriver({ authtoken: () => vault.get('ngrok') ?? process.env.NGROK_AUTHTOKEN }),
+      ngrok:
+        options.drivers?.ngrok ??
+        createNgrokDriver({ authtoken: () => vault.get('ngrok') ?? process.env.NGROK_AUTHTOKEN }),
     },
     clock: deps.clock,
     backoff: options.backoff,
@@ -68,7 +70,8 @@ export function createAppTunnel(
     ...supervisor,
     selfTest() {
       const { state, url } = supervisor.status();
-      if (state !== 'open' || !url) return Promise.reject(new HookscopeError('CONFLICT', `the tunnel is ${state}, not open`));
+      if (state !== 'open' || !url)
+        return Promise.reject(new HookscopeError('CONFLICT', `the tunnel is ${state}, not open`));
       return runTunnelSelfTest({ url, events: deps.events, clock: deps.clock, timeoutMs: options.selfTestTimeoutMs });
     },
     setAuthtoken(provider, token) {

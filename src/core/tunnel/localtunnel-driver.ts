@@ -30,7 +30,12 @@ export function createLocaltunnelDriver(options: LocaltunnelDriverOptions = {}):
   return {
     async open(link, handlers) {
       const assignment = await requestTunnel(link.host, link.subdomain, { timeoutMs: options.requestTimeoutMs });
-      const target = { remoteHost: assignment.remoteHost, remotePort: assignment.remotePort, localHost: link.localHost, localPort: link.localPort };
+      const target = {
+        remoteHost: assignment.remoteHost,
+        remotePort: assignment.remotePort,
+        localHost: link.localHost,
+        localPort: link.localPort,
+      };
       const where = `${assignment.remoteHost}:${assignment.remotePort}`;
       const live = new Set<Socket>();
       let closed = false;
@@ -53,7 +58,13 @@ export function createLocaltunnelDriver(options: LocaltunnelDriverOptions = {}):
       const armWatchdog = () => {
         cancelWatchdog?.();
         cancelWatchdog = clock.setTimer(connectTimeoutMs, () => {
-          if (live.size === 0) down(new HookscopeError('TUNNEL_FAILED', `no connection to the tunnel server at ${where} for ${connectTimeoutMs} ms`));
+          if (live.size === 0)
+            down(
+              new HookscopeError(
+                'TUNNEL_FAILED',
+                `no connection to the tunnel server at ${where} for ${connectTimeoutMs} ms`,
+              ),
+            );
         });
       };
 
@@ -72,7 +83,8 @@ export function createLocaltunnelDriver(options: LocaltunnelDriverOptions = {}):
           if (closed) return;
           if (live.size === 0) armWatchdog();
           // A socket the server closes at once, having relayed nothing, is not re-opened at full speed.
-          if (!carried && clock.now() - openedAt < QUICK_CLOSE_MS) clock.setTimer(QUICK_CLOSE_MS, () => closed || openSocket());
+          if (!carried && clock.now() - openedAt < QUICK_CLOSE_MS)
+            clock.setTimer(QUICK_CLOSE_MS, () => closed || openSocket());
           else openSocket();
         });
         if (!connected) {
@@ -81,7 +93,13 @@ export function createLocaltunnelDriver(options: LocaltunnelDriverOptions = {}):
         }
       };
       // A refused connection means the server is gone; other connect errors only end the socket (the watchdog sees those).
-      const onRefused = () => down(new HookscopeError('TUNNEL_FAILED', `the tunnel server at ${where} refused the connection (it restarted, or dropped this tunnel)`));
+      const onRefused = () =>
+        down(
+          new HookscopeError(
+            'TUNNEL_FAILED',
+            `the tunnel server at ${where} refused the connection (it restarted, or dropped this tunnel)`,
+          ),
+        );
       const openSocket = () => {
         openRelaySocket(target, { onOpen, onRefused }, clock);
       };

@@ -12,10 +12,13 @@ const TLS = /^(CERT_|ERR_TLS_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO_SELF_SIGNED)/;
 export function networkWords(subject: string, cause: string): string {
   const said = (words: string) => `${subject} ${words} (${cause})`;
   if (NOT_FOUND.has(cause)) return said('could not be found: is this machine offline?');
-  if (cause === 'ECONNREFUSED') return said('refused the connection: it is not running there, or a firewall turns connections away');
-  if (TIMED_OUT.has(cause)) return said('did not answer in time: is this machine offline, or must it go through a proxy?');
+  if (cause === 'ECONNREFUSED')
+    return said('refused the connection: it is not running there, or a firewall turns connections away');
+  if (TIMED_OUT.has(cause))
+    return said('did not answer in time: is this machine offline, or must it go through a proxy?');
   if (UNREACHABLE.has(cause)) return said('cannot be reached from this machine: is it offline?');
   if (CUT.has(cause)) return said('cut the connection before answering');
-  if (TLS.test(cause)) return said('presented a certificate this machine does not trust: a proxy may be intercepting HTTPS');
+  if (TLS.test(cause))
+    return said('presented a certificate this machine does not trust: a proxy may be intercepting HTTPS');
   return `could not reach ${subject}: ${cause}`;
 }

@@ -31,7 +31,8 @@ async function loadSdk(): Promise<NgrokSdk> {
 /** ngrok's error text in one sentence a person can act on. */
 export function describeNgrokFailure(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (/authtoken|ERR_NGROK_(4018|105|107)/i.test(text)) return `ngrok refused the authtoken (${text.split('\n')[0]}): check it at https://dashboard.ngrok.com`;
+  if (/authtoken|ERR_NGROK_(4018|105|107)/i.test(text))
+    return `ngrok refused the authtoken (${text.split('\n')[0]}): check it at https://dashboard.ngrok.com`;
   if (/establish tcp connection|dns|resolve|timed? ?out|connect session/i.test(text)) {
     return "ngrok's service could not be reached: is this machine offline?";
   }
@@ -54,7 +55,10 @@ export function createNgrokDriver(options: NgrokDriverOptions = {}): TunnelDrive
       try {
         sdk = await load();
       } catch (error) {
-        throw new HookscopeError('TUNNEL_FAILED', `ngrok's SDK (@ngrok/ngrok) could not be loaded on this platform: ${(error as Error).message}`);
+        throw new HookscopeError(
+          'TUNNEL_FAILED',
+          `ngrok's SDK (@ngrok/ngrok) could not be loaded on this platform: ${(error as Error).message}`,
+        );
       }
       let closed = false;
       let listener: Awaited<ReturnType<NgrokSdk['forward']>>;
@@ -64,7 +68,8 @@ export function createNgrokDriver(options: NgrokDriverOptions = {}): TunnelDrive
           authtoken,
           ...(options.serverAddr ? { server_addr: options.serverAddr } : {}),
           onStatusChange: (status) => {
-            if (status === 'closed' && !closed) handlers.onDown(new HookscopeError('TUNNEL_FAILED', "the link to ngrok's service dropped"));
+            if (status === 'closed' && !closed)
+              handlers.onDown(new HookscopeError('TUNNEL_FAILED', "the link to ngrok's service dropped"));
           },
         });
       } catch (error) {

@@ -36,12 +36,19 @@ export function networkCause(error: unknown): string {
  * (`GET <host>/?new`, or `GET <host>/<subdomain>`), but fails with a cause
  * instead of retrying forever in the background.
  */
-export async function requestTunnel(host: string, subdomain: string | null, options: { timeoutMs?: number } = {}): Promise<TunnelAssignment> {
+export async function requestTunnel(
+  host: string,
+  subdomain: string | null,
+  options: { timeoutMs?: number } = {},
+): Promise<TunnelAssignment> {
   const base = host.replace(/\/+$/, '');
   const uri = `${base}/${subdomain ?? '?new'}`;
   let res: Response;
   try {
-    res = await fetch(uri, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
+    res = await fetch(uri, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    });
   } catch (error) {
     const cause = networkCause(error);
     throw new HookscopeError('TUNNEL_FAILED', networkWords(`the tunnel server ${base}`, cause), { host: base, cause });
@@ -55,11 +62,24 @@ export async function requestTunnel(host: string, subdomain: string | null, opti
   }
   if (res.status !== 200) {
     const reason = typeof body.message === 'string' ? body.message : text.slice(0, 200).trim() || res.statusText;
-    throw new HookscopeError('TUNNEL_FAILED', `the tunnel server ${base} refused: ${res.status} ${reason}`, { host: base, status: res.status });
+    throw new HookscopeError('TUNNEL_FAILED', `the tunnel server ${base} refused: ${res.status} ${reason}`, {
+      host: base,
+      status: res.status,
+    });
   }
   const port = Number(body.port);
-  if (typeof body.id !== 'string' || typeof body.url !== 'string' || !Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new HookscopeError('TUNNEL_FAILED', `the tunnel server ${base} did not answer with a localtunnel assignment`, { host: base });
+  if (
+    typeof body.id !== 'string' ||
+    typeof body.url !== 'string' ||
+    !Number.isInteger(port) ||
+    port < 1 ||
+    port > 65535
+  ) {
+    throw new HookscopeError(
+      'TUNNEL_FAILED',
+      `the tunnel server ${base} did not answer with a localtunnel assignment`,
+      { host: base },
+    );
   }
   const maxConn = Number(body.max_conn_count);
   return {

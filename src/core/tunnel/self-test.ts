@@ -89,7 +89,10 @@ export async function runTunnelSelfTest(options: SelfTestOptions): Promise<Tunne
   if (captureId !== null && !answer) {
     // The capture is committed before the answer goes out: give the answer a moment (a hanging rule never sends one).
     let cancelWait: () => void = () => undefined;
-    await Promise.race([answeredOrFailed, new Promise<void>((resolve) => (cancelWait = options.clock.setTimer(graceMs, resolve)))]);
+    await Promise.race([
+      answeredOrFailed,
+      new Promise<void>((resolve) => (cancelWait = options.clock.setTimer(graceMs, resolve))),
+    ]);
     cancelWait();
   }
   abort.abort();
@@ -103,7 +106,8 @@ export async function runTunnelSelfTest(options: SelfTestOptions): Promise<Tunne
   if (failure) message = networkWords(target, failure);
   else if (answer?.status === 401 && answer.type.includes('text/html'))
     message = `the tunnel server answered with its reminder page (401) instead of forwarding, although the request carried bypass-tunnel-reminder`;
-  else if (answer) message = `the tunnel answered ${answer.status} but no capture arrived within ${timeoutMs} ms: the request did not reach this Hookscope`;
+  else if (answer)
+    message = `the tunnel answered ${answer.status} but no capture arrived within ${timeoutMs} ms: the request did not reach this Hookscope`;
   else message = `no answer and no capture within ${timeoutMs} ms`;
   return { ...base, ok: false, message };
 }

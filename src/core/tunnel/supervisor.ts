@@ -86,9 +86,12 @@ export function createTunnelSupervisor(options: TunnelSupervisorOptions): Tunnel
   function openNotes(assignedId: string, url: string): string[] {
     // The reminder page is loca.lt's; a self-hosted localtunnel server has none, nor do the other providers.
     const lt = status.provider === 'localtunnel';
-    const notes = lt && /(^|\.)(localtunnel\.me|loca\.lt)$/i.test(new URL(status.host).hostname) ? [TUNNEL_REMINDER_NOTE] : [];
-    if (lt && wanted && assignedId !== wanted) notes.unshift(`The subdomain "${wanted}" was taken; the server gave "${assignedId}".`);
-    if (status.url && status.url !== url) notes.unshift(`The public URL changed from ${status.url}: update it where your webhooks are sent.`);
+    const notes =
+      lt && /(^|\.)(localtunnel\.me|loca\.lt)$/i.test(new URL(status.host).hostname) ? [TUNNEL_REMINDER_NOTE] : [];
+    if (lt && wanted && assignedId !== wanted)
+      notes.unshift(`The subdomain "${wanted}" was taken; the server gave "${assignedId}".`);
+    if (status.url && status.url !== url)
+      notes.unshift(`The public URL changed from ${status.url}: update it where your webhooks are sent.`);
     return notes;
   }
 
@@ -108,7 +111,14 @@ export function createTunnelSupervisor(options: TunnelSupervisorOptions): Tunnel
       throw new HookscopeError('TUNNEL_FAILED', 'the tunnel was stopped while it was opening');
     }
     link = opened;
-    update({ state: 'open', url: opened.assignment.url, attempt: 0, retryAt: null, error: null, notes: openNotes(opened.assignment.id, opened.assignment.url) });
+    update({
+      state: 'open',
+      url: opened.assignment.url,
+      attempt: 0,
+      retryAt: null,
+      error: null,
+      notes: openNotes(opened.assignment.id, opened.assignment.url),
+    });
     // localtunnel gives the same subdomain back on reconnection when asked; the others make a new URL each time.
     if (status.provider === 'localtunnel') wanted ??= opened.assignment.id;
     return opened;
@@ -153,7 +163,10 @@ export function createTunnelSupervisor(options: TunnelSupervisorOptions): Tunnel
       const same = provider === status.provider && host === status.host && subdomain === status.subdomain;
       if (isRunning() && same) return pending ?? Promise.resolve({ ...status });
       const target = options.target();
-      if (!target) return Promise.reject(new HookscopeError('TUNNEL_FAILED', 'the capture server is not listening, so there is nothing to tunnel to'));
+      if (!target)
+        return Promise.reject(
+          new HookscopeError('TUNNEL_FAILED', 'the capture server is not listening, so there is nothing to tunnel to'),
+        );
       stopLink();
       const myRun = run;
       wanted = subdomain;

@@ -69,7 +69,9 @@ export function runCore(parent: ParentPortLike, exit: (code: number) => void = (
       const captureUrl = `http://127.0.0.1:${address.port}/`;
       const handlers = createApiHandlers(core, { version: options.version, captureUrl: () => captureUrl });
       call = (method, args) => callApi(handlers, method, args);
-      core.events.subscribe((event, payload) => EVENTS_FOR_MAIN.has(event) && parent.postMessage({ kind: 'event', event, payload }));
+      core.events.subscribe(
+        (event, payload) => EVENTS_FOR_MAIN.has(event) && parent.postMessage({ kind: 'event', event, payload }),
+      );
       core.startBackground();
       core.sender(); // resumes retries left pending by an earlier run
       for (const port of waiting.splice(0)) serve(port);

@@ -24,7 +24,11 @@ function json(value: unknown): string {
  * callApi, as over HTTP and IPC) and sends it every core event. Returns a
  * function that stops both.
  */
-export function servePort(port: PortLike, call: (method: string, args: unknown) => Promise<unknown>, events: EventBus): () => void {
+export function servePort(
+  port: PortLike,
+  call: (method: string, args: unknown) => Promise<unknown>,
+  events: EventBus,
+): () => void {
   const send = (message: PortMessage) => {
     try {
       port.postMessage(message);
@@ -35,7 +39,11 @@ export function servePort(port: PortLike, call: (method: string, args: unknown) 
   port.on('message', ({ data }) => {
     if (!isPortCall(data)) return;
     if (typeof data.method !== 'string') {
-      send({ kind: 'reply', id: data.id, text: json({ ok: false, error: { code: 'BAD_INPUT', message: 'the method name must be a string' } }) });
+      send({
+        kind: 'reply',
+        id: data.id,
+        text: json({ ok: false, error: { code: 'BAD_INPUT', message: 'the method name must be a string' } }),
+      });
       return;
     }
     call(data.method, data.args).then(

@@ -4,10 +4,13 @@ import { startCaptureApp } from '../../helpers/capture-app';
 
 function post(port: number, path: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -20,7 +23,8 @@ describe('concurrency', () => {
       const statuses: number[] = [];
       await Promise.all(
         Array.from({ length: 50 }, async (_, client) => {
-          for (let i = 0; i < 40; i++) statuses.push(await post(cap.port, `/conc/${client}/${i}`, JSON.stringify({ client, i })));
+          for (let i = 0; i < 40; i++)
+            statuses.push(await post(cap.port, `/conc/${client}/${i}`, JSON.stringify({ client, i })));
         }),
       );
       expect(statuses).toHaveLength(2000);

@@ -30,7 +30,9 @@ function post(path: string, timeoutMs = 3000): Promise<Outcome> {
       res.on('data', (d) => (body += d));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body, ms: Date.now() - started }));
     });
-    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error('client timeout'), { code: 'CLIENT_TIMEOUT' })));
+    req.setTimeout(timeoutMs, () =>
+      req.destroy(Object.assign(new Error('client timeout'), { code: 'CLIENT_TIMEOUT' })),
+    );
     req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message, ms: Date.now() - started }));
     req.end('{"x":1}');
   });
@@ -46,7 +48,10 @@ describe('response rules', () => {
   });
 
   it('uses the rule status, headers, body and delay', async () => {
-    cap.app.createEndpoint('custom', rule({ status: 202, headers: [['X-Custom', 'yes']], body: 'accepted', delayMs: 300 }));
+    cap.app.createEndpoint(
+      'custom',
+      rule({ status: 202, headers: [['X-Custom', 'yes']], body: 'accepted', delayMs: 300 }),
+    );
     const out = await post('/custom/a');
     expect(out).toMatchObject({ status: 202, body: 'accepted' });
     expect(out.headers!['x-custom']).toBe('yes');
@@ -64,7 +69,9 @@ describe('response rules', () => {
     const r = rule({ failRate: 0.5, seed: 42 });
     const run = () => {
       const state = newRuleState(r);
-      return Array.from({ length: 200 }, () => planResponse(r, state)).map((p) => (p.kind === 'answered' ? p.status : 0));
+      return Array.from({ length: 200 }, () => planResponse(r, state)).map((p) =>
+        p.kind === 'answered' ? p.status : 0,
+      );
     };
     const first = run();
     expect(run()).toEqual(first);

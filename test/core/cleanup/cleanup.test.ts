@@ -14,16 +14,32 @@ afterEach(async () => {
 function openApp(): App {
   const dir = tempDir();
   const app = createApp({ dataDir: dir.path });
-  cleanups.push(() => dir.remove(), () => app.close());
+  cleanups.push(
+    () => dir.remove(),
+    () => app.close(),
+  );
   return app;
 }
 
 function row(endpointId: number, path: string, body = `{"word":"zebra${path.replace(/\W/g, '')}"}`): NewCapture {
   const bytes = Buffer.from(body);
   return {
-    endpointId, receivedAt: Date.now(), method: 'POST', url: `http://h${path}`, path, query: '', httpVersion: '1.1',
-    remoteAddress: '127.0.0.1', remotePort: 1, headers: [['Content-Type', 'application/json']], body: bytes, bodySize: bytes.length, bodySha256: 'x',
-    truncated: false, error: null, response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
+    endpointId,
+    receivedAt: Date.now(),
+    method: 'POST',
+    url: `http://h${path}`,
+    path,
+    query: '',
+    httpVersion: '1.1',
+    remoteAddress: '127.0.0.1',
+    remotePort: 1,
+    headers: [['Content-Type', 'application/json']],
+    body: bytes,
+    bodySize: bytes.length,
+    bodySha256: 'x',
+    truncated: false,
+    error: null,
+    response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
   };
 }
 
@@ -72,9 +88,14 @@ describe('deleting captures', () => {
       ids[3],
     );
     expect(app.cleanup.count({ filter: { provider: 'Prynt', eventType: 'VERDICT' } })).toBe(2);
-    expect(app.cleanup.deleteCaptures({ filter: { provider: 'Prynt', eventType: 'verdict', endpoint: 'a' } })).toEqual({ count: 1 });
+    expect(app.cleanup.deleteCaptures({ filter: { provider: 'Prynt', eventType: 'verdict', endpoint: 'a' } })).toEqual({
+      count: 1,
+    });
     const late = app.captures.insertMany([row(a.id, '/a/4')])[0];
-    createAnalysisRepo(app.db, (id) => app.captures.get(id)).save([{ id: late, provider: 'prynt', eventType: 'verdict.created', signatureStatus: 'valid', signature: null }], late);
+    createAnalysisRepo(app.db, (id) => app.captures.get(id)).save(
+      [{ id: late, provider: 'prynt', eventType: 'verdict.created', signatureStatus: 'valid', signature: null }],
+      late,
+    );
     runCleanup(app, 100);
     expect(app.captures.list().map((c) => c.id)).toEqual([late, ids[3], ids[2], ids[1]]);
   });

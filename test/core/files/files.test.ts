@@ -1,4 +1,13 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAtomicFile } from '../../../src/core/files/atomic-file';
@@ -38,7 +47,9 @@ describe('the output guard', () => {
     mkdirSync(linked);
     symlinkSync(elsewhere, join(linked, 'hookscope.db'));
     expect(forbiddenReason(elsewhere, linked)).toMatch(/database file/);
-    expect(() => assertMayWrite(join(data, 'x'), data, '--out')).toThrow(expect.objectContaining({ code: 'OUTPUT_FORBIDDEN' }));
+    expect(() => assertMayWrite(join(data, 'x'), data, '--out')).toThrow(
+      expect.objectContaining({ code: 'OUTPUT_FORBIDDEN' }),
+    );
   });
 });
 
@@ -74,9 +85,15 @@ describe('atomic files', () => {
     expect(readFileSync(target, 'utf8')).toBe('old');
     expect(readdirSync(dir.path).sort()).toEqual(['data', 'out.txt']);
     symlinkSync(join(dir.path, 'victim'), join(dir.path, '.out.txt.x.tmp'));
-    await expect(openAtomicFile(target, () => 'x')).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/EEXIST/) });
+    await expect(openAtomicFile(target, () => 'x')).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/EEXIST/),
+    });
     expect(existsSync(join(dir.path, 'victim'))).toBe(false);
-    await expect(openAtomicFile(dir.path)).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/it is a folder/) });
+    await expect(openAtomicFile(dir.path)).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/it is a folder/),
+    });
   });
 });
 
@@ -88,9 +105,13 @@ describe('fresh folders', () => {
     expect(folder.path).toBe(join(dir.path, 'bodies-3'));
     const file = folder.writeNew('capture-1.body', Buffer.from([0, 1, 2]));
     expect(readFileSync(file)).toEqual(Buffer.from([0, 1, 2]));
-    expect(() => folder.writeNew('capture-1.body', Buffer.from('again'))).toThrow(expect.objectContaining({ code: 'OUTPUT_FORBIDDEN' }));
+    expect(() => folder.writeNew('capture-1.body', Buffer.from('again'))).toThrow(
+      expect.objectContaining({ code: 'OUTPUT_FORBIDDEN' }),
+    );
     symlinkSync(join(data, 'hookscope.db'), join(folder.path, 'capture-2.body'));
-    expect(() => folder.writeNew('capture-2.body', Buffer.from('x'))).toThrow(expect.objectContaining({ code: 'OUTPUT_FORBIDDEN' }));
+    expect(() => folder.writeNew('capture-2.body', Buffer.from('x'))).toThrow(
+      expect.objectContaining({ code: 'OUTPUT_FORBIDDEN' }),
+    );
     expect(readFileSync(join(data, 'hookscope.db'), 'utf8')).toBe('SQLite format 3\0');
     expect(() => folder.writeNew('../escape', Buffer.from('x'))).toThrow(/not a plain file name/);
     folder.remove();

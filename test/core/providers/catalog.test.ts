@@ -10,21 +10,29 @@ import { CATALOG } from '../../../src/core/providers/catalog';
 import { providerDefinitionSchema } from '../../../src/shared/provider-schema';
 
 const ROOT = resolve(import.meta.dirname, '../../../src/core/providers');
-const folders = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(ROOT, d.name, 'definition.ts'))).map((d) => d.name);
+const folders = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(ROOT, d.name, 'definition.ts')))
+  .map((d) => d.name);
 
 describe('the provider catalog', () => {
   it('has one folder per provider, named by its id, each with a definition and a catalog entry, and one catalog line each', () => {
     expect(folders.sort()).toEqual(BUILTIN_PROVIDERS.map((p) => p.id).sort());
     for (const id of folders) expect(existsSync(join(ROOT, id, 'index.ts')), id).toBe(true);
     const catalogText = readFileSync(join(ROOT, 'catalog.ts'), 'utf8');
-    for (const id of folders) expect(catalogText.split('\n').filter((l) => l.includes(`from './${id}'`)), id).toHaveLength(1);
+    for (const id of folders)
+      expect(
+        catalogText.split('\n').filter((l) => l.includes(`from './${id}'`)),
+        id,
+      ).toHaveLength(1);
     expect(new Set(CATALOG.map((e) => e.definition.id)).size).toBe(CATALOG.length);
   });
 
   it('every definition is a valid provider file (the schema users write to)', () => {
     for (const p of BUILTIN_PROVIDERS) {
       const parsed = providerDefinitionSchema.safeParse(JSON.parse(JSON.stringify(p)));
-      expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), p.id).toEqual([]);
+      expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), p.id).toEqual(
+        [],
+      );
     }
   });
 

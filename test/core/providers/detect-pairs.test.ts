@@ -5,7 +5,13 @@
  * nobody, never to another provider.
  */
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PROVIDERS, buildOutgoingRequest, buildSample, createProviderRegistry, detectProvider } from '../../../src/core/providers';
+import {
+  BUILTIN_PROVIDERS,
+  buildOutgoingRequest,
+  buildSample,
+  createProviderRegistry,
+  detectProvider,
+} from '../../../src/core/providers';
 import { secretFor } from './helpers';
 
 const registry = createProviderRegistry();
@@ -15,10 +21,17 @@ function confusions(withHeaders: boolean): string[] {
   for (const provider of BUILTIN_PROVIDERS) {
     for (const event of provider.events) {
       for (const seed of [1, 2]) {
-        const req = buildOutgoingRequest(provider, { eventType: event.type, payload: buildSample(provider, event.type, seed), secret: secretFor(provider), timestampSec: 1_780_000_000 });
+        const req = buildOutgoingRequest(provider, {
+          eventType: event.type,
+          payload: buildSample(provider, event.type, seed),
+          secret: secretFor(provider),
+          timestampSec: 1_780_000_000,
+        });
         const headers = withHeaders ? req.headers : req.headers.filter(([k]) => k.toLowerCase() === 'content-type');
         const hit = detectProvider({ headers, body: req.body }, registry);
-        const wrong = withHeaders ? hit.providerId !== provider.id || hit.eventType !== event.type : hit.providerId !== null && hit.providerId !== provider.id;
+        const wrong = withHeaders
+          ? hit.providerId !== provider.id || hit.eventType !== event.type
+          : hit.providerId !== null && hit.providerId !== provider.id;
         if (wrong) out.push(`${provider.id} ${event.type} -> ${hit.providerId} ${hit.eventType}`);
       }
     }
@@ -36,12 +49,26 @@ describe('detection with no false positives across the catalog', () => {
   });
 
   it('the pairs that share headers are told apart: a Polar event is not Standard Webhooks, a Clerk event is not Svix', () => {
-    const pairs: [string, string][] = [['polar', 'standard-webhooks'], ['openai', 'standard-webhooks'], ['liveblocks', 'replicate'], ['clerk', 'svix'], ['resend', 'clerk']];
+    const pairs: [string, string][] = [
+      ['polar', 'standard-webhooks'],
+      ['openai', 'standard-webhooks'],
+      ['liveblocks', 'replicate'],
+      ['clerk', 'svix'],
+      ['resend', 'clerk'],
+    ];
     for (const [a, b] of pairs) {
-      for (const [x, y] of [[a, b], [b, a]]) {
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ]) {
         const provider = registry.require(x);
         const event = provider.events[0].type;
-        const req = buildOutgoingRequest(provider, { eventType: event, payload: buildSample(provider, event, 3), secret: secretFor(provider), timestampSec: 1_780_000_000 });
+        const req = buildOutgoingRequest(provider, {
+          eventType: event,
+          payload: buildSample(provider, event, 3),
+          secret: secretFor(provider),
+          timestampSec: 1_780_000_000,
+        });
         expect(detectProvider({ headers: req.headers, body: req.body }, registry).providerId, `${x} not ${y}`).toBe(x);
       }
     }

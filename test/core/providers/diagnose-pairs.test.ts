@@ -25,12 +25,27 @@ const ELSEWHERE = [{ label: 'endpoint "staging"', secret: STAGING }];
 const compact = JSON.stringify(buildSample(prynt, 'verdict.block', 21));
 const pretty = JSON.stringify(JSON.parse(compact), null, 2);
 const sortedKeys = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(sortedKeys) : value && typeof value === 'object' ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])])) : value;
+  Array.isArray(value)
+    ? value.map(sortedKeys)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]),
+        )
+      : value;
 const unicodeRaw = '{"city":"São Paulo","name":"Zoë"}';
 const unicodeEscaped = '{"city":"S\\u00e3o Paulo","name":"Zo\\u00eb"}';
 
 /** Prynt: `X-Prynt-Signature: sha256=<hex of HMAC(secret, "<ts>.<body>")>`, the timestamp in its own header. */
-function prynt_(o: { signed: string; ts?: number; signedTs?: number | string; key?: string; value?: (digest: Buffer) => string; template?: 'body' }) {
+function prynt_(o: {
+  signed: string;
+  ts?: number;
+  signedTs?: number | string;
+  key?: string;
+  value?: (digest: Buffer) => string;
+  template?: 'body';
+}) {
   const ts = o.ts ?? NOW_SEC;
   const data = o.template === 'body' ? o.signed : `${o.signedTs ?? ts}.${o.signed}`;
   const digest = hmac(o.key ?? SECRET, data);
@@ -88,12 +103,23 @@ const CASES: Case[] = [
   {
     name: 'uppercase hex, and a trailing newline added',
     expected: ['digest-encoding-mismatch', 'body-trailing-newline-added'],
-    verdict: () => verifyPrynt(prynt_({ signed: compact, value: (d) => `sha256=${d.toString('hex').toUpperCase()}` }), `${compact}\n`),
+    verdict: () =>
+      verifyPrynt(
+        prynt_({ signed: compact, value: (d) => `sha256=${d.toString('hex').toUpperCase()}` }),
+        `${compact}\n`,
+      ),
   },
   {
     name: 'base64 instead of hex, and keys reordered',
     expected: ['digest-encoding-mismatch', 'body-keys-sorted'],
-    verdict: () => verifyPrynt(prynt_({ signed: JSON.stringify(sortedKeys(JSON.parse(compact))), value: (d) => `sha256=${d.toString('base64')}` }), compact),
+    verdict: () =>
+      verifyPrynt(
+        prynt_({
+          signed: JSON.stringify(sortedKeys(JSON.parse(compact))),
+          value: (d) => `sha256=${d.toString('base64')}`,
+        }),
+        compact,
+      ),
   },
   // the signature value + the signature value
   {
@@ -105,28 +131,43 @@ const CASES: Case[] = [
   {
     name: 'base64 instead of hex, and signed with milliseconds',
     expected: ['digest-encoding-mismatch', 'timestamp-unit'],
-    verdict: () => verifyPrynt(prynt_({ signed: compact, signedTs: NOW_SEC * 1000, value: (d) => `sha256=${d.toString('base64')}` }), compact),
+    verdict: () =>
+      verifyPrynt(
+        prynt_({ signed: compact, signedTs: NOW_SEC * 1000, value: (d) => `sha256=${d.toString('base64')}` }),
+        compact,
+      ),
   },
   {
     name: 'the prefix dropped, and the timestamp changed after signing',
     expected: ['prefix-dropped', 'timestamp-mismatch'],
-    verdict: () => verifyPrynt(prynt_({ signed: compact, signedTs: NOW_SEC - 25, value: (d) => d.toString('hex') }), compact),
+    verdict: () =>
+      verifyPrynt(prynt_({ signed: compact, signedTs: NOW_SEC - 25, value: (d) => d.toString('hex') }), compact),
   },
   {
     name: 'uppercase hex, and the timestamp left out of the signed bytes',
     expected: ['digest-encoding-mismatch', 'timestamp-not-signed'],
-    verdict: () => verifyPrynt(prynt_({ signed: compact, template: 'body', value: (d) => `sha256=${d.toString('hex').toUpperCase()}` }), compact),
+    verdict: () =>
+      verifyPrynt(
+        prynt_({ signed: compact, template: 'body', value: (d) => `sha256=${d.toString('hex').toUpperCase()}` }),
+        compact,
+      ),
   },
   // the secret + the signature value
   {
     name: 'the secret of another endpoint, and the prefix dropped',
     expected: ['prefix-dropped', 'secret-from-elsewhere'],
-    verdict: () => verifyPrynt(prynt_({ signed: compact, key: STAGING, value: (d) => d.toString('hex') }), compact, ELSEWHERE),
+    verdict: () =>
+      verifyPrynt(prynt_({ signed: compact, key: STAGING, value: (d) => d.toString('hex') }), compact, ELSEWHERE),
   },
   {
     name: 'the secret of another endpoint, and base64 instead of hex',
     expected: ['digest-encoding-mismatch', 'secret-from-elsewhere'],
-    verdict: () => verifyPrynt(prynt_({ signed: compact, key: STAGING, value: (d) => `sha256=${d.toString('base64')}` }), compact, ELSEWHERE),
+    verdict: () =>
+      verifyPrynt(
+        prynt_({ signed: compact, key: STAGING, value: (d) => `sha256=${d.toString('base64')}` }),
+        compact,
+        ELSEWHERE,
+      ),
   },
   // the secret + the timestamp
   {
@@ -141,7 +182,12 @@ const CASES: Case[] = [
       const secret = `whsec_${Buffer.from('lrdefender key').toString('base64')}`;
       const body = JSON.stringify(buildSample(lr, 'bot.detected', 2));
       const sig = hmac(Buffer.from(secret.slice(6), 'base64'), `${NOW_SEC - 7}.${body}`).toString('hex');
-      return verifyRequest(lr, { headers: [['X-Webhook-Signature', `t=${NOW_SEC},v1=${sig}`]], body: Buffer.from(body), secrets: [secret], nowMs: NOW_SEC * 1000 });
+      return verifyRequest(lr, {
+        headers: [['X-Webhook-Signature', `t=${NOW_SEC},v1=${sig}`]],
+        body: Buffer.from(body),
+        secrets: [secret],
+        nowMs: NOW_SEC * 1000,
+      });
     },
   },
   // the secret + the body
@@ -158,7 +204,11 @@ const CASES: Case[] = [
       const body = '{"type":"user.created","timestamp":"2026-03-01T00:00:00.000Z","data":{"id":"user_1"}}';
       const sig = hmac(secret, `msg_1.${NOW_SEC}.${body}`).toString('base64');
       return verifyRequest(sw, {
-        headers: [['webhook-id', 'msg_1'], ['webhook-timestamp', String(NOW_SEC)], ['webhook-signature', `v1,${sig}`]],
+        headers: [
+          ['webhook-id', 'msg_1'],
+          ['webhook-timestamp', String(NOW_SEC)],
+          ['webhook-signature', `v1,${sig}`],
+        ],
         body: Buffer.from(JSON.stringify(JSON.parse(body), null, 2)),
         secrets: [secret],
         nowMs: NOW_SEC * 1000,
@@ -189,20 +239,42 @@ describe('two common mistakes at once are both named', () => {
     expect(v.status).toBe('invalid');
     // The two causes first; what the provider's own example handler would do may follow (FingerprintIQ's throws).
     expect(codes(v).slice(0, 2)).toEqual(c.expected);
-    expect(codes(v).slice(2).every((code) => code.startsWith('documented-handler-'))).toBe(true);
+    expect(
+      codes(v)
+        .slice(2)
+        .every((code) => code.startsWith('documented-handler-')),
+    ).toBe(true);
     expect(v.diagnostics[0].message).toMatch(/^Two mistakes together explain this signature\. /);
     expect(v.diagnostics[1].message).toMatch(/^And: /);
   });
 
   it('every pair of the mistake families is covered by a case above', () => {
     const family = (code: DiagnosticCode) =>
-      code.startsWith('body-') ? 'body' : code.startsWith('timestamp-') ? 'timestamp' : code.startsWith('prefix-') || code === 'digest-encoding-mismatch' ? 'value' : 'secret';
+      code.startsWith('body-')
+        ? 'body'
+        : code.startsWith('timestamp-')
+          ? 'timestamp'
+          : code.startsWith('prefix-') || code === 'digest-encoding-mismatch'
+            ? 'value'
+            : 'secret';
     const pairs = new Set(CASES.map((c) => c.expected.map(family).sort().join('+')));
-    expect([...pairs].sort()).toEqual(['body+body', 'body+secret', 'body+timestamp', 'body+value', 'secret+timestamp', 'secret+value', 'timestamp+value', 'value+value']);
+    expect([...pairs].sort()).toEqual([
+      'body+body',
+      'body+secret',
+      'body+timestamp',
+      'body+value',
+      'secret+timestamp',
+      'secret+value',
+      'timestamp+value',
+      'value+value',
+    ]);
   });
 
   it('a signature no pair explains still ends in "no common mistake explains it"', () => {
-    const v = verifyPrynt(prynt_({ signed: `${compact}\n`, key: 'whsec_someone_else_entirely', value: (d) => d.toString('base64') }), pretty);
+    const v = verifyPrynt(
+      prynt_({ signed: `${compact}\n`, key: 'whsec_someone_else_entirely', value: (d) => d.toString('base64') }),
+      pretty,
+    );
     expect(codes(v)).toEqual(['no-secret-matched']);
   });
 });

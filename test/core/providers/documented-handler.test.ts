@@ -13,7 +13,9 @@ import type { SignatureVerdict } from '../../../src/shared/providers';
 
 const registry = createProviderRegistry();
 const SECRET = 'whsec_documented_handlers';
-const BODY = Buffer.from('{"event":"visit.new","timestamp":1796391462123,"data":{"visitorId":"iq_01hq3z8k7m2n4p6r8t0v2x4z6b"}}');
+const BODY = Buffer.from(
+  '{"event":"visit.new","timestamp":1796391462123,"data":{"visitorId":"iq_01hq3z8k7m2n4p6r8t0v2x4z6b"}}',
+);
 const NOW_SEC = 1_796_391_462;
 
 type Outcome = 'accept' | 'reject' | 'throw';
@@ -47,7 +49,8 @@ function pryntVerify(body: Buffer, signature: string, timestamp: string): boolea
     if (age > 300) throw new Error('Webhook timestamp too old');
     const payload = `${timestamp}.${body}`;
     const expected = 'sha256=' + crypto.createHmac('sha256', SECRET).update(payload).digest('hex');
-    if (!crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) throw new Error('Invalid webhook signature');
+    if (!crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected)))
+      throw new Error('Invalid webhook signature');
     return true;
   } catch {
     return false;
@@ -73,7 +76,8 @@ const PROVIDERS = {
     header: 'X-ClickDefender-Signature',
     good: () => hmacHex(JSON.stringify(JSON.parse(BODY.toString('utf8')))),
     extra: [] as [string, string][],
-    oracle: (sig: string) => run(() => clickVerifyWebhookSignature(JSON.stringify(JSON.parse(BODY.toString('utf8'))), sig, SECRET)),
+    oracle: (sig: string) =>
+      run(() => clickVerifyWebhookSignature(JSON.stringify(JSON.parse(BODY.toString('utf8'))), sig, SECRET)),
   },
   prynt: {
     header: 'X-Prynt-Signature',
@@ -109,7 +113,12 @@ describe('verdicts say what the documented handler would do', () => {
       it(`${id}: ${mangle}`, () => {
         const value = fn(p.good());
         const oracle = p.oracle(value);
-        const v = verifyRequest(registry.require(id), { headers: [[p.header, value], ...p.extra], body: BODY, secrets: [SECRET], nowMs: NOW_SEC * 1000 });
+        const v = verifyRequest(registry.require(id), {
+          headers: [[p.header, value], ...p.extra],
+          body: BODY,
+          secrets: [SECRET],
+          nowMs: NOW_SEC * 1000,
+        });
         if (v.status === 'valid') {
           expect(oracle, 'the documented handler accepts what the verifier calls valid').toBe('accept');
           return;
@@ -139,7 +148,12 @@ describe('verdicts say what the documented handler would do', () => {
       expect(codes(v)).not.toContain('digest-encoding-mismatch');
     }
     // With the wrong secret the documented handler rejects it too: no such claim.
-    const wrong = verifyRequest(fiq, { headers: [['X-FIQ-Signature', hmacHex(BODY).toUpperCase()]], body: BODY, secrets: ['another'], nowMs: 0 });
+    const wrong = verifyRequest(fiq, {
+      headers: [['X-FIQ-Signature', hmacHex(BODY).toUpperCase()]],
+      body: BODY,
+      secrets: ['another'],
+      nowMs: 0,
+    });
     expect(codes(wrong)).not.toContain('documented-handler-accepts');
   });
 
@@ -155,10 +169,20 @@ describe('verdicts say what the documented handler would do', () => {
     for (const { raw, signedWith } of cases) {
       const signature = `sha256=${hmacHex(`${signedWith}.${BODY}`)}`;
       const oracle = run(() => pryntVerify(BODY, signature, raw));
-      const v = verifyRequest(prynt, { headers: [['X-Prynt-Signature', signature], ['X-Prynt-Timestamp', raw]], body: BODY, secrets: [SECRET], nowMs: NOW_SEC * 1000 });
+      const v = verifyRequest(prynt, {
+        headers: [
+          ['X-Prynt-Signature', signature],
+          ['X-Prynt-Timestamp', raw],
+        ],
+        body: BODY,
+        secrets: [SECRET],
+        nowMs: NOW_SEC * 1000,
+      });
       if (oracle === 'accept') {
         expect(v.status, raw).toBe('invalid');
-        expect(v.detail).toMatch(/^Accepted by the documented handler, rejected by a strict comparison: .*not a whole number.*parseInt/);
+        expect(v.detail).toMatch(
+          /^Accepted by the documented handler, rejected by a strict comparison: .*not a whole number.*parseInt/,
+        );
         expect(codes(v)).toEqual(['documented-handler-accepts']);
       } else {
         expect(v.status, raw).toBe('malformed');
@@ -166,18 +190,23 @@ describe('verdicts say what the documented handler would do', () => {
       }
     }
     // Three pass the documented handler: the two parseInt reads as now, and "soon" (NaN skips the age check).
-    expect(cases.filter((c) => run(() => pryntVerify(BODY, `sha256=${hmacHex(`${c.signedWith}.${BODY}`)}`, c.raw)) === 'accept').map((c) => c.raw)).toEqual([
-      `${NOW_SEC}.5`,
-      `${NOW_SEC}abc`,
-      'soon',
-    ]);
+    expect(
+      cases
+        .filter((c) => run(() => pryntVerify(BODY, `sha256=${hmacHex(`${c.signedWith}.${BODY}`)}`, c.raw)) === 'accept')
+        .map((c) => c.raw),
+    ).toEqual([`${NOW_SEC}.5`, `${NOW_SEC}abc`, 'soon']);
   });
 
   it('LRDefender verifies through SDKs whose code the seed does not show: its verdicts claim nothing about a documented handler', () => {
     const lr = registry.require('lrdefender');
     const good = hmacHex(BODY);
     for (const fn of Object.values(MANGLES)) {
-      const v = verifyRequest(lr, { headers: [['X-Webhook-Signature', fn(good)]], body: BODY, secrets: [SECRET], nowMs: NOW_SEC * 1000 });
+      const v = verifyRequest(lr, {
+        headers: [['X-Webhook-Signature', fn(good)]],
+        body: BODY,
+        secrets: [SECRET],
+        nowMs: NOW_SEC * 1000,
+      });
       expect(codes(v).filter((c) => c.startsWith('documented-'))).toEqual([]);
       expect(v.detail).not.toMatch(/documented/);
     }
@@ -186,7 +215,12 @@ describe('verdicts say what the documented handler would do', () => {
 
   it('a missing header makes the handlers that hand it to Buffer.from throw; Prynt catches it', () => {
     for (const [id, p] of Object.entries(PROVIDERS)) {
-      const v = verifyRequest(registry.require(id), { headers: [...p.extra], body: BODY, secrets: [SECRET], nowMs: NOW_SEC * 1000 });
+      const v = verifyRequest(registry.require(id), {
+        headers: [...p.extra],
+        body: BODY,
+        secrets: [SECRET],
+        nowMs: NOW_SEC * 1000,
+      });
       expect(v.status).toBe('missing');
       const oracle = p.oracle(undefined as unknown as string);
       expect(codes(v).includes('documented-handler-throws'), id).toBe(oracle === 'throw');

@@ -27,7 +27,9 @@ export function loadFixtures(): Fixture[] {
 /** A secret of the kind each scheme expects: base64 after whsec_ for Standard Webhooks, any text otherwise. */
 export function secretFor(provider: ProviderDefinition, label = 'primary'): string {
   const base64 = provider.signature.forms.some((f) => f.secretEncoding === 'whsec-base64');
-  return base64 ? `whsec_${Buffer.from(`hookscope-${label}-key-material`).toString('base64')}` : `whsec_${label}_8f3b2c1d9e`;
+  return base64
+    ? `whsec_${Buffer.from(`hookscope-${label}-key-material`).toString('base64')}`
+    : `whsec_${label}_8f3b2c1d9e`;
 }
 
 export function header(headers: [string, string][], name: string): string | undefined {

@@ -10,14 +10,18 @@ import type { ProviderDefinition, SignatureForm } from '../../../src/shared/prov
 
 const RUNS = 40;
 
-const forms: { provider: ProviderDefinition; form: SignatureForm }[] = BUILTIN_PROVIDERS.flatMap((provider) => provider.signature.forms.map((form) => ({ provider, form })));
+const forms: { provider: ProviderDefinition; form: SignatureForm }[] = BUILTIN_PROVIDERS.flatMap((provider) =>
+  provider.signature.forms.map((form) => ({ provider, form })),
+);
 
 function secretArb(form: SignatureForm): fc.Arbitrary<string> {
   // A shared token travels as a header value itself: visible characters, no spaces or commas (HTTP trims and splits those).
   if (form.algorithm === 'token') return fc.stringMatching(/^[A-Za-z0-9_.~+/=-]{1,48}$/);
   return form.secretEncoding === 'whsec-base64'
     ? fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => `whsec_${Buffer.from(bytes).toString('base64')}`)
-    : fc.array(fc.integer({ min: 1, max: 0x10ffff }), { minLength: 1, maxLength: 48 }).map((codePoints) => String.fromCodePoint(...codePoints));
+    : fc
+        .array(fc.integer({ min: 1, max: 0x10ffff }), { minLength: 1, maxLength: 48 })
+        .map((codePoints) => String.fromCodePoint(...codePoints));
 }
 
 const bodyArb = fc.oneof(
@@ -27,7 +31,14 @@ const bodyArb = fc.oneof(
 const timestampArb = fc.integer({ min: 1_000_000_000, max: 4_000_000_000 });
 const idArb = fc.stringMatching(/^msg_[A-Za-z0-9]{1,30}$/);
 
-function signed(provider: ProviderDefinition, form: SignatureForm, body: Uint8Array, secret: string, ts: number, id: string) {
+function signed(
+  provider: ProviderDefinition,
+  form: SignatureForm,
+  body: Uint8Array,
+  secret: string,
+  ts: number,
+  id: string,
+) {
   return signRequest(provider, { secret, body, timestampSec: ts, webhookId: id, form: form.name });
 }
 
@@ -44,90 +55,124 @@ function reserializesTheSame(a: Uint8Array, b: Uint8Array): boolean {
   return x !== undefined && x === norm(b);
 }
 
-describe.each(forms.map((f) => ({ ...f, label: `${f.provider.id}/${f.form.name}` })))('$label', ({ provider, form }) => {
-  it('sign then verify is valid for any body and secret', () => {
-    fc.assert(
-      fc.property(bodyArb, secretArb(form), timestampArb, idArb, (body, secret, ts, id) => {
-        const { headers } = signed(provider, form, body, secret, ts, id);
-        const verdict = verifyRequest(provider, { headers, body, secrets: [secret], nowMs: ts * 1000 });
-        expect(verdict.status).toBe('valid');
-        expect(verdict.secretIndex).toBe(0);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it('changing any one body byte is never valid', () => {
-    fc.assert(
-      fc.property(bodyArb.filter((b) => b.length > 0), secretArb(form), timestampArb, idArb, fc.nat(), fc.integer({ min: 1, max: 255 }), (body, secret, ts, id, at, xor) => {
-        const { headers } = signed(provider, form, body, secret, ts, id);
-        const changed = Buffer.from(body);
-        changed[at % changed.length] ^= xor;
-        const verdict = verifyRequest(provider, { headers, body: changed, secrets: [secret], nowMs: ts * 1000 });
-        if (form.algorithm === 'token') {
-          // A shared token (GitLab) does not cover the body: a changed body with the right token is valid, as the provider's own check says.
-          expect(verdict.status).toBe('valid');
-        } else if (verdict.status === 'valid') {
-          expect(form.signedContent.bodyForms).toContain('re-serialized');
-          expect(verdict.matchedForm).toBe('re-serialized');
-          expect(reserializesTheSame(body, changed)).toBe(true);
-        } else {
-          expect(verdict.status).toBe('invalid');
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it('changing any one character of the signature header is never valid', () => {
-    fc.assert(
-      fc.property(bodyArb, secretArb(form), timestampArb, idArb, fc.nat(), fc.integer({ min: 33, max: 126 }), (body, secret, ts, id, at, code) => {
-        const { headers } = signed(provider, form, body, secret, ts, id);
-        const index = headers.findIndex(([name]) => name === form.header);
-        const value = headers[index][1];
-        const position = at % value.length;
-        fc.pre(value.charCodeAt(position) !== code);
-        const changed = value.slice(0, position) + String.fromCharCode(code) + value.slice(position + 1);
-        const tampered = headers.map((pair, i) => (i === index ? ([pair[0], changed] as [string, string]) : pair));
-        const verdict = verifyRequest(provider, { headers: tampered, body, secrets: [secret], nowMs: ts * 1000 });
-        expect(verdict.status).not.toBe('valid');
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  if (form.timestamp) {
-    it('changing the timestamp is never valid', () => {
+describe.each(forms.map((f) => ({ ...f, label: `${f.provider.id}/${f.form.name}` })))(
+  '$label',
+  ({ provider, form }) => {
+    it('sign then verify is valid for any body and secret', () => {
       fc.assert(
-        fc.property(bodyArb, secretArb(form), timestampArb, idArb, fc.integer({ min: -100_000, max: 100_000 }).filter((d) => d !== 0), (body, secret, ts, id, delta) => {
+        fc.property(bodyArb, secretArb(form), timestampArb, idArb, (body, secret, ts, id) => {
           const { headers } = signed(provider, form, body, secret, ts, id);
-          const moved = ts + delta;
-          const tampered = headers.map(([name, value]): [string, string] => {
-            if (form.timestamp?.in === 'header' && name === form.timestamp.header) return [name, String(moved)];
-            if (form.timestamp?.in === 'signature' && name === form.header && form.format.kind === 'kv') {
-              const { timestampKey: key, separator = ',' } = form.format;
-              const scale = form.timestampUnit === 'ms' ? 1000 : 1;
-              return [name, value.replace(`${key}=${ts * scale}${separator}`, `${key}=${moved * scale}${separator}`)];
+          const verdict = verifyRequest(provider, { headers, body, secrets: [secret], nowMs: ts * 1000 });
+          expect(verdict.status).toBe('valid');
+          expect(verdict.secretIndex).toBe(0);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('changing any one body byte is never valid', () => {
+      fc.assert(
+        fc.property(
+          bodyArb.filter((b) => b.length > 0),
+          secretArb(form),
+          timestampArb,
+          idArb,
+          fc.nat(),
+          fc.integer({ min: 1, max: 255 }),
+          (body, secret, ts, id, at, xor) => {
+            const { headers } = signed(provider, form, body, secret, ts, id);
+            const changed = Buffer.from(body);
+            changed[at % changed.length] ^= xor;
+            const verdict = verifyRequest(provider, { headers, body: changed, secrets: [secret], nowMs: ts * 1000 });
+            if (form.algorithm === 'token') {
+              // A shared token (GitLab) does not cover the body: a changed body with the right token is valid, as the provider's own check says.
+              expect(verdict.status).toBe('valid');
+            } else if (verdict.status === 'valid') {
+              expect(form.signedContent.bodyForms).toContain('re-serialized');
+              expect(verdict.matchedForm).toBe('re-serialized');
+              expect(reserializesTheSame(body, changed)).toBe(true);
+            } else {
+              expect(verdict.status).toBe('invalid');
             }
-            return [name, value];
-          });
-          const verdict = verifyRequest(provider, { headers: tampered, body, secrets: [secret], nowMs: moved * 1000 });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    });
+
+    it('changing any one character of the signature header is never valid', () => {
+      fc.assert(
+        fc.property(
+          bodyArb,
+          secretArb(form),
+          timestampArb,
+          idArb,
+          fc.nat(),
+          fc.integer({ min: 33, max: 126 }),
+          (body, secret, ts, id, at, code) => {
+            const { headers } = signed(provider, form, body, secret, ts, id);
+            const index = headers.findIndex(([name]) => name === form.header);
+            const value = headers[index][1];
+            const position = at % value.length;
+            fc.pre(value.charCodeAt(position) !== code);
+            const changed = value.slice(0, position) + String.fromCharCode(code) + value.slice(position + 1);
+            const tampered = headers.map((pair, i) => (i === index ? ([pair[0], changed] as [string, string]) : pair));
+            const verdict = verifyRequest(provider, { headers: tampered, body, secrets: [secret], nowMs: ts * 1000 });
+            expect(verdict.status).not.toBe('valid');
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    });
+
+    if (form.timestamp) {
+      it('changing the timestamp is never valid', () => {
+        fc.assert(
+          fc.property(
+            bodyArb,
+            secretArb(form),
+            timestampArb,
+            idArb,
+            fc.integer({ min: -100_000, max: 100_000 }).filter((d) => d !== 0),
+            (body, secret, ts, id, delta) => {
+              const { headers } = signed(provider, form, body, secret, ts, id);
+              const moved = ts + delta;
+              const tampered = headers.map(([name, value]): [string, string] => {
+                if (form.timestamp?.in === 'header' && name === form.timestamp.header) return [name, String(moved)];
+                if (form.timestamp?.in === 'signature' && name === form.header && form.format.kind === 'kv') {
+                  const { timestampKey: key, separator = ',' } = form.format;
+                  const scale = form.timestampUnit === 'ms' ? 1000 : 1;
+                  return [
+                    name,
+                    value.replace(`${key}=${ts * scale}${separator}`, `${key}=${moved * scale}${separator}`),
+                  ];
+                }
+                return [name, value];
+              });
+              const verdict = verifyRequest(provider, {
+                headers: tampered,
+                body,
+                secrets: [secret],
+                nowMs: moved * 1000,
+              });
+              expect(verdict.status).toBe('invalid');
+            },
+          ),
+          { numRuns: RUNS },
+        );
+      });
+    }
+
+    it('a different secret is never valid', () => {
+      fc.assert(
+        fc.property(bodyArb, secretArb(form), secretArb(form), timestampArb, idArb, (body, secret, other, ts, id) => {
+          fc.pre(secret !== other && Buffer.from(secret).toString('hex') !== Buffer.from(other).toString('hex'));
+          const { headers } = signed(provider, form, body, secret, ts, id);
+          const verdict = verifyRequest(provider, { headers, body, secrets: [other], nowMs: ts * 1000 });
           expect(verdict.status).toBe('invalid');
         }),
         { numRuns: RUNS },
       );
     });
-  }
-
-  it('a different secret is never valid', () => {
-    fc.assert(
-      fc.property(bodyArb, secretArb(form), secretArb(form), timestampArb, idArb, (body, secret, other, ts, id) => {
-        fc.pre(secret !== other && Buffer.from(secret).toString('hex') !== Buffer.from(other).toString('hex'));
-        const { headers } = signed(provider, form, body, secret, ts, id);
-        const verdict = verifyRequest(provider, { headers, body, secrets: [other], nowMs: ts * 1000 });
-        expect(verdict.status).toBe('invalid');
-      }),
-      { numRuns: RUNS },
-    );
-  });
-});
+  },
+);

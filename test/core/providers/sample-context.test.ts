@@ -14,10 +14,13 @@ const acme: ProviderDefinition = toProviderDefinition(providerDefinitionSchema.p
 
 /** The payload with every time-like value (ISO times, dates, unix numbers near NOW) replaced, to compare content alone. */
 function withoutTimes(value: JsonValue, nows: number[]): JsonValue {
-  if (typeof value === 'string') return /^\d{4}-\d{2}(-\d{2}(T[\d:.]+Z)?)?$/.test(value) ? '<time>' : value.replace(/\d{4}-\d{2}-\d{2}/g, '<date>');
-  if (typeof value === 'number') return nows.some((n) => value === n || value === Math.floor(n / 1000)) ? '<time>' : value;
+  if (typeof value === 'string')
+    return /^\d{4}-\d{2}(-\d{2}(T[\d:.]+Z)?)?$/.test(value) ? '<time>' : value.replace(/\d{4}-\d{2}-\d{2}/g, '<date>');
+  if (typeof value === 'number')
+    return nows.some((n) => value === n || value === Math.floor(n / 1000)) ? '<time>' : value;
   if (Array.isArray(value)) return value.map((v) => withoutTimes(v, nows));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutTimes(v, nows)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutTimes(v, nows)]));
   return value;
 }
 
@@ -41,7 +44,11 @@ describe('sample context', () => {
         const b = buildSample(provider, event.type, 31, { nowMs: later });
         // Prynt's requestId (req_<seconds>_<hex>) and Slack's event_ts (<seconds>.000100) embed the unix second.
         const strip = (s: JsonValue) =>
-          JSON.parse(JSON.stringify(withoutTimes(s, [NOW, later])).replace(/req_\d+_/g, 'req_<t>_').replace(/"\d{10}\.(\d{6})"/g, '"<t>.$1"'));
+          JSON.parse(
+            JSON.stringify(withoutTimes(s, [NOW, later]))
+              .replace(/req_\d+_/g, 'req_<t>_')
+              .replace(/"\d{10}\.(\d{6})"/g, '"<t>.$1"'),
+          );
         expect(strip(b), `${provider.id} ${event.type}`).toEqual(strip(a));
       }
     }
@@ -52,7 +59,9 @@ describe('sample context', () => {
     const prynt = registry.require('prynt');
     const lmif = registry.require('lmif');
     expect(buildSample(prynt, 'visitor.new', 3, { webhookId: 'wh_given' }).webhookId).toBe('wh_given');
-    expect((buildSample(lmif, 'box.created', 3, { webhookId: 'wh_given' }).meta as { webhookId: string }).webhookId).toBe('wh_given');
+    expect(
+      (buildSample(lmif, 'box.created', 3, { webhookId: 'wh_given' }).meta as { webhookId: string }).webhookId,
+    ).toBe('wh_given');
     expect(buildSample(prynt, 'visitor.new', 3).webhookId).toBe(buildSample(prynt, 'visitor.new', 3).webhookId);
     // Giving an id changes nothing else.
     const given = buildSample(prynt, 'visitor.new', 3, { webhookId: 'wh_given' });

@@ -1,6 +1,12 @@
 /** Samples for every event type obey the documented rules, reproduce from their seed, and the documents' own examples pass the same rules. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BUILTIN_PROVIDERS, buildSample, createProviderRegistry, mulberry32, validatePayload } from '../../../src/core/providers';
+import {
+  BUILTIN_PROVIDERS,
+  buildSample,
+  createProviderRegistry,
+  mulberry32,
+  validatePayload,
+} from '../../../src/core/providers';
 import { HookscopeError } from '../../../src/shared/errors';
 import { loadFixtures } from './helpers';
 
@@ -12,7 +18,10 @@ describe('every event type of every provider', () => {
     it(`${provider.id}: samples pass the provider's rules for several seeds`, () => {
       for (const event of provider.events) {
         for (const seed of SEEDS) {
-          expect(validatePayload(provider, event.type, buildSample(provider, event.type, seed)), `${event.type} seed ${seed}`).toEqual([]);
+          expect(
+            validatePayload(provider, event.type, buildSample(provider, event.type, seed)),
+            `${event.type} seed ${seed}`,
+          ).toEqual([]);
         }
       }
     });
@@ -30,16 +39,23 @@ describe('every event type of every provider', () => {
 describe("the documents' own example payloads", () => {
   const fixtures = loadFixtures();
   it('cover the five documented providers', () => {
-    expect(new Set(fixtures.map((f) => f.providerId))).toEqual(new Set(['lrdefender', 'fingerprintiq', 'clickdefender', 'lmif', 'prynt']));
+    expect(new Set(fixtures.map((f) => f.providerId))).toEqual(
+      new Set(['lrdefender', 'fingerprintiq', 'clickdefender', 'lmif', 'prynt']),
+    );
   });
-  it.each(fixtures.map((f) => [`${f.providerId} ${f.eventType}`, f] as const))('%s passes the same rules as the samples', (_, fixture) => {
-    expect(validatePayload(registry.require(fixture.providerId), fixture.eventType, fixture.payload)).toEqual([]);
-  });
+  it.each(fixtures.map((f) => [`${f.providerId} ${f.eventType}`, f] as const))(
+    '%s passes the same rules as the samples',
+    (_, fixture) => {
+      expect(validatePayload(registry.require(fixture.providerId), fixture.eventType, fixture.payload)).toEqual([]);
+    },
+  );
 });
 
 describe('the rules catch what the documents forbid', () => {
-  const sample = (providerId: string, eventType: string) => structuredClone(buildSample(registry.require(providerId), eventType, 5)) as Record<string, any>;
-  const problems = (providerId: string, eventType: string, payload: unknown) => validatePayload(registry.require(providerId), eventType, payload).join('\n');
+  const sample = (providerId: string, eventType: string) =>
+    structuredClone(buildSample(registry.require(providerId), eventType, 5)) as Record<string, any>;
+  const problems = (providerId: string, eventType: string, payload: unknown) =>
+    validatePayload(registry.require(providerId), eventType, payload).join('\n');
 
   it('ClickDefender: FRAUD needs a score of 70+, SUSPICIOUS 40-69, and the summary must add up', () => {
     const fraud = sample('clickdefender', 'fraud_detected');

@@ -20,7 +20,8 @@ const lrdefenderVerify: SeedVerifier = (req, nowSec) => {
   const signature = header(req.headers, 'x-webhook-signature') ?? '';
   const secret = SECRET;
   const hmac = (data: Buffer | string) => crypto.createHmac('sha256', secret).update(data).digest('hex');
-  const safeEqual = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+  const safeEqual = (a: string, b: string) =>
+    a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
   if (signature.includes('t=')) {
     const parts = Object.fromEntries(signature.split(',').map((p) => p.split('=') as [string, string]));
     const t = Number(parts.t);
@@ -66,7 +67,10 @@ const clickdefenderNodeVerify: SeedVerifier = (req) => {
 /** ClickDefender's Python example (hmac.compare_digest over the raw text), in TypeScript. */
 const clickdefenderPythonVerify: SeedVerifier = (req) => {
   const signature = header(req.headers, 'x-clickdefender-signature') ?? '';
-  const expected = crypto.createHmac('sha256', Buffer.from(SECRET, 'utf8')).update(Buffer.from(req.body.toString('utf8'), 'utf8')).digest('hex');
+  const expected = crypto
+    .createHmac('sha256', Buffer.from(SECRET, 'utf8'))
+    .update(Buffer.from(req.body.toString('utf8'), 'utf8'))
+    .digest('hex');
   return signature.length === expected.length && crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
 };
 
@@ -120,7 +124,7 @@ function send(provider: ProviderDefinition, eventType: string, payload: unknown,
   return { headers: req.headers, body: Buffer.from(req.body) };
 }
 
-describe.each(cases)('$id: the seed document\'s own verifier', ({ id, verifiers, forms }) => {
+describe.each(cases)("$id: the seed document's own verifier", ({ id, verifiers, forms }) => {
   const provider = registry.require(id);
   for (const form of forms ?? [undefined]) {
     for (const [name, verify] of Object.entries(verifiers)) {
@@ -140,14 +144,17 @@ describe.each(cases)('$id: the seed document\'s own verifier', ({ id, verifiers,
           const req = send(provider, event.type, buildSample(provider, event.type, 11), form);
           const step = Math.max(1, Math.floor(req.body.length / 40));
           for (let i = 0; i < req.body.length; i += step) {
-            expect(verify({ headers: req.headers, body: flipByte(req.body, i) }, NOW_SEC), `${event.type} byte ${i}`).toBe(false);
+            expect(
+              verify({ headers: req.headers, body: flipByte(req.body, i) }, NOW_SEC),
+              `${event.type} byte ${i}`,
+            ).toBe(false);
           }
         }
       });
     }
   }
 
-  it('accepts the document\'s own example payload signed by our sender', () => {
+  it("accepts the document's own example payload signed by our sender", () => {
     for (const fixture of loadFixtures().filter((f) => f.providerId === id)) {
       const req = send(provider, fixture.eventType, fixture.payload);
       for (const verify of Object.values(verifiers)) expect(verify(req, NOW_SEC)).toBe(true);
@@ -155,14 +162,28 @@ describe.each(cases)('$id: the seed document\'s own verifier', ({ id, verifiers,
   });
 });
 
-describe('the seeds\' replay windows', () => {
-  it('Prynt\'s verifier refuses our request once 300 s have passed, and so does ours', async () => {
+describe("the seeds' replay windows", () => {
+  it("Prynt's verifier refuses our request once 300 s have passed, and so does ours", async () => {
     const { verifyRequest } = await import('../../../src/core/providers');
     const provider = registry.require('prynt');
     const req = send(provider, 'verdict.block', buildSample(provider, 'verdict.block', 5));
     expect(pryntVerify(req, NOW_SEC + 300)).toBe(true);
     expect(pryntVerify(req, NOW_SEC + 301)).toBe(false);
-    expect(verifyRequest(provider, { headers: req.headers, body: req.body, secrets: [SECRET], nowMs: (NOW_SEC + 300) * 1000 }).status).toBe('valid');
-    expect(verifyRequest(provider, { headers: req.headers, body: req.body, secrets: [SECRET], nowMs: (NOW_SEC + 301) * 1000 }).status).toBe('stale');
+    expect(
+      verifyRequest(provider, {
+        headers: req.headers,
+        body: req.body,
+        secrets: [SECRET],
+        nowMs: (NOW_SEC + 300) * 1000,
+      }).status,
+    ).toBe('valid');
+    expect(
+      verifyRequest(provider, {
+        headers: req.headers,
+        body: req.body,
+        secrets: [SECRET],
+        nowMs: (NOW_SEC + 301) * 1000,
+      }).status,
+    ).toBe('stale');
   });
 });

@@ -24,7 +24,9 @@ const acme = ACME_PROVIDER;
 const minimal = {
   id: 'tiny',
   name: 'Tiny',
-  signature: { forms: [{ name: 'default', label: 'hex of body', header: 'X-Tiny-Sig', format: { kind: 'plain' }, digest: 'hex' }] },
+  signature: {
+    forms: [{ name: 'default', label: 'hex of body', header: 'X-Tiny-Sig', format: { kind: 'plain' }, digest: 'hex' }],
+  },
   events: [{ type: 'ping' }],
 };
 
@@ -44,16 +46,26 @@ const files: Record<string, string> = {
   'array.json': '[]',
   'missing-name.json': JSON.stringify(withChange('missing-name', (c) => delete c.name)),
   'wrong-type.json': JSON.stringify(withChange('wrong-type', (c) => (c.delivery.timeoutMs = '30s'))),
-  'unknown-scheme-kind.json': JSON.stringify(withChange('unknown-scheme-kind', (c) => (c.signature.forms[0].format = { kind: 'hmac-magic' }))),
+  'unknown-scheme-kind.json': JSON.stringify(
+    withChange('unknown-scheme-kind', (c) => (c.signature.forms[0].format = { kind: 'hmac-magic' })),
+  ),
   'bad-regex.json': JSON.stringify(withChange('bad-regex', (c) => (c.ids.conventions[0].pattern = '([a-z'))),
   'bad-path.json': JSON.stringify(withChange('bad-path', (c) => (c.eventTypeLocations[0].path = 'data..kind'))),
   'builtin-id.json': JSON.stringify({ ...minimal, id: 'stripe' }),
   'zz-duplicate-user.json': JSON.stringify({ ...minimal, name: 'Tiny again' }),
   'typo.json': JSON.stringify({ ...minimal, id: 'typo', hedaers: [] }),
-  'bad-template.json': JSON.stringify(withChange('bad-template', (c) => (c.events[0].sample.data.invoice = '{{idd:inv_}}'))),
-  'bad-signed-template.json': JSON.stringify(withChange('bad-signed-template', (c) => (c.signature.forms[0].signedContent.template = '{ts}:{body}'))),
+  'bad-template.json': JSON.stringify(
+    withChange('bad-template', (c) => (c.events[0].sample.data.invoice = '{{idd:inv_}}')),
+  ),
+  'bad-signed-template.json': JSON.stringify(
+    withChange('bad-signed-template', (c) => (c.signature.forms[0].signedContent.template = '{ts}:{body}')),
+  ),
   'needs-timestamp.json': JSON.stringify(withChange('needs-timestamp', (c) => delete c.signature.forms[0].timestamp)),
-  'sample-not-object.json': JSON.stringify({ ...minimal, id: 'sample-not-object', events: [{ type: 'ping', sample: 'pong' }] }),
+  'sample-not-object.json': JSON.stringify({
+    ...minimal,
+    id: 'sample-not-object',
+    events: [{ type: 'ping', sample: 'pong' }],
+  }),
   'reserved-kind.json': JSON.stringify({ ...minimal, id: 'claims-documented', kind: 'documented' }),
 };
 
@@ -79,9 +91,22 @@ describe('loadUserProviders', () => {
 
   it('fills defaults for a minimal file and marks it as a user provider', () => {
     const tiny = result.providers.find((p) => p.id === 'tiny');
-    expect(tiny).toMatchObject({ kind: 'user', signature: { defaultForm: 'default' }, eventTypeLocations: [{ in: 'body', path: 'type' }] });
-    expect(tiny?.signature.forms[0]).toMatchObject({ algorithm: 'hmac-sha256', secretEncoding: 'utf8', signedContent: { template: '{body}', bodyForms: ['raw'] } });
-    expect(tiny?.delivery).toEqual({ timeoutMs: 30_000, success: '2xx', retryDelaysMs: [], afterFailure: 'Marked failed.' });
+    expect(tiny).toMatchObject({
+      kind: 'user',
+      signature: { defaultForm: 'default' },
+      eventTypeLocations: [{ in: 'body', path: 'type' }],
+    });
+    expect(tiny?.signature.forms[0]).toMatchObject({
+      algorithm: 'hmac-sha256',
+      secretEncoding: 'utf8',
+      signedContent: { template: '{body}', bodyForms: ['raw'] },
+    });
+    expect(tiny?.delivery).toEqual({
+      timeoutMs: 30_000,
+      success: '2xx',
+      retryDelaysMs: [],
+      afterFailure: 'Marked failed.',
+    });
     expect(JSON.parse(JSON.stringify(tiny))).toEqual(tiny);
   });
 
@@ -90,7 +115,11 @@ describe('loadUserProviders', () => {
     ['array.json', '(file)', /must be object, not an array/],
     ['missing-name.json', 'name', /is required/],
     ['wrong-type.json', 'delivery.timeoutMs', /must be number, not a string/],
-    ['unknown-scheme-kind.json', 'signature.forms[0].format.kind', /"hmac-magic" is not a known kind \(one of: plain, prefixed, kv, versioned-list\)/],
+    [
+      'unknown-scheme-kind.json',
+      'signature.forms[0].format.kind',
+      /"hmac-magic" is not a known kind \(one of: plain, prefixed, kv, versioned-list\)/,
+    ],
     ['bad-regex.json', 'ids.conventions[0].pattern', /is not a valid regular expression/],
     ['bad-path.json', 'eventTypeLocations[0].path', /is not a field path/],
     ['builtin-id.json', 'id', /"stripe" is already used/],
@@ -134,14 +163,36 @@ describe('a valid user provider works end to end, with no code', () => {
     const registry = createProviderRegistry({ userDir: dir });
     const provider = registry.require('acme-billing');
     const payload = buildSample(provider, 'invoice.paid', 9) as Record<string, any>;
-    const req = buildOutgoingRequest(provider, { eventType: 'invoice.paid', payload, secret, timestampSec: 1_780_000_000 });
-    expect(req.headers.map(([n]) => n)).toEqual(['Content-Type', 'X-Acme-Event', 'X-Acme-Delivery', 'X-Acme-Timestamp', 'X-Acme-Signature']);
+    const req = buildOutgoingRequest(provider, {
+      eventType: 'invoice.paid',
+      payload,
+      secret,
+      timestampSec: 1_780_000_000,
+    });
+    expect(req.headers.map(([n]) => n)).toEqual([
+      'Content-Type',
+      'X-Acme-Event',
+      'X-Acme-Delivery',
+      'X-Acme-Timestamp',
+      'X-Acme-Signature',
+    ]);
     expect(header(req.headers, 'X-Acme-Delivery')).toBe(payload.id);
-    const expected = createHmac('sha256', secret).update(`1780000000:${Buffer.from(req.body).toString('utf8')}`).digest('base64');
+    const expected = createHmac('sha256', secret)
+      .update(`1780000000:${Buffer.from(req.body).toString('utf8')}`)
+      .digest('base64');
     expect(header(req.headers, 'X-Acme-Signature')).toBe(`v1=${expected}`);
-    expect(verifyRequest(provider, { headers: req.headers, body: req.body, secrets: [secret], nowMs: 1_780_000_500_000 }).status).toBe('valid');
-    expect(verifyRequest(provider, { headers: req.headers, body: req.body, secrets: [secret], nowMs: 1_780_000_700_000 }).status).toBe('stale');
-    expect(detectProvider({ headers: req.headers, body: req.body }, registry)).toMatchObject({ providerId: 'acme-billing', eventType: 'invoice.paid' });
+    expect(
+      verifyRequest(provider, { headers: req.headers, body: req.body, secrets: [secret], nowMs: 1_780_000_500_000 })
+        .status,
+    ).toBe('valid');
+    expect(
+      verifyRequest(provider, { headers: req.headers, body: req.body, secrets: [secret], nowMs: 1_780_000_700_000 })
+        .status,
+    ).toBe('stale');
+    expect(detectProvider({ headers: req.headers, body: req.body }, registry)).toMatchObject({
+      providerId: 'acme-billing',
+      eventType: 'invoice.paid',
+    });
   });
 });
 

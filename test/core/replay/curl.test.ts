@@ -49,14 +49,20 @@ describe('copy as cURL, run by the real curl', () => {
     const { id } = await sendRaw(cap.port, {
       method: 'PATCH',
       path: '/c/items/1?q=a%20b&list[]=x',
-      headers: [['User-Agent', 'Prynt-Webhooks/1.0'], ['Content-Type', 'application/json'], ['X-Dup', 'one'], ['x-dup', "two 'quoted'"], ['X-Empty', '']],
+      headers: [
+        ['User-Agent', 'Prynt-Webhooks/1.0'],
+        ['Content-Type', 'application/json'],
+        ['X-Dup', 'one'],
+        ['x-dup', "two 'quoted'"],
+        ['X-Empty', ''],
+      ],
       body,
     });
     const original = cap.app.captures.get(id);
     const { copy, command, bodyFile } = await viaCurl(id);
     expect(bodyFile).toBeNull();
-    expect(command).toContain(' --data-raw $\'');
-    expect(command).toContain(' --globoff --proto \'=http,https\' ');
+    expect(command).toContain(" --data-raw $'");
+    expect(command).toContain(" --globoff --proto '=http,https' ");
     expect(command).toContain(` --url 'http://127.0.0.1:${cap.port}/c/items/1?q=a%20b&list[]=x' `);
     expect(copy.method).toBe('PATCH');
     expect(copy.path).toBe(original.path);
@@ -68,7 +74,14 @@ describe('copy as cURL, run by the real curl', () => {
 
   it('a binary body goes through a file with --data-binary @file, every byte intact', async () => {
     const body = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7) % 256));
-    const { id } = await sendRaw(cap.port, { path: '/c/bin', headers: [['Content-Type', 'application/octet-stream'], ['Content-Encoding', 'gzip']], body });
+    const { id } = await sendRaw(cap.port, {
+      path: '/c/bin',
+      headers: [
+        ['Content-Type', 'application/octet-stream'],
+        ['Content-Encoding', 'gzip'],
+      ],
+      body,
+    });
     const original = cap.app.captures.get(id);
     const { copy, command, bodyFile } = await viaCurl(id);
     expect(bodyFile).not.toBeNull();
@@ -78,12 +91,21 @@ describe('copy as cURL, run by the real curl', () => {
   });
 
   it('a body starting with @ is sent as text with --data-raw, not read as a file; a GET without body has no -X', async () => {
-    const { id } = await sendRaw(cap.port, { path: '/c/at', headers: [['Content-Type', 'text/plain']], body: '@/etc/passwd' });
+    const { id } = await sendRaw(cap.port, {
+      path: '/c/at',
+      headers: [['Content-Type', 'text/plain']],
+      body: '@/etc/passwd',
+    });
     const { copy, command } = await viaCurl(id);
     expect(command).toContain(` --data-raw '@/etc/passwd'`);
     expect(copy.body.toString()).toBe('@/etc/passwd');
 
-    const get = await sendRaw(cap.port, { method: 'GET', path: '/c/get?x=1', headers: [['Accept', 'application/json']], body: '' });
+    const get = await sendRaw(cap.port, {
+      method: 'GET',
+      path: '/c/get?x=1',
+      headers: [['Accept', 'application/json']],
+      body: '',
+    });
     const result = await viaCurl(get.id);
     expect(result.command).not.toContain('-X');
     expect(result.copy.method).toBe('GET');
@@ -93,7 +115,11 @@ describe('copy as cURL, run by the real curl', () => {
 
   it('a binary body in pipe mode (Copy as cURL) is piped in from base64 on the same line, and says so', async () => {
     const body = Buffer.from([0x00, 0xff, 0x27, 0x0a, 0x60, 0x24, 0x28]);
-    const { id } = await sendRaw(cap.port, { path: '/c/pipe', headers: [['Content-Type', 'application/octet-stream']], body });
+    const { id } = await sendRaw(cap.port, {
+      path: '/c/pipe',
+      headers: [['Content-Type', 'application/octet-stream']],
+      body,
+    });
     const { command, bodyFile, notes } = buildCurl(cap.app.captures.get(id), { body: 'pipe' });
     expect(bodyFile).toBeNull();
     expect(command).toMatch(/^printf %s '?[A-Za-z0-9+/=]+'? \| base64 -d \| curl -X POST .* --data-binary @-$/);
@@ -114,21 +140,38 @@ describe('captures.curl in the API contract', () => {
     });
     await expect(callApi(handlers, 'captures.curl', { id: 'x' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
     await expect(callApi(handlers, 'captures.curl', { id, extra: 1 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
-    await expect(callApi(handlers, 'captures.curl', { id: 999_999 })).rejects.toMatchObject({ code: 'CAPTURE_NOT_FOUND' });
+    await expect(callApi(handlers, 'captures.curl', { id: 999_999 })).rejects.toMatchObject({
+      code: 'CAPTURE_NOT_FOUND',
+    });
   });
 });
 
 describe('shell words and comments', () => {
   it('any bytes but NUL come back from bash exactly, as one argument, from a word with nothing invisible in it', async () => {
     const random = mulberry32(13);
-    const samples: Buffer[] = [Buffer.from("it's"), Buffer.from('a b'), Buffer.from('$(rm -rf /)'), Buffer.from('`x`'), Buffer.from('"\\'), Buffer.from('plain-value_1.2'), Buffer.from(''), Buffer.from('=ls'), Buffer.from('!!'), Buffer.from('\u202e\u200b\u2028é✓')];
-    for (let n = 0; n < 40; n++) samples.push(Buffer.from(Array.from({ length: 1 + Math.floor(random() * 40) }, () => 1 + Math.floor(random() * 255))));
+    const samples: Buffer[] = [
+      Buffer.from("it's"),
+      Buffer.from('a b'),
+      Buffer.from('$(rm -rf /)'),
+      Buffer.from('`x`'),
+      Buffer.from('"\\'),
+      Buffer.from('plain-value_1.2'),
+      Buffer.from(''),
+      Buffer.from('=ls'),
+      Buffer.from('!!'),
+      Buffer.from('\u202e\u200b\u2028é✓'),
+    ];
+    for (let n = 0; n < 40; n++)
+      samples.push(
+        Buffer.from(Array.from({ length: 1 + Math.floor(random() * 40) }, () => 1 + Math.floor(random() * 255))),
+      );
     const words = samples.map((b) => shellWord(b));
-    for (const w of words) expect(w).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    for (const w of words)
+      expect(w).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
     // One bash run: each word printed as one NUL-terminated argument.
     const { stdout } = await run('/bin/bash', ['-c', `printf '%s\\0' ${words.join(' ')}`], { encoding: 'buffer' });
     const back: Buffer[] = [];
-    for (let at = 0; at < stdout.length; ) {
+    for (let at = 0; at < stdout.length;) {
       const end = stdout.indexOf(0, at);
       back.push(stdout.subarray(at, end));
       at = end + 1;

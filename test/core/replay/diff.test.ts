@@ -9,8 +9,21 @@ import { sendRaw } from './support';
 
 describe('header diff', () => {
   it('compares duplicates in order, and names added, removed and changed ones', () => {
-    const a: [string, string][] = [['Content-Type', 'application/json'], ['X-Dup', '1'], ['X-Dup', '2'], ['X-Gone', 'g'], ['x-case', 'v']];
-    const b: [string, string][] = [['X-Dup', '1'], ['Content-Type', 'application/json'], ['X-Dup', 'two'], ['X-Dup', '3'], ['X-Case', 'v'], ['X-New', 'n']];
+    const a: [string, string][] = [
+      ['Content-Type', 'application/json'],
+      ['X-Dup', '1'],
+      ['X-Dup', '2'],
+      ['X-Gone', 'g'],
+      ['x-case', 'v'],
+    ];
+    const b: [string, string][] = [
+      ['X-Dup', '1'],
+      ['Content-Type', 'application/json'],
+      ['X-Dup', 'two'],
+      ['X-Dup', '3'],
+      ['X-Case', 'v'],
+      ['X-New', 'n'],
+    ];
     expect(diffHeaders(a, b).changes).toEqual([
       { kind: 'changed', name: 'X-Dup', occurrence: 1, before: ['X-Dup', '2'], after: ['X-Dup', 'two'] },
       { kind: 'added', name: 'X-Dup', occurrence: 2, after: ['X-Dup', '3'] },
@@ -24,8 +37,15 @@ describe('header diff', () => {
 
 describe('JSON diff', () => {
   it('gives paths of added, removed and changed values', () => {
-    const a = { type: 'bot.detected', data: { score: 0.9, tags: ['a', 'b', 'c'], 'odd key': 1, nested: { x: null } }, gone: true };
-    const b = { type: 'bot.detected', data: { score: 0.95, tags: ['a', 'B'], 'odd key': 1, nested: { x: {} }, extra: [1] } };
+    const a = {
+      type: 'bot.detected',
+      data: { score: 0.9, tags: ['a', 'b', 'c'], 'odd key': 1, nested: { x: null } },
+      gone: true,
+    };
+    const b = {
+      type: 'bot.detected',
+      data: { score: 0.95, tags: ['a', 'B'], 'odd key': 1, nested: { x: {} }, extra: [1] },
+    };
     expect(diffJson(a, b).changes).toEqual([
       { kind: 'changed', path: '$.data.score', before: 0.9, after: 0.95 },
       { kind: 'changed', path: '$.data.tags[1]', before: 'b', after: 'B' },
@@ -34,7 +54,9 @@ describe('JSON diff', () => {
       { kind: 'added', path: '$.data.extra', after: [1] },
       { kind: 'removed', path: '$.gone', before: true },
     ]);
-    expect(diffJson({ 'a.b': 1 }, { 'a.b': 2 }).changes).toEqual([{ kind: 'changed', path: '$["a.b"]', before: 1, after: 2 }]);
+    expect(diffJson({ 'a.b': 1 }, { 'a.b': 2 }).changes).toEqual([
+      { kind: 'changed', path: '$["a.b"]', before: 1, after: 2 },
+    ]);
     expect(diffJson([1, { a: 1 }], [1, { a: 1 }])).toEqual({ changes: [], more: 0 });
   });
 });
@@ -44,8 +66,18 @@ describe('line diff', () => {
     const a = 'one\ntwo\nthree\nfour\nfive';
     const b = 'zero\none\nthree\nfour!\nfive\nsix';
     const lines = diffLines(a, b);
-    expect(lines.filter((l) => l.op !== '+').map((l) => l.text).join('\n')).toBe(a);
-    expect(lines.filter((l) => l.op !== '-').map((l) => l.text).join('\n')).toBe(b);
+    expect(
+      lines
+        .filter((l) => l.op !== '+')
+        .map((l) => l.text)
+        .join('\n'),
+    ).toBe(a);
+    expect(
+      lines
+        .filter((l) => l.op !== '-')
+        .map((l) => l.text)
+        .join('\n'),
+    ).toBe(b);
     expect(lines.filter((l) => l.op !== ' ')).toEqual([
       { op: '+', text: 'zero' },
       { op: '-', text: 'two' },
@@ -54,7 +86,10 @@ describe('line diff', () => {
       { op: '+', text: 'six' },
     ]);
     expect(diffLines('same', 'same')).toEqual([{ op: ' ', text: 'same' }]);
-    expect(diffLines('', 'x')).toEqual([{ op: '-', text: '' }, { op: '+', text: 'x' }]);
+    expect(diffLines('', 'x')).toEqual([
+      { op: '-', text: '' },
+      { op: '+', text: 'x' },
+    ]);
   });
 
   it('rebuilds both sides for many random texts', () => {
@@ -64,8 +99,18 @@ describe('line diff', () => {
       const a = Array.from({ length: rand(12) }, () => 'abcd'[rand(4)]).join('\n');
       const b = Array.from({ length: rand(12) }, () => 'abcd'[rand(4)]).join('\n');
       const lines = diffLines(a, b);
-      expect(lines.filter((l) => l.op !== '+').map((l) => l.text).join('\n')).toBe(a);
-      expect(lines.filter((l) => l.op !== '-').map((l) => l.text).join('\n')).toBe(b);
+      expect(
+        lines
+          .filter((l) => l.op !== '+')
+          .map((l) => l.text)
+          .join('\n'),
+      ).toBe(a);
+      expect(
+        lines
+          .filter((l) => l.op !== '-')
+          .map((l) => l.text)
+          .join('\n'),
+      ).toBe(b);
     }
   });
 });
@@ -73,11 +118,22 @@ describe('line diff', () => {
 describe('body diff', () => {
   it('picks JSON paths, text lines or binary digests', () => {
     expect(diffBodies(Buffer.from('{"a":1}'), Buffer.from('{"a":1}'))).toEqual({ kind: 'equal', size: 7 });
-    expect(diffBodies(Buffer.from('{"a":1}'), Buffer.from('{"a":2}'))).toMatchObject({ kind: 'json', changes: [{ path: '$.a' }] });
+    expect(diffBodies(Buffer.from('{"a":1}'), Buffer.from('{"a":2}'))).toMatchObject({
+      kind: 'json',
+      changes: [{ path: '$.a' }],
+    });
     // Equal in value, not in bytes (re-serialized): that breaks signatures, so the lines are shown.
-    expect(diffBodies(Buffer.from('{"a":1}'), Buffer.from('{ "a": 1 }'))).toMatchObject({ kind: 'text', added: 1, removed: 1 });
+    expect(diffBodies(Buffer.from('{"a":1}'), Buffer.from('{ "a": 1 }'))).toMatchObject({
+      kind: 'text',
+      added: 1,
+      removed: 1,
+    });
     expect(diffBodies(Buffer.from('a=1&b=2'), Buffer.from('a=1&b=3'))).toMatchObject({ kind: 'text' });
-    expect(diffBodies(Buffer.from([0, 1]), Buffer.from([0, 2, 3]))).toMatchObject({ kind: 'binary', sizeA: 2, sizeB: 3 });
+    expect(diffBodies(Buffer.from([0, 1]), Buffer.from([0, 2, 3]))).toMatchObject({
+      kind: 'binary',
+      sizeA: 2,
+      sizeB: 3,
+    });
   });
 });
 
@@ -89,8 +145,23 @@ describe('diff of two captures', () => {
   afterAll(() => cap.close());
 
   it('compares request line, headers and gzip bodies after decoding', async () => {
-    const a = await sendRaw(cap.port, { path: '/d/one', headers: [['Content-Encoding', 'gzip'], ['X-Sig', 'a']], body: gzipSync('{"amount":100,"currency":"EUR"}') });
-    const b = await sendRaw(cap.port, { method: 'PUT', path: '/d/two?x=1', headers: [['Content-Encoding', 'gzip'], ['X-Sig', 'b']], body: gzipSync('{"amount":250,"currency":"EUR"}') });
+    const a = await sendRaw(cap.port, {
+      path: '/d/one',
+      headers: [
+        ['Content-Encoding', 'gzip'],
+        ['X-Sig', 'a'],
+      ],
+      body: gzipSync('{"amount":100,"currency":"EUR"}'),
+    });
+    const b = await sendRaw(cap.port, {
+      method: 'PUT',
+      path: '/d/two?x=1',
+      headers: [
+        ['Content-Encoding', 'gzip'],
+        ['X-Sig', 'b'],
+      ],
+      body: gzipSync('{"amount":250,"currency":"EUR"}'),
+    });
     const diff = cap.app.replay.diff(a.id, b.id);
     expect(diff.request).toEqual([
       { field: 'method', before: 'POST', after: 'PUT' },
@@ -98,7 +169,11 @@ describe('diff of two captures', () => {
       { field: 'query', before: '', after: 'x=1' },
     ]);
     expect(diff.headers.map((h) => [h.kind, h.name])).toEqual([['changed', 'X-Sig']]);
-    expect(diff.body).toEqual({ kind: 'json', changes: [{ kind: 'changed', path: '$.amount', before: 100, after: 250 }], more: 0 });
+    expect(diff.body).toEqual({
+      kind: 'json',
+      changes: [{ kind: 'changed', path: '$.amount', before: 100, after: 250 }],
+      more: 0,
+    });
     expect(diff.headersMore).toBe(0);
     expect(diff.decoded).toBe(true);
     expect(() => cap.app.replay.diff(a.id, 99_999)).toThrow(expect.objectContaining({ code: 'CAPTURE_NOT_FOUND' }));

@@ -37,7 +37,14 @@ describe('live forwarding (rule mode)', () => {
     const t = await target((_hit, res) => res.writeHead(201).end('created'));
     cap.app.replay.setForward('live', `${t.url}/handler`);
     const body = Buffer.from([1, 0, 2, 255]);
-    const { id, response } = await sendRaw(cap.port, { path: '/live/a/b?c=d', headers: [['X-Sig', 's'], ['x-sig', 't']], body });
+    const { id, response } = await sendRaw(cap.port, {
+      path: '/live/a/b?c=d',
+      headers: [
+        ['X-Sig', 's'],
+        ['x-sig', 't'],
+      ],
+      body,
+    });
     expect(response.status).toBe(200);
     expect(bodyOf(response.raw)).toBe(`{"ok":true,"id":${id}}`);
     const [forward] = await forwardsOf(id);
@@ -45,7 +52,10 @@ describe('live forwarding (rule mode)', () => {
     expect(Buffer.from(forward.response.bodyBase64, 'base64').toString()).toBe('created');
     expect(t.hits[0].url).toBe('/handler/a/b?c=d');
     expect(t.hits[0].body.equals(body)).toBe(true);
-    expect(t.hits[0].headers.filter(([n]) => n.toLowerCase() === 'x-sig')).toEqual([['X-Sig', 's'], ['x-sig', 't']]);
+    expect(t.hits[0].headers.filter(([n]) => n.toLowerCase() === 'x-sig')).toEqual([
+      ['X-Sig', 's'],
+      ['x-sig', 't'],
+    ]);
     expect(headerOf(t.hits[0].headers, 'x-hookscope-forwarded')).toBe('1');
   });
 
@@ -57,7 +67,12 @@ describe('live forwarding (rule mode)', () => {
     expect(response.status).toBe(202);
     expect(bodyOf(response.raw)).toBe('rule says hi');
     const [forward] = await forwardsOf(id);
-    expect(forward).toMatchObject({ kind: 'forward', ok: false, errorKind: 'connection-refused', response: { status: null } });
+    expect(forward).toMatchObject({
+      kind: 'forward',
+      ok: false,
+      errorKind: 'connection-refused',
+      response: { status: null },
+    });
     expect(cap.app.captures.get(id).response).toMatchObject({ kind: 'answered', status: 202 });
   });
 
@@ -92,7 +107,10 @@ describe('live forwarding (rule mode)', () => {
       const { id, response } = await sendRaw(small.port, { path: '/big/', headers: [], body: Buffer.alloc(4096, 7) });
       expect(response.status).toBe(413);
       const [forward] = small.app.replay.list(id);
-      expect(forward).toMatchObject({ errorKind: 'not-sent', errorMessage: expect.stringMatching(/not received whole \(body-too-large\)/) });
+      expect(forward).toMatchObject({
+        errorKind: 'not-sent',
+        errorMessage: expect.stringMatching(/not received whole \(body-too-large\)/),
+      });
       expect(t.hits).toHaveLength(0);
     } finally {
       await small.close();
@@ -107,7 +125,9 @@ describe('live forwarding (rule mode)', () => {
     const ids = Array.from({ length: MAX_FORWARD_HOPS + 1 }, (_, i) => id + i);
     const last = (await forwardsOf(ids[MAX_FORWARD_HOPS]))[0];
     expect(last).toMatchObject({ errorKind: 'not-sent', errorMessage: expect.stringMatching(/forwarded 5 times/) });
-    expect(headerOf(cap.app.captures.get(ids[MAX_FORWARD_HOPS]).headers, 'x-hookscope-forwarded')).toBe(String(MAX_FORWARD_HOPS));
+    expect(headerOf(cap.app.captures.get(ids[MAX_FORWARD_HOPS]).headers, 'x-hookscope-forwarded')).toBe(
+      String(MAX_FORWARD_HOPS),
+    );
     cap.app.replay.setForward('loop', null);
   });
 });
@@ -115,9 +135,15 @@ describe('live forwarding (rule mode)', () => {
 describe('live forwarding (proxy mode)', () => {
   it("passes the target's status, headers and body back to the sender", async () => {
     cap.app.createEndpoint('px');
-    const t = await target((_hit, res) => res.writeHead(409, { 'X-From': 'target', 'Content-Type': 'application/json' }).end('{"dup":true}'));
+    const t = await target((_hit, res) =>
+      res.writeHead(409, { 'X-From': 'target', 'Content-Type': 'application/json' }).end('{"dup":true}'),
+    );
     cap.app.replay.setForward('px', t.url, 'proxy');
-    const { id, response } = await sendRaw(cap.port, { path: '/px/evt', headers: [['Content-Type', 'application/json']], body: '{"e":1}' });
+    const { id, response } = await sendRaw(cap.port, {
+      path: '/px/evt',
+      headers: [['Content-Type', 'application/json']],
+      body: '{"e":1}',
+    });
     expect(response.status).toBe(409);
     const raw = response.raw.toString('latin1');
     expect(raw).toMatch(/X-From: target/);
@@ -135,7 +161,9 @@ describe('live forwarding (proxy mode)', () => {
     const { id, response } = await sendRaw(cap.port, { path: '/pxdown/', headers: [], body: 'kept' });
     expect(response.status).toBe(502);
     const line = bodyOf(response.raw);
-    expect(line).toMatch(/^hookscope could not get an answer from http:\/\/127\.0\.0\.1:\d+\/: connection-refused.*\n$/);
+    expect(line).toMatch(
+      /^hookscope could not get an answer from http:\/\/127\.0\.0\.1:\d+\/: connection-refused.*\n$/,
+    );
     expect(line.trimEnd().split('\n')).toHaveLength(1);
     expect(cap.app.captures.get(id).body.toString()).toBe('kept');
     expect(cap.app.captures.get(id).response).toMatchObject({ kind: 'answered', status: 502 });

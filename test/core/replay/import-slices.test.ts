@@ -36,7 +36,9 @@ describe('import through the API beside live capture', () => {
     expect(result.statuses).toEqual({ 200: result.sent });
     expect(result.sent).toBeGreaterThan(0);
     expect(cap.app.captures.count()).toBe(ROWS + result.sent);
-    console.log(`import of ${ROWS} through the API: ${result.sent} probe webhooks, all 200; probe p50 ${quantile(result.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(result.latenciesMs, 0.99).toFixed(1)} ms, max ${Math.max(...result.latenciesMs).toFixed(1)} ms`);
+    console.log(
+      `import of ${ROWS} through the API: ${result.sent} probe webhooks, all 200; probe p50 ${quantile(result.latenciesMs, 0.5).toFixed(1)} ms, p99 ${quantile(result.latenciesMs, 0.99).toFixed(1)} ms, max ${Math.max(...result.latenciesMs).toFixed(1)} ms`,
+    );
   });
 
   it('imports the same 20,000 again: all found already here, none added', async () => {
@@ -47,9 +49,13 @@ describe('import through the API beside live capture', () => {
   });
 
   it('finds a duplicate through captures_by_endpoint_time, never by scanning', () => {
-    const plan = cap.app.db.prepare(`EXPLAIN QUERY PLAN ${DUPLICATE_SQL}`).all(1, 0, 'POST', 'u', 'h') as { detail: string }[];
+    const plan = cap.app.db.prepare(`EXPLAIN QUERY PLAN ${DUPLICATE_SQL}`).all(1, 0, 'POST', 'u', 'h') as {
+      detail: string;
+    }[];
     const details = plan.map((p) => p.detail).join('\n');
-    expect(details).toMatch(/^SEARCH captures USING INDEX captures_by_endpoint_time \(endpoint_id=\? AND received_at=\?\)$/);
+    expect(details).toMatch(
+      /^SEARCH captures USING INDEX captures_by_endpoint_time \(endpoint_id=\? AND received_at=\?\)$/,
+    );
     expect(details).not.toMatch(/SCAN/);
   });
 });
@@ -65,7 +71,14 @@ describe('slices', () => {
       const unsubscribe = app.events.subscribe((event, payload) => {
         if (event === 'captures.added') sizes.push((payload as unknown[]).length);
       });
-      const report = await app.replay.importFrom({ async *open() { yield ndjsonCorpus(50); } }, { sliceMs: 40 });
+      const report = await app.replay.importFrom(
+        {
+          async *open() {
+            yield ndjsonCorpus(50);
+          },
+        },
+        { sliceMs: 40 },
+      );
       unsubscribe();
       expect(report.captures).toBe(50);
       expect(sizes.reduce((a, b) => a + b, 0)).toBe(50);

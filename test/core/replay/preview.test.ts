@@ -21,7 +21,13 @@ beforeAll(async () => {
   await callApi(handlers, 'endpoints.bind', { slug: 'pr', provider: 'prynt', secrets: [SECRET] });
   // Signed an hour ago: stale now.
   const old = Math.floor(Date.now() / 1000) - 3600;
-  id = (await sendRaw(cap.port, { path: '/pr/hook', headers: [['Content-Type', 'application/json'], ...pryntHeaders(SECRET, BODY, old)], body: BODY })).id;
+  id = (
+    await sendRaw(cap.port, {
+      path: '/pr/hook',
+      headers: [['Content-Type', 'application/json'], ...pryntHeaders(SECRET, BODY, old)],
+      body: BODY,
+    })
+  ).id;
 });
 afterAll(async () => {
   await target.close();
@@ -31,7 +37,11 @@ afterAll(async () => {
 describe('replays.preview and replays.send signedAt', () => {
   it('previews the re-signed headers without sending or recording anything', async () => {
     const hits = target.hits.length;
-    const preview = (await callApi(handlers, 'replays.preview', { id, url: `${target.url}/x`, resign: true })) as ReplayPreview;
+    const preview = (await callApi(handlers, 'replays.preview', {
+      id,
+      url: `${target.url}/x`,
+      resign: true,
+    })) as ReplayPreview;
     expect(preview.resigned).toMatchObject({ provider: 'prynt', secretIndex: 0 });
     expect(headerOf(preview.headers, 'X-Prynt-Timestamp')).toBe(String(preview.resigned!.timestamp));
     expect(pryntVerify(SECRET, preview.headers, Buffer.from(BODY))).toEqual({ ok: true });
@@ -40,8 +50,17 @@ describe('replays.preview and replays.send signedAt', () => {
   });
 
   it('a send with the preview timestamp carries exactly the previewed signature', async () => {
-    const preview = (await callApi(handlers, 'replays.preview', { id, url: `${target.url}/x`, resign: true })) as ReplayPreview;
-    await callApi(handlers, 'replays.send', { id, url: `${target.url}/x`, resign: true, signedAt: preview.resigned!.timestamp });
+    const preview = (await callApi(handlers, 'replays.preview', {
+      id,
+      url: `${target.url}/x`,
+      resign: true,
+    })) as ReplayPreview;
+    await callApi(handlers, 'replays.send', {
+      id,
+      url: `${target.url}/x`,
+      resign: true,
+      signedAt: preview.resigned!.timestamp,
+    });
     const sent = target.hits.at(-1)!;
     expect(headerOf(sent.headers, 'X-Prynt-Signature')).toBe(headerOf(preview.headers, 'X-Prynt-Signature'));
     expect(headerOf(sent.headers, 'X-Prynt-Timestamp')).toBe(String(preview.resigned!.timestamp));
@@ -49,11 +68,18 @@ describe('replays.preview and replays.send signedAt', () => {
 
   it('refuses a signedAt that is no unix time, and a re-sign that cannot be made, before anything is sent', async () => {
     const hits = target.hits.length;
-    await expect(callApi(handlers, 'replays.send', { id, url: target.url, resign: true, signedAt: -5 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
-    await expect(callApi(handlers, 'replays.send', { id, url: target.url, resign: true, signedAt: 1.5 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(
+      callApi(handlers, 'replays.send', { id, url: target.url, resign: true, signedAt: -5 }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(
+      callApi(handlers, 'replays.send', { id, url: target.url, resign: true, signedAt: 1.5 }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
     cap.app.createEndpoint('plain');
-    const plain = (await sendRaw(cap.port, { path: '/plain/x', headers: [['Content-Type', 'text/plain']], body: 'hi' })).id;
-    await expect(callApi(handlers, 'replays.preview', { id: plain, url: target.url, resign: true })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    const plain = (await sendRaw(cap.port, { path: '/plain/x', headers: [['Content-Type', 'text/plain']], body: 'hi' }))
+      .id;
+    await expect(
+      callApi(handlers, 'replays.preview', { id: plain, url: target.url, resign: true }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
     expect(target.hits.length).toBe(hits);
   });
 });

@@ -18,7 +18,9 @@ export interface Target extends Omit<Sink, 'hits'> {
 type Handler = (hit: TargetHit, res: ServerResponse, req: IncomingMessage) => void;
 
 /** The shared sink (test/helpers/sink-server.ts), its hits with the raw header pairs exactly as received. */
-export async function startTarget(handler: Handler = (_hit, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok')): Promise<Target> {
+export async function startTarget(
+  handler: Handler = (_hit, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok'),
+): Promise<Target> {
   const hits: TargetHit[] = [];
   const sink = await startSink((raw, res, req) => {
     const hit = { method: raw.method, url: raw.url, headers: raw.rawHeaders, body: raw.body };
@@ -41,8 +43,13 @@ export async function sendRaw(
   request: { method?: string; path: string; headers: HeaderPair[]; body?: Buffer | string },
 ): Promise<{ id: number; response: RawResponse }> {
   const body = typeof request.body === 'string' ? Buffer.from(request.body) : (request.body ?? Buffer.alloc(0));
-  const lines = [`${request.method ?? 'POST'} ${request.path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, ...request.headers.map(([n, v]) => `${n}: ${v}`)];
-  if (!request.headers.some(([n]) => n.toLowerCase() === 'content-length')) lines.push(`Content-Length: ${body.length}`);
+  const lines = [
+    `${request.method ?? 'POST'} ${request.path} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    ...request.headers.map(([n, v]) => `${n}: ${v}`),
+  ];
+  if (!request.headers.some(([n]) => n.toLowerCase() === 'content-length'))
+    lines.push(`Content-Length: ${body.length}`);
   lines.push('Connection: close');
   const response = await rawRequest(port, [Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
   const id = Number(/X-Hookscope-Capture-Id: (\d+)/i.exec(response.raw.toString('latin1'))?.[1]);
@@ -59,7 +66,11 @@ export function headerOf(headers: readonly HeaderPair[], name: string): string |
  * |now - X-Prynt-Timestamp| > 300 s, else compare `sha256=` + HMAC-SHA256 of
  * `${timestamp}.${rawBody}` timing-safely.
  */
-export function pryntVerify(secret: string, headers: readonly HeaderPair[], rawBody: Buffer): { ok: true } | { ok: false; error: string } {
+export function pryntVerify(
+  secret: string,
+  headers: readonly HeaderPair[],
+  rawBody: Buffer,
+): { ok: true } | { ok: false; error: string } {
   const signature = headerOf(headers, 'x-prynt-signature') ?? '';
   const timestamp = headerOf(headers, 'x-prynt-timestamp') ?? '';
   const age = Math.abs(Date.now() / 1000 - parseInt(timestamp));
@@ -76,7 +87,10 @@ export function pryntVerify(secret: string, headers: readonly HeaderPair[], rawB
 export function pryntHandler(secret: string): Promise<Target> {
   return startTarget((hit, res) => {
     const verdict = pryntVerify(secret, hit.headers, hit.body);
-    if (!verdict.ok) return void res.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: verdict.error }));
+    if (!verdict.ok)
+      return void res
+        .writeHead(401, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ error: verdict.error }));
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ received: true }));
   });
 }

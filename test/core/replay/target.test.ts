@@ -27,15 +27,46 @@ describe('headers of a replay', () => {
   it('leaves out hop-by-hop headers, Host and Content-Length, keeping the rest in order', () => {
     expect(
       copyableHeaders([
-        ['Host', 'h'], ['Connection', 'keep-alive'], ['X-A', '1'], ['Keep-Alive', 't'], ['Transfer-Encoding', 'chunked'], ['TE', 'trailers'],
-        ['Trailer', 'x'], ['Upgrade', 'h2c'], ['Proxy-Authorization', 'p'], ['proxy-connection', 'c'], ['content-length', '3'], ['x-a', '2'],
+        ['Host', 'h'],
+        ['Connection', 'keep-alive'],
+        ['X-A', '1'],
+        ['Keep-Alive', 't'],
+        ['Transfer-Encoding', 'chunked'],
+        ['TE', 'trailers'],
+        ['Trailer', 'x'],
+        ['Upgrade', 'h2c'],
+        ['Proxy-Authorization', 'p'],
+        ['proxy-connection', 'c'],
+        ['content-length', '3'],
+        ['x-a', '2'],
       ]),
-    ).toEqual([['X-A', '1'], ['x-a', '2']]);
+    ).toEqual([
+      ['X-A', '1'],
+      ['x-a', '2'],
+    ]);
   });
 
   it('sets a header in place, keeping its name case and dropping later duplicates', () => {
-    expect(setHeader([['a', '1'], ['X-Sig', 'old'], ['b', '2'], ['x-sig', 'dup']], 'X-SIG', 'new')).toEqual([['a', '1'], ['X-Sig', 'new'], ['b', '2']]);
-    expect(setHeader([['a', '1']], 'X-New', 'v')).toEqual([['a', '1'], ['X-New', 'v']]);
+    expect(
+      setHeader(
+        [
+          ['a', '1'],
+          ['X-Sig', 'old'],
+          ['b', '2'],
+          ['x-sig', 'dup'],
+        ],
+        'X-SIG',
+        'new',
+      ),
+    ).toEqual([
+      ['a', '1'],
+      ['X-Sig', 'new'],
+      ['b', '2'],
+    ]);
+    expect(setHeader([['a', '1']], 'X-New', 'v')).toEqual([
+      ['a', '1'],
+      ['X-New', 'v'],
+    ]);
   });
 });
 
@@ -46,6 +77,8 @@ describe('--since', () => {
     expect(parseSince('30m', now)).toBe(now - 30 * 60_000);
     expect(parseSince('24h', now)).toBe(now - 86_400_000);
     expect(parseSince('7d', now)).toBe(now - 7 * 86_400_000);
-    expect(() => parseSince('yesterday', now)).toThrow(expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringMatching(/--since/) }));
+    expect(() => parseSince('yesterday', now)).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringMatching(/--since/) }),
+    );
   });
 });

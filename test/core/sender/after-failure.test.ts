@@ -17,12 +17,22 @@ async function setup() {
   const state = { status: 500 };
   const server = await startServer((_req, res) => res.writeHead(state.status).end());
   const env = senderEnv();
-  cleanups.push(() => server.close(), () => env.dispose());
+  cleanups.push(
+    () => server.close(),
+    () => env.dispose(),
+  );
   const clock = new ManualClock(T0);
   const sender = env.sender({ clock, speed: 1 });
   const events = eventQueue(sender.on);
   const send = (provider: string, policy?: { retryDelaysMs: number[] }) =>
-    sender.send({ provider, eventType: 'x', payload: { at: clock.now() }, url: server.url, secret: TEST_SECRET, policy }).deliveryId;
+    sender.send({
+      provider,
+      eventType: 'x',
+      payload: { at: clock.now() },
+      url: server.url,
+      secret: TEST_SECRET,
+      policy,
+    }).deliveryId;
   return { state, server, env, clock, sender, events, send };
 }
 
@@ -151,7 +161,11 @@ describe("Prynt's automatic disabling after 24 h of consecutive failures", () =>
     expect(ctx.sender.retryFailedSince(T0).skipped.map((s) => s.deliveryId)).toEqual([d1, d2, d3]);
 
     ctx.state.status = 200;
-    expect(ctx.sender.setWebhookEnabled(webhookId, true)).toMatchObject({ enabled: true, failingSince: null, disabledAt: null });
+    expect(ctx.sender.setWebhookEnabled(webhookId, true)).toMatchObject({
+      enabled: true,
+      failingSince: null,
+      disabledAt: null,
+    });
     expect(ctx.sender.retryFailedSince(T0).retried).toEqual([d1, d2, d3]);
     for (const id of [d1, d2, d3]) expect((await ctx.sender.waitFor(id)).status).toBe('delivered');
   });
@@ -184,7 +198,10 @@ describe("Prynt's automatic disabling after 24 h of consecutive failures", () =>
     const id = ctx.send('lrdefender');
     await ctx.events.next('attempt-finished');
     const webhookId = ctx.sender.getDelivery(id).webhook.id;
-    expect(ctx.sender.setWebhookEnabled(webhookId, false)).toMatchObject({ enabled: false, disabledReason: 'disabled by the user' });
+    expect(ctx.sender.setWebhookEnabled(webhookId, false)).toMatchObject({
+      enabled: false,
+      disabledReason: 'disabled by the user',
+    });
     expect((await ctx.sender.waitFor(id)).failureReason).toBe('webhook-disabled');
     expect(ctx.clock.pending).toBe(0);
   });
@@ -212,9 +229,15 @@ describe('listing', () => {
   it('send validates its input', async () => {
     const ctx = await setup();
     const base = { provider: 'lrdefender', eventType: 'x', payload: {}, url: ctx.server.url };
-    expect(() => ctx.sender.send({ ...base, url: 'file:///etc/passwd' })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
-    expect(() => ctx.sender.send({ ...base, provider: 'nope' })).toThrow(expect.objectContaining({ code: 'PROVIDER_UNKNOWN' }));
-    expect(() => ctx.sender.send({ ...base, policy: { timeoutMs: -1 } })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+    expect(() => ctx.sender.send({ ...base, url: 'file:///etc/passwd' })).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT' }),
+    );
+    expect(() => ctx.sender.send({ ...base, provider: 'nope' })).toThrow(
+      expect.objectContaining({ code: 'PROVIDER_UNKNOWN' }),
+    );
+    expect(() => ctx.sender.send({ ...base, policy: { timeoutMs: -1 } })).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT' }),
+    );
     expect(ctx.sender.listDeliveries()).toEqual([]);
   });
 });
@@ -224,7 +247,14 @@ describe('one-shot use (hookscope send)', () => {
     const ctx = await setup();
     const seen: string[] = [];
     const result = await ctx.sender.sendAndWait(
-      { provider: 'fingerprintiq', eventType: 'x', payload: {}, url: ctx.server.url, secret: TEST_SECRET, policy: { retryDelaysMs: [0, 0] } },
+      {
+        provider: 'fingerprintiq',
+        eventType: 'x',
+        payload: {},
+        url: ctx.server.url,
+        secret: TEST_SECRET,
+        policy: { retryDelaysMs: [0, 0] },
+      },
       (e) => seen.push(e.type === 'attempt-finished' ? `finished ${e.attempt.n} ${e.attempt.status}` : e.type),
     );
     expect(seen).toEqual([
@@ -236,7 +266,13 @@ describe('one-shot use (hookscope send)', () => {
       'finished 3 500',
       'delivery-finished',
     ]);
-    expect(result).toMatchObject({ status: 'failed', provider: 'fingerprintiq', eventType: 'x', target: ctx.server.url, warnings: [] });
+    expect(result).toMatchObject({
+      status: 'failed',
+      provider: 'fingerprintiq',
+      eventType: 'x',
+      target: ctx.server.url,
+      warnings: [],
+    });
     expect(result.attempts.map((a) => a.n)).toEqual([1, 2, 3]);
     expect(result.attempts[0]).toEqual({
       n: 1,

@@ -29,7 +29,16 @@ function storeWaiting(db: Db, url: string, count: number): Map<number, number> {
       const at = T0 + 1000 + i * 100;
       const body = new TextEncoder().encode(JSON.stringify({ eventId: `evt_${i}`, i }));
       const { deliveryId } = repo.createDelivery(
-        { webhookId: webhook.id, provider: 'lrdefender', eventType: 'x', eventId: `evt_${i}`, url, policy: PROVIDER_POLICIES.lrdefender, body, createdAt: T0 },
+        {
+          webhookId: webhook.id,
+          provider: 'lrdefender',
+          eventType: 'x',
+          eventId: `evt_${i}`,
+          url,
+          policy: PROVIDER_POLICIES.lrdefender,
+          body,
+          createdAt: T0,
+        },
         { scheduledAt: at, dueAt: at },
       );
       due.set(deliveryId, at);
@@ -45,19 +54,33 @@ function manualDefer() {
     queue.push(fn);
     return () => queue.splice(queue.indexOf(fn) >>> 0, 1);
   };
-  return { defer, queue, flush: () => { while (queue.length) queue.shift()!(); } };
+  return {
+    defer,
+    queue,
+    flush: () => {
+      while (queue.length) queue.shift()!();
+    },
+  };
 }
 
 describe('resuming many waiting attempts', () => {
   it('arms a slice, yields, arms the next, up to a window; each attempt is sent at its due time, once', async () => {
     const server = await answer(200);
     const env = senderEnv();
-    cleanups.push(() => server.close(), () => env.dispose());
+    cleanups.push(
+      () => server.close(),
+      () => env.dispose(),
+    );
     const db = env.open();
     const due = storeWaiting(db, server.url, 60);
     const clock = new ManualClock(T0);
     const turns = manualDefer();
-    const sender = env.sender({ db, clock, speed: 1, arming: { chunk: 10, ahead: 25, leadMs: 500, defer: turns.defer } });
+    const sender = env.sender({
+      db,
+      clock,
+      speed: 1,
+      arming: { chunk: 10, ahead: 25, leadMs: 500, defer: turns.defer },
+    });
     const events = eventQueue(sender.on);
 
     // resume() returned after one slice; the rest waits for turns of the event loop.
@@ -108,7 +131,12 @@ describe('resuming many waiting attempts', () => {
     const due = storeWaiting(db, 'http://127.0.0.1:9/hook', 30);
     const clock = new ManualClock(T0);
     const turns = manualDefer();
-    const sender = env.sender({ db, clock, speed: 1, arming: { chunk: 10, ahead: 10, leadMs: 100, defer: turns.defer } });
+    const sender = env.sender({
+      db,
+      clock,
+      speed: 1,
+      arming: { chunk: 10, ahead: 10, leadMs: 100, defer: turns.defer },
+    });
     expect(clock.pending).toBe(11); // ten armed, and the next pass's timer
 
     sender.setSpeed(4);

@@ -13,7 +13,14 @@ afterEach(async () => {
 });
 
 const body = new TextEncoder().encode('{"event":"x"}');
-const request: PreparedRequest = { method: 'POST', headers: [['Content-Type', 'application/json'], ['X-Sig', 'abc']], body };
+const request: PreparedRequest = {
+  method: 'POST',
+  headers: [
+    ['Content-Type', 'application/json'],
+    ['X-Sig', 'abc'],
+  ],
+  body,
+};
 const opts = { timeoutMs: 2000, success: '2xx' as const };
 
 async function freePort(): Promise<number> {
@@ -26,7 +33,9 @@ async function freePort(): Promise<number> {
 
 describe('performAttempt', () => {
   it('records the request as sent and the answer', async () => {
-    const server = await startServer((req, res) => res.writeHead(202, { 'X-Reply': 'yes' }).end(`got ${req.headers['x-sig']}`));
+    const server = await startServer((req, res) =>
+      res.writeHead(202, { 'X-Reply': 'yes' }).end(`got ${req.headers['x-sig']}`),
+    );
     cleanups.push(() => server.close());
     const r = await performAttempt(server.url, request, opts);
     expect(r).toMatchObject({ ok: true, status: 202, errorKind: null, errorMessage: null });
@@ -46,7 +55,11 @@ describe('performAttempt', () => {
   it("judges the status by the provider's rule: a 201 fails under exactly-200, passes under 2xx", async () => {
     const server = await startServer((_req, res) => res.writeHead(201).end());
     cleanups.push(() => server.close());
-    expect(await performAttempt(server.url, request, { ...opts, success: 'exactly-200' })).toMatchObject({ ok: false, status: 201, errorKind: 'status' });
+    expect(await performAttempt(server.url, request, { ...opts, success: 'exactly-200' })).toMatchObject({
+      ok: false,
+      status: 201,
+      errorKind: 'status',
+    });
     expect(await performAttempt(server.url, request, opts)).toMatchObject({ ok: true, status: 201, errorKind: null });
   });
 
@@ -79,7 +92,11 @@ describe('performAttempt', () => {
   it("'connection-reset' when the server destroys the socket before answering", async () => {
     const server = await startServer((req) => req.socket.destroy());
     cleanups.push(() => server.close());
-    expect(await performAttempt(server.url, request, opts)).toMatchObject({ ok: false, status: null, errorKind: 'connection-reset' });
+    expect(await performAttempt(server.url, request, opts)).toMatchObject({
+      ok: false,
+      status: null,
+      errorKind: 'connection-reset',
+    });
   });
 
   it("'connection-reset' on a TCP reset (RST) right after the request", async () => {
@@ -87,7 +104,9 @@ describe('performAttempt', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
     const port = (server.address() as AddressInfo).port;
-    expect(await performAttempt(`http://127.0.0.1:${port}/hook`, request, opts)).toMatchObject({ errorKind: 'connection-reset' });
+    expect(await performAttempt(`http://127.0.0.1:${port}/hook`, request, opts)).toMatchObject({
+      errorKind: 'connection-reset',
+    });
   });
 
   it("'dns' for a name that does not resolve (.invalid), and fast", async () => {

@@ -22,7 +22,10 @@ async function setup() {
   const state = { status: 500 };
   const server = await startServer((_req, res) => res.writeHead(state.status).end());
   const env = senderEnv({ registry: {} });
-  cleanups.push(() => server.close(), () => env.dispose());
+  cleanups.push(
+    () => server.close(),
+    () => env.dispose(),
+  );
   const clock = new ManualClock(T0);
   const sender = env.sender({ clock, speed: 3600 });
   return { state, server, clock, sender };
@@ -48,7 +51,8 @@ describe("Prynt's automatic disabling, sped up", () => {
   it('a sped-up series of failing deliveries, one per provider hour, disables the webhook after 24 provider hours; enabling it is one call', async () => {
     const ctx = await setup();
     const send = () =>
-      ctx.sender.send({ provider: 'prynt', eventType: 'verdict.block', url: ctx.server.url, secret: 'whsec_disable' }).deliveryId;
+      ctx.sender.send({ provider: 'prynt', eventType: 'verdict.block', url: ctx.server.url, secret: 'whsec_disable' })
+        .deliveryId;
     const outcomes: (string | null)[] = [];
     let last = 0;
     for (let i = 0; i < 30 && !outcomes.includes('webhook-disabled'); i++) {
@@ -64,9 +68,15 @@ describe("Prynt's automatic disabling, sped up", () => {
     // Real time spent: 25 seconds and the sped-up ladders, not a day.
     expect(ctx.clock.now() - T0).toBeLessThan(60_000);
     const [webhook] = ctx.sender.listWebhooks();
-    expect(webhook).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/^failing for \d+ ms of provider time$/) });
+    expect(webhook).toMatchObject({
+      enabled: false,
+      disabledReason: expect.stringMatching(/^failing for \d+ ms of provider time$/),
+    });
     expect(webhook.failingLast! - webhook.failingSince!).toBeGreaterThanOrEqual(24 * H);
-    const lastAttempt = ctx.sender.getDelivery(last).attempts.filter((a) => a.sentAt !== null).at(-1)!;
+    const lastAttempt = ctx.sender
+      .getDelivery(last)
+      .attempts.filter((a) => a.sentAt !== null)
+      .at(-1)!;
     expect(lastAttempt.scheduledAt - T0).toBeGreaterThanOrEqual(24 * H - 10_000);
     expect(() => send()).toThrow(expect.objectContaining({ code: 'WEBHOOK_DISABLED' }));
 
@@ -80,7 +90,12 @@ describe("Prynt's automatic disabling, sped up", () => {
   it('provider time runs at the speed in force, and a change of speed keeps it continuous', async () => {
     const ctx = await setup();
     const at = () => {
-      const id = ctx.sender.send({ provider: 'prynt', eventType: 'verdict.block', url: ctx.server.url, secret: 'whsec_disable' }).deliveryId;
+      const id = ctx.sender.send({
+        provider: 'prynt',
+        eventType: 'verdict.block',
+        url: ctx.server.url,
+        secret: 'whsec_disable',
+      }).deliveryId;
       return ctx.sender.getDelivery(id).attempts[0].scheduledAt;
     };
     expect(at()).toBe(T0);
@@ -93,7 +108,13 @@ describe("Prynt's automatic disabling, sped up", () => {
 
   it('a manual retry is scheduled on the provider clock too: real seconds waited at 3600x are provider hours', async () => {
     const ctx = await setup();
-    const id = ctx.sender.send({ provider: 'fingerprintiq', eventType: 'visit.new', url: ctx.server.url, secret: 'whsec_disable', policy: { retryDelaysMs: [] } }).deliveryId;
+    const id = ctx.sender.send({
+      provider: 'fingerprintiq',
+      eventType: 'visit.new',
+      url: ctx.server.url,
+      secret: 'whsec_disable',
+      policy: { retryDelaysMs: [] },
+    }).deliveryId;
     expect((await runLadder(ctx.clock, ctx.sender, id)).status).toBe('failed');
     ctx.clock.advance(2000);
     ctx.sender.retry(id);

@@ -31,9 +31,18 @@ interface Extra {
 
 async function check(providerId: string, flaw?: Flaw, extra: Extra = {}): Promise<CheckReport> {
   const provider = registry.require(providerId);
-  const handler = await providerHandler(provider, { secret: SECRET, flaw, slowMs: extra.slowMs, slowFirst: extra.slowFirst, noDedupe: extra.noDedupe });
+  const handler = await providerHandler(provider, {
+    secret: SECRET,
+    flaw,
+    slowMs: extra.slowMs,
+    slowFirst: extra.slowFirst,
+    noDedupe: extra.noDedupe,
+  });
   const env = senderEnv({ registry: {} });
-  cleanups.push(() => handler.close(), () => env.dispose());
+  cleanups.push(
+    () => handler.close(),
+    () => env.dispose(),
+  );
   const sender = env.sender({ clock: systemClock });
   return sender.check({
     url: handler.url,
@@ -47,7 +56,8 @@ async function check(providerId: string, flaw?: Flaw, extra: Extra = {}): Promis
 }
 
 const rowsOf = (report: CheckReport, scenario: ScenarioId) => report.rows.filter((r) => r.scenario === scenario);
-const failing = (report: CheckReport) => report.rows.filter((r) => r.pass === false).map((r) => (r.form ? `${r.scenario}/${r.form}` : r.scenario));
+const failing = (report: CheckReport) =>
+  report.rows.filter((r) => r.pass === false).map((r) => (r.form ? `${r.scenario}/${r.form}` : r.scenario));
 
 describe.each(PROVIDERS)('the handler check for %s', (providerId) => {
   it('passes a correct handler on every scenario it can judge', async () => {
@@ -55,13 +65,23 @@ describe.each(PROVIDERS)('the handler check for %s', (providerId) => {
     expect(report.rows.filter((r) => r.pass === false)).toEqual([]);
     // Only what cannot apply is left unjudged: a replay where the scheme (or LRDefender's plain form) signs no
     // timestamp, the largest size where the provider states none. Prynt has both.
-    expect(report.rows.filter((r) => r.pass === null).map((r) => r.scenario).sort()).toEqual(providerId === 'prynt' ? [] : ['max-size', 'replay-attack']);
-    for (const id of ['unsigned', 'retry', 'unknown-event', 'slow-handler', 'duplicate'] as ScenarioId[]) expect(rowsOf(report, id).length).toBeGreaterThan(0);
+    expect(
+      report.rows
+        .filter((r) => r.pass === null)
+        .map((r) => r.scenario)
+        .sort(),
+    ).toEqual(providerId === 'prynt' ? [] : ['max-size', 'replay-attack']);
+    for (const id of ['unsigned', 'retry', 'unknown-event', 'slow-handler', 'duplicate'] as ScenarioId[])
+      expect(rowsOf(report, id).length).toBeGreaterThan(0);
   });
 
   it('fails a handler that verifies the signature only when the header is present, on "unsigned"', async () => {
     const report = await check(providerId, 'lenient');
-    expect(failing(report)).toEqual(registry.require(providerId).signature.forms.length > 1 ? ['unsigned/timestamped', 'unsigned/plain'] : ['unsigned']);
+    expect(failing(report)).toEqual(
+      registry.require(providerId).signature.forms.length > 1
+        ? ['unsigned/timestamped', 'unsigned/plain']
+        : ['unsigned'],
+    );
     expect(rowsOf(report, 'unsigned')[0]).toMatchObject({ expected: '401 or 403 (400 accepted)', actual: '200' });
   });
 
@@ -100,7 +120,9 @@ describe.each(PROVIDERS)('the handler check for %s', (providerId) => {
 
 describe('signature forms', () => {
   it("LRDefender's signature scenarios run in both forms, timestamped then plain, each reported", async () => {
-    const report = await check('lrdefender', undefined, { scenarios: ['valid', 'replay-attack', 'wrong-secret', 'unsigned', 'burst'] });
+    const report = await check('lrdefender', undefined, {
+      scenarios: ['valid', 'replay-attack', 'wrong-secret', 'unsigned', 'burst'],
+    });
     expect(report.rows.map((r) => [r.scenario, r.form ?? null, r.pass])).toEqual([
       ['valid', 'timestamped', true],
       ['replay-attack', 'timestamped', true],
@@ -112,7 +134,9 @@ describe('signature forms', () => {
       ['wrong-secret', 'plain', true],
       ['unsigned', 'plain', true],
     ]);
-    expect(report.rows.find((r) => r.form === 'plain' && r.scenario === 'replay-attack')!.note).toMatch(/plain form\) signs no timestamp/);
+    expect(report.rows.find((r) => r.form === 'plain' && r.scenario === 'replay-attack')!.note).toMatch(
+      /plain form\) signs no timestamp/,
+    );
     expect(report.rows.find((r) => r.form === 'plain' && r.scenario === 'valid')!.title).toContain('[plain signature]');
   });
 });
@@ -122,11 +146,17 @@ describe('the slow-handler scenario, once the provider has retried', () => {
 
   it('passes a handler slow only the first time that does not process the retry again', async () => {
     const report = await check('prynt', 'slow', slowOnce);
-    expect(report.rows[0]).toMatchObject({ pass: true, actual: 'no answer within 300 ms; the retry: 200; effects unchanged by the second' });
+    expect(report.rows[0]).toMatchObject({
+      pass: true,
+      actual: 'no answer within 300 ms; the retry: 200; effects unchanged by the second',
+    });
   });
 
   it('fails one that processes the retry of a timed-out event a second time', async () => {
     const report = await check('prynt', 'slow', { ...slowOnce, noDedupe: true });
-    expect(report.rows[0]).toMatchObject({ pass: false, actual: 'no answer within 300 ms; the retry: 200; effects changed again by the second' });
+    expect(report.rows[0]).toMatchObject({
+      pass: false,
+      actual: 'no answer within 300 ms; the retry: 200; effects changed again by the second',
+    });
   });
 });

@@ -16,32 +16,49 @@ afterEach(async () => {
 });
 
 describe('event variants', () => {
-  it.each(PROVIDERS)("%s: every variant of every event type passes the provider's own rules, id patterns included", (providerId) => {
-    const provider = registry.require(providerId);
-    const idFields = adapter.idFields!(providerId);
-    for (const { type } of provider.events) {
-      const { body } = adapter.createBody(providerId, type, undefined, Date.UTC(2026, 11, 4));
-      for (let n = 1; n <= 20; n++) {
-        const variant = JSON.parse(text(eventVariant(body, `chk42d9b0${n}`, { idFields })));
-        expect(validatePayload(provider, type, variant), `${providerId} ${type} #${n}`).toEqual([]);
+  it.each(PROVIDERS)(
+    "%s: every variant of every event type passes the provider's own rules, id patterns included",
+    (providerId) => {
+      const provider = registry.require(providerId);
+      const idFields = adapter.idFields!(providerId);
+      for (const { type } of provider.events) {
+        const { body } = adapter.createBody(providerId, type, undefined, Date.UTC(2026, 11, 4));
+        for (let n = 1; n <= 20; n++) {
+          const variant = JSON.parse(text(eventVariant(body, `chk42d9b0${n}`, { idFields })));
+          expect(validatePayload(provider, type, variant), `${providerId} ${type} #${n}`).toEqual([]);
+        }
       }
-    }
-  });
+    },
+  );
 
-  it.each(PROVIDERS)('%s: the events the check derives (moved in time where the rules allow) pass the rules, and differ', async (providerId) => {
-    const provider = registry.require(providerId);
-    const handler = await providerHandler(provider, { secret: 's3cret' });
-    const env = senderEnv({ registry: {} });
-    cleanups.push(() => handler.close(), () => env.dispose());
-    const sender = env.sender({ clock: systemClock });
-    for (const { type } of provider.events) {
-      const before = handler.hits.length;
-      await sender.check({ url: handler.url, provider: providerId, eventType: type, secret: 's3cret', scenarios: ['burst'], burstSize: 5 });
-      const bodies = handler.hits.slice(before).map((h) => h.body.toString('utf8'));
-      expect(new Set(bodies).size, `${providerId} ${type}`).toBe(5);
-      for (const b of bodies) expect(validatePayload(provider, type, JSON.parse(b)), `${providerId} ${type}`).toEqual([]);
-    }
-  });
+  it.each(PROVIDERS)(
+    '%s: the events the check derives (moved in time where the rules allow) pass the rules, and differ',
+    async (providerId) => {
+      const provider = registry.require(providerId);
+      const handler = await providerHandler(provider, { secret: 's3cret' });
+      const env = senderEnv({ registry: {} });
+      cleanups.push(
+        () => handler.close(),
+        () => env.dispose(),
+      );
+      const sender = env.sender({ clock: systemClock });
+      for (const { type } of provider.events) {
+        const before = handler.hits.length;
+        await sender.check({
+          url: handler.url,
+          provider: providerId,
+          eventType: type,
+          secret: 's3cret',
+          scenarios: ['burst'],
+          burstSize: 5,
+        });
+        const bodies = handler.hits.slice(before).map((h) => h.body.toString('utf8'));
+        expect(new Set(bodies).size, `${providerId} ${type}`).toBe(5);
+        for (const b of bodies)
+          expect(validatePayload(provider, type, JSON.parse(b)), `${providerId} ${type}`).toEqual([]);
+      }
+    },
+  );
 
   it('the Prynt event id that broke the pattern now keeps its shape', () => {
     const renewed = renewId('evt_G4WD0BFXER8KD', 'chk42d9b01');
@@ -70,9 +87,18 @@ describe('the bodies the check sends', () => {
       const provider = registry.require(providerId);
       const handler = await providerHandler(provider, { secret: 's3cret' });
       const env = senderEnv({ registry: {} });
-      cleanups.push(() => handler.close(), () => env.dispose());
+      cleanups.push(
+        () => handler.close(),
+        () => env.dispose(),
+      );
       const sender = env.sender({ clock: systemClock });
-      await sender.check({ url: handler.url, provider: providerId, eventType: provider.events[0].type, secret: 's3cret', scenarios: ['valid', 'duplicate', 'retry', 'burst'] });
+      await sender.check({
+        url: handler.url,
+        provider: providerId,
+        eventType: provider.events[0].type,
+        secret: 's3cret',
+        scenarios: ['valid', 'duplicate', 'retry', 'burst'],
+      });
       const bodies = handler.hits.filter((h) => h.method === 'POST').map((h) => h.body.toString('utf8'));
       const forms = provider.signature.forms.length;
       // valid (per form), duplicate x2, retry x2, burst x10
@@ -92,9 +118,18 @@ describe('the bodies the check sends', () => {
     const provider = registry.require('prynt');
     const handler = await providerHandler(provider, { secret: 's3cret' });
     const env = senderEnv({ registry: {} });
-    cleanups.push(() => handler.close(), () => env.dispose());
+    cleanups.push(
+      () => handler.close(),
+      () => env.dispose(),
+    );
     const sender = env.sender({ clock: systemClock });
-    await sender.check({ url: handler.url, provider: 'prynt', eventType: 'verdict.block', secret: 's3cret', scenarios: ['retry'] });
+    await sender.check({
+      url: handler.url,
+      provider: 'prynt',
+      eventType: 'verdict.block',
+      secret: 's3cret',
+      scenarios: ['retry'],
+    });
     const [first, retry] = handler.hits;
     expect(retry.body.equals(first.body)).toBe(true);
     expect(retry.headers['x-prynt-delivery']).toBe(first.headers['x-prynt-delivery']);

@@ -14,7 +14,10 @@ afterEach(async () => {
 
 async function check(handler: Awaited<ReturnType<typeof correctHandler>>, extra: { effects?: boolean } = {}) {
   const env = senderEnv();
-  cleanups.push(() => handler.close(), () => env.dispose());
+  cleanups.push(
+    () => handler.close(),
+    () => env.dispose(),
+  );
   const sender = env.sender({ clock: systemClock });
   return sender.check({
     url: handler.url,
@@ -71,7 +74,10 @@ describe('handler check', () => {
       oversized: true,
     });
     expect(report.rows.find((r) => r.scenario === 'duplicate')!.actual).toContain('changed again');
-    expect(report.rows.find((r) => r.scenario === 'wrong-secret')).toMatchObject({ expected: '401 or 403 (400 accepted)', actual: '200' });
+    expect(report.rows.find((r) => r.scenario === 'wrong-secret')).toMatchObject({
+      expected: '401 or 403 (400 accepted)',
+      actual: '200',
+    });
   });
 
   it('without an effects probe, a repeat answered 2xx is not judged (never passed), and the row and the report say why', async () => {
@@ -87,7 +93,10 @@ describe('handler check', () => {
   it('a scheme that signs no timestamp gets no replay verdict; a provider without a size limit no max-size one', async () => {
     const handler = await naiveHandler();
     const env = senderEnv();
-    cleanups.push(() => handler.close(), () => env.dispose());
+    cleanups.push(
+      () => handler.close(),
+      () => env.dispose(),
+    );
     const { adapter } = testAdapter({ limits: { httpsRequired: false } });
     const unsigned = {
       ...adapter,
@@ -97,7 +106,13 @@ describe('handler check', () => {
       },
     };
     const sender = env.sender({ clock: systemClock, providers: unsigned });
-    const report = await sender.check({ url: handler.url, provider: 'fingerprintiq', eventType: 'visit.new', secret: TEST_SECRET, scenarios: ['replay-attack', 'max-size', 'oversized'] });
+    const report = await sender.check({
+      url: handler.url,
+      provider: 'fingerprintiq',
+      eventType: 'visit.new',
+      secret: TEST_SECRET,
+      scenarios: ['replay-attack', 'max-size', 'oversized'],
+    });
     expect(report.rows.map((r) => [r.scenario, r.pass])).toEqual([
       ['replay-attack', null],
       ['max-size', null],
@@ -114,12 +129,20 @@ describe('handler check', () => {
     const env = senderEnv();
     cleanups.push(() => env.dispose());
     const sender = env.sender({ clock: systemClock });
-    const report = await sender.check({ url, provider: 'prynt', eventType: 'x', secret: TEST_SECRET, scenarios: ['valid', 'wrong-secret'] });
+    const report = await sender.check({
+      url,
+      provider: 'prynt',
+      eventType: 'x',
+      secret: TEST_SECRET,
+      scenarios: ['valid', 'wrong-secret'],
+    });
     expect(report.rows.map((r) => [r.pass, r.actual.split(' ')[0]])).toEqual([
       [false, 'connection-refused'],
       [false, 'connection-refused'],
     ]);
-    await expect(sender.check({ url, provider: 'prynt', eventType: 'x', scenarios: ['nope' as never] })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(
+      sender.check({ url, provider: 'prynt', eventType: 'x', scenarios: ['nope' as never] }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
   });
 });
 
@@ -139,7 +162,10 @@ describe('handler check with real provider signing', () => {
       res.writeHead(200).end();
     });
     const env = senderEnv({ registry: {} });
-    cleanups.push(() => handler.close(), () => env.dispose());
+    cleanups.push(
+      () => handler.close(),
+      () => env.dispose(),
+    );
     const sender = env.sender({ clock: systemClock });
     const report = await sender.check({
       url: handler.url,

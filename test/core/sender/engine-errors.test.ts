@@ -41,7 +41,13 @@ describe('a claim that fails', () => {
     const server = await answer(200);
     cleanups.push(() => server.close());
     const { clock, sender, events, repo, lock, unlock } = setup();
-    const { deliveryId } = sender.send({ provider: 'lrdefender', eventType: 'x', payload: {}, url: server.url, secret: TEST_SECRET });
+    const { deliveryId } = sender.send({
+      provider: 'lrdefender',
+      eventType: 'x',
+      payload: {},
+      url: server.url,
+      secret: TEST_SECRET,
+    });
     lock(); // before the first attempt's claim, which runs on the next microtask
 
     const first = await events.next('engine-error');
@@ -86,11 +92,19 @@ describe('a settle that fails after the request was sent', () => {
   it('keeps the outcome, records it once the lock is free, and goes on with the ladder; nothing is sent twice', async () => {
     const { clock, sender, events, repo, lock, unlock } = setup();
     const { server, state } = await lockingHandler(lock);
-    const { deliveryId } = sender.send({ provider: 'clickdefender', eventType: 'x', payload: {}, url: server.url, secret: TEST_SECRET });
+    const { deliveryId } = sender.send({
+      provider: 'clickdefender',
+      eventType: 'x',
+      payload: {},
+      url: server.url,
+      secret: TEST_SECRET,
+    });
 
     await events.next('engine-error'); // the settle, after the 503 came back
     expect(server.hits).toHaveLength(1);
-    expect(repo.attempts(deliveryId)).toEqual([expect.objectContaining({ n: 1, state: 'in_flight', claimedBy: 'me', status: null })]);
+    expect(repo.attempts(deliveryId)).toEqual([
+      expect.objectContaining({ n: 1, state: 'in_flight', claimedBy: 'me', status: null }),
+    ]);
     expect(clock.pending).toBe(1); // the settle's retry
     expect(clock.nextAt()! - clock.now()).toBe(REARM_DELAYS_MS[0]);
 
@@ -104,7 +118,10 @@ describe('a settle that fails after the request was sent', () => {
     const finished = await events.next('attempt-finished');
     expect(finished.attempt).toMatchObject({ n: 1, status: 503, errorKind: 'status' });
     // The next step counts from the failure (T0), not from when it could be recorded.
-    expect(finished.next).toMatchObject({ n: 2, dueAt: new Date(T0 + PROVIDER_POLICIES.clickdefender.retryDelaysMs[0]).toISOString() });
+    expect(finished.next).toMatchObject({
+      n: 2,
+      dueAt: new Date(T0 + PROVIDER_POLICIES.clickdefender.retryDelaysMs[0]).toISOString(),
+    });
     const [first] = repo.attempts(deliveryId);
     expect(first).toMatchObject({ state: 'done', status: 503, leaseUntil: null });
     expect(Buffer.from(first.responseBody!).toString()).toBe('kept');
@@ -121,7 +138,13 @@ describe('a settle that fails after the request was sent', () => {
   it('stop() records a kept outcome once more before it returns', async () => {
     const { sender, events, repo, lock, unlock } = setup();
     const { server } = await lockingHandler(lock);
-    const { deliveryId } = sender.send({ provider: 'clickdefender', eventType: 'x', payload: {}, url: server.url, secret: TEST_SECRET });
+    const { deliveryId } = sender.send({
+      provider: 'clickdefender',
+      eventType: 'x',
+      payload: {},
+      url: server.url,
+      secret: TEST_SECRET,
+    });
     await events.next('engine-error');
     expect(repo.attempts(deliveryId)[0].state).toBe('in_flight');
     unlock();

@@ -29,15 +29,24 @@ const DERIVED: Record<string, (t: number, now: number) => boolean> = {
 
 /** Every time value of a payload with its path: ISO strings, dates, and the unix-time numbers providers use. */
 function timeFields(value: unknown, path = ''): { path: string; value: string | number }[] {
-  if (typeof value === 'string') return ISO.test(value) || (DATE.test(value) && path !== 'apiVersion') ? [{ path, value }] : [];
-  if (typeof value === 'number') return /(^|\.)(timestamp|created|event_time|created_at|webhookTimestamp)$/.test(path) ? [{ path, value }] : [];
+  if (typeof value === 'string')
+    return ISO.test(value) || (DATE.test(value) && path !== 'apiVersion') ? [{ path, value }] : [];
+  if (typeof value === 'number')
+    return /(^|\.)(timestamp|created|event_time|created_at|webhookTimestamp)$/.test(path) ? [{ path, value }] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => timeFields(v, `${path}[${i}]`));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => timeFields(v, path ? `${path}.${k}` : k));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => timeFields(v, path ? `${path}.${k}` : k));
   return [];
 }
 
 /** Asserts every time field of `payload` is `now` (at its precision) or derived from it consistently; returns how many it checked. */
-function expectTimesAt(providerId: string, eventType: string, payload: Record<string, unknown>, now: number, slackMs = 0): number {
+function expectTimesAt(
+  providerId: string,
+  eventType: string,
+  payload: Record<string, unknown>,
+  now: number,
+  slackMs = 0,
+): number {
   const fields = timeFields(payload);
   const where = (p: string) => `${providerId} ${eventType} ${p}`;
   for (const { path, value } of fields) {
@@ -48,19 +57,28 @@ function expectTimesAt(providerId: string, eventType: string, payload: Record<st
     } else if (DATE.test(value)) {
       // ClickDefender daily_summary: the UTC day before the send (its own timestamp, checked against now below).
       expect(path, where(path)).toBe('summary.date');
-      expect(value, where(path)).toBe(new Date(Date.parse(String(payload.timestamp).slice(0, 10)) - DAY).toISOString().slice(0, 10));
+      expect(value, where(path)).toBe(
+        new Date(Date.parse(String(payload.timestamp).slice(0, 10)) - DAY).toISOString().slice(0, 10),
+      );
     } else if (DERIVED[path]) {
-      expect(DERIVED[path](Date.parse(value), now + slackMs), where(`${path} = ${value} vs ${new Date(now).toISOString()}`)).toBe(true);
+      expect(
+        DERIVED[path](Date.parse(value), now + slackMs),
+        where(`${path} = ${value} vs ${new Date(now).toISOString()}`),
+      ).toBe(true);
     } else {
       const precision = /\.\d{3}Z$/.test(value) ? 1 : 1000;
-      expect(Math.abs(Date.parse(value) - Math.floor(now / precision) * precision), where(`${path} = ${value}`)).toBeLessThanOrEqual(slackMs);
+      expect(
+        Math.abs(Date.parse(value) - Math.floor(now / precision) * precision),
+        where(`${path} = ${value}`),
+      ).toBeLessThanOrEqual(slackMs);
     }
   }
   // Prynt: the visitor was last seen at the event, not after it.
   const data = payload.data as Record<string, string> | undefined;
   if (typeof data?.lastSeenAt === 'string' && typeof payload.createdAt === 'string') {
     expect(Date.parse(data.lastSeenAt)).toBeLessThanOrEqual(Date.parse(payload.createdAt));
-    if (typeof data.firstSeenAt === 'string') expect(Date.parse(data.firstSeenAt)).toBeLessThanOrEqual(Date.parse(data.lastSeenAt));
+    if (typeof data.firstSeenAt === 'string')
+      expect(Date.parse(data.firstSeenAt)).toBeLessThanOrEqual(Date.parse(data.lastSeenAt));
   }
   return fields.length;
 }
@@ -79,52 +97,67 @@ afterAll(async () => {
 });
 
 describe('event times are the delivery creation instant', () => {
-  it.each(cases)('$provider $eventType: every time field is the send instant on a ManualClock, fixed across retries', async ({ provider, eventType }) => {
-    const env = senderEnv({ registry: {} });
-    try {
-      const clock = new ManualClock(T0);
-      const sender = env.sender({ clock });
-      const started = sender.send({ provider, eventType, url: failing.url, secret: SECRET, policy: { retryDelaysMs: [90_000] } });
-      // The retry comes 90 s later on the clock: a payload that read the clock again would move.
-      sender.on((e) => {
-        if (e.type === 'attempt-finished' && e.next) queueMicrotask(() => clock.advance(clock.nextAt()! - clock.now()));
-      });
-      const hitsBefore = failing.hits.length;
-      await sender.waitFor(started.deliveryId);
-      const attempts = sender.getDelivery(started.deliveryId).attempts;
-      expect(attempts.map((a) => a.sentAt)).toEqual([T0, T0 + 90_000]);
-      const bodies = failing.hits.slice(hitsBefore).map((h) => h.body);
-      expect(bodies).toHaveLength(2);
-      expect(bodies[1].equals(bodies[0])).toBe(true);
-      const checked = expectTimesAt(provider, eventType, JSON.parse(bodies[0].toString('utf8')), T0);
-      // Every provider's envelope has a time field, except GitHub's and some common samples that carry none
-      // (Svix's operational endpoint and task events, Discord's PING: their documented payloads have no time).
-      const timeless =
-        ['github'].includes(provider) ||
-        (provider === 'shopify' && eventType === 'app/uninstalled') ||
-        (provider === 'slack' && eventType === 'url_verification') ||
-        (provider === 'svix' && (eventType.startsWith('endpoint.') || eventType === 'background_task.finished') && eventType !== 'endpoint.disabled') ||
-        (provider === 'discord' && eventType === 'PING');
-      if (!timeless) {
-        expect(checked, `${provider} ${eventType} has time fields`).toBeGreaterThan(0);
+  it.each(cases)(
+    '$provider $eventType: every time field is the send instant on a ManualClock, fixed across retries',
+    async ({ provider, eventType }) => {
+      const env = senderEnv({ registry: {} });
+      try {
+        const clock = new ManualClock(T0);
+        const sender = env.sender({ clock });
+        const started = sender.send({
+          provider,
+          eventType,
+          url: failing.url,
+          secret: SECRET,
+          policy: { retryDelaysMs: [90_000] },
+        });
+        // The retry comes 90 s later on the clock: a payload that read the clock again would move.
+        sender.on((e) => {
+          if (e.type === 'attempt-finished' && e.next)
+            queueMicrotask(() => clock.advance(clock.nextAt()! - clock.now()));
+        });
+        const hitsBefore = failing.hits.length;
+        await sender.waitFor(started.deliveryId);
+        const attempts = sender.getDelivery(started.deliveryId).attempts;
+        expect(attempts.map((a) => a.sentAt)).toEqual([T0, T0 + 90_000]);
+        const bodies = failing.hits.slice(hitsBefore).map((h) => h.body);
+        expect(bodies).toHaveLength(2);
+        expect(bodies[1].equals(bodies[0])).toBe(true);
+        const checked = expectTimesAt(provider, eventType, JSON.parse(bodies[0].toString('utf8')), T0);
+        // Every provider's envelope has a time field, except GitHub's and some common samples that carry none
+        // (Svix's operational endpoint and task events, Discord's PING: their documented payloads have no time).
+        const timeless =
+          ['github'].includes(provider) ||
+          (provider === 'shopify' && eventType === 'app/uninstalled') ||
+          (provider === 'slack' && eventType === 'url_verification') ||
+          (provider === 'svix' &&
+            (eventType.startsWith('endpoint.') || eventType === 'background_task.finished') &&
+            eventType !== 'endpoint.disabled') ||
+          (provider === 'discord' && eventType === 'PING');
+        if (!timeless) {
+          expect(checked, `${provider} ${eventType} has time fields`).toBeGreaterThan(0);
+        }
+      } finally {
+        await env.dispose();
       }
-    } finally {
-      await env.dispose();
-    }
-  });
+    },
+  );
 
-  it.each(cases)('$provider $eventType: with the real clock, every time field is within 2 s of the send', async ({ provider, eventType }) => {
-    const env = senderEnv({ registry: {} });
-    try {
-      const sender = env.sender({ clock: systemClock });
-      const before = ok.hits.length;
-      const sentAt = Date.now();
-      const started = sender.send({ provider, eventType, url: ok.url, secret: SECRET });
-      await sender.waitFor(started.deliveryId);
-      const body = ok.hits.slice(before).find(() => true)!.body;
-      expectTimesAt(provider, eventType, JSON.parse(body.toString('utf8')), sentAt, 2000);
-    } finally {
-      await env.dispose();
-    }
-  });
+  it.each(cases)(
+    '$provider $eventType: with the real clock, every time field is within 2 s of the send',
+    async ({ provider, eventType }) => {
+      const env = senderEnv({ registry: {} });
+      try {
+        const sender = env.sender({ clock: systemClock });
+        const before = ok.hits.length;
+        const sentAt = Date.now();
+        const started = sender.send({ provider, eventType, url: ok.url, secret: SECRET });
+        await sender.waitFor(started.deliveryId);
+        const body = ok.hits.slice(before).find(() => true)!.body;
+        expectTimesAt(provider, eventType, JSON.parse(body.toString('utf8')), sentAt, 2000);
+      } finally {
+        await env.dispose();
+      }
+    },
+  );
 });

@@ -22,7 +22,10 @@ afterEach(async () => {
 async function setup() {
   const server = await answer(500, 'down');
   const env = senderEnv();
-  cleanups.push(() => server.close(), () => env.dispose());
+  cleanups.push(
+    () => server.close(),
+    () => env.dispose(),
+  );
   const clock = new ManualClock(T0);
   const repo = createDeliveryRepo(env.open());
   const oneShot = (owner: string) => env.sender({ clock, speed: 1, owner, holdGraceMs: GRACE, resumePending: false });
@@ -31,7 +34,8 @@ async function setup() {
   const idle = () => env.sender({ clock, speed: 1, owner: 'app', resumePending: false });
   const input = { provider: 'prynt', eventType: 'x', url: server.url, secret: TEST_SECRET };
   /** Moves the clock to the waiting attempt's due time (plus `extra`). */
-  const toDue = (deliveryId: number, extra = 0) => clock.advance(Math.max(0, repo.waitingAttempt(deliveryId)!.dueAt + extra - clock.now()));
+  const toDue = (deliveryId: number, extra = 0) =>
+    clock.advance(Math.max(0, repo.waitingAttempt(deliveryId)!.dueAt + extra - clock.now()));
   return { server, clock, repo, oneShot, serve, idle, input, toDue };
 }
 

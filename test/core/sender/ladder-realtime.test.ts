@@ -11,15 +11,29 @@ afterEach(async () => {
 });
 
 /** Speed-ups that make each whole ladder take about 2 s of real time. */
-const SPEEDS: Record<string, number> = { lrdefender: 200, fingerprintiq: 20, clickdefender: 50_000, lmif: 60_000, prynt: 1000 };
+const SPEEDS: Record<string, number> = {
+  lrdefender: 200,
+  fingerprintiq: 20,
+  clickdefender: 50_000,
+  lmif: 60_000,
+  prynt: 1000,
+};
 
 async function realRun(provider: string) {
   const server = await answer(500);
   const env = senderEnv({ registry: {} });
-  cleanups.push(() => server.close(), () => env.dispose());
+  cleanups.push(
+    () => server.close(),
+    () => env.dispose(),
+  );
   const sender = env.sender({ clock: systemClock, speed: SPEEDS[provider] });
   // No payload: the provider's own sample for a documented event type.
-  const { deliveryId } = sender.send({ provider, eventType: SAMPLE_EVENT[provider], url: server.url, secret: TEST_SECRET });
+  const { deliveryId } = sender.send({
+    provider,
+    eventType: SAMPLE_EVENT[provider],
+    url: server.url,
+    secret: TEST_SECRET,
+  });
   const result = await sender.waitFor(deliveryId);
   return { provider, result, attempts: sender.getDelivery(deliveryId).attempts, server };
 }
@@ -38,7 +52,9 @@ describe('retry ladders on the real clock, sped up', () => {
         const scaled = delays[i - 1] / SPEEDS[provider];
         const gap = attempts[i].sentAt! - (attempts[i - 1].sentAt! + attempts[i - 1].durationMs!);
         expect(gap, `${provider} wait ${i}: ${gap} ms for ${scaled} ms`).toBeGreaterThanOrEqual(scaled * 0.95 - 5);
-        expect(gap, `${provider} wait ${i}: ${gap} ms for ${scaled} ms`).toBeLessThanOrEqual(scaled + Math.max(scaled * 0.5, 1000));
+        expect(gap, `${provider} wait ${i}: ${gap} ms for ${scaled} ms`).toBeLessThanOrEqual(
+          scaled + Math.max(scaled * 0.5, 1000),
+        );
         // Provider time still shows the documented delay, not the compressed one.
         expect(attempts[i].scheduledAt - attempts[i - 1].scheduledAt - attempts[i - 1].durationMs!).toBe(delays[i - 1]);
       }
@@ -50,7 +66,10 @@ describe('response timeouts run in real time', () => {
   it("a handler that never answers fails with 'timeout' after a shortened timeout, and the ladder goes on", async () => {
     const server = await startServer(() => undefined);
     const env = senderEnv();
-    cleanups.push(() => server.close(), () => env.dispose());
+    cleanups.push(
+      () => server.close(),
+      () => env.dispose(),
+    );
     const sender = env.sender({ clock: systemClock, speed: 1e6 });
     const { deliveryId } = sender.send({
       provider: 'lrdefender',
@@ -71,7 +90,10 @@ describe('response timeouts run in real time', () => {
   it("FingerprintIQ's real 5 s timeout: the speed-up does not shorten it", async () => {
     const server = await startServer(() => undefined);
     const env = senderEnv({ registry: {} });
-    cleanups.push(() => server.close(), () => env.dispose());
+    cleanups.push(
+      () => server.close(),
+      () => env.dispose(),
+    );
     const sender = env.sender({ clock: systemClock, speed: 3600 });
     const { deliveryId, policy } = sender.send({
       provider: 'fingerprintiq',

@@ -16,7 +16,10 @@ afterEach(async () => {
 async function setup(status: number, speed: number, scheme: 'registry' | 'test' = 'registry') {
   const server = await answer(status);
   const env = senderEnv(scheme === 'registry' ? { registry: {} } : {});
-  cleanups.push(() => server.close(), () => env.dispose());
+  cleanups.push(
+    () => server.close(),
+    () => env.dispose(),
+  );
   const clock = new ManualClock(T0);
   const sender = env.sender({ clock, speed });
   return { server, env, clock, sender, events: eventQueue(sender.on) };
@@ -26,7 +29,13 @@ async function setup(status: number, speed: number, scheme: 'registry' | 'test' 
 async function runLadder(ctx: Awaited<ReturnType<typeof setup>>, provider: string, payload?: unknown) {
   const { clock, sender, events, server } = ctx;
   const delays = PROVIDER_POLICIES[provider].retryDelaysMs;
-  const { deliveryId } = sender.send({ provider, eventType: SAMPLE_EVENT[provider], payload, url: server.url, secret: TEST_SECRET });
+  const { deliveryId } = sender.send({
+    provider,
+    eventType: SAMPLE_EVENT[provider],
+    payload,
+    url: server.url,
+    secret: TEST_SECRET,
+  });
   const timers: number[] = [];
   for (let i = 0; i <= delays.length; i++) {
     const finished = await events.next('attempt-finished');
@@ -45,33 +54,42 @@ async function runLadder(ctx: Awaited<ReturnType<typeof setup>>, provider: strin
   return { deliveryId, timers, done, delays };
 }
 
-describe.each([1, 1000])('retry ladders against a handler that always answers 500 (speed %i, manual clock)', (speed) => {
-  it.each(Object.keys(PROVIDER_POLICIES))('%s: attempt count and every wait are exactly as PROVIDERS.md says', async (provider) => {
-    const ctx = await setup(500, speed);
-    expect(ctx.env.adapter.policy(provider)).toMatchObject({ ...PROVIDER_POLICIES[provider], afterFailure: expect.any(String) });
-    const { deliveryId, timers, done, delays } = await runLadder(ctx, provider);
+describe.each([1, 1000])(
+  'retry ladders against a handler that always answers 500 (speed %i, manual clock)',
+  (speed) => {
+    it.each(Object.keys(PROVIDER_POLICIES))(
+      '%s: attempt count and every wait are exactly as PROVIDERS.md says',
+      async (provider) => {
+        const ctx = await setup(500, speed);
+        expect(ctx.env.adapter.policy(provider)).toMatchObject({
+          ...PROVIDER_POLICIES[provider],
+          afterFailure: expect.any(String),
+        });
+        const { deliveryId, timers, done, delays } = await runLadder(ctx, provider);
 
-    expect(done.result.status).toBe('failed');
-    expect(done.result.failureReason).toBe('exhausted');
-    expect(ctx.server.hits).toHaveLength(EXPECTED_ATTEMPTS[provider]);
-    expect(done.result.attempts).toHaveLength(EXPECTED_ATTEMPTS[provider]);
-    expect(timers).toEqual(delays.map((d) => d / speed));
+        expect(done.result.status).toBe('failed');
+        expect(done.result.failureReason).toBe('exhausted');
+        expect(ctx.server.hits).toHaveLength(EXPECTED_ATTEMPTS[provider]);
+        expect(done.result.attempts).toHaveLength(EXPECTED_ATTEMPTS[provider]);
+        expect(timers).toEqual(delays.map((d) => d / speed));
 
-    const attempts = ctx.sender.getDelivery(deliveryId).attempts;
-    expect(attempts.map((a) => a.errorKind)).toEqual(attempts.map(() => 'status'));
-    expect(attempts.map((a) => a.status)).toEqual(attempts.map(() => 500));
-    for (let i = 1; i < attempts.length; i++) {
-      const prev = attempts[i - 1];
-      const cur = attempts[i];
-      // Real (clock) gap: the scaled wait, nothing else (the manual clock does not move during a request).
-      expect(cur.sentAt! - prev.sentAt!).toBe(delays[i - 1] / speed);
-      // Provider time: the documented delay after the end of the failed attempt.
-      expect(cur.scheduledAt - (prev.scheduledAt + prev.durationMs!)).toBe(delays[i - 1]);
-    }
-    expect(attempts[0].scheduledAt).toBe(T0);
-    expect(done.result.attempts[0].scheduledAt).toBe(new Date(T0).toISOString());
-  });
-});
+        const attempts = ctx.sender.getDelivery(deliveryId).attempts;
+        expect(attempts.map((a) => a.errorKind)).toEqual(attempts.map(() => 'status'));
+        expect(attempts.map((a) => a.status)).toEqual(attempts.map(() => 500));
+        for (let i = 1; i < attempts.length; i++) {
+          const prev = attempts[i - 1];
+          const cur = attempts[i];
+          // Real (clock) gap: the scaled wait, nothing else (the manual clock does not move during a request).
+          expect(cur.sentAt! - prev.sentAt!).toBe(delays[i - 1] / speed);
+          // Provider time: the documented delay after the end of the failed attempt.
+          expect(cur.scheduledAt - (prev.scheduledAt + prev.durationMs!)).toBe(delays[i - 1]);
+        }
+        expect(attempts[0].scheduledAt).toBe(T0);
+        expect(done.result.attempts[0].scheduledAt).toBe(new Date(T0).toISOString());
+      },
+    );
+  },
+);
 
 describe('success rules and request bodies', () => {
   it("FingerprintIQ's exactly-200: a 201 is retried through the whole ladder", async () => {
@@ -83,7 +101,13 @@ describe('success rules and request bodies', () => {
 
   it('under a 2xx rule the same 201 is delivered at once', async () => {
     const ctx = await setup(201, 1);
-    const { deliveryId } = ctx.sender.send({ provider: 'lrdefender', eventType: 'x', payload: {}, url: ctx.server.url, secret: TEST_SECRET });
+    const { deliveryId } = ctx.sender.send({
+      provider: 'lrdefender',
+      eventType: 'x',
+      payload: {},
+      url: ctx.server.url,
+      secret: TEST_SECRET,
+    });
     const result = await ctx.sender.waitFor(deliveryId);
     expect(result.status).toBe('delivered');
     expect(result.attempts).toEqual([expect.objectContaining({ n: 1, status: 201, errorKind: null })]);

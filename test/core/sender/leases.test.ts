@@ -22,14 +22,26 @@ describe('claims of another sender, under lease at resume', () => {
   it('are closed as interrupted when the lease runs out, and the next attempt is armed and sent', async () => {
     const server = await answer(200);
     const env = senderEnv();
-    cleanups.push(() => server.close(), () => env.dispose());
+    cleanups.push(
+      () => server.close(),
+      () => env.dispose(),
+    );
     const db = env.open();
     const repo = createDeliveryRepo(db);
     // Another run claimed the first attempt at T0 and died before recording it.
     const webhook = repo.upsertWebhook('lrdefender', server.url, TEST_SECRET, T0);
     const body = new TextEncoder().encode('{"eventId":"evt_1"}');
     const { deliveryId, attemptId } = repo.createDelivery(
-      { webhookId: webhook.id, provider: 'lrdefender', eventType: 'x', eventId: 'evt_1', url: server.url, policy: PROVIDER_POLICIES.lrdefender, body, createdAt: T0 },
+      {
+        webhookId: webhook.id,
+        provider: 'lrdefender',
+        eventType: 'x',
+        eventId: 'evt_1',
+        url: server.url,
+        policy: PROVIDER_POLICIES.lrdefender,
+        body,
+        createdAt: T0,
+      },
       { scheduledAt: T0, dueAt: T0 },
     );
     expect(repo.claim(attemptId, 'other-run', T0, T0 + LEASE_MS, { method: 'POST', headers: [], body })).toBe(true);
@@ -66,11 +78,20 @@ describe('claims of another sender, under lease at resume', () => {
     const held: (() => void)[] = [];
     const server = await startServer((_req, res) => held.push(() => res.writeHead(200).end()));
     const env = senderEnv();
-    cleanups.push(() => server.close(), () => env.dispose());
+    cleanups.push(
+      () => server.close(),
+      () => env.dispose(),
+    );
     const clock = new ManualClock(T0);
     const live = env.sender({ clock, speed: 1, owner: 'live' });
     const liveEvents = eventQueue(live.on);
-    const { deliveryId } = live.send({ provider: 'lrdefender', eventType: 'x', payload: {}, url: server.url, secret: TEST_SECRET });
+    const { deliveryId } = live.send({
+      provider: 'lrdefender',
+      eventType: 'x',
+      payload: {},
+      url: server.url,
+      secret: TEST_SECRET,
+    });
     await liveEvents.next('attempt-started');
     while (held.length === 0) await new Promise((r) => setTimeout(r, 5));
 

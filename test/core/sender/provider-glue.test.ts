@@ -20,10 +20,18 @@ const pairs = (hit: Hit): [string, string][] => Object.entries(hit.headers).map(
 async function pryntLadder(timestamps: 'real' | 'provider', speed: number) {
   const server = await answer(500);
   const env = senderEnv({ registry: { timestamps } });
-  cleanups.push(() => server.close(), () => env.dispose());
+  cleanups.push(
+    () => server.close(),
+    () => env.dispose(),
+  );
   const clock = new ManualClock(T0);
   const sender = env.sender({ clock, speed });
-  const started = sender.send({ provider: 'prynt', eventType: 'identification.complete', url: server.url, secret: SECRET });
+  const started = sender.send({
+    provider: 'prynt',
+    eventType: 'identification.complete',
+    url: server.url,
+    secret: SECRET,
+  });
   sender.on((e) => {
     if (e.type === 'attempt-finished' && e.next) queueMicrotask(() => clock.advance(clock.nextAt()! - clock.now()));
   });
@@ -44,7 +52,12 @@ describe('the sender over the provider registry', () => {
       expect(hit.body.equals(body)).toBe(true);
       expect(hit.headers['x-prynt-delivery']).toBe(eventId);
       expect(stamps[i]).toBe(Math.floor(attempts[i].sentAt! / 1000));
-      const verdict = verifyRequest(registry.require('prynt'), { headers: pairs(hit), body: hit.body, secrets: [SECRET], nowMs: attempts[i].sentAt! });
+      const verdict = verifyRequest(registry.require('prynt'), {
+        headers: pairs(hit),
+        body: hit.body,
+        secrets: [SECRET],
+        nowMs: attempts[i].sentAt!,
+      });
       expect(verdict.status).toBe('valid');
     });
     expect(stamps[1] - stamps[0]).toBeGreaterThanOrEqual(300);
@@ -62,19 +75,29 @@ describe('the sender over the provider registry', () => {
   it('createSender defaults to the built-in registry; an unknown event type without a payload is EVENT_UNKNOWN', async () => {
     const server = await answer(200);
     const env = senderEnv();
-    cleanups.push(() => server.close(), () => env.dispose());
+    cleanups.push(
+      () => server.close(),
+      () => env.dispose(),
+    );
     const db = openDatabase({ file: env.file });
     const sender = createSender({ deliveries: createDeliveryRepo(db), clock: new ManualClock(T0) });
     cleanups.push(async () => {
       await sender.stop();
       db.close();
     });
-    expect(() => sender.send({ provider: 'fingerprintiq', eventType: 'nope', url: server.url })).toThrow(expect.objectContaining({ code: 'EVENT_UNKNOWN' }));
+    expect(() => sender.send({ provider: 'fingerprintiq', eventType: 'nope', url: server.url })).toThrow(
+      expect.objectContaining({ code: 'EVENT_UNKNOWN' }),
+    );
     const started = sender.send({ provider: 'fingerprintiq', eventType: 'visit.new', url: server.url, secret: 's' });
     expect(started.policy).toMatchObject({ timeoutMs: 5000, success: 'exactly-200' });
     expect(started.eventId).toMatch(/^dlv_/);
     const result = await sender.waitFor(started.deliveryId);
-    expect(result).toMatchObject({ status: 'delivered', provider: 'fingerprintiq', eventType: 'visit.new', eventId: started.eventId });
+    expect(result).toMatchObject({
+      status: 'delivered',
+      provider: 'fingerprintiq',
+      eventType: 'visit.new',
+      eventId: started.eventId,
+    });
     expect(JSON.parse(server.hits[0].body.toString('utf8'))).toMatchObject({ event: 'visit.new' });
   });
 });

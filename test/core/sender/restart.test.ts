@@ -19,7 +19,10 @@ afterEach(async () => {
 async function setup(status = 500) {
   const server = await answer(status);
   const env = senderEnv();
-  cleanups.push(() => server.close(), () => env.dispose());
+  cleanups.push(
+    () => server.close(),
+    () => env.dispose(),
+  );
   return { server, env };
 }
 
@@ -39,7 +42,13 @@ describe('a ladder survives a restart', () => {
     const dbA = env.open();
     const a = env.sender({ db: dbA, clock: clockA, speed: 1 });
     const eventsA = eventQueue(a.on);
-    const { deliveryId } = a.send({ provider: 'lrdefender', eventType: 'x', payload: {}, url: server.url, secret: TEST_SECRET });
+    const { deliveryId } = a.send({
+      provider: 'lrdefender',
+      eventType: 'x',
+      payload: {},
+      url: server.url,
+      secret: TEST_SECRET,
+    });
     await eventsA.next('attempt-finished');
     clockA.advance(LRD[0]);
     await eventsA.next('attempt-finished');
@@ -91,7 +100,13 @@ describe('a ladder survives a restart', () => {
     const dbA = env.open();
     const a = env.sender({ db: dbA, clock: systemClock, speed: 1000 }); // Prynt: 5 min -> 300 ms
     const eventsA = eventQueue(a.on);
-    const { deliveryId } = a.send({ provider: 'prynt', eventType: 'x', payload: {}, url: server.url, secret: TEST_SECRET });
+    const { deliveryId } = a.send({
+      provider: 'prynt',
+      eventType: 'x',
+      payload: {},
+      url: server.url,
+      secret: TEST_SECRET,
+    });
     const first = await eventsA.next('attempt-finished');
     await a.stop();
     dbA.close();
@@ -109,12 +124,21 @@ describe('a ladder survives a restart', () => {
   it('stopped while an attempt is in flight: it is recorded as interrupted and the next engine goes on from it', async () => {
     const server = await startServer(() => undefined); // never answers
     const env = senderEnv();
-    cleanups.push(() => server.close(), () => env.dispose());
+    cleanups.push(
+      () => server.close(),
+      () => env.dispose(),
+    );
     const clockA = new ManualClock(T0);
     const dbA = env.open();
     const a = env.sender({ db: dbA, clock: clockA, speed: 1 });
     const eventsA = eventQueue(a.on);
-    const { deliveryId } = a.send({ provider: 'lrdefender', eventType: 'x', payload: {}, url: server.url, secret: TEST_SECRET });
+    const { deliveryId } = a.send({
+      provider: 'lrdefender',
+      eventType: 'x',
+      payload: {},
+      url: server.url,
+      secret: TEST_SECRET,
+    });
     await eventsA.next('attempt-started');
     while (server.hits.length === 0) await new Promise((r) => setTimeout(r, 10));
     await a.stop();
@@ -146,11 +170,20 @@ describe('a sender that dies between sending and recording', () => {
     // The "dead" sender: its request reached the handler, but its outcome is never recorded.
     const hang: AttemptFn = (url, req, opts) =>
       performAttempt(url, req, { ...opts, signal: undefined }).then(
-        (r) => new Promise((resolve) => opts.signal?.addEventListener('abort', () => resolve({ ...r, errorKind: 'interrupted', ok: false }))),
+        (r) =>
+          new Promise((resolve) =>
+            opts.signal?.addEventListener('abort', () => resolve({ ...r, errorKind: 'interrupted', ok: false })),
+          ),
       );
     const a = env.sender({ db: dbA, clock: clockA, speed: 1, attempt: hang, owner: 'dead-sender' });
     const eventsA = eventQueue(a.on);
-    const { deliveryId } = a.send({ provider: 'lrdefender', eventType: 'x', payload: {}, url: server.url, secret: TEST_SECRET });
+    const { deliveryId } = a.send({
+      provider: 'lrdefender',
+      eventType: 'x',
+      payload: {},
+      url: server.url,
+      secret: TEST_SECRET,
+    });
     await eventsA.next('attempt-started');
     while (server.hits.length === 0) await new Promise((r) => setTimeout(r, 10));
     dbA.close(); // the process is gone: nothing more reaches the database

@@ -22,8 +22,22 @@ describe('signingWarnings', () => {
 
   it('says nothing when every attempt differs, or when only one was sent; a form without timestamp is named as the cause', () => {
     expect(signingWarnings([{ n: 1, signedTimestamp: 1, signature: 'x' }], 'real')).toEqual([]);
-    expect(signingWarnings([{ n: 1, signedTimestamp: 1, signature: 'x' }, { n: 2, signedTimestamp: 2, signature: 'y' }], 'provider')).toEqual([]);
-    const plain = signingWarnings([{ n: 1, signedTimestamp: null, signature: 'x' }, { n: 2, signedTimestamp: null, signature: 'x' }], 'real');
+    expect(
+      signingWarnings(
+        [
+          { n: 1, signedTimestamp: 1, signature: 'x' },
+          { n: 2, signedTimestamp: 2, signature: 'y' },
+        ],
+        'provider',
+      ),
+    ).toEqual([]);
+    const plain = signingWarnings(
+      [
+        { n: 1, signedTimestamp: null, signature: 'x' },
+        { n: 2, signedTimestamp: null, signature: 'x' },
+      ],
+      'real',
+    );
     expect(plain).toEqual([expect.stringContaining('signs the body alone')]);
   });
 

@@ -17,11 +17,20 @@ afterEach(async () => {
 async function prynt(timestamps: 'real' | 'provider') {
   const server = await answer(500);
   const env = senderEnv({ registry: {} });
-  cleanups.push(() => server.close(), () => env.dispose());
+  cleanups.push(
+    () => server.close(),
+    () => env.dispose(),
+  );
   const clock = new ManualClock(T0);
   const sender = env.sender({ clock, speed: 1_000_000 });
   const events = eventQueue(sender.on);
-  const { deliveryId, warnings } = sender.send({ provider: 'prynt', eventType: 'verdict.allow', url: server.url, secret: 'whsec_signing', timestamps });
+  const { deliveryId, warnings } = sender.send({
+    provider: 'prynt',
+    eventType: 'verdict.allow',
+    url: server.url,
+    secret: 'whsec_signing',
+    timestamps,
+  });
   // At 1,000,000x a 5 min wait is 0.3 ms of the ManualClock: step it to each next due time.
   for (;;) {
     const finished = await events.next('attempt-finished');
@@ -52,9 +61,13 @@ describe('signed timestamps of sped-up retries', () => {
     expect(sender.getDelivery(deliveryId).result.warnings).toEqual(result.warnings);
   });
 
-  it("provider: each attempt signs its own schedule time (T0, +5 min, +35 min), says so at send, and nothing is shared", async () => {
+  it('provider: each attempt signs its own schedule time (T0, +5 min, +35 min), says so at send, and nothing is shared', async () => {
     const { server, result, warnings } = await prynt('provider');
-    expect(warnings.some((w) => w.includes('--timestamps provider') && w.includes('300 s tolerance window') && w.includes('may reject'))).toBe(true);
+    expect(
+      warnings.some(
+        (w) => w.includes('--timestamps provider') && w.includes('300 s tolerance window') && w.includes('may reject'),
+      ),
+    ).toBe(true);
     expect(result.timestamps).toBe('provider');
     expect(result.attempts).toHaveLength(3);
     for (const a of result.attempts) expect(a.signedTimestamp).toBe(Math.floor(Date.parse(a.scheduledAt) / 1000));
@@ -73,9 +86,15 @@ describe('signed timestamps of sped-up retries', () => {
     const env = senderEnv({ registry: {} });
     cleanups.push(() => env.dispose());
     const sender = env.sender();
-    expect(() => sender.send({ provider: 'prynt', eventType: 'verdict.allow', url: 'http://127.0.0.1:9/x', secret: 's', form: 'plain' })).toThrow(
-      expect.objectContaining({ code: 'SIGNATURE_SCHEME_UNKNOWN' }),
-    );
+    expect(() =>
+      sender.send({
+        provider: 'prynt',
+        eventType: 'verdict.allow',
+        url: 'http://127.0.0.1:9/x',
+        secret: 's',
+        form: 'plain',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'SIGNATURE_SCHEME_UNKNOWN' }));
     expect(sender.listDeliveries()).toEqual([]);
   });
 });

@@ -21,7 +21,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Sends one sample and returns the subscription id its body carries at `field`, with what send() reported. */
-async function sendOne(sender: ReturnType<ReturnType<typeof senderEnv>['sender']>, provider: string, eventType: string, url: string, field: string, webhookId?: string) {
+async function sendOne(
+  sender: ReturnType<ReturnType<typeof senderEnv>['sender']>,
+  provider: string,
+  eventType: string,
+  url: string,
+  field: string,
+  webhookId?: string,
+) {
   const before = server.hits.length;
   const started = sender.send({ provider, eventType, url, secret: 'whsec_sub', webhookId });
   await sender.waitFor(started.deliveryId);
@@ -34,31 +41,34 @@ describe('one subscription id per (provider, target URL)', () => {
     { provider: 'prynt', eventType: 'verdict.block', field: 'webhookId', format: /^wh_[A-Za-z0-9]{13}$/ },
     { provider: 'lrdefender', eventType: 'device.new', field: 'webhookId', format: /^wh_[A-Za-z0-9]{12}$/ },
     { provider: 'lmif', eventType: 'box.created', field: 'meta.webhookId', format: /^wh_[A-Za-z0-9]{12}$/ },
-  ])('$provider: two sends to one target share it, a third to another target gets another; the event ids differ', async ({ provider, eventType, field, format }) => {
-    const env = senderEnv({ registry: {} });
-    try {
-      const sender = env.sender({ clock: new ManualClock(T0) });
-      const a = await sendOne(sender, provider, eventType, `${server.url}/a`, field);
-      const b = await sendOne(sender, provider, eventType, `${server.url}/a`, field);
-      const c = await sendOne(sender, provider, eventType, `${server.url}/c`, field);
-      expect(a.inBody).toMatch(format);
-      expect(a.reported).toBe(a.inBody);
-      expect(b.inBody).toBe(a.inBody);
-      expect(c.inBody).toMatch(format);
-      expect(c.inBody).not.toBe(a.inBody);
-      expect(new Set([a.eventId, b.eventId, c.eventId]).size).toBe(3);
-      // Stored with the webhook, and so kept by a later run of the sender over the same file.
-      expect(sender.listWebhooks().map((w) => [w.url, w.subscriptionId])).toEqual([
-        [`${server.url}/a`, a.inBody],
-        [`${server.url}/c`, c.inBody],
-      ]);
-      await sender.stop();
-      const later = env.sender({ clock: new ManualClock(T0 + 3_600_000) });
-      expect((await sendOne(later, provider, eventType, `${server.url}/a`, field)).inBody).toBe(a.inBody);
-    } finally {
-      await env.dispose();
-    }
-  });
+  ])(
+    '$provider: two sends to one target share it, a third to another target gets another; the event ids differ',
+    async ({ provider, eventType, field, format }) => {
+      const env = senderEnv({ registry: {} });
+      try {
+        const sender = env.sender({ clock: new ManualClock(T0) });
+        const a = await sendOne(sender, provider, eventType, `${server.url}/a`, field);
+        const b = await sendOne(sender, provider, eventType, `${server.url}/a`, field);
+        const c = await sendOne(sender, provider, eventType, `${server.url}/c`, field);
+        expect(a.inBody).toMatch(format);
+        expect(a.reported).toBe(a.inBody);
+        expect(b.inBody).toBe(a.inBody);
+        expect(c.inBody).toMatch(format);
+        expect(c.inBody).not.toBe(a.inBody);
+        expect(new Set([a.eventId, b.eventId, c.eventId]).size).toBe(3);
+        // Stored with the webhook, and so kept by a later run of the sender over the same file.
+        expect(sender.listWebhooks().map((w) => [w.url, w.subscriptionId])).toEqual([
+          [`${server.url}/a`, a.inBody],
+          [`${server.url}/c`, c.inBody],
+        ]);
+        await sender.stop();
+        const later = env.sender({ clock: new ManualClock(T0 + 3_600_000) });
+        expect((await sendOne(later, provider, eventType, `${server.url}/a`, field)).inBody).toBe(a.inBody);
+      } finally {
+        await env.dispose();
+      }
+    },
+  );
 
   it('a webhook id given is used, stored and kept by later sends; a malformed one or one for a provider without any is BAD_INPUT and stores nothing', async () => {
     const env = senderEnv({ registry: {} });
@@ -72,15 +82,25 @@ describe('one subscription id per (provider, target URL)', () => {
 
       const hits = server.hits.length;
       for (const bad of ['xyz789', 'wh_', 'wh_a b', 'wh_<script>', `wh_${'a'.repeat(65)}`]) {
-        expect(() => sender.send({ provider: 'prynt', eventType: 'visitor.new', url: `${server.url}/bad`, webhookId: bad }), bad).toThrow(
-          expect.objectContaining({ code: 'BAD_INPUT' }),
-        );
+        expect(
+          () => sender.send({ provider: 'prynt', eventType: 'visitor.new', url: `${server.url}/bad`, webhookId: bad }),
+          bad,
+        ).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
       }
-      expect(() => sender.send({ provider: 'fingerprintiq', eventType: 'visit.new', url: `${server.url}/fiq`, webhookId: 'wh_abc' })).toThrow(
+      expect(() =>
+        sender.send({
+          provider: 'fingerprintiq',
+          eventType: 'visit.new',
+          url: `${server.url}/fiq`,
+          webhookId: 'wh_abc',
+        }),
+      ).toThrow(
         expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining('no webhook subscription id') }),
       );
       // A sample that cannot be made (unknown event) leaves no webhook, and no id, behind either.
-      expect(() => sender.send({ provider: 'prynt', eventType: 'visitor.gone', url: `${server.url}/unknown` })).toThrow(expect.objectContaining({ code: 'EVENT_UNKNOWN' }));
+      expect(() => sender.send({ provider: 'prynt', eventType: 'visitor.gone', url: `${server.url}/unknown` })).toThrow(
+        expect.objectContaining({ code: 'EVENT_UNKNOWN' }),
+      );
       expect(server.hits.length).toBe(hits);
       expect(sender.listWebhooks().map((w) => w.url)).toEqual([url]);
     } finally {
@@ -92,7 +112,12 @@ describe('one subscription id per (provider, target URL)', () => {
     const env = senderEnv({ registry: {} });
     try {
       const sender = env.sender({ clock: new ManualClock(T0) });
-      const started = sender.send({ provider: 'clickdefender', eventType: 'fraud_detected', url: `${server.url}/cd`, secret: 'x' });
+      const started = sender.send({
+        provider: 'clickdefender',
+        eventType: 'fraud_detected',
+        url: `${server.url}/cd`,
+        secret: 'x',
+      });
       await sender.waitFor(started.deliveryId);
       expect(started.subscriptionId).toBeNull();
       expect(sender.listWebhooks()[0].subscriptionId).toBeNull();
@@ -113,7 +138,13 @@ describe('a sample seed given to send', () => {
       clock.advance(1234);
       const first = await sendOne(sender, 'prynt', 'verdict.challenge', `${server.url}/seeded`, 'webhookId');
       const before = server.hits.length;
-      const started = sender.send({ provider: 'prynt', eventType: 'verdict.challenge', url: `${server.url}/seeded`, secret: 's', sampleSeed: 42 });
+      const started = sender.send({
+        provider: 'prynt',
+        eventType: 'verdict.challenge',
+        url: `${server.url}/seeded`,
+        secret: 's',
+        sampleSeed: 42,
+      });
       await sender.waitFor(started.deliveryId);
       const sent = JSON.parse(server.hits[before].body.toString('utf8'));
       expect(sent).toEqual(buildSample(prynt, 'verdict.challenge', 42, { nowMs: T0 + 1234, webhookId: first.inBody }));
@@ -133,7 +164,9 @@ describe('migration 011', () => {
     try {
       const file = `${dir.path}/hookscope.db`;
       const old = openDatabase({ file, targetVersion: 9 });
-      old.prepare("INSERT INTO webhooks (provider, url, secret, created_at) VALUES ('prynt', ?, 's', 0)").run(`${server.url}/old`);
+      old
+        .prepare("INSERT INTO webhooks (provider, url, secret, created_at) VALUES ('prynt', ?, 's', 0)")
+        .run(`${server.url}/old`);
       old.close();
       const db = openDatabase({ file });
       expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(11);

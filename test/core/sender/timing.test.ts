@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { eventVariant, padTo, tamper, wrongSecret, PADDING_FIELD } from '../../../src/core/sender/event-variants';
 import { eventIdOf } from '../../../src/core/sender/adapter';
-import { assertPolicy, ladderLength, nextAttempt, providerNowAfter, rescaleDue, shouldDisable, streakAfterFailure } from '../../../src/core/sender/timing';
+import {
+  assertPolicy,
+  ladderLength,
+  nextAttempt,
+  providerNowAfter,
+  rescaleDue,
+  shouldDisable,
+  streakAfterFailure,
+} from '../../../src/core/sender/timing';
 import { PROVIDER_POLICIES } from './support/policies';
 
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
@@ -12,7 +20,12 @@ describe('ladder timing', () => {
     const cd = PROVIDER_POLICIES.clickdefender;
     expect(ladderLength(cd)).toBe(6);
     const next = nextAttempt(cd, { ladderIndex: 5, scheduledAt: 1000, durationMs: 30_000 }, 50, 3600);
-    expect(next).toEqual({ ladderIndex: 6, scheduledAt: 1000 + 30_000 + 86_400_000, dueAt: 50 + 24_000, delayMs: 86_400_000 });
+    expect(next).toEqual({
+      ladderIndex: 6,
+      scheduledAt: 1000 + 30_000 + 86_400_000,
+      dueAt: 50 + 24_000,
+      delayMs: 86_400_000,
+    });
     expect(nextAttempt(cd, { ladderIndex: 6, scheduledAt: 0, durationMs: 0 }, 0, 1)).toBeNull();
   });
 
@@ -43,11 +56,22 @@ describe('event variants for the handler check', () => {
 
   it('makes another event: new ids, time shifted in the same format', () => {
     const variant = dec(eventVariant(enc(prynt), 't1', { shiftMs: -60_000 })) as typeof prynt;
-    expect(variant).toEqual({ ...prynt, eventId: expect.stringMatching(/^evt_[0-9a-f]$/), idempotencyKey: expect.stringMatching(/^idk_[0-9a-f]$/), createdAt: '2026-02-14T11:44:22.341Z' });
+    expect(variant).toEqual({
+      ...prynt,
+      eventId: expect.stringMatching(/^evt_[0-9a-f]$/),
+      idempotencyKey: expect.stringMatching(/^idk_[0-9a-f]$/),
+      createdAt: '2026-02-14T11:44:22.341Z',
+    });
     expect(variant.eventId).not.toBe(prynt.eventId);
-    expect(dec(eventVariant(enc({ timestamp: '2026-01-01T00:00:10Z' }), 'x', { shiftMs: -10_000 }))).toEqual({ timestamp: '2026-01-01T00:00:00Z' });
-    expect(dec(eventVariant(enc({ timestamp: 1_700_000_000_000 }), 'x', { shiftMs: 5 }))).toEqual({ timestamp: 1_700_000_000_005 });
-    expect(dec(eventVariant(enc({ timestamp: 1_700_000_000 }), 'x', { shiftMs: 2000 }))).toEqual({ timestamp: 1_700_000_002 });
+    expect(dec(eventVariant(enc({ timestamp: '2026-01-01T00:00:10Z' }), 'x', { shiftMs: -10_000 }))).toEqual({
+      timestamp: '2026-01-01T00:00:00Z',
+    });
+    expect(dec(eventVariant(enc({ timestamp: 1_700_000_000_000 }), 'x', { shiftMs: 5 }))).toEqual({
+      timestamp: 1_700_000_000_005,
+    });
+    expect(dec(eventVariant(enc({ timestamp: 1_700_000_000 }), 'x', { shiftMs: 2000 }))).toEqual({
+      timestamp: 1_700_000_002,
+    });
     const raw = new TextEncoder().encode('not json');
     expect(eventVariant(raw, 'x')).toBe(raw);
   });

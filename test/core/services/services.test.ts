@@ -15,16 +15,32 @@ afterEach(async () => {
 function openApp(): App {
   const dir = tempDir();
   const app = createApp({ dataDir: dir.path });
-  cleanups.push(() => dir.remove(), () => app.close());
+  cleanups.push(
+    () => dir.remove(),
+    () => app.close(),
+  );
   return app;
 }
 
 function row(endpointId: number, headers: [string, string][] = []): NewCapture {
   const bytes = Buffer.from('{"type":"x"}');
   return {
-    endpointId, receivedAt: Date.now(), method: 'POST', url: 'http://h/x', path: '/x', query: '', httpVersion: '1.1',
-    remoteAddress: '127.0.0.1', remotePort: 1, headers, body: bytes, bodySize: bytes.length, bodySha256: 'x',
-    truncated: false, error: null, response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
+    endpointId,
+    receivedAt: Date.now(),
+    method: 'POST',
+    url: 'http://h/x',
+    path: '/x',
+    query: '',
+    httpVersion: '1.1',
+    remoteAddress: '127.0.0.1',
+    remotePort: 1,
+    headers,
+    body: bytes,
+    bodySize: bytes.length,
+    bodySha256: 'x',
+    truncated: false,
+    error: null,
+    response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
   };
 }
 
@@ -89,7 +105,13 @@ describe('capture service', () => {
     const [id] = app.captures.insertMany([row(endpoint.id, [['Content-Type', 'application/json']])]);
     // The background has not run: detail analyzes now.
     expect(app.captures.detail(id)).toMatchObject({ id, provider: 'stripe' });
-    expect(app.captures.body(id)).toEqual({ bodyBase64: Buffer.from('{"type":"x"}').toString('base64'), size: 12, decoded: [], error: null, isText: true });
+    expect(app.captures.body(id)).toEqual({
+      bodyBase64: Buffer.from('{"type":"x"}').toString('base64'),
+      size: 12,
+      decoded: [],
+      error: null,
+      isText: true,
+    });
     app.drainBackground();
     expect(app.captures.search('type').map((c) => c.id)).toEqual([id]);
     expect(app.captures.search('absent')).toEqual([]);
@@ -134,14 +156,20 @@ describe('capture writes', () => {
 });
 
 describe('delivery engines', () => {
-  it("one shared engine, a fresh one per command, and close() stops them all", async () => {
+  it('one shared engine, a fresh one per command, and close() stops them all', async () => {
     const app = openApp();
     expect(app.sender()).toBe(app.sender());
     const command = app.commandSender({ speed: 60, hold: true });
     expect(command).not.toBe(app.sender());
     expect(app.commandSender()).not.toBe(command);
     await app.close();
-    const send = () => command.send({ provider: 'stripe', eventType: 'payment_intent.succeeded', url: 'http://127.0.0.1:9/', secret: 'whsec_x' });
+    const send = () =>
+      command.send({
+        provider: 'stripe',
+        eventType: 'payment_intent.succeeded',
+        url: 'http://127.0.0.1:9/',
+        secret: 'whsec_x',
+      });
     expect(codeOf(send)).toBe('SENDER_STOPPED');
   });
 });

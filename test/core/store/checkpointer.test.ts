@@ -12,7 +12,8 @@ describe('checkpointer', () => {
     const db = openDatabase({ file });
     const checkpointer = startCheckpointer(db, file, { intervalMs: 20, restartAboveFrames: 256 });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-    const insert = db.prepare(`INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version, headers, body, body_size, body_sha256)
+    const insert =
+      db.prepare(`INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version, headers, body, body_size, body_sha256)
       VALUES (1, 0, 'POST', '', '/', '', '1.1', '[]', ?, 4096, '')`);
     const body = Buffer.alloc(4096, 1);
     const tx = db.transaction(() => {

@@ -24,15 +24,37 @@ function open(file: string, targetVersion?: number): Db {
   return db;
 }
 
-const policy: DeliveryPolicy = { timeoutMs: 10_000, success: '2xx', retryDelaysMs: [300_000, 1_800_000], afterFailure: 'failed', disableAfterFailingMs: 86_400_000 };
+const policy: DeliveryPolicy = {
+  timeoutMs: 10_000,
+  success: '2xx',
+  retryDelaysMs: [300_000, 1_800_000],
+  afterFailure: 'failed',
+  disableAfterFailingMs: 86_400_000,
+};
 const body = Uint8Array.from([0x7b, 0x00, 0xff, 0xfe, 0x7d]); // not UTF-8: bodies are bytes
-const request: PreparedRequest = { method: 'POST', headers: [['X-A', '1'], ['x-a', '2']], body };
+const request: PreparedRequest = {
+  method: 'POST',
+  headers: [
+    ['X-A', '1'],
+    ['x-a', '2'],
+  ],
+  body,
+};
 
 function seed(file: string) {
   const repo = createDeliveryRepo(open(file));
   const webhook = repo.upsertWebhook('prynt', 'http://127.0.0.1:1/hook', 'whsec_1', 1000);
   const { deliveryId, attemptId } = repo.createDelivery(
-    { webhookId: webhook.id, provider: 'prynt', eventType: 'visitor.new', eventId: 'evt_1', url: webhook.url, policy, body, createdAt: 1000 },
+    {
+      webhookId: webhook.id,
+      provider: 'prynt',
+      eventType: 'visitor.new',
+      eventId: 'evt_1',
+      url: webhook.url,
+      policy,
+      body,
+      createdAt: 1000,
+    },
     { scheduledAt: 1000, dueAt: 1000 },
   );
   return { repo, webhook, deliveryId, attemptId };
@@ -46,7 +68,9 @@ describe('migration 003', () => {
     v2.close();
     const db = open(file);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     expect(tables).toEqual(expect.arrayContaining(['webhooks', 'deliveries', 'delivery_attempts']));
   });
 });
@@ -55,19 +79,36 @@ describe('delivery repository', () => {
   it('stores a delivery with its first attempt; bodies and headers come back byte for byte', () => {
     const { repo, deliveryId, attemptId } = seed(dbFile());
     const d = repo.delivery(deliveryId);
-    expect(d).toMatchObject({ provider: 'prynt', eventType: 'visitor.new', eventId: 'evt_1', status: 'pending', policy });
+    expect(d).toMatchObject({
+      provider: 'prynt',
+      eventType: 'visitor.new',
+      eventId: 'evt_1',
+      status: 'pending',
+      policy,
+    });
     expect(Buffer.compare(d.body, Buffer.from(body))).toBe(0);
-    expect(repo.attempts(deliveryId)).toEqual([expect.objectContaining({ id: attemptId, n: 1, ladderIndex: 1, trigger: 'ladder', state: 'scheduled' })]);
+    expect(repo.attempts(deliveryId)).toEqual([
+      expect.objectContaining({ id: attemptId, n: 1, ladderIndex: 1, trigger: 'ladder', state: 'scheduled' }),
+    ]);
     expect(repo.claim(attemptId, 'me', 1001, 20_000, request)).toBe(true);
     const claimed = repo.attempt(attemptId)!;
-    expect(claimed.request!.headers).toEqual([['X-A', '1'], ['x-a', '2']]);
+    expect(claimed.request!.headers).toEqual([
+      ['X-A', '1'],
+      ['x-a', '2'],
+    ]);
     expect(Buffer.compare(claimed.request!.body as Buffer, Buffer.from(body))).toBe(0);
   });
 
   it('a webhook is one per (provider, url); a secret given replaces the old one, none keeps it', () => {
     const { repo, webhook } = seed(dbFile());
-    expect(repo.upsertWebhook('prynt', webhook.url, undefined, 2000)).toMatchObject({ id: webhook.id, secret: 'whsec_1' });
-    expect(repo.upsertWebhook('prynt', webhook.url, 'whsec_2', 2000)).toMatchObject({ id: webhook.id, secret: 'whsec_2' });
+    expect(repo.upsertWebhook('prynt', webhook.url, undefined, 2000)).toMatchObject({
+      id: webhook.id,
+      secret: 'whsec_1',
+    });
+    expect(repo.upsertWebhook('prynt', webhook.url, 'whsec_2', 2000)).toMatchObject({
+      id: webhook.id,
+      secret: 'whsec_2',
+    });
     expect(repo.upsertWebhook('lmif', webhook.url, undefined, 2000).id).not.toBe(webhook.id);
     expect(() => repo.webhook(999)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
@@ -78,13 +119,21 @@ describe('delivery repository', () => {
     const other = createDeliveryRepo(open(file));
     expect(other.claim(attemptId, 'B', 1000, 20_000, request)).toBe(true);
     expect(repo.claim(attemptId, 'A', 1000, 20_000, request)).toBe(false);
-    expect(repo.attempt(attemptId)).toMatchObject({ state: 'in_flight', claimedBy: 'B', sentAt: 1000, leaseUntil: 20_000 });
+    expect(repo.attempt(attemptId)).toMatchObject({
+      state: 'in_flight',
+      claimedBy: 'B',
+      sentAt: 1000,
+      leaseUntil: 20_000,
+    });
   });
 
   it('records an outcome only for an attempt in flight, once', () => {
     const { repo, attemptId } = seed(dbFile());
     const outcome = {
-      requestHeaders: [['X-A', '1'], ['Host', 'h']] as [string, string][],
+      requestHeaders: [
+        ['X-A', '1'],
+        ['Host', 'h'],
+      ] as [string, string][],
       status: 503,
       responseHeaders: [['Retry-After', '1']] as [string, string][],
       responseBody: new TextEncoder().encode('busy'),
@@ -106,7 +155,12 @@ describe('delivery repository', () => {
       durationMs: 12,
       ok: false,
       errorKind: 'status',
-      request: { headers: [['X-A', '1'], ['Host', 'h']] },
+      request: {
+        headers: [
+          ['X-A', '1'],
+          ['Host', 'h'],
+        ],
+      },
     });
   });
 
@@ -121,7 +175,16 @@ describe('delivery repository', () => {
   it('finds the earliest lease still running on a claim of another sender', () => {
     const { repo, webhook, attemptId } = seed(dbFile());
     const other = repo.createDelivery(
-      { webhookId: webhook.id, provider: 'prynt', eventType: 'x', eventId: null, url: webhook.url, policy, body, createdAt: 1000 },
+      {
+        webhookId: webhook.id,
+        provider: 'prynt',
+        eventType: 'x',
+        eventId: null,
+        url: webhook.url,
+        policy,
+        body,
+        createdAt: 1000,
+      },
       { scheduledAt: 1000, dueAt: 1000 },
     ).attemptId;
     expect(repo.nextForeignLease(0, 'me')).toBeUndefined();
@@ -136,7 +199,16 @@ describe('delivery repository', () => {
     const { repo, webhook, attemptId: first } = seed(dbFile()); // due 1000
     const add = (dueAt: number) =>
       repo.createDelivery(
-        { webhookId: webhook.id, provider: 'prynt', eventType: 'x', eventId: null, url: webhook.url, policy, body, createdAt: 0 },
+        {
+          webhookId: webhook.id,
+          provider: 'prynt',
+          eventType: 'x',
+          eventId: null,
+          url: webhook.url,
+          policy,
+          body,
+          createdAt: 0,
+        },
         { scheduledAt: dueAt, dueAt },
       ).attemptId;
     const a = add(500);
@@ -159,7 +231,16 @@ describe('delivery repository', () => {
   it('re-scales every waiting due time from now, as rescaleDue does', () => {
     const { repo, webhook, attemptId } = seed(dbFile()); // due 1000
     const later = repo.createDelivery(
-      { webhookId: webhook.id, provider: 'prynt', eventType: 'x', eventId: null, url: webhook.url, policy, body, createdAt: 0 },
+      {
+        webhookId: webhook.id,
+        provider: 'prynt',
+        eventType: 'x',
+        eventId: null,
+        url: webhook.url,
+        policy,
+        body,
+        createdAt: 0,
+      },
       { scheduledAt: 0, dueAt: 10_001 },
     ).attemptId;
     repo.rescaleScheduled(2000, 1, 4); // already due: stays now; 8001 ms left -> 2000.25 -> 2000
@@ -172,7 +253,16 @@ describe('delivery repository', () => {
   it('lists, filters and finds failed deliveries by creation time', () => {
     const { repo, webhook, deliveryId } = seed(dbFile());
     const second = repo.createDelivery(
-      { webhookId: webhook.id, provider: 'prynt', eventType: 'x', eventId: null, url: webhook.url, policy, body, createdAt: 5000 },
+      {
+        webhookId: webhook.id,
+        provider: 'prynt',
+        eventType: 'x',
+        eventId: null,
+        url: webhook.url,
+        policy,
+        body,
+        createdAt: 5000,
+      },
       { scheduledAt: 5000, dueAt: 5000 },
     ).deliveryId;
     repo.finishDelivery(deliveryId, 'failed', 'exhausted', 3000);
@@ -194,8 +284,20 @@ describe('delivery repository', () => {
     const { repo, webhook } = seed(dbFile());
     repo.setStreak(webhook.id, 10, 20);
     repo.disableWebhook(webhook.id, 30, 'failing');
-    expect(repo.webhook(webhook.id)).toMatchObject({ enabled: false, failingSince: 10, failingLast: 20, disabledAt: 30, disabledReason: 'failing' });
+    expect(repo.webhook(webhook.id)).toMatchObject({
+      enabled: false,
+      failingSince: 10,
+      failingLast: 20,
+      disabledAt: 30,
+      disabledReason: 'failing',
+    });
     repo.enableWebhook(webhook.id);
-    expect(repo.webhook(webhook.id)).toMatchObject({ enabled: true, failingSince: null, failingLast: null, disabledAt: null, disabledReason: null });
+    expect(repo.webhook(webhook.id)).toMatchObject({
+      enabled: true,
+      failingSince: null,
+      failingLast: null,
+      disabledAt: null,
+      disabledReason: null,
+    });
   });
 });

@@ -12,16 +12,32 @@ afterEach(async () => {
 function openApp(): App {
   const dir = tempDir();
   const app = createApp({ dataDir: dir.path });
-  cleanups.push(() => dir.remove(), () => app.close());
+  cleanups.push(
+    () => dir.remove(),
+    () => app.close(),
+  );
   return app;
 }
 
 function row(method: string, body = '{}'): NewCapture {
   const bytes = Buffer.from(body);
   return {
-    endpointId: 1, receivedAt: Date.now(), method, url: 'http://h/x', path: '/x', query: '', httpVersion: '1.1',
-    remoteAddress: '127.0.0.1', remotePort: 1, headers: [], body: bytes, bodySize: bytes.length, bodySha256: 'x',
-    truncated: false, error: null, response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
+    endpointId: 1,
+    receivedAt: Date.now(),
+    method,
+    url: 'http://h/x',
+    path: '/x',
+    query: '',
+    httpVersion: '1.1',
+    remoteAddress: '127.0.0.1',
+    remotePort: 1,
+    headers: [],
+    body: bytes,
+    bodySize: bytes.length,
+    bodySha256: 'x',
+    truncated: false,
+    error: null,
+    response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
   };
 }
 
@@ -44,10 +60,18 @@ describe('capture list filters by method and signature status', () => {
     // Verdicts as the background analysis stores them.
     const verdicts = ['valid', 'invalid', 'valid', 'missing', 'valid', 'invalid', 'valid', 'valid', 'stale', 'valid'];
     createAnalysisRepo(app.db, (id) => app.captures.get(id)).save(
-      ids.map((id, i) => ({ id, provider: 'stripe', eventType: 'invoice.paid', signatureStatus: verdicts[i], signature: null })),
+      ids.map((id, i) => ({
+        id,
+        provider: 'stripe',
+        eventType: 'invoice.paid',
+        signatureStatus: verdicts[i],
+        signature: null,
+      })),
       ids[ids.length - 1],
     );
-    expect(app.captures.list({ signatureStatus: 'invalid' }).map((c) => c.id)).toEqual(expectIds((i) => verdicts[i] === 'invalid'));
+    expect(app.captures.list({ signatureStatus: 'invalid' }).map((c) => c.id)).toEqual(
+      expectIds((i) => verdicts[i] === 'invalid'),
+    );
     expect(app.captures.list({ signatureStatus: 'valid', method: 'POST' }).map((c) => c.id)).toEqual(
       expectIds((i) => verdicts[i] === 'valid' && methods[i] === 'POST'),
     );
@@ -57,10 +81,16 @@ describe('capture list filters by method and signature status', () => {
   it('use an index instead of a scan of every capture (migration 009)', () => {
     const app = openApp();
     const list = `SELECT c.id FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE %s ORDER BY c.id DESC LIMIT 50`;
-    expect(plan(app, list.replace('%s', `c.method = ? AND c.method <> 'POST'`), 'PUT')).toMatch(/captures_by_rare_method/);
+    expect(plan(app, list.replace('%s', `c.method = ? AND c.method <> 'POST'`), 'PUT')).toMatch(
+      /captures_by_rare_method/,
+    );
     expect(plan(app, list.replace('%s', 'c.signature_status = ?'), 'invalid')).toMatch(/captures_by_signature/);
     // POST captures take no entry in the method index: the capture path pays nothing for it.
     app.captures.insertMany([row('POST'), row('POST'), row('PUT')]);
-    expect(app.db.prepare(`SELECT count(*) AS n FROM captures INDEXED BY captures_by_rare_method WHERE method <> 'POST'`).get()).toEqual({ n: 1 });
+    expect(
+      app.db
+        .prepare(`SELECT count(*) AS n FROM captures INDEXED BY captures_by_rare_method WHERE method <> 'POST'`)
+        .get(),
+    ).toEqual({ n: 1 });
   });
 });

@@ -14,7 +14,10 @@ afterEach(async () => {
 function openApp(): App {
   const dir = tempDir();
   const app = createApp({ dataDir: dir.path });
-  cleanups.push(() => dir.remove(), () => app.close());
+  cleanups.push(
+    () => dir.remove(),
+    () => app.close(),
+  );
   return app;
 }
 
@@ -23,9 +26,22 @@ const T0 = Date.parse('2026-05-01T00:00:00Z');
 function row(receivedAt: number, body: string): NewCapture {
   const bytes = Buffer.from(body);
   return {
-    endpointId: 1, receivedAt, method: 'POST', url: 'http://h/x', path: '/x', query: '', httpVersion: '1.1',
-    remoteAddress: '127.0.0.1', remotePort: 1, headers: [['Content-Type', 'text/plain']], body: bytes, bodySize: bytes.length, bodySha256: 'x',
-    truncated: false, error: null, response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
+    endpointId: 1,
+    receivedAt,
+    method: 'POST',
+    url: 'http://h/x',
+    path: '/x',
+    query: '',
+    httpVersion: '1.1',
+    remoteAddress: '127.0.0.1',
+    remotePort: 1,
+    headers: [['Content-Type', 'text/plain']],
+    body: bytes,
+    bodySize: bytes.length,
+    bodySha256: 'x',
+    truncated: false,
+    error: null,
+    response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
   };
 }
 
@@ -53,7 +69,11 @@ describe('capture list: --after, since/until and id sets', () => {
 
   it('captures.list over the API takes search, afterId, since and until, and refuses bad ones', async () => {
     const app = openApp();
-    const ids = app.captures.insertMany([row(T0, 'a red fox'), row(T0 + 1000, 'a blue whale'), row(T0 + 2000, 'a red panda')]);
+    const ids = app.captures.insertMany([
+      row(T0, 'a red fox'),
+      row(T0 + 1000, 'a blue whale'),
+      row(T0 + 2000, 'a red panda'),
+    ]);
     app.drainBackground();
     const handlers = createApiHandlers(app, { version: 'test', captureUrl: () => null });
     const call = (args: unknown) => callApi(handlers, 'captures.list', args) as Promise<CaptureSummary[]>;

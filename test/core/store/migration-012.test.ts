@@ -23,17 +23,30 @@ describe('migration 012', () => {
   it('is version 12 and keeps a delivery stored before it readable, as real-clock, default-form, unheld, not paused', () => {
     const file = dbFile();
     const before = openDatabase({ file, targetVersion: 9 });
-    before.prepare("INSERT INTO webhooks (provider, url, secret, created_at) VALUES ('prynt', 'http://h/x', 's', 1)").run();
     before
-      .prepare("INSERT INTO deliveries (webhook_id, provider, event_type, url, policy, body, created_at) VALUES (1, 'prynt', 'e', 'http://h/x', ?, x'7b7d', 1)")
+      .prepare("INSERT INTO webhooks (provider, url, secret, created_at) VALUES ('prynt', 'http://h/x', 's', 1)")
+      .run();
+    before
+      .prepare(
+        "INSERT INTO deliveries (webhook_id, provider, event_type, url, policy, body, created_at) VALUES (1, 'prynt', 'e', 'http://h/x', ?, x'7b7d', 1)",
+      )
       .run(JSON.stringify(POLICY));
-    before.prepare("INSERT INTO delivery_attempts (delivery_id, n, ladder_index, trigger, scheduled_at, due_at) VALUES (1, 1, 1, 'ladder', 5, 5)").run();
+    before
+      .prepare(
+        "INSERT INTO delivery_attempts (delivery_id, n, ladder_index, trigger, scheduled_at, due_at) VALUES (1, 1, 1, 'ladder', 5, 5)",
+      )
+      .run();
     before.close();
 
     const db = openDatabase({ file, targetVersion: 12 });
     expect(db.pragma('user_version', { simple: true })).toBe(12);
     const repo = createDeliveryRepo(db);
-    expect(repo.delivery(1)).toMatchObject({ status: 'pending', signatureForm: null, timestamps: 'real', pausedAt: null });
+    expect(repo.delivery(1)).toMatchObject({
+      status: 'pending',
+      signatureForm: null,
+      timestamps: 'real',
+      pausedAt: null,
+    });
     expect(repo.attempt(1)).toMatchObject({ signedTimestamp: null, signature: null, heldBy: null, heldUntil: null });
     expect(repo.scheduledAfter(null, 10, 'anyone')).toEqual([{ id: 1, dueAt: 5 }]);
     expect(() => db.prepare("UPDATE deliveries SET timestamps = 'sometimes' WHERE id = 1").run()).toThrow(/CHECK/);
@@ -45,7 +58,18 @@ describe('migration 012', () => {
     const repo = createDeliveryRepo(db);
     const webhook = repo.upsertWebhook('prynt', 'http://h/x', 's', 1);
     const { deliveryId, attemptId } = repo.createDelivery(
-      { webhookId: webhook.id, provider: 'prynt', eventType: 'e', eventId: null, url: 'http://h/x', policy: POLICY as never, body: new Uint8Array([1]), createdAt: 1, signatureForm: 'plain', timestamps: 'provider' },
+      {
+        webhookId: webhook.id,
+        provider: 'prynt',
+        eventType: 'e',
+        eventId: null,
+        url: 'http://h/x',
+        policy: POLICY as never,
+        body: new Uint8Array([1]),
+        createdAt: 1,
+        signatureForm: 'plain',
+        timestamps: 'provider',
+      },
       { scheduledAt: 100, dueAt: 100, hold: { by: 'cli', until: 200 } },
     );
     expect(repo.delivery(deliveryId)).toMatchObject({ signatureForm: 'plain', timestamps: 'provider' });
@@ -65,13 +89,25 @@ describe('migration 012', () => {
     expect(repo.delivery(deliveryId)).toMatchObject({ status: 'pending', pausedAt: null });
     expect(repo.scheduledAfter(null, 10, 'serve')).toEqual([{ id: attemptId, dueAt: 100 }]);
 
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM delivery_attempts WHERE state = 'scheduled' AND held_until IS NOT NULL AND held_until <= ? AND held_by IS NOT ? ORDER BY held_until, id`).all(0, 'x') as { detail: string }[])
+    const plan = (
+      db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT * FROM delivery_attempts WHERE state = 'scheduled' AND held_until IS NOT NULL AND held_until <= ? AND held_by IS NOT ? ORDER BY held_until, id`,
+        )
+        .all(0, 'x') as { detail: string }[]
+    )
       .map((p) => p.detail)
       .join(' | ');
     expect(plan).toMatch(/attempts_held_by_end/);
     // Arming still reads the waiting attempts in due order from 007's index, the hold only filtering rows.
-    const arming = (db.prepare(`EXPLAIN QUERY PLAN SELECT id, due_at FROM delivery_attempts WHERE state = 'scheduled' AND (due_at, id) > (?, ?)
-         AND (held_until IS NULL OR held_by = ?) ORDER BY due_at, id LIMIT ?`).all(0, 0, 'x', 10) as { detail: string }[])
+    const arming = (
+      db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT id, due_at FROM delivery_attempts WHERE state = 'scheduled' AND (due_at, id) > (?, ?)
+         AND (held_until IS NULL OR held_by = ?) ORDER BY due_at, id LIMIT ?`,
+        )
+        .all(0, 0, 'x', 10) as { detail: string }[]
+    )
       .map((p) => p.detail)
       .join(' | ');
     expect(arming).toMatch(/attempts_scheduled_by_due/);

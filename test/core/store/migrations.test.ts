@@ -20,8 +20,10 @@ function columns(db: Database.Database, table: string): string[] {
 function insertCapture(db: Database.Database, body = '{"a":1}'): number {
   return Number(
     db
-      .prepare(`INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version, headers, body, body_size, body_sha256)
-        VALUES (1, 0, 'POST', 'http://h/x', '/x', '', '1.1', '[]', ?, ?, 'x')`)
+      .prepare(
+        `INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version, headers, body, body_size, body_sha256)
+        VALUES (1, 0, 'POST', 'http://h/x', '/x', '', '1.1', '[]', ?, ?, 'x')`,
+      )
       .run(Buffer.from(body), body.length).lastInsertRowid,
   );
 }
@@ -30,19 +32,30 @@ describe('migrations', () => {
   it('start at 1 and each has a version above the last', () => {
     expect(MIGRATIONS[0].version).toBe(1);
     expect(new Set(MIGRATIONS.map((m) => m.version)).size).toBe(MIGRATIONS.length);
-    for (let i = 1; i < MIGRATIONS.length; i++) expect(MIGRATIONS[i].version).toBeGreaterThan(MIGRATIONS[i - 1].version);
+    for (let i = 1; i < MIGRATIONS.length; i++)
+      expect(MIGRATIONS[i].version).toBeGreaterThan(MIGRATIONS[i - 1].version);
     expect(LATEST_VERSION).toBe(MIGRATIONS.at(-1)!.version);
   });
 
   it('001 creates endpoints (with default) and captures with BLOB bodies', () => {
     const db = openDatabase({ file: dbFile(), targetVersion: 1 });
     expect(db.pragma('user_version', { simple: true })).toBe(1);
-    expect((db.prepare('SELECT slug FROM endpoints').all() as { slug: string }[]).map((r) => r.slug)).toEqual(['default']);
-    expect(columns(db, 'captures')).toEqual(expect.arrayContaining(['headers', 'body', 'body_size', 'body_sha256', 'truncated', 'response']));
+    expect((db.prepare('SELECT slug FROM endpoints').all() as { slug: string }[]).map((r) => r.slug)).toEqual([
+      'default',
+    ]);
+    expect(columns(db, 'captures')).toEqual(
+      expect.arrayContaining(['headers', 'body', 'body_size', 'body_sha256', 'truncated', 'response']),
+    );
     const id = insertCapture(db, '\u0000binary');
     expect((db.prepare('SELECT typeof(body) AS t FROM captures WHERE id = ?').get(id) as { t: string }).t).toBe('blob');
     // Foreign keys are on: a capture of an unknown endpoint is refused.
-    expect(() => db.prepare("INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version, headers, body, body_size, body_sha256) VALUES (99, 0, 'GET', '', '', '', '1.1', '[]', x'', 0, '')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version, headers, body, body_size, body_sha256) VALUES (99, 0, 'GET', '', '', '', '1.1', '[]', x'', 0, '')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 
@@ -53,9 +66,18 @@ describe('migrations', () => {
     db1.close();
     const db = openDatabase({ file, targetVersion: 2 });
     expect(db.pragma('user_version', { simple: true })).toBe(2);
-    expect((db.prepare('SELECT indexed_upto FROM search_state').get() as { indexed_upto: number }).indexed_upto).toBe(0);
-    db.prepare('INSERT INTO captures_fts (rowid, path, headers, body) VALUES (?, ?, ?, ?)').run(id, '/x', '', '{"needle":"haystack"}');
-    expect(db.prepare("SELECT rowid FROM captures_fts WHERE captures_fts MATCH 'needle'").all()).toEqual([{ rowid: id }]);
+    expect((db.prepare('SELECT indexed_upto FROM search_state').get() as { indexed_upto: number }).indexed_upto).toBe(
+      0,
+    );
+    db.prepare('INSERT INTO captures_fts (rowid, path, headers, body) VALUES (?, ?, ?, ?)').run(
+      id,
+      '/x',
+      '',
+      '{"needle":"haystack"}',
+    );
+    expect(db.prepare("SELECT rowid FROM captures_fts WHERE captures_fts MATCH 'needle'").all()).toEqual([
+      { rowid: id },
+    ]);
     db.prepare('DELETE FROM captures WHERE id = ?').run(id);
     expect(db.prepare("SELECT rowid FROM captures_fts WHERE captures_fts MATCH 'needle'").all()).toEqual([]);
     db.close();
@@ -67,14 +89,23 @@ describe('migrations', () => {
     const id = insertCapture(before);
     before.close();
     const db = openDatabase({ file, targetVersion: 4 });
-    expect(columns(db, 'captures')).toEqual(expect.arrayContaining(['provider', 'event_type', 'signature_status', 'signature', 'stale_verdict']));
-    expect((db.prepare('SELECT stale_verdict FROM captures WHERE id = ?').get(id) as { stale_verdict: number }).stale_verdict).toBe(0);
+    expect(columns(db, 'captures')).toEqual(
+      expect.arrayContaining(['provider', 'event_type', 'signature_status', 'signature', 'stale_verdict']),
+    );
+    expect(
+      (db.prepare('SELECT stale_verdict FROM captures WHERE id = ?').get(id) as { stale_verdict: number })
+        .stale_verdict,
+    ).toBe(0);
     expect(db.prepare('SELECT analyzed_upto FROM analysis_state').get()).toEqual({ analyzed_upto: 0 });
     // The provider index is partial: rows not yet attributed are not in it.
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM captures WHERE provider = 'stripe' ORDER BY id DESC").all() as { detail: string }[];
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM captures WHERE provider = 'stripe' ORDER BY id DESC")
+      .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/captures_by_provider/);
     db.prepare('INSERT INTO endpoint_secrets (endpoint_id, secret, created_at) VALUES (1, ?, 0)').run('whsec_a');
-    expect(() => db.prepare('INSERT INTO endpoint_secrets (endpoint_id, secret, created_at) VALUES (1, ?, 0)').run('whsec_a')).toThrow(/UNIQUE/);
+    expect(() =>
+      db.prepare('INSERT INTO endpoint_secrets (endpoint_id, secret, created_at) VALUES (1, ?, 0)').run('whsec_a'),
+    ).toThrow(/UNIQUE/);
     db.prepare("DELETE FROM endpoints WHERE slug = 'default'").run();
     expect(db.prepare('SELECT count(*) AS n FROM endpoint_secrets').get()).toEqual({ n: 0 });
     db.close();
@@ -88,16 +119,30 @@ describe('migrations', () => {
     const db = openDatabase({ file, targetVersion: 5 });
     expect(db.pragma('user_version', { simple: true })).toBe(5);
     expect(columns(db, 'replays')).toEqual(
-      expect.arrayContaining(['capture_id', 'kind', 'url', 'request_headers', 'request_body', 'response_status', 'response_body', 'error_kind']),
+      expect.arrayContaining([
+        'capture_id',
+        'kind',
+        'url',
+        'request_headers',
+        'request_body',
+        'response_status',
+        'response_body',
+        'error_kind',
+      ]),
     );
-    const insert = db.prepare(`INSERT INTO replays (capture_id, kind, sent_at, url, request_method, request_headers, request_body, ok)
+    const insert =
+      db.prepare(`INSERT INTO replays (capture_id, kind, sent_at, url, request_method, request_headers, request_body, ok)
       VALUES (?, ?, 0, 'http://t/', 'POST', '[]', ?, 0)`);
     const rid = Number(insert.run(id, 'forward', Buffer.from([0, 255, 1])).lastInsertRowid);
-    const row = db.prepare('SELECT typeof(request_body) AS t, response_size, warnings FROM replays WHERE id = ?').get(rid);
+    const row = db
+      .prepare('SELECT typeof(request_body) AS t, response_size, warnings FROM replays WHERE id = ?')
+      .get(rid);
     expect(row).toEqual({ t: 'blob', response_size: 0, warnings: '[]' });
     expect(() => insert.run(id, 'other', Buffer.alloc(0))).toThrow(/CHECK/);
     expect(() => insert.run(id + 100, 'replay', Buffer.alloc(0))).toThrow(/FOREIGN KEY/);
-    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM replays WHERE capture_id = ? ORDER BY id').all(id) as { detail: string }[];
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM replays WHERE capture_id = ? ORDER BY id').all(id) as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/replays_by_capture/);
     db.prepare('DELETE FROM captures WHERE id = ?').run(id);
     expect(db.prepare('SELECT count(*) AS n FROM replays').get()).toEqual({ n: 0 });
@@ -112,14 +157,22 @@ describe('migrations', () => {
     const db = openDatabase({ file, targetVersion: 6 });
     expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(columns(db, 'endpoints')).toEqual(expect.arrayContaining(['keep_count', 'keep_days']));
-    expect(db.prepare("SELECT keep_count, keep_days FROM endpoints WHERE slug = 'shop'").get()).toEqual({ keep_count: null, keep_days: null });
+    expect(db.prepare("SELECT keep_count, keep_days FROM endpoints WHERE slug = 'shop'").get()).toEqual({
+      keep_count: null,
+      keep_days: null,
+    });
     const set = db.prepare("UPDATE endpoints SET keep_count = ?, keep_days = ? WHERE slug = 'shop'");
     set.run(100, 1.5);
-    expect(db.prepare("SELECT keep_count, keep_days FROM endpoints WHERE slug = 'shop'").get()).toEqual({ keep_count: 100, keep_days: 1.5 });
+    expect(db.prepare("SELECT keep_count, keep_days FROM endpoints WHERE slug = 'shop'").get()).toEqual({
+      keep_count: 100,
+      keep_days: 1.5,
+    });
     expect(() => set.run(0, null)).toThrow(/CHECK/);
     expect(() => set.run(null, 0)).toThrow(/CHECK/);
     // Retention walks captures by endpoint in id order: the existing index serves it.
-    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM captures WHERE endpoint_id = ? AND id < ? ORDER BY id DESC LIMIT 10').all(1, 5) as { detail: string }[];
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT id FROM captures WHERE endpoint_id = ? AND id < ? ORDER BY id DESC LIMIT 10')
+      .all(1, 5) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/captures_by_endpoint/);
     db.close();
   });
@@ -128,7 +181,11 @@ describe('migrations', () => {
     const file = dbFile();
     const before = openDatabase({ file, targetVersion: 6 });
     const indexes = (db: Database.Database) =>
-      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'delivery_attempts'").all() as { name: string }[]).map((r) => r.name);
+      (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'delivery_attempts'").all() as {
+          name: string;
+        }[]
+      ).map((r) => r.name);
     expect(indexes(before)).toContain('attempts_waiting');
     before.close();
     const db = openDatabase({ file, targetVersion: 7 });
@@ -140,16 +197,23 @@ describe('migrations', () => {
     // Read from a cursor in due order: a range of the index, no sort.
     const waiting = plan(
       "SELECT id, due_at FROM delivery_attempts WHERE state = 'scheduled' AND (due_at, id) > (?, ?) ORDER BY due_at, id LIMIT ?",
-      0, 0, 10,
+      0,
+      0,
+      10,
     );
     expect(waiting).toMatch(/attempts_scheduled_by_due/);
     expect(waiting).not.toMatch(/TEMP B-TREE/);
-    expect(plan("SELECT * FROM delivery_attempts WHERE state = 'in_flight' AND lease_until <= ? AND claimed_by IS NOT ? ORDER BY lease_until, id", 0, 'x')).toMatch(
-      /attempts_in_flight_by_lease/,
-    );
+    expect(
+      plan(
+        "SELECT * FROM delivery_attempts WHERE state = 'in_flight' AND lease_until <= ? AND claimed_by IS NOT ? ORDER BY lease_until, id",
+        0,
+        'x',
+      ),
+    ).toMatch(/attempts_in_flight_by_lease/);
     const lease = plan(
       "SELECT lease_until FROM delivery_attempts WHERE state = 'in_flight' AND lease_until > ? AND claimed_by IS NOT ? ORDER BY lease_until LIMIT 1",
-      0, 'x',
+      0,
+      'x',
     );
     expect(lease).toMatch(/attempts_in_flight_by_lease/);
     expect(lease).not.toMatch(/TEMP B-TREE/);

@@ -11,9 +11,22 @@ let dir: { path: string; remove(): void };
 function row(path: string, body: Buffer | string, headers: [string, string][] = []): NewCapture {
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
   return {
-    endpointId: 1, receivedAt: Date.now(), method: 'POST', url: `http://h${path}`, path, query: '', httpVersion: '1.1',
-    remoteAddress: '127.0.0.1', remotePort: 1, headers, body: bytes, bodySize: bytes.length, bodySha256: 'x',
-    truncated: false, error: null, response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
+    endpointId: 1,
+    receivedAt: Date.now(),
+    method: 'POST',
+    url: `http://h${path}`,
+    path,
+    query: '',
+    httpVersion: '1.1',
+    remoteAddress: '127.0.0.1',
+    remotePort: 1,
+    headers,
+    body: bytes,
+    bodySize: bytes.length,
+    bodySha256: 'x',
+    truncated: false,
+    error: null,
+    response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
   };
 }
 
@@ -33,7 +46,13 @@ function words(n: number): string[] {
 }
 
 const sliceRows = (id: number) =>
-  (app.db.prepare('SELECT count(*) AS n FROM captures_fts_slices WHERE rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)').get(id * SLICE_SHIFT, id * SLICE_SHIFT + SLICE_SHIFT - 1) as { n: number }).n;
+  (
+    app.db
+      .prepare(
+        'SELECT count(*) AS n FROM captures_fts_slices WHERE rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)',
+      )
+      .get(id * SLICE_SHIFT, id * SLICE_SHIFT + SLICE_SHIFT - 1) as { n: number }
+  ).n;
 
 beforeEach(() => {
   dir = tempDir();
@@ -69,7 +88,10 @@ describe('a large body indexed in slices', () => {
     const all = words(40_000);
     const body = all.join(' ');
     expect(body.length).toBeGreaterThan(SLICE_THRESHOLD);
-    const [small, big] = app.captures.insertMany([row('/small', 'hello tiny'), row('/big', body, [['X-Kind', 'enormous']])]);
+    const [small, big] = app.captures.insertMany([
+      row('/small', 'hello tiny'),
+      row('/big', body, [['X-Kind', 'enormous']]),
+    ]);
     expect(app.search.indexPending(100)).toBe(2);
     expect(app.search.slicing()).toBe(1);
 
@@ -126,11 +148,14 @@ describe('a large body indexed in slices', () => {
     const body = all.join(' ');
     const [id] = app.captures.insertMany([row('/fails', body)]);
     app.search.indexPending(10);
-    const progress = () => app.db.prepare('SELECT next_byte AS at FROM search_slices WHERE capture_id = ?').get(id) as { at: number };
+    const progress = () =>
+      app.db.prepare('SELECT next_byte AS at FROM search_slices WHERE capture_id = ?').get(id) as { at: number };
     while (progress().at < Buffer.byteLength(body)) app.search.indexSlices(1);
     // The second sorted run of terms fails to reach the vocabulary, after the first went in within the same step.
     const victim = [...all].sort()[1500];
-    app.db.exec(`CREATE TEMP TRIGGER fail_once BEFORE INSERT ON main.search_vocab WHEN NEW.term = '${victim}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    app.db.exec(
+      `CREATE TEMP TRIGGER fail_once BEFORE INSERT ON main.search_vocab WHEN NEW.term = '${victim}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+    );
     expect(() => app.search.indexSlices(10)).toThrow(/injected failure/);
     app.db.exec('DROP TRIGGER temp.fail_once');
     while (app.search.indexSlices(10) > 0);
@@ -182,7 +207,10 @@ describe('a large body indexed in slices', () => {
   });
 
   it('a capture deleted while half sliced leaves nothing behind and the next body goes on', () => {
-    const [a, b] = app.captures.insertMany([row('/a', words(20_000).join(' ')), row('/b', words(20_000).reverse().join(' '))]);
+    const [a, b] = app.captures.insertMany([
+      row('/a', words(20_000).join(' ')),
+      row('/b', words(20_000).reverse().join(' ')),
+    ]);
     app.search.indexPending(10);
     app.search.indexSlices(2);
     app.db.prepare('DELETE FROM captures WHERE id = ?').run(a);

@@ -15,23 +15,47 @@ afterEach(async () => {
 function openApp(): { app: App; dir: string } {
   const dir = tempDir();
   const app = createApp({ dataDir: dir.path });
-  cleanups.push(() => dir.remove(), () => app.close());
+  cleanups.push(
+    () => dir.remove(),
+    () => app.close(),
+  );
   return { app, dir: dir.path };
 }
 
-function row(body: string, path = '/hook', headers: [string, string][] = [['Content-Type', 'application/json']]): NewCapture {
+function row(
+  body: string,
+  path = '/hook',
+  headers: [string, string][] = [['Content-Type', 'application/json']],
+): NewCapture {
   const bytes = Buffer.from(body);
   return {
-    endpointId: 1, receivedAt: Date.now(), method: 'POST', url: `http://h${path}`, path, query: '', httpVersion: '1.1',
-    remoteAddress: '127.0.0.1', remotePort: 1, headers, body: bytes, bodySize: bytes.length, bodySha256: 'x',
-    truncated: false, error: null, response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
+    endpointId: 1,
+    receivedAt: Date.now(),
+    method: 'POST',
+    url: `http://h${path}`,
+    path,
+    query: '',
+    httpVersion: '1.1',
+    remoteAddress: '127.0.0.1',
+    remotePort: 1,
+    headers,
+    body: bytes,
+    bodySize: bytes.length,
+    bodySha256: 'x',
+    truncated: false,
+    error: null,
+    response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
   };
 }
 
 /** What FTS5's own prefix query finds: the reference every expanded search must equal. */
 function reference(app: App, text: string): number[] {
   const terms = text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
-  return (app.db.prepare('SELECT rowid FROM captures_fts WHERE captures_fts MATCH ? ORDER BY rowid DESC LIMIT 1000').all(toFtsQuery(terms)) as { rowid: number }[]).map((r) => r.rowid);
+  return (
+    app.db
+      .prepare('SELECT rowid FROM captures_fts WHERE captures_fts MATCH ? ORDER BY rowid DESC LIMIT 1000')
+      .all(toFtsQuery(terms)) as { rowid: number }[]
+  ).map((r) => r.rowid);
 }
 
 const CORPUS = [
@@ -46,9 +70,33 @@ const CORPUS = [
   ...Array.from({ length: MAX_EXPANSIONS + 20 }, (_, i) => `{"token":"tok${i}x","customer":"cus_${i}"}`),
 ];
 const QUERIES = [
-  'customer', 'cust', 'CUSTOMER', 'customers', 'cus', 'cus_12', 'payment_intent.succ', 'payment_intent', 'intent.pay',
-  'amount', '12', 'caf', 'café', 'naïve', 'resume', '日本', 'evt_1nzk', 'ana@example', 'tok', 'tok1', 'tok11x',
-  'customer payment', 'customer cus_1', 'zzzz', 'hook', 'content-type', 'json',
+  'customer',
+  'cust',
+  'CUSTOMER',
+  'customers',
+  'cus',
+  'cus_12',
+  'payment_intent.succ',
+  'payment_intent',
+  'intent.pay',
+  'amount',
+  '12',
+  'caf',
+  'café',
+  'naïve',
+  'resume',
+  '日本',
+  'evt_1nzk',
+  'ana@example',
+  'tok',
+  'tok1',
+  'tok11x',
+  'customer payment',
+  'customer cus_1',
+  'zzzz',
+  'hook',
+  'content-type',
+  'json',
 ];
 
 describe('search vocabulary', () => {
@@ -80,7 +128,8 @@ describe('search vocabulary', () => {
     const file = join(dir.path, 'hookscope.db');
     // Version 7: captures indexed by FTS5, no vocabulary.
     const old = openDatabase({ file, targetVersion: 7 });
-    const insert = old.prepare(`INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version, headers, body, body_size, body_sha256)
+    const insert =
+      old.prepare(`INSERT INTO captures (endpoint_id, received_at, method, url, path, query, http_version, headers, body, body_size, body_sha256)
       VALUES (1, 0, 'POST', 'http://h/x', '/x', '', '1.1', '[]', ?, 0, 'x')`);
     const fts = old.prepare('INSERT INTO captures_fts (rowid, path, headers, body) VALUES (?, ?, ?, ?)');
     let last = 0;
@@ -105,7 +154,10 @@ describe('search vocabulary', () => {
     expect(app.search.vocabUpto()).toBe(last);
     expect(app.search.search('cust', 1000)).toEqual(expected);
     expect(app.search.search('cus_2999')).toEqual([last]);
-    expect(app.db.prepare("SELECT term FROM search_vocab WHERE term LIKE 'cus%' ORDER BY term").all()).toEqual([{ term: 'cus' }, { term: 'customer' }]);
+    expect(app.db.prepare("SELECT term FROM search_vocab WHERE term LIKE 'cus%' ORDER BY term").all()).toEqual([
+      { term: 'cus' },
+      { term: 'customer' },
+    ]);
   });
 });
 
@@ -115,7 +167,10 @@ describe('expanded queries', () => {
 
   it('turns each term into an OR of the exact terms its last token starts', () => {
     expect(expandedFtsQuery(['cust'], expand)).toEqual({ kind: 'query', query: '("customer" OR "customers")' });
-    expect(expandedFtsQuery(['payment_intent.succ', 'customers'], expand)).toEqual({ kind: 'query', query: '"payment intent succeeded" AND "customers"' });
+    expect(expandedFtsQuery(['payment_intent.succ', 'customers'], expand)).toEqual({
+      kind: 'query',
+      query: '"payment intent succeeded" AND "customers"',
+    });
     expect(expandedFtsQuery(['nothing'], expand)).toEqual({ kind: 'nothing' });
     expect(expandedFtsQuery(['café'], expand)).toEqual({ kind: 'native' });
     expect(expandedFtsQuery(['cust'], () => null)).toEqual({ kind: 'native' });

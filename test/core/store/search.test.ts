@@ -11,9 +11,22 @@ let dir: { path: string; remove(): void };
 function row(path: string, body: Buffer | string, headers: [string, string][] = []): NewCapture {
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
   return {
-    endpointId: 1, receivedAt: Date.now(), method: 'POST', url: `http://h${path}`, path, query: '', httpVersion: '1.1',
-    remoteAddress: '127.0.0.1', remotePort: 1, headers, body: bytes, bodySize: bytes.length, bodySha256: 'x',
-    truncated: false, error: null, response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
+    endpointId: 1,
+    receivedAt: Date.now(),
+    method: 'POST',
+    url: `http://h${path}`,
+    path,
+    query: '',
+    httpVersion: '1.1',
+    remoteAddress: '127.0.0.1',
+    remotePort: 1,
+    headers,
+    body: bytes,
+    bodySize: bytes.length,
+    bodySha256: 'x',
+    truncated: false,
+    error: null,
+    response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
   };
 }
 
@@ -44,19 +57,28 @@ describe('search', () => {
   });
 
   it('over a backlog not yet indexed, answers the newest matches up to the limit, in order, past pages of non-matches', () => {
-    const rows = Array.from({ length: 1300 }, (_, i) => row(`/b/${i}`, i % 3 === 0 ? `{"kind":"needle","n":${i}}` : `{"kind":"hay","n":${i}}`));
+    const rows = Array.from({ length: 1300 }, (_, i) =>
+      row(`/b/${i}`, i % 3 === 0 ? `{"kind":"needle","n":${i}}` : `{"kind":"hay","n":${i}}`),
+    );
     const ids = app.captures.insertMany(rows);
     const matching = ids.filter((_, i) => i % 3 === 0).reverse();
     expect(app.search.indexedUpto()).toBe(0);
     expect(app.search.search('needle', 50)).toEqual(matching.slice(0, 50));
     expect(app.search.search('needle', 10_000)).toEqual(matching);
-    expect(app.search.search('hay', 700)).toEqual(ids.filter((_, i) => i % 3 !== 0).reverse().slice(0, 700));
+    expect(app.search.search('hay', 700)).toEqual(
+      ids
+        .filter((_, i) => i % 3 !== 0)
+        .reverse()
+        .slice(0, 700),
+    );
     app.drainBackground();
     expect(app.search.search('needle', 50)).toEqual(matching.slice(0, 50));
   });
 
   it('searches decoded gzip bodies, not their compressed bytes', () => {
-    const [id] = app.captures.insertMany([row('/gz', gzipSync('{"secret_word":"platypus"}'), [['Content-Encoding', 'gzip']])]);
+    const [id] = app.captures.insertMany([
+      row('/gz', gzipSync('{"secret_word":"platypus"}'), [['Content-Encoding', 'gzip']]),
+    ]);
     expect(app.search.search('platypus')).toEqual([id]);
     app.drainBackground();
     expect(app.search.search('platypus')).toEqual([id]);

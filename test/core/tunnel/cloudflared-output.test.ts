@@ -16,15 +16,23 @@ describe("reading cloudflared's output", () => {
   it('takes the public URL from the line after the announcement, then sees the connection registered', () => {
     const read = createCloudflaredReader();
     const seen = STARTUP.map(read);
-    expect(seen.filter((s) => s.kind === 'url')).toEqual([{ kind: 'url', url: 'https://plain-quiet-river-demo.trycloudflare.com' }]);
+    expect(seen.filter((s) => s.kind === 'url')).toEqual([
+      { kind: 'url', url: 'https://plain-quiet-river-demo.trycloudflare.com' },
+    ]);
     expect(seen.at(-1)).toEqual({ kind: 'registered' });
     expect(quickTunnelId('https://plain-quiet-river-demo.trycloudflare.com')).toBe('plain-quiet-river-demo');
   });
 
   it('does not take a URL from other lines (the API address in an error, a docs link)', () => {
     const read = createCloudflaredReader();
-    expect(read('2026-12-04T12:00:00Z INF Requesting new quick Tunnel on trycloudflare.com...')).toEqual({ kind: 'other' });
-    expect(read('2026-12-04T12:00:00Z ERR failed to request quick Tunnel: Post "https://api.trycloudflare.com/tunnel": dial tcp: i/o timeout')).toEqual({
+    expect(read('2026-12-04T12:00:00Z INF Requesting new quick Tunnel on trycloudflare.com...')).toEqual({
+      kind: 'other',
+    });
+    expect(
+      read(
+        '2026-12-04T12:00:00Z ERR failed to request quick Tunnel: Post "https://api.trycloudflare.com/tunnel": dial tcp: i/o timeout',
+      ),
+    ).toEqual({
       kind: 'error',
       message: 'failed to request quick Tunnel: Post "https://api.trycloudflare.com/tunnel": dial tcp: i/o timeout',
     });

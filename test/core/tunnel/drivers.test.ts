@@ -63,7 +63,13 @@ const RIGS: Record<TunnelProvider, () => Promise<Rig & { cap: RunningCapture; st
     cleanups.push(() => fake.close());
     const driver = createNgrokDriver({ authtoken: () => 'test-token', load: async () => fake.sdk });
     const { cap, statuses } = await appWith({ ngrok: driver });
-    return { provider: 'ngrok', cap, statuses, start: (c) => c.app.tunnel.start({ provider: 'ngrok' }), drop: () => fake.drop() };
+    return {
+      provider: 'ngrok',
+      cap,
+      statuses,
+      start: (c) => c.app.tunnel.start({ provider: 'ngrok' }),
+      drop: () => fake.drop(),
+    };
   },
 };
 
@@ -84,7 +90,10 @@ describe.each(Object.keys(RIGS) as TunnelProvider[])('the %s driver under the on
 
     await rig.drop();
     await waitFor('reconnecting', () => rig.statuses.some((s) => s.state === 'reconnecting'));
-    const back = await waitFor('open again', () => rig.statuses.filter((s) => s.state === 'open').length >= 2 && rig.cap.app.tunnel.status());
+    const back = await waitFor(
+      'open again',
+      () => rig.statuses.filter((s) => s.state === 'open').length >= 2 && rig.cap.app.tunnel.status(),
+    );
     expect(back).toMatchObject({ state: 'open', provider });
     expect((await rig.cap.app.tunnel.selfTest()).ok).toBe(true);
     expect(rig.statuses.map((s) => s.state).slice(0, 4)).toEqual(['connecting', 'open', 'reconnecting', 'open']);
@@ -94,21 +103,35 @@ describe.each(Object.keys(RIGS) as TunnelProvider[])('the %s driver under the on
 
 describe('cloudflared: what a user sees when it cannot run', () => {
   const open = (options: Parameters<typeof createCloudflaredDriver>[0]) =>
-    createCloudflaredDriver({ clock: systemClock, ...options }).open({ host: '', subdomain: null, localPort: 9 }, { onDown: () => undefined });
+    createCloudflaredDriver({ clock: systemClock, ...options }).open(
+      { host: '', subdomain: null, localPort: 9 },
+      { onDown: () => undefined },
+    );
 
   it('not installed: one sentence saying how to install it', async () => {
-    await expect(open({ env: { PATH: '/nonexistent' } })).rejects.toMatchObject({ code: 'TUNNEL_FAILED', message: expect.stringMatching(/^cloudflared is not installed: install cloudflared/) });
-    await expect(open({ binary: '/nonexistent/cloudflared' })).rejects.toMatchObject({ message: expect.stringContaining('was not found at /nonexistent/cloudflared') });
+    await expect(open({ env: { PATH: '/nonexistent' } })).rejects.toMatchObject({
+      code: 'TUNNEL_FAILED',
+      message: expect.stringMatching(/^cloudflared is not installed: install cloudflared/),
+    });
+    await expect(open({ binary: '/nonexistent/cloudflared' })).rejects.toMatchObject({
+      message: expect.stringContaining('was not found at /nonexistent/cloudflared'),
+    });
   });
 
   it('offline: its own error line is named', async () => {
-    const error = await open({ binary: FAKE_CLOUDFLARED, env: { ...process.env, FAKE_CLOUDFLARED: 'fail' } }).catch((e) => e);
+    const error = await open({ binary: FAKE_CLOUDFLARED, env: { ...process.env, FAKE_CLOUDFLARED: 'fail' } }).catch(
+      (e) => e,
+    );
     expect(error).toMatchObject({ code: 'TUNNEL_FAILED' });
     expect(error.message).toMatch(/^cloudflared exited \(code 1\); it said: .*no such host/);
   });
 
   it('no URL in time: the child is stopped and the wait is named', async () => {
-    const error = await open({ binary: FAKE_CLOUDFLARED, env: { ...process.env, FAKE_CLOUDFLARED: 'silent' }, startTimeoutMs: 300 }).catch((e) => e);
+    const error = await open({
+      binary: FAKE_CLOUDFLARED,
+      env: { ...process.env, FAKE_CLOUDFLARED: 'silent' },
+      startTimeoutMs: 300,
+    }).catch((e) => e);
     expect(error.message).toMatch(/gave no public URL within 0 s \(is this machine offline\?\)/);
   });
 
@@ -118,7 +141,9 @@ describe('cloudflared: what a user sees when it cannot run', () => {
     const dir = mkdtempSync(resolve(tmpdir(), 'hookscope-path-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     symlinkSync(FAKE_CLOUDFLARED, resolve(dir, 'cloudflared'));
-    const { cap } = await appWith({ cloudflared: createCloudflaredDriver({ env: { ...process.env, PATH: `${dir}:${process.env.PATH}` } }) });
+    const { cap } = await appWith({
+      cloudflared: createCloudflaredDriver({ env: { ...process.env, PATH: `${dir}:${process.env.PATH}` } }),
+    });
     expect((await cap.app.tunnel.start({ provider: 'cloudflared' })).state).toBe('open');
     expect((await cap.app.tunnel.selfTest()).ok).toBe(true);
     cap.app.tunnel.stop();
@@ -133,21 +158,33 @@ describe('ngrok, as far as it can be tested offline', () => {
 
   it('no authtoken: one sentence naming where to put it, and the SDK is not even loaded', async () => {
     let loaded = false;
-    const driver = createNgrokDriver({ authtoken: () => undefined, load: async () => ((loaded = true), fakeNgrokSdk().sdk) });
-    await expect(driver.open({ host: '', subdomain: null, localPort: 9 }, { onDown: () => undefined })).rejects.toMatchObject({
+    const driver = createNgrokDriver({
+      authtoken: () => undefined,
+      load: async () => ((loaded = true), fakeNgrokSdk().sdk),
+    });
+    await expect(
+      driver.open({ host: '', subdomain: null, localPort: 9 }, { onDown: () => undefined }),
+    ).rejects.toMatchObject({
       code: 'TUNNEL_FAILED',
       message: expect.stringMatching(/^ngrok needs an authtoken: set NGROK_AUTHTOKEN/),
     });
     expect(loaded).toBe(false);
   });
 
-  it("an unreachable service, through the real SDK: one sentence, no stack", async () => {
+  it('an unreachable service, through the real SDK: one sentence, no stack', async () => {
     const driver = createNgrokDriver({ authtoken: () => 'not-a-real-token', serverAddr: '127.0.0.1:1' });
-    const error = await driver.open({ host: '', subdomain: null, localPort: 9 }, { onDown: () => undefined }).catch((e) => e);
-    expect(error).toMatchObject({ code: 'TUNNEL_FAILED', message: "ngrok's service could not be reached: is this machine offline?" });
+    const error = await driver
+      .open({ host: '', subdomain: null, localPort: 9 }, { onDown: () => undefined })
+      .catch((e) => e);
+    expect(error).toMatchObject({
+      code: 'TUNNEL_FAILED',
+      message: "ngrok's service could not be reached: is this machine offline?",
+    });
   });
 
   it('names a refused authtoken', () => {
-    expect(describeNgrokFailure(new Error('ERR_NGROK_4018: authentication failed'))).toMatch(/^ngrok refused the authtoken/);
+    expect(describeNgrokFailure(new Error('ERR_NGROK_4018: authentication failed'))).toMatch(
+      /^ngrok refused the authtoken/,
+    );
   });
 });

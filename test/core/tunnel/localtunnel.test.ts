@@ -16,7 +16,9 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function setup(backoff: (attempt: number) => number = () => 40): Promise<{ cap: RunningCapture; lt: LtServer; statuses: TunnelStatus[] }> {
+async function setup(
+  backoff: (attempt: number) => number = () => 40,
+): Promise<{ cap: RunningCapture; lt: LtServer; statuses: TunnelStatus[] }> {
   const lt = await startLtServer();
   cleanups.push(() => lt.close());
   const cap = await startCaptureApp({ tunnel: { backoff } });
@@ -29,7 +31,12 @@ async function setup(backoff: (attempt: number) => number = () => 40): Promise<{
 }
 
 /** A request with headers exactly as given (case and order), through a public URL. */
-function send(url: string, path: string, headers: [string, string][], body: Buffer): Promise<{ status: number; body: string }> {
+function send(
+  url: string,
+  path: string,
+  headers: [string, string][],
+  body: Buffer,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const target = new URL(path, url);
     const flat = ['Host', target.host, ...headers.flat(), 'Content-Length', String(body.length)];
@@ -57,7 +64,16 @@ describe('the public tunnel, driving the real localtunnel client through a local
     await lt.waitForSockets(id, 3);
 
     const body = Buffer.from([0x00, 0xff, 0x7b, 0x0a, 0x80]);
-    const answer = await send(status.url!, '/default/hook?x=1', [['X-Weird-CASE', 'A'], ['x-dup', '1'], ['X-Dup', '2']], body);
+    const answer = await send(
+      status.url!,
+      '/default/hook?x=1',
+      [
+        ['X-Weird-CASE', 'A'],
+        ['x-dup', '1'],
+        ['X-Dup', '2'],
+      ],
+      body,
+    );
     expect(answer.status).toBe(200);
     const captureId = JSON.parse(answer.body).id as number;
     const stored = cap.app.captures.get(captureId);
@@ -65,7 +81,10 @@ describe('the public tunnel, driving the real localtunnel client through a local
     expect(stored.body.equals(body)).toBe(true);
     const names = stored.headers.map(([name]) => name);
     expect(names.indexOf('X-Weird-CASE')).toBeGreaterThanOrEqual(0);
-    expect(stored.headers.filter(([n]) => n.toLowerCase() === 'x-dup')).toEqual([['x-dup', '1'], ['X-Dup', '2']]);
+    expect(stored.headers.filter(([n]) => n.toLowerCase() === 'x-dup')).toEqual([
+      ['x-dup', '1'],
+      ['X-Dup', '2'],
+    ]);
   });
 
   it('exposes the capture server only: an /api/ path through the tunnel becomes a capture, and no argument can aim it elsewhere', async () => {
@@ -77,8 +96,12 @@ describe('the public tunnel, driving the real localtunnel client through a local
     expect(cap.app.captures.get(reply.id).path).toBe('/api/app.info');
 
     const handlers = createApiHandlers(cap.app, { version: 'test', captureUrl: () => cap.url });
-    await expect(callApi(handlers, 'tunnel.start', { host: lt.url, port: 8788 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
-    await expect(callApi(handlers, 'tunnel.start', { host: 'file:///etc/passwd' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(callApi(handlers, 'tunnel.start', { host: lt.url, port: 8788 })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+    });
+    await expect(callApi(handlers, 'tunnel.start', { host: 'file:///etc/passwd' })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+    });
     expect(await callApi(handlers, 'tunnel.status', {})).toMatchObject({ state: 'open', localPort: cap.port });
   });
 
@@ -151,14 +174,22 @@ describe('the public tunnel, driving the real localtunnel client through a local
     await new Promise<void>((r) => reminder.listen(0, '127.0.0.1', r));
     cleanups.push(() => new Promise<void>((r) => reminder.close(() => r())));
     const url = `http://127.0.0.1:${(reminder.address() as AddressInfo).port}`;
-    const result = await runTunnelSelfTest({ url, events: createEventBus(), clock: systemClock, timeoutMs: 3000, answerGraceMs: 200 });
+    const result = await runTunnelSelfTest({
+      url,
+      events: createEventBus(),
+      clock: systemClock,
+      timeoutMs: 3000,
+      answerGraceMs: 200,
+    });
     expect(result).toMatchObject({ ok: false, status: 401, captureId: null });
     expect(result.message).toMatch(/reminder page/);
   });
 
   it('a first connection that fails is an error with its cause, and stop closes a running tunnel', async () => {
     const { cap, lt, statuses } = await setup();
-    await expect(cap.app.tunnel.start({ host: lt.url, subdomain: 'x' })).rejects.toMatchObject({ code: 'TUNNEL_FAILED' });
+    await expect(cap.app.tunnel.start({ host: lt.url, subdomain: 'x' })).rejects.toMatchObject({
+      code: 'TUNNEL_FAILED',
+    });
     expect(cap.app.tunnel.status()).toMatchObject({ state: 'error', url: null });
     expect(cap.app.tunnel.status().error!.message).toMatch(/403 Invalid subdomain/);
 
@@ -167,13 +198,23 @@ describe('the public tunnel, driving the real localtunnel client through a local
     const deadUrl = `http://127.0.0.1:${(dead.address() as AddressInfo).port}`;
     await new Promise<void>((r) => dead.close(() => r()));
     await expect(cap.app.tunnel.start({ host: deadUrl })).rejects.toMatchObject({ code: 'TUNNEL_FAILED' });
-    expect(cap.app.tunnel.status().error!.message).toMatch(/^the tunnel server http:\/\/127\.0\.0\.1:\d+ refused the connection: it is not running there.* \(ECONNREFUSED\)$/);
+    expect(cap.app.tunnel.status().error!.message).toMatch(
+      /^the tunnel server http:\/\/127\.0\.0\.1:\d+ refused the connection: it is not running there.* \(ECONNREFUSED\)$/,
+    );
 
     await cap.app.tunnel.start({ host: lt.url });
     const [id] = lt.clients();
     await lt.waitForSockets(id, 3);
     expect(cap.app.tunnel.stop()).toMatchObject({ state: 'closed', url: null, error: null });
     await waitFor('the sockets closed', () => lt.socketCount(id) === 0);
-    expect(statuses.map((s) => s.state)).toEqual(['connecting', 'error', 'connecting', 'error', 'connecting', 'open', 'closed']);
+    expect(statuses.map((s) => s.state)).toEqual([
+      'connecting',
+      'error',
+      'connecting',
+      'error',
+      'connecting',
+      'open',
+      'closed',
+    ]);
   });
 });

@@ -43,26 +43,48 @@ describe('hookscope serve --tunnel', () => {
     cleanups.push(() => lt.close());
     const dir = tempDir();
     cleanups.push(() => dir.remove());
-    const serve = serveJson(['--data', dir.path, '--tunnel', '--tunnel-host', lt.url, '--subdomain', 'cli-hooks', '--tunnel-check']);
+    const serve = serveJson([
+      '--data',
+      dir.path,
+      '--tunnel',
+      '--tunnel-host',
+      lt.url,
+      '--subdomain',
+      'cli-hooks',
+      '--tunnel-check',
+    ]);
     cleanups.push(() => void serve.child.kill('SIGKILL'));
 
     const first = await serve.waitFor('startup', (l) => 'captureUrl' in l);
     expect(serve.lines.indexOf(first)).toBe(0);
-    const open = (await serve.waitFor('open', (l) => (l.tunnel as { state?: string })?.state === 'open')).tunnel as { url: string; localPort: number };
+    const open = (await serve.waitFor('open', (l) => (l.tunnel as { state?: string })?.state === 'open')).tunnel as {
+      url: string;
+      localPort: number;
+    };
     expect(open.url).toBe(lt.publicUrl('cli-hooks'));
     expect(`http://127.0.0.1:${open.localPort}/`).toBe(first.captureUrl);
-    const check = (await serve.waitFor('self-test', (l) => 'tunnelSelfTest' in l)).tunnelSelfTest as { ok: boolean; captureId: number };
+    const check = (await serve.waitFor('self-test', (l) => 'tunnelSelfTest' in l)).tunnelSelfTest as {
+      ok: boolean;
+      captureId: number;
+    };
     expect(check.ok).toBe(true);
 
     const res = await fetch(`${open.url}/github/push`, { method: 'POST', body: 'through the tunnel' });
     expect(res.status).toBe(200);
     const { id } = (await res.json()) as { id: number };
     const shown = await runCli(['show', String(id), '--json', '--data', dir.path]);
-    expect(JSON.parse(shown.stdout)).toMatchObject({ path: '/github/push', bodyBase64: Buffer.from('through the tunnel').toString('base64') });
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      path: '/github/push',
+      bodyBase64: Buffer.from('through the tunnel').toString('base64'),
+    });
 
     serve.child.kill('SIGTERM');
     expect(await serve.exited).toBe(0);
-    expect(serve.lines.map((l) => (l.tunnel as { state?: string } | undefined)?.state).filter(Boolean)).toEqual(['connecting', 'open', 'closed']);
+    expect(serve.lines.map((l) => (l.tunnel as { state?: string } | undefined)?.state).filter(Boolean)).toEqual([
+      'connecting',
+      'open',
+      'closed',
+    ]);
   });
 
   it('rejects a malformed subdomain or tunnel host before anything starts (exit 2, naming the flag)', async () => {

@@ -23,14 +23,22 @@ async function closedPortUrl(): Promise<string> {
 describe('network failures in words', () => {
   it('each common code gets a sentence that says what to check, and keeps the code', () => {
     const s = 'the tunnel server https://localtunnel.me';
-    expect(networkWords(s, 'ENOTFOUND')).toBe('the tunnel server https://localtunnel.me could not be found: is this machine offline? (ENOTFOUND)');
+    expect(networkWords(s, 'ENOTFOUND')).toBe(
+      'the tunnel server https://localtunnel.me could not be found: is this machine offline? (ENOTFOUND)',
+    );
     expect(networkWords(s, 'EAI_AGAIN')).toMatch(/could not be found: is this machine offline\? \(EAI_AGAIN\)$/);
     expect(networkWords(s, 'ECONNREFUSED')).toMatch(/refused the connection: .+ \(ECONNREFUSED\)$/);
-    expect(networkWords(s, 'timed out')).toMatch(/did not answer in time: is this machine offline, or must it go through a proxy\? \(timed out\)$/);
-    expect(networkWords(s, 'ENETUNREACH')).toMatch(/cannot be reached from this machine: is it offline\? \(ENETUNREACH\)$/);
+    expect(networkWords(s, 'timed out')).toMatch(
+      /did not answer in time: is this machine offline, or must it go through a proxy\? \(timed out\)$/,
+    );
+    expect(networkWords(s, 'ENETUNREACH')).toMatch(
+      /cannot be reached from this machine: is it offline\? \(ENETUNREACH\)$/,
+    );
     expect(networkWords(s, 'ECONNRESET')).toMatch(/cut the connection before answering \(ECONNRESET\)$/);
     expect(networkWords(s, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE')).toMatch(/certificate this machine does not trust/);
-    expect(networkWords(s, 'something odd')).toBe('could not reach the tunnel server https://localtunnel.me: something odd');
+    expect(networkWords(s, 'something odd')).toBe(
+      'could not reach the tunnel server https://localtunnel.me: something odd',
+    );
   });
 
   it('a host that does not resolve (a real lookup of a .invalid name) is "could not be found", not a bare ENOTFOUND', async () => {
@@ -38,7 +46,12 @@ describe('network failures in words', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toMatchObject({ code: 'TUNNEL_FAILED', message: expect.stringMatching(/^the tunnel server http:\/\/hookscope-test\.invalid could not be found: is this machine offline\? \((ENOTFOUND|EAI_AGAIN)\)$/) });
+    expect(error).toMatchObject({
+      code: 'TUNNEL_FAILED',
+      message: expect.stringMatching(
+        /^the tunnel server http:\/\/hookscope-test\.invalid could not be found: is this machine offline\? \((ENOTFOUND|EAI_AGAIN)\)$/,
+      ),
+    });
   });
 
   it('networkCause reads the code under a fetch failure', async () => {
@@ -78,7 +91,12 @@ describe('tunnel.start over the control API', () => {
       body: JSON.stringify({ host }),
     });
     expect(out.status).toBe(502);
-    expect(out.json.error).toMatchObject({ code: 'TUNNEL_FAILED', message: expect.stringMatching(/^the tunnel server http:\/\/127\.0\.0\.1:\d+ refused the connection: .+ \(ECONNREFUSED\)$/) });
+    expect(out.json.error).toMatchObject({
+      code: 'TUNNEL_FAILED',
+      message: expect.stringMatching(
+        /^the tunnel server http:\/\/127\.0\.0\.1:\d+ refused the connection: .+ \(ECONNREFUSED\)$/,
+      ),
+    });
     expect(statusOf('TUNNEL_FAILED')).toBe(502);
   });
 });

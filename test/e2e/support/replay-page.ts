@@ -51,7 +51,15 @@ export async function setEditorText(page: Page, editor: Locator, text: string): 
 export function headerRowsShown(page: Page): Promise<[string, string][]> {
   return page
     .locator('table[aria-label="Headers to send"] tr')
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('input')).map((i) => (i as unknown as { value: string }).value) as [string, string]));
+    .evaluateAll((trs) =>
+      trs.map(
+        (tr) =>
+          Array.from(tr.querySelectorAll('input')).map((i) => (i as unknown as { value: string }).value) as [
+            string,
+            string,
+          ],
+      ),
+    );
 }
 
 /** Sends the form and waits for the response view of a new replay (not `previous`); returns its id. */

@@ -58,7 +58,12 @@ export interface SeedOptions {
  * Writes captures straight into a data folder's database (before `serve`
  * starts), in batches of one transaction each, creating endpoints as needed.
  */
-export function seedCaptures(dataDir: string, host: string, captures: Iterable<SeedCapture>, options: SeedOptions = {}): number {
+export function seedCaptures(
+  dataDir: string,
+  host: string,
+  captures: Iterable<SeedCapture>,
+  options: SeedOptions = {},
+): number {
   const batchSize = options.batchSize ?? 5000;
   const app = createApp({ dataDir });
   try {

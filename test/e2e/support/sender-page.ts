@@ -52,7 +52,9 @@ export async function fillSendForm(page: Page, f: SendFields): Promise<void> {
       await page.getByRole('button', { name: 'Apply', exact: true }).click();
     }
     const label = f.speed.endsWith('×') ? f.speed : `${f.speed}×`;
-    await expect.poll(() => page.getByTestId('speed-meaning').textContent(), WAIT).toMatch(new RegExp(`^${label.replace('.', '\\.')}:`));
+    await expect
+      .poll(() => page.getByTestId('speed-meaning').textContent(), WAIT)
+      .toMatch(new RegExp(`^${label.replace('.', '\\.')}:`));
   }
 }
 
@@ -61,7 +63,11 @@ export function timeline(page: Page): Locator {
 }
 
 /** Waits until the timeline shows delivery `id` with `status`. */
-export async function waitForDelivery(page: Page, id: number, status: 'pending' | 'delivered' | 'failed'): Promise<void> {
+export async function waitForDelivery(
+  page: Page,
+  id: number,
+  status: 'pending' | 'delivered' | 'failed',
+): Promise<void> {
   await page.locator(`section.timeline[data-delivery-id="${id}"][data-status="${status}"]`).waitFor(WAIT);
 }
 
@@ -69,5 +75,7 @@ export async function waitForDelivery(page: Page, id: number, status: 'pending' 
 export async function attemptRows(page: Page): Promise<{ slot: string; state: string }[]> {
   return timeline(page)
     .locator('table.attempts tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => ({ slot: tr.getAttribute('data-slot') ?? '', state: tr.getAttribute('data-state') ?? '' })));
+    .evaluateAll((trs) =>
+      trs.map((tr) => ({ slot: tr.getAttribute('data-slot') ?? '', state: tr.getAttribute('data-state') ?? '' })),
+    );
 }

@@ -7,7 +7,13 @@ export const SHOWCASE_SECRET = 'whsec_showcase_only';
 const SECRET = SHOWCASE_SECRET;
 
 /** `signedCompact`: signed over the compact JSON while the pretty-printed text is sent (a proxy re-formatted it). */
-function stripe(at: number, type: string, object: Record<string, unknown>, status = 200, signedCompact = false): SeedCapture {
+function stripe(
+  at: number,
+  type: string,
+  object: Record<string, unknown>,
+  status = 200,
+  signedCompact = false,
+): SeedCapture {
   const id = `evt_1Q${type.length}x${at.toString(36).toUpperCase()}`;
   const body = Buffer.from(
     JSON.stringify(
@@ -109,23 +115,71 @@ const paymentIntent = {
 
 /** Oldest first, as they arrived. */
 export const SHOWCASE: SeedCapture[] = [
-  github(0, 'push', { ref: 'refs/heads/main', before: '9b2e71c', after: '4f0d2aa', repository: { full_name: 'acme/checkout' }, pusher: { name: 'ines' } }),
-  stripe(41_310, 'customer.subscription.updated', { id: 'sub_1QxK9s', object: 'subscription', status: 'active', cancel_at_period_end: false }),
-  shopify(93_002, 'orders/create', { id: 5_512_094_113, name: '#1042', total_price: '38.00', currency: 'EUR', financial_status: 'paid' }),
-  stripe(127_655, 'invoice.payment_failed', { id: 'in_1QxLq0', object: 'invoice', amount_due: 1900, attempt_count: 1 }, 500),
-  stripe(131_920, 'invoice.payment_failed', { id: 'in_1QxLq0', object: 'invoice', amount_due: 1900, attempt_count: 1 }, 500),
+  github(0, 'push', {
+    ref: 'refs/heads/main',
+    before: '9b2e71c',
+    after: '4f0d2aa',
+    repository: { full_name: 'acme/checkout' },
+    pusher: { name: 'ines' },
+  }),
+  stripe(41_310, 'customer.subscription.updated', {
+    id: 'sub_1QxK9s',
+    object: 'subscription',
+    status: 'active',
+    cancel_at_period_end: false,
+  }),
+  shopify(93_002, 'orders/create', {
+    id: 5_512_094_113,
+    name: '#1042',
+    total_price: '38.00',
+    currency: 'EUR',
+    financial_status: 'paid',
+  }),
+  stripe(
+    127_655,
+    'invoice.payment_failed',
+    { id: 'in_1QxLq0', object: 'invoice', amount_due: 1900, attempt_count: 1 },
+    500,
+  ),
+  stripe(
+    131_920,
+    'invoice.payment_failed',
+    { id: 'in_1QxLq0', object: 'invoice', amount_due: 1900, attempt_count: 1 },
+    500,
+  ),
   stripe(188_440, 'invoice.payment_failed', { id: 'in_1QxLq0', object: 'invoice', amount_due: 1900, attempt_count: 1 }),
-  github(240_118, 'pull_request', { action: 'opened', number: 318, pull_request: { title: 'Retry webhooks with backoff' }, repository: { full_name: 'acme/checkout' } }),
+  github(240_118, 'pull_request', {
+    action: 'opened',
+    number: 318,
+    pull_request: { title: 'Retry webhooks with backoff' },
+    repository: { full_name: 'acme/checkout' },
+  }),
   {
     endpoint: 'default',
     receivedAt: T0 + 301_574,
     method: 'GET',
     target: '/default/health?probe=uptime&region=eu-west-1',
-    headers: [['Host', '127.0.0.1:8787'], ['User-Agent', 'uptime-kuma/1.23'], ['Accept', '*/*']],
+    headers: [
+      ['Host', '127.0.0.1:8787'],
+      ['User-Agent', 'uptime-kuma/1.23'],
+      ['Accept', '*/*'],
+    ],
     body: Buffer.alloc(0),
     status: 200,
   },
-  shopify(356_771, 'orders/paid', { id: 5_512_094_113, name: '#1042', total_price: '38.00', currency: 'EUR', financial_status: 'paid' }),
+  shopify(356_771, 'orders/paid', {
+    id: 5_512_094_113,
+    name: '#1042',
+    total_price: '38.00',
+    currency: 'EUR',
+    financial_status: 'paid',
+  }),
   stripe(402_315, 'payment_intent.succeeded', paymentIntent),
-  stripe(447_903, 'charge.refunded', { id: 'ch_3QxM0a', object: 'charge', amount: 2500, amount_refunded: 2500, currency: 'eur', refunded: true }, 200, true),
+  stripe(
+    447_903,
+    'charge.refunded',
+    { id: 'ch_3QxM0a', object: 'charge', amount: 2500, amount_refunded: 2500, currency: 'eur', refunded: true },
+    200,
+    true,
+  ),
 ];

@@ -13,7 +13,7 @@ export const XSS_PAYLOADS: string[] = [
   '${window.__xss=7}',
   '<a id="xss-link" href="javascript:window.__xss=8">click</a>',
   '"><img id="xss-attr" src=x onerror=window.__xss=9>',
-  "'><svg id=\"xss-attr2\" onload=window.__xss=10>",
+  '\'><svg id="xss-attr2" onload=window.__xss=10>',
   '</textarea><script>window.__xss=11</script>',
   '</title><script>window.__xss=12</script>',
   '<body onload="window.__xss=13">',

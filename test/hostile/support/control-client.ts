@@ -8,10 +8,20 @@ export interface ControlCall {
 }
 
 /** Raw node:http to a control API on 127.0.0.1, so headers, paths and bodies can be anything. */
-export function rawControlCall(port: number, path: string, options: ControlCall = {}): Promise<{ status: number; json: any }> {
+export function rawControlCall(
+  port: number,
+  path: string,
+  options: ControlCall = {},
+): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'POST', headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'POST',
+        headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', ...options.headers },
+      },
       (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
@@ -32,7 +42,11 @@ export function rawControlCall(port: number, path: string, options: ControlCall 
 }
 
 /** Opens the event socket; resolves with 101 and the socket, or the status it was refused with. */
-export function openEventSocket(port: number, url: string, protocols?: string[]): Promise<{ status: number; ws?: WebSocket }> {
+export function openEventSocket(
+  port: number,
+  url: string,
+  protocols?: string[],
+): Promise<{ status: number; ws?: WebSocket }> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, protocols, { headers: { host: `127.0.0.1:${port}` } });
     ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));

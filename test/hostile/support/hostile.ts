@@ -22,7 +22,10 @@ export const OSC52 = '\x1b]52;c;cm0gLXJmIH4K\x07';
 export const C1_CSI = '\u009b31m';
 export const BIDI = '\u202eevil\u2066';
 
-export function seedCapture(dataDir: string, fields: { method?: string; path?: string; headers?: HeaderPair[]; body?: Buffer; error?: string | null }): number {
+export function seedCapture(
+  dataDir: string,
+  fields: { method?: string; path?: string; headers?: HeaderPair[]; body?: Buffer; error?: string | null },
+): number {
   const app = createApp({ dataDir });
   try {
     const body = fields.body ?? Buffer.alloc(0);
@@ -55,7 +58,8 @@ export function seedCapture(dataDir: string, fields: { method?: string; path?: s
 
 /** The lines of an output, each checked for a raw control character. */
 export function assertInert(text: string, what: string): void {
-  for (const line of text.split('\n')) expect(RAW_CONTROL.test(line.replace(/\t/g, ' ')), `${what}: ${JSON.stringify(line)}`).toBe(false);
+  for (const line of text.split('\n'))
+    expect(RAW_CONTROL.test(line.replace(/\t/g, ' ')), `${what}: ${JSON.stringify(line)}`).toBe(false);
 }
 
 /** A refusal as the user sees it: the exit code, one line ending with the code, no stack. */
@@ -142,8 +146,10 @@ export async function cliInProcess(args: string[]): Promise<{ code: number; out:
   const chunks: string[] = [];
   const write = process.stdout.write;
   const writeErr = process.stderr.write;
-  process.stdout.write = ((chunk: string | Uint8Array) => chunks.push(String(chunk)) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => chunks.push(String(chunk)) > 0) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) =>
+    chunks.push(String(chunk)) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) =>
+    chunks.push(String(chunk)) > 0) as typeof process.stderr.write;
   try {
     const code = await main(['node', 'hookscope', ...args]);
     return { code, out: chunks.join('') };

@@ -41,7 +41,14 @@ export function streamUntilAnswer(
       socket.destroy();
       const raw = Buffer.concat(chunks);
       const match = /^HTTP\/1\.[01] (\d{3})/.exec(raw.toString('latin1'));
-      resolve({ raw, status: match ? Number(match[1]) : null, writtenAtAnswer, written, stillSending: !exhausted, error });
+      resolve({
+        raw,
+        status: match ? Number(match[1]) : null,
+        writtenAtAnswer,
+        written,
+        stillSending: !exhausted,
+        error,
+      });
     };
     const hardStop = setTimeout(finish, options.maxMs ?? 20_000);
     socket.on('data', (d) => {

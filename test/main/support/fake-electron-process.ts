@@ -7,7 +7,10 @@ import { connectPage } from './fake-page';
  * was asked to open, and plays the window's page: its API calls over the
  * port to the core process (forked for real), and its page requests.
  */
-const fake = createFakeElectron({ userData: process.env.HOOKSCOPE_TEST_USER_DATA!, appPath: process.env.HOOKSCOPE_TEST_APP_PATH });
+const fake = createFakeElectron({
+  userData: process.env.HOOKSCOPE_TEST_USER_DATA!,
+  appPath: process.env.HOOKSCOPE_TEST_APP_PATH,
+});
 const send = (message: object) => process.send?.(message);
 
 /** The window's page, as the preload connects it: made at the first call, once the window exists. */
@@ -33,7 +36,13 @@ process.on('message', async (message: { op: string; id: number; method?: string;
       send({ type: 'reply', id: message.id, text: JSON.stringify(reply) });
     } else if (message.op === 'page') {
       const res = await fake.protocol.handler('hookscope')(new Request(message.url!));
-      send({ type: 'reply', id: message.id, status: res.status, csp: res.headers.get('content-security-policy'), body: await res.text() });
+      send({
+        type: 'reply',
+        id: message.id,
+        status: res.status,
+        csp: res.headers.get('content-security-policy'),
+        body: await res.text(),
+      });
     } else if (message.op === 'quit') {
       fake.app.quit();
       const timer = setInterval(() => {
@@ -48,4 +57,17 @@ process.on('message', async (message: { op: string; id: number; method?: string;
   }
 });
 
-export const { app, BrowserWindow, ipcMain, protocol, session, shell, Menu, Notification, dialog, utilityProcess, MessageChannelMain, safeStorage } = fake;
+export const {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  Menu,
+  Notification,
+  dialog,
+  utilityProcess,
+  MessageChannelMain,
+  safeStorage,
+} = fake;

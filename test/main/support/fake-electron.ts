@@ -63,7 +63,12 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-export function createFakeElectron(options: { userData: string; lock?: boolean; appPath?: string; encryption?: boolean }) {
+export function createFakeElectron(options: {
+  userData: string;
+  lock?: boolean;
+  appPath?: string;
+  encryption?: boolean;
+}) {
   const calls: string[] = [];
 
   class FakeApp extends EventEmitter {
@@ -165,7 +170,11 @@ export function createFakeElectron(options: { userData: string; lock?: boolean; 
       ipcHandlers.delete(channel);
     },
     /** Plays a renderer's ipcRenderer.invoke arriving from `sender`/`senderFrame`. */
-    invoke(channel: string, from: { sender: { id: number }; senderFrame: FakeFrame | null }, ...args: unknown[]): Promise<unknown> {
+    invoke(
+      channel: string,
+      from: { sender: { id: number }; senderFrame: FakeFrame | null },
+      ...args: unknown[]
+    ): Promise<unknown> {
       const handler = ipcHandlers.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
       return Promise.resolve(handler(from, ...args));
@@ -189,10 +198,20 @@ export function createFakeElectron(options: { userData: string; lock?: boolean; 
     },
   };
 
-  type PermissionRequest = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void;
+  type PermissionRequest = (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+    details: { requestingUrl: string },
+  ) => void;
   type Check = (...args: unknown[]) => boolean;
   type BeforeRequest = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
-  const handlers: { permissionRequest?: PermissionRequest; permissionCheck?: Check; devicePermission?: Check; beforeRequest?: BeforeRequest } = {};
+  const handlers: {
+    permissionRequest?: PermissionRequest;
+    permissionCheck?: Check;
+    devicePermission?: Check;
+    beforeRequest?: BeforeRequest;
+  } = {};
   const defaultSession = {
     get permissionRequest() {
       return handlers.permissionRequest;
@@ -300,7 +319,8 @@ export function createFakeElectron(options: { userData: string; lock?: boolean; 
       return Buffer.concat([Buffer.from('v10'), scramble(Buffer.from(plain, 'utf8'))]);
     },
     decryptString(sealed: Buffer): string {
-      if (sealed.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (sealed.subarray(0, 3).toString() !== 'v10')
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return scramble(sealed.subarray(3)).toString('utf8');
     },
   };

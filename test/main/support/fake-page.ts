@@ -10,13 +10,18 @@ import type { FakeElectron, FakeFrame, FakeWebContents } from './fake-electron';
  * ipcMain from the given frame, and the ports the main process posts to
  * that window's webContents.
  */
-export function connectPage(fake: FakeElectron, contents: FakeWebContents, frame: FakeFrame | null = contents.mainFrame) {
+export function connectPage(
+  fake: FakeElectron,
+  contents: FakeWebContents,
+  frame: FakeFrame | null = contents.mainFrame,
+) {
   const from = { sender: contents, senderFrame: frame };
   const ipc: RendererIpc = {
     send: (channel, ...args) => fake.ipcMain.send(channel, from, ...args),
     invoke: (channel, ...args) => fake.ipcMain.invoke(channel, from, ...args),
     on(channel, listener) {
-      if (channel === CORE_PORT_CHANNEL) contents.on('port', (ch: string, ports: unknown[]) => ch === channel && listener({ ports }));
+      if (channel === CORE_PORT_CHANNEL)
+        contents.on('port', (ch: string, ports: unknown[]) => ch === channel && listener({ ports }));
       else contents.on('sent', (ch: string, ...args: unknown[]) => ch === channel && listener({}, ...args));
     },
   };
@@ -31,6 +36,10 @@ export function connectPage(fake: FakeElectron, contents: FakeWebContents, frame
     statuses,
     /** An API call; the reply parsed. */
     call: (method: string, args: unknown = {}) =>
-      connection.call(method, args) as Promise<{ ok: boolean; result?: Record<string, unknown> & unknown; error?: { code: string; message: string } }>,
+      connection.call(method, args) as Promise<{
+        ok: boolean;
+        result?: Record<string, unknown> & unknown;
+        error?: { code: string; message: string };
+      }>,
   };
 }

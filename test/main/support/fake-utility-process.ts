@@ -21,7 +21,11 @@ export class FakeUtilityChild extends EventEmitter implements UtilityChild {
 
   constructor(modulePath: string, args: string[], env: NodeJS.ProcessEnv) {
     super();
-    this.child = fork(modulePath, args, { execArgv: ['--import', 'tsx', '--import', SHIM], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(modulePath, args, {
+      execArgv: ['--import', 'tsx', '--import', SHIM],
+      env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     this.child.on('message', (message: { parent?: boolean; portId?: number; data?: unknown; close?: boolean }) => {
       if (message.parent) this.emit('message', message.data as FromCore);
       else if (message.portId !== undefined) {
@@ -43,7 +47,10 @@ export class FakeUtilityChild extends EventEmitter implements UtilityChild {
       const id = this.nextPortId++;
       this.ports.set(id, port);
       // What the page posts on its end arrives here, and goes on to the child.
-      port.on('message', ({ data }: { data: unknown }) => this.child.connected && this.child.send({ portId: id, data }));
+      port.on(
+        'message',
+        ({ data }: { data: unknown }) => this.child.connected && this.child.send({ portId: id, data }),
+      );
       port.on('close', () => this.child.connected && this.child.send({ portId: id, close: true }));
       return id;
     });

@@ -32,6 +32,9 @@ for (let i = 0; i < Number(count ?? 0); i++) {
 const alive = setInterval(() => undefined, 60_000);
 process.once('SIGTERM', () => {
   clearInterval(alive);
-  void sender.stop().then(() => app.close()).then(() => process.exit(0));
+  void sender
+    .stop()
+    .then(() => app.close())
+    .then(() => process.exit(0));
 });
 process.stdout.write('ready\n');

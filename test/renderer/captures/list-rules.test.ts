@@ -6,8 +6,19 @@ import { useMarks } from '../../../renderer/src/captures/marks';
 import { isFormType } from '../../../renderer/src/detail/form-body';
 
 const row = (id: number, over: Partial<CaptureSummary> = {}): CaptureSummary => ({
-  id, endpoint: 'a', receivedAt: '2026-01-01T00:00:00.000Z', method: 'POST', path: '/a', query: '', bodySize: 0, truncated: false,
-  responseStatus: 200, provider: 'prynt', eventType: 'verdict.allow', signatureStatus: 'valid', ...over,
+  id,
+  endpoint: 'a',
+  receivedAt: '2026-01-01T00:00:00.000Z',
+  method: 'POST',
+  path: '/a',
+  query: '',
+  bodySize: 0,
+  truncated: false,
+  responseStatus: 200,
+  provider: 'prynt',
+  eventType: 'verdict.allow',
+  signatureStatus: 'valid',
+  ...over,
 });
 
 describe('live rows pass the filters as the store does', () => {
@@ -19,7 +30,11 @@ describe('live rows pass the filters as the store does', () => {
     expect(matches(row(1), { ...NO_FILTERS, eventType: 'allow' })).toBe(false);
     expect(matches(row(1, { eventType: null }), { ...NO_FILTERS, eventType: 'v' })).toBe(false);
     // A live capture of another case joins a list filtered in any case.
-    expect(mergeRows([row(1)], [row(2)], { ...NO_FILTERS, provider: 'PRYNT', eventType: 'Verdict.' }, false).map((r) => r.id)).toEqual([2, 1]);
+    expect(
+      mergeRows([row(1)], [row(2)], { ...NO_FILTERS, provider: 'PRYNT', eventType: 'Verdict.' }, false).map(
+        (r) => r.id,
+      ),
+    ).toEqual([2, 1]);
   });
 
   it('drops deleted rows, and keeps the same array when none was there', () => {

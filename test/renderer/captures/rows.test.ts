@@ -26,17 +26,33 @@ const loaded = [row(9), row(7), row(5), row(3)];
 describe('capture list filters', () => {
   it('become captures.list arguments with the empty ones left out and values trimmed', () => {
     expect(listArgs(NO_FILTERS)).toEqual({});
-    expect(listArgs({ ...NO_FILTERS, provider: ' stripe ', method: 'post' })).toEqual({ provider: 'stripe', method: 'post' });
+    expect(listArgs({ ...NO_FILTERS, provider: ' stripe ', method: 'post' })).toEqual({
+      provider: 'stripe',
+      method: 'post',
+    });
     expect(hasFilters(NO_FILTERS)).toBe(false);
     expect(hasFilters({ ...NO_FILTERS, endpoint: '  ' })).toBe(false);
     expect(hasFilters({ ...NO_FILTERS, signatureStatus: 'invalid' })).toBe(true);
   });
 
   it('match a row as the store does: equality, the method case-insensitive', () => {
-    const stripe = row(1, { endpoint: 'pay', provider: 'stripe', eventType: 'charge.succeeded', signatureStatus: 'valid' });
+    const stripe = row(1, {
+      endpoint: 'pay',
+      provider: 'stripe',
+      eventType: 'charge.succeeded',
+      signatureStatus: 'valid',
+    });
     expect(matches(stripe, NO_FILTERS)).toBe(true);
     expect(matches(stripe, { ...NO_FILTERS, method: 'post' })).toBe(true);
-    expect(matches(stripe, { endpoint: 'pay', method: 'POST', provider: 'stripe', eventType: 'charge.succeeded', signatureStatus: 'valid' })).toBe(true);
+    expect(
+      matches(stripe, {
+        endpoint: 'pay',
+        method: 'POST',
+        provider: 'stripe',
+        eventType: 'charge.succeeded',
+        signatureStatus: 'valid',
+      }),
+    ).toBe(true);
     expect(matches(stripe, { ...NO_FILTERS, provider: 'strip' })).toBe(false);
     expect(matches(stripe, { ...NO_FILTERS, signatureStatus: 'invalid' })).toBe(false);
     expect(matches(row(2), { ...NO_FILTERS, eventType: 'charge.succeeded' })).toBe(false);
@@ -56,7 +72,9 @@ describe('locate', () => {
 describe('mergeRows', () => {
   it('returns the same array when nothing changes it', () => {
     expect(mergeRows(loaded, [], NO_FILTERS, false)).toBe(loaded);
-    expect(mergeRows(loaded, [row(11, { provider: 'github' })], { ...NO_FILTERS, provider: 'stripe' }, false)).toBe(loaded);
+    expect(mergeRows(loaded, [row(11, { provider: 'github' })], { ...NO_FILTERS, provider: 'stripe' }, false)).toBe(
+      loaded,
+    );
   });
 
   it('puts new rows in id order, never touching the array it was given', () => {
@@ -67,7 +85,9 @@ describe('mergeRows', () => {
   });
 
   it('with more rows still to load, adds only rows inside the loaded range (older ones come with the next page)', () => {
-    expect(mergeRows(loaded, [row(11), row(4), row(1)], NO_FILTERS, true).map((r) => r.id)).toEqual([11, 9, 7, 5, 4, 3]);
+    expect(mergeRows(loaded, [row(11), row(4), row(1)], NO_FILTERS, true).map((r) => r.id)).toEqual([
+      11, 9, 7, 5, 4, 3,
+    ]);
   });
 
   it('patches a changed row in place, and drops it when it no longer passes the filters', () => {

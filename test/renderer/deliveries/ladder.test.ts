@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { attemptInFlight, attemptSucceeded, buildTimeline, describeLadder, ladderLength } from '../../../renderer/src/deliveries/ladder';
+import {
+  attemptInFlight,
+  attemptSucceeded,
+  buildTimeline,
+  describeLadder,
+  ladderLength,
+} from '../../../renderer/src/deliveries/ladder';
 import type { AttemptSummary, DeliveryStatus, DeliveryView } from '../../../src/shared/delivery-types';
 
 const T0 = Date.parse('2026-12-04T10:00:00.000Z');
@@ -22,7 +28,12 @@ function attempt(n: number, over: Partial<AttemptSummary> = {}): AttemptSummary 
   };
 }
 
-function view(status: DeliveryStatus, attempts: AttemptSummary[], retryDelaysMs: number[], next: DeliveryView['next'] = null): DeliveryView {
+function view(
+  status: DeliveryStatus,
+  attempts: AttemptSummary[],
+  retryDelaysMs: number[],
+  next: DeliveryView['next'] = null,
+): DeliveryView {
   return {
     result: {
       deliveryId: 1,
@@ -53,7 +64,14 @@ describe('a delivery laid on its ladder', () => {
 
   it('marks the waiting slot at its announced schedule, and later slots pending with estimated times', () => {
     const first = attempt(1, { durationMs: 200 });
-    const rows = buildTimeline(view('pending', [first], [1000, 5000, 25_000], { scheduledAt: iso(1200), dueAt: iso(1200), heldBy: null, heldUntil: null }));
+    const rows = buildTimeline(
+      view('pending', [first], [1000, 5000, 25_000], {
+        scheduledAt: iso(1200),
+        dueAt: iso(1200),
+        heldBy: null,
+        heldUntil: null,
+      }),
+    );
     expect(rows.map((r) => r.state)).toEqual(['failed', 'waiting', 'pending', 'pending']);
     expect(rows.map((r) => r.slot)).toEqual([1, 2, 3, 4]);
     expect(rows.map((r) => r.delayMs)).toEqual([null, 1000, 5000, 25_000]);
@@ -64,7 +82,13 @@ describe('a delivery laid on its ladder', () => {
   });
 
   it('shows the slots a delivered delivery never needed as unused', () => {
-    const rows = buildTimeline(view('delivered', [attempt(1), attempt(2, { scheduledAt: iso(1100), sentAt: iso(1150), status: 200, errorKind: null })], [1000, 5000]));
+    const rows = buildTimeline(
+      view(
+        'delivered',
+        [attempt(1), attempt(2, { scheduledAt: iso(1100), sentAt: iso(1150), status: 200, errorKind: null })],
+        [1000, 5000],
+      ),
+    );
     expect(rows.map((r) => r.state)).toEqual(['failed', 'delivered', 'unused']);
     expect(rows[1].sentOffsetMs).toBe(1150);
     expect(rows[1].scheduledOffsetMs).toBe(1100);
@@ -84,8 +108,21 @@ describe('a delivery laid on its ladder', () => {
 
   it('puts manual retries after the ladder, without a slot, and closes the ladder', () => {
     const ladder = [attempt(1), attempt(2, { scheduledAt: iso(1000) })];
-    const manual = attempt(3, { trigger: 'manual', scheduledAt: iso(60_000), sentAt: iso(60_000), status: 200, errorKind: null });
-    const rows = buildTimeline(view('pending', [manual, ...ladder], [1000, 5000], { scheduledAt: iso(6000), dueAt: iso(6000), heldBy: null, heldUntil: null }));
+    const manual = attempt(3, {
+      trigger: 'manual',
+      scheduledAt: iso(60_000),
+      sentAt: iso(60_000),
+      status: 200,
+      errorKind: null,
+    });
+    const rows = buildTimeline(
+      view('pending', [manual, ...ladder], [1000, 5000], {
+        scheduledAt: iso(6000),
+        dueAt: iso(6000),
+        heldBy: null,
+        heldUntil: null,
+      }),
+    );
     expect(rows.map((r) => r.key)).toEqual(['slot-1', 'slot-2', 'slot-3', 'manual-3']);
     // A manual retry ends the ladder: the third slot is not waited for.
     expect(rows[2].state).toBe('unused');
@@ -99,7 +136,9 @@ describe('a delivery laid on its ladder', () => {
   });
 
   it('lays out a delivery with no attempts yet from its creation time', () => {
-    const rows = buildTimeline(view('pending', [], [1000], { scheduledAt: iso(0), dueAt: iso(0), heldBy: null, heldUntil: null }));
+    const rows = buildTimeline(
+      view('pending', [], [1000], { scheduledAt: iso(0), dueAt: iso(0), heldBy: null, heldUntil: null }),
+    );
     expect(rows.map((r) => [r.state, r.scheduledOffsetMs])).toEqual([
       ['waiting', 0],
       ['pending', 1000],

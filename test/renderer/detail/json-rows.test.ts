@@ -27,7 +27,11 @@ function nested(depth: number, leaf: unknown): unknown[] {
   return root;
 }
 
-const text = (rows: JsonRow[]) => rows.map((r) => `${' '.repeat(r.depth)}${r.kind === 'leaf' ? `${r.label}: ${valueText(r.value)}` : r.kind === 'group' ? summaryText(r) : `${r.label ?? '$'} ${summaryText(r)}`}`);
+const text = (rows: JsonRow[]) =>
+  rows.map(
+    (r) =>
+      `${' '.repeat(r.depth)}${r.kind === 'leaf' ? `${r.label}: ${valueText(r.value)}` : r.kind === 'group' ? summaryText(r) : `${r.label ?? '$'} ${summaryText(r)}`}`,
+  );
 
 describe('flattening a JSON tree into rows', () => {
   it('lists only open nodes, in document order, with their depth', () => {
@@ -38,12 +42,25 @@ describe('flattening a JSON tree into rows', () => {
     expect(text(flattenJson(doc, state))).toEqual(['$ { 3 keys', ' a: 1', ' b {…} 2 keys', ' e []']);
     state.open.add(doc.b);
     state.open.add(doc.b.d);
-    expect(text(flattenJson(doc, state))).toEqual(['$ { 3 keys', ' a: 1', ' b { 2 keys', '  c: "x"', '  d [ 2 items', '   0: true', '   1: null', ' e []']);
+    expect(text(flattenJson(doc, state))).toEqual([
+      '$ { 3 keys',
+      ' a: 1',
+      ' b { 2 keys',
+      '  c: "x"',
+      '  d [ 2 items',
+      '   0: true',
+      '   1: null',
+      ' e []',
+    ]);
   });
 
   it('opens a small document whole at first, and a big one only as far as the first rows allow', () => {
     const small = { id: 'evt_1', data: { object: { amount: 5, tags: ['a', 'b'] } } };
-    expect(flattenJson(small, initialState(small)).map((r) => r.kind === 'leaf' && r.value).filter(Boolean)).toEqual(['evt_1', 5, 'a', 'b']);
+    expect(
+      flattenJson(small, initialState(small))
+        .map((r) => r.kind === 'leaf' && r.value)
+        .filter(Boolean),
+    ).toEqual(['evt_1', 5, 'a', 'b']);
     const deep = nested(1000, 'bottom');
     const rows = flattenJson(deep, initialState(deep));
     expect(rows.length).toBeLessThanOrEqual(301);
@@ -104,13 +121,23 @@ describe('flattening a JSON tree into rows', () => {
     const state = newTreeState();
     state.open.add(wide);
     const rows = flattenJson(wide, state);
-    expect(rows.map((r) => summaryText(r))).toEqual(['{ 250 keys', '[0 … 9]', ...Array.from({ length: 24 }, (_, g) => `[${(g + 1) * 10} … ${(g + 1) * 10 + 9}]`)]);
+    expect(rows.map((r) => summaryText(r))).toEqual([
+      '{ 250 keys',
+      '[0 … 9]',
+      ...Array.from({ length: 24 }, (_, g) => `[${(g + 1) * 10} … ${(g + 1) * 10 + 9}]`),
+    ]);
     setRowOpen(state, rows[25], true);
-    expect(flattenJson(wide, state).slice(-10).map((r) => r.kind === 'leaf' && r.label)).toEqual(Array.from({ length: 10 }, (_, i) => `k${240 + i}`));
+    expect(
+      flattenJson(wide, state)
+        .slice(-10)
+        .map((r) => r.kind === 'leaf' && r.label),
+    ).toEqual(Array.from({ length: 10 }, (_, i) => `k${240 + i}`));
   });
 
   it('picks group spans as powers of ten giving at most GROUP_SIZE groups', () => {
-    expect([1, 100, 101, 1000, 1001, 10_000, 200_000, 10_000_001].map(groupSpan)).toEqual([1, 1, 10, 10, 100, 100, 10_000, 1_000_000]);
+    expect([1, 100, 101, 1000, 1001, 10_000, 200_000, 10_000_001].map(groupSpan)).toEqual([
+      1, 1, 10, 10, 100, 100, 10_000, 1_000_000,
+    ]);
   });
 
   it('shows keys and strings as inert text: controls and direction marks as escapes, long ones cut', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bindingChange, secretsError, toBindingFields, typedSecrets } from '../../../renderer/src/endpoints/binding-form';
+import {
+  bindingChange,
+  secretsError,
+  toBindingFields,
+  typedSecrets,
+} from '../../../renderer/src/endpoints/binding-form';
 
 describe("the endpoint form's verification fields", () => {
   it('reads one secret per line, blank lines and surrounding spaces left out', () => {
@@ -15,9 +20,21 @@ describe("the endpoint form's verification fields", () => {
   it('sends only what changed: the provider when it differs, secrets when typed or cleared', () => {
     expect(bindingChange(toBindingFields('prynt'), 'prynt')).toEqual({});
     expect(bindingChange({ ...toBindingFields('prynt'), provider: '' }, 'prynt')).toEqual({ provider: null });
-    expect(bindingChange({ ...toBindingFields(null), provider: 'lmif', secrets: 'k1\nk2' }, null)).toEqual({ provider: 'lmif', secrets: ['k1', 'k2'], secretsMode: 'add' });
-    expect(bindingChange({ ...toBindingFields('prynt'), secrets: 'k', secretsMode: 'replace' }, 'prynt')).toEqual({ secrets: ['k'], secretsMode: 'replace' });
-    expect(bindingChange({ ...toBindingFields('prynt'), clearSecrets: true }, 'prynt')).toEqual({ secrets: [], secretsMode: 'replace' });
-    expect(bindingChange({ ...toBindingFields('prynt'), clearSecrets: true, secrets: 'new', secretsMode: 'add' }, 'prynt')).toEqual({ secrets: ['new'], secretsMode: 'replace' });
+    expect(bindingChange({ ...toBindingFields(null), provider: 'lmif', secrets: 'k1\nk2' }, null)).toEqual({
+      provider: 'lmif',
+      secrets: ['k1', 'k2'],
+      secretsMode: 'add',
+    });
+    expect(bindingChange({ ...toBindingFields('prynt'), secrets: 'k', secretsMode: 'replace' }, 'prynt')).toEqual({
+      secrets: ['k'],
+      secretsMode: 'replace',
+    });
+    expect(bindingChange({ ...toBindingFields('prynt'), clearSecrets: true }, 'prynt')).toEqual({
+      secrets: [],
+      secretsMode: 'replace',
+    });
+    expect(
+      bindingChange({ ...toBindingFields('prynt'), clearSecrets: true, secrets: 'new', secretsMode: 'add' }, 'prynt'),
+    ).toEqual({ secrets: ['new'], secretsMode: 'replace' });
   });
 });

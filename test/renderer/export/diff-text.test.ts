@@ -6,22 +6,51 @@ const base: Omit<CaptureDiff, 'body'> = { a: 1, b: 2, request: [], headers: [], 
 
 describe('the diff as the UI shows it', () => {
   it('says how many JSON changes were not listed, and why the comparison stopped', () => {
-    const lines = diffLines({ ...base, body: { kind: 'json', changes: [{ kind: 'changed', path: '$[0]', before: 0, after: 1 }], more: 989_999, partial: 'stopped after 1,000,000 values and keys; the rest was not compared' } });
+    const lines = diffLines({
+      ...base,
+      body: {
+        kind: 'json',
+        changes: [{ kind: 'changed', path: '$[0]', before: 0, after: 1 }],
+        more: 989_999,
+        partial: 'stopped after 1,000,000 values and keys; the rest was not compared',
+      },
+    });
     expect(lines).toContainEqual({ op: '#', text: 'Body: JSON, 990000 changes' });
     expect(lines).toContainEqual({ op: '…', text: 'at least 989,999 more changes not listed' });
-    expect(lines).toContainEqual({ op: '…', text: 'diff stopped early: stopped after 1,000,000 values and keys; the rest was not compared' });
+    expect(lines).toContainEqual({
+      op: '…',
+      text: 'diff stopped early: stopped after 1,000,000 values and keys; the rest was not compared',
+    });
   });
 
   it('shows folded stretches from the core with their count, and cut lines with what was left out', () => {
     const text = diffText({
       ...base,
-      body: { kind: 'text', added: 1, removed: 1, more: 0, lines: [{ op: '@', text: '', count: 199_996 }, { op: ' ', text: 'ctx' }, { op: '-', text: 'aaa', cut: 5000 }, { op: '+', text: 'b' }] },
+      body: {
+        kind: 'text',
+        added: 1,
+        removed: 1,
+        more: 0,
+        lines: [
+          { op: '@', text: '', count: 199_996 },
+          { op: ' ', text: 'ctx' },
+          { op: '-', text: 'aaa', cut: 5000 },
+          { op: '+', text: 'b' },
+        ],
+      },
     });
-    expect(text.split('\n')).toEqual(expect.arrayContaining(['… 199,996 unchanged lines', '  ctx', '- aaa… (5,000 more characters)', '+ b']));
+    expect(text.split('\n')).toEqual(
+      expect.arrayContaining(['… 199,996 unchanged lines', '  ctx', '- aaa… (5,000 more characters)', '+ b']),
+    );
   });
 
   it('counts header changes past the cap', () => {
-    const lines = diffLines({ ...base, headers: [{ kind: 'added', name: 'X-A', occurrence: 0, after: ['X-A', '1'] }], headersMore: 4, body: { kind: 'equal', size: 0 } });
+    const lines = diffLines({
+      ...base,
+      headers: [{ kind: 'added', name: 'X-A', occurrence: 0, after: ['X-A', '1'] }],
+      headersMore: 4,
+      body: { kind: 'equal', size: 0 },
+    });
     expect(lines).toContainEqual({ op: '…', text: '4 more changes not listed' });
     expect(diffLines({ ...base, body: { kind: 'equal', size: 0 } }).some((l) => l.op === '…')).toBe(false);
   });
@@ -43,7 +72,14 @@ describe('the diff as the UI shows it', () => {
         { kind: 'changed', name: 'X-Sig', occurrence: 1, before: ['X-Sig', 'a'], after: ['X-Sig', 'b'] },
         { kind: 'removed', name: 'X-Old', occurrence: 0, before: ['X-Old', '1'] },
       ],
-      body: { kind: 'json', more: 0, changes: [{ kind: 'added', path: '$.n', after: 1 }, { kind: 'removed', path: '$.m', before: 'x' }] },
+      body: {
+        kind: 'json',
+        more: 0,
+        changes: [
+          { kind: 'added', path: '$.n', after: 1 },
+          { kind: 'removed', path: '$.m', before: 'x' },
+        ],
+      },
     });
     expect(lines).toEqual([
       { op: '#', text: 'Request: 1 field differs' },
@@ -60,8 +96,18 @@ describe('the diff as the UI shows it', () => {
   });
 
   it('folds long unchanged stretches to three lines of context either side, and none at the ends', () => {
-    const same = (n: number, from: number) => Array.from({ length: n }, (_, i) => ({ op: ' ' as const, text: `l${from + i}` }));
-    const lines = diffLines({ ...base, body: { kind: 'text', added: 1, removed: 0, more: 0, lines: [...same(10, 0), { op: '+', text: 'new' }, ...same(10, 10)] } });
+    const same = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({ op: ' ' as const, text: `l${from + i}` }));
+    const lines = diffLines({
+      ...base,
+      body: {
+        kind: 'text',
+        added: 1,
+        removed: 0,
+        more: 0,
+        lines: [...same(10, 0), { op: '+', text: 'new' }, ...same(10, 10)],
+      },
+    });
     const body = lines.slice(lines.findIndex((l) => l.text.startsWith('Body:')) + 1);
     expect(body).toEqual([
       { op: '…', text: '7 unchanged lines' },

@@ -21,7 +21,9 @@ describe('matchProviders', () => {
 
 describe('groupEventTypes', () => {
   it('groups dotted types by their first segment, each group where its resource first appears', () => {
-    expect(groupEventTypes(['customer.created', 'invoice.paid', 'customer.subscription.updated', 'invoice.failed', 'ping'])).toEqual([
+    expect(
+      groupEventTypes(['customer.created', 'invoice.paid', 'customer.subscription.updated', 'invoice.failed', 'ping']),
+    ).toEqual([
       { label: 'customer.*', types: ['customer.created', 'customer.subscription.updated'] },
       { label: 'invoice.*', types: ['invoice.paid', 'invoice.failed'] },
       { label: undefined, types: ['ping'] },
@@ -29,7 +31,15 @@ describe('groupEventTypes', () => {
   });
 
   it('a catalogue whose resources are contiguous keeps its exact order (lone types stay in place)', () => {
-    const types = ['device.identified', 'device.new', 'bot.detected', 'fraud.high_risk', 'compliance.consent_given', 'compliance.deletion_requested', 'tenant.limit_exceeded'];
+    const types = [
+      'device.identified',
+      'device.new',
+      'bot.detected',
+      'fraud.high_risk',
+      'compliance.consent_given',
+      'compliance.deletion_requested',
+      'tenant.limit_exceeded',
+    ];
     const groups = groupEventTypes(types);
     expect(groups.flatMap((g) => g.types)).toEqual(types);
     expect(groups.map((g) => g.label)).toEqual(['device.*', undefined, 'compliance.*', undefined]);
@@ -48,7 +58,12 @@ describe('groupEventTypes', () => {
   it("every built-in provider's events appear exactly once across the groups", () => {
     for (const p of BUILTIN_PROVIDERS) {
       const types = p.events.map((e) => e.type);
-      expect(groupEventTypes(types).flatMap((g) => g.types).sort(), p.id).toEqual([...types].sort());
+      expect(
+        groupEventTypes(types)
+          .flatMap((g) => g.types)
+          .sort(),
+        p.id,
+      ).toEqual([...types].sort());
     }
   });
 });

@@ -16,7 +16,12 @@ describe('the Sender form', () => {
   it('sends compact JSON by default, as providers send, and leaves an empty secret and timeout to the core', () => {
     expect(toSendArgs(form)).toEqual({
       errors: {},
-      args: { provider: 'prynt', eventType: 'payment.succeeded', url: 'http://127.0.0.1:3000/hooks', payload: '{"id":"evt_1","n":1}' },
+      args: {
+        provider: 'prynt',
+        eventType: 'payment.succeeded',
+        url: 'http://127.0.0.1:3000/hooks',
+        payload: '{"id":"evt_1","n":1}',
+      },
     });
   });
 
@@ -26,7 +31,14 @@ describe('the Sender form', () => {
   });
 
   it('names each missing or bad field and gives no arguments', () => {
-    const result = toSendArgs({ ...form, provider: '', eventType: '', url: 'ftp://x', payload: '{"a":', timeoutMs: '0' });
+    const result = toSendArgs({
+      ...form,
+      provider: '',
+      eventType: '',
+      url: 'ftp://x',
+      payload: '{"a":',
+      timeoutMs: '0',
+    });
     expect(result.args).toBeUndefined();
     expect(Object.keys(result.errors).sort()).toEqual(['eventType', 'payload', 'provider', 'timeoutMs', 'url']);
     expect(result.errors.url).toBe('an http:// or https:// URL');
@@ -48,13 +60,21 @@ describe('the handler check form', () => {
     const missing = toCheckArgs(form, '');
     expect(missing.args).toBeUndefined();
     expect(missing.errors).toEqual({ secret: expect.stringContaining('secret') });
-    expect(toCheckArgs({ ...form, secret: 's' }, 'not a url').errors).toEqual({ effectsUrl: expect.stringMatching(/^not a URL/) });
+    expect(toCheckArgs({ ...form, secret: 's' }, 'not a url').errors).toEqual({
+      effectsUrl: expect.stringMatching(/^not a URL/),
+    });
   });
 
   it('passes the provider, URL, secret, event and effects URL, trimmed', () => {
     expect(toCheckArgs({ ...form, secret: 's' }, ' http://127.0.0.1:3000/effects ')).toEqual({
       errors: {},
-      args: { provider: 'prynt', url: 'http://127.0.0.1:3000/hooks', secret: 's', eventType: 'payment.succeeded', effectsUrl: 'http://127.0.0.1:3000/effects' },
+      args: {
+        provider: 'prynt',
+        url: 'http://127.0.0.1:3000/hooks',
+        secret: 's',
+        eventType: 'payment.succeeded',
+        effectsUrl: 'http://127.0.0.1:3000/effects',
+      },
     });
   });
 

@@ -1,5 +1,11 @@
 import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
-import { SVIX_RETRY_DELAYS_MS, SVIX_TIMEOUT_MS, eventsFrom, standardWebhooksForm, standardWebhooksHeaders } from '../definition-parts';
+import {
+  SVIX_RETRY_DELAYS_MS,
+  SVIX_TIMEOUT_MS,
+  eventsFrom,
+  standardWebhooksForm,
+  standardWebhooksHeaders,
+} from '../definition-parts';
 
 const EVENTS: Record<string, string> = {
   'user.created': 'A user signed up or was created.',
@@ -31,26 +37,94 @@ function data(type: string): JsonObject {
       return type === 'user.deleted'
         ? { id: '{{id:user_:27}}', object: 'user', deleted: true }
         : {
-            id: '{{id:user_:27}}', object: 'user', first_name: 'Ada', last_name: 'Lovelace', username: null,
-            email_addresses: [{ id: '{{id:idn_:27}}', object: 'email_address', email_address: 'ada@example.com', verification: { status: 'verified', strategy: 'email_code' } }],
-            primary_email_address_id: '{{id:idn_:27}}', created_at: '{{time:unix-ms}}', updated_at: '{{time:unix-ms}}',
+            id: '{{id:user_:27}}',
+            object: 'user',
+            first_name: 'Ada',
+            last_name: 'Lovelace',
+            username: null,
+            email_addresses: [
+              {
+                id: '{{id:idn_:27}}',
+                object: 'email_address',
+                email_address: 'ada@example.com',
+                verification: { status: 'verified', strategy: 'email_code' },
+              },
+            ],
+            primary_email_address_id: '{{id:idn_:27}}',
+            created_at: '{{time:unix-ms}}',
+            updated_at: '{{time:unix-ms}}',
           };
     case 'session':
-      return { id: '{{id:sess_:27}}', object: 'session', user_id: '{{id:user_:27}}', client_id: '{{id:client_:27}}', status: type.split('.')[1] === 'created' ? 'active' : type.split('.')[1], created_at: '{{time:unix-ms}}', updated_at: '{{time:unix-ms}}' };
+      return {
+        id: '{{id:sess_:27}}',
+        object: 'session',
+        user_id: '{{id:user_:27}}',
+        client_id: '{{id:client_:27}}',
+        status: type.split('.')[1] === 'created' ? 'active' : type.split('.')[1],
+        created_at: '{{time:unix-ms}}',
+        updated_at: '{{time:unix-ms}}',
+      };
     case 'email':
-      return { id: '{{id:ema_:27}}', object: 'email', slug: 'verification_code', to_email_address: 'ada@example.com', status: 'queued', data: { otp_code: '{{int:100000:999999}}' } };
+      return {
+        id: '{{id:ema_:27}}',
+        object: 'email',
+        slug: 'verification_code',
+        to_email_address: 'ada@example.com',
+        status: 'queued',
+        data: { otp_code: '{{int:100000:999999}}' },
+      };
     case 'sms':
-      return { id: '{{id:sms_:27}}', object: 'sms_message', to_phone_number: '+15555550100', status: 'queued', message: 'Your code is 123456' };
+      return {
+        id: '{{id:sms_:27}}',
+        object: 'sms_message',
+        to_phone_number: '+15555550100',
+        status: 'queued',
+        message: 'Your code is 123456',
+      };
     case 'organization':
-      return { id: '{{id:org_:27}}', object: 'organization', name: 'Acme', slug: 'acme', created_at: '{{time:unix-ms}}', updated_at: '{{time:unix-ms}}' };
+      return {
+        id: '{{id:org_:27}}',
+        object: 'organization',
+        name: 'Acme',
+        slug: 'acme',
+        created_at: '{{time:unix-ms}}',
+        updated_at: '{{time:unix-ms}}',
+      };
     case 'organizationMembership':
-      return { id: '{{id:orgmem_:27}}', object: 'organization_membership', role: 'org:member', organization: { id: '{{id:org_:27}}', name: 'Acme' }, public_user_data: { user_id: '{{id:user_:27}}' }, created_at: '{{time:unix-ms}}' };
+      return {
+        id: '{{id:orgmem_:27}}',
+        object: 'organization_membership',
+        role: 'org:member',
+        organization: { id: '{{id:org_:27}}', name: 'Acme' },
+        public_user_data: { user_id: '{{id:user_:27}}' },
+        created_at: '{{time:unix-ms}}',
+      };
     case 'organizationInvitation':
-      return { id: '{{id:orginv_:27}}', object: 'organization_invitation', email_address: 'ada@example.com', role: 'org:member', organization_id: '{{id:org_:27}}', status: type.split('.')[1] === 'created' ? 'pending' : type.split('.')[1], created_at: '{{time:unix-ms}}' };
+      return {
+        id: '{{id:orginv_:27}}',
+        object: 'organization_invitation',
+        email_address: 'ada@example.com',
+        role: 'org:member',
+        organization_id: '{{id:org_:27}}',
+        status: type.split('.')[1] === 'created' ? 'pending' : type.split('.')[1],
+        created_at: '{{time:unix-ms}}',
+      };
     case 'role':
-      return { id: '{{id:role_:27}}', object: 'role', key: 'org:billing', name: 'Billing', created_at: '{{time:unix-ms}}' };
+      return {
+        id: '{{id:role_:27}}',
+        object: 'role',
+        key: 'org:billing',
+        name: 'Billing',
+        created_at: '{{time:unix-ms}}',
+      };
     default:
-      return { id: '{{id:perm_:27}}', object: 'permission', key: 'org:invoices:read', name: 'Read invoices', created_at: '{{time:unix-ms}}' };
+      return {
+        id: '{{id:perm_:27}}',
+        object: 'permission',
+        key: 'org:invoices:read',
+        name: 'Read invoices',
+        created_at: '{{time:unix-ms}}',
+      };
   }
 }
 
@@ -77,13 +151,21 @@ export const clerk: ProviderDefinition = {
   },
   eventTypeLocations: [{ in: 'body', path: 'type' }],
   detection: { headers: ['svix-signature', 'svix-id', 'svix-timestamp'], headersAreGeneric: false },
-  ids: { conventions: [{ field: 'instance_id', prefix: 'ins_', description: 'Clerk instance id.' }], delivery: { generate: { style: 'prefixed', prefix: 'msg_' } } },
+  ids: {
+    conventions: [{ field: 'instance_id', prefix: 'ins_', description: 'Clerk instance id.' }],
+    delivery: { generate: { style: 'prefixed', prefix: 'msg_' } },
+  },
   limits: { httpsRequired: false },
-  delivery: { timeoutMs: SVIX_TIMEOUT_MS, success: '2xx', retryDelaysMs: SVIX_RETRY_DELAYS_MS, afterFailure: "Marked failed in Clerk's Svix dashboard; an endpoint failing for 5 days is disabled." },
+  delivery: {
+    timeoutMs: SVIX_TIMEOUT_MS,
+    success: '2xx',
+    retryDelaysMs: SVIX_RETRY_DELAYS_MS,
+    afterFailure: "Marked failed in Clerk's Svix dashboard; an endpoint failing for 5 days is disabled.",
+  },
   notes: [
     'Headers, scheme and secret: https://clerk.com/docs/webhooks/sync-data - Clerk delivers through Svix: svix-id/svix-timestamp/svix-signature, whsec_ secret; its verifyWebhook helper is Standard Webhooks. Proven with the svix and standardwebhooks libraries.',
     'Events: https://clerk.com/docs/webhooks/overview (supported events list); the most used ones are listed here.',
-    'timestamp is unix milliseconds (Clerk\'s example payloads), the moment the event was created, the same on every retry.',
-    'Retries and timeout: Svix\'s published schedule (https://docs.svix.com/retries), as Clerk\'s docs refer to Svix for delivery.',
+    "timestamp is unix milliseconds (Clerk's example payloads), the moment the event was created, the same on every retry.",
+    "Retries and timeout: Svix's published schedule (https://docs.svix.com/retries), as Clerk's docs refer to Svix for delivery.",
   ],
 };

@@ -3,4 +3,8 @@ import { clickdefender } from './definition';
 import { checkClickdefender } from './rules';
 import { clickdefenderSample } from './samples';
 
-export const entry: CatalogEntry = { definition: clickdefender, sample: clickdefenderSample, rules: checkClickdefender };
+export const entry: CatalogEntry = {
+  definition: clickdefender,
+  sample: clickdefenderSample,
+  rules: checkClickdefender,
+};

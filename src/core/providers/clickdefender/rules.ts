@@ -35,22 +35,32 @@ export function checkClickdefender(c: Checker, eventType: string): void {
 
 function checkSummary(c: Checker): void {
   const date = c.str('summary.date', { pattern: /^\d{4}-\d{2}-\d{2}$/ });
-  const counts = ['totalVisitors', 'cleanCount', 'suspiciousCount', 'fraudCount'].map((k) => c.num(`summary.${k}`, { integer: true, min: 0 }));
+  const counts = ['totalVisitors', 'cleanCount', 'suspiciousCount', 'fraudCount'].map((k) =>
+    c.num(`summary.${k}`, { integer: true, min: 0 }),
+  );
   const [total, clean, suspicious, fraud] = counts;
-  if (counts.every((n) => n !== undefined) && (clean as number) + (suspicious as number) + (fraud as number) !== total) {
-    c.fail('summary.totalVisitors', `expected cleanCount + suspiciousCount + fraudCount = ${(clean as number) + (suspicious as number) + (fraud as number)}, got ${total}`);
+  if (
+    counts.every((n) => n !== undefined) &&
+    (clean as number) + (suspicious as number) + (fraud as number) !== total
+  ) {
+    c.fail(
+      'summary.totalVisitors',
+      `expected cleanCount + suspiciousCount + fraudCount = ${(clean as number) + (suspicious as number) + (fraud as number)}, got ${total}`,
+    );
   }
   const rate = c.str('summary.fraudRate', { pattern: /^\d+(\.\d)?%$/ });
   if (rate !== undefined && total !== undefined && fraud !== undefined && total > 0) {
     const expected = `${((fraud / total) * 100).toFixed(1)}%`;
-    if (rate !== expected) c.fail('summary.fraudRate', `expected fraudCount / totalVisitors = ${expected}, got ${rate}`);
+    if (rate !== expected)
+      c.fail('summary.fraudRate', `expected fraudCount / totalVisitors = ${expected}, got ${rate}`);
   }
   const timestamp = c.get('timestamp');
   if (typeof timestamp === 'string' && date !== undefined) {
     // The seed's example is sent at midnight UTC; a summary sent (or simulated) later that day still covers the day before its send date.
     const day = Date.parse(timestamp.slice(0, 10));
     const previous = Number.isNaN(day) ? '' : new Date(day - 86_400_000).toISOString().slice(0, 10);
-    if (!Number.isNaN(day) && date !== previous) c.fail('summary.date', `a summary sent on ${timestamp.slice(0, 10)} covers ${previous}, got ${date}`);
+    if (!Number.isNaN(day) && date !== previous)
+      c.fail('summary.date', `a summary sent on ${timestamp.slice(0, 10)} covers ${previous}, got ${date}`);
   }
   c.arr('summary.topRules')?.forEach((_, i) => {
     c.str(`summary.topRules[${i}].rule`);

@@ -28,12 +28,22 @@ export function clickdefenderSample(eventType: string, rng: Rng, ctx: SampleCont
       event: eventType,
       timestamp: isoS(timeMs),
       property,
-      visitor: { id: visitorId, ip: `${rng.pick(['34', '52', '104', '185'])}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`, country: rng.pick(['US', 'NL', 'SG', 'DE', 'RU']), userAgent: rng.pick(AGENTS) },
+      visitor: {
+        id: visitorId,
+        ip: `${rng.pick(['34', '52', '104', '185'])}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
+        country: rng.pick(['US', 'NL', 'SG', 'DE', 'RU']),
+        userAgent: rng.pick(AGENTS),
+      },
       decision: { score: rng.int(70, 100), label: 'FRAUD', action: 'BLOCK', reasons },
     };
   }
   if (eventType === 'high_risk_visitor') {
-    return { event: eventType, timestamp: isoS(timeMs), property, visitor: { id: visitorId, score: rng.int(40, 69), label: 'SUSPICIOUS' } };
+    return {
+      event: eventType,
+      timestamp: isoS(timeMs),
+      property,
+      visitor: { id: visitorId, score: rng.int(40, 69), label: 'SUSPICIOUS' },
+    };
   }
   // daily_summary: sent once a day about the day before the send (the UTC day that ended last).
   const previousDay = Math.floor(timeMs / DAY_MS) * DAY_MS - DAY_MS;

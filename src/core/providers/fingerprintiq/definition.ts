@@ -12,7 +12,15 @@ export const fingerprintiq: ProviderDefinition = {
   headers: [jsonContentType(), signatureHeader(HEADER, 'HMAC-SHA256 of the raw body, hex.')],
   signature: {
     defaultForm: 'default',
-    forms: [hmacForm({ name: 'default', label: 'FingerprintIQ <hex> over the raw body', header: HEADER, format: { kind: 'plain' }, digest: 'hex' })],
+    forms: [
+      hmacForm({
+        name: 'default',
+        label: 'FingerprintIQ <hex> over the raw body',
+        header: HEADER,
+        format: { kind: 'plain' },
+        digest: 'hex',
+      }),
+    ],
   },
   events: [
     { type: 'visit.new', description: 'A device is identified for the first time.' },
@@ -21,14 +29,22 @@ export const fingerprintiq: ProviderDefinition = {
     { type: 'threat.detected', description: 'Bot probability exceeded 0.7 on a visit.' },
   ],
   envelope: {
-    description: '{ event, timestamp (unix milliseconds, a number), data: { visitorId, visitCount, botProbability, country, riskFactors } }',
+    description:
+      '{ event, timestamp (unix milliseconds, a number), data: { visitorId, visitCount, botProbability, country, riskFactors } }',
     requiredKeys: ['event', 'timestamp', 'data'],
     timeField: { path: 'timestamp', format: 'unix-ms' },
   },
   eventTypeLocations: [{ in: 'body', path: 'event' }],
   detection: { headers: [HEADER], headersAreGeneric: false },
   ids: {
-    conventions: [{ field: 'data.visitorId', prefix: 'iq_', pattern: '^iq_[0-9a-z]{26}$', description: 'Visitor id: iq_ and 26 lowercase base-32 characters (ULID-like).' }],
+    conventions: [
+      {
+        field: 'data.visitorId',
+        prefix: 'iq_',
+        pattern: '^iq_[0-9a-z]{26}$',
+        description: 'Visitor id: iq_ and 26 lowercase base-32 characters (ULID-like).',
+      },
+    ],
     delivery: { generate: { style: 'prefixed', prefix: 'dlv_' } },
   },
   limits: { httpsRequired: false },

@@ -3,4 +3,8 @@ import { fingerprintiq } from './definition';
 import { checkFingerprintiq } from './rules';
 import { fingerprintiqSample } from './samples';
 
-export const entry: CatalogEntry = { definition: fingerprintiq, sample: fingerprintiqSample, rules: checkFingerprintiq };
+export const entry: CatalogEntry = {
+  definition: fingerprintiq,
+  sample: fingerprintiqSample,
+  rules: checkFingerprintiq,
+};

@@ -12,16 +12,20 @@ export function checkFingerprintiq(c: Checker, eventType: string): void {
   });
   switch (eventType) {
     case 'threat.detected':
-      if (botProbability !== undefined && !(botProbability > 0.7)) c.fail('data.botProbability', `threat.detected needs a bot probability above 0.7, got ${botProbability}`);
+      if (botProbability !== undefined && !(botProbability > 0.7))
+        c.fail('data.botProbability', `threat.detected needs a bot probability above 0.7, got ${botProbability}`);
       break;
     case 'visit.new':
-      if (visitCount !== undefined && visitCount !== 1) c.fail('data.visitCount', `a first visit has visitCount 1, got ${visitCount}`);
+      if (visitCount !== undefined && visitCount !== 1)
+        c.fail('data.visitCount', `a first visit has visitCount 1, got ${visitCount}`);
       break;
     case 'visit.returning':
-      if (visitCount !== undefined && visitCount < 2) c.fail('data.visitCount', `a returning visit has visitCount 2 or more, got ${visitCount}`);
+      if (visitCount !== undefined && visitCount < 2)
+        c.fail('data.visitCount', `a returning visit has visitCount 2 or more, got ${visitCount}`);
       break;
     case 'visit.flagged':
-      if (riskFactors && riskFactors.length === 0) c.fail('data.riskFactors', 'a flagged visit has at least one risk factor');
+      if (riskFactors && riskFactors.length === 0)
+        c.fail('data.riskFactors', 'a flagged visit has at least one risk factor');
       break;
     default:
       break;

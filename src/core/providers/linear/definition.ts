@@ -21,7 +21,17 @@ const EVENTS: Record<string, string> = {
 
 function data(type: string): JsonObject {
   const common = { id: '{{uuid}}', createdAt: '{{time:iso-ms}}', updatedAt: '{{time:iso-ms}}' };
-  if (type === 'Issue') return { ...common, number: '{{int:1:999}}', identifier: 'ENG-{{int:1:999}}', title: 'Checkout fails on Safari', priority: '{{int:0:4}}', teamId: '{{uuid}}', stateId: '{{uuid}}', labelIds: [] };
+  if (type === 'Issue')
+    return {
+      ...common,
+      number: '{{int:1:999}}',
+      identifier: 'ENG-{{int:1:999}}',
+      title: 'Checkout fails on Safari',
+      priority: '{{int:0:4}}',
+      teamId: '{{uuid}}',
+      stateId: '{{uuid}}',
+      labelIds: [],
+    };
   if (type === 'Comment') return { ...common, body: 'Reproduced on 17.4.', issueId: '{{uuid}}', userId: '{{uuid}}' };
   return { ...common, name: `Example ${type}` };
 }
@@ -40,7 +50,15 @@ export const linear: ProviderDefinition = {
   ],
   signature: {
     defaultForm: 'default',
-    forms: [hmacForm({ name: 'default', label: 'Linear hex HMAC-SHA256 of the body', header: 'Linear-Signature', format: { kind: 'plain' }, digest: 'hex' })],
+    forms: [
+      hmacForm({
+        name: 'default',
+        label: 'Linear hex HMAC-SHA256 of the body',
+        header: 'Linear-Signature',
+        format: { kind: 'plain' },
+        digest: 'hex',
+      }),
+    ],
   },
   events: eventsFrom(EVENTS, (type) => ({
     action: 'create',
@@ -54,11 +72,15 @@ export const linear: ProviderDefinition = {
     webhookId: '{{uuid}}',
   })),
   envelope: {
-    description: '{ action, type, actor, createdAt, data, url, organizationId, webhookTimestamp (unix ms, signed), webhookId }',
+    description:
+      '{ action, type, actor, createdAt, data, url, organizationId, webhookTimestamp (unix ms, signed), webhookId }',
     requiredKeys: ['action', 'type', 'data', 'organizationId', 'webhookTimestamp', 'webhookId'],
     timeField: { path: 'webhookTimestamp', format: 'unix-ms' },
   },
-  eventTypeLocations: [{ in: 'header', name: 'Linear-Event' }, { in: 'body', path: 'type' }],
+  eventTypeLocations: [
+    { in: 'header', name: 'Linear-Event' },
+    { in: 'body', path: 'type' },
+  ],
   detection: { headers: ['Linear-Signature', 'Linear-Delivery'], headersAreGeneric: false },
   ids: { conventions: [], delivery: { generate: { style: 'uuid' } } },
   limits: { httpsRequired: false },
@@ -69,8 +91,8 @@ export const linear: ProviderDefinition = {
     afterFailure: 'Dropped after the third retry; a webhook that keeps failing may be disabled.',
   },
   notes: [
-    'Scheme: https://linear.app/developers/webhooks (Securing webhooks) - Linear-Signature is the hex HMAC-SHA256 of the raw body with the webhook\'s signing secret. Proven against @linear/sdk\'s LinearWebhookClient.verify.',
-    'Replay protection lives in the body: webhookTimestamp (unix ms) is signed, and LinearWebhookClient rejects one more than 60 s from its clock. Hookscope keeps one body per delivery, so a retry carries the first attempt\'s webhookTimestamp and the SDK refuses retries that come over a minute later; Hookscope\'s verifier checks the signature only.',
+    "Scheme: https://linear.app/developers/webhooks (Securing webhooks) - Linear-Signature is the hex HMAC-SHA256 of the raw body with the webhook's signing secret. Proven against @linear/sdk's LinearWebhookClient.verify.",
+    "Replay protection lives in the body: webhookTimestamp (unix ms) is signed, and LinearWebhookClient rejects one more than 60 s from its clock. Hookscope keeps one body per delivery, so a retry carries the first attempt's webhookTimestamp and the SDK refuses retries that come over a minute later; Hookscope's verifier checks the signature only.",
     'Retries: "three times, after 1 minute, 1 hour and 6 hours"; a handler must answer within 5 s (the same page).',
     'The event type is the entity ("Issue"), with the change in "action" (create, update, remove); samples use create.',
   ],

@@ -13,7 +13,13 @@ export const lmif: ProviderDefinition = {
   signature: {
     defaultForm: 'default',
     forms: [
-      hmacForm({ name: 'default', label: 'LMIF sha256=<hex> over the raw body', header: HEADER, format: { kind: 'prefixed', prefix: 'sha256=' }, digest: 'hex' }),
+      hmacForm({
+        name: 'default',
+        label: 'LMIF sha256=<hex> over the raw body',
+        header: HEADER,
+        format: { kind: 'prefixed', prefix: 'sha256=' },
+        digest: 'hex',
+      }),
     ],
   },
   events: [
@@ -63,7 +69,7 @@ export const lmif: ProviderDefinition = {
     'The manual verification example compares the header with `sha256=${hex}` using timingSafeEqual on the strings: a header of a different length makes it throw rather than return false.',
     'The payload example writes createdAt without milliseconds (2024-01-15T10:00:00Z); samples do the same, and any ISO 8601 time is accepted.',
     'Event data shapes are in a separate "Event Types" page not included here; sample data fields are illustrative.',
-    'createdAt, and the times in data (detectedAt, completedAt; a grace period\'s startsAt, a license\'s expiresAt derived from it), are the moment the delivery is created and do not change on retries.',
+    "createdAt, and the times in data (detectedAt, completedAt; a grace period's startsAt, a license's expiresAt derived from it), are the moment the delivery is created and do not change on retries.",
     'meta.webhookId names the webhook endpoint, not the event: one per simulated webhook (provider + target URL), made on the first send and reused by every later send to that URL (send --webhook-id sets it). The event id is new per event.',
     'A missing X-LMIF-Signature header reaches Buffer.from as undefined and the example throws: an error, not a false.',
     'Handler check: no timestamp is signed, so a retry repeats the bytes and the signature; deduplicate by the event id.',

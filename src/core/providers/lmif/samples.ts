@@ -14,13 +14,23 @@ function box(rng: Rng): Data {
 }
 
 function violation(rng: Rng, timeMs: number): Data {
-  return { violationId: `vio_${rng.base62(12)}`, ...box(rng), platform: rng.pick(PLATFORMS), url: `https://video.example.com/watch/${rng.base62(11)}`, detectedAt: isoS(timeMs) };
+  return {
+    violationId: `vio_${rng.base62(12)}`,
+    ...box(rng),
+    platform: rng.pick(PLATFORMS),
+    url: `https://video.example.com/watch/${rng.base62(11)}`,
+    detectedAt: isoS(timeMs),
+  };
 }
 
 function data(category: string, action: string, rng: Rng, timeMs: number): Data {
   switch (category) {
     case 'box':
-      return { ...box(rng), status: action === 'deleted' ? 'deleted' : 'active', protections: rng.pickSome(['face', 'voice', 'name', 'likeness'], rng.int(1, 4)) };
+      return {
+        ...box(rng),
+        status: action === 'deleted' ? 'deleted' : 'active',
+        protections: rng.pickSome(['face', 'voice', 'name', 'likeness'], rng.int(1, 4)),
+      };
     case 'violation':
       return { ...violation(rng, timeMs), status: action === 'detected' ? 'open' : action };
     case 'grace_period': {
@@ -37,11 +47,21 @@ function data(category: string, action: string, rng: Rng, timeMs: number): Data 
       };
     }
     case 'license': {
-      const statuses: Record<string, string> = { requested: 'pending', approved: 'active', denied: 'denied', expiring: 'active', expired: 'expired', revoked: 'revoked' };
+      const statuses: Record<string, string> = {
+        requested: 'pending',
+        approved: 'active',
+        denied: 'denied',
+        expiring: 'active',
+        expired: 'expired',
+        revoked: 'revoked',
+      };
       return {
         licenseId: `lic_${rng.base62(12)}`,
         ...box(rng),
-        licensee: { name: rng.pick(['Acme Studios', 'Northwind Media', 'Contoso Films']), email: 'licensing@example.com' },
+        licensee: {
+          name: rng.pick(['Acme Studios', 'Northwind Media', 'Contoso Films']),
+          email: 'licensing@example.com',
+        },
         usage: rng.pick(['commercial', 'editorial', 'parody']),
         status: statuses[action] ?? 'pending',
         expiresAt: isoS(timeMs + rng.int(1, 365) * DAY),
@@ -49,8 +69,20 @@ function data(category: string, action: string, rng: Rng, timeMs: number): Data 
     }
     case 'detection':
       return action === 'match_found'
-        ? { scanId: `scan_${rng.base62(12)}`, ...box(rng), platform: rng.pick(PLATFORMS), url: `https://video.example.com/watch/${rng.base62(11)}`, similarity: rng.float(0.8, 0.99, 2) }
-        : { scanId: `scan_${rng.base62(12)}`, ...box(rng), itemsScanned: rng.int(1000, 500000), matchesFound: rng.int(0, 12), completedAt: isoS(timeMs) };
+        ? {
+            scanId: `scan_${rng.base62(12)}`,
+            ...box(rng),
+            platform: rng.pick(PLATFORMS),
+            url: `https://video.example.com/watch/${rng.base62(11)}`,
+            similarity: rng.float(0.8, 0.99, 2),
+          }
+        : {
+            scanId: `scan_${rng.base62(12)}`,
+            ...box(rng),
+            itemsScanned: rng.int(1000, 500000),
+            matchesFound: rng.int(0, 12),
+            completedAt: isoS(timeMs),
+          };
     default:
       return {};
   }
@@ -61,5 +93,11 @@ export function lmifSample(eventType: string, rng: Rng, ctx: SampleContext): Jso
   const dot = eventType.indexOf('.');
   const id = `evt_${rng.base62(16)}`;
   const payload = data(eventType.slice(0, dot), eventType.slice(dot + 1), rng, timeMs);
-  return { id, type: eventType, createdAt: isoS(timeMs), data: payload, meta: { apiVersion: 'v1', webhookId: ctx.webhookId } };
+  return {
+    id,
+    type: eventType,
+    createdAt: isoS(timeMs),
+    data: payload,
+    meta: { apiVersion: 'v1', webhookId: ctx.webhookId },
+  };
 }

@@ -9,7 +9,10 @@ export const lrdefender: ProviderDefinition = {
   kind: 'documented',
   description: 'Device identification, bot and fraud signals, sent as HMAC-signed JSON.',
   source: 'seeds/000_6dfd08d586f6c8f8.txt',
-  headers: [jsonContentType(), signatureHeader(HEADER, 'HMAC-SHA256 of the raw body: plain <hex>, or t=<unix>,v1=<hex> over "<t>.<body>".')],
+  headers: [
+    jsonContentType(),
+    signatureHeader(HEADER, 'HMAC-SHA256 of the raw body: plain <hex>, or t=<unix>,v1=<hex> over "<t>.<body>".'),
+  ],
   signature: {
     defaultForm: 'timestamped',
     forms: [
@@ -23,7 +26,13 @@ export const lrdefender: ProviderDefinition = {
         timestamp: { in: 'signature' },
         toleranceSeconds: 300,
       }),
-      hmacForm({ name: 'plain', label: 'LRDefender plain <hex> over the raw body', header: HEADER, format: { kind: 'plain' }, digest: 'hex' }),
+      hmacForm({
+        name: 'plain',
+        label: 'LRDefender plain <hex> over the raw body',
+        header: HEADER,
+        format: { kind: 'plain' },
+        digest: 'hex',
+      }),
     ],
   },
   events: [
@@ -49,7 +58,11 @@ export const lrdefender: ProviderDefinition = {
   ids: {
     conventions: [
       { field: 'webhookId', prefix: 'wh_', description: 'The webhook subscription that triggered the delivery.' },
-      { field: 'data.deviceId', pattern: '^[0-9a-f]{24}$', description: 'Device id: 24 hex characters, as in the documented payload.' },
+      {
+        field: 'data.deviceId',
+        pattern: '^[0-9a-f]{24}$',
+        description: 'Device id: 24 hex characters, as in the documented payload.',
+      },
     ],
     delivery: { generate: { style: 'prefixed', prefix: 'dlv_' } },
   },
@@ -58,14 +71,15 @@ export const lrdefender: ProviderDefinition = {
     timeoutMs: 30 * SECOND,
     success: '2xx',
     retryDelaysMs: [1 * SECOND, 5 * SECOND, 15 * SECOND, 60 * SECOND, 5 * MINUTE],
-    afterFailure: 'Marked failed and visible in the dashboard delivery log; retried manually with POST /api/tenant/webhooks/:id/retry.',
+    afterFailure:
+      'Marked failed and visible in the dashboard delivery log; retried manually with POST /api/tenant/webhooks/:id/retry.',
   },
   notes: [
     'The document lists five delays "(5 attempts)": read as five retries after the first attempt, six attempts in all.',
     'Secrets look like whsec_...; the whole string is the HMAC key as UTF-8 (no base64 decoding, unlike Standard Webhooks).',
     'Both signature forms share X-Webhook-Signature; the verifier accepts both and checks the 300 s tolerance only on the timestamped form (the Node SDK example passes tolerance: 300). The simulator sends the timestamped form unless told otherwise.',
     'X-Webhook-Signature is a generic name, so a request is recognised as LRDefender only when its body also has the {type, webhookId, timestamp, data} envelope.',
-    'Only bot.detected has a documented data shape ({deviceId, botScore, isBot}); the other events\' data fields are illustrative.',
+    "Only bot.detected has a documented data shape ({deviceId, botScore, isBot}); the other events' data fields are illustrative.",
     'Every example verifies through an SDK whose comparison is not shown, so verdicts describe a strict comparison and claim nothing about what the examples would accept; only the Node example passes a tolerance (300 s).',
     'timestamp, and every time in data, is the moment the delivery is created (the instant its first attempt signs) and does not change on retries.',
     'webhookId names the webhook subscription, not the event: one per simulated webhook (provider + target URL), made on the first send and reused by every later send to that URL (send --webhook-id sets it).',

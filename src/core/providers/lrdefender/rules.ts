@@ -22,7 +22,8 @@ export function checkLrdefender(c: Checker, eventType: string): void {
     case 'tenant.limit_exceeded': {
       const allowed = c.num('data.allowed', { integer: true, min: 0 });
       const used = c.num('data.used', { integer: true, min: 0 });
-      if (allowed !== undefined && used !== undefined && used <= allowed) c.fail('data.used', `must exceed data.allowed (${allowed}) for a limit to be exceeded`);
+      if (allowed !== undefined && used !== undefined && used <= allowed)
+        c.fail('data.used', `must exceed data.allowed (${allowed}) for a limit to be exceeded`);
       break;
     }
     default:

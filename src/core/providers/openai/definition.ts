@@ -1,5 +1,11 @@
 import type { ProviderDefinition } from '../../../shared/providers';
-import { MINUTE, UNDOCUMENTED_TIMEOUT_MS, eventsFrom, standardWebhooksForm, standardWebhooksHeaders } from '../definition-parts';
+import {
+  MINUTE,
+  UNDOCUMENTED_TIMEOUT_MS,
+  eventsFrom,
+  standardWebhooksForm,
+  standardWebhooksHeaders,
+} from '../definition-parts';
 
 const EVENTS: Record<string, string> = {
   'response.completed': 'A background response finished.',
@@ -19,7 +25,13 @@ const EVENTS: Record<string, string> = {
   'realtime.call.incoming': 'A SIP call is arriving for the Realtime API.',
 };
 
-const ID_PREFIX: Record<string, string> = { response: 'resp_', batch: 'batch_', fine_tuning: 'ftjob-', eval: 'evalrun_', realtime: 'rtc_' };
+const ID_PREFIX: Record<string, string> = {
+  response: 'resp_',
+  batch: 'batch_',
+  fine_tuning: 'ftjob-',
+  eval: 'evalrun_',
+  realtime: 'rtc_',
+};
 
 /** Exponential backoff from 1 minute, doubling, inside OpenAI's 72 hours. */
 const LADDER = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048].map((m) => m * MINUTE);
@@ -28,7 +40,8 @@ export const openai: ProviderDefinition = {
   id: 'openai',
   name: 'OpenAI',
   kind: 'common-scheme',
-  description: 'OpenAI platform webhooks (background responses, batches, fine-tuning, evals), signed per Standard Webhooks.',
+  description:
+    'OpenAI platform webhooks (background responses, batches, fine-tuning, evals), signed per Standard Webhooks.',
   source: 'https://platform.openai.com/docs/guides/webhooks',
   headers: standardWebhooksHeaders('webhook'),
   signature: { defaultForm: 'default', forms: [standardWebhooksForm('webhook')] },
@@ -39,12 +52,24 @@ export const openai: ProviderDefinition = {
     type: '{{eventType}}',
     data: { id: `{{id:${ID_PREFIX[type.split('.')[0]]}:32}}` },
   })),
-  envelope: { description: '{ id, object: "event", created_at (unix s), type, data { id } }', requiredKeys: ['id', 'object', 'created_at', 'type', 'data'], timeField: { path: 'created_at', format: 'unix-s' } },
+  envelope: {
+    description: '{ id, object: "event", created_at (unix s), type, data { id } }',
+    requiredKeys: ['id', 'object', 'created_at', 'type', 'data'],
+    timeField: { path: 'created_at', format: 'unix-s' },
+  },
   eventTypeLocations: [{ in: 'body', path: 'type' }],
   detection: { headers: ['webhook-signature', 'webhook-id', 'webhook-timestamp'], headersAreGeneric: false },
-  ids: { conventions: [{ field: 'id', prefix: 'evt_', description: 'Event id.' }], delivery: { generate: { style: 'prefixed', prefix: 'wh_' } } },
+  ids: {
+    conventions: [{ field: 'id', prefix: 'evt_', description: 'Event id.' }],
+    delivery: { generate: { style: 'prefixed', prefix: 'wh_' } },
+  },
   limits: { httpsRequired: true },
-  delivery: { timeoutMs: UNDOCUMENTED_TIMEOUT_MS, success: '2xx', retryDelaysMs: LADDER, afterFailure: 'Dropped after 72 hours of retries.' },
+  delivery: {
+    timeoutMs: UNDOCUMENTED_TIMEOUT_MS,
+    success: '2xx',
+    retryDelaysMs: LADDER,
+    afterFailure: 'Dropped after 72 hours of retries.',
+  },
   notes: [
     'Scheme: https://platform.openai.com/docs/guides/webhooks - Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature; whsec_ secret), verifiable with the standardwebhooks library, which the guide names; proven against it here.',
     `Retries: "up to 72 hours with exponential backoff" (the guide); the exact steps are not published, so the ladder doubles from 1 minute (${LADDER.length} retries, about 68 h). Timeout: not documented; Hookscope's visible default of 30 s.`,

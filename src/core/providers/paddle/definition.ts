@@ -26,15 +26,69 @@ function data(type: string): JsonObject {
   const [resource, change] = type.split('.');
   const times = { created_at: '{{time:iso-ms}}', updated_at: '{{time:iso-ms}}' };
   if (resource === 'transaction') {
-    const status = ({ created: 'draft', ready: 'ready', updated: 'ready', paid: 'paid', completed: 'completed', payment_failed: 'ready', past_due: 'past_due' } as Record<string, string>)[change];
-    return { id: '{{id:txn_:26}}', status, customer_id: '{{id:ctm_:26}}', currency_code: 'USD', origin: 'web', subscription_id: null, items: [{ price_id: '{{id:pri_:26}}', quantity: 1 }], details: { totals: { subtotal: '{{int:500:99000}}', total: '{{int:500:99000}}' } }, ...times };
+    const status = (
+      {
+        created: 'draft',
+        ready: 'ready',
+        updated: 'ready',
+        paid: 'paid',
+        completed: 'completed',
+        payment_failed: 'ready',
+        past_due: 'past_due',
+      } as Record<string, string>
+    )[change];
+    return {
+      id: '{{id:txn_:26}}',
+      status,
+      customer_id: '{{id:ctm_:26}}',
+      currency_code: 'USD',
+      origin: 'web',
+      subscription_id: null,
+      items: [{ price_id: '{{id:pri_:26}}', quantity: 1 }],
+      details: { totals: { subtotal: '{{int:500:99000}}', total: '{{int:500:99000}}' } },
+      ...times,
+    };
   }
   if (resource === 'subscription') {
-    const status = ({ created: 'active', activated: 'active', updated: 'active', past_due: 'past_due', paused: 'paused', resumed: 'active', canceled: 'canceled' } as Record<string, string>)[change];
-    return { id: '{{id:sub_:26}}', status, customer_id: '{{id:ctm_:26}}', currency_code: 'USD', billing_cycle: { interval: 'month', frequency: 1 }, items: [{ price: { id: '{{id:pri_:26}}' }, quantity: 1, status: 'active' }], ...times };
+    const status = (
+      {
+        created: 'active',
+        activated: 'active',
+        updated: 'active',
+        past_due: 'past_due',
+        paused: 'paused',
+        resumed: 'active',
+        canceled: 'canceled',
+      } as Record<string, string>
+    )[change];
+    return {
+      id: '{{id:sub_:26}}',
+      status,
+      customer_id: '{{id:ctm_:26}}',
+      currency_code: 'USD',
+      billing_cycle: { interval: 'month', frequency: 1 },
+      items: [{ price: { id: '{{id:pri_:26}}' }, quantity: 1, status: 'active' }],
+      ...times,
+    };
   }
-  if (resource === 'customer') return { id: '{{id:ctm_:26}}', name: 'Ada Lovelace', email: 'ada@example.com', status: 'active', locale: 'en', ...times };
-  return { id: '{{id:adj_:26}}', action: 'refund', transaction_id: '{{id:txn_:26}}', status: change === 'created' ? 'pending_approval' : 'approved', reason: 'Requested by the customer', currency_code: 'USD', ...times };
+  if (resource === 'customer')
+    return {
+      id: '{{id:ctm_:26}}',
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      status: 'active',
+      locale: 'en',
+      ...times,
+    };
+  return {
+    id: '{{id:adj_:26}}',
+    action: 'refund',
+    transaction_id: '{{id:txn_:26}}',
+    status: change === 'created' ? 'pending_approval' : 'approved',
+    reason: 'Requested by the customer',
+    currency_code: 'USD',
+    ...times,
+  };
 }
 
 export const paddle: ProviderDefinition = {
@@ -59,7 +113,13 @@ export const paddle: ProviderDefinition = {
       }),
     ],
   },
-  events: eventsFrom(EVENTS, (type) => ({ event_id: '{{id:evt_:26}}', event_type: '{{eventType}}', occurred_at: '{{time:iso-ms}}', notification_id: '{{id:ntf_:26}}', data: data(type) })),
+  events: eventsFrom(EVENTS, (type) => ({
+    event_id: '{{id:evt_:26}}',
+    event_type: '{{eventType}}',
+    occurred_at: '{{time:iso-ms}}',
+    notification_id: '{{id:ntf_:26}}',
+    data: data(type),
+  })),
   envelope: {
     description: '{ event_id, event_type, occurred_at (ISO 8601), notification_id, data }',
     requiredKeys: ['event_id', 'event_type', 'occurred_at', 'notification_id', 'data'],
@@ -79,8 +139,12 @@ export const paddle: ProviderDefinition = {
     timeoutMs: 5 * SECOND,
     success: '2xx',
     // 60 retries over 3 days in live: exponential backoff, then hourly (the steps are not published one by one).
-    retryDelaysMs: [...[1, 2, 4, 8, 16, 32].map((m) => m * MINUTE), ...Array.from({ length: 54 }, () => 1 * HOUR + 10 * MINUTE)],
-    afterFailure: 'Marked failed after 3 days (live; sandbox: 3 retries within 15 minutes); it can be replayed from the dashboard.',
+    retryDelaysMs: [
+      ...[1, 2, 4, 8, 16, 32].map((m) => m * MINUTE),
+      ...Array.from({ length: 54 }, () => 1 * HOUR + 10 * MINUTE),
+    ],
+    afterFailure:
+      'Marked failed after 3 days (live; sandbox: 3 retries within 15 minutes); it can be replayed from the dashboard.',
   },
   notes: [
     'Scheme: https://developer.paddle.com/webhooks/signature-verification - Paddle-Signature "ts=<unix>;h1=<hex>", HMAC-SHA256 of "<ts>:<raw body>" keyed with the endpoint\'s secret key (pdl_ntfset_...) as text. Proven against @paddle/paddle-node-sdk\'s Webhooks.isSignatureValid, whose window is 5 s.',

@@ -1,5 +1,11 @@
 import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
-import { UNDOCUMENTED_RETRY_DELAYS_MS, SECOND, eventsFrom, standardWebhooksForm, standardWebhooksHeaders } from '../definition-parts';
+import {
+  UNDOCUMENTED_RETRY_DELAYS_MS,
+  SECOND,
+  eventsFrom,
+  standardWebhooksForm,
+  standardWebhooksHeaders,
+} from '../definition-parts';
 
 const EVENTS: Record<string, string> = {
   'checkout.created': 'A checkout session was created.',
@@ -27,14 +33,60 @@ const EVENTS: Record<string, string> = {
 };
 
 function data(type: string): JsonObject {
-  const base = { id: '{{uuid}}', created_at: '{{time:iso-ms}}', modified_at: '{{time:iso-ms}}', organization_id: '{{uuid}}' };
+  const base = {
+    id: '{{uuid}}',
+    created_at: '{{time:iso-ms}}',
+    modified_at: '{{time:iso-ms}}',
+    organization_id: '{{uuid}}',
+  };
   const [resource] = type.split('.');
-  if (resource === 'order') return { ...base, status: type === 'order.refunded' ? 'refunded' : 'paid', amount: '{{int:500:99000}}', currency: 'usd', billing_reason: 'purchase', customer_id: '{{uuid}}', product_id: '{{uuid}}' };
-  if (resource === 'subscription') return { ...base, status: type === 'subscription.revoked' ? 'canceled' : 'active', amount: '{{int:500:9900}}', currency: 'usd', recurring_interval: 'month', customer_id: '{{uuid}}', product_id: '{{uuid}}', cancel_at_period_end: type === 'subscription.canceled' };
-  if (resource === 'checkout') return { ...base, status: type === 'checkout.created' ? 'open' : 'succeeded', amount: '{{int:500:99000}}', currency: 'usd', product_id: '{{uuid}}' };
-  if (resource === 'refund') return { ...base, status: 'succeeded', amount: '{{int:100:9900}}', currency: 'usd', reason: 'customer_request', order_id: '{{uuid}}' };
+  if (resource === 'order')
+    return {
+      ...base,
+      status: type === 'order.refunded' ? 'refunded' : 'paid',
+      amount: '{{int:500:99000}}',
+      currency: 'usd',
+      billing_reason: 'purchase',
+      customer_id: '{{uuid}}',
+      product_id: '{{uuid}}',
+    };
+  if (resource === 'subscription')
+    return {
+      ...base,
+      status: type === 'subscription.revoked' ? 'canceled' : 'active',
+      amount: '{{int:500:9900}}',
+      currency: 'usd',
+      recurring_interval: 'month',
+      customer_id: '{{uuid}}',
+      product_id: '{{uuid}}',
+      cancel_at_period_end: type === 'subscription.canceled',
+    };
+  if (resource === 'checkout')
+    return {
+      ...base,
+      status: type === 'checkout.created' ? 'open' : 'succeeded',
+      amount: '{{int:500:99000}}',
+      currency: 'usd',
+      product_id: '{{uuid}}',
+    };
+  if (resource === 'refund')
+    return {
+      ...base,
+      status: 'succeeded',
+      amount: '{{int:100:9900}}',
+      currency: 'usd',
+      reason: 'customer_request',
+      order_id: '{{uuid}}',
+    };
   if (resource === 'product') return { ...base, name: 'Pro plan', is_recurring: true, is_archived: false };
-  if (resource === 'benefit_grant') return { ...base, benefit_id: '{{uuid}}', customer_id: '{{uuid}}', is_granted: type === 'benefit_grant.created', is_revoked: type === 'benefit_grant.revoked' };
+  if (resource === 'benefit_grant')
+    return {
+      ...base,
+      benefit_id: '{{uuid}}',
+      customer_id: '{{uuid}}',
+      is_granted: type === 'benefit_grant.created',
+      is_revoked: type === 'benefit_grant.revoked',
+    };
   return { ...base, email: 'ada@example.com', name: 'Ada Lovelace', external_id: null };
 }
 
@@ -45,17 +97,34 @@ export const polar: ProviderDefinition = {
   description: 'Polar billing events, signed per Standard Webhooks (webhook-* headers).',
   source: 'https://docs.polar.sh/integrate/webhooks/delivery',
   headers: standardWebhooksHeaders('webhook'),
-  signature: { defaultForm: 'default', forms: [{ ...standardWebhooksForm('webhook', 'utf8'), label: 'Standard Webhooks v1,<base64> keyed with the secret\'s own bytes' }] },
+  signature: {
+    defaultForm: 'default',
+    forms: [
+      {
+        ...standardWebhooksForm('webhook', 'utf8'),
+        label: "Standard Webhooks v1,<base64> keyed with the secret's own bytes",
+      },
+    ],
+  },
   events: eventsFrom(EVENTS, (type) => ({ type: '{{eventType}}', timestamp: '{{time:iso-ms}}', data: data(type) })),
-  envelope: { description: '{ type, timestamp (ISO 8601), data }', requiredKeys: ['type', 'timestamp', 'data'], timeField: { path: 'timestamp', format: 'iso-ms' } },
+  envelope: {
+    description: '{ type, timestamp (ISO 8601), data }',
+    requiredKeys: ['type', 'timestamp', 'data'],
+    timeField: { path: 'timestamp', format: 'iso-ms' },
+  },
   eventTypeLocations: [{ in: 'body', path: 'type' }],
   detection: { headers: ['webhook-signature', 'webhook-id', 'webhook-timestamp'], headersAreGeneric: false },
   ids: { conventions: [], delivery: { generate: { style: 'prefixed', prefix: 'msg_' } } },
   limits: { httpsRequired: true },
-  delivery: { timeoutMs: 20 * SECOND, success: '2xx', retryDelaysMs: UNDOCUMENTED_RETRY_DELAYS_MS, afterFailure: 'Marked failed; endpoints that keep failing are disabled (not documented in detail).' },
+  delivery: {
+    timeoutMs: 20 * SECOND,
+    success: '2xx',
+    retryDelaysMs: UNDOCUMENTED_RETRY_DELAYS_MS,
+    afterFailure: 'Marked failed; endpoints that keep failing are disabled (not documented in detail).',
+  },
   notes: [
-    'Scheme: https://docs.polar.sh/integrate/webhooks/delivery - Standard Webhooks headers and signature. The key is the secret string\'s own UTF-8 bytes: @polar-sh/sdk\'s validateEvent base64-encodes the secret before handing it to standardwebhooks, so a handler that strips a prefix and base64-decodes it (the usual Standard Webhooks reading) rejects every request.',
-    'Timeout: a 2xx within 20 s (Polar delivery docs). Retry ladder: not documented (Polar says it retries with exponential backoff but publishes no schedule); Hookscope\'s visible default is used (retries after 1, 5, 15 and 30 minutes). Edit it to match what you observe.',
+    "Scheme: https://docs.polar.sh/integrate/webhooks/delivery - Standard Webhooks headers and signature. The key is the secret string's own UTF-8 bytes: @polar-sh/sdk's validateEvent base64-encodes the secret before handing it to standardwebhooks, so a handler that strips a prefix and base64-decodes it (the usual Standard Webhooks reading) rejects every request.",
+    "Timeout: a 2xx within 20 s (Polar delivery docs). Retry ladder: not documented (Polar says it retries with exponential backoff but publishes no schedule); Hookscope's visible default is used (retries after 1, 5, 15 and 30 minutes). Edit it to match what you observe.",
     'Events and payloads: https://docs.polar.sh/api-reference/webhooks (the event list); payload data is abridged to the fields handlers read most.',
   ],
 };

@@ -15,7 +15,11 @@ export const prynt: ProviderDefinition = {
     signatureHeader(SIGNATURE, 'sha256=<hex>, HMAC-SHA256 of "<timestamp>.<raw body>".'),
     { name: 'X-Prynt-Event', description: 'The event type.', value: { kind: 'event-type' } },
     { name: 'X-Prynt-Delivery', description: 'The eventId; the same on every retry.', value: { kind: 'delivery-id' } },
-    { name: TIMESTAMP, description: 'Unix seconds when this attempt was signed; new on every retry.', value: { kind: 'timestamp' } },
+    {
+      name: TIMESTAMP,
+      description: 'Unix seconds when this attempt was signed; new on every retry.',
+      value: { kind: 'timestamp' },
+    },
   ],
   signature: {
     defaultForm: 'default',
@@ -33,21 +37,37 @@ export const prynt: ProviderDefinition = {
     ],
   },
   events: [
-    { type: 'identification.complete', description: 'A visitor was identified; the full identification result with Smart Signals.' },
+    {
+      type: 'identification.complete',
+      description: 'A visitor was identified; the full identification result with Smart Signals.',
+    },
     { type: 'verdict.allow', description: 'The rules engine let the visitor through; full identification context.' },
-    { type: 'verdict.block', description: 'The rules engine blocked the visitor; the triggering rule and the identification context.' },
-    { type: 'verdict.challenge', description: 'The rules engine wants a challenge (MFA, CAPTCHA); the challenge type and the triggering rule.' },
+    {
+      type: 'verdict.block',
+      description: 'The rules engine blocked the visitor; the triggering rule and the identification context.',
+    },
+    {
+      type: 'verdict.challenge',
+      description: 'The rules engine wants a challenge (MFA, CAPTCHA); the challenge type and the triggering rule.',
+    },
     { type: 'rule.matched', description: 'A rule matched, whatever the verdict.' },
     { type: 'visitor.new', description: 'A visitor was seen for the first time.' },
-    { type: 'visitor.returning', description: 'A known visitor returned; first seen date, visit count, previous verdicts.' },
+    {
+      type: 'visitor.returning',
+      description: 'A known visitor returned; first seen date, visit count, previous verdicts.',
+    },
     { type: 'signal.bot.detected', description: 'The bot signal fired; bot type, detection method, confidence.' },
     { type: 'list.entry.added', description: 'An entry was added to a list; list id, value, source.' },
     { type: 'list.entry.expired', description: 'A list entry expired by TTL; list id, value, original TTL.' },
-    { type: 'alert.triggered', description: 'An alert threshold was exceeded; the alert definition and current metric values.' },
+    {
+      type: 'alert.triggered',
+      description: 'An alert threshold was exceeded; the alert definition and current metric values.',
+    },
   ],
   subscriptionWildcard: '*',
   envelope: {
-    description: '{ webhookId, eventId, eventType, apiVersion, createdAt (ISO 8601 UTC, milliseconds), idempotencyKey, data }',
+    description:
+      '{ webhookId, eventId, eventType, apiVersion, createdAt (ISO 8601 UTC, milliseconds), idempotencyKey, data }',
     requiredKeys: ['webhookId', 'eventId', 'eventType', 'apiVersion', 'createdAt', 'idempotencyKey', 'data'],
     timeField: { path: 'createdAt', format: 'iso-ms' },
   },
@@ -61,7 +81,11 @@ export const prynt: ProviderDefinition = {
       { field: 'webhookId', prefix: 'wh_', description: 'Webhook subscription id.' },
       { field: 'eventId', prefix: 'evt_', description: 'Event id; also sent as X-Prynt-Delivery.' },
       { field: 'idempotencyKey', prefix: 'idk_', description: 'Stable across retries of the same event.' },
-      { field: 'data.requestId', pattern: '^req_\\d+_[0-9a-f]{6}$', description: 'Identification request id: req_<unix seconds>_<6 hex>.' },
+      {
+        field: 'data.requestId',
+        pattern: '^req_\\d+_[0-9a-f]{6}$',
+        description: 'Identification request id: req_<unix seconds>_<6 hex>.',
+      },
       { field: 'data.visitorId', prefix: 'pv_', description: 'Prynt visitor id.' },
     ],
     delivery: { fromPayload: 'eventId', generate: { style: 'prefixed', prefix: 'evt_' } },
@@ -71,7 +95,8 @@ export const prynt: ProviderDefinition = {
     timeoutMs: 10 * SECOND,
     success: '2xx',
     retryDelaysMs: [5 * MINUTE, 30 * MINUTE],
-    afterFailure: 'Marked failed; retried manually from the Dashboard. The webhook is disabled (with an email) after 24 hours of consecutive failures.',
+    afterFailure:
+      'Marked failed; retried manually from the Dashboard. The webhook is disabled (with an email) after 24 hours of consecutive failures.',
     disableAfterFailingMs: 24 * HOUR,
   },
   notes: [
@@ -84,6 +109,6 @@ export const prynt: ProviderDefinition = {
     'webhookId names the webhook subscription, not the event: one per simulated webhook (provider + target URL), made on the first send and reused by every later send to that URL (send --webhook-id sets it). eventId and idempotencyKey are new per event.',
     'The verification example compares inside try/catch, so every failure, a signature of the wrong length included, answers 401.',
     'The example reads X-Prynt-Timestamp with parseInt and signs the header as sent: "1796411785.5" passes as 1796411785, and a value with no leading digit gives NaN, which its age check (NaN > 300) never rejects, so such a request skips replay protection. The verifier calls these timestamps malformed and says when the documented handler would accept the request anyway.',
-    'Handler check: unknown event types must be acknowledged and ignored (the document says so), and a retry is signed anew, so deduplicating by signature fails; the 24-hour failing streak counts provider time, which runs at the sender\'s speed-up.',
+    "Handler check: unknown event types must be acknowledged and ignored (the document says so), and a retry is signed anew, so deduplicating by signature fails; the 24-hour failing streak counts provider time, which runs at the sender's speed-up.",
   ],
 };

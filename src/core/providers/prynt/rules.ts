@@ -23,7 +23,8 @@ function checkIdentification(c: Checker): void {
   c.arr('data.matchedRules');
   const visitorFound = c.get('data.visitorFound');
   const visitCount = c.get('data.visitCount');
-  if (visitorFound === false && typeof visitCount === 'number' && visitCount > 1) c.fail('data.visitorFound', 'is false but visitCount says the visitor was seen before');
+  if (visitorFound === false && typeof visitCount === 'number' && visitCount > 1)
+    c.fail('data.visitorFound', 'is false but visitCount says the visitor was seen before');
 }
 
 export function checkPrynt(c: Checker, eventType: string): void {
@@ -56,6 +57,7 @@ export function checkPrynt(c: Checker, eventType: string): void {
   if (eventType === 'alert.triggered') {
     const threshold = c.num('data.definition.threshold');
     const value = c.num('data.current.value');
-    if (threshold !== undefined && value !== undefined && value <= threshold) c.fail('data.current.value', `an alert fires above its threshold (${threshold}), got ${value}`);
+    if (threshold !== undefined && value !== undefined && value <= threshold)
+      c.fail('data.current.value', `an alert fires above its threshold (${threshold}), got ${value}`);
   }
 }

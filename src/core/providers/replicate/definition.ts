@@ -1,5 +1,12 @@
 import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
-import { UNDOCUMENTED_NOTE, UNDOCUMENTED_RETRY_DELAYS_MS, UNDOCUMENTED_TIMEOUT_MS, eventsFrom, standardWebhooksForm, standardWebhooksHeaders } from '../definition-parts';
+import {
+  UNDOCUMENTED_NOTE,
+  UNDOCUMENTED_RETRY_DELAYS_MS,
+  UNDOCUMENTED_TIMEOUT_MS,
+  eventsFrom,
+  standardWebhooksForm,
+  standardWebhooksHeaders,
+} from '../definition-parts';
 
 const EVENTS: Record<string, string> = {
   starting: 'The prediction started (webhook_events_filter "start").',
@@ -25,7 +32,10 @@ function prediction(status: string): JsonObject {
     created_at: '{{time:iso-ms}}',
     started_at: status === 'starting' ? null : '{{time:iso-ms}}',
     completed_at: done ? '{{time:iso-ms}}' : null,
-    urls: { get: 'https://api.replicate.com/v1/predictions/abc', cancel: 'https://api.replicate.com/v1/predictions/abc/cancel' },
+    urls: {
+      get: 'https://api.replicate.com/v1/predictions/abc',
+      cancel: 'https://api.replicate.com/v1/predictions/abc/cancel',
+    },
     metrics: done ? { predict_time: '{{float:0.5:9}}' } : {},
   };
 }
@@ -40,7 +50,8 @@ export const replicate: ProviderDefinition = {
   signature: { defaultForm: 'default', forms: [standardWebhooksForm('webhook')] },
   events: eventsFrom(EVENTS, prediction),
   envelope: {
-    description: 'The prediction: { id, model, version, input, logs, output, error, status, created_at, started_at, completed_at, urls, metrics }',
+    description:
+      'The prediction: { id, model, version, input, logs, output, error, status, created_at, started_at, completed_at, urls, metrics }',
     requiredKeys: ['id', 'model', 'version', 'input', 'status', 'created_at', 'urls'],
     timeField: { path: 'created_at', format: 'iso-ms' },
   },
@@ -48,7 +59,12 @@ export const replicate: ProviderDefinition = {
   detection: { headers: ['webhook-signature', 'webhook-id', 'webhook-timestamp'], headersAreGeneric: false },
   ids: { conventions: [], delivery: { generate: { style: 'prefixed', prefix: 'msg_' } } },
   limits: { httpsRequired: true },
-  delivery: { timeoutMs: UNDOCUMENTED_TIMEOUT_MS, success: '2xx', retryDelaysMs: UNDOCUMENTED_RETRY_DELAYS_MS, afterFailure: 'Not documented.' },
+  delivery: {
+    timeoutMs: UNDOCUMENTED_TIMEOUT_MS,
+    success: '2xx',
+    retryDelaysMs: UNDOCUMENTED_RETRY_DELAYS_MS,
+    afterFailure: 'Not documented.',
+  },
   notes: [
     'Scheme: https://replicate.com/docs/topics/webhooks/verify-webhook - webhook-id, webhook-timestamp, webhook-signature; the whsec_ secret comes from GET /v1/webhooks/default/secret. Standard Webhooks, proven against the standardwebhooks library.',
     'The body is the prediction object with no envelope; its "status" stands for the event type here (Replicate\'s filter names start/output/logs/completed map to starting, processing, and succeeded/failed/canceled).',

@@ -9,23 +9,34 @@ export function checkGeneric(provider: ProviderDefinition, eventType: string, pa
   for (const key of provider.envelope.requiredKeys) {
     if (c.get(key) === undefined) c.fail(key, 'is required by the envelope');
   }
-  if (!provider.events.some((e) => e.type === eventType)) c.fail('(event type)', `"${eventType}" is not in ${provider.name}'s catalogue`);
+  if (!provider.events.some((e) => e.type === eventType))
+    c.fail('(event type)', `"${eventType}" is not in ${provider.name}'s catalogue`);
   const bodyLocations = provider.eventTypeLocations.flatMap((l) => (l.in === 'body' ? [l] : []));
-  const located = bodyLocations.find((l) => (l.names ? c.get(l.path) !== undefined : typeof c.get(l.path) === 'string'));
+  const located = bodyLocations.find((l) =>
+    l.names ? c.get(l.path) !== undefined : typeof c.get(l.path) === 'string',
+  );
   if (located !== undefined && bodyEventType(located, c.get(located.path)) !== eventType) {
     c.fail(located.path, `expected the event type "${eventType}", got ${JSON.stringify(c.get(located.path))}`);
-  } else if (located === undefined && bodyLocations.length > 0 && bodyLocations.length === provider.eventTypeLocations.length) {
+  } else if (
+    located === undefined &&
+    bodyLocations.length > 0 &&
+    bodyLocations.length === provider.eventTypeLocations.length
+  ) {
     c.fail(bodyLocations[0].path, `expected the event type "${eventType}", found none`);
   }
   for (const convention of provider.ids.conventions) {
     const value = c.get(convention.field);
     if (value === undefined) continue;
-    c.str(convention.field, { prefix: convention.prefix, pattern: convention.pattern ? new RegExp(convention.pattern) : undefined });
+    c.str(convention.field, {
+      prefix: convention.prefix,
+      pattern: convention.pattern ? new RegExp(convention.pattern) : undefined,
+    });
   }
   if (provider.envelope.timeField) c.time(provider.envelope.timeField.path, provider.envelope.timeField.format);
   if (provider.limits.maxPayloadBytes !== undefined) {
     const size = Buffer.byteLength(JSON.stringify(payload));
-    if (size > provider.limits.maxPayloadBytes) c.fail('(payload)', `is ${size} bytes, over the ${provider.limits.maxPayloadBytes}-byte limit`);
+    if (size > provider.limits.maxPayloadBytes)
+      c.fail('(payload)', `is ${size} bytes, over the ${provider.limits.maxPayloadBytes}-byte limit`);
   }
   return c;
 }

@@ -15,7 +15,8 @@ function fromEnvelope(provider: ProviderDefinition, eventType: string, rng: Rng,
   for (const convention of provider.ids.conventions) {
     if (convention.prefix) setPath(out, convention.field, convention.prefix + rng.base62(16));
   }
-  if (provider.envelope.timeField) setPath(out, provider.envelope.timeField.path, formatTime(timeMs, provider.envelope.timeField.format));
+  if (provider.envelope.timeField)
+    setPath(out, provider.envelope.timeField.path, formatTime(timeMs, provider.envelope.timeField.format));
   const location = provider.eventTypeLocations.find((l) => l.in === 'body');
   if (location?.in === 'body') {
     const raw = location.names ? Object.keys(location.names).find((k) => location.names?.[k] === eventType) : eventType;
@@ -28,11 +29,15 @@ function fromEnvelope(provider: ProviderDefinition, eventType: string, rng: Rng,
 export function assertEventType(provider: ProviderDefinition, eventType: string): void {
   if (provider.events.some((e) => e.type === eventType)) return;
   const valid = provider.events.map((e) => e.type);
-  throw new HookscopeError('EVENT_UNKNOWN', `${provider.name} has no event type "${eventType}"; its event types are: ${valid.join(', ')}.`, {
-    providerId: provider.id,
-    eventType,
-    validEventTypes: valid,
-  });
+  throw new HookscopeError(
+    'EVENT_UNKNOWN',
+    `${provider.name} has no event type "${eventType}"; its event types are: ${valid.join(', ')}.`,
+    {
+      providerId: provider.id,
+      eventType,
+      validEventTypes: valid,
+    },
+  );
 }
 
 export interface SampleOptions {
@@ -47,7 +52,12 @@ export interface SampleOptions {
  * time) gives the same payload. Throws EVENT_UNKNOWN for an event type the
  * provider does not list.
  */
-export function buildSample(provider: ProviderDefinition, eventType: string, seed: number, options: SampleOptions = {}): JsonObject {
+export function buildSample(
+  provider: ProviderDefinition,
+  eventType: string,
+  seed: number,
+  options: SampleOptions = {},
+): JsonObject {
   assertEventType(provider, eventType);
   const event = provider.events.find((e) => e.type === eventType)!;
   const rng = createRng(seed);

@@ -39,14 +39,22 @@ export function newSubscriptionId(provider: ProviderDefinition, rng: Rng): strin
 export function checkSubscriptionId(provider: ProviderDefinition, id: string): string {
   const format = subscriptionFormat(provider);
   if (!format) {
-    throw new HookscopeError('BAD_INPUT', `${provider.name} payloads carry no webhook subscription id, so a webhook id cannot be set for it.`, {
-      providerId: provider.id,
-    });
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `${provider.name} payloads carry no webhook subscription id, so a webhook id cannot be set for it.`,
+      {
+        providerId: provider.id,
+      },
+    );
   }
   if (!id.startsWith(format.prefix) || !ID_BODY.test(id.slice(format.prefix.length))) {
-    throw new HookscopeError('BAD_INPUT', `a ${provider.name} webhook id is "${format.prefix}" followed by 1 to 64 letters or digits (e.g. ${format.prefix}xyz789).`, {
-      providerId: provider.id,
-    });
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `a ${provider.name} webhook id is "${format.prefix}" followed by 1 to 64 letters or digits (e.g. ${format.prefix}xyz789).`,
+      {
+        providerId: provider.id,
+      },
+    );
   }
   return id;
 }

@@ -44,7 +44,9 @@ export function parsePlaceholder(body: string): Placeholder | { error: string } 
       return { kind: 'uuid' };
     case 'id': {
       const length = args[1] === undefined ? 24 : count(args[1]);
-      return length === undefined || args.length > 2 ? { error: `{{${body}}} must be {{id:PREFIX:LENGTH}}` } : { kind: 'id', prefix: args[0] ?? '', length };
+      return length === undefined || args.length > 2
+        ? { error: `{{${body}}} must be {{id:PREFIX:LENGTH}}` }
+        : { kind: 'id', prefix: args[0] ?? '', length };
     }
     case 'hex': {
       const length = count(args[0]);
@@ -53,12 +55,18 @@ export function parsePlaceholder(body: string): Placeholder | { error: string } 
     case 'int':
     case 'float': {
       const r = range(args);
-      if (!r || (name === 'int' && (!Number.isInteger(r.min) || !Number.isInteger(r.max)))) return { error: `{{${body}}} must be {{${name}:MIN:MAX}} with MIN <= MAX` };
+      if (!r || (name === 'int' && (!Number.isInteger(r.min) || !Number.isInteger(r.max))))
+        return { error: `{{${body}}} must be {{${name}:MIN:MAX}} with MIN <= MAX` };
       return { kind: name, ...r };
     }
     case 'pick': {
-      const options = args.join(':').split('|').filter((o) => o.length > 0);
-      return options.length === 0 ? { error: `{{${body}}} must list options: {{pick:a|b}}` } : { kind: 'pick', options };
+      const options = args
+        .join(':')
+        .split('|')
+        .filter((o) => o.length > 0);
+      return options.length === 0
+        ? { error: `{{${body}}} must list options: {{pick:a|b}}` }
+        : { kind: 'pick', options };
     }
     case 'time':
       return TIME_FORMATS.includes(args[0] ?? '')
@@ -84,7 +92,8 @@ export function templateProblems(template: JsonValue, path = ''): { path: string
       for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], `${at}[${i}]`]);
     } else if (node !== null && typeof node === 'object') {
       const entries = Object.entries(node);
-      for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i][1], at ? `${at}.${entries[i][0]}` : entries[i][0]]);
+      for (let i = entries.length - 1; i >= 0; i--)
+        stack.push([entries[i][1], at ? `${at}.${entries[i][0]}` : entries[i][0]]);
     }
   }
   return out;
@@ -143,7 +152,9 @@ export function renderTemplate(template: JsonObject, ctx: TemplateContext): Json
 export function renderTemplate(template: JsonValue, ctx: TemplateContext): JsonValue;
 export function renderTemplate(template: JsonValue, ctx: TemplateContext): JsonValue {
   let result: JsonValue = null;
-  const stack: Array<{ value: JsonValue; set: (rendered: JsonValue) => void }> = [{ value: template, set: (v) => (result = v) }];
+  const stack: Array<{ value: JsonValue; set: (rendered: JsonValue) => void }> = [
+    { value: template, set: (v) => (result = v) },
+  ];
   while (stack.length > 0) {
     const { value, set } = stack.pop()!;
     if (typeof value === 'string') set(renderString(value, ctx));

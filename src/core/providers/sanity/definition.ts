@@ -1,5 +1,12 @@
 import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
-import { UNDOCUMENTED_NOTE, UNDOCUMENTED_RETRY_DELAYS_MS, UNDOCUMENTED_TIMEOUT_MS, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
+import {
+  UNDOCUMENTED_NOTE,
+  UNDOCUMENTED_RETRY_DELAYS_MS,
+  UNDOCUMENTED_TIMEOUT_MS,
+  hmacForm,
+  jsonContentType,
+  signatureHeader,
+} from '../definition-parts';
 
 function document(operation: string): JsonObject {
   return {
@@ -47,15 +54,23 @@ export const sanity: ProviderDefinition = {
     { type: 'update', description: 'A document matching the filter was updated.', sample: document('update') },
     { type: 'delete', description: 'A document matching the filter was deleted.', sample: document('delete') },
   ],
-  envelope: { description: 'The document (or your GROQ projection of it): { _id, _type, _rev, _createdAt, _updatedAt, ... }', requiredKeys: ['_id', '_type', '_rev'] },
+  envelope: {
+    description: 'The document (or your GROQ projection of it): { _id, _type, _rev, _createdAt, _updatedAt, ... }',
+    requiredKeys: ['_id', '_type', '_rev'],
+  },
   eventTypeLocations: [{ in: 'header', name: 'sanity-operation' }],
   detection: { headers: ['sanity-webhook-signature', 'sanity-operation'], headersAreGeneric: false },
   ids: { conventions: [], delivery: { generate: { style: 'prefixed', prefix: 'idem_' } } },
   limits: { httpsRequired: false },
-  delivery: { timeoutMs: UNDOCUMENTED_TIMEOUT_MS, success: '2xx', retryDelaysMs: UNDOCUMENTED_RETRY_DELAYS_MS, afterFailure: 'Not documented here; see the webhook\'s attempt log in the Sanity manage console.' },
+  delivery: {
+    timeoutMs: UNDOCUMENTED_TIMEOUT_MS,
+    success: '2xx',
+    retryDelaysMs: UNDOCUMENTED_RETRY_DELAYS_MS,
+    afterFailure: "Not documented here; see the webhook's attempt log in the Sanity manage console.",
+  },
   notes: [
     'Scheme: @sanity/webhook (https://github.com/sanity-io/webhook-toolkit), the verifier Sanity publishes - sanity-webhook-signature "t=<unix ms>,v1=<base64url, unpadded HMAC-SHA256 of "<t>.<body>">", keyed with the secret as text. The toolkit checks no timestamp window; none is enforced here. Proven against it (both directions).',
-    'The body is whatever the webhook\'s GROQ projection makes of the document (the whole document by default); the operation is in sanity-operation.',
+    "The body is whatever the webhook's GROQ projection makes of the document (the whole document by default); the operation is in sanity-operation.",
     UNDOCUMENTED_NOTE,
   ],
 };

@@ -11,13 +11,29 @@ export const shopify: ProviderDefinition = {
     jsonContentType(),
     { name: 'X-Shopify-Topic', description: 'The topic.', value: { kind: 'event-type' } },
     signatureHeader('X-Shopify-Hmac-Sha256', 'HMAC-SHA256 of the raw body, base64.'),
-    { name: 'X-Shopify-Shop-Domain', description: 'The shop.', value: { kind: 'static', value: 'hookscope-demo.myshopify.com' } },
-    { name: 'X-Shopify-API-Version', description: 'API version of the payload.', value: { kind: 'static', value: '2025-01' } },
+    {
+      name: 'X-Shopify-Shop-Domain',
+      description: 'The shop.',
+      value: { kind: 'static', value: 'hookscope-demo.myshopify.com' },
+    },
+    {
+      name: 'X-Shopify-API-Version',
+      description: 'API version of the payload.',
+      value: { kind: 'static', value: '2025-01' },
+    },
     { name: 'X-Shopify-Webhook-Id', description: 'Delivery id; the same on retries.', value: { kind: 'delivery-id' } },
   ],
   signature: {
     defaultForm: 'default',
-    forms: [hmacForm({ name: 'default', label: 'Shopify <base64> over the raw body', header: 'X-Shopify-Hmac-Sha256', format: { kind: 'plain' }, digest: 'base64' })],
+    forms: [
+      hmacForm({
+        name: 'default',
+        label: 'Shopify <base64> over the raw body',
+        header: 'X-Shopify-Hmac-Sha256',
+        format: { kind: 'plain' },
+        digest: 'base64',
+      }),
+    ],
   },
   events: [
     {
@@ -30,20 +46,41 @@ export const shopify: ProviderDefinition = {
         currency: '{{pick:USD|EUR|CAD}}',
         total_price: '{{int:5:500}}.00',
         financial_status: 'pending',
-        line_items: [{ id: '{{int:10000000000:99999999999}}', title: 'Hookscope T-shirt', quantity: '{{int:1:4}}', price: '25.00' }],
+        line_items: [
+          {
+            id: '{{int:10000000000:99999999999}}',
+            title: 'Hookscope T-shirt',
+            quantity: '{{int:1:4}}',
+            price: '25.00',
+          },
+        ],
       },
     },
     {
       type: 'orders/paid',
       description: 'An order was paid.',
-      sample: { id: '{{int:5000000000000:5999999999999}}', created_at: '{{time:iso-s}}', total_price: '{{int:5:500}}.00', financial_status: 'paid' },
+      sample: {
+        id: '{{int:5000000000000:5999999999999}}',
+        created_at: '{{time:iso-s}}',
+        total_price: '{{int:5:500}}.00',
+        financial_status: 'paid',
+      },
     },
     {
       type: 'products/update',
       description: 'A product was updated.',
-      sample: { id: '{{int:7000000000000:7999999999999}}', title: 'Hookscope T-shirt', status: '{{pick:active|draft}}', updated_at: '{{time:iso-s}}' },
+      sample: {
+        id: '{{int:7000000000000:7999999999999}}',
+        title: 'Hookscope T-shirt',
+        status: '{{pick:active|draft}}',
+        updated_at: '{{time:iso-s}}',
+      },
     },
-    { type: 'app/uninstalled', description: 'The app was uninstalled from the shop.', sample: { id: '{{int:50000000:99999999}}', domain: 'hookscope-demo.myshopify.com' } },
+    {
+      type: 'app/uninstalled',
+      description: 'The app was uninstalled from the shop.',
+      sample: { id: '{{int:50000000:99999999}}', domain: 'hookscope-demo.myshopify.com' },
+    },
   ],
   envelope: { description: 'The resource itself (an order, a product...), no envelope.', requiredKeys: [] },
   eventTypeLocations: [{ in: 'header', name: 'X-Shopify-Topic' }],
@@ -58,6 +95,6 @@ export const shopify: ProviderDefinition = {
   },
   notes: [
     'Shopify documents "8 retries over 4 hours" without the delays; the ladder here approximates it.',
-    'Sample times are the moment the delivery is created on the sender\'s clock (the instant its first attempt signs) and stay the same on every retry, as a provider\'s event time does.',
+    "Sample times are the moment the delivery is created on the sender's clock (the instant its first attempt signs) and stay the same on every retry, as a provider's event time does.",
   ],
 };

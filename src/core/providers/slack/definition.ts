@@ -40,18 +40,45 @@ export const slack: ProviderDefinition = {
     ],
   },
   events: [
-    { type: 'url_verification', description: 'The handshake when the request URL is set.', sample: { token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl', challenge: '{{id::40}}', type: 'url_verification' } },
-    { type: 'app_mention', description: 'The app was mentioned.', sample: callback({ type: 'app_mention', user: '{{id:U:10}}', text: '<@U0LAN0Z89> is it everything?', channel: '{{id:C:10}}' }) },
-    { type: 'message', description: 'A message was posted in a channel.', sample: callback({ type: 'message', user: '{{id:U:10}}', text: 'Hello world', channel: '{{id:C:10}}' }) },
-    { type: 'reaction_added', description: 'A reaction was added.', sample: callback({ type: 'reaction_added', user: '{{id:U:10}}', reaction: '{{pick:thumbsup|tada|eyes}}' }) },
+    {
+      type: 'url_verification',
+      description: 'The handshake when the request URL is set.',
+      sample: { token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl', challenge: '{{id::40}}', type: 'url_verification' },
+    },
+    {
+      type: 'app_mention',
+      description: 'The app was mentioned.',
+      sample: callback({
+        type: 'app_mention',
+        user: '{{id:U:10}}',
+        text: '<@U0LAN0Z89> is it everything?',
+        channel: '{{id:C:10}}',
+      }),
+    },
+    {
+      type: 'message',
+      description: 'A message was posted in a channel.',
+      sample: callback({ type: 'message', user: '{{id:U:10}}', text: 'Hello world', channel: '{{id:C:10}}' }),
+    },
+    {
+      type: 'reaction_added',
+      description: 'A reaction was added.',
+      sample: callback({ type: 'reaction_added', user: '{{id:U:10}}', reaction: '{{pick:thumbsup|tada|eyes}}' }),
+    },
   ],
-  envelope: { description: '{ token, team_id, api_app_id, event { type, ... }, type: "event_callback", event_id, event_time }', requiredKeys: ['token', 'type'] },
+  envelope: {
+    description: '{ token, team_id, api_app_id, event { type, ... }, type: "event_callback", event_id, event_time }',
+    requiredKeys: ['token', 'type'],
+  },
   eventTypeLocations: [
     { in: 'body', path: 'event.type' },
     { in: 'body', path: 'type' },
   ],
   detection: { headers: ['X-Slack-Signature', 'X-Slack-Request-Timestamp'], headersAreGeneric: false },
-  ids: { conventions: [{ field: 'event_id', prefix: 'Ev', description: 'Event id.' }], delivery: { generate: { style: 'prefixed', prefix: 'Ev' } } },
+  ids: {
+    conventions: [{ field: 'event_id', prefix: 'Ev', description: 'Event id.' }],
+    delivery: { generate: { style: 'prefixed', prefix: 'Ev' } },
+  },
   limits: { httpsRequired: true },
   delivery: {
     timeoutMs: 3 * SECOND,
@@ -61,6 +88,6 @@ export const slack: ProviderDefinition = {
   },
   notes: [
     'Slack retries "nearly immediately, then after 1 minute, then after 5 minutes"; "nearly immediately" is taken as 1 s.',
-    'event_time and event_ts are the moment the delivery is created on the sender\'s clock, the same on every retry; X-Slack-Request-Timestamp is the signing time of each attempt.',
+    "event_time and event_ts are the moment the delivery is created on the sender's clock, the same on every retry; X-Slack-Request-Timestamp is the signing time of each attempt.",
   ],
 };

@@ -34,7 +34,11 @@ export const standardWebhooks: ProviderDefinition = {
     {
       type: 'user.created',
       description: 'Example event: a user was created.',
-      sample: { type: '{{eventType}}', timestamp: '{{time:iso-ms}}', data: { id: '{{id:user_:24}}', email: 'ada@example.com', createdAt: '{{time:iso-ms}}' } },
+      sample: {
+        type: '{{eventType}}',
+        timestamp: '{{time:iso-ms}}',
+        data: { id: '{{id:user_:24}}', email: 'ada@example.com', createdAt: '{{time:iso-ms}}' },
+      },
     },
     {
       type: 'invoice.paid',
@@ -42,7 +46,12 @@ export const standardWebhooks: ProviderDefinition = {
       sample: {
         type: '{{eventType}}',
         timestamp: '{{time:iso-ms}}',
-        data: { id: '{{id:inv_:24}}', amount: '{{int:500:99000}}', currency: '{{pick:USD|EUR|GBP}}', paidAt: '{{time:iso-ms}}' },
+        data: {
+          id: '{{id:inv_:24}}',
+          amount: '{{int:500:99000}}',
+          currency: '{{pick:USD|EUR|GBP}}',
+          paidAt: '{{time:iso-ms}}',
+        },
       },
     },
   ],
@@ -64,6 +73,6 @@ export const standardWebhooks: ProviderDefinition = {
   notes: [
     'The secret is whsec_<base64>: the key is the base64-decoded part after the prefix, not the string itself.',
     'The retry ladder and timeout are the schedule the specification suggests (as Svix runs it); senders may differ, so edit them to match yours.',
-    'Sample times are the moment the delivery is created on the sender\'s clock (the instant its first attempt signs) and stay the same on every retry, as a provider\'s event time does.',
+    "Sample times are the moment the delivery is created on the sender's clock (the instant its first attempt signs) and stay the same on every retry, as a provider's event time does.",
   ],
 };

@@ -23,7 +23,11 @@ export const stripe: ProviderDefinition = {
   source: 'https://docs.stripe.com/webhooks#verify-manually',
   headers: [
     jsonContentType('application/json; charset=utf-8'),
-    { name: 'User-Agent', description: 'Stripe webhook agent.', value: { kind: 'static', value: 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' } },
+    {
+      name: 'User-Agent',
+      description: 'Stripe webhook agent.',
+      value: { kind: 'static', value: 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
+    },
     signatureHeader('Stripe-Signature', 't=<unix>,v1=<hex> over "<t>.<body>"; several v1 during secret rotation.'),
   ],
   signature: {
@@ -45,7 +49,13 @@ export const stripe: ProviderDefinition = {
     {
       type: 'payment_intent.succeeded',
       description: 'A PaymentIntent was paid.',
-      sample: stripeEvent({ id: '{{id:pi_:24}}', object: 'payment_intent', amount: '{{int:500:50000}}', currency: '{{pick:usd|eur|gbp}}', status: 'succeeded' }),
+      sample: stripeEvent({
+        id: '{{id:pi_:24}}',
+        object: 'payment_intent',
+        amount: '{{int:500:50000}}',
+        currency: '{{pick:usd|eur|gbp}}',
+        status: 'succeeded',
+      }),
     },
     {
       type: 'payment_intent.payment_failed',
@@ -62,22 +72,37 @@ export const stripe: ProviderDefinition = {
     {
       type: 'checkout.session.completed',
       description: 'A Checkout Session was completed.',
-      sample: stripeEvent({ id: '{{id:cs_test_:24}}', object: 'checkout.session', amount_total: '{{int:500:50000}}', payment_status: 'paid', mode: 'payment' }),
+      sample: stripeEvent({
+        id: '{{id:cs_test_:24}}',
+        object: 'checkout.session',
+        amount_total: '{{int:500:50000}}',
+        payment_status: 'paid',
+        mode: 'payment',
+      }),
     },
     {
       type: 'customer.subscription.created',
       description: 'A subscription was created.',
-      sample: stripeEvent({ id: '{{id:sub_:24}}', object: 'subscription', customer: '{{id:cus_:14}}', status: '{{pick:active|trialing}}' }),
+      sample: stripeEvent({
+        id: '{{id:sub_:24}}',
+        object: 'subscription',
+        customer: '{{id:cus_:14}}',
+        status: '{{pick:active|trialing}}',
+      }),
     },
   ],
   envelope: {
-    description: '{ id (evt_), object: "event", api_version, created (unix seconds), data { object }, livemode, pending_webhooks, request, type }',
+    description:
+      '{ id (evt_), object: "event", api_version, created (unix seconds), data { object }, livemode, pending_webhooks, request, type }',
     requiredKeys: ['id', 'object', 'type', 'data', 'created'],
     timeField: { path: 'created', format: 'unix-s' },
   },
   eventTypeLocations: [{ in: 'body', path: 'type' }],
   detection: { headers: ['Stripe-Signature'], headersAreGeneric: false },
-  ids: { conventions: [{ field: 'id', prefix: 'evt_', description: 'Event id.' }], delivery: { generate: { style: 'prefixed', prefix: 'evt_' } } },
+  ids: {
+    conventions: [{ field: 'id', prefix: 'evt_', description: 'Event id.' }],
+    delivery: { generate: { style: 'prefixed', prefix: 'evt_' } },
+  },
   limits: { httpsRequired: true },
   delivery: {
     timeoutMs: 20 * SECOND,
@@ -88,6 +113,6 @@ export const stripe: ProviderDefinition = {
   notes: [
     'The secret (whsec_...) is used whole as the UTF-8 key, unlike Standard Webhooks.',
     'Stripe documents "up to 3 days with exponential backoff" in live mode without exact delays or timeout: the ladder here approximates it; edit it as needed.',
-    'The event\'s created (unix seconds) is the moment the delivery is created on the sender\'s clock, the same on every retry.',
+    "The event's created (unix seconds) is the moment the delivery is created on the sender's clock, the same on every retry.",
   ],
 };

@@ -1,5 +1,11 @@
 import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
-import { SVIX_RETRY_DELAYS_MS, SVIX_TIMEOUT_MS, eventsFrom, standardWebhooksForm, standardWebhooksHeaders } from '../definition-parts';
+import {
+  SVIX_RETRY_DELAYS_MS,
+  SVIX_TIMEOUT_MS,
+  eventsFrom,
+  standardWebhooksForm,
+  standardWebhooksHeaders,
+} from '../definition-parts';
 
 const EVENTS: Record<string, string> = {
   'endpoint.created': 'An endpoint was created.',
@@ -18,11 +24,21 @@ function sample(type: string): JsonObject {
   if (type.startsWith('message.attempt.')) {
     return {
       type: '{{eventType}}',
-      data: { ...endpoint, msgId: '{{id:msg_:27}}', msgEventId: null, lastAttempt: { id: '{{id:atmpt_:27}}', timestamp: '{{time:iso-ms}}', responseStatusCode: 500 } },
+      data: {
+        ...endpoint,
+        msgId: '{{id:msg_:27}}',
+        msgEventId: null,
+        lastAttempt: { id: '{{id:atmpt_:27}}', timestamp: '{{time:iso-ms}}', responseStatusCode: 500 },
+      },
     };
   }
-  if (type === 'background_task.finished') return { type: '{{eventType}}', data: { taskId: '{{id:qtask_:27}}', status: 'finished', task: 'endpoint.replay', data: {} } };
-  if (type === 'endpoint.disabled') return { type: '{{eventType}}', data: { ...endpoint, failSince: '{{time:iso-ms}}', trigger: 'automatic' } };
+  if (type === 'background_task.finished')
+    return {
+      type: '{{eventType}}',
+      data: { taskId: '{{id:qtask_:27}}', status: 'finished', task: 'endpoint.replay', data: {} },
+    };
+  if (type === 'endpoint.disabled')
+    return { type: '{{eventType}}', data: { ...endpoint, failSince: '{{time:iso-ms}}', trigger: 'automatic' } };
   return { type: '{{eventType}}', data: endpoint };
 }
 
@@ -38,7 +54,10 @@ export const svix: ProviderDefinition = {
   envelope: { description: '{ type, data }', requiredKeys: ['type', 'data'] },
   eventTypeLocations: [{ in: 'body', path: 'type' }],
   detection: { headers: ['svix-signature', 'svix-id', 'svix-timestamp'], headersAreGeneric: false },
-  ids: { conventions: [{ field: 'data.endpointId', prefix: 'ep_', description: 'Endpoint id.' }], delivery: { generate: { style: 'prefixed', prefix: 'msg_' } } },
+  ids: {
+    conventions: [{ field: 'data.endpointId', prefix: 'ep_', description: 'Endpoint id.' }],
+    delivery: { generate: { style: 'prefixed', prefix: 'msg_' } },
+  },
   limits: { httpsRequired: false },
   delivery: {
     timeoutMs: SVIX_TIMEOUT_MS,

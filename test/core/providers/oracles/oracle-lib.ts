@@ -22,12 +22,14 @@ function ensureInstalled(): void {
     try {
       mkdirSync(LOCK);
     } catch {
-      if (waited > 300_000) throw new Error(`test/oracles is still being installed by another process (remove ${LOCK} if none is).`);
+      if (waited > 300_000)
+        throw new Error(`test/oracles is still being installed by another process (remove ${LOCK} if none is).`);
       sleep(500);
       continue;
     }
     try {
-      if (!existsSync(MARKER)) execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', ROOT], { stdio: 'inherit' });
+      if (!existsSync(MARKER))
+        execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', ROOT], { stdio: 'inherit' });
     } finally {
       rmdirSync(LOCK);
     }

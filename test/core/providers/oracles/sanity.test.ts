@@ -1,6 +1,11 @@
 /** Sanity (t=<unix ms>,v1=<base64url>) against @sanity/webhook, Sanity's own toolkit, both directions. */
 import { describe, expect, it } from 'vitest';
-import { buildOutgoingRequest, buildSample, createProviderRegistry, verifyRequest } from '../../../../src/core/providers';
+import {
+  buildOutgoingRequest,
+  buildSample,
+  createProviderRegistry,
+  verifyRequest,
+} from '../../../../src/core/providers';
 import { oracle } from './oracle-lib';
 
 const { isValidSignature, encodeSignatureHeader } = oracle<{
@@ -14,7 +19,12 @@ const codes = (v: { diagnostics: { code: string }[] }) => v.diagnostics.map((d) 
 
 describe.each(['create', 'update', 'delete'])('Sanity %s against @sanity/webhook', (eventType) => {
   it('the toolkit accepts what Hookscope signs, with a millisecond timestamp, and refuses a one-byte change', async () => {
-    const req = buildOutgoingRequest(sanity, { eventType, payload: buildSample(sanity, eventType, 3), secret: SECRET, timestampSec: 1_780_000_000 });
+    const req = buildOutgoingRequest(sanity, {
+      eventType,
+      payload: buildSample(sanity, eventType, 3),
+      secret: SECRET,
+      timestampSec: 1_780_000_000,
+    });
     const signature = req.headers.find(([k]) => k === 'sanity-webhook-signature')![1];
     expect(signature).toMatch(/^t=1780000000000,v1=[A-Za-z0-9_-]{43}$/);
     const body = Buffer.from(req.body).toString();
@@ -27,7 +37,16 @@ describe.each(['create', 'update', 'delete'])('Sanity %s against @sanity/webhook
     const body = JSON.stringify(buildSample(sanity, eventType, 5));
     const t = 1_780_000_123_456;
     const signature = await encodeSignatureHeader(body, t, SECRET);
-    const verify = (sig: string, b: string) => verifyRequest(sanity, { headers: [['sanity-webhook-signature', sig], ['sanity-operation', eventType]], body: Buffer.from(b), secrets: [SECRET], nowMs: t });
+    const verify = (sig: string, b: string) =>
+      verifyRequest(sanity, {
+        headers: [
+          ['sanity-webhook-signature', sig],
+          ['sanity-operation', eventType],
+        ],
+        body: Buffer.from(b),
+        secrets: [SECRET],
+        nowMs: t,
+      });
     expect(verify(signature, body)).toMatchObject({ status: 'valid', expected: signature });
     const tampered = verify(signature, body.replace('"post"', '"posu"'));
     expect(tampered.status).toBe('invalid');

@@ -28,7 +28,12 @@ export function senderEnv(options: { registry?: GlueOptions } = {}) {
     },
     sender({ db: given, ...options }: Partial<Omit<SenderOptions, 'deliveries'>> & { clock?: Clock; db?: Db } = {}) {
       const db = given ?? this.open();
-      const sender = createSender({ providers: fixtures.adapter, clock: new ManualClock(Date.UTC(2026, 0, 1)), ...options, deliveries: createDeliveryRepo(db) });
+      const sender = createSender({
+        providers: fixtures.adapter,
+        clock: new ManualClock(Date.UTC(2026, 0, 1)),
+        ...options,
+        deliveries: createDeliveryRepo(db),
+      });
       senders.push(sender);
       return sender;
     },

@@ -16,8 +16,10 @@ export function correctHandler(secret = TEST_SECRET, known = ['identification.co
     const ts = String(req.headers['x-test-timestamp'] ?? '');
     const given = Buffer.from(String(req.headers['x-test-signature'] ?? ''));
     const expected = Buffer.from(sign(secret, ts, body));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return void res.writeHead(401).end('bad signature');
-    if (!/^\d+$/.test(ts) || Math.abs(Date.now() / 1000 - Number(ts)) > 300) return void res.writeHead(401).end('stale');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return void res.writeHead(401).end('bad signature');
+    if (!/^\d+$/.test(ts) || Math.abs(Date.now() / 1000 - Number(ts)) > 300)
+      return void res.writeHead(401).end('stale');
     const event = JSON.parse(body.toString('utf8')) as { eventId: string; eventType: string };
     if (!known.includes(event.eventType)) return void res.writeHead(200).end('ignored');
     processed.add(event.eventId);

@@ -32,7 +32,9 @@ export interface HandlerOptions {
 }
 
 function headerList(headers: Record<string, string | string[] | undefined>): [string, string][] {
-  return Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value] as [string, string]]));
+  return Object.entries(headers).flatMap(([name, value]) =>
+    value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value] as [string, string]],
+  );
 }
 
 function eventTypeOf(provider: ProviderDefinition, headers: [string, string][], event: unknown): unknown {
@@ -80,7 +82,11 @@ export function providerHandler(provider: ProviderDefinition, options: HandlerOp
       return void res.writeHead(options.flaw === 'unknown-500' ? 500 : 200).end('ignored');
     }
     accepted++;
-    const key = options.noDedupe ? `request ${accepted}` : options.flaw === 'dedupe-by-signature' ? (signature ?? '') : eventKey(provider, event, body);
+    const key = options.noDedupe
+      ? `request ${accepted}`
+      : options.flaw === 'dedupe-by-signature'
+        ? (signature ?? '')
+        : eventKey(provider, event, body);
     const slow = options.flaw === 'slow' && (options.slowFirst === undefined || accepted <= options.slowFirst);
     const work = () => {
       if (!processed.includes(key)) processed.push(key);

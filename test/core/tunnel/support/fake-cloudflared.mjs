@@ -16,11 +16,17 @@ if (args[0] !== 'tunnel' || !args.includes('--no-autoupdate')) {
   process.exit(2);
 }
 if (mode === 'fail') {
-  log('ERR', 'failed to request quick Tunnel: Post "https://api.trycloudflare.com/tunnel": dial tcp: lookup api.trycloudflare.com: no such host');
+  log(
+    'ERR',
+    'failed to request quick Tunnel: Post "https://api.trycloudflare.com/tunnel": dial tcp: lookup api.trycloudflare.com: no such host',
+  );
   process.exit(1);
 }
 const server = createServer((inbound) => {
-  const outbound = connect({ host: target.hostname === 'localhost' ? '127.0.0.1' : target.hostname, port: Number(target.port) });
+  const outbound = connect({
+    host: target.hostname === 'localhost' ? '127.0.0.1' : target.hostname,
+    port: Number(target.port),
+  });
   inbound.pipe(outbound).pipe(inbound);
   inbound.on('error', () => outbound.destroy());
   outbound.on('error', () => inbound.destroy());

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { Agent, createServer as createHttpServer, request, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import {
+  Agent,
+  createServer as createHttpServer,
+  request,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 
@@ -60,7 +67,10 @@ class TunnelSocketAgent extends Agent {
     super({ keepAlive: false });
   }
 
-  override createConnection(_options: unknown, callback?: (error: Error | null, socket: Duplex) => void): Duplex | undefined {
+  override createConnection(
+    _options: unknown,
+    callback?: (error: Error | null, socket: Duplex) => void,
+  ): Duplex | undefined {
     const client = this.client();
     if (!client) {
       callback?.(new Error('no such tunnel client'), undefined as unknown as Duplex);
@@ -134,7 +144,9 @@ export async function startLtServer(options: { maxConn?: number } = {}): Promise
     };
     if (refusal !== null) return answer(refusal, { message: 'the tunnel server is not taking clients right now' });
     if (wanted !== null && (wanted.includes('/') || !SUBDOMAIN.test(wanted))) {
-      return answer(403, { message: 'Invalid subdomain. Subdomains must be lowercase and between 4 and 63 alphanumeric characters.' });
+      return answer(403, {
+        message: 'Invalid subdomain. Subdomains must be lowercase and between 4 and 63 alphanumeric characters.',
+      });
     }
     const id = wanted === null || clients.has(wanted) ? randomBytes(5).toString('hex') : wanted;
     newClient(id).then(
@@ -170,7 +182,8 @@ export async function startLtServer(options: { maxConn?: number } = {}): Promise
     async waitForSockets(id, count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while ((clients.get(id)?.sockets.size ?? 0) < count) {
-        if (Date.now() > deadline) throw new Error(`client ${id} has ${clients.get(id)?.sockets.size ?? 0} sockets, not ${count}`);
+        if (Date.now() > deadline)
+          throw new Error(`client ${id} has ${clients.get(id)?.sockets.size ?? 0} sockets, not ${count}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },
