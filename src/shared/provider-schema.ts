@@ -1,17 +1,32 @@
 /**
- * The zod schema a user-defined provider file must satisfy, and its
- * conversion to a ProviderDefinition. Errors name the field and the problem.
+ * The provider model, as data, declared once: these zod schemas are what a
+ * user's provider file must satisfy (with friendly defaults), the self-check of
+ * the built-in definitions (src/core/providers/<id>/), and, through
+ * `z.output`, the TypeScript types of the model (re-exported by providers.ts).
+ * Errors name the field and the problem.
  *
- * Pure: imports nothing but zod and the provider types.
+ * Pure: imports nothing but zod.
  */
 import { z } from 'zod';
-import {
-  PROVIDER_KINDS,
-  SIGNATURE_ALGORITHMS,
-  type DeliveryPolicy,
-  type JsonValue,
-  type ProviderDefinition,
-} from './providers';
+
+export const PROVIDER_KINDS = ['documented', 'common-scheme', 'user'] as const;
+/**
+ * HMAC with a shared secret, or an asymmetric signature checked with a public
+ * key (the secret then holds the key: private to sign, public to verify).
+ * `token`: no signature, the header carries the shared secret itself
+ * (GitLab's X-Gitlab-Token), compared in constant time.
+ */
+export const SIGNATURE_ALGORITHMS = [
+  'hmac-sha256',
+  'hmac-sha1',
+  'hmac-sha512',
+  'ed25519',
+  'ecdsa-p256-sha256',
+  'token',
+] as const;
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
 
 /** `a.b[0].c`: segments of letters, digits, `_`, `$`, `-`, each optionally indexed. */
 export const FIELD_PATH_PATTERN = /^[A-Za-z0-9_$-]+(\[\d+\])*(\.[A-Za-z0-9_$-]+(\[\d+\])*)*$/;
@@ -34,6 +49,13 @@ const regexSource = z.string().refine(
   { message: 'is not a valid regular expression' },
 );
 
+/**
+ * How the signature header's value is written: `plain` `<digest>`; `prefixed`
+ * `<prefix><digest>` (`sha256=<hex>`, `v0=<hex>`); `kv`
+ * `t=<unix>,v1=<digest>[,v1=<digest>...]` (Stripe), with `separator` `;` for
+ * `ts=..;h1=..` (Paddle); `versioned-list` space-separated `v1,<digest>`
+ * entries (Standard Webhooks).
+ */
 const signatureFormatSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('plain') }).strict(),
   z.object({ kind: z.literal('prefixed'), prefix: z.string().min(1) }).strict(),
@@ -60,6 +82,29 @@ const templateSchema = z.string().superRefine((template, ctx) => {
     ctx.addIssue({ code: 'custom', message: 'must contain {body} exactly once' });
 });
 
+/** `raw`: the body bytes as received. `re-serialized`: `JSON.stringify(JSON.parse(body))`. */
+const bodyFormSchema = z.enum(['raw', 're-serialized']);
+/** `utf8`: the value is text as it stands (a shared token). */
+const digestSchema = z.enum(['hex', 'base64', 'base64url', 'utf8']);
+/** `utf8`: the secret string's UTF-8 bytes are the key. `whsec-base64`: strip `whsec_`, base64-decode (Standard Webhooks). */
+const secretEncodingSchema = z.enum(['utf8', 'whsec-base64']);
+const timeFormatSchema = z.enum(['iso-ms', 'iso-s', 'iso', 'unix-ms', 'unix-s']);
+/** Where the signing timestamp (unix seconds) comes from. */
+const timestampSourceSchema = z.discriminatedUnion('in', [
+  z.object({ in: z.literal('header'), header: headerName }).strict(),
+  z.object({ in: z.literal('signature') }).strict(),
+]);
+
+/**
+ * One way a provider signs. `signedContent.template` uses the placeholders
+ * `{body}` (exactly once), `{timestamp}` and `{id}`; e.g. `{body}`,
+ * `{timestamp}.{body}`, `v0:{timestamp}:{body}`, `{id}.{timestamp}.{body}`.
+ * `bodyForms` lists the body forms a verifier accepts; the first is the one
+ * the signer uses. `idHeader` carries the value of `{id}` (Standard Webhooks
+ * `webhook-id`); `timestampUnit` `ms` means the signed timestamp is unix
+ * milliseconds (Sanity, Knock, WorkOS), seconds otherwise;
+ * `toleranceSeconds` is the replay window (absent: no timestamp check).
+ */
 const signatureFormSchema = z
   .object({
     name: z.string().min(1),
@@ -67,27 +112,19 @@ const signatureFormSchema = z
     algorithm: z.enum(SIGNATURE_ALGORITHMS).default('hmac-sha256'),
     header: headerName,
     format: signatureFormatSchema,
-    digest: z.enum(['hex', 'base64', 'base64url', 'utf8']),
+    digest: digestSchema,
     signedContent: z
       .object({
         template: templateSchema.default('{body}'),
-        bodyForms: z
-          .array(z.enum(['raw', 're-serialized']))
-          .min(1)
-          .default(['raw']),
+        bodyForms: z.array(bodyFormSchema).min(1).default(['raw']),
       })
       .strict()
       .default({ template: '{body}', bodyForms: ['raw'] }),
-    timestamp: z
-      .discriminatedUnion('in', [
-        z.object({ in: z.literal('header'), header: headerName }).strict(),
-        z.object({ in: z.literal('signature') }).strict(),
-      ])
-      .optional(),
+    timestamp: timestampSourceSchema.optional(),
     idHeader: headerName.optional(),
     timestampUnit: z.literal('ms').optional(),
     toleranceSeconds: z.number().int().positive().optional(),
-    secretEncoding: z.enum(['utf8', 'whsec-base64']).default('utf8'),
+    secretEncoding: secretEncodingSchema.default('utf8'),
   })
   .strict()
   .superRefine((form, ctx) => {
@@ -132,6 +169,7 @@ const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
   ]),
 );
 
+/** Where an outgoing header's value comes from. */
 const headerValueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('static'), value: z.string() }).strict(),
   z.object({ kind: z.literal('event-type') }).strict(),
@@ -140,7 +178,18 @@ const headerValueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('timestamp') }).strict(),
 ]);
 
-const DEFAULT_DELIVERY: DeliveryPolicy = {
+/** Read by the sender engine. attempts = retryDelaysMs.length + 1; each delay counts from the previous failed attempt. */
+const deliveryPolicySchema = z
+  .object({
+    timeoutMs: z.number().int().positive(),
+    success: z.enum(['2xx', 'exactly-200']),
+    retryDelaysMs: z.array(z.number().int().nonnegative()),
+    afterFailure: z.string(),
+    disableAfterFailingMs: z.number().int().positive().optional(),
+  })
+  .strict();
+
+const DEFAULT_DELIVERY: z.output<typeof deliveryPolicySchema> = {
   timeoutMs: 30_000,
   success: '2xx',
   retryDelaysMs: [],
@@ -197,10 +246,7 @@ export const providerDefinitionSchema = z
       .object({
         description: z.string().default(''),
         requiredKeys: z.array(z.string().min(1)).default([]),
-        timeField: z
-          .object({ path: fieldPath, format: z.enum(['iso-ms', 'iso-s', 'iso', 'unix-ms', 'unix-s']) })
-          .strict()
-          .optional(),
+        timeField: z.object({ path: fieldPath, format: timeFormatSchema }).strict().optional(),
       })
       .strict()
       .default({ description: '', requiredKeys: [] }),
@@ -259,16 +305,7 @@ export const providerDefinitionSchema = z
       })
       .strict()
       .default({ httpsRequired: false }),
-    delivery: z
-      .object({
-        timeoutMs: z.number().int().positive(),
-        success: z.enum(['2xx', 'exactly-200']),
-        retryDelaysMs: z.array(z.number().int().nonnegative()),
-        afterFailure: z.string(),
-        disableAfterFailingMs: z.number().int().positive().optional(),
-      })
-      .strict()
-      .default(DEFAULT_DELIVERY),
+    delivery: deliveryPolicySchema.default(DEFAULT_DELIVERY),
     notes: z.array(z.string()).default([]),
   })
   .strict()
@@ -279,9 +316,12 @@ export const providerDefinitionSchema = z
   });
 
 export type ProviderDefinitionInput = z.input<typeof providerDefinitionSchema>;
+/** A provider definition as the app holds it: the schema's output, without the file's `$schema` key. */
+export type ProviderDefinitionOutput = Omit<z.output<typeof providerDefinitionSchema>, '$schema'>;
+export type DeliveryPolicyOutput = z.output<typeof deliveryPolicySchema>;
 
 /** Drops the optional `$schema` key and returns the definition in its contract shape. */
-export function toProviderDefinition(parsed: z.output<typeof providerDefinitionSchema>): ProviderDefinition {
+export function toProviderDefinition(parsed: z.output<typeof providerDefinitionSchema>): ProviderDefinitionOutput {
   const { $schema: _schema, ...rest } = parsed;
   return rest;
 }

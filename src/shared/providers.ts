@@ -1,181 +1,56 @@
 /**
  * The provider model, as data. A provider definition is plain JSON: the
- * built-in ones live in src/core/providers/<id>/ (listed in catalog.ts), user-defined ones are
- * JSON files validated by `providerDefinitionSchema`. Everything the signer,
- * verifier, detector, sample builder and sender need is described here, so a
- * new provider needs no code.
+ * built-in ones live in src/core/providers/<id>/ (listed in catalog.ts),
+ * user-defined ones are JSON files. Everything the signer, verifier, detector,
+ * sample builder and sender need is described here, so a new provider needs
+ * no code.
  *
- * Pure: imports nothing. The schema for user files is in provider-schema.ts.
+ * The model is declared once, as the zod schema in provider-schema.ts; the
+ * types below are its output, named for the code that uses them. The
+ * verdict types (what a verification says) have no schema and are declared
+ * here.
  */
+import type { DeliveryPolicyOutput, ProviderDefinitionOutput } from './provider-schema';
 
-export const PROVIDER_KINDS = ['documented', 'common-scheme', 'user'] as const;
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+export { PROVIDER_KINDS, SIGNATURE_ALGORITHMS } from './provider-schema';
+export type { JsonObject, JsonValue } from './provider-schema';
 
-/** `utf8`: the value is text as it stands (a shared token). */
-export type DigestEncoding = 'hex' | 'base64' | 'base64url' | 'utf8';
-/** HMAC with a shared secret, or an asymmetric signature checked with a public key (the secret then holds the key: private to sign, public to verify). */
-/** `token`: no signature, the header carries the shared secret itself (GitLab's X-Gitlab-Token), compared in constant time. */
-export const SIGNATURE_ALGORITHMS = [
-  'hmac-sha256',
-  'hmac-sha1',
-  'hmac-sha512',
-  'ed25519',
-  'ecdsa-p256-sha256',
-  'token',
-] as const;
-export type SignatureAlgorithm = (typeof SIGNATURE_ALGORITHMS)[number];
-/** `utf8`: the secret string's UTF-8 bytes are the key. `whsec-base64`: strip `whsec_`, base64-decode (Standard Webhooks). */
-export type SecretEncoding = 'utf8' | 'whsec-base64';
-/** `raw`: the body bytes as received. `re-serialized`: `JSON.stringify(JSON.parse(body))`. */
-export type BodyForm = 'raw' | 're-serialized';
-export type TimeFormat = 'iso-ms' | 'iso-s' | 'iso' | 'unix-ms' | 'unix-s';
-
-/** How the signature header's value is written. */
-export type SignatureFormat =
-  /** `<digest>` */
-  | { kind: 'plain' }
-  /** `<prefix><digest>`, e.g. `sha256=<hex>`, `v0=<hex>` */
-  | { kind: 'prefixed'; prefix: string }
-  /** `t=<unix>,v1=<digest>[,v1=<digest>...]` (Stripe, LRDefender timestamped); `separator` `;` for `ts=..;h1=..` (Paddle) */
-  | { kind: 'kv'; timestampKey: string; signatureKey: string; separator?: string }
-  /** space-separated `v1,<digest>` entries (Standard Webhooks) */
-  | { kind: 'versioned-list'; version: string };
-
+export type ProviderDefinition = ProviderDefinitionOutput;
+export type ProviderKind = ProviderDefinition['kind'];
+export type SignatureSpec = ProviderDefinition['signature'];
+/** One way a provider signs (see `signatureFormSchema`). */
+export type SignatureForm = SignatureSpec['forms'][number];
+export type SignatureAlgorithm = SignatureForm['algorithm'];
+export type DigestEncoding = SignatureForm['digest'];
+export type SecretEncoding = SignatureForm['secretEncoding'];
+export type BodyForm = SignatureForm['signedContent']['bodyForms'][number];
+/** How the signature header's value is written (see `signatureFormatSchema`). */
+export type SignatureFormat = SignatureForm['format'];
 export type SignatureFormatKind = SignatureFormat['kind'];
-
 /** Where the signing timestamp (unix seconds) comes from. */
-export type TimestampSource = { in: 'header'; header: string } | { in: 'signature' };
-
-/**
- * One way a provider signs. `signedContent.template` uses the placeholders
- * `{body}` (exactly once), `{timestamp}` and `{id}`; e.g. `{body}`,
- * `{timestamp}.{body}`, `v0:{timestamp}:{body}`, `{id}.{timestamp}.{body}`.
- * `bodyForms` lists the body forms a verifier accepts; the first is the one
- * the signer uses.
- */
-export interface SignatureForm {
-  name: string;
-  label: string;
-  algorithm: SignatureAlgorithm;
-  header: string;
-  format: SignatureFormat;
-  digest: DigestEncoding;
-  signedContent: { template: string; bodyForms: BodyForm[] };
-  timestamp?: TimestampSource;
-  /** Header carrying the value of `{id}` (Standard Webhooks `webhook-id`). */
-  idHeader?: string;
-  /** `ms`: the signed timestamp is unix milliseconds (Sanity, Knock, WorkOS); seconds otherwise. */
-  timestampUnit?: 'ms';
-  /** Replay window; absent = no timestamp check. */
-  toleranceSeconds?: number;
-  secretEncoding: SecretEncoding;
-}
-
-export interface SignatureSpec {
-  forms: SignatureForm[];
-  /** Name of the form the sender uses unless told otherwise. */
-  defaultForm: string;
-}
-
+export type TimestampSource = NonNullable<SignatureForm['timestamp']>;
+export type ProviderHeader = ProviderDefinition['headers'][number];
 /** Where an outgoing header's value comes from. */
-export type HeaderValueSource =
-  | { kind: 'static'; value: string }
-  | { kind: 'event-type' }
-  | { kind: 'delivery-id' }
-  | { kind: 'signature' }
-  | { kind: 'timestamp' };
-
-export interface ProviderHeader {
-  name: string;
-  description: string;
-  value: HeaderValueSource;
-}
-
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
-
-export interface ProviderEvent {
-  type: string;
-  description: string;
-  /** A sample payload template, a JSON object (see src/core/providers/samples/template.ts for `{{...}}` placeholders). */
-  sample?: JsonObject;
-}
-
+export type HeaderValueSource = ProviderHeader['value'];
+/** `sample`: a payload template, a JSON object (see src/core/providers/samples/template.ts for `{{...}}` placeholders). */
+export type ProviderEvent = ProviderDefinition['events'][number];
 /**
  * Where the event type is read. `names` maps the value found there (a string,
  * or a number written as a string) to the event type's name: Discord's
- * interaction `type` 1 is `PING`.
+ * interaction `type` 1 is `PING`. Tried in order; the first string wins.
  */
-export type EventTypeLocation =
-  { in: 'body'; path: string; names?: Record<string, string> } | { in: 'header'; name: string };
-
-export interface EnvelopeSpec {
-  description: string;
-  /** Top-level keys every payload has; also used to recognise the provider. */
-  requiredKeys: string[];
-  timeField?: { path: string; format: TimeFormat };
-}
-
-export interface IdConvention {
-  /** Field path in the payload, e.g. `data.visitorId`. */
-  field: string;
-  prefix?: string;
-  /** A regular expression (JavaScript syntax) the whole value matches. */
-  pattern?: string;
-  description: string;
-}
-
-export interface DeliveryIdSpec {
-  /** Payload field whose value is the delivery id (Prynt: `eventId`). */
-  fromPayload?: string;
-  /** How to make one when neither the payload nor the caller gives it (derived from the body, so stable across attempts). */
-  generate: { style: 'uuid' } | { style: 'prefixed'; prefix: string };
-}
-
-export interface ProviderLimits {
-  maxPayloadBytes?: number;
-  httpsRequired: boolean;
-  webhooksPerProperty?: number;
-}
-
+export type EventTypeLocation = ProviderDefinition['eventTypeLocations'][number];
+/** `requiredKeys`: top-level keys every payload has; also used to recognise the provider. */
+export type EnvelopeSpec = ProviderDefinition['envelope'];
+export type TimeFormat = NonNullable<EnvelopeSpec['timeField']>['format'];
+export type IdConvention = ProviderDefinition['ids']['conventions'][number];
+/** `fromPayload`: the payload field holding the delivery id; `generate`: how to make one (stable across attempts). */
+export type DeliveryIdSpec = ProviderDefinition['ids']['delivery'];
+export type ProviderLimits = ProviderDefinition['limits'];
 /** Read by the sender engine. attempts = retryDelaysMs.length + 1; each delay counts from the previous failed attempt. */
-export interface DeliveryPolicy {
-  timeoutMs: number;
-  success: '2xx' | 'exactly-200';
-  retryDelaysMs: number[];
-  afterFailure: string;
-  disableAfterFailingMs?: number;
-}
-
-export interface DetectionSpec {
-  /** Headers whose presence points to this provider. */
-  headers: string[];
-  /** True when those headers are shared with others (LRDefender's X-Webhook-Signature): the envelope must match too. */
-  headersAreGeneric: boolean;
-}
-
-export interface ProviderDefinition {
-  id: string;
-  name: string;
-  kind: ProviderKind;
-  description: string;
-  /** Where the facts come from: a seed file or a public documentation URL. */
-  source?: string;
-  headers: ProviderHeader[];
-  signature: SignatureSpec;
-  events: ProviderEvent[];
-  /** Subscription value meaning "all events", e.g. `*`. */
-  subscriptionWildcard?: string;
-  envelope: EnvelopeSpec;
-  /** Tried in order; the first that yields a string wins. */
-  eventTypeLocations: EventTypeLocation[];
-  detection: DetectionSpec;
-  ids: { conventions: IdConvention[]; delivery: DeliveryIdSpec };
-  limits: ProviderLimits;
-  delivery: DeliveryPolicy;
-  /** Doc ambiguities and the decisions taken. */
-  notes: string[];
-}
+export type DeliveryPolicy = DeliveryPolicyOutput;
+/** `headersAreGeneric`: the headers are shared with others (LRDefender's X-Webhook-Signature), so the envelope must match too. */
+export type DetectionSpec = ProviderDefinition['detection'];
 
 // ---------------------------------------------------------------- verdicts
 
