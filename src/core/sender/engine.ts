@@ -1,17 +1,20 @@
 import type { Clock } from '../clock';
-import { HookscopeError, toErrorPayload } from '../../shared/errors';
+import { HookscopeError } from '../../shared/errors';
 import type { AttemptOutcome, AttemptRecord, DeliveryRepo, NewAttempt } from '../store/deliveries';
 import type { DeliveryAdapter } from './adapter';
-import { ArmingWindow, MAX_TIMER_MS, type ArmingOptions } from './arming';
+import { ArmingWindow, type ArmingOptions } from './arming';
+import { AttemptTimers } from './attempt-timers';
+import { DeliveryWaiters } from './delivery-waiters';
+import { EngineEvents } from './engine-events';
 import { claimDue, type Claim, type ClaimOptions } from './claim';
-import { describeError } from './classify';
 import { LeaseWatch } from './leases';
 import { Backoff } from '../backoff';
 import { disableWebhook, failure, settleAttempt, type Settlement } from './settle';
 import { toAttemptSummary, toDeliveryResult } from './summary';
 import { Handoff } from './handoff';
+import { sendClaimed } from './send-claimed';
 import { assertSpeed, providerNowOf } from './timing';
-import type { AttemptFn, AttemptResult, DeliveryResult, SenderEvent, SenderListener } from './types';
+import type { AttemptFn, DeliveryResult, SenderEvent, SenderListener } from './types';
 
 export interface EngineOptions {
   repo: DeliveryRepo;
@@ -43,11 +46,6 @@ interface Unsettled {
   failedAtReal: number;
 }
 
-interface Waiter {
-  resolve(result: DeliveryResult): void;
-  reject(error: unknown): void;
-}
-
 /**
  * Runs attempts: one timer per armed attempt on the injected clock, a claim
  * in a transaction before each send, the outcome settled in another. Claims
@@ -63,11 +61,11 @@ interface Waiter {
  * sender closes the attempt as 'interrupted' (leases.ts).
  */
 export class DeliveryEngine {
-  private readonly timers = new Map<number, () => void>();
+  private readonly timers: AttemptTimers;
   private readonly inFlight = new Map<number, AbortController>();
   private readonly running = new Set<Promise<void>>();
-  private readonly listeners = new Set<SenderListener>();
-  private readonly waiters = new Map<number, Waiter[]>();
+  private readonly events = new EngineEvents();
+  private readonly waiters = new DeliveryWaiters();
   /** Attempts sent whose outcome is not yet recorded, by attempt id. */
   private readonly unsettled = new Map<number, Unsettled>();
   /** Retries of claims and settles, by attempt id. */
@@ -94,6 +92,7 @@ export class DeliveryEngine {
       owner: o.owner,
       leaseGraceMs: o.leaseGraceMs ?? 60_000,
     };
+    this.timers = new AttemptTimers(o.clock);
     this.retries = new Backoff(o.clock);
     this.notices = new Backoff(o.clock);
     const onError = (error: unknown) => this.emitError(error);
@@ -166,8 +165,7 @@ export class DeliveryEngine {
   }
 
   on(listener: SenderListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.on(listener);
   }
 
   /**
@@ -186,23 +184,7 @@ export class DeliveryEngine {
   track(attemptId: number, dueAt: number): void {
     if (this.stopped || this.timers.has(attemptId) || this.inFlight.has(attemptId) || this.unsettled.has(attemptId))
       return;
-    const wait = dueAt - this.o.clock.now();
-    let cancelled = false;
-    const fire = (): void => {
-      if (cancelled) return;
-      this.timers.delete(attemptId);
-      this.launch(attemptId);
-    };
-    if (wait <= 0) {
-      queueMicrotask(fire);
-      this.timers.set(attemptId, () => (cancelled = true));
-      return;
-    }
-    const stopTimer = this.o.clock.setTimer(Math.min(wait, MAX_TIMER_MS), fire);
-    this.timers.set(attemptId, () => {
-      cancelled = true;
-      stopTimer();
-    });
+    this.timers.arm(attemptId, dueAt, () => this.launch(attemptId));
   }
 
   /** Skips the wait of a delivery's waiting attempt; returns its attempt number. */
@@ -247,7 +229,7 @@ export class DeliveryEngine {
     this.speed = assertSpeed(speed);
     this.providerAnchor = { real: now, provider };
     if (this.stopped || old === this.speed) return;
-    for (const attemptId of [...this.timers.keys()]) this.untrack(attemptId);
+    for (const attemptId of this.timers.ids()) this.untrack(attemptId);
     this.o.repo.rescaleScheduled(this.o.clock.now(), old, this.speed);
     this.window.restart();
   }
@@ -267,11 +249,7 @@ export class DeliveryEngine {
     const d = this.o.repo.delivery(deliveryId);
     if (d.status !== 'pending') return Promise.resolve(this.result(deliveryId));
     if (this.stopped) return Promise.reject(stoppedError(deliveryId));
-    return new Promise((resolve, reject) => {
-      const list = this.waiters.get(deliveryId) ?? [];
-      list.push({ resolve, reject });
-      this.waiters.set(deliveryId, list);
-    });
+    return this.waiters.wait(deliveryId);
   }
 
   result(deliveryId: number): DeliveryResult {
@@ -290,14 +268,12 @@ export class DeliveryEngine {
     this.leases.stop();
     this.retries.cancelAll();
     this.notices.cancelAll();
-    for (const cancel of this.timers.values()) cancel();
-    this.timers.clear();
+    this.timers.cancelAll();
     for (const controller of this.inFlight.values()) controller.abort();
     while (this.running.size) await Promise.allSettled([...this.running]);
     // One last try for outcomes not yet recorded; if it fails, the lease runs out and another sender closes them.
     for (const attemptId of [...this.unsettled.keys()]) this.settleKept(attemptId);
-    for (const [deliveryId, list] of this.waiters) for (const w of list) w.reject(stoppedError(deliveryId));
-    this.waiters.clear();
+    this.waiters.rejectAll(stoppedError);
   }
 
   private assertRunning(): void {
@@ -305,8 +281,7 @@ export class DeliveryEngine {
   }
 
   private untrack(attemptId: number): void {
-    this.timers.get(attemptId)?.();
-    this.timers.delete(attemptId);
+    this.timers.cancel(attemptId);
   }
 
   private launch(attemptId: number): void {
@@ -333,34 +308,11 @@ export class DeliveryEngine {
     if (this.stopped) return;
     const claimed = this.claim(attemptId);
     if (!claimed) return;
-    const { attempt, delivery, request, now } = claimed;
-    const iso = (ms: number) => new Date(ms).toISOString();
-    this.emit({
-      type: 'attempt-started',
-      deliveryId: delivery.id,
-      n: attempt.n,
-      scheduledAt: iso(attempt.scheduledAt),
-      sentAt: iso(now),
-    });
-    const controller = new AbortController();
-    this.inFlight.set(attemptId, controller);
-    let result: AttemptResult | null = null;
-    let thrown: unknown = null;
-    try {
-      result = await this.o.attempt(delivery.url, request, {
-        timeoutMs: delivery.policy.timeoutMs,
-        success: delivery.policy.success,
-        signal: controller.signal,
-      });
-    } catch (error) {
-      thrown = error;
-    } finally {
-      this.inFlight.delete(attemptId);
-    }
-    const outcome: AttemptOutcome = result
-      ? { ...result, requestHeaders: result.request.headers }
-      : failure('network', `the attempt failed: ${describeError(thrown)}`, null);
-    this.settle(attempt, outcome, this.o.clock.now());
+    const outcome = await sendClaimed(
+      { attempt: this.o.attempt, inFlight: this.inFlight, emit: (e) => this.emit(e) },
+      claimed,
+    );
+    this.settle(claimed.attempt, outcome, this.o.clock.now());
   }
 
   /** Claims a due attempt (claim.ts); null when there is nothing to send. Throws when the database does. */
@@ -450,23 +402,15 @@ export class DeliveryEngine {
     }
     this.notices.reset(deliveryId);
     this.emit({ type: 'delivery-finished', result });
-    const list = this.waiters.get(deliveryId) ?? [];
-    this.waiters.delete(deliveryId);
-    for (const w of list) w.resolve(result);
+    this.waiters.resolve(deliveryId, result);
   }
 
   private emitError(error: unknown): void {
-    this.emit({ type: 'engine-error', error: toErrorPayload(error) });
+    this.events.error(error);
   }
 
   private emit(event: SenderEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch {
-        // A listener's failure is its own; the engine keeps going.
-      }
-    }
+    this.events.emit(event);
   }
 }
 

@@ -1,0 +1,50 @@
+import type { AttemptOutcome } from '../store/deliveries';
+import type { Claim } from './claim';
+import { describeError } from './classify';
+import { failure } from './settle';
+import type { AttemptFn, AttemptResult, SenderEvent } from './types';
+
+export interface SendContext {
+  attempt: AttemptFn;
+  /** Attempts on the wire, by attempt id: stop() aborts them. */
+  inFlight: Map<number, AbortController>;
+  emit(event: SenderEvent): void;
+}
+
+/**
+ * Sends one claimed attempt: announces it, makes the request under the
+ * delivery's timeout and success rule, and returns its outcome, a thrown
+ * error becoming a 'network' failure (nothing is recorded here: the engine
+ * settles the outcome).
+ */
+export async function sendClaimed(
+  ctx: SendContext,
+  claimed: Extract<Claim, { kind: 'claimed' }>,
+): Promise<AttemptOutcome> {
+  const { attempt, delivery, request, now } = claimed;
+  ctx.emit({
+    type: 'attempt-started',
+    deliveryId: delivery.id,
+    n: attempt.n,
+    scheduledAt: new Date(attempt.scheduledAt).toISOString(),
+    sentAt: new Date(now).toISOString(),
+  });
+  const controller = new AbortController();
+  ctx.inFlight.set(attempt.id, controller);
+  let result: AttemptResult | null = null;
+  let thrown: unknown = null;
+  try {
+    result = await ctx.attempt(delivery.url, request, {
+      timeoutMs: delivery.policy.timeoutMs,
+      success: delivery.policy.success,
+      signal: controller.signal,
+    });
+  } catch (error) {
+    thrown = error;
+  } finally {
+    ctx.inFlight.delete(attempt.id);
+  }
+  return result
+    ? { ...result, requestHeaders: result.request.headers }
+    : failure('network', `the attempt failed: ${describeError(thrown)}`, null);
+}
