@@ -42,6 +42,11 @@ export default defineConfig({
         include: [...include],
         // A file named in `unit` explicitly is not run again by the broader glob of another project.
         exclude: name === 'unit' ? [] : [...unitOnly],
+        // Unit files share their worker's module cache (no fresh import of the
+        // core per file): import time was 169 s of a 375 s unit run under load,
+        // 20 s of 229 s without isolation. Each unit file cleans up after itself
+        // (servers closed, databases in temp dirs, clocks injected).
+        isolate: name !== 'unit',
       },
     })),
   },
