@@ -27,6 +27,8 @@ import { entry as shopify } from './shopify';
 import { entry as slack } from './slack';
 import { entry as standardWebhooks } from './standard-webhooks';
 import { entry as stripe } from './stripe';
+import { entry as sentry } from './sentry';
+import { entry as vercel } from './vercel';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -51,6 +53,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   paddle,
   gitlab,
   sanity,
+  sentry,
+  vercel,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
