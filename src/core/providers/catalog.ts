@@ -29,6 +29,7 @@ import { entry as standardWebhooks } from './standard-webhooks';
 import { entry as stripe } from './stripe';
 import { entry as sentry } from './sentry';
 import { entry as vercel } from './vercel';
+import { entry as pagerduty } from './pagerduty';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -55,6 +56,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   sanity,
   sentry,
   vercel,
+  pagerduty,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
