@@ -30,6 +30,8 @@ import { entry as stripe } from './stripe';
 import { entry as sentry } from './sentry';
 import { entry as vercel } from './vercel';
 import { entry as pagerduty } from './pagerduty';
+import { entry as typeform } from './typeform';
+import { entry as calendly } from './calendly';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -57,6 +59,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   sentry,
   vercel,
   pagerduty,
+  typeform,
+  calendly,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
