@@ -32,6 +32,8 @@ import { entry as vercel } from './vercel';
 import { entry as pagerduty } from './pagerduty';
 import { entry as typeform } from './typeform';
 import { entry as calendly } from './calendly';
+import { entry as docusign } from './docusign';
+import { entry as bitbucket } from './bitbucket';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -61,6 +63,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   pagerduty,
   typeform,
   calendly,
+  docusign,
+  bitbucket,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
