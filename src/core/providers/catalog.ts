@@ -34,6 +34,7 @@ import { entry as typeform } from './typeform';
 import { entry as calendly } from './calendly';
 import { entry as docusign } from './docusign';
 import { entry as bitbucket } from './bitbucket';
+import { entry as telegram } from './telegram';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -65,6 +66,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   calendly,
   docusign,
   bitbucket,
+  telegram,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
