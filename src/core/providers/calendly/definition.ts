@@ -140,7 +140,7 @@ export const calendly: ProviderDefinition = {
   eventTypeLocations: [{ in: 'body', path: 'event' }],
   detection: { headers: ['Calendly-Webhook-Signature'], headersAreGeneric: false },
   ids: { conventions: [], delivery: { generate: { style: 'uuid' } } },
-  limits: { httpsRequired: true },
+  limits: { httpsRequired: false },
   delivery: {
     timeoutMs: 15 * SECOND,
     success: '2xx',

@@ -115,7 +115,7 @@ export const docusign: ProviderDefinition = {
   eventTypeLocations: [{ in: 'body', path: 'event' }],
   detection: { headers: ['X-DocuSign-Signature-1'], headersAreGeneric: false },
   ids: { conventions: [], delivery: { generate: { style: 'uuid' } } },
-  limits: { httpsRequired: true },
+  limits: { httpsRequired: false },
   delivery: {
     timeoutMs: UNDOCUMENTED_TIMEOUT_MS,
     success: '2xx',

@@ -96,12 +96,12 @@ export const typeform: ProviderDefinition = {
     success: '2xx',
     retryDelaysMs: RETRIES_OVER_TEN_HOURS,
     afterFailure:
-      'Given up after 10 hours. A 410 Gone or 404 Not Found disables the webhook at once; a webhook that fails on every delivery for 24 hours is disabled.',
+      'Given up after 10 hours (the 429/408/503/423 rule). A 410 Gone or 404 Not Found is not retried and disables the webhook at once.',
   },
   notes: [
     'Scheme: https://www.typeform.com/developers/webhooks/secure-your-webhooks/ - Typeform-Signature is "sha256=" + the base64 HMAC-SHA256 of the entire raw body, keyed with the webhook secret (set through the Webhooks API) as text.',
     'Proven by the documented recipe only: Typeform publishes no npm library with a verify function (@typeform/api-client manages forms and webhooks, it does not verify them) and no test vector; test/core/providers/oracles/typeform-calendly.test.ts checks both directions against an independent node:crypto computation of that recipe.',
-    'Delivery: https://www.typeform.com/developers/webhooks/ (Troubleshooting / webhook failures) - a 30 s timeout; a 429, 408, 503 or 423 is retried every 2-3 minutes for up to 10 hours (here 2 and 3 minutes in turn, 240 retries); a 410 or 404 disables the webhook at once. Typeform retries only those statuses, while the sender retries any failure; answer with one of them to see the documented ladder.',
+    'Delivery: https://www.typeform.com/developers/webhooks/ (Timeout, Delivery retries) - a 30 s timeout; a 429, 408, 503 or 423 is retried every 2-3 minutes for 10 hours (here 2 and 3 minutes in turn, 240 retries); a 410 or 404 is not retried and disables the webhook. Other statuses follow a separate, shorter back-off on that page, not modelled: the sender runs the 10-hour ladder for any failure.',
     'Events and payload: https://www.typeform.com/developers/webhooks/example-payload/ - form_response (and form_response_partial for partial responses), { event_id, event_type, form_response }. submitted_at is absent from a partial response. Payloads abridged.',
   ],
 };

@@ -105,7 +105,7 @@ export const vercel: ProviderDefinition = {
     conventions: [{ field: 'payload.deployment.id', prefix: 'dpl_', description: 'Deployment id.' }],
     delivery: { fromPayload: 'id', generate: { style: 'uuid' } },
   },
-  limits: { httpsRequired: true },
+  limits: { httpsRequired: false },
   delivery: {
     timeoutMs: UNDOCUMENTED_TIMEOUT_MS,
     success: '2xx',
@@ -116,7 +116,7 @@ export const vercel: ProviderDefinition = {
     'Scheme: https://vercel.com/docs/webhooks/webhooks-api (Securing webhooks) - x-vercel-signature is the hex HMAC-SHA1 of the raw body, keyed with the webhook secret (account webhooks) or the integration client secret, as text.',
     'Proven by the documented recipe only: Vercel publishes no npm library with a verify function and no test vector; test/core/providers/oracles/sentry-vercel.test.ts checks both directions against an independent node:crypto computation of that recipe.',
     'Envelope and events: https://vercel.com/docs/webhooks/webhooks-api (Payload, Supported Event Types) - { type, id (the webhook delivery), createdAt (unix ms), region (possibly null), payload }. The list holds the deployment, project, domain and integration events of that page; newer families (marketplace, firewall, flags) are not listed yet. Payloads abridged.',
-    'Account webhooks need a Pro or Enterprise team and an https URL (https://vercel.com/docs/webhooks).',
+    'Account webhooks need a Pro or Enterprise team (https://vercel.com/docs/webhooks).',
     UNDOCUMENTED_NOTE,
   ],
 };
