@@ -27,6 +27,14 @@ import { entry as shopify } from './shopify';
 import { entry as slack } from './slack';
 import { entry as standardWebhooks } from './standard-webhooks';
 import { entry as stripe } from './stripe';
+import { entry as sentry } from './sentry';
+import { entry as vercel } from './vercel';
+import { entry as pagerduty } from './pagerduty';
+import { entry as typeform } from './typeform';
+import { entry as calendly } from './calendly';
+import { entry as docusign } from './docusign';
+import { entry as bitbucket } from './bitbucket';
+import { entry as telegram } from './telegram';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -51,6 +59,14 @@ export const CATALOG: readonly CatalogEntry[] = [
   paddle,
   gitlab,
   sanity,
+  sentry,
+  vercel,
+  pagerduty,
+  typeform,
+  calendly,
+  docusign,
+  bitbucket,
+  telegram,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

@@ -47,6 +47,10 @@ export function parseSignatureValue(format: SignatureFormat, raw: string): Parse
     case 'prefixed': {
       if (/\s/.test(value))
         return { ok: false, problem: `"${format.prefix}<digest>" was expected, but the value has spaces` };
+      // Several signatures, each with the prefix, comma-separated (PagerDuty's `v1=<hex>,v1=<hex>` during a secret rotation).
+      const parts = value.split(',');
+      if (parts.length > 1 && parts.every((p) => p.startsWith(format.prefix) && p.length > format.prefix.length))
+        return { ok: true, tokens: parts.map((p) => p.slice(format.prefix.length)), loose: [] };
       if (value.startsWith(format.prefix)) return { ok: true, tokens: [value.slice(format.prefix.length)], loose: [] };
       return { ok: true, tokens: [], loose: [{ token: value, mistake: 'prefix-dropped', prefix: format.prefix }] };
     }
