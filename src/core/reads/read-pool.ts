@@ -181,7 +181,11 @@ export function startReadThread(options: ReadThreadOptions): ReadThread {
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject, local, end });
         const request: ToReadThread = { id, method, args };
-        w.postMessage(request);
+        try {
+          w.postMessage(request);
+        } catch {
+          settle(id, runLocal); // arguments that cannot be copied across: read here
+        }
       });
     },
     get state() {

@@ -179,6 +179,15 @@ describe('the read thread', () => {
     expect(t.served).toEqual({ thread: 0, main: 1 });
   });
 
+  it('reads here a request whose arguments cannot be copied to the thread', async () => {
+    const t = start();
+    await t.ready();
+    const args = { limit: 1, extra: () => 1 } as unknown as ReadArgs<'captures.list'>;
+    expect((await read('captures.list', args))[0].id).toBe(30);
+    expect(t.served).toEqual({ thread: 0, main: 1 });
+    expect(app.interactive.inFlight).toBe(0);
+  });
+
   it('after stop, reads run on the main connection', async () => {
     const t = start();
     await t.ready();
