@@ -155,7 +155,14 @@ export function startReadThread(options: ReadThreadOptions): ReadThread {
       schemaVersion: options.schemaVersion,
       nativeBinding: options.nativeBinding,
     };
-    const w = new Worker(entry, { workerData: data });
+    let w: Worker;
+    try {
+      w = new Worker(entry, { workerData: data });
+    } catch (error) {
+      state = 'down';
+      options.onError?.(new Error(`read thread: ${(error as Error).message}; reads stay on the main thread`));
+      return;
+    }
     worker = w;
     w.on('message', onMessage);
     w.on('error', (error) => onGone(w, error));

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/core/app';
@@ -186,6 +187,14 @@ describe('the read thread', () => {
     expect((await read('captures.list', args))[0].id).toBe(30);
     expect(t.served).toEqual({ thread: 0, main: 1 });
     expect(app.interactive.inFlight).toBe(0);
+  });
+
+  it('without its script (a build that left it out), says so once and leaves every read to the main connection', async () => {
+    const t = start({ entry: join(dir.path, 'no-such-read-worker.mjs') });
+    expect(t.state).toBe('down');
+    expect(errors.map(String)).toEqual([expect.stringMatching(/read thread: no .*no-such-read-worker\.mjs/)]);
+    expect((await read('captures.get', { id: 4 })).id).toBe(4);
+    expect(t.served).toEqual({ thread: 0, main: 1 });
   });
 
   it('after stop, reads run on the main connection', async () => {
