@@ -59,7 +59,7 @@ export interface AppOptions {
   durability?: Durability;
   /** Encrypts signing secrets at rest (the desktop app's safeStorage); without one they stay plain in the owner-only database. */
   secretSealer?: SecretSealer;
-  /** Answer the UI's reads on a worker thread with a read-only connection of its own, from startBackground (serve). */
+  /** Answer the UI's reads on a worker thread with a read-only connection of its own, from startBackground (serve, the desktop core). */
   readThread?: boolean;
 }
 
