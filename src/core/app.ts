@@ -297,7 +297,9 @@ export function createApp(options: AppOptions): App {
     reads: {
       run(method, args) {
         const local = () => runRead(captures, method, args);
-        if (readThread) return readThread.run(method, args, local);
+        // A capture the background has not analyzed yet gets its verdict here (with the secrets): no trip to the thread and back.
+        const unanalyzed = method === 'captures.get' && (args as { id: number }).id > analysisRepo.analyzedUpto();
+        if (readThread && !unanalyzed) return readThread.run(method, args, local);
         try {
           return Promise.resolve(local()); // read now, within the interactive call
         } catch (error) {

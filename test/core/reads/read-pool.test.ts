@@ -223,6 +223,10 @@ describe('the app with a read thread', () => {
       expect(((await callApi(handlers, 'captures.search', { text: 'invoice' })) as unknown[]).length).toBe(2);
       expect(await callApi(handlers, 'captures.body', { id: 2 })).toMatchObject({ isText: true });
       expect(t.served).toEqual({ thread: 2, main: 0 });
+      // A capture the background has not analyzed yet is opened here, where its verdict is computed: no trip to the thread.
+      threaded.captures.insertMany([row(3)]);
+      expect(await callApi(handlers, 'captures.get', { id: 3 })).toMatchObject({ id: 3 });
+      expect(t.served).toEqual({ thread: 2, main: 0 });
       await threaded.close();
       expect(t.state).toBe('stopped');
     } finally {
