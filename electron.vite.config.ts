@@ -24,6 +24,32 @@ function checkpointWorker(): Plugin {
   };
 }
 
+/**
+ * The read thread (src/core/reads) is started the same way, from
+ * `read-worker.mjs` beside the module that starts it: bundled whole from its
+ * TypeScript entry into that one file (a worker unpacked beside the asar cannot
+ * import chunks inside it); node_modules stays external, as for the CLI's bundle.
+ */
+function readWorker(): Plugin {
+  return {
+    name: 'hookscope-read-worker',
+    async generateBundle() {
+      const { build } = await import('esbuild');
+      const built = await build({
+        entryPoints: [resolve(root, 'src/core/reads/read-worker-entry.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        write: false,
+        logLevel: 'warning',
+      });
+      this.emitFile({ type: 'asset', fileName: 'read-worker.mjs', source: built.outputFiles[0].text });
+    },
+  };
+}
+
 // Three builds, into out/main, out/preload and out/renderer (electron-vite's
 // defaults; `--outDir` moves all three): the Electron main process (ESM; node_modules stays external,
 // better-sqlite3 loads the Electron-ABI binary via nativeBinding), the
@@ -31,7 +57,7 @@ function checkpointWorker(): Plugin {
 // require nothing but 'electron'), and the React renderer from renderer/.
 export default defineConfig({
   main: {
-    plugins: [checkpointWorker()],
+    plugins: [checkpointWorker(), readWorker()],
     build: {
       // The main process, and the core's utility process (forked by the main process from out/main/core-process.js).
       rollupOptions: {

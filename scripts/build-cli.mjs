@@ -11,9 +11,7 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'out', 'cli');
 mkdirSync(outDir, { recursive: true });
-await build({
-  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-  outfile: join(outDir, 'main.mjs'),
+const bundle = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -21,6 +19,13 @@ await build({
   packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
+};
+await build({ ...bundle, entryPoints: [join(root, 'src', 'cli', 'main.ts')], outfile: join(outDir, 'main.mjs') });
+// The read thread (src/core/reads) is loaded by URL next to the module that starts it, as the checkpoint worker is.
+await build({
+  ...bundle,
+  entryPoints: [join(root, 'src', 'core', 'reads', 'read-worker-entry.ts')],
+  outfile: join(outDir, 'read-worker.mjs'),
 });
 // The WAL checkpoint worker is loaded by URL next to the module that starts it.
 copyFileSync(join(root, 'src', 'core', 'store', 'checkpoint-worker.mjs'), join(outDir, 'checkpoint-worker.mjs'));

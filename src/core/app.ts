@@ -38,7 +38,10 @@ import { createCleanup, type Cleanup } from './cleanup';
 import { createInteractiveGate, type InteractiveGate } from './interactive';
 import { createBacklogRepo } from './store/backlog';
 import { createCoalescer } from './coalesce';
-import type { Backlog } from '../shared/api';
+import type { ApiResults, Backlog } from '../shared/api';
+import { startReadThread, type ReadThread } from './reads/read-pool';
+import { runRead, type ReadArgs, type ThreadRead } from './reads/read-methods';
+import { schemaVersion } from './store/read-connection';
 
 export interface AppOptions {
   dataDir: string;
@@ -56,6 +59,8 @@ export interface AppOptions {
   durability?: Durability;
   /** Encrypts signing secrets at rest (the desktop app's safeStorage); without one they stay plain in the owner-only database. */
   secretSealer?: SecretSealer;
+  /** Answer the UI's reads on a worker thread with a read-only connection of its own, from startBackground (serve, the desktop core). */
+  readThread?: boolean;
 }
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -79,6 +84,12 @@ export interface AppSurface {
   readonly interactive: InteractiveGate;
   /** How far the background is behind: captures without a verdict yet, captures not yet searchable through the index. */
   backlog(): Backlog;
+  /** The UI's reads of captures (src/core/reads): on the read thread while it runs (AppOptions.readThread), else on the main connection. */
+  readonly reads: {
+    run<M extends ThreadRead>(method: M, args: ReadArgs<M>): Promise<ApiResults[M]>;
+    /** The read thread once startBackground started it; null without one. */
+    thread(): ReadThread | null;
+  };
   readonly endpoints: EndpointService;
   readonly secrets: SecretService;
   readonly captures: CaptureService;
@@ -219,6 +230,7 @@ export function createApp(options: AppOptions): App {
   let captureAddress: AddressInfo | null = null;
   let background: Background | undefined;
   let checkpointer: Checkpointer | undefined;
+  let readThread: ReadThread | undefined;
   let closed = false;
 
   const tunnel = createAppTunnel({ events, clock, capture: () => captureAddress }, options.tunnel);
@@ -282,6 +294,20 @@ export function createApp(options: AppOptions): App {
       verdictsPending: backlogRepo.countAbove(analysisRepo.analyzedUpto()),
       indexPending: backlogRepo.countAbove(search.indexedUpto()),
     }),
+    reads: {
+      run(method, args) {
+        const local = () => runRead(captures, method, args);
+        // A capture the background has not analyzed yet gets its verdict here (with the secrets): no trip to the thread and back.
+        const unanalyzed = method === 'captures.get' && (args as { id: number }).id > analysisRepo.analyzedUpto();
+        if (readThread && !unanalyzed) return readThread.run(method, args, local);
+        try {
+          return Promise.resolve(local()); // read now, within the interactive call
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
+      thread: () => readThread ?? null,
+    },
     endpoints,
     secrets,
     captures: { ...captures, insertMany: (rows) => captureRepo.insertMany(rows) },
@@ -338,6 +364,15 @@ export function createApp(options: AppOptions): App {
         nativeBinding: options.nativeBinding,
         onError: options.onError,
       });
+      if (options.readThread)
+        readThread ??= startReadThread({
+          file: dbFile,
+          schemaVersion: schemaVersion(db),
+          nativeBinding: options.nativeBinding,
+          clock,
+          gate: interactive,
+          onError: options.onError,
+        });
     },
     drainBackground() {
       for (let i = 0; i < 100_000; i++) {
@@ -370,6 +405,7 @@ export function createApp(options: AppOptions): App {
       writer.flush();
       added.flush();
       background?.stop();
+      await readThread?.stop();
       await senders.stop();
       await checkpointer?.stop();
       db.close();

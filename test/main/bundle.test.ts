@@ -61,7 +61,9 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
   });
 
   it('needs no build tool at run time: the main and core bundles import only runtime dependencies and Node/Electron', () => {
-    const code = ['index.js', 'core-process.js'].map((f) => readFileSync(join(outDir, 'main', f), 'utf8')).join('\n');
+    const code = ['index.js', 'core-process.js', 'read-worker.mjs']
+      .map((f) => readFileSync(join(outDir, 'main', f), 'utf8'))
+      .join('\n');
     const imported = new Set(
       [...code.matchAll(/(?:from\s+|import\(\s*|require\(\s*)["']([^"'.][^"']*)["']/g)].map((m) => m[1]),
     );
@@ -80,9 +82,10 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
     for (const tool of ['tsx', 'esbuild', 'vite']) expect(imported.has(tool)).toBe(false);
   });
 
-  it("puts the core process's bundle and the WAL checkpointer worker next to the main bundle, and builds the renderer", () => {
+  it("puts the core process's bundle, the WAL checkpointer and the read thread next to the main bundle, and builds the renderer", () => {
     expect(existsSync(join(outDir, 'main', 'core-process.js'))).toBe(true);
     expect(existsSync(join(outDir, 'main', 'checkpoint-worker.mjs'))).toBe(true);
+    expect(existsSync(join(outDir, 'main', 'read-worker.mjs'))).toBe(true);
     expect(readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8')).toMatch(
       /<script type="module"[^>]*src="\.\/assets\//,
     );
@@ -147,6 +150,9 @@ describe('the electron-vite build (electron.vite.config.ts)', () => {
       expect(res.status).toBe(200);
       const event = await waitFor((m) => m.type === 'event' && String(m.text).includes('captures.added'));
       expect(JSON.parse(event.text as string).payload[0]).toMatchObject({ path: '/default/from-the-bundle' });
+      // The list, read by the core's read thread (read-worker.mjs beside the bundle) once it has started.
+      const list = JSON.parse((await ask({ op: 'call', method: 'captures.list', args: {} })).text as string);
+      expect(list).toMatchObject({ ok: true, result: [{ path: '/default/from-the-bundle' }] });
 
       expect(await ask({ op: 'quit' })).toMatchObject({ quitted: true });
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));

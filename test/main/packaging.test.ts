@@ -31,11 +31,12 @@ describe('packaging (electron-builder.yml, checked by electron-builder itself, w
     expect(png[25]).toBe(6);
   });
 
-  it('ships one asar archive, with only the worker and the database module unpacked beside it', async () => {
+  it('ships one asar archive, with only the workers and the database module unpacked beside it', async () => {
     const config = await getConfig(root, null, null);
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual([
       'out/main/checkpoint-worker.mjs',
+      'out/main/read-worker.mjs',
       'node_modules/better-sqlite3/**',
       'node_modules/bindings/**',
       'node_modules/file-uri-to-path/**',

@@ -131,6 +131,7 @@ export function registerServeCommand(program: Command): void {
           bodyLimit: options.bodyLimit,
           requestTimeoutMs: options.requestTimeout,
           durability: options.durability,
+          readThread: true,
           onError: (error) => process.stderr.write(`${logLine(error, dbFile)}\n`),
         });
       } catch (error) {

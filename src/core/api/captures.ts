@@ -9,10 +9,11 @@ type CaptureHandlers = Pick<
 /** Captures: the list, one with its verdict, its body, full-text search, and deleting them (in the background, in slices). */
 export function createCaptureHandlers(app: AppSurface): CaptureHandlers {
   return {
-    'captures.list': (args) => app.captures.list(args),
-    'captures.get': ({ id }) => app.captures.detail(id),
-    'captures.body': ({ id }) => app.captures.body(id),
-    'captures.search': ({ text, limit }) => app.captures.search(text, limit ?? 50),
+    // The UI's reads: on the read thread when serve runs one (src/core/reads), else here.
+    'captures.list': (args) => app.reads.run('captures.list', args),
+    'captures.get': (args) => app.reads.run('captures.get', args),
+    'captures.body': (args) => app.reads.run('captures.body', args),
+    'captures.search': (args) => app.reads.run('captures.search', args),
     'captures.delete': ({ ids, all, dryRun, ...filter }) => {
       const request = { ids, all, filter };
       return dryRun

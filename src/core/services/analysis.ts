@@ -1,7 +1,7 @@
 import { analyzeCapture, type AnalysisContext } from '../analysis/analyze';
 import type { EventBus } from '../events';
 import type { ProviderRegistry } from '../providers';
-import type { AnalysisRepo } from '../store/analysis';
+import { hasCurrentVerdict, type AnalysisRepo } from '../store/analysis';
 import type { CaptureRepo, StoredCapture } from '../store/captures';
 import type { EndpointRepo } from '../store/endpoints';
 import type { SecretRepo } from '../store/secrets';
@@ -70,7 +70,7 @@ export function createAnalysisService({
     },
     analyzed(id) {
       const stored = captures.get(id);
-      if (id <= repo.analyzedUpto() && !stored.staleVerdict) return stored;
+      if (hasCurrentVerdict(stored, repo.analyzedUpto())) return stored;
       const result = analyzeCapture(stored, analysisContext());
       repo.save([result], 0);
       return captures.get(id);

@@ -11,6 +11,11 @@ export interface AnalysisResult {
 
 export type AnalysisRepo = ReturnType<typeof createAnalysisRepo>;
 
+/** True when the capture's stored provider and verdict are current: analyzed (at or below the mark) and not flagged stale. */
+export function hasCurrentVerdict(capture: StoredCapture, analyzedUpto: number): boolean {
+  return capture.id <= analyzedUpto && !capture.staleVerdict;
+}
+
 /**
  * Where provider attribution and verdicts are kept. New rows are analyzed in
  * id order from `analysis_state.analyzed_upto`; older rows flagged

@@ -62,6 +62,7 @@ export function runCore(parent: ParentPortLike, exit: (code: number) => void = (
         nativeBinding: options.nativeBinding,
         tunnel: { vault: vaultFor(options.tokens, parent) },
         secretSealer: options.secretKey ? createKeySealer(Buffer.from(options.secretKey, 'base64')) : undefined,
+        readThread: true, // the UI's reads on a thread of their own; verdicts needing the sealed secrets stay here
         onError: (error) => process.stderr.write(`hookscope core: ${(error as Error).message}\n`),
       });
       app = core;
