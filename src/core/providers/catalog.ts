@@ -28,6 +28,7 @@ import { entry as slack } from './slack';
 import { entry as standardWebhooks } from './standard-webhooks';
 import { entry as stripe } from './stripe';
 import { entry as checkout } from './checkout';
+import { entry as pusher } from './pusher';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -53,6 +54,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   gitlab,
   sanity,
   checkout,
+  pusher,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
