@@ -29,6 +29,7 @@ import { entry as standardWebhooks } from './standard-webhooks';
 import { entry as stripe } from './stripe';
 import { entry as checkout } from './checkout';
 import { entry as pusher } from './pusher';
+import { entry as notion } from './notion';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -55,6 +56,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   sanity,
   checkout,
   pusher,
+  notion,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
