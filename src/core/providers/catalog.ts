@@ -30,6 +30,7 @@ import { entry as stripe } from './stripe';
 import { entry as checkout } from './checkout';
 import { entry as pusher } from './pusher';
 import { entry as notion } from './notion';
+import { entry as elevenlabs } from './elevenlabs';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -57,6 +58,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   checkout,
   pusher,
   notion,
+  elevenlabs,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
