@@ -32,7 +32,11 @@ function timeFields(value: unknown, path = ''): { path: string; value: string | 
   if (typeof value === 'string')
     return ISO.test(value) || (DATE.test(value) && path !== 'apiVersion') ? [{ path, value }] : [];
   if (typeof value === 'number')
-    return /(^|\.)(timestamp|created|event_time|created_at|webhookTimestamp)$/.test(path) ? [{ path, value }] : [];
+    return /(^|\.)(timestamp|created|event_time|created_at|webhookTimestamp|time_ms|event_timestamp|start_time_unix_secs)$/.test(
+      path,
+    )
+      ? [{ path, value }]
+      : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => timeFields(v, `${path}[${i}]`));
   if (value && typeof value === 'object')
     return Object.entries(value).flatMap(([k, v]) => timeFields(v, path ? `${path}.${k}` : k));
