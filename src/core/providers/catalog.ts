@@ -31,6 +31,7 @@ import { entry as checkout } from './checkout';
 import { entry as pusher } from './pusher';
 import { entry as notion } from './notion';
 import { entry as elevenlabs } from './elevenlabs';
+import { entry as sendgrid } from './sendgrid';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -59,6 +60,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   pusher,
   notion,
   elevenlabs,
+  sendgrid,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
