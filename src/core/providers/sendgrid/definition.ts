@@ -127,7 +127,10 @@ export const sendgrid: ProviderDefinition = {
     { in: 'body', path: 'event' },
   ],
   detection: { headers: [SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER], headersAreGeneric: false },
-  ids: { conventions: [], delivery: { generate: { style: 'uuid' } } },
+  ids: {
+    conventions: [{ field: 'sg_event_id', description: 'Unique per event: a handler deduplicates by it.' }],
+    delivery: { generate: { style: 'uuid' } },
+  },
   limits: { httpsRequired: false },
   delivery: {
     timeoutMs: UNDOCUMENTED_TIMEOUT_MS,
