@@ -202,7 +202,8 @@ export interface ApiResults extends ReplayApiResults {
   'app.info': AppInfo;
   'app.backlog': Backlog;
   'providers.list': ProviderDefinition[];
-  'providers.sample': Record<string, unknown>;
+  /** The body the provider posts: an object, or an array where the provider batches events (SendGrid). */
+  'providers.sample': Record<string, unknown> | unknown[];
   'endpoints.bind': Endpoint & { secretCount: number };
   /** publicKey: for a provider that signs with Ed25519 or ECDSA P-256, the public key the handler must be configured with (the pair the secret stands for). */
   'sender.send': {

@@ -151,7 +151,12 @@ describe('the Sender screen', () => {
     const [capture] = await capturesOf('lr-valid');
     expect(capture.signatureStatus).toBe('valid');
     // Sent as compact JSON: the provider's sample for seed 42, made at send time (its times) for this webhook (its id).
-    const sample = await api(served, 'providers.sample', { provider: 'lrdefender', eventType: 'device.new', seed: 42 });
+    // LRDefender's sample is an object (only batching providers' are arrays).
+    const sample = (await api(served, 'providers.sample', {
+      provider: 'lrdefender',
+      eventType: 'device.new',
+      seed: 42,
+    })) as Record<string, unknown>;
     const text = Buffer.from((await api(served, 'captures.body', { id: capture.id })).bodyBase64, 'base64').toString(
       'utf8',
     );

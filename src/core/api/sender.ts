@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '../../shared/api';
 import type { DeliveryView } from '../../shared/delivery-types';
 import { canonicalWarningFor } from '../../shared/canonical-json';
-import { assertEventType, buildSample, checkSubscriptionId } from '../providers';
+import { assertEventType, buildSample, checkSubscriptionId, providerBody } from '../providers';
 import { generateSecret } from '../sender/generate-secret';
 import { toWebhookView, type Sender } from '../sender';
 import type { AppSurface } from '../app';
@@ -49,10 +49,14 @@ function view(sender: Sender, id: number): DeliveryView {
 export function createSenderHandlers(app: AppSurface): SenderHandlers {
   return {
     'providers.list': () => app.providers.list(),
-    'providers.sample': ({ provider, eventType, seed }) =>
-      buildSample(app.providers.require(provider), eventType, seed ?? Math.floor(Math.random() * 2 ** 31), {
+    'providers.sample': ({ provider, eventType, seed }) => {
+      const definition = app.providers.require(provider);
+      const event = buildSample(definition, eventType, seed ?? Math.floor(Math.random() * 2 ** 31), {
         nowMs: app.clock.now(),
-      }),
+      });
+      // What the provider posts: SendGrid's sample is an array of one event.
+      return providerBody(definition, event) as Record<string, unknown> | unknown[];
+    },
     'endpoints.bind': ({ slug, provider, secrets, mode }) => {
       if (provider !== undefined)
         app.endpoints.update(slug, { provider: provider === null ? null : app.providers.require(provider).id });

@@ -3,7 +3,7 @@
  * definition (plain data, the same shape as a user's provider file), and,
  * only where a template cannot say it, a sample generator and payload rules.
  */
-import type { JsonObject, ProviderDefinition } from '../../shared/providers';
+import type { JsonObject, JsonValue, ProviderDefinition } from '../../shared/providers';
 import type { Checker } from './rules/check';
 import type { SampleContext } from './samples/context';
 import type { Rng } from './samples/prng';
@@ -17,4 +17,9 @@ export interface CatalogEntry {
   sample?: SampleGenerator;
   /** Rules beyond the generic ones read from the definition (envelope, ids, time field). */
   rules?: PayloadRules;
+  /**
+   * The JSON the provider posts for one event, when it is not the event itself
+   * (SendGrid posts an array of events). Samples and payload rules stay one event.
+   */
+  body?: (event: JsonObject) => JsonValue;
 }

@@ -35,6 +35,11 @@ import { entry as calendly } from './calendly';
 import { entry as docusign } from './docusign';
 import { entry as bitbucket } from './bitbucket';
 import { entry as telegram } from './telegram';
+import { entry as checkout } from './checkout';
+import { entry as pusher } from './pusher';
+import { entry as notion } from './notion';
+import { entry as elevenlabs } from './elevenlabs';
+import { entry as sendgrid } from './sendgrid';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -67,6 +72,11 @@ export const CATALOG: readonly CatalogEntry[] = [
   docusign,
   bitbucket,
   telegram,
+  checkout,
+  pusher,
+  notion,
+  elevenlabs,
+  sendgrid,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

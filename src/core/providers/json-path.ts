@@ -15,7 +15,7 @@ export function parseFieldPath(path: string): Step[] | null {
   return steps;
 }
 
-/** The value at `path` in `value`, or undefined. Never throws. */
+/** The value at `path` in `value`, or undefined; a digit segment (`0.event`) indexes an array. Never throws. */
 export function getPath(value: unknown, path: string): unknown {
   const steps = parseFieldPath(path);
   if (!steps) return undefined;
@@ -25,8 +25,12 @@ export function getPath(value: unknown, path: string): unknown {
     if (typeof step === 'number') {
       if (!Array.isArray(current)) return undefined;
       current = current[step];
+    } else if (Array.isArray(current)) {
+      // `0.event`: a digit segment indexes a top-level array (SendGrid posts one).
+      if (!/^\d+$/.test(step)) return undefined;
+      current = current[Number(step)];
     } else {
-      if (Array.isArray(current) || !Object.prototype.hasOwnProperty.call(current, step)) return undefined;
+      if (!Object.prototype.hasOwnProperty.call(current, step)) return undefined;
       current = (current as Record<string, unknown>)[step];
     }
   }

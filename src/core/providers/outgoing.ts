@@ -4,16 +4,17 @@
  * on the payload, so every attempt of a delivery carries the same body.
  */
 import { createHash } from 'node:crypto';
-import type { ProviderDefinition } from '../../shared/providers';
+import type { JsonObject, ProviderDefinition } from '../../shared/providers';
 import { HookscopeError } from '../../shared/errors';
 import { parseJsonBody, utf8 } from './bytes';
 import { firstHeader } from './headers';
+import { catalogEntry } from './catalog';
 import { getPath } from './json-path';
 import { signRequest } from './sign';
 
 export interface OutgoingInput {
   eventType: string;
-  /** An object is sent as compact JSON.stringify output; bytes are sent as they are. */
+  /** An object is sent as compact JSON.stringify output (in the provider's wrapping, if it has one: SendGrid's array); bytes are sent as they are. */
   payload: unknown;
   secret: string;
   /** Unix seconds of this attempt. */
@@ -30,9 +31,19 @@ export interface OutgoingRequest {
   body: Uint8Array;
 }
 
-function encodeBody(payload: unknown): Uint8Array {
+function isPlainObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The JSON a provider posts for one event object: the event, or its wrapping (SendGrid's array of events). */
+export function providerBody(provider: ProviderDefinition, payload: unknown): unknown {
+  const wrap = catalogEntry(provider)?.body;
+  return wrap && isPlainObject(payload) ? wrap(payload) : payload;
+}
+
+function encodeBody(provider: ProviderDefinition, payload: unknown): Uint8Array {
   if (payload instanceof Uint8Array) return payload;
-  const text = JSON.stringify(payload);
+  const text = JSON.stringify(providerBody(provider, payload));
   if (text === undefined) throw new HookscopeError('BAD_INPUT', 'The payload cannot be written as JSON.');
   return utf8(text);
 }
@@ -54,7 +65,7 @@ export function resolveDeliveryId(provider: ProviderDefinition, body: Uint8Array
 }
 
 export function buildOutgoingRequest(provider: ProviderDefinition, input: OutgoingInput): OutgoingRequest {
-  const body = encodeBody(input.payload);
+  const body = encodeBody(provider, input.payload);
   const deliveryId = resolveDeliveryId(provider, body, input.deliveryId);
   const signed = signRequest(provider, {
     secret: input.secret,

@@ -1,8 +1,9 @@
 /**
  * Changes to a JSON event envelope for the handler check: another event of
  * the same kind (new ids, shifted time), padding to a size, a wrong secret.
- * Works on the common envelope fields of every documented provider; a body
- * that is not a JSON object is left as it is (the check says so).
+ * Works on the common envelope fields of every documented provider, and on
+ * each event of a batch (a top-level array of objects: SendGrid); any other
+ * body is left as it is (the check says so).
  */
 
 import { createHash } from 'node:crypto';
@@ -27,6 +28,23 @@ function parseObject(body: Uint8Array): Record<string, unknown> | null {
   }
 }
 
+/** The body's events: the object itself, or every object of a top-level array (a batch); null for anything else. */
+function parseEvents(body: Uint8Array): { events: Record<string, unknown>[]; batch: boolean } | null {
+  const single = parseObject(body);
+  if (single) return { events: [single], batch: false };
+  try {
+    const text = decoder.decode(body);
+    if (isTooDeep(text)) return null;
+    const value: unknown = JSON.parse(text);
+    const isEvent = (item: unknown) => item !== null && typeof item === 'object' && !Array.isArray(item);
+    return Array.isArray(value) && value.length > 0 && value.every(isEvent)
+      ? { events: value as Record<string, unknown>[], batch: true }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 function shiftTime(value: unknown, shiftMs: number): unknown {
   if (typeof value === 'number') {
     // Seconds or milliseconds since the epoch, told apart by size.
@@ -42,9 +60,9 @@ function shiftTime(value: unknown, shiftMs: number): unknown {
   return value;
 }
 
-/** Whether the body is a JSON object whose ids and time can be varied. */
+/** Whether the body is a JSON object (or a batch of them) whose ids and time can be varied. */
 export function isVariable(body: Uint8Array): boolean {
-  return parseObject(body) !== null;
+  return parseEvents(body) !== null;
 }
 
 export interface VariantOptions {
@@ -136,8 +154,13 @@ function pathValue(
  * bodies for distinct events (another device, visitor, time).
  */
 export function eventVariant(body: Uint8Array, tag: string, options: VariantOptions = {}): Uint8Array {
-  const event = parseObject(body);
-  if (!event) return body;
+  const parsed = parseEvents(body);
+  if (!parsed) return body;
+  const events = parsed.events.map((event) => varyEvent(event, tag, options));
+  return encoder.encode(JSON.stringify(parsed.batch ? events : events[0]));
+}
+
+function varyEvent(event: Record<string, unknown>, tag: string, options: VariantOptions): Record<string, unknown> {
   for (const field of options.idFields ?? ID_FIELDS) {
     const at = pathValue(event, field);
     const value = at?.parent[at.key];
@@ -152,7 +175,7 @@ export function eventVariant(body: Uint8Array, tag: string, options: VariantOpti
       if (event[field] === options.eventType.from) event[field] = options.eventType.to;
     }
   }
-  return encoder.encode(JSON.stringify(event));
+  return event;
 }
 
 /** The event grown to exactly `size` bytes by a padding field (or trailing spaces when it is not a JSON object). */

@@ -32,7 +32,7 @@ function timeFields(value: unknown, path = ''): { path: string; value: string | 
   if (typeof value === 'string')
     return ISO.test(value) || (DATE.test(value) && path !== 'apiVersion') ? [{ path, value }] : [];
   if (typeof value === 'number')
-    return /(^|\.)(timestamp|created|event_time|created_at|webhookTimestamp|createdAt|date|edit_date|close_date|add_date|remove_date)$/.test(
+    return /(^|\.)(timestamp|created|event_time|created_at|webhookTimestamp|createdAt|date|edit_date|close_date|add_date|remove_date|time_ms|event_timestamp|start_time_unix_secs)$/.test(
       path,
     )
       ? [{ path, value }]
