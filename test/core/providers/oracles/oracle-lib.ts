@@ -4,7 +4,7 @@
  * test/oracles` (`.ci/run` does it up front); one installer at a time.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,13 +12,19 @@ import { pathToFileURL } from 'node:url';
 const ROOT = resolve(__dirname, '../../../oracles');
 const MARKER = join(ROOT, 'node_modules', '.package-lock.json');
 const LOCK = join(ROOT, '.installing');
+const LOCKFILE = join(ROOT, 'package-lock.json');
+
+/** Installed, and from the lockfile as it is now (a pull that adds an oracle makes the install stale). */
+function installed(): boolean {
+  return existsSync(MARKER) && statSync(MARKER).mtimeMs >= statSync(LOCKFILE).mtimeMs;
+}
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function ensureInstalled(): void {
-  for (let waited = 0; !existsSync(MARKER); waited += 500) {
+  for (let waited = 0; !installed(); waited += 500) {
     try {
       mkdirSync(LOCK);
     } catch {
@@ -28,8 +34,7 @@ function ensureInstalled(): void {
       continue;
     }
     try {
-      if (!existsSync(MARKER))
-        execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', ROOT], { stdio: 'inherit' });
+      if (!installed()) execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', ROOT], { stdio: 'inherit' });
     } finally {
       rmdirSync(LOCK);
     }
