@@ -27,6 +27,7 @@ import { entry as shopify } from './shopify';
 import { entry as slack } from './slack';
 import { entry as standardWebhooks } from './standard-webhooks';
 import { entry as stripe } from './stripe';
+import { entry as razorpay } from './razorpay';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -51,6 +52,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   paddle,
   gitlab,
   sanity,
+  razorpay,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
