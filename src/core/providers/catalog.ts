@@ -28,6 +28,7 @@ import { entry as slack } from './slack';
 import { entry as standardWebhooks } from './standard-webhooks';
 import { entry as stripe } from './stripe';
 import { entry as razorpay } from './razorpay';
+import { entry as coinbaseCommerce } from './coinbase-commerce';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -53,6 +54,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   gitlab,
   sanity,
   razorpay,
+  coinbaseCommerce,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
