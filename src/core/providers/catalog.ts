@@ -29,6 +29,7 @@ import { entry as standardWebhooks } from './standard-webhooks';
 import { entry as stripe } from './stripe';
 import { entry as razorpay } from './razorpay';
 import { entry as coinbaseCommerce } from './coinbase-commerce';
+import { entry as workos } from './workos';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -55,6 +56,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   sanity,
   razorpay,
   coinbaseCommerce,
+  workos,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
