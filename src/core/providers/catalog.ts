@@ -30,6 +30,7 @@ import { entry as stripe } from './stripe';
 import { entry as razorpay } from './razorpay';
 import { entry as coinbaseCommerce } from './coinbase-commerce';
 import { entry as workos } from './workos';
+import { entry as mux } from './mux';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -57,6 +58,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   razorpay,
   coinbaseCommerce,
   workos,
+  mux,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
