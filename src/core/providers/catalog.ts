@@ -31,6 +31,7 @@ import { entry as razorpay } from './razorpay';
 import { entry as coinbaseCommerce } from './coinbase-commerce';
 import { entry as workos } from './workos';
 import { entry as mux } from './mux';
+import { entry as line } from './line';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -59,6 +60,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   coinbaseCommerce,
   workos,
   mux,
+  line,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
