@@ -32,6 +32,7 @@ import { entry as coinbaseCommerce } from './coinbase-commerce';
 import { entry as workos } from './workos';
 import { entry as mux } from './mux';
 import { entry as line } from './line';
+import { entry as knock } from './knock';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -61,6 +62,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   workos,
   mux,
   line,
+  knock,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
