@@ -33,6 +33,7 @@ import { entry as workos } from './workos';
 import { entry as mux } from './mux';
 import { entry as line } from './line';
 import { entry as knock } from './knock';
+import { entry as intercom } from './intercom';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -63,6 +64,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   mux,
   line,
   knock,
+  intercom,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
