@@ -34,6 +34,7 @@ import { entry as mux } from './mux';
 import { entry as line } from './line';
 import { entry as knock } from './knock';
 import { entry as intercom } from './intercom';
+import { entry as lemonSqueezy } from './lemon-squeezy';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -65,6 +66,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   line,
   knock,
   intercom,
+  lemonSqueezy,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
