@@ -7,6 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import { isTooDeep } from '../../shared/json-depth';
+import { getPath, setPath } from '../providers/json-path';
 
 const ID_FIELDS = ['eventId', 'event_id', 'id', 'idempotencyKey', 'idempotency_key'];
 const TIME_FIELDS = ['timestamp', 'createdAt', 'created_at', 'created'];
@@ -54,6 +55,8 @@ export interface VariantOptions {
   shiftMs?: number;
   /** Another event type, written where the body names its type (an event the handler does not know). */
   eventType?: { from: string; to: string };
+  /** Body paths of the event type besides the common top-level fields (Coinbase `event.type`, Intercom `topic`). */
+  typeFields?: string[];
   /** Moves every date in the event, however deep (2026-04-18, ISO times), keeping their relations (a summary's day). */
   everyDateMs?: number;
 }
@@ -150,6 +153,9 @@ export function eventVariant(body: Uint8Array, tag: string, options: VariantOpti
   if (options.eventType) {
     for (const field of TYPE_FIELDS) {
       if (event[field] === options.eventType.from) event[field] = options.eventType.to;
+    }
+    for (const path of options.typeFields ?? []) {
+      if (getPath(event, path) === options.eventType.from) setPath(event, path, options.eventType.to);
     }
   }
   return encoder.encode(JSON.stringify(event));
