@@ -104,8 +104,10 @@ const UPPER = LOWER.toUpperCase();
  */
 export function renewId(id: string, seed: string): string {
   const cut = id.lastIndexOf('_') + 1;
-  const head = id.slice(0, cut);
-  const tail = id.slice(cut);
+  // A one-letter kind before a hex id (LINE's U..., C..., R... user, group and room ids) stays as it is.
+  const kind = /^([A-Z])([0-9a-f]{16,})$/.exec(id.slice(cut));
+  const head = id.slice(0, cut) + (kind ? kind[1] : '');
+  const tail = kind ? kind[2] : id.slice(cut);
   const next = byteStream(`${seed}:${id}`);
   const hex = /^[0-9a-f]+$/.test(tail) ? HEX_LOWER : /^[0-9A-F]+$/.test(tail) ? HEX_UPPER : null;
   let out = '';
@@ -114,22 +116,6 @@ export function renewId(id: string, seed: string): string {
     out += set ? set[next() % set.length] : ch;
   }
   return out === tail && tail.length > 0 ? renewId(id, `${seed}+`) : head + out;
-}
-
-function pathValue(
-  event: Record<string, unknown>,
-  path: string,
-): { parent: Record<string, unknown>; key: string } | null {
-  const parts = path.split('.');
-  let parent: unknown = event;
-  for (const part of parts.slice(0, -1)) {
-    parent =
-      parent && typeof parent === 'object' && !Array.isArray(parent)
-        ? (parent as Record<string, unknown>)[part]
-        : undefined;
-  }
-  if (!parent || typeof parent !== 'object' || Array.isArray(parent)) return null;
-  return { parent: parent as Record<string, unknown>, key: parts[parts.length - 1] };
 }
 
 /**
@@ -142,9 +128,8 @@ export function eventVariant(body: Uint8Array, tag: string, options: VariantOpti
   const event = parseObject(body);
   if (!event) return body;
   for (const field of options.idFields ?? ID_FIELDS) {
-    const at = pathValue(event, field);
-    const value = at?.parent[at.key];
-    if (at && typeof value === 'string' && value) at.parent[at.key] = renewId(value, tag);
+    const value = getPath(event, field);
+    if (typeof value === 'string' && value) setPath(event, field, renewId(value, tag));
   }
   for (const field of TIME_FIELDS) {
     if (field in event) event[field] = shiftTime(event[field], options.shiftMs ?? 0);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src/core/clock';
-import { createProviderRegistry } from '../../../src/core/providers';
+import { buildSample, createProviderRegistry } from '../../../src/core/providers';
 import type { CheckReport } from '../../../src/core/sender';
+import { eventVariant } from '../../../src/core/sender/event-variants';
 import { senderEnv } from './support/env';
 import { providerHandler, type Flaw } from './support/provider-handlers';
 
@@ -49,5 +50,27 @@ describe.each(PROVIDERS)('the handler check for %s', (providerId) => {
 
   it('fails a handler that answers 500 to an event type it does not know, on that scenario only', async () => {
     expect(failing(await check(providerId, 'unknown-500'))).toEqual(['unknown-event']);
+  });
+});
+
+describe('another event like the first, for an envelope whose ids sit in an array (LINE events[0])', () => {
+  it('renews the ids the provider names at indexed paths, so distinct events never look like duplicates', () => {
+    const line = registry.require('line');
+    const body = new TextEncoder().encode(JSON.stringify(buildSample(line, 'message', 1)));
+    const variant = JSON.parse(
+      new TextDecoder().decode(
+        eventVariant(body, 'tag1', {
+          idFields: ['events[0].webhookEventId', 'events[0].source.userId'],
+          eventType: { from: 'message', to: 'hookscope.check_unknown' },
+          typeFields: ['events[0].type'],
+        }),
+      ),
+    ) as { events: { webhookEventId: string; type: string; source: { userId: string } }[] };
+    const original = JSON.parse(new TextDecoder().decode(body)) as typeof variant;
+    expect(variant.events[0].webhookEventId).not.toBe(original.events[0].webhookEventId);
+    expect(variant.events[0].webhookEventId).toHaveLength(original.events[0].webhookEventId.length);
+    expect(variant.events[0].source.userId).toMatch(/^U[0-9a-f]{32}$/);
+    expect(variant.events[0].source.userId).not.toBe(original.events[0].source.userId);
+    expect(variant.events[0].type).toBe('hookscope.check_unknown');
   });
 });
