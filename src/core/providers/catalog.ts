@@ -40,6 +40,14 @@ import { entry as pusher } from './pusher';
 import { entry as notion } from './notion';
 import { entry as elevenlabs } from './elevenlabs';
 import { entry as sendgrid } from './sendgrid';
+import { entry as razorpay } from './razorpay';
+import { entry as coinbaseCommerce } from './coinbase-commerce';
+import { entry as workos } from './workos';
+import { entry as mux } from './mux';
+import { entry as line } from './line';
+import { entry as knock } from './knock';
+import { entry as intercom } from './intercom';
+import { entry as lemonSqueezy } from './lemon-squeezy';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -77,6 +85,14 @@ export const CATALOG: readonly CatalogEntry[] = [
   notion,
   elevenlabs,
   sendgrid,
+  razorpay,
+  coinbaseCommerce,
+  workos,
+  mux,
+  line,
+  knock,
+  intercom,
+  lemonSqueezy,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

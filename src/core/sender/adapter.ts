@@ -60,6 +60,8 @@ export interface DeliveryAdapter {
   forms?(providerId: string): string[];
   /** Body paths of the ids that tell one event from another (event, visitor, device ids); absent: the envelope's common id fields. */
   idFields?(providerId: string): string[];
+  /** Body paths where the event names its type (Coinbase `event.type`, LINE `events[0].type`); absent: the common top-level fields. */
+  typeFields?(providerId: string): string[];
   /** What in a JSON event breaks the provider's own rules (id patterns, time rules); absent: nothing is checked. */
   problems?(providerId: string, eventType: string, event: unknown): string[];
 }

@@ -81,6 +81,7 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
   const { body } = deps.adapter.createBody(input.provider, input.eventType, input.payload, deps.clock.now());
   const prefix = deps.tagPrefix ?? `chk${randomBytes(3).toString('hex')}`;
   const idFields = deps.adapter.idFields?.(input.provider);
+  const typeFields = deps.adapter.typeFields?.(input.provider);
   const forms = deps.adapter.forms?.(input.provider) ?? [];
   let counter = 0;
   const problems = deps.adapter.problems;
@@ -112,7 +113,12 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
       const n = ++counter;
       const eventType = options.eventType ? { from: input.eventType, to: options.eventType } : undefined;
       const shiftMs = options.shiftMs ?? 0;
-      const moved = eventVariant(body, `${prefix}${n}`, { idFields, shiftMs: shiftMs - n * 1000, eventType });
+      const moved = eventVariant(body, `${prefix}${n}`, {
+        idFields,
+        shiftMs: shiftMs - n * 1000,
+        eventType,
+        typeFields,
+      });
       if (eventType || !breaksRules(moved)) return moved;
       // Whole days, every date with them: another day's summary.
       const otherDay = eventVariant(body, `${prefix}${n}`, { idFields, shiftMs, everyDateMs: -n * 86_400_000 });

@@ -8,6 +8,7 @@
 
 import { createHash } from 'node:crypto';
 import { isTooDeep } from '../../shared/json-depth';
+import { getPath, setPath } from '../providers/json-path';
 
 const ID_FIELDS = ['eventId', 'event_id', 'id', 'idempotencyKey', 'idempotency_key'];
 const TIME_FIELDS = ['timestamp', 'createdAt', 'created_at', 'created'];
@@ -72,6 +73,8 @@ export interface VariantOptions {
   shiftMs?: number;
   /** Another event type, written where the body names its type (an event the handler does not know). */
   eventType?: { from: string; to: string };
+  /** Body paths of the event type besides the common top-level fields (Coinbase `event.type`, Intercom `topic`). */
+  typeFields?: string[];
   /** Moves every date in the event, however deep (2026-04-18, ISO times), keeping their relations (a summary's day). */
   everyDateMs?: number;
 }
@@ -119,8 +122,10 @@ const UPPER = LOWER.toUpperCase();
  */
 export function renewId(id: string, seed: string): string {
   const cut = id.lastIndexOf('_') + 1;
-  const head = id.slice(0, cut);
-  const tail = id.slice(cut);
+  // A one-letter kind before a hex id (LINE's U..., C..., R... user, group and room ids) stays as it is.
+  const kind = /^([A-Z])([0-9a-f]{16,})$/.exec(id.slice(cut));
+  const head = id.slice(0, cut) + (kind ? kind[1] : '');
+  const tail = kind ? kind[2] : id.slice(cut);
   const next = byteStream(`${seed}:${id}`);
   const hex = /^[0-9a-f]+$/.test(tail) ? HEX_LOWER : /^[0-9A-F]+$/.test(tail) ? HEX_UPPER : null;
   let out = '';
@@ -129,22 +134,6 @@ export function renewId(id: string, seed: string): string {
     out += set ? set[next() % set.length] : ch;
   }
   return out === tail && tail.length > 0 ? renewId(id, `${seed}+`) : head + out;
-}
-
-function pathValue(
-  event: Record<string, unknown>,
-  path: string,
-): { parent: Record<string, unknown>; key: string } | null {
-  const parts = path.split('.');
-  let parent: unknown = event;
-  for (const part of parts.slice(0, -1)) {
-    parent =
-      parent && typeof parent === 'object' && !Array.isArray(parent)
-        ? (parent as Record<string, unknown>)[part]
-        : undefined;
-  }
-  if (!parent || typeof parent !== 'object' || Array.isArray(parent)) return null;
-  return { parent: parent as Record<string, unknown>, key: parts[parts.length - 1] };
 }
 
 /**
@@ -162,9 +151,8 @@ export function eventVariant(body: Uint8Array, tag: string, options: VariantOpti
 
 function varyEvent(event: Record<string, unknown>, tag: string, options: VariantOptions): Record<string, unknown> {
   for (const field of options.idFields ?? ID_FIELDS) {
-    const at = pathValue(event, field);
-    const value = at?.parent[at.key];
-    if (at && typeof value === 'string' && value) at.parent[at.key] = renewId(value, tag);
+    const value = getPath(event, field);
+    if (typeof value === 'string' && value) setPath(event, field, renewId(value, tag));
   }
   for (const field of TIME_FIELDS) {
     if (field in event) event[field] = shiftTime(event[field], options.shiftMs ?? 0);
@@ -173,6 +161,9 @@ function varyEvent(event: Record<string, unknown>, tag: string, options: Variant
   if (options.eventType) {
     for (const field of TYPE_FIELDS) {
       if (event[field] === options.eventType.from) event[field] = options.eventType.to;
+    }
+    for (const path of options.typeFields ?? []) {
+      if (getPath(event, path) === options.eventType.from) setPath(event, path, options.eventType.to);
     }
   }
   return event;

@@ -107,6 +107,8 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
       const fromPayload = provider.ids.delivery.fromPayload;
       return fromPayload && !fields.includes(fromPayload) ? [fromPayload, ...fields] : fields;
     },
+    typeFields: (id) =>
+      registry.require(id).eventTypeLocations.flatMap((l) => (l.in === 'body' && !l.names ? [l.path] : [])),
     problems: (id, eventType, event) => validatePayload(registry.require(id), eventType, event),
   };
 }

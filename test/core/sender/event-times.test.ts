@@ -30,7 +30,9 @@ const DERIVED: Record<string, (t: number, now: number) => boolean> = {
 /** Every time value of a payload with its path: ISO strings, dates, and the unix-time numbers providers use. */
 function timeFields(value: unknown, path = ''): { path: string; value: string | number }[] {
   if (typeof value === 'string')
-    return ISO.test(value) || (DATE.test(value) && path !== 'apiVersion') ? [{ path, value }] : [];
+    return ISO.test(value) || (DATE.test(value) && !/(^|\.)(apiVersion|api_version)$/.test(path))
+      ? [{ path, value }]
+      : [];
   if (typeof value === 'number')
     return /(^|\.)(timestamp|created|event_time|created_at|webhookTimestamp|createdAt|date|edit_date|close_date|add_date|remove_date|time_ms|event_timestamp|start_time_unix_secs)$/.test(
       path,
