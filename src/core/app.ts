@@ -240,6 +240,7 @@ export function createApp(options: AppOptions): App {
     },
   );
 
+  const inTransaction = db.transaction((work: () => unknown) => work());
   const replay = createReplayService({
     captures: captureRepo,
     endpoints: endpointRepo,
@@ -250,6 +251,8 @@ export function createApp(options: AppOptions): App {
     transfer: createTransferRepo(db),
     load: analysis.analyzed,
     analyzeAll: analysis.analyzeAll,
+    transaction: <T>(work: () => T) => inTransaction(work) as T,
+    listening: () => events.size > 0,
     updateEndpoint(slug, patch) {
       const updated = endpointRepo.update(slug, patch);
       endpointsChanged();

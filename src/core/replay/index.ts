@@ -41,6 +41,10 @@ export interface ReplayServiceDeps {
   analyzeAll(): void;
   /** Changes an endpoint the way the app does (router reload, UI event). */
   updateEndpoint(slug: string, patch: { forwardUrl?: string | null; forwardMode?: 'rule' | 'proxy' }): Endpoint;
+  /** Runs `work` in one write transaction (a turn's forward records are stored together). */
+  transaction<T>(work: () => T): T;
+  /** Whether anyone hears of forwards recorded; nobody listening, a forward's record is not read back. */
+  listening?(): boolean;
   /** Told of every replay or forward recorded, and of captures and endpoints an import added. */
   onRecorded?(replay: StoredReplay): void;
   onImported?(captureIds: number[], endpointsCreated: string[]): void;
@@ -69,6 +73,8 @@ export function createReplayService(deps: ReplayServiceDeps) {
   const forwarder = createForwarder({
     replays: deps.replays,
     setResponse: (id, response) => deps.captures.setResponse(id, response),
+    transaction: deps.transaction,
+    listening: deps.listening,
     clock: deps.clock,
     attempt,
     timeoutMs: deps.forwardTimeoutMs,

@@ -228,6 +228,8 @@ export function createCaptureRepo(db: Database) {
     `SELECT c.*, e.slug FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE c.id = ?`,
   );
 
+  const updateResponse = db.prepare('UPDATE captures SET response = ?, response_status = ? WHERE id = ?');
+
   function insertOne(c: NewCapture): number {
     return Number(insert.run(...insertCaptureParams(c)).lastInsertRowid);
   }
@@ -242,11 +244,7 @@ export function createCaptureRepo(db: Database) {
     /** Records the response actually given, when it differs from the planned one. */
     setResponse(id: number, response: CaptureResponse): void {
       const status = response.kind === 'answered' ? response.status : null;
-      db.prepare('UPDATE captures SET response = ?, response_status = ? WHERE id = ?').run(
-        JSON.stringify(response),
-        status,
-        id,
-      );
+      updateResponse.run(JSON.stringify(response), status, id);
     },
     find(id: number): StoredCapture | undefined {
       const row = selectOne.get(id);
