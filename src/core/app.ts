@@ -233,7 +233,7 @@ export function createApp(options: AppOptions): App {
   /** When captures were last committed: the background works at full speed only when none arrived lately. */
   let lastCommitAt = Number.NEGATIVE_INFINITY;
   const writer = createBatchWriter(
-    (rows) => writes.insertMany(rows),
+    (rows, alongside) => writes.insertMany(rows, alongside),
     (ids) => {
       lastCommitAt = clock.now();
       if (events.size > 0) added.add(ids);
@@ -252,6 +252,7 @@ export function createApp(options: AppOptions): App {
     load: analysis.analyzed,
     analyzeAll: analysis.analyzeAll,
     transaction: <T>(work: () => T) => inTransaction(work) as T,
+    alongside: writer,
     listening: () => events.size > 0,
     updateEndpoint(slug, patch) {
       const updated = endpointRepo.update(slug, patch);

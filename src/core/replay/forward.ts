@@ -9,7 +9,7 @@ import type { NewCapture } from '../store/captures';
 import type { ReplayRepo, StoredReplay } from '../store/replays';
 import { RESPONSE_BODY_LIMIT } from '../sender/attempt';
 import type { AttemptFn, AttemptResult, KeepAliveAgents } from '../sender/types';
-import { createForwardRecords } from './forward-records';
+import { createForwardRecords, type ForwardRecordsDeps } from './forward-records';
 import { answerHeaders, copyableHeaders, firstValue, setHeader } from './headers';
 import { replayRow } from './replay';
 import { joinTarget, pathSuffix } from './target';
@@ -27,6 +27,8 @@ export interface ForwarderDeps {
   setResponse(id: number, response: CaptureResponse): void;
   /** Runs `work` in one write transaction: a turn's forward records are stored together. */
   transaction<T>(work: () => T): T;
+  /** The capture writer, whose transactions the records join when captures are being committed (forward-records.ts). */
+  alongside?: ForwardRecordsDeps['alongside'];
   /** Whether anyone hears of records (onRecorded); nobody listening, a record is not read back. */
   listening?(): boolean;
   clock: Clock;

@@ -21,7 +21,7 @@ import type { AttemptFn } from '../sender/types';
 import { MAX_BULK_CONCURRENCY, runBulk } from './bulk';
 import { buildCurl } from '../curl/build';
 import { diffCaptures } from './diff';
-import { createForwarder } from './forward';
+import { createForwarder, type ForwarderDeps } from './forward';
 import { toHar } from './har';
 import { DEFAULT_SLICE_MS, validateImport, writeImport, yieldToEventLoop, type ImportOptions } from './import';
 import { textSource, type ImportSource } from './import-source';
@@ -43,6 +43,8 @@ export interface ReplayServiceDeps {
   updateEndpoint(slug: string, patch: { forwardUrl?: string | null; forwardMode?: 'rule' | 'proxy' }): Endpoint;
   /** Runs `work` in one write transaction (a turn's forward records are stored together). */
   transaction<T>(work: () => T): T;
+  /** The capture writer: a turn's forward records join its transaction when captures are being committed. */
+  alongside?: ForwarderDeps['alongside'];
   /** Whether anyone hears of forwards recorded; nobody listening, a forward's record is not read back. */
   listening?(): boolean;
   /** Told of every replay or forward recorded, and of captures and endpoints an import added. */
@@ -74,6 +76,7 @@ export function createReplayService(deps: ReplayServiceDeps) {
     replays: deps.replays,
     setResponse: (id, response) => deps.captures.setResponse(id, response),
     transaction: deps.transaction,
+    alongside: deps.alongside,
     listening: deps.listening,
     clock: deps.clock,
     attempt,

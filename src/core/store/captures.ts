@@ -234,12 +234,16 @@ export function createCaptureRepo(db: Database) {
     return Number(insert.run(...insertCaptureParams(c)).lastInsertRowid);
   }
 
-  const insertBatch = db.transaction((rows: NewCapture[]): number[] => rows.map(insertOne));
+  const insertBatch = db.transaction((rows: NewCapture[], alongside?: () => void): number[] => {
+    const ids = rows.map(insertOne);
+    alongside?.();
+    return ids;
+  });
 
   return {
-    /** Inserts all rows in one transaction; returns their ids in order. */
-    insertMany(rows: NewCapture[]): number[] {
-      return insertBatch(rows);
+    /** Inserts all rows in one transaction, with `alongside` (other writes) in it too; returns their ids in order. */
+    insertMany(rows: NewCapture[], alongside?: () => void): number[] {
+      return insertBatch(rows, alongside);
     },
     /** Records the response actually given, when it differs from the planned one. */
     setResponse(id: number, response: CaptureResponse): void {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/core/app';
-import { createForwardRecords, type ForwardRecord } from '../../../src/core/replay/forward-records';
+import { createBatchWriter, type BatchWriter } from '../../../src/core/capture/writer';
+import { createForwardRecords, RIDE_WAIT_MS, type ForwardRecord } from '../../../src/core/replay/forward-records';
 import { createCaptureRepo, type NewCapture } from '../../../src/core/store/captures';
 import { createReplayRepo, type StoredReplay } from '../../../src/core/store/replays';
 import { tempDir } from '../../helpers/temp-dir';
@@ -19,7 +20,11 @@ function appOnDisk(): App {
 }
 
 function capture(app: App, body: string): number {
-  const row: NewCapture = {
+  return app.captures.insertMany([newCapture(app, body)])[0];
+}
+
+function newCapture(app: App, body: string): NewCapture {
+  return {
     endpointId: app.endpoints.get('default').id,
     receivedAt: 1_700_000_000_000,
     method: 'POST',
@@ -37,7 +42,6 @@ function capture(app: App, body: string): number {
     error: null,
     response: { kind: 'answered', status: 200, headers: [], body: null as unknown as string, delayMs: 0 },
   };
-  return app.captures.insertMany([row])[0];
 }
 
 function record(captureId: number, status: number): ForwardRecord {
@@ -65,10 +69,11 @@ function record(captureId: number, status: number): ForwardRecord {
 }
 
 /** The records over a real database, with the turn's end in the test's hands and every transaction counted. */
-function recordsOver(app: App) {
+function recordsOver(app: App, alongside?: BatchWriter) {
   const replays = createReplayRepo(app.db);
   const captures = createCaptureRepo(app.db);
   const turnEnds: (() => void)[] = [];
+  const waits: { ms: number; run: () => void }[] = [];
   const recorded: StoredReplay[] = [];
   const errors: unknown[] = [];
   let transactions = 0;
@@ -81,10 +86,12 @@ function recordsOver(app: App) {
       return inTransaction(work) as T;
     },
     soon: (run) => void turnEnds.push(run),
+    later: (ms, run) => void waits.push({ ms, run }),
+    alongside,
     onRecorded: (r) => recorded.push(r),
     onError: (e) => errors.push(e),
   });
-  return { records, replays, turnEnds, recorded, errors, transactions: () => transactions };
+  return { records, replays, turnEnds, waits, recorded, errors, transactions: () => transactions };
 }
 
 describe('forward records', () => {
@@ -149,5 +156,91 @@ describe('forward records', () => {
     records.add(record(id, 200));
     expect(app.replay.list(id)).toHaveLength(1);
     expect(reads).toBe(0);
+  });
+
+  it("records made while captures are being committed go into the captures' transaction, and are heard of after it", async () => {
+    const app = appOnDisk();
+    const earlier = capture(app, 'forwarded');
+    const captures = createCaptureRepo(app.db);
+    let commits = 0;
+    const writer = createBatchWriter((rows, alongside) => (commits++, captures.insertMany(rows, alongside)));
+    const r = recordsOver(app, writer);
+    const arriving = writer.write(newCapture(app, 'arriving'));
+    r.records.add(record(earlier, 202));
+    expect(r.turnEnds).toHaveLength(0);
+    expect(r.recorded).toHaveLength(0);
+    const id = await arriving;
+    expect(commits).toBe(1);
+    expect(app.captures.get(id).body.toString()).toBe('arriving');
+    expect(app.replay.list(earlier)).toMatchObject([{ kind: 'forward', response: { status: 202 } }]);
+    expect(app.captures.get(earlier).response).toMatchObject({ status: 202 });
+    expect(r.recorded.map((x) => x.captureId)).toEqual([earlier]);
+  });
+
+  it('without captures arriving, records wait a little for some, then take a transaction of their own', () => {
+    const app = appOnDisk();
+    const id = capture(app, 'a');
+    const captures = createCaptureRepo(app.db);
+    const r = recordsOver(
+      app,
+      createBatchWriter((rows, alongside) => captures.insertMany(rows, alongside)),
+    );
+    r.records.add(record(id, 200));
+    expect(r.turnEnds).toHaveLength(0);
+    expect(r.waits.map((w) => w.ms)).toEqual([RIDE_WAIT_MS]);
+    expect(app.replay.list(id)).toHaveLength(0);
+    r.waits[0].run();
+    expect(app.replay.list(id)).toHaveLength(1);
+    expect(r.recorded.map((x) => x.captureId)).toEqual([id]);
+  });
+
+  it('records waiting for captures go into the transaction of the first ones that come', async () => {
+    const app = appOnDisk();
+    const id = capture(app, 'a');
+    const captures = createCaptureRepo(app.db);
+    const writer = createBatchWriter((rows, alongside) => captures.insertMany(rows, alongside));
+    const r = recordsOver(app, writer);
+    r.records.add(record(id, 200));
+    expect(app.replay.list(id)).toHaveLength(0);
+    await writer.write(newCapture(app, 'next'));
+    expect(app.replay.list(id)).toHaveLength(1);
+    r.waits[0].run();
+    expect(app.replay.list(id)).toHaveLength(1);
+    expect(r.recorded.map((x) => x.captureId)).toEqual([id]);
+  });
+
+  it('a bad record riding with captures takes neither the captures nor the other records with it', async () => {
+    const app = appOnDisk();
+    const earlier = capture(app, 'forwarded');
+    const captures = createCaptureRepo(app.db);
+    const writer = createBatchWriter((rows, alongside) => captures.insertMany(rows, alongside));
+    const r = recordsOver(app, writer);
+    const arriving = writer.write(newCapture(app, 'arriving'));
+    r.records.add(record(999_999, 200));
+    r.records.add(record(earlier, 200));
+    const id = await arriving;
+    expect(app.captures.get(id).body.toString()).toBe('arriving');
+    expect(app.replay.list(earlier)).toHaveLength(1);
+    expect(r.errors).toHaveLength(1);
+  });
+
+  it("when the captures' transaction fails, the records it carried are stored on their own", async () => {
+    const app = appOnDisk();
+    const earlier = capture(app, 'forwarded');
+    const captures = createCaptureRepo(app.db);
+    const failing = app.db.transaction((rows: NewCapture[], alongside?: () => void) => {
+      captures.insertMany(rows, alongside);
+      throw new Error('the disk is full');
+    });
+    const writer = createBatchWriter((rows, alongside) => failing(rows, alongside));
+    const r = recordsOver(app, writer);
+    const arriving = writer.write(newCapture(app, 'arriving'));
+    r.records.add(record(earlier, 200));
+    await expect(arriving).rejects.toThrow('the disk is full');
+    expect(app.replay.list(earlier)).toHaveLength(0);
+    expect(r.turnEnds).toHaveLength(1);
+    r.turnEnds[0]();
+    expect(app.replay.list(earlier)).toMatchObject([{ kind: 'forward', response: { status: 200 } }]);
+    expect(r.recorded.map((x) => x.captureId)).toEqual([earlier]);
   });
 });
