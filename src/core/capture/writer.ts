@@ -51,12 +51,10 @@ export function createBatchWriter(
     const along = riders;
     queue = [];
     riders = [];
+    const rows = batch.map((w) => w.row);
     let ids: number[];
     try {
-      ids = insertMany(
-        batch.map((w) => w.row),
-        along.length > 0 ? () => along.forEach((r) => r.store()) : undefined,
-      );
+      ids = insertMany(rows, along.length > 0 ? () => along.forEach((r) => r.store()) : undefined);
     } catch (error) {
       for (const w of batch) w.reject(error);
       for (const r of along) r.failed();
@@ -66,10 +64,7 @@ export function createBatchWriter(
     for (const r of along) r.committed();
     if (onCommitted) {
       try {
-        onCommitted(
-          ids,
-          batch.map((w) => w.row),
-        );
+        onCommitted(ids, rows);
       } catch {
         // A listener's failure never undoes a commit or an acknowledgement.
       }
