@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseBenchArgs } from './args';
 import { buildDataset, type Dataset } from './dataset';
-import { benchCapture, captureTable } from './sections/capture';
+import { benchCapture, CAPTURE_PAIRS, captureTable } from './sections/capture';
 import { benchImport, importTable } from './sections/import';
 import { benchDurability, durabilityTable } from './sections/durability';
 import { benchReads, readsTable } from './sections/reads';
@@ -33,7 +33,9 @@ const report: Record<string, unknown> = {
 };
 let out = `# Hookscope benchmark (${options.quick ? 'quick' : 'full'}), ${cpus().length} cores, Node ${process.version}, load average ${loadavg()[0].toFixed(2)} at start\n`;
 
-const capture = options.only.has('capture') ? await benchCapture(options.seconds, log) : undefined;
+const capture = options.only.has('capture')
+  ? await benchCapture(options.seconds, log, options.quick ? CAPTURE_PAIRS.quick : CAPTURE_PAIRS.full)
+  : undefined;
 if (capture) {
   report.capture = capture;
   out += section(

@@ -245,13 +245,14 @@ export function createApp(options: AppOptions): App {
   /** When captures were last committed: the background works at full speed only when none arrived lately. */
   let lastCommitAt = Number.NEGATIVE_INFINITY;
   const writer = createBatchWriter(
-    (rows) => writes.insertMany(rows),
+    (rows, alongside) => writes.insertMany(rows, alongside),
     (ids) => {
       lastCommitAt = clock.now();
       if (events.size > 0) added.add(ids);
     },
   );
 
+  const inTransaction = db.transaction((work: () => unknown) => work());
   const replay = createReplayService({
     captures: captureRepo,
     endpoints: endpointRepo,
@@ -262,6 +263,9 @@ export function createApp(options: AppOptions): App {
     transfer: createTransferRepo(db),
     load: analysis.analyzed,
     analyzeAll: analysis.analyzeAll,
+    transaction: <T>(work: () => T) => inTransaction(work) as T,
+    alongside: writer,
+    listening: () => events.size > 0,
     updateEndpoint(slug, patch) {
       const updated = endpointRepo.update(slug, patch);
       endpointsChanged();

@@ -59,7 +59,12 @@ export function startBackground(
     now?: () => number;
     /** True while interactive work (the UI's calls) should go first: interactive.ts. */
     yieldTo?: () => boolean;
-    /** True when nothing but the background has run lately (no capture committed): it then works at QUIET_PACE. */
+    /**
+     * True when nothing but the background has run lately (no capture committed): it then works at QUIET_PACE.
+     * False (captures arriving): at the busy pace, however idle the loop looks; on a machine whose cores the
+     * senders share, an idle loop does not mean idle cores, and what the background leaves now it does at full
+     * speed once captures stop.
+     */
     quiet?: () => boolean;
     /** Runs `fn` after what is waiting on the event loop now (setImmediate in the app); a zero-interval tick. Default: the clock's 0 ms timer. */
     soon?: (fn: () => void) => () => void;
@@ -89,7 +94,8 @@ export function startBackground(
     mark = performance.eventLoopUtilization();
     const windowMs = delta.active + delta.idle - ownMs;
     const others = windowMs > 0 ? Math.max(0, delta.active - ownMs) / windowMs : 0;
-    const pace = options.quiet?.() ? QUIET_PACE : paceFor(others);
+    // Captures arriving (not quiet): the busy pace whatever the loop's own load says; the backlog is worked when they stop.
+    const pace = !options.quiet ? paceFor(others) : options.quiet() ? QUIET_PACE : paceFor(1);
     const started = now();
     let done = 0;
     let progressed = true;

@@ -21,7 +21,7 @@ import type { AttemptFn } from '../sender/types';
 import { MAX_BULK_CONCURRENCY, runBulk } from './bulk';
 import { buildCurl } from '../curl/build';
 import { diffCaptures } from './diff';
-import { createForwarder } from './forward';
+import { createForwarder, type ForwarderDeps } from './forward';
 import { toHar } from './har';
 import { DEFAULT_SLICE_MS, validateImport, writeImport, yieldToEventLoop, type ImportOptions } from './import';
 import { textSource, type ImportSource } from './import-source';
@@ -41,6 +41,12 @@ export interface ReplayServiceDeps {
   analyzeAll(): void;
   /** Changes an endpoint the way the app does (router reload, UI event). */
   updateEndpoint(slug: string, patch: { forwardUrl?: string | null; forwardMode?: 'rule' | 'proxy' }): Endpoint;
+  /** Runs `work` in one write transaction (a turn's forward records are stored together). */
+  transaction<T>(work: () => T): T;
+  /** The capture writer: a turn's forward records join its transaction when captures are being committed. */
+  alongside?: ForwarderDeps['alongside'];
+  /** Whether anyone hears of forwards recorded; nobody listening, a forward's record is not read back. */
+  listening?(): boolean;
   /** Told of every replay or forward recorded, and of captures and endpoints an import added. */
   onRecorded?(replay: StoredReplay): void;
   onImported?(captureIds: number[], endpointsCreated: string[]): void;
@@ -69,6 +75,9 @@ export function createReplayService(deps: ReplayServiceDeps) {
   const forwarder = createForwarder({
     replays: deps.replays,
     setResponse: (id, response) => deps.captures.setResponse(id, response),
+    transaction: deps.transaction,
+    alongside: deps.alongside,
+    listening: deps.listening,
     clock: deps.clock,
     attempt,
     timeoutMs: deps.forwardTimeoutMs,

@@ -4,6 +4,8 @@
  * policy itself is the provider model's (src/shared/providers.ts).
  */
 
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import type { HeaderPair } from '../../shared/capture-types';
 import type { DeliveryPolicy, ProviderLimits } from '../../shared/providers';
 import type {
@@ -50,6 +52,18 @@ export interface AttemptOptions {
   success: SuccessRule;
   /** Aborting it ends the attempt as 'interrupted'. */
   signal?: AbortSignal;
+  /**
+   * Connections kept open between attempts (forwarding in front of a handler).
+   * Absent: each attempt opens a fresh connection and closes it, as a
+   * provider's delivery does (the sender and replays).
+   */
+  keepAlive?: KeepAliveAgents;
+}
+
+/** node:http and node:https agents with keepAlive: the connections an attempt may reuse. */
+export interface KeepAliveAgents {
+  http: HttpAgent;
+  https: HttpsAgent;
 }
 
 /** The injected HTTP attempt (real: performAttempt in attempt.ts). Never rejects for network faults. */

@@ -228,25 +228,27 @@ export function createCaptureRepo(db: Database) {
     `SELECT c.*, e.slug FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE c.id = ?`,
   );
 
+  const updateResponse = db.prepare('UPDATE captures SET response = ?, response_status = ? WHERE id = ?');
+
   function insertOne(c: NewCapture): number {
     return Number(insert.run(...insertCaptureParams(c)).lastInsertRowid);
   }
 
-  const insertBatch = db.transaction((rows: NewCapture[]): number[] => rows.map(insertOne));
+  const insertBatch = db.transaction((rows: NewCapture[], alongside?: () => void): number[] => {
+    const ids = rows.map(insertOne);
+    alongside?.();
+    return ids;
+  });
 
   return {
-    /** Inserts all rows in one transaction; returns their ids in order. */
-    insertMany(rows: NewCapture[]): number[] {
-      return insertBatch(rows);
+    /** Inserts all rows in one transaction, with `alongside` (other writes) in it too; returns their ids in order. */
+    insertMany(rows: NewCapture[], alongside?: () => void): number[] {
+      return insertBatch(rows, alongside);
     },
     /** Records the response actually given, when it differs from the planned one. */
     setResponse(id: number, response: CaptureResponse): void {
       const status = response.kind === 'answered' ? response.status : null;
-      db.prepare('UPDATE captures SET response = ?, response_status = ? WHERE id = ?').run(
-        JSON.stringify(response),
-        status,
-        id,
-      );
+      updateResponse.run(JSON.stringify(response), status, id);
     },
     find(id: number): StoredCapture | undefined {
       const row = selectOne.get(id);

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../src/core/app';
 import { startCaptureApp, type RunningCapture } from '../../helpers/capture-app';
 import { MAX_FORWARD_HOPS } from '../../../src/core/replay/forward';
 import { deadPort, headerOf, sendRaw, startTarget, type Target } from './support';
@@ -12,9 +13,9 @@ async function target(...args: Parameters<typeof startTarget>): Promise<Target> 
 }
 
 /** Waits until the capture has `n` replay rows (forwards are recorded after the answer). */
-async function forwardsOf(id: number, n = 1) {
+async function forwardsOf(id: number, n = 1, app = cap.app) {
   for (let i = 0; i < 200; i++) {
-    const list = cap.app.captures.find(id) ? cap.app.replay.list(id) : [];
+    const list = app.captures.find(id) ? app.replay.list(id) : [];
     if (list.length >= n) return list;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -106,7 +107,7 @@ describe('live forwarding (rule mode)', () => {
       small.app.replay.setForward('big', t.url, 'proxy');
       const { id, response } = await sendRaw(small.port, { path: '/big/', headers: [], body: Buffer.alloc(4096, 7) });
       expect(response.status).toBe(413);
-      const [forward] = small.app.replay.list(id);
+      const [forward] = await forwardsOf(id, 1, small.app);
       expect(forward).toMatchObject({
         errorKind: 'not-sent',
         errorMessage: expect.stringMatching(/not received whole \(body-too-large\)/),
@@ -149,8 +150,8 @@ describe('live forwarding (proxy mode)', () => {
     expect(raw).toMatch(/X-From: target/);
     expect(raw).toMatch(new RegExp(`X-Hookscope-Capture-Id: ${id}`));
     expect(bodyOf(response.raw)).toBe('{"dup":true}');
-    expect(cap.app.captures.get(id).response).toMatchObject({ kind: 'answered', status: 409, body: '{"dup":true}' });
     const [forward] = await forwardsOf(id);
+    expect(cap.app.captures.get(id).response).toMatchObject({ kind: 'answered', status: 409, body: '{"dup":true}' });
     expect(forward).toMatchObject({ kind: 'forward', ok: false, errorKind: 'status', response: { status: 409 } });
   });
 
@@ -166,8 +167,8 @@ describe('live forwarding (proxy mode)', () => {
     );
     expect(line.trimEnd().split('\n')).toHaveLength(1);
     expect(cap.app.captures.get(id).body.toString()).toBe('kept');
-    expect(cap.app.captures.get(id).response).toMatchObject({ kind: 'answered', status: 502 });
     expect((await forwardsOf(id))[0].errorKind).toBe('connection-refused');
+    expect(cap.app.captures.get(id).response).toMatchObject({ kind: 'answered', status: 502 });
   });
 
   it('a capture server without forwarding answers by rule, and forwarding can be switched off', async () => {
@@ -180,5 +181,49 @@ describe('live forwarding (proxy mode)', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(t.hits).toHaveLength(0);
     expect(cap.app.replay.list(id)).toHaveLength(0);
+  });
+
+  it('keeps its connection to the handler open: many proxied requests, one connection', async () => {
+    cap.app.createEndpoint('pxkeep');
+    const ports: number[] = [];
+    const t = await target((_hit, res, req) => {
+      ports.push(req.socket.remotePort ?? -1);
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`answer ${ports.length}`);
+    });
+    cap.app.replay.setForward('pxkeep', t.url, 'proxy');
+    const ids: number[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const { id, response } = await sendRaw(cap.port, { path: '/pxkeep/', headers: [], body: `n${i}` });
+      expect(response.status).toBe(200);
+      expect(bodyOf(response.raw)).toBe(`answer ${i}`);
+      ids.push(id);
+    }
+    expect(t.hits.map((h) => h.body.toString())).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
+    expect(new Set(ports).size).toBe(1);
+    for (const [i, id] of ids.entries()) {
+      const [forward] = await forwardsOf(id);
+      expect(forward).toMatchObject({ ok: true, response: { status: 200 } });
+      expect(forward.request.headers).toContainEqual(['Connection', 'keep-alive']);
+      expect(cap.app.captures.get(id).response).toMatchObject({ status: 200, body: `answer ${i + 1}` });
+    }
+  });
+
+  it('records forwards still queued when it closes, and the capture keeps the answer it was given', async () => {
+    const own = await startCaptureApp();
+    let reopened: App | undefined;
+    try {
+      own.app.createEndpoint('pxclose');
+      const t = await target((_hit, res) => res.writeHead(201, { 'Content-Type': 'text/plain' }).end('made'));
+      own.app.replay.setForward('pxclose', t.url, 'proxy');
+      const { id, response } = await sendRaw(own.port, { path: '/pxclose/', headers: [], body: 'x' });
+      expect(response.status).toBe(201);
+      await own.app.close();
+      reopened = createApp({ dataDir: own.dataDir });
+      expect(reopened.replay.list(id)).toMatchObject([{ kind: 'forward', ok: true, response: { status: 201 } }]);
+      expect(reopened.captures.get(id).response).toMatchObject({ kind: 'answered', status: 201, body: 'made' });
+    } finally {
+      await reopened?.close();
+      await own.close();
+    }
   });
 });
