@@ -24,6 +24,8 @@ function headerSource(v: HeaderValueSource): string {
       return `always "${inertLine(v.value)}"`;
     case 'event-type':
       return 'the event type';
+    case 'event-name':
+      return 'the event name (the event type before its first ".")';
     case 'delivery-id':
       return 'the delivery id';
     case 'signature':

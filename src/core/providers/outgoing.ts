@@ -71,6 +71,7 @@ export function buildOutgoingRequest(provider: ProviderDefinition, input: Outgoi
     let value: string | undefined;
     if (source.kind === 'static') value = source.value;
     else if (source.kind === 'event-type') value = input.eventType;
+    else if (source.kind === 'event-name') value = input.eventType.split('.')[0];
     else if (source.kind === 'delivery-id') value = deliveryId;
     else if (source.kind === 'timestamp')
       value = firstHeader(signed.headers, header.name) ?? String(input.timestampSec);
