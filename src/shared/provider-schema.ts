@@ -176,6 +176,15 @@ const headerValueSchema = z.discriminatedUnion('kind', [
   /** The event type up to its first `.`: the event name when the action is in the body (GitHub's X-GitHub-Event). */
   z.object({ kind: z.literal('event-name') }).strict(),
   z.object({ kind: z.literal('delivery-id') }).strict(),
+  /** On a retry only: its number, 1 for the first retry (Slack's X-Slack-Retry-Num). */
+  z.object({ kind: z.literal('retry-number') }).strict(),
+  /**
+   * On a retry only: why the attempt before it failed, in the provider's words
+   * (Slack's X-Slack-Retry-Reason), by error kind: `status` (a non-2xx
+   * answer), `timeout`, `connection-refused`, `connection-reset`, `dns`,
+   * `tls`, `network`; `other` for the rest.
+   */
+  z.object({ kind: z.literal('retry-reason'), words: z.record(z.string(), z.string().min(1)) }).strict(),
   z.object({ kind: z.literal('signature') }).strict(),
   z.object({ kind: z.literal('timestamp') }).strict(),
 ]);

@@ -4,7 +4,7 @@
  * on the payload, so every attempt of a delivery carries the same body.
  */
 import { createHash } from 'node:crypto';
-import type { ProviderDefinition } from '../../shared/providers';
+import type { HeaderValueSource, ProviderDefinition } from '../../shared/providers';
 import { HookscopeError } from '../../shared/errors';
 import { parseJsonBody, utf8 } from './bytes';
 import { firstHeader } from './headers';
@@ -22,6 +22,20 @@ export interface OutgoingInput {
   deliveryId?: string;
   /** Signature form (LRDefender 'plain' | 'timestamped'); the provider's default otherwise. */
   form?: string;
+  /** 1-based attempt number (default 1); retries carry the provider's retry headers. */
+  attempt?: number;
+  /** How the attempt before this one failed: an error kind, or null for a non-2xx answer. */
+  previousError?: string | null;
+}
+
+/** A retry header's value: the retry's number, or the previous failure in the provider's words; none on a first attempt. */
+function retryValue(source: HeaderValueSource, input: OutgoingInput): string | undefined {
+  const attempt = input.attempt ?? 1;
+  if (attempt <= 1) return undefined;
+  if (source.kind === 'retry-number') return String(attempt - 1);
+  if (source.kind !== 'retry-reason') return undefined;
+  const kind = input.previousError ?? 'status';
+  return source.words[kind] ?? source.words.other;
 }
 
 export interface OutgoingRequest {
@@ -73,6 +87,7 @@ export function buildOutgoingRequest(provider: ProviderDefinition, input: Outgoi
     else if (source.kind === 'event-type') value = input.eventType;
     else if (source.kind === 'event-name') value = input.eventType.split('.')[0];
     else if (source.kind === 'delivery-id') value = deliveryId;
+    else if (source.kind === 'retry-number' || source.kind === 'retry-reason') value = retryValue(source, input);
     else if (source.kind === 'timestamp')
       value = firstHeader(signed.headers, header.name) ?? String(input.timestampSec);
     else value = firstHeader(signed.headers, header.name);

@@ -81,6 +81,8 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
         timestampSec,
         deliveryId: input.eventId ?? undefined,
         form: form.name,
+        attempt: input.attempt,
+        previousError: input.previousError,
       });
       const signsTime = form.signedContent.template.includes('{timestamp}') || form.timestamp !== undefined;
       return {

@@ -64,6 +64,7 @@ export const replicate: ProviderDefinition = {
     success: '2xx',
     retryDelaysMs: UNDOCUMENTED_RETRY_DELAYS_MS,
     afterFailure: 'Not documented.',
+    notDocumented: ['timeout', 'retries'],
   },
   notes: [
     'Scheme: https://replicate.com/docs/topics/webhooks/verify-webhook - webhook-id, webhook-timestamp, webhook-signature; the whsec_ secret comes from GET /v1/webhooks/default/secret. Standard Webhooks, proven against the standardwebhooks library.',
