@@ -64,6 +64,53 @@ describe('hookscope send, deliveries, delivery, retry', () => {
     expect(Number.isNaN(Date.parse(out.attempts[0].scheduledAt))).toBe(false);
   });
 
+  it("names a timeout or ladder the provider does not document as Hookscope's default, in text and --json", async () => {
+    const url = `${serve.info.captureUrl}ok/replicate`;
+    const text = await runCli([
+      'send',
+      '--provider',
+      'replicate',
+      '--event',
+      'succeeded',
+      '--url',
+      url,
+      '--data',
+      dir.path,
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('timeout: 30s (default, not documented by Replicate)\n');
+    expect(text.stdout).toContain('retries after: 1m, 5m, 15m, 30m (default, not documented by Replicate)\n');
+    const json = await runCli([
+      'send',
+      '--provider',
+      'stripe',
+      '--event',
+      'invoice.paid',
+      '--url',
+      url,
+      '--json',
+      '--data',
+      dir.path,
+    ]);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { notDocumented?: string[] }).notDocumented).toEqual(['timeout']);
+    // A timeout given on the command line is no default.
+    const given = await runCli([
+      'send',
+      '--provider',
+      'stripe',
+      '--event',
+      'invoice.paid',
+      '--url',
+      url,
+      '--timeout-ms',
+      '5000',
+      '--data',
+      dir.path,
+    ]);
+    expect(given.stdout).not.toContain('not documented');
+  });
+
   it('runs the whole ladder against a failing handler and exits 1 when it is exhausted', async () => {
     const r = await runCli([
       'send',
