@@ -9,6 +9,7 @@ import { HookscopeError } from '../../shared/errors';
 import { parseJsonBody, utf8 } from './bytes';
 import { firstHeader } from './headers';
 import { getPath } from './json-path';
+import type { Rng } from './samples/prng';
 import { signRequest } from './sign';
 
 export interface OutgoingInput {
@@ -65,6 +66,16 @@ export function resolveDeliveryId(provider: ProviderDefinition, body: Uint8Array
   if (generate.style === 'prefixed') return `${generate.prefix}${hash.slice(0, 24)}`;
   const variant = ((parseInt(hash[16], 16) & 0x3) | 0x8).toString(16);
   return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-${variant}${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
+}
+
+/**
+ * A new delivery id in the provider's style (a UUID, or its prefix and 24 hex
+ * digits), for one delivery: every attempt of it then carries the same id,
+ * and two deliveries of identical bodies (GitHub's published examples) differ.
+ */
+export function newDeliveryId(provider: ProviderDefinition, rng: Rng): string {
+  const generate = provider.ids.delivery.generate;
+  return generate.style === 'prefixed' ? `${generate.prefix}${rng.hex(24)}` : rng.uuid();
 }
 
 export function buildOutgoingRequest(provider: ProviderDefinition, input: OutgoingInput): OutgoingRequest {
