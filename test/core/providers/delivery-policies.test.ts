@@ -27,6 +27,7 @@ describe('documented ladders and timeouts', () => {
     ['discord', 3 * SECOND, []],
     ['linear', 5 * SECOND, [1 * MINUTE, 1 * HOUR, 6 * HOUR]],
     ['sanity', undefined, [30 * SECOND, 30 * SECOND]],
+    ['replicate', undefined, [2, 4, 8, 16, 30].map((s) => s * SECOND)],
     ['polar', 20 * SECOND, [0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256].map((m) => m * MINUTE)],
   ] as const)('%s', (id, timeoutMs, delays) => {
     const d = p(id).delivery;
@@ -45,7 +46,7 @@ describe('documented ladders and timeouts', () => {
     const marked = (id: string) => p(id).delivery.notDocumented ?? [];
     expect(marked('stripe')).toEqual(['timeout']);
     expect(marked('openai')).toEqual(['timeout']);
-    expect(marked('replicate')).toEqual(['timeout', 'retries']);
+    expect(marked('replicate')).toEqual(['timeout']);
     expect(marked('sanity')).toEqual(['timeout']);
     for (const id of ['shopify', 'slack', 'svix', 'github', 'gitlab', 'discord', 'linear', 'paddle', 'polar'])
       expect(marked(id), id).toEqual([]);
@@ -64,7 +65,18 @@ describe('documented ladders and timeouts', () => {
   it('the CLI shows a default as "default, not documented by <provider>"', () => {
     expect(timeoutText(p('stripe'))).toBe('30s (default, not documented by Stripe)');
     expect(ladderText(p('stripe'))).toBe('1h, 2h, 4h, 8h, 16h, 24h, 17h');
-    expect(ladderText(p('replicate'))).toBe('1m, 5m, 15m, 30m (default, not documented by Replicate)');
+    expect(ladderText(p('replicate'))).toBe('2s, 4s, 8s, 16s, 30s');
+    const noLadder = {
+      ...p('replicate'),
+      name: 'Acme',
+      delivery: {
+        ...p('replicate').delivery,
+        retryDelaysMs: UNDOCUMENTED_RETRY_DELAYS_MS,
+        notDocumented: ['retries' as const],
+      },
+    };
+    expect(ladderText(noLadder)).toBe('1m, 5m, 15m, 30m (default, not documented by Acme)');
+    expect(timeoutText(noLadder)).toBe('30s');
     expect(timeoutText(p('github'))).toBe('10s');
     expect(describeProvider(p('sanity'))).toContain('  timeout: 30s (default, not documented by Sanity)');
     expect(withDefaultLabel(p('slack'), 'timeout', '3 s')).toBe('3 s');
