@@ -173,12 +173,31 @@ const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
 const headerValueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('static'), value: z.string() }).strict(),
   z.object({ kind: z.literal('event-type') }).strict(),
+  /** The event type up to its first `.`: the event name when the action is in the body (GitHub's X-GitHub-Event). */
+  z.object({ kind: z.literal('event-name') }).strict(),
   z.object({ kind: z.literal('delivery-id') }).strict(),
+  /** On a retry only: its number, 1 for the first retry (Slack's X-Slack-Retry-Num). */
+  z.object({ kind: z.literal('retry-number') }).strict(),
+  /**
+   * On a retry only: why the attempt before it failed, in the provider's words
+   * (Slack's X-Slack-Retry-Reason), by error kind: `status` (a non-2xx
+   * answer), `timeout`, `connection-refused`, `connection-reset`, `dns`,
+   * `tls`, `network`; `other` for the rest.
+   */
+  z.object({ kind: z.literal('retry-reason'), words: z.record(z.string(), z.string().min(1)) }).strict(),
   z.object({ kind: z.literal('signature') }).strict(),
   z.object({ kind: z.literal('timestamp') }).strict(),
 ]);
 
-/** Read by the sender engine. attempts = retryDelaysMs.length + 1; each delay counts from the previous failed attempt. */
+/** What part of a delivery policy the provider does not document (the sender then plays Hookscope's visible default). */
+export const UNDOCUMENTED_PARTS = ['timeout', 'retries'] as const;
+
+/**
+ * Read by the sender engine. attempts = retryDelaysMs.length + 1; each delay
+ * counts from the previous failed attempt. `notDocumented` names the parts
+ * the provider publishes nothing about: their values are Hookscope's
+ * default, shown as "default, not documented by <provider>".
+ */
 const deliveryPolicySchema = z
   .object({
     timeoutMs: z.number().int().positive(),
@@ -186,6 +205,7 @@ const deliveryPolicySchema = z
     retryDelaysMs: z.array(z.number().int().nonnegative()),
     afterFailure: z.string(),
     disableAfterFailingMs: z.number().int().positive().optional(),
+    notDocumented: z.array(z.enum(UNDOCUMENTED_PARTS)).optional(),
   })
   .strict();
 
@@ -260,7 +280,8 @@ export const providerDefinitionSchema = z
               names: z.record(z.string(), z.string().min(1)).optional(),
             })
             .strict(),
-          z.object({ in: z.literal('header'), name: headerName }).strict(),
+          /** `actionPath`: a body field whose value follows the header's after a `.` (GitHub: `issues` + `action` → `issues.opened`). */
+          z.object({ in: z.literal('header'), name: headerName, actionPath: fieldPath.optional() }).strict(),
         ]),
       )
       .default([{ in: 'body', path: 'type' }]),

@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliJson, runCli } from '../helpers/cli';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
@@ -62,6 +64,94 @@ describe('hookscope send, deliveries, delivery, retry', () => {
     expect(out.attempts).toHaveLength(1);
     expect(out.attempts[0]).toMatchObject({ n: 1, status: 200, errorKind: null });
     expect(Number.isNaN(Date.parse(out.attempts[0].scheduledAt))).toBe(false);
+  });
+
+  it("names a timeout or ladder the provider does not document as Hookscope's default, in text and --json", async () => {
+    const url = `${serve.info.captureUrl}ok/replicate`;
+    const text = await runCli([
+      'send',
+      '--provider',
+      'replicate',
+      '--event',
+      'succeeded',
+      '--url',
+      url,
+      '--data',
+      dir.path,
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('timeout: 30s (default, not documented by Replicate)\n');
+    expect(text.stdout).not.toContain('retries after'); // Replicate documents its retries
+    // A provider file that documents no ladder (a user's provider says so the same way).
+    const file = join(dir.path, 'providers', 'acme.json');
+    mkdirSync(join(dir.path, 'providers'), { recursive: true });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'acme',
+        name: 'Acme',
+        signature: {
+          forms: [
+            { name: 'default', label: 'hex', header: 'X-Acme-Signature', format: { kind: 'plain' }, digest: 'hex' },
+          ],
+        },
+        events: [{ type: 'thing.created', sample: { id: '{{uuid}}' } }],
+        delivery: {
+          timeoutMs: 5000,
+          success: '2xx',
+          retryDelaysMs: [60_000, 300_000],
+          afterFailure: 'Marked failed.',
+          notDocumented: ['retries'],
+        },
+      }),
+    );
+    try {
+      const acme = await runCli([
+        'send',
+        '--provider',
+        'acme',
+        '--event',
+        'thing.created',
+        '--url',
+        url,
+        '--data',
+        dir.path,
+      ]);
+      expect(acme.code).toBe(0);
+      expect(acme.stdout).toContain('retries after: 1m, 5m (default, not documented by Acme)\n');
+      expect(acme.stdout).not.toContain('timeout:');
+    } finally {
+      rmSync(file);
+    }
+    const json = await runCli([
+      'send',
+      '--provider',
+      'stripe',
+      '--event',
+      'invoice.paid',
+      '--url',
+      url,
+      '--json',
+      '--data',
+      dir.path,
+    ]);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { notDocumented?: string[] }).notDocumented).toEqual(['timeout']);
+    // A timeout given on the command line is no default.
+    const given = await runCli([
+      'send',
+      '--provider',
+      'stripe',
+      '--event',
+      'invoice.paid',
+      '--url',
+      url,
+      '--timeout-ms',
+      '5000',
+      '--data',
+      dir.path,
+    ]);
+    expect(given.stdout).not.toContain('not documented');
   });
 
   it('runs the whole ladder against a failing handler and exits 1 when it is exhausted', async () => {

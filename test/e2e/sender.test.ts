@@ -101,6 +101,18 @@ describe('the Sender screen', () => {
     await expect.poll(() => facts.textContent(), WAIT).toContain('https URLs only');
     expect(await facts.textContent()).toContain('Disabled after 24 h of consecutive failures');
     expect(await facts.textContent()).toContain('payload at most 256.0 KiB');
+
+    // A timeout or ladder the provider does not document is Hookscope's default, and says so.
+    const notDocumented = facts.getByTestId('not-documented');
+    await page().locator('select[name="provider"]').selectOption('replicate');
+    await expect.poll(() => notDocumented.count(), WAIT).toBe(1);
+    expect(await notDocumented.allTextContents()).toEqual([' (default, not documented by Replicate)']);
+    await page().locator('select[name="provider"]').selectOption('stripe');
+    await expect.poll(() => facts.textContent(), WAIT).toContain('+17 h');
+    expect(await notDocumented.allTextContents()).toEqual([' (default, not documented by Stripe)']);
+    await page().locator('select[name="provider"]').selectOption('github');
+    await expect.poll(() => facts.textContent(), WAIT).toContain('no automatic retries');
+    expect(await notDocumented.count()).toBe(0);
   });
 
   it('shows where the payload stops being JSON, inline, and sends nothing', async () => {

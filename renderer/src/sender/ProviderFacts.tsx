@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../../../src/shared/providers';
+import { defaultLabel, isNotDocumented } from '../../../src/shared/undocumented';
 import { byteSize } from '../captures/format';
 import { duration } from '../deliveries/format';
 
@@ -17,20 +18,32 @@ export function ProviderFacts({ provider }: { provider: ProviderDefinition }) {
   const d = provider.delivery;
   let at = 0;
   const retries = d.retryDelaysMs.length;
+  const timeoutDefault = isNotDocumented(provider, 'timeout');
+  const retriesDefault = isNotDocumented(provider, 'retries');
+  const notDocumented = (
+    <span className="muted" data-testid="not-documented">
+      {' '}
+      ({defaultLabel(provider)})
+    </span>
+  );
   return (
     <details className="provider-facts" data-testid="provider-facts">
       <summary>
         How {provider.name} delivers:{' '}
         <span className="muted">
-          times out after {duration(d.timeoutMs)},{' '}
-          {retries === 0 ? 'no retries' : `${retries} retr${retries === 1 ? 'y' : 'ies'}`}, succeeds on{' '}
-          {d.success === '2xx' ? 'any 2xx' : 'exactly 200'}
+          times out after {duration(d.timeoutMs)}
+          {timeoutDefault ? ' (default)' : ''},{' '}
+          {retries === 0 ? 'no retries' : `${retries} retr${retries === 1 ? 'y' : 'ies'}`}
+          {retriesDefault ? ' (default)' : ''}, succeeds on {d.success === '2xx' ? 'any 2xx' : 'exactly 200'}
         </span>
       </summary>
       <p className="muted">{provider.description}</p>
       <dl className="overview">
         <dt>Timeout</dt>
-        <dd>{duration(d.timeoutMs)}</dd>
+        <dd>
+          {duration(d.timeoutMs)}
+          {timeoutDefault && notDocumented}
+        </dd>
         <dt>Success</dt>
         <dd>{SUCCESS[d.success]}</dd>
         <dt>Ladder</dt>
@@ -52,6 +65,7 @@ export function ProviderFacts({ provider }: { provider: ProviderDefinition }) {
             })}
           </ol>
           {d.retryDelaysMs.length === 0 && <span className="muted">no automatic retries</span>}
+          {retriesDefault && notDocumented}
         </dd>
         <dt>After failure</dt>
         <dd>

@@ -2,6 +2,7 @@ import { Fragment, useState, type FormEvent } from 'react';
 import { Field } from '../endpoints/Field';
 import { useEndpoints } from '../endpoints/store';
 import { duration } from '../deliveries/format';
+import { withDefaultLabel } from '../../../src/shared/undocumented';
 import { captureBase, useUi } from '../ui-store';
 import { PayloadEditor } from './PayloadEditor';
 import { ProviderFacts } from './ProviderFacts';
@@ -165,7 +166,11 @@ export function SendForm() {
             name="timeoutMs"
             label="Timeout (ms)"
             error={errors.timeoutMs}
-            hint={provider ? `Empty: ${duration(provider.delivery.timeoutMs)}` : undefined}
+            hint={
+              provider
+                ? `Empty: ${withDefaultLabel(provider, 'timeout', duration(provider.delivery.timeoutMs))}`
+                : undefined
+            }
           >
             <input
               id="f-timeoutMs"

@@ -5,6 +5,7 @@
  * through inertLine / inertBlock before it reaches the terminal.
  */
 import type { HeaderValueSource, ProviderDefinition, SignatureForm } from '../../shared/providers';
+import { withDefaultLabel } from '../../shared/undocumented';
 import { inertBlock, inertLine } from '../terminal-safe';
 
 export function formatDelay(ms: number): string {
@@ -15,7 +16,13 @@ export function formatDelay(ms: number): string {
 }
 
 export function ladderText(p: ProviderDefinition): string {
-  return p.delivery.retryDelaysMs.length ? p.delivery.retryDelaysMs.map(formatDelay).join(', ') : 'no retries';
+  const ladder = p.delivery.retryDelaysMs.length ? p.delivery.retryDelaysMs.map(formatDelay).join(', ') : 'no retries';
+  return inertLine(withDefaultLabel(p, 'retries', ladder));
+}
+
+/** The timeout, named as Hookscope's default where the provider documents none. */
+export function timeoutText(p: ProviderDefinition): string {
+  return inertLine(withDefaultLabel(p, 'timeout', formatDelay(p.delivery.timeoutMs)));
 }
 
 function headerSource(v: HeaderValueSource): string {
@@ -24,8 +31,14 @@ function headerSource(v: HeaderValueSource): string {
       return `always "${inertLine(v.value)}"`;
     case 'event-type':
       return 'the event type';
+    case 'event-name':
+      return 'the event name (the event type before its first ".")';
     case 'delivery-id':
       return 'the delivery id';
+    case 'retry-number':
+      return 'on retries: the retry number (1 for the first)';
+    case 'retry-reason':
+      return `on retries: why the previous attempt failed (${Object.values(v.words).map(inertLine).join(', ')})`;
     case 'signature':
       return 'the signature';
     case 'timestamp':
@@ -74,7 +87,7 @@ export function describeProvider(p: ProviderDefinition): string[] {
   lines.push(
     '',
     'delivery:',
-    `  timeout: ${formatDelay(d.timeoutMs)}`,
+    `  timeout: ${timeoutText(p)}`,
     `  success: ${d.success === 'exactly-200' ? 'exactly 200' : 'any 2xx'}`,
     `  attempts: ${d.retryDelaysMs.length + 1} (retries after ${ladderText(p)})`,
     `  after the last failure: ${inertLine(d.afterFailure)}`,

@@ -7,7 +7,7 @@ import { inertLine, jsonForTerminal } from '../terminal-safe';
 import { printJson, printTable } from '../output';
 import { generateSigningKeyPair, isAsymmetric, publicKeyForSecret } from '../../core/providers/keys';
 import { idArg, intArg } from '../parse';
-import { describeProvider, ladderText as ladder } from './provider-detail';
+import { describeProvider, ladderText as ladder, timeoutText } from './provider-detail';
 
 /** One stderr line per problem in a user provider file (that file was skipped; the others loaded). */
 export function providerFileWarnings(errors: readonly ProviderFileError[]): string {
@@ -80,7 +80,7 @@ export function registerProviderCommands(program: Command): void {
             signature: inertLine([...new Set(p.signature.forms.map((f) => f.header))].join(' / ')),
             scheme: inertLine(schemeSummary(p)),
             events: p.events.length,
-            timeout: `${p.delivery.timeoutMs / 1000}s`,
+            timeout: timeoutText(p),
             success: p.delivery.success,
             ladder: ladder(p),
           })),

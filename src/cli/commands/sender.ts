@@ -10,6 +10,8 @@ import type { AppSurface } from '../../core/app';
 import { assertEventType, checkSubscriptionId } from '../../core/providers';
 import { TIMESTAMP_MODES } from '../../shared/delivery-types';
 import { inertLine } from '../terminal-safe';
+import { isNotDocumented } from '../../shared/undocumented';
+import { ladderText, timeoutText } from './provider-detail';
 import { deliveryJson, printDelivery } from './delivery-print';
 import { describeEvent, describeInterruption, runUntilDone } from './delivery-run';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
@@ -128,7 +130,19 @@ export function registerSenderCommands(program: Command): void {
         const publicKey = isAsymmetric(signing.algorithm) ? publicKeyForSecret(secret, signing.algorithm) : undefined;
         if (publicKey && !options.json)
           process.stdout.write(`public key (configure your handler with it): ${publicKey}\n`);
-        const extra = { ...(generated ? { generatedSecret: generated } : {}), ...(publicKey ? { publicKey } : {}) };
+        // A timeout or ladder the provider does not document is Hookscope's default: say so before it is played.
+        const defaults = (['timeout', 'retries'] as const).filter(
+          (part) => isNotDocumented(provider, part) && !(part === 'timeout' && options.timeoutMs),
+        );
+        if (!options.json) {
+          if (defaults.includes('timeout')) process.stdout.write(`timeout: ${timeoutText(provider)}\n`);
+          if (defaults.includes('retries')) process.stdout.write(`retries after: ${ladderText(provider)}\n`);
+        }
+        const extra = {
+          ...(generated ? { generatedSecret: generated } : {}),
+          ...(publicKey ? { publicKey } : {}),
+          ...(defaults.length > 0 ? { notDocumented: defaults } : {}),
+        };
         const sender = senderFor(app, options.speed, true);
         try {
           const input = {

@@ -40,11 +40,18 @@ export function eventTypeOf(provider: ProviderDefinition, headers: HeaderPairs, 
   for (const location of provider.eventTypeLocations) {
     const value =
       location.in === 'header'
-        ? firstHeader(headers, location.name)
+        ? withAction(firstHeader(headers, location.name), location.actionPath, body)
         : bodyEventType(location, getPath(body, location.path));
     if (typeof value === 'string' && value.length > 0) return value;
   }
   return null;
+}
+
+/** A header's event name followed by `.<action>` when the body carries one at `actionPath` (GitHub's `issues` + `opened`). */
+function withAction(name: string | undefined, actionPath: string | undefined, body: unknown): string | undefined {
+  if (name === undefined || actionPath === undefined) return name;
+  const action = getPath(body, actionPath);
+  return typeof action === 'string' && action.length > 0 ? `${name}.${action}` : name;
 }
 
 function envelopeMatches(provider: ProviderDefinition, body: unknown): boolean {

@@ -11,6 +11,7 @@ export { validatePayload } from './rules';
 export {
   buildOutgoingRequest,
   providerBody,
+  newDeliveryId,
   resolveDeliveryId,
   type OutgoingInput,
   type OutgoingRequest,

@@ -4,12 +4,13 @@
  * on the payload, so every attempt of a delivery carries the same body.
  */
 import { createHash } from 'node:crypto';
-import type { JsonObject, ProviderDefinition } from '../../shared/providers';
+import type { HeaderValueSource, JsonObject, ProviderDefinition } from '../../shared/providers';
 import { HookscopeError } from '../../shared/errors';
 import { parseJsonBody, utf8 } from './bytes';
 import { firstHeader } from './headers';
 import { catalogEntry } from './catalog';
 import { getPath } from './json-path';
+import type { Rng } from './samples/prng';
 import { signRequest } from './sign';
 
 export interface OutgoingInput {
@@ -23,6 +24,20 @@ export interface OutgoingInput {
   deliveryId?: string;
   /** Signature form (LRDefender 'plain' | 'timestamped'); the provider's default otherwise. */
   form?: string;
+  /** 1-based attempt number (default 1); retries carry the provider's retry headers. */
+  attempt?: number;
+  /** How the attempt before this one failed: an error kind, or null for a non-2xx answer. */
+  previousError?: string | null;
+}
+
+/** A retry header's value: the retry's number, or the previous failure in the provider's words; none on a first attempt. */
+function retryValue(source: HeaderValueSource, input: OutgoingInput): string | undefined {
+  const attempt = input.attempt ?? 1;
+  if (attempt <= 1) return undefined;
+  if (source.kind === 'retry-number') return String(attempt - 1);
+  if (source.kind !== 'retry-reason') return undefined;
+  const kind = input.previousError ?? 'status';
+  return source.words[kind] ?? source.words.other;
 }
 
 export interface OutgoingRequest {
@@ -64,6 +79,16 @@ export function resolveDeliveryId(provider: ProviderDefinition, body: Uint8Array
   return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-${variant}${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
 }
 
+/**
+ * A new delivery id in the provider's style (a UUID, or its prefix and 24 hex
+ * digits), for one delivery: every attempt of it then carries the same id,
+ * and two deliveries of identical bodies (GitHub's published examples) differ.
+ */
+export function newDeliveryId(provider: ProviderDefinition, rng: Rng): string {
+  const generate = provider.ids.delivery.generate;
+  return generate.style === 'prefixed' ? `${generate.prefix}${rng.hex(24)}` : rng.uuid();
+}
+
 export function buildOutgoingRequest(provider: ProviderDefinition, input: OutgoingInput): OutgoingRequest {
   const body = encodeBody(provider, input.payload);
   const deliveryId = resolveDeliveryId(provider, body, input.deliveryId);
@@ -82,7 +107,9 @@ export function buildOutgoingRequest(provider: ProviderDefinition, input: Outgoi
     let value: string | undefined;
     if (source.kind === 'static') value = source.value;
     else if (source.kind === 'event-type') value = input.eventType;
+    else if (source.kind === 'event-name') value = input.eventType.split('.')[0];
     else if (source.kind === 'delivery-id') value = deliveryId;
+    else if (source.kind === 'retry-number' || source.kind === 'retry-reason') value = retryValue(source, input);
     else if (source.kind === 'timestamp')
       value = firstHeader(signed.headers, header.name) ?? String(input.timestampSec);
     else value = firstHeader(signed.headers, header.name);

@@ -1,4 +1,5 @@
 import type { DeliveryPolicy, ProviderLimits, SignedRequest, TimestampMode } from './types';
+import type { ErrorKind } from '../../shared/delivery-types';
 
 /** What one attempt's request is built from. */
 export interface PrepareInput {
@@ -10,6 +11,8 @@ export interface PrepareInput {
   eventId: string | null;
   /** 1-based attempt number. */
   attempt: number;
+  /** How the attempt before this one failed (its error kind; null for a non-2xx answer); absent on a first attempt. */
+  previousError?: ErrorKind | null;
   /** Provider time of this attempt (its ladder schedule). */
   providerNowMs: number;
   /** The injected clock's time at sending. */

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { ErrorKind } from '../../shared/delivery-types';
 import type { AttemptRecord, DeliveryRecord, DeliveryRepo } from '../store/deliveries';
 import type { DeliveryAdapter } from './adapter';
 import { describeError } from './classify';
@@ -51,6 +52,7 @@ export function claimDue(o: ClaimOptions, attemptId: number): Claim {
       secret: webhook.secret,
       eventId: delivery.eventId,
       attempt: attempt.n,
+      previousError: attempt.n > 1 ? previousError(repo, attempt) : undefined,
       providerNowMs: attempt.scheduledAt,
       realNowMs: now,
       form: delivery.signatureForm,
@@ -85,4 +87,13 @@ function abandon(repo: DeliveryRepo, attempt: AttemptRecord, reason: string, now
     repo.finishDelivery(attempt.deliveryId, 'failed', reason, now);
     return true;
   });
+}
+
+/** How the attempt before `attempt` failed: its error kind, or null for a non-2xx answer (Slack names it in X-Slack-Retry-Reason). */
+function previousError(repo: DeliveryRepo, attempt: AttemptRecord): ErrorKind | null {
+  const before = repo
+    .attempts(attempt.deliveryId)
+    .filter((a) => a.n < attempt.n && a.state === 'done')
+    .at(-1);
+  return before?.errorKind ?? null;
 }

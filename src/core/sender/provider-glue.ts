@@ -6,6 +6,7 @@ import {
   createProviderRegistry,
   createRng,
   newSubscriptionId,
+  newDeliveryId,
   resolveDeliveryId,
   resolveForm,
   validatePayload,
@@ -61,7 +62,8 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
         secret: '',
         timestampSec: Math.floor(nowMs / 1000),
       });
-      return { body, eventId: resolveDeliveryId(provider, body) };
+      // The payload's own id where the provider puts one there (Prynt's eventId), else a new one for this delivery.
+      return { body, eventId: resolveDeliveryId(provider, body, newDeliveryId(provider, createRng(seed()))) };
     },
     subscriptionId(id, requested) {
       const provider = registry.require(id);
@@ -81,6 +83,8 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
         timestampSec,
         deliveryId: input.eventId ?? undefined,
         form: form.name,
+        attempt: input.attempt,
+        previousError: input.previousError,
       });
       const signsTime = form.signedContent.template.includes('{timestamp}') || form.timestamp !== undefined;
       return {

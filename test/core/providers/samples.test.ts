@@ -12,6 +12,8 @@ import { loadFixtures } from './helpers';
 
 const SEEDS = [1, 2, 3, 42, 65_537, 2 ** 31 - 1];
 const registry = createProviderRegistry();
+/** Providers whose samples are the provider's own published examples (test/core/providers/github-examples.test.ts). */
+const PUBLISHED_EXAMPLES = new Set(['github']);
 
 describe('every event type of every provider', () => {
   for (const provider of BUILTIN_PROVIDERS) {
@@ -30,7 +32,9 @@ describe('every event type of every provider', () => {
       for (const event of provider.events) {
         const a = JSON.stringify(buildSample(provider, event.type, 77));
         expect(JSON.stringify(buildSample(provider, event.type, 77))).toBe(a);
-        expect(JSON.stringify(buildSample(provider, event.type, 78))).not.toBe(a);
+        // GitHub's samples are its published examples: its ids are stable, the seed changes nothing.
+        if (PUBLISHED_EXAMPLES.has(provider.id)) expect(JSON.stringify(buildSample(provider, event.type, 78))).toBe(a);
+        else expect(JSON.stringify(buildSample(provider, event.type, 78))).not.toBe(a);
       }
     });
   }

@@ -101,3 +101,39 @@ describe('the sender over the provider registry', () => {
     expect(JSON.parse(server.hits[0].body.toString('utf8'))).toMatchObject({ event: 'visit.new' });
   });
 });
+
+describe('delivery ids the provider generates', () => {
+  it('GitHub: two deliveries of the same published example at the same instant get two X-GitHub-Delivery GUIDs; a retry keeps its own', async () => {
+    const server = await answer(500);
+    const env = senderEnv({ registry: {} });
+    cleanups.push(
+      () => server.close(),
+      () => env.dispose(),
+    );
+    const clock = new ManualClock(T0);
+    const sender = env.sender({ clock });
+    sender.on((e) => {
+      if (e.type === 'attempt-finished' && e.next) queueMicrotask(() => clock.advance(clock.nextAt()! - clock.now()));
+    });
+    const send = () =>
+      sender.send({
+        provider: 'github',
+        eventType: 'issues.opened',
+        url: server.url,
+        secret: 's',
+        policy: { retryDelaysMs: [1000] },
+      });
+    const a = send();
+    const b = send();
+    await sender.waitFor(a.deliveryId);
+    await sender.waitFor(b.deliveryId);
+    const guids = server.hits.map((h) => String(h.headers['x-github-delivery']));
+    expect(server.hits).toHaveLength(4);
+    expect(server.hits.every((h) => h.body.equals(server.hits[0].body))).toBe(true);
+    expect(new Set(guids).size).toBe(2);
+    for (const started of [a, b]) {
+      expect(started.eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(guids.filter((g) => g === started.eventId)).toHaveLength(2);
+    }
+  });
+});

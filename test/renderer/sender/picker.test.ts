@@ -67,3 +67,25 @@ describe('groupEventTypes', () => {
     }
   });
 });
+
+describe('the generated catalogues in the pickers', () => {
+  const types = (id: string) => BUILTIN_PROVIDERS.find((p) => p.id === id)!.events.map((e) => e.type);
+
+  it("GitHub's event.actions are grouped by event; events without actions stand alone", () => {
+    const groups = groupEventTypes(types('github'));
+    const issues = groups.find((g) => g.label === 'issues.*')!;
+    expect(issues.types).toContain('issues.opened');
+    expect(issues.types.every((t) => t.startsWith('issues.'))).toBe(true);
+    expect(groups.find((g) => g.label === 'pull_request.*')!.types).toContain('pull_request.synchronize');
+    const loose = groups.filter((g) => g.label === undefined).flatMap((g) => g.types);
+    expect(loose).toEqual(expect.arrayContaining(['push', 'ping', 'create', 'delete']));
+    expect(groups.flatMap((g) => g.types)).toHaveLength(types('github').length);
+  });
+
+  it("Stripe's 275 types are grouped by resource (customer.*, invoice.*)", () => {
+    const groups = groupEventTypes(types('stripe'));
+    expect(groups.find((g) => g.label === 'customer.*')!.types).toContain('customer.subscription.trial_will_end');
+    expect(groups.find((g) => g.label === 'invoice.*')!.types).toContain('invoice.paid');
+    expect(groups.flatMap((g) => g.types)).toHaveLength(types('stripe').length);
+  });
+});

@@ -1,13 +1,6 @@
 import type { ProviderDefinition } from '../../../shared/providers';
 import { SECOND, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
-
-const repository = {
-  id: '{{int:10000000:99999999}}',
-  name: 'hello-world',
-  full_name: 'octo-org/hello-world',
-  private: false,
-};
-const sender = { login: 'octocat', id: 583231, type: 'User' };
+import { GITHUB_EXAMPLES_SOURCE, githubEvents } from './examples';
 
 export const github: ProviderDefinition = {
   id: 'github',
@@ -22,7 +15,11 @@ export const github: ProviderDefinition = {
       description: 'GitHub webhook agent.',
       value: { kind: 'static', value: 'GitHub-Hookshot/hookscope' },
     },
-    { name: 'X-GitHub-Event', description: 'The event name.', value: { kind: 'event-type' } },
+    {
+      name: 'X-GitHub-Event',
+      description: "The event name; the action is the body's `action`.",
+      value: { kind: 'event-name' },
+    },
     { name: 'X-GitHub-Delivery', description: 'A GUID for the delivery.', value: { kind: 'delivery-id' } },
     signatureHeader('X-Hub-Signature-256', 'sha256=<hex>, HMAC-SHA256 of the raw body.'),
   ],
@@ -38,51 +35,13 @@ export const github: ProviderDefinition = {
       }),
     ],
   },
-  events: [
-    {
-      type: 'ping',
-      description: 'Sent when a webhook is created.',
-      sample: { zen: 'Keep it logically awesome.', hook_id: '{{int:100000000:999999999}}', repository, sender },
-    },
-    {
-      type: 'push',
-      description: 'Commits were pushed to a branch or tag.',
-      sample: {
-        ref: 'refs/heads/main',
-        before: '{{hex:40}}',
-        after: '{{hex:40}}',
-        created: false,
-        deleted: false,
-        forced: false,
-        commits: [],
-        repository,
-        sender,
-      },
-    },
-    {
-      type: 'pull_request',
-      description: 'Activity on a pull request.',
-      sample: {
-        action: '{{pick:opened|closed|synchronize|reopened}}',
-        number: '{{int:1:2000}}',
-        pull_request: { title: 'Fix the flux capacitor', state: 'open' },
-        repository,
-        sender,
-      },
-    },
-    {
-      type: 'issues',
-      description: 'Activity on an issue.',
-      sample: {
-        action: '{{pick:opened|edited|closed|labeled}}',
-        issue: { number: '{{int:1:2000}}', title: 'Something is broken', state: 'open' },
-        repository,
-        sender,
-      },
-    },
-  ],
-  envelope: { description: 'Varies by event; most carry repository and sender.', requiredKeys: ['sender'] },
-  eventTypeLocations: [{ in: 'header', name: 'X-GitHub-Event' }],
+  events: githubEvents(),
+  envelope: {
+    description:
+      'Varies by event: `action` (for events with actions), the resource, repository, organization, installation and sender.',
+    requiredKeys: [],
+  },
+  eventTypeLocations: [{ in: 'header', name: 'X-GitHub-Event', actionPath: 'action' }],
   detection: { headers: ['X-Hub-Signature-256', 'X-GitHub-Event', 'X-GitHub-Delivery'], headersAreGeneric: false },
   ids: { conventions: [], delivery: { generate: { style: 'uuid' } } },
   limits: { maxPayloadBytes: 25 * 1024 * 1024, httpsRequired: false },
@@ -93,5 +52,11 @@ export const github: ProviderDefinition = {
     afterFailure:
       'Marked failed; GitHub does not redeliver automatically, redeliver by hand from the webhook settings or the API.',
   },
-  notes: ['GitHub does not retry failed deliveries by itself; the ladder is empty on purpose.'],
+  notes: [
+    'Scheme: https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries - X-Hub-Signature-256 is "sha256=" and the hex HMAC-SHA256 of the raw body, keyed with the webhook secret.',
+    `Events: every event and action of ${GITHUB_EXAMPLES_SOURCE}, one event type per event.action (X-GitHub-Event carries the event name, the body's action the rest: issues.opened), the bare name for events without actions (push, ping). Regenerate with scripts/providers/github-examples.mjs.`,
+    "Samples are GitHub's published examples as they are: ids, logins and URLs stay GitHub's own (stable, the same on every send and retry). One placeholder only: every time equal to the example's latest instant (the moment the event happened, e.g. an issue's updated_at, a push's pushed_at) is the send instant, in the same format (ISO seconds or unix seconds), the same on every retry. Earlier times stay as published (they precede the event), and so do times written with a UTC offset (commit timestamps), which the sample engine does not write.",
+    'An action GitHub lists without an example of its own (44 of 205: issues.closed, pull_request.merged...) takes the first published example of the same event with its action set (`sameAs` in examples.json names the example it takes).',
+    'Retries: https://docs.github.com/en/webhooks/testing-and-troubleshooting-webhooks/redelivering-webhooks - GitHub does not redeliver failed deliveries automatically (redeliver by hand within 3 days); the ladder is empty on purpose. Timeout: https://docs.github.com/en/webhooks/using-webhooks/best-practices-for-using-webhooks - respond with a 2xx within 10 seconds, or GitHub ends the connection and counts the delivery as failed.',
+  ],
 };

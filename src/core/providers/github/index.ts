@@ -1,4 +1,6 @@
 import type { CatalogEntry } from '../catalog-entry';
 import { github } from './definition';
+import { checkGithub } from './rules';
+import { githubSample } from './samples';
 
-export const entry: CatalogEntry = { definition: github };
+export const entry: CatalogEntry = { definition: github, sample: githubSample, rules: checkGithub };

@@ -69,6 +69,7 @@ export const openai: ProviderDefinition = {
     success: '2xx',
     retryDelaysMs: LADDER,
     afterFailure: 'Dropped after 72 hours of retries.',
+    notDocumented: ['timeout'],
   },
   notes: [
     'Scheme: https://platform.openai.com/docs/guides/webhooks - Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature; whsec_ secret), verifiable with the standardwebhooks library, which the guide names; proven against it here.',

@@ -1,11 +1,5 @@
 import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
-import {
-  UNDOCUMENTED_RETRY_DELAYS_MS,
-  SECOND,
-  eventsFrom,
-  standardWebhooksForm,
-  standardWebhooksHeaders,
-} from '../definition-parts';
+import { MINUTE, SECOND, eventsFrom, standardWebhooksForm, standardWebhooksHeaders } from '../definition-parts';
 
 const EVENTS: Record<string, string> = {
   'checkout.created': 'A checkout session was created.',
@@ -119,12 +113,13 @@ export const polar: ProviderDefinition = {
   delivery: {
     timeoutMs: 20 * SECOND,
     success: '2xx',
-    retryDelaysMs: UNDOCUMENTED_RETRY_DELAYS_MS,
+    // "up to 10 times with exponential backoff": ten retries doubling from 30 s (the steps are not published).
+    retryDelaysMs: [0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256].map((m) => m * MINUTE),
     afterFailure: 'Marked failed; endpoints that keep failing are disabled (not documented in detail).',
   },
   notes: [
     "Scheme: https://docs.polar.sh/integrate/webhooks/delivery - Standard Webhooks headers and signature. The key is the secret string's own UTF-8 bytes: @polar-sh/sdk's validateEvent base64-encodes the secret before handing it to standardwebhooks, so a handler that strips a prefix and base64-decodes it (the usual Standard Webhooks reading) rejects every request.",
-    "Timeout: a 2xx within 20 s (Polar delivery docs). Retry ladder: not documented (Polar says it retries with exponential backoff but publishes no schedule); Hookscope's visible default is used (retries after 1, 5, 15 and 30 minutes). Edit it to match what you observe.",
+    'Retries and timeout: https://polar.sh/docs/integrate/webhooks/delivery (Failure Handling) - requests time out after 20 s; a failed delivery is retried up to 10 times with exponential backoff. The steps are not published: here ten retries doubling from 30 s (about 8.5 h in all). Edit them to match what you observe.',
     'Events and payloads: https://docs.polar.sh/api-reference/webhooks (the event list); payload data is abridged to the fields handlers read most.',
   ],
 };

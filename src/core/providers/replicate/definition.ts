@@ -1,7 +1,6 @@
 import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
 import {
-  UNDOCUMENTED_NOTE,
-  UNDOCUMENTED_RETRY_DELAYS_MS,
+  SECOND,
   UNDOCUMENTED_TIMEOUT_MS,
   eventsFrom,
   standardWebhooksForm,
@@ -62,12 +61,15 @@ export const replicate: ProviderDefinition = {
   delivery: {
     timeoutMs: UNDOCUMENTED_TIMEOUT_MS,
     success: '2xx',
-    retryDelaysMs: UNDOCUMENTED_RETRY_DELAYS_MS,
-    afterFailure: 'Not documented.',
+    // "several times on an exponential backoff", the last about 1 minute after the prediction completed.
+    retryDelaysMs: [2, 4, 8, 16, 30].map((s) => s * SECOND),
+    afterFailure: 'Dropped after the last retry, about a minute after the prediction completed.',
+    notDocumented: ['timeout'],
   },
   notes: [
     'Scheme: https://replicate.com/docs/topics/webhooks/verify-webhook - webhook-id, webhook-timestamp, webhook-signature; the whsec_ secret comes from GET /v1/webhooks/default/secret. Standard Webhooks, proven against the standardwebhooks library.',
     'The body is the prediction object with no envelope; its "status" stands for the event type here (Replicate\'s filter names start/output/logs/completed map to starting, processing, and succeeded/failed/canceled).',
-    UNDOCUMENTED_NOTE,
+    "Retries: https://replicate.com/docs/topics/webhooks/receive-webhook (Retries) - the final webhook of a prediction (succeeded, failed, canceled) is retried when the request fails or gets a 4xx or 5xx, several times on an exponential backoff, the last about 1 minute after the prediction completed; the steps are not published (here 2, 4, 8, 16 and 30 s, 60 s in all). Webhooks for intermediate states (starting, processing) are never retried: Hookscope's ladder is per provider, so set the retries to none when you send those.",
+    'Timeout: not documented by Replicate ("respond with a 2xx within a few seconds"); the sender uses Hookscope\'s default of 30 s.',
   ],
 };

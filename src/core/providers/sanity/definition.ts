@@ -1,12 +1,5 @@
 import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
-import {
-  UNDOCUMENTED_NOTE,
-  UNDOCUMENTED_RETRY_DELAYS_MS,
-  UNDOCUMENTED_TIMEOUT_MS,
-  hmacForm,
-  jsonContentType,
-  signatureHeader,
-} from '../definition-parts';
+import { SECOND, UNDOCUMENTED_TIMEOUT_MS, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
 
 function document(operation: string): JsonObject {
   return {
@@ -65,12 +58,15 @@ export const sanity: ProviderDefinition = {
   delivery: {
     timeoutMs: UNDOCUMENTED_TIMEOUT_MS,
     success: '2xx',
-    retryDelaysMs: UNDOCUMENTED_RETRY_DELAYS_MS,
-    afterFailure: "Not documented here; see the webhook's attempt log in the Sanity manage console.",
+    retryDelaysMs: [30 * SECOND, 30 * SECOND],
+    afterFailure:
+      "Marked failed after the second retry; the attempts are listed in the webhook's attempt log (sanity.io/manage, or the Webhooks API's attempts endpoint).",
+    notDocumented: ['timeout'],
   },
   notes: [
     'Scheme: @sanity/webhook (https://github.com/sanity-io/webhook-toolkit), the verifier Sanity publishes - sanity-webhook-signature "t=<unix ms>,v1=<base64url, unpadded HMAC-SHA256 of "<t>.<body>">", keyed with the secret as text. The toolkit checks no timestamp window; none is enforced here. Proven against it (both directions).',
     "The body is whatever the webhook's GROQ projection makes of the document (the whole document by default); the operation is in sanity-operation.",
-    UNDOCUMENTED_NOTE,
+    'Retries: https://www.sanity.io/docs/changelog/50ec6abf-fe0c-475b-ae72-314148860132 ("Webhooks now retry twice at 30-second intervals", April 2026) - a delivery that fails with a retryable error (HTTP 429 or 5xx) is retried twice, 30 s apart, then marked failed (before: exponential backoff over 30 minutes). Hookscope retries any failure, as its sender does for every provider.',
+    "Timeout: not documented by Sanity; the sender uses Hookscope's default of 30 s.",
   ],
 };

@@ -90,11 +90,11 @@ export const shopify: ProviderDefinition = {
   delivery: {
     timeoutMs: 5 * SECOND,
     success: '2xx',
-    retryDelaysMs: [1, 2, 4, 8, 16, 32, 64, 114].map((m) => m * MINUTE),
+    retryDelaysMs: [1, 2, 4, 8, 16, 32, 64, 113].map((m) => m * MINUTE),
     afterFailure: 'Marked failed; after repeated failures Shopify removes the subscription.',
   },
   notes: [
-    'Shopify documents "8 retries over 4 hours" without the delays; the ladder here approximates it.',
+    'Retries: https://shopify.dev/changelog/updates-to-webhook-retry-mechanism (September 2024) - a failed delivery is retried 8 times over 4 hours with exponential backoff, with the original payload (X-Shopify-Triggered-At tells its age); the delays are not published, so the ladder doubles from 1 minute and ends at 4 h (1, 2, 4... 64, then 113 min). Timeout: https://shopify.dev/docs/apps/build/webhooks/troubleshooting-webhooks - 1 s to connect and 5 s in all; only a 200-series answer is a success. A subscription created through the Admin API is deleted after 8 consecutive failures.',
     "Sample times are the moment the delivery is created on the sender's clock (the instant its first attempt signs) and stay the same on every retry, as a provider's event time does.",
   ],
 };

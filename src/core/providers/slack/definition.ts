@@ -23,6 +23,28 @@ export const slack: ProviderDefinition = {
     jsonContentType(),
     { name: 'X-Slack-Request-Timestamp', description: 'Unix seconds.', value: { kind: 'timestamp' } },
     signatureHeader('X-Slack-Signature', 'v0=<hex> over "v0:<timestamp>:<body>".'),
+    {
+      name: 'X-Slack-Retry-Num',
+      description: 'On retries only: 1, 2 or 3.',
+      value: { kind: 'retry-number' },
+    },
+    {
+      name: 'X-Slack-Retry-Reason',
+      description: 'On retries only: why the previous attempt failed.',
+      value: {
+        kind: 'retry-reason',
+        words: {
+          status: 'http_error',
+          timeout: 'http_timeout',
+          'connection-refused': 'connection_failed',
+          'connection-reset': 'connection_failed',
+          dns: 'connection_failed',
+          network: 'connection_failed',
+          tls: 'ssl_error',
+          other: 'unknown_error',
+        },
+      },
+    },
   ],
   signature: {
     defaultForm: 'default',
@@ -87,7 +109,7 @@ export const slack: ProviderDefinition = {
     afterFailure: 'Dropped; Slack may disable event delivery after sustained failures.',
   },
   notes: [
-    'Slack retries "nearly immediately, then after 1 minute, then after 5 minutes"; "nearly immediately" is taken as 1 s.',
+    'Retries: https://api.slack.com/apis/events-api#retries - a request not answered with a 2xx within 3 s is retried 3 times: nearly immediately (taken as 1 s here), after 1 minute, after 5 minutes. Each retry carries X-Slack-Retry-Num (1, 2, 3) and X-Slack-Retry-Reason: http_timeout, http_error, connection_failed, ssl_error, too_many_redirects or unknown_error (redirects are not followed by Hookscope, so too_many_redirects never shows). A handler can answer X-Slack-No-Retry: 1 to stop them; Hookscope does not read it.',
     "event_time and event_ts are the moment the delivery is created on the sender's clock, the same on every retry; X-Slack-Request-Timestamp is the signing time of each attempt.",
   ],
 };

@@ -1,19 +1,6 @@
-import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
-import { HOUR, SECOND, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
-
-function stripeEvent(object: JsonObject): JsonObject {
-  return {
-    id: '{{id:evt_:24}}',
-    object: 'event',
-    api_version: '2025-01-27.acacia',
-    created: '{{time:unix-s}}',
-    data: { object },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: '{{id:req_:14}}', idempotency_key: '{{uuid}}' },
-    type: '{{eventType}}',
-  };
-}
+import type { ProviderDefinition } from '../../../shared/providers';
+import { HOUR, UNDOCUMENTED_TIMEOUT_MS, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
+import { STRIPE_API_VERSION, STRIPE_EVENTS_SOURCE, stripeEvents } from './events';
 
 export const stripe: ProviderDefinition = {
   id: 'stripe',
@@ -45,52 +32,8 @@ export const stripe: ProviderDefinition = {
       }),
     ],
   },
-  events: [
-    {
-      type: 'payment_intent.succeeded',
-      description: 'A PaymentIntent was paid.',
-      sample: stripeEvent({
-        id: '{{id:pi_:24}}',
-        object: 'payment_intent',
-        amount: '{{int:500:50000}}',
-        currency: '{{pick:usd|eur|gbp}}',
-        status: 'succeeded',
-      }),
-    },
-    {
-      type: 'payment_intent.payment_failed',
-      description: 'A payment attempt failed.',
-      sample: stripeEvent({
-        id: '{{id:pi_:24}}',
-        object: 'payment_intent',
-        amount: '{{int:500:50000}}',
-        currency: '{{pick:usd|eur|gbp}}',
-        status: 'requires_payment_method',
-        last_payment_error: { code: '{{pick:card_declined|expired_card|insufficient_funds}}' },
-      }),
-    },
-    {
-      type: 'checkout.session.completed',
-      description: 'A Checkout Session was completed.',
-      sample: stripeEvent({
-        id: '{{id:cs_test_:24}}',
-        object: 'checkout.session',
-        amount_total: '{{int:500:50000}}',
-        payment_status: 'paid',
-        mode: 'payment',
-      }),
-    },
-    {
-      type: 'customer.subscription.created',
-      description: 'A subscription was created.',
-      sample: stripeEvent({
-        id: '{{id:sub_:24}}',
-        object: 'subscription',
-        customer: '{{id:cus_:14}}',
-        status: '{{pick:active|trialing}}',
-      }),
-    },
-  ],
+  events: stripeEvents(),
+  subscriptionWildcard: '*',
   envelope: {
     description:
       '{ id (evt_), object: "event", api_version, created (unix seconds), data { object }, livemode, pending_webhooks, request, type }',
@@ -105,14 +48,20 @@ export const stripe: ProviderDefinition = {
   },
   limits: { httpsRequired: true },
   delivery: {
-    timeoutMs: 20 * SECOND,
+    timeoutMs: UNDOCUMENTED_TIMEOUT_MS,
     success: '2xx',
-    retryDelaysMs: [1 * HOUR, 2 * HOUR, 4 * HOUR, 8 * HOUR, 16 * HOUR, 24 * HOUR],
-    afterFailure: 'Marked failed; Stripe emails the account owner and may disable the endpoint.',
+    // Live mode: exponential backoff for up to 3 days (the steps are not published): doubling from 1 h, capped at a day, the last one landing on 72 h.
+    retryDelaysMs: [1, 2, 4, 8, 16, 24, 17].map((h) => h * HOUR),
+    afterFailure:
+      'Marked failed after 3 days; Stripe emails the account about the failing endpoint and may disable it. Events can be resent from the Dashboard or listed with the API for 30 days.',
+    notDocumented: ['timeout'],
   },
   notes: [
+    'Scheme: https://docs.stripe.com/webhooks#verify-manually - Stripe-Signature "t=<unix>,v1=<hex>", HMAC-SHA256 of "<t>.<raw body>"; several v1 entries while a secret is rolled; the libraries allow 300 s of tolerance.',
     'The secret (whsec_...) is used whole as the UTF-8 key, unlike Standard Webhooks.',
-    'Stripe documents "up to 3 days with exponential backoff" in live mode without exact delays or timeout: the ladder here approximates it; edit it as needed.',
-    "The event's created (unix seconds) is the moment the delivery is created on the sender's clock, the same on every retry.",
+    `Events: every event type of ${STRIPE_EVENTS_SOURCE} (its Event union), each with the library's description; regenerate with scripts/providers/stripe-events.mjs. api_version is the library's, ${STRIPE_API_VERSION}.`,
+    "Samples: one template per object type (customer, invoice, charge, payment_intent, subscription, checkout.session...), chosen by the object type the library declares for the event's data.object; ids carry Stripe's prefixes (cus_, in_, ch_, pi_, sub_, cs_test_...), and obj_ where Stripe publishes none (as its stripe-mock fixtures do). Rarer objects carry only the fields every Stripe object has. *.updated events carry data.previous_attributes.",
+    "The event's created (unix seconds) and the object's times are the moment the delivery is created on the sender's clock, the same on every retry; the event id (evt_) is the same on every retry.",
+    'Retries: https://docs.stripe.com/webhooks#retries - in live mode Stripe retries for up to 3 days with exponential backoff (the steps are not published; here 1, 2, 4, 8, 16, 24 and 17 hours, which ends at 72 h); in a sandbox, three times over a few hours. Timeout: not documented by Stripe (a 2xx is expected "quickly", before any complex logic); the sender uses Hookscope\'s default of 30 s.',
   ],
 };
