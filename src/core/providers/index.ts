@@ -11,3 +11,4 @@ export { validatePayload } from './rules';
 export { buildOutgoingRequest, resolveDeliveryId, type OutgoingInput, type OutgoingRequest } from './outgoing';
 export { defaultForm, resolveForm } from './forms';
 export { headerValues, firstHeader, type HeaderPairs } from './headers';
+export { firstRegularEvent, handshakeOf, handshakeTypes } from './handshake';

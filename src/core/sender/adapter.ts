@@ -1,5 +1,12 @@
 import type { DeliveryPolicy, ProviderLimits, SignedRequest, TimestampMode } from './types';
 
+/** A provider's handshake as the sender plays it: not retried, answered within its own timeout. */
+export interface HandshakeInfo {
+  eventType: string;
+  timeoutMs?: number;
+  afterFailure: string;
+}
+
 /** What one attempt's request is built from. */
 export interface PrepareInput {
   providerId: string;
@@ -60,6 +67,13 @@ export interface DeliveryAdapter {
   forms?(providerId: string): string[];
   /** Body paths of the ids that tell one event from another (event, visitor, device ids); absent: the envelope's common id fields. */
   idFields?(providerId: string): string[];
+  /**
+   * The provider's handshakes (events the handler must answer in a set way)
+   * and its first event that is not one; absent: no provider has handshakes.
+   */
+  handshakes?(providerId: string): { handshakes: HandshakeInfo[]; firstRegularEvent: string };
+  /** The URL a handshake of this delivery body goes to: the handler's, plus its query (Dropbox's ?challenge=). */
+  handshakeUrl?(providerId: string, eventType: string, url: string, body: Uint8Array): string;
   /** What in a JSON event breaks the provider's own rules (id patterns, time rules); absent: nothing is checked. */
   problems?(providerId: string, eventType: string, event: unknown): string[];
 }
