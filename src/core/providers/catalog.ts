@@ -27,6 +27,10 @@ import { entry as shopify } from './shopify';
 import { entry as slack } from './slack';
 import { entry as standardWebhooks } from './standard-webhooks';
 import { entry as stripe } from './stripe';
+import { entry as zoom } from './zoom';
+import { entry as twitch } from './twitch';
+import { entry as asana } from './asana';
+import { entry as dropbox } from './dropbox';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -51,6 +55,10 @@ export const CATALOG: readonly CatalogEntry[] = [
   paddle,
   gitlab,
   sanity,
+  zoom,
+  twitch,
+  asana,
+  dropbox,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

@@ -44,6 +44,22 @@ export const slack: ProviderDefinition = {
       type: 'url_verification',
       description: 'The handshake when the request URL is set.',
       sample: { token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl', challenge: '{{id::40}}', type: 'url_verification' },
+      handshake: {
+        request: { method: 'POST', query: {}, headers: [], body: 'sample', signed: true },
+        answer: {
+          status: [200],
+          anyOf: [
+            [{ in: 'text', value: { from: 'sample', path: 'challenge' } }],
+            [{ in: 'json', path: 'challenge', value: { from: 'sample', path: 'challenge' } }],
+            [{ in: 'form', name: 'challenge', value: { from: 'sample', path: 'challenge' } }],
+          ],
+          advisory: [],
+          afterFailure:
+            "The Request URL is not saved: Slack says it didn't respond with the value of the challenge parameter.",
+          summary:
+            'status 200 with the challenge: as the plain-text body, as JSON {"challenge"} or as the form field challenge',
+        },
+      },
     },
     {
       type: 'app_mention',
@@ -87,6 +103,7 @@ export const slack: ProviderDefinition = {
     afterFailure: 'Dropped; Slack may disable event delivery after sustained failures.',
   },
   notes: [
+    'url_verification (https://api.slack.com/events/url_verification): a signed request carrying "challenge"; the handler answers 200 with that value as plain text, as JSON {"challenge": ...} or as a form body challenge=..., else the Request URL is not saved.',
     'Slack retries "nearly immediately, then after 1 minute, then after 5 minutes"; "nearly immediately" is taken as 1 s.',
     "event_time and event_ts are the moment the delivery is created on the sender's clock, the same on every retry; X-Slack-Request-Timestamp is the signing time of each attempt.",
   ],
