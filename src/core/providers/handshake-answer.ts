@@ -86,6 +86,16 @@ function miss(check: ExpectedCheck, seen: AnswerSeen, text: string): string | nu
   }
 }
 
+/**
+ * How far an answer is from a check: a wrong value is near (1), a wrong shape
+ * (no such field, not JSON, JSON where text was expected) far (2), so the
+ * message explains the form the handler meant to answer in.
+ */
+function weight(check: ExpectedCheck, wrong: string, text: string): number {
+  if (check.in === 'text') return /^\s*[[{]/.test(text) ? 2 : 1;
+  return / has no |not JSON|was missing$/.test(wrong) ? 2 : 1;
+}
+
 /** Right when the status is one the provider takes and every check of one alternative holds. */
 export function judgeHandshakeAnswer(expect: ExpectedAnswer, seen: AnswerSeen): HandshakeVerdict {
   const text = toText(seen.body);
@@ -93,18 +103,18 @@ export function judgeHandshakeAnswer(expect: ExpectedAnswer, seen: AnswerSeen): 
     const wrong = miss(check, seen, text);
     return wrong ? [`${wrong}; ${expect.provider} recommends ${describeCheck(check)}`] : [];
   });
-  const tried = expect.anyOf.map((checks) => ({
-    checks,
-    misses: checks.flatMap((c) => {
+  const tried = expect.anyOf.map((checks) => {
+    const misses = checks.flatMap((c) => {
       const wrong = miss(c, seen, text);
-      return wrong ? [wrong] : [];
-    }),
-  }));
+      return wrong ? [{ wrong, weight: weight(c, wrong, text) }] : [];
+    });
+    return { checks, misses: misses.map((m) => m.wrong), weight: misses.reduce((n, m) => n + m.weight, 0) };
+  });
   const statusRight = statusOk(expect, seen.status);
   const right = tried.find((t) => t.misses.length === 0);
   if (statusRight && right) return { ok: true, problem: null, advisories };
   // The alternative closest to what was answered names the problem.
-  const closest = tried.reduce((a, b) => (b.misses.length < a.misses.length ? b : a), tried[0]);
+  const closest = tried.reduce((a, b) => (b.weight < a.weight ? b : a), tried[0]);
   const wrongs = [...(statusRight ? [] : [`${statusText(expect)} was expected`]), ...(closest?.misses ?? [])];
   const expectation = closest?.checks.length ? `: ${closest.checks.map(describeCheck).join(', ')}` : '';
   const others =
