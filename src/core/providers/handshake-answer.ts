@@ -26,6 +26,11 @@ export interface HandshakeVerdict {
 
 const QUOTE_LIMIT = 200;
 
+/** A JSON value from the handler, bounded (it is JSON text: its strings are quoted and escaped). */
+function bounded(json: string): string {
+  return json.length > QUOTE_LIMIT ? `${json.slice(0, QUOTE_LIMIT)}...` : json;
+}
+
 /** A value from the handler as an inert, bounded JSON string. */
 export function quote(text: string): string {
   return JSON.stringify(text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}...` : text);
@@ -69,7 +74,8 @@ function miss(check: ExpectedCheck, seen: AnswerSeen, text: string): string | nu
       if (!parsed) return `the body was not JSON: ${quote(text)}`;
       const actual = getPath(parsed.value, check.path);
       if (actual === undefined) return `the body ${quote(text)} has no field ${check.path}`;
-      return actual === expected ? null : `${check.path} was ${quote(JSON.stringify(actual) ?? String(actual))}`;
+      if (actual === expected) return null;
+      return `${check.path} was ${typeof actual === 'string' ? quote(actual) : bounded(JSON.stringify(actual))}`;
     }
     case 'form': {
       const value = new URLSearchParams(text).get(check.name);

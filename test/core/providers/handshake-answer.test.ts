@@ -46,7 +46,7 @@ describe('Zoom endpoint.url_validation', () => {
     const v = judge(200, { plainToken, encryptedToken: 'ab12' });
     expect(v.ok).toBe(false);
     expect(v.problem).toBe(
-      `answered 200 but encryptedToken was "\\"ab12\\""; Zoom expects status 200 with a JSON body {plainToken, encryptedToken}, encryptedToken = hex HMAC-SHA256(secret, plainToken): ` +
+      `answered 200 but encryptedToken was "ab12"; Zoom expects status 200 with a JSON body {plainToken, encryptedToken}, encryptedToken = hex HMAC-SHA256(secret, plainToken): ` +
         `JSON field plainToken = payload.plainToken = "${plainToken}", ` +
         `JSON field encryptedToken = hex HMAC-SHA256(secret, payload.plainToken) = "${encryptedToken}"`,
     );
@@ -54,7 +54,7 @@ describe('Zoom endpoint.url_validation', () => {
 
   it('names an HMAC made with another secret, a missing field, a body that is not JSON and a wrong status', () => {
     const other = createHmac('sha256', 'another').update(plainToken).digest('hex');
-    expect(judge(200, { plainToken, encryptedToken: other }).problem).toContain(`encryptedToken was "\\"${other}\\""`);
+    expect(judge(200, { plainToken, encryptedToken: other }).problem).toContain(`encryptedToken was "${other}"`);
     expect(judge(200, { plainToken }).problem).toMatch(
       /^answered 200 but the body "\{.*\}" has no field encryptedToken;/,
     );
@@ -87,7 +87,7 @@ describe('Slack url_verification: three accepted forms', () => {
   });
 
   it('picks the closest form to explain: a JSON answer with the wrong value', () => {
-    expect(judge(200, { challenge: 'x' }).problem).toContain('challenge was "\\"x\\""');
+    expect(judge(200, { challenge: 'x' }).problem).toContain('challenge was "x"');
   });
 });
 
