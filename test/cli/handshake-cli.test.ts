@@ -78,6 +78,12 @@ describe('hookscope send --provider zoom --event endpoint.url_validation', () =>
     expect(result.attempts).toHaveLength(1);
     expect(result.attempts[0]).toMatchObject({ status: 200, errorKind: 'handshake' });
     expect(result.attempts[0].handshakeProblem).toContain('Zoom expects status 200 with a JSON body');
+
+    // `delivery ID` says the same under the attempt's response, inert.
+    const shown = await runCli(['delivery', '2', '--data', dir.path]);
+    expect(shown.stdout).toContain('attempt 1: response 200');
+    expect(shown.stdout).toContain('  wrong handshake answer: answered 200 but encryptedToken was "\\u001b[2Jx"');
+    expect(shown.stdout).not.toContain('\u001b');
   });
 });
 
