@@ -2,6 +2,7 @@ import type { CheckRow } from '../../shared/delivery-types';
 import { eventIdOf } from './adapter';
 import { answer, type ScenarioContext } from './scenario-context';
 import { judged } from './send-claimed';
+import { judgeHandshakeAnswer } from '../providers/handshake-answer';
 
 /**
  * The provider's handshake (Zoom's URL validation, Twitch's and Slack's
@@ -39,12 +40,22 @@ export async function handshakeScenario(ctx: ScenarioContext): Promise<CheckRow>
   const raw = await ctx.attempt(url, request, { timeoutMs, success: ctx.policy.success });
   const r = request.handshake ? judged(raw, request.handshake) : raw;
   const expect = request.handshake;
+  // Recommended parts the answer lacks (Dropbox's nosniff): named, not failed.
+  const advice =
+    expect && raw.status !== null
+      ? judgeHandshakeAnswer(expect, { status: raw.status, headers: raw.responseHeaders, body: raw.responseBody })
+          .advisories
+      : [];
   return {
     scenario: 'handshake',
     title: `The ${handshake.eventType} handshake (${request.method}${url === ctx.url ? '' : ' with a query'})`,
     expected: expect ? `${expect.summary}, within ${timeoutMs} ms` : 'a right answer',
     actual: r.ok ? `${answer(r)}, answered right` : r.errorKind === 'handshake' ? `${r.status}, wrong` : answer(r),
     pass: r.ok,
-    note: r.ok ? undefined : `${r.errorMessage ?? answer(r)}. ${handshake.afterFailure}`,
+    note: r.ok
+      ? advice.length
+        ? `advice: ${advice.join('; ')}`
+        : undefined
+      : `${r.errorMessage ?? answer(r)}. ${handshake.afterFailure}${advice.length ? ` Also: ${advice.join('; ')}` : ''}`,
   };
 }

@@ -100,15 +100,20 @@ describe('Twitch webhook_callback_verification', () => {
     expect(judge(200, challenge, text).ok).toBe(true);
   });
 
-  it('refuses the challenge in JSON, another content type, and a trailing newline', () => {
+  it('refuses the challenge in JSON and with a trailing newline', () => {
     expect(judge(200, { challenge }, [['Content-Type', 'application/json']]).problem).toMatch(
-      /^answered 200 but the body was "\{.*\}"; the Content-Type header was "application\/json"; Twitch EventSub expects/,
+      /^answered 200 but the body was "\{.*\}"; Twitch EventSub expects status 200 with the raw challenge string as the whole body \(not JSON\): the body = challenge = "/,
     );
-    expect(judge(200, challenge, [['Content-Type', 'application/json']]).problem).toContain(
-      'the Content-Type header was "application/json"',
-    );
-    expect(judge(200, challenge).problem).toContain('the Content-Type header was missing');
     expect(judge(200, `${challenge}\n`, text).problem).toContain(`the body was "${challenge}\\n"`);
+  });
+
+  it('takes the raw challenge under another content type, naming text/plain as advice', () => {
+    const v = judge(200, challenge, [['Content-Type', 'application/json']]);
+    expect(v).toMatchObject({ ok: true, problem: null });
+    expect(v.advisories).toEqual([
+      'the Content-Type header was "application/json"; Twitch EventSub recommends header Content-Type (media type) = "text/plain"',
+    ]);
+    expect(judge(200, challenge).advisories[0]).toContain('the Content-Type header was missing');
   });
 });
 

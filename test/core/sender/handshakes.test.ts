@@ -66,7 +66,7 @@ const CASES: Case[] = [
     eventType: 'webhook_callback_verification',
     right: (hit, res) => text(res, String(parsed(hit).challenge)),
     wrong: (hit, res) => json(res, { challenge: parsed(hit).challenge }),
-    wrongSays: ['answered 200 but the body was "{', 'the Content-Type header was "application/json"'],
+    wrongSays: ['answered 200 but the body was "{', 'as the whole body (not JSON): the body = challenge = "'],
     request: (hit) => {
       expect(hit.headers['twitch-eventsub-message-type']).toBe('webhook_callback_verification');
       const verdict = verifyRequest(registry.require('twitch'), {
@@ -218,5 +218,20 @@ describe('handshakes in the handler check', () => {
       scenarios: ['handshake'],
     });
     expect(linear.rows[0]).toMatchObject({ scenario: 'handshake', pass: null, note: 'linear has no handshake' });
+
+    // Dropbox: the echoed challenge without the recommended headers passes, and the row names them as advice.
+    const bare = await handler((hit, res) =>
+      res.writeHead(200).end(new URL(hit.url, 'http://x').searchParams.get('challenge') ?? ''),
+    );
+    const dropbox = await s.check({
+      url: bare.url,
+      provider: 'dropbox',
+      eventType: 'list_folder',
+      secret: SECRET,
+      scenarios: ['handshake'],
+    });
+    expect(dropbox.rows[0]).toMatchObject({ scenario: 'handshake', pass: true });
+    expect(dropbox.rows[0].note).toContain('advice: the Content-Type header was missing; Dropbox recommends');
+    expect(dropbox.rows[0].note).toContain('X-Content-Type-Options = "nosniff"');
   });
 });

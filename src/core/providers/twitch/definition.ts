@@ -156,21 +156,18 @@ export const twitch: ProviderDefinition = {
         },
         answer: {
           status: [200],
-          anyOf: [
-            [
-              { in: 'text', value: { from: 'sample', path: 'challenge' } },
-              {
-                in: 'header',
-                name: 'Content-Type',
-                value: { from: 'literal', value: 'text/plain' },
-                match: 'media-type',
-              },
-            ],
+          anyOf: [[{ in: 'text', value: { from: 'sample', path: 'challenge' } }]],
+          advisory: [
+            {
+              in: 'header',
+              name: 'Content-Type',
+              value: { from: 'literal', value: 'text/plain' },
+              match: 'media-type',
+            },
           ],
-          advisory: [],
           afterFailure:
             'The subscription is not enabled: its status becomes webhook_callback_verification_failed and no events are sent.',
-          summary: 'status 200 with the raw challenge string as the body, Content-Type text/plain',
+          summary: 'status 200 with the raw challenge string as the whole body (not JSON)',
         },
       },
     },
@@ -209,7 +206,7 @@ export const twitch: ProviderDefinition = {
   },
   notes: [
     'Scheme: https://dev.twitch.tv/docs/eventsub/handling-webhook-events/ (Verifying the event message) - Twitch-Eventsub-Message-Signature is "sha256=" + hex HMAC-SHA256, keyed with the secret given when subscribing, of Twitch-Eventsub-Message-Id + Twitch-Eventsub-Message-Timestamp + the raw body; messages older than 10 minutes are to be rejected (toleranceSeconds 600). The timestamp is RFC 3339; Hookscope writes it with milliseconds (Twitch writes nanoseconds).',
-    'Challenge (same page, Responding to a challenge request): a webhook_callback_verification message, signed like the others, carries "challenge"; the handler answers 200 with the raw challenge string as the body and Content-Type text/plain, else the subscription fails verification.',
+    'Challenge (same page, Responding to a challenge request): a webhook_callback_verification message, signed like the others, carries "challenge"; the handler answers 200 with the raw challenge string as the body (a framework that wraps it in JSON fails), else the subscription fails verification. The example on that page answers with Content-Type text/plain; a Twitch forum moderator says no header is required (https://discuss.dev.twitch.com/t/return-challenge-field-on-subscription-with-java-eventsub/31231), so a missing text/plain is named as advice, not a failure.',
     'Timeout: "respond within a few seconds" (same page); Hookscope takes 3 s. Retries: Twitch resends (Twitch-Eventsub-Message-Retry) but its schedule is not documented; the sender uses Hookscope\'s visible default (retries after 1, 5, 15 and 30 minutes).',
     'The event type is the subscription type (Twitch-Eventsub-Subscription-Type, also subscription.type); a challenge is recognised by its subscription status webhook_callback_verification_pending. Twitch-Eventsub-Message-Retry and Twitch-Eventsub-Subscription-Version are not sent by Hookscope (the version is in subscription.version); revocation messages are not played.',
     'Proven by the documented recipe only (Twitch publishes no verification library on npm and no test vector): test/core/providers/oracles/handshake-providers.test.ts computes the signature with node:crypto.',
