@@ -175,3 +175,15 @@ describe('Dropbox GET ?challenge=', () => {
     expect(v.problem).toContain(`the challenge query parameter = "${challenge}"`);
   });
 });
+
+describe('Discord PING', () => {
+  const { judge } = handshake('discord', 'PING');
+
+  it('accepts {"type": 1}; a string "1" or a command answer is wrong', () => {
+    expect(judge(200, { type: 1 }).ok).toBe(true);
+    expect(judge(200, { type: '1' }).problem).toMatch(
+      /^answered 200 but type was "1"; Discord interactions expects status 200 with the JSON body \{"type": 1\} \(PONG\): JSON field type = 1$/,
+    );
+    expect(judge(200, { type: 4, data: { content: 'pong' } }).problem).toContain('type was 4;');
+  });
+});

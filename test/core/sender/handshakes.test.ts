@@ -1,5 +1,5 @@
 /**
- * The five handshakes end to end: a real handler on 127.0.0.1:0 answering
+ * The handshakes end to end (Zoom, Twitch, Asana, Dropbox, Slack, and Discord's PING): a real handler on 127.0.0.1:0 answering
  * right or wrong, through the real sender (a delivery in a real SQLite file)
  * and the real handler check, signed by the real provider registry.
  */
@@ -37,6 +37,18 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  {
+    provider: 'discord',
+    eventType: 'PING',
+    right: (_hit, res) => json(res, { type: 1 }),
+    // Answering a PING like a command.
+    wrong: (_hit, res) => json(res, { type: 4, data: { content: 'pong' } }),
+    wrongSays: ['answered 200 but type was 4', 'JSON field type = 1'],
+    request: (hit) => {
+      expect(parsed(hit).type).toBe(1);
+      expect(hit.headers['x-signature-ed25519']).toMatch(/^[0-9a-f]{128}$/);
+    },
+  },
   {
     provider: 'zoom',
     eventType: 'endpoint.url_validation',
