@@ -100,15 +100,13 @@ export function createSenderHandlers(app: AppSurface): SenderHandlers {
     'sender.info': () => ({ speed: app.sender().speed }),
     'sender.check': ({ provider, url, secret, eventType, effectsUrl }) => {
       const definition = app.providers.require(provider);
-      return app
-        .sender()
-        .check({
-          provider: definition.id,
-          url,
-          secret,
-          eventType: eventType ?? firstRegularEvent(definition),
-          effectsUrl,
-        });
+      return app.sender().check({
+        provider: definition.id,
+        url,
+        secret,
+        eventType: eventType ?? firstRegularEvent(definition),
+        effectsUrl,
+      });
     },
     'webhooks.list': () => app.sender().listWebhooks().map(toWebhookView),
     'webhooks.setEnabled': ({ id, enabled }) => toWebhookView(app.sender().setWebhookEnabled(id, enabled)),
