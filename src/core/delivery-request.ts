@@ -4,6 +4,7 @@
  * other's types (sender/types.ts re-exports them).
  */
 import type { HeaderPair } from '../shared/capture-types';
+import type { ExpectedAnswer } from './providers/handshake';
 
 /** One request, exactly as it goes on the wire. */
 export interface PreparedRequest {
@@ -18,4 +19,6 @@ export interface SignedRequest extends PreparedRequest {
   signedTimestamp?: number | null;
   /** The signature header's value. */
   signature?: string | null;
+  /** For a handshake (Zoom's URL validation...): what a right answer is; the sender judges the answer by it. */
+  handshake?: ExpectedAnswer;
 }

@@ -9,6 +9,8 @@ import type { DeliveryPolicy } from './providers';
  * How a failed attempt failed. The first six are PROVIDERS.md's failure kinds;
  * 'network' is any other socket error (host unreachable...), 'interrupted' an
  * attempt cut short by stop() or a crash, whose outcome is unknown.
+ * 'handshake': the handler answered a provider's handshake (Zoom's URL
+ * validation, Slack's url_verification...) but not the way it must.
  */
 export const ERROR_KINDS = [
   'status',
@@ -19,6 +21,7 @@ export const ERROR_KINDS = [
   'tls',
   'network',
   'interrupted',
+  'handshake',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
@@ -53,6 +56,8 @@ export interface AttemptSummary {
   signature: string | null;
   /** Bytes of response body received (the first 64 KiB are kept); null when no answer came. */
   responseSize: number | null;
+  /** For a handshake answered wrong (errorKind 'handshake'): what was wrong and what a right answer is. */
+  handshakeProblem?: string;
 }
 
 /** What `hookscope send` prints at the end. */
@@ -133,7 +138,8 @@ export type ScenarioId =
   | 'wrong-secret'
   | 'unsigned'
   | 'max-size'
-  | 'oversized';
+  | 'oversized'
+  | 'handshake';
 
 export interface CheckRow {
   scenario: ScenarioId;

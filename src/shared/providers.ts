@@ -10,7 +10,7 @@
  * verdict types (what a verification says) have no schema and are declared
  * here.
  */
-import type { DeliveryPolicyOutput, ProviderDefinitionOutput } from './provider-schema';
+import type { DeliveryPolicyOutput, HandshakeOutput, ProviderDefinitionOutput } from './provider-schema';
 
 export { PROVIDER_KINDS, SIGNATURE_ALGORITHMS } from './provider-schema';
 export type { JsonObject, JsonValue } from './provider-schema';
@@ -51,6 +51,11 @@ export type ProviderLimits = ProviderDefinition['limits'];
 export type DeliveryPolicy = DeliveryPolicyOutput;
 /** `headersAreGeneric`: the headers are shared with others (LRDefender's X-Webhook-Signature), so the envelope must match too. */
 export type DetectionSpec = ProviderDefinition['detection'];
+
+/** A request the handler must answer in a set way (Zoom's URL validation, Slack's url_verification...). */
+export type Handshake = HandshakeOutput;
+export type HandshakeValue = Handshake['request']['headers'][number]['value'];
+export type HandshakeCheck = Handshake['answer']['advisory'][number];
 
 // ---------------------------------------------------------------- verdicts
 

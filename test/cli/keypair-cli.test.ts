@@ -94,7 +94,8 @@ describe('keypair and the providers table', () => {
 describe('send for an asymmetric provider', () => {
   it('prints the public key the handler needs; it is the one keypair --secret gives', async () => {
     const sink = await import('node:http').then(({ createServer }) => {
-      const server = createServer((_req, res) => res.end('ok'));
+      // PING is Discord's handshake: the handler answers PONG.
+      const server = createServer((_req, res) => res.end('{"type":1}'));
       return new Promise<{ url: string; close(): void }>((resolve) =>
         server.listen(0, '127.0.0.1', () =>
           resolve({

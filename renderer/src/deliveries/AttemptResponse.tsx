@@ -55,6 +55,11 @@ export function AttemptResponse({ deliveryId, n }: { deliveryId: number; n: numb
             : byteSize(view.size)}
         </span>
       </p>
+      {view.errorKind === 'handshake' && view.errorMessage && (
+        <p className="field-error" data-testid="handshake-problem">
+          Wrong handshake answer: {view.errorMessage}
+        </p>
+      )}
       {view.headers.length > 0 && (
         <table className="table response-headers" aria-label="Response headers">
           <tbody>

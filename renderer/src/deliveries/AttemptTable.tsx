@@ -36,9 +36,15 @@ function Result({ row, dueAt }: { row: TimelineRow; dueAt: string | null }) {
       {a.errorKind && (
         <span
           className={`tag${a.errorKind === 'status' ? '' : ' tag-warn'}`}
-          title={a.errorKind === 'status' ? 'Not a success for this provider' : undefined}
+          title={
+            a.errorKind === 'status'
+              ? 'Not a success for this provider'
+              : a.errorKind === 'handshake'
+                ? a.handshakeProblem
+                : undefined
+          }
         >
-          {a.errorKind === 'status' ? 'failed' : a.errorKind}
+          {a.errorKind === 'status' ? 'failed' : a.errorKind === 'handshake' ? 'wrong handshake answer' : a.errorKind}
         </span>
       )}
     </>

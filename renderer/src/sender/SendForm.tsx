@@ -109,6 +109,7 @@ export function SendForm() {
                 const options = group.types.map((type) => (
                   <option key={type} value={type}>
                     {type}
+                    {provider?.events.find((ev) => ev.type === type)?.handshake ? ' (handshake)' : ''}
                   </option>
                 ));
                 return group.label === undefined ? (

@@ -82,6 +82,7 @@ export function printDelivery(detail: DeliveryDetail): void {
     const kept = a.responseBody?.byteLength ?? 0;
     const sizeNote = size > kept ? `${size} bytes, the first ${kept} kept` : `${size} bytes`;
     out(`attempt ${a.n}: response ${a.status} (${sizeNote})`);
+    if (a.errorKind === 'handshake' && a.errorMessage) out(`  wrong handshake answer: ${inertLine(a.errorMessage)}`);
     for (const [name, value] of a.responseHeaders) out(`  ${inertLine(name)}: ${inertLine(value)}`);
     if (kept > 0) {
       out('');

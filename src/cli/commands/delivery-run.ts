@@ -1,6 +1,7 @@
 import type { Sender } from '../../core/sender';
 import type { DeliveryResult, SenderEvent } from '../../core/sender/types';
 import { isHookscopeError } from '../../shared/errors';
+import { inertLine } from '../terminal-safe';
 
 /** How often a waiting `send` looks whether another sender finished its delivery. */
 const FOREIGN_POLL_MS = 1000;
@@ -108,7 +109,9 @@ export function describeEvent(e: SenderEvent): string | undefined {
         ? `${a.status} delivered`
         : a.errorKind === 'status'
           ? `${a.status} (not a success)`
-          : a.errorKind;
+          : a.errorKind === 'handshake'
+            ? `wrong handshake answer: ${inertLine(a.handshakeProblem ?? `${a.status}`)}`
+            : a.errorKind;
     const signed = a.signedTimestamp !== null ? `, signed t=${a.signedTimestamp}` : '';
     let next = '';
     if (e.next) {

@@ -21,7 +21,9 @@ export function deliveryOutcomeLine(detail: DeliveryDetail): string {
       ? `${last.status}`
       : last.errorKind === 'status'
         ? `status ${last.status} is not a success`
-        : `${last.errorKind}${last.errorMessage ? ` (${last.errorMessage})` : ''}`;
+        : last.errorKind === 'handshake'
+          ? `wrong handshake answer: ${last.errorMessage ?? last.status}`
+          : `${last.errorKind}${last.errorMessage ? ` (${last.errorMessage})` : ''}`;
   return inertLine(`${head}; ${r.status === 'delivered' ? 'attempt' : 'last attempt'} ${last.n}: ${outcome}`);
 }
 

@@ -74,7 +74,16 @@ export function describeProvider(p: ProviderDefinition): string[] {
   if (p.source) lines.push(`source: ${inertLine(p.source)}`);
   lines.push('', `events (${p.events.length}):`);
   const width = Math.max(...p.events.map((e) => inertLine(e.type).length), 0);
-  for (const e of p.events) lines.push(`  ${inertLine(e.type).padEnd(width)}  ${inertLine(e.description)}`.trimEnd());
+  for (const e of p.events) {
+    const mark = e.handshake ? '[handshake] ' : '';
+    lines.push(`  ${inertLine(e.type).padEnd(width)}  ${mark}${inertLine(e.description)}`.trimEnd());
+    // What the handler must answer: the sender and `check` judge the answer by it.
+    if (e.handshake) {
+      const request = e.handshake.request;
+      const sent = `${request.method}${Object.keys(request.query).length ? ' with a query' : ''}, ${request.signed ? 'signed' : 'unsigned'}, not retried`;
+      lines.push(`  ${''.padEnd(width)}  answer: ${inertLine(e.handshake.answer.summary)} (${sent})`);
+    }
+  }
   if (p.subscriptionWildcard) lines.push(`  (subscribe to "${inertLine(p.subscriptionWildcard)}" for all)`);
   lines.push('', 'headers:');
   for (const h of p.headers)

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { HookscopeError } from '../../shared/errors';
 import type { ProviderDefinition, ProviderFileError, SignatureVerdict } from '../../shared/providers';
-import { assertEventType, buildOutgoingRequest, signRequest } from '../../core/providers';
+import { assertEventType, buildOutgoingRequest, handshakeTypes, signRequest } from '../../core/providers';
 import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { inertLine, jsonForTerminal } from '../terminal-safe';
 import { printJson, printTable } from '../output';
@@ -80,11 +80,12 @@ export function registerProviderCommands(program: Command): void {
             signature: inertLine([...new Set(p.signature.forms.map((f) => f.header))].join(' / ')),
             scheme: inertLine(schemeSummary(p)),
             events: p.events.length,
+            handshake: inertLine(handshakeTypes(p).join(', ')),
             timeout: timeoutText(p),
             success: p.delivery.success,
             ladder: ladder(p),
           })),
-          ['id', 'name', 'kind', 'signature', 'scheme', 'events', 'timeout', 'success', 'ladder'],
+          ['id', 'name', 'kind', 'signature', 'scheme', 'events', 'handshake', 'timeout', 'success', 'ladder'],
         );
         process.stdout.write(
           `${list.length} providers, ${list.reduce((n, p) => n + p.events.length, 0)} event types\n`,

@@ -7,7 +7,7 @@ import { generateSecret } from '../../core/sender/generate-secret';
 import { parseSince } from '../../core/replay/since';
 import type { TimestampMode } from '../../core/sender/types';
 import type { AppSurface } from '../../core/app';
-import { assertEventType, checkSubscriptionId } from '../../core/providers';
+import { assertEventType, checkSubscriptionId, firstRegularEvent } from '../../core/providers';
 import { TIMESTAMP_MODES } from '../../shared/delivery-types';
 import { inertLine } from '../terminal-safe';
 import { isNotDocumented } from '../../shared/undocumented';
@@ -344,7 +344,10 @@ export function registerSenderCommands(program: Command): void {
     .requiredOption('--provider <id>', 'provider id')
     .requiredOption('--url <url>', "your handler's URL")
     .requiredOption('--secret <secret>', 'the secret your handler verifies with')
-    .option('--event <type>', 'event type to build scenarios from (default: the first in the catalogue)')
+    .option(
+      '--event <type>',
+      'event type to build scenarios from (default: the first in the catalogue that is not a handshake)',
+    )
     .option('--effects-url <url>', 'a GET URL reflecting what the handler did, to judge duplicates by effect')
     .option('--timeout-ms <ms>', "replace the provider's response timeout", intArg('--timeout-ms', 1, 600_000))
     .action(
@@ -365,7 +368,7 @@ export function registerSenderCommands(program: Command): void {
             const report = await sender.check({
               url: options.url,
               provider: provider.id,
-              eventType: options.event ?? provider.events[0].type,
+              eventType: options.event ?? firstRegularEvent(provider),
               secret: options.secret,
               effectsUrl: options.effectsUrl,
               timeoutMs: options.timeoutMs,

@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '../../shared/api';
 import type { DeliveryView } from '../../shared/delivery-types';
 import { canonicalWarningFor } from '../../shared/canonical-json';
-import { assertEventType, buildSample, checkSubscriptionId, providerBody } from '../providers';
+import { assertEventType, buildSample, checkSubscriptionId, firstRegularEvent, providerBody } from '../providers';
 import { generateSecret } from '../sender/generate-secret';
 import { toWebhookView, type Sender } from '../sender';
 import type { AppSurface } from '../app';
@@ -104,9 +104,13 @@ export function createSenderHandlers(app: AppSurface): SenderHandlers {
     'sender.info': () => ({ speed: app.sender().speed }),
     'sender.check': ({ provider, url, secret, eventType, effectsUrl }) => {
       const definition = app.providers.require(provider);
-      return app
-        .sender()
-        .check({ provider: definition.id, url, secret, eventType: eventType ?? definition.events[0].type, effectsUrl });
+      return app.sender().check({
+        provider: definition.id,
+        url,
+        secret,
+        eventType: eventType ?? firstRegularEvent(definition),
+        effectsUrl,
+      });
     },
     'webhooks.list': () => app.sender().listWebhooks().map(toWebhookView),
     'webhooks.setEnabled': ({ id, enabled }) => toWebhookView(app.sender().setWebhookEnabled(id, enabled)),

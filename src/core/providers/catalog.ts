@@ -48,6 +48,10 @@ import { entry as line } from './line';
 import { entry as knock } from './knock';
 import { entry as intercom } from './intercom';
 import { entry as lemonSqueezy } from './lemon-squeezy';
+import { entry as zoom } from './zoom';
+import { entry as twitch } from './twitch';
+import { entry as asana } from './asana';
+import { entry as dropbox } from './dropbox';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -93,6 +97,10 @@ export const CATALOG: readonly CatalogEntry[] = [
   knock,
   intercom,
   lemonSqueezy,
+  zoom,
+  twitch,
+  asana,
+  dropbox,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

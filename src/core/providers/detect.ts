@@ -44,6 +44,11 @@ export function eventTypeOf(provider: ProviderDefinition, headers: HeaderPairs, 
         : bodyEventType(location, getPath(body, location.path));
     if (typeof value === 'string' && value.length > 0) return value;
   }
+  // A provider that sends one kind of event and names it nowhere (Dropbox's list_folder notification): that one.
+  if (provider.eventTypeLocations.length === 0) {
+    const regular = provider.events.filter((e) => !e.handshake);
+    if (regular.length === 1) return regular[0].type;
+  }
   return null;
 }
 

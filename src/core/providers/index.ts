@@ -18,3 +18,4 @@ export {
 } from './outgoing';
 export { defaultForm, resolveForm } from './forms';
 export { headerValues, firstHeader, type HeaderPairs } from './headers';
+export { firstRegularEvent, handshakeOf, handshakeTypes } from './handshake';

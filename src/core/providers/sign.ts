@@ -50,7 +50,12 @@ export function signWithForm(form: SignatureForm, input: SignInput): SignOutput 
   if (usesId && !input.webhookId) {
     throw new HookscopeError('BAD_INPUT', `${form.label} signs a message id; pass webhookId.`);
   }
-  const timestamp = form.timestampUnit === 'ms' ? String(input.timestampSec * 1000) : String(input.timestampSec);
+  const timestamp =
+    form.timestampUnit === 'ms'
+      ? String(input.timestampSec * 1000)
+      : form.timestampUnit === 'iso'
+        ? new Date(input.timestampSec * 1000).toISOString()
+        : String(input.timestampSec);
   // The signer uses the first body form; a body that is not JSON cannot be re-serialized and is signed raw.
   const body = bodyInForm(input.body, form.signedContent.bodyForms[0]) ?? input.body;
   const signedBytes = buildSignedBytes(form.signedContent.template, { body, timestamp, id: input.webhookId });

@@ -118,7 +118,8 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
         diagnostics: [],
       };
     }
-    if (!/^\d+$/.test(raw.trim())) {
+    const isoOk = form.timestampUnit === 'iso' && !Number.isNaN(Date.parse(raw.trim()));
+    if (!isoOk && !/^\d+$/.test(raw.trim())) {
       const malformed: SignatureVerdict = {
         ...base,
         status: 'malformed',
@@ -148,7 +149,9 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
       ? undefined
       : form.timestampUnit === 'ms'
         ? Math.floor(Number(timestamp) / 1000)
-        : Number(timestamp);
+        : form.timestampUnit === 'iso'
+          ? Math.floor(Date.parse(timestamp) / 1000)
+          : Number(timestamp);
   const ageSeconds = signedSeconds !== undefined ? Math.floor(nowSec) - signedSeconds : undefined;
   const timing =
     form.toleranceSeconds !== undefined && ageSeconds !== undefined

@@ -1,6 +1,13 @@
 import type { DeliveryPolicy, ProviderLimits, SignedRequest, TimestampMode } from './types';
 import type { ErrorKind } from '../../shared/delivery-types';
 
+/** A provider's handshake as the sender plays it: not retried, answered within its own timeout. */
+export interface HandshakeInfo {
+  eventType: string;
+  timeoutMs?: number;
+  afterFailure: string;
+}
+
 /** What one attempt's request is built from. */
 export interface PrepareInput {
   providerId: string;
@@ -65,6 +72,13 @@ export interface DeliveryAdapter {
   idFields?(providerId: string): string[];
   /** Body paths where the event names its type (Coinbase `event.type`, LINE `events[0].type`); absent: the common top-level fields. */
   typeFields?(providerId: string): string[];
+  /**
+   * The provider's handshakes (events the handler must answer in a set way)
+   * and its first event that is not one; absent: no provider has handshakes.
+   */
+  handshakes?(providerId: string): { handshakes: HandshakeInfo[]; firstRegularEvent: string };
+  /** The URL a handshake of this delivery body goes to: the handler's, plus its query (Dropbox's ?challenge=). */
+  handshakeUrl?(providerId: string, eventType: string, url: string, body: Uint8Array): string;
   /** What in a JSON event breaks the provider's own rules (id patterns, time rules); absent: nothing is checked. */
   problems?(providerId: string, eventType: string, event: unknown): string[];
 }

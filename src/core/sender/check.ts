@@ -78,6 +78,15 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
   }
   const policy = { ...deps.adapter.policy(input.provider) };
   if (input.timeoutMs !== undefined) policy.timeoutMs = input.timeoutMs;
+  const handshakes = deps.adapter.handshakes?.(input.provider);
+  const notes: string[] = [];
+  // A handshake is a row of its own; the other scenarios are built from an event.
+  if (handshakes?.handshakes.some((h) => h.eventType === input.eventType) && input.payload === undefined) {
+    notes.push(
+      `${input.eventType} is a handshake: it is checked in the handshake row, and the other scenarios use ${handshakes.firstRegularEvent}`,
+    );
+    input = { ...input, eventType: handshakes.firstRegularEvent };
+  }
   const { body } = deps.adapter.createBody(input.provider, input.eventType, input.payload, deps.clock.now());
   const prefix = deps.tagPrefix ?? `chk${randomBytes(3).toString('hex')}`;
   const idFields = deps.adapter.idFields?.(input.provider);
@@ -125,7 +134,6 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
       return breaksRules(otherDay) ? eventVariant(body, `${prefix}${n}`, { idFields, shiftMs }) : otherDay;
     },
   };
-  const notes: string[] = [];
   if (!isVariable(body)) {
     notes.push(
       'the event body is not a JSON object: scenarios reuse it unchanged, so a deduplicating handler may see them as duplicates',
@@ -138,7 +146,7 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
   }
   // The signature scenarios run in every form of a provider that has several (LRDefender: timestamped, then plain).
   const runs: { id: ScenarioId; form?: string }[] = [];
-  const selected = input.scenarios ?? SCENARIO_IDS;
+  const selected = input.scenarios ?? SCENARIO_IDS.filter((id) => id !== 'handshake' || handshakes?.handshakes.length);
   for (const id of selected)
     runs.push({ id, form: forms.length > 1 && SIGNATURE_SCENARIOS.includes(id) ? forms[0] : undefined });
   for (const form of forms.slice(1)) {

@@ -195,7 +195,19 @@ export function createSender(options: SenderOptions) {
     if (!input.provider || !input.eventType)
       throw new HookscopeError('BAD_INPUT', 'provider and eventType are required');
     const target = parseTargetUrl(input.url);
-    const policy = assertPolicy({ ...adapter.policy(input.provider), ...input.policy });
+    // A handshake is answered once, within its own timeout: the provider does not retry it.
+    const handshake = adapter.handshakes?.(input.provider).handshakes.find((h) => h.eventType === input.eventType);
+    const policy = assertPolicy({
+      ...adapter.policy(input.provider),
+      ...(handshake
+        ? {
+            retryDelaysMs: [],
+            afterFailure: handshake.afterFailure,
+            ...(handshake.timeoutMs ? { timeoutMs: handshake.timeoutMs } : {}),
+          }
+        : {}),
+      ...input.policy,
+    });
     const now = clock.now();
     if (input.timestamps !== undefined && input.timestamps !== 'real' && input.timestamps !== 'provider') {
       throw new HookscopeError(
@@ -238,7 +250,10 @@ export function createSender(options: SenderOptions) {
           provider: input.provider,
           eventType: input.eventType,
           eventId,
-          url: input.url,
+          // A handshake's query (Dropbox's ?challenge=) is part of the delivery's URL, the same on every attempt.
+          url: handshake
+            ? (adapter.handshakeUrl?.(input.provider, input.eventType, input.url, body) ?? input.url)
+            : input.url,
           policy,
           body,
           createdAt: now,

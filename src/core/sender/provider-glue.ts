@@ -13,6 +13,13 @@ import {
   type ProviderRegistry,
 } from '../providers';
 import { firstHeader } from '../providers/headers';
+import {
+  buildHandshakeRequest,
+  firstRegularEvent,
+  handshakeOf,
+  handshakeQuery,
+  withQuery,
+} from '../providers/handshake';
 import type { DeliveryAdapter } from './adapter';
 
 export interface GlueOptions {
@@ -76,6 +83,27 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
       const form = resolveForm(provider, input.form ?? undefined);
       const at = (input.timestamps ?? timestamps) === 'provider' ? input.providerNowMs : input.realNowMs;
       const timestampSec = Math.floor(at / 1000);
+      const handshake = handshakeOf(provider, input.eventType);
+      const signsTime = form.signedContent.template.includes('{timestamp}') || form.timestamp !== undefined;
+      if (handshake) {
+        const hs = buildHandshakeRequest(provider, handshake, {
+          eventType: input.eventType,
+          payload: input.body,
+          secret: input.secret,
+          timestampSec,
+          deliveryId: input.eventId ?? undefined,
+          form: form.name,
+        });
+        const signed = handshake.request.signed;
+        return {
+          method: hs.method,
+          headers: hs.headers,
+          body: hs.body,
+          signedTimestamp: signed && signsTime ? timestampSec : null,
+          signature: signed ? (firstHeader(hs.headers, form.header) ?? null) : null,
+          handshake: hs.expect,
+        };
+      }
       const request = buildOutgoingRequest(provider, {
         eventType: input.eventType,
         payload: input.body,
@@ -86,7 +114,6 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
         attempt: input.attempt,
         previousError: input.previousError,
       });
-      const signsTime = form.signedContent.template.includes('{timestamp}') || form.timestamp !== undefined;
       return {
         ...request,
         signedTimestamp: signsTime ? timestampSec : null,
@@ -113,6 +140,30 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
     },
     typeFields: (id) =>
       registry.require(id).eventTypeLocations.flatMap((l) => (l.in === 'body' && !l.names ? [l.path] : [])),
+    handshakes(id) {
+      const provider = registry.require(id);
+      return {
+        handshakes: provider.events.flatMap((e) =>
+          e.handshake
+            ? [
+                {
+                  eventType: e.type,
+                  timeoutMs: e.handshake.answer.timeoutMs,
+                  afterFailure: e.handshake.answer.afterFailure,
+                },
+              ]
+            : [],
+        ),
+        firstRegularEvent: firstRegularEvent(provider),
+      };
+    },
+    handshakeUrl(id, eventType, url, body) {
+      const provider = registry.require(id);
+      const handshake = handshakeOf(provider, eventType);
+      if (!handshake || Object.keys(handshake.request.query).length === 0) return url;
+      // The query carries values of the sample (a query from the secret would leak it into URLs and logs).
+      return withQuery(url, handshakeQuery(handshake, body, ''));
+    },
     problems: (id, eventType, event) => validatePayload(registry.require(id), eventType, event),
   };
 }

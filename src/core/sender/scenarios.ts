@@ -1,6 +1,7 @@
 import type { CheckRow, ScenarioId } from '../../shared/delivery-types';
 import { padTo, tamper, wrongSecret } from './event-variants';
 import { duplicate, retry, slowHandler, unknownEvent } from './repeat-scenarios';
+import { handshakeScenario } from './handshake-scenario';
 import {
   answer,
   okText,
@@ -167,7 +168,9 @@ async function oversized(ctx: ScenarioContext): Promise<CheckRow> {
   };
 }
 
+/** `handshake` runs first, as a provider sends it before any event, and only for a provider that has one. */
 export const SCENARIOS: Record<ScenarioId, (ctx: ScenarioContext) => Promise<CheckRow>> = {
+  handshake: handshakeScenario,
   valid,
   duplicate,
   retry,

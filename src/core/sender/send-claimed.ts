@@ -1,4 +1,6 @@
 import type { AttemptOutcome } from '../store/deliveries';
+import { judgeHandshakeAnswer } from '../providers/handshake-answer';
+import type { ExpectedAnswer } from '../providers/handshake';
 import type { Claim } from './claim';
 import { describeError } from './classify';
 import { failure } from './settle';
@@ -44,7 +46,20 @@ export async function sendClaimed(
   } finally {
     ctx.inFlight.delete(attempt.id);
   }
-  return result
-    ? { ...result, requestHeaders: result.request.headers }
-    : failure('network', `the attempt failed: ${describeError(thrown)}`, null);
+  if (!result) return failure('network', `the attempt failed: ${describeError(thrown)}`, null);
+  const outcome = { ...result, requestHeaders: result.request.headers };
+  return request.handshake ? judged(outcome, request.handshake) : outcome;
+}
+
+/** A handshake's answer is right only when it holds what the provider expects; a wrong one says exactly what. */
+export function judged<T extends AttemptResult>(result: T, expect: ExpectedAnswer): T {
+  if (result.status === null) return result;
+  const verdict = judgeHandshakeAnswer(expect, {
+    status: result.status,
+    headers: result.responseHeaders,
+    body: result.responseBody,
+  });
+  if (verdict.ok) return result;
+  // Any answer that is not the right one, a wrong status included, is a handshake failure: the message says which part.
+  return { ...result, ok: false, errorKind: 'handshake', errorMessage: verdict.problem };
 }

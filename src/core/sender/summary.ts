@@ -18,6 +18,7 @@ export function toAttemptSummary(a: AttemptRecord): AttemptSummary {
     signedTimestamp: a.signedTimestamp,
     signature: a.signature,
     responseSize: a.responseSize,
+    ...(a.errorKind === 'handshake' && a.errorMessage ? { handshakeProblem: a.errorMessage } : {}),
   };
 }
 

@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProviderDefinition } from '../../../src/shared/providers';
+import { buildOutgoingRequest, type OutgoingInput } from '../../../src/core/providers';
+import { buildHandshakeRequest, handshakeOf } from '../../../src/core/providers/handshake';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('./fixtures', import.meta.url));
 
@@ -44,3 +46,19 @@ export function flipByte(bytes: Uint8Array, index: number): Buffer {
 }
 
 export const NOW_SEC = 1_780_000_000;
+
+/**
+ * The request the sender sends for an event: a handshake's own (Dropbox's is a
+ * GET with no body and no header, Asana's an empty POST with X-Hook-Secret),
+ * any other event through buildOutgoingRequest.
+ */
+export function requestFor(
+  provider: ProviderDefinition,
+  input: OutgoingInput,
+): { headers: [string, string][]; body: Uint8Array; handshake: boolean } {
+  const handshake = handshakeOf(provider, input.eventType);
+  if (!handshake) return { ...buildOutgoingRequest(provider, input), handshake: false };
+  const payload = buildOutgoingRequest(provider, { ...input, secret: '' }).body;
+  const built = buildHandshakeRequest(provider, handshake, { ...input, payload });
+  return { headers: built.headers, body: built.body, handshake: true };
+}

@@ -29,7 +29,8 @@ describe('every event type of every provider', () => {
     });
 
     it(`${provider.id}: the same seed gives the same sample, another seed another one`, () => {
-      for (const event of provider.events) {
+      // A body-less handshake carrying only the secret (Asana's X-Hook-Secret) has an empty sample: nothing to vary.
+      for (const event of provider.events.filter((e) => JSON.stringify(e.sample) !== '{}' || !e.handshake)) {
         const a = JSON.stringify(buildSample(provider, event.type, 77));
         expect(JSON.stringify(buildSample(provider, event.type, 77))).toBe(a);
         // GitHub's samples are its published examples: its ids are stable, the seed changes nothing.

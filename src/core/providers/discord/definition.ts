@@ -74,6 +74,16 @@ export const discord: ProviderDefinition = {
       type: 'PING',
       description: 'The handshake when the endpoint URL is saved (and at random later): answer {"type":1}.',
       sample: interaction(1),
+      handshake: {
+        request: { method: 'POST', query: {}, headers: [], body: 'sample', signed: true },
+        answer: {
+          status: [200],
+          anyOf: [[{ in: 'json', path: 'type', value: { from: 'literal', value: 1 } }]],
+          advisory: [],
+          afterFailure: 'The Interactions Endpoint URL is not saved (Discord says it could not be verified).',
+          summary: 'status 200 with the JSON body {"type": 1} (PONG)',
+        },
+      },
     },
     {
       type: 'APPLICATION_COMMAND',
@@ -136,6 +146,7 @@ export const discord: ProviderDefinition = {
   notes: [
     'Scheme: https://discord.com/developers/docs/interactions/overview (Validating Security Request Headers) - Ed25519 over the X-Signature-Timestamp value followed by the raw body, hex in X-Signature-Ed25519, checked with the application\'s "Public Key" (64 hex characters). Proven against discord-interactions\' verifyKey and tweetnacl (test/core/providers/oracles).',
     "Hookscope plays Discord with a key pair of its own (`hookscope keypair discord`): it signs with the private key; configure your handler with the public key it prints. To verify captures, paste that public key (or your application's) as the endpoint secret.",
+    'PING (https://discord.com/developers/docs/interactions/receiving-and-responding, Receiving an Interaction): a signed interaction of type 1, answered with 200 and {"type": 1} (PONG), else the URL is not saved; it is a handshake here, sent once and judged. Discord also checks that a badly signed request is refused with 401: the handler check\'s signature rows cover that.',
     'Discord documents no timestamp window; none is enforced here.',
     'Timeout: an interaction must be answered within 3 s (https://discord.com/developers/docs/interactions/receiving-and-responding). Discord does not retry.',
     'The event type is the numeric "type" field: 1 PING, 2 APPLICATION_COMMAND, 3 MESSAGE_COMPONENT, 4 APPLICATION_COMMAND_AUTOCOMPLETE, 5 MODAL_SUBMIT.',

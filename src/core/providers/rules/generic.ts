@@ -6,14 +6,17 @@ import { bodyEventType } from '../detect';
 export function checkGeneric(provider: ProviderDefinition, eventType: string, payload: unknown): Checker {
   const c = new Checker(payload);
   if (!c.obj('')) return c;
+  // A body-less handshake (Dropbox's GET ?challenge=, Asana's X-Hook-Secret): its sample holds the values it carries, not a payload.
+  if (provider.events.find((e) => e.type === eventType)?.handshake?.request.body === 'none') return c;
   for (const key of provider.envelope.requiredKeys) {
     if (c.get(key) === undefined) c.fail(key, 'is required by the envelope');
   }
   if (!provider.events.some((e) => e.type === eventType))
     c.fail('(event type)', `"${eventType}" is not in ${provider.name}'s catalogue`);
   const bodyLocations = provider.eventTypeLocations.flatMap((l) => (l.in === 'body' ? [l] : []));
+  // A location with names counts only where its value is one of them (Twitch: only a pending subscription's status names the challenge).
   const located = bodyLocations.find((l) =>
-    l.names ? c.get(l.path) !== undefined : typeof c.get(l.path) === 'string',
+    l.names ? bodyEventType(l, c.get(l.path)) !== undefined : typeof c.get(l.path) === 'string',
   );
   if (located !== undefined && bodyEventType(located, c.get(located.path)) !== eventType) {
     c.fail(located.path, `expected the event type "${eventType}", got ${JSON.stringify(c.get(located.path))}`);

@@ -66,6 +66,22 @@ export const slack: ProviderDefinition = {
       type: 'url_verification',
       description: 'The handshake when the request URL is set.',
       sample: { token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl', challenge: '{{id::40}}', type: 'url_verification' },
+      handshake: {
+        request: { method: 'POST', query: {}, headers: [], body: 'sample', signed: true },
+        answer: {
+          status: [200],
+          anyOf: [
+            [{ in: 'text', value: { from: 'sample', path: 'challenge' } }],
+            [{ in: 'json', path: 'challenge', value: { from: 'sample', path: 'challenge' } }],
+            [{ in: 'form', name: 'challenge', value: { from: 'sample', path: 'challenge' } }],
+          ],
+          advisory: [],
+          afterFailure:
+            "The Request URL is not saved: Slack says it didn't respond with the value of the challenge parameter.",
+          summary:
+            'status 200 with the challenge: as the plain-text body, as JSON {"challenge"} or as the form field challenge',
+        },
+      },
     },
     {
       type: 'app_mention',
@@ -110,6 +126,7 @@ export const slack: ProviderDefinition = {
   },
   notes: [
     'Retries: https://api.slack.com/apis/events-api#retries - a request not answered with a 2xx within 3 s is retried 3 times: nearly immediately (taken as 1 s here), after 1 minute, after 5 minutes. Each retry carries X-Slack-Retry-Num (1, 2, 3) and X-Slack-Retry-Reason: http_timeout, http_error, connection_failed, ssl_error, too_many_redirects or unknown_error (redirects are not followed by Hookscope, so too_many_redirects never shows). A handler can answer X-Slack-No-Retry: 1 to stop them; Hookscope does not read it.',
+    'url_verification (https://api.slack.com/events/url_verification): a signed request carrying "challenge"; the handler answers 200 with that value as plain text, as JSON {"challenge": ...} or as a form body challenge=..., else the Request URL is not saved.',
     "event_time and event_ts are the moment the delivery is created on the sender's clock, the same on every retry; X-Slack-Request-Timestamp is the signing time of each attempt.",
   ],
 };

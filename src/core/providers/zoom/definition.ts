@@ -1,0 +1,161 @@
+import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
+import { MINUTE, SECOND, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
+
+/** Zoom's event types by resource, each with what the documentation says it reports. */
+const EVENTS: Record<string, string> = {
+  'meeting.created': 'A meeting was scheduled.',
+  'meeting.updated': 'A meeting was changed.',
+  'meeting.deleted': 'A meeting was deleted.',
+  'meeting.started': 'A meeting started.',
+  'meeting.ended': 'A meeting ended.',
+  'meeting.participant_joined': 'A participant joined a meeting.',
+  'meeting.participant_left': 'A participant left a meeting.',
+  'meeting.participant_waiting': 'A participant is in the waiting room.',
+  'meeting.sharing_started': 'A participant started sharing their screen.',
+  'meeting.sharing_ended': 'A participant stopped sharing their screen.',
+  'recording.started': 'A cloud recording started.',
+  'recording.stopped': 'A cloud recording stopped.',
+  'recording.completed': 'A cloud recording is ready to download.',
+  'recording.transcript_completed': "A recording's audio transcript is ready.",
+  'recording.deleted': 'A cloud recording was moved to the trash.',
+  'webinar.created': 'A webinar was scheduled.',
+  'webinar.started': 'A webinar started.',
+  'webinar.ended': 'A webinar ended.',
+  'webinar.registration_created': 'Someone registered for a webinar.',
+  'user.created': 'A user was added to the account.',
+  'user.updated': "A user's profile was changed.",
+  'user.deactivated': 'A user was deactivated.',
+  'user.presence_status_updated': "A user's presence status changed.",
+};
+
+const HOST = { id: '{{id::22}}', email: 'ada@example.com' };
+
+function object(type: string): JsonObject {
+  const meeting = {
+    uuid: '{{id::22}}==',
+    id: '{{int:80000000000:89999999999}}',
+    host_id: HOST.id,
+    topic: 'Weekly sync',
+    type: 2,
+    start_time: '{{time:iso-s}}',
+    timezone: 'Europe/London',
+    duration: 30,
+  };
+  const [resource, action] = type.split('.');
+  if (resource === 'user') return { id: HOST.id, first_name: 'Ada', last_name: 'Lovelace', email: HOST.email, type: 1 };
+  if (resource === 'recording')
+    return {
+      ...meeting,
+      recording_files:
+        action === 'completed' || action === 'transcript_completed'
+          ? [
+              {
+                id: '{{uuid}}',
+                file_type: action === 'completed' ? 'MP4' : 'TRANSCRIPT',
+                status: 'completed',
+                recording_start: '{{time:iso-s}}',
+                download_url: 'https://example.zoom.us/rec/download/abc',
+              },
+            ]
+          : [],
+    };
+  if (action.startsWith('participant') || action.startsWith('sharing') || action === 'registration_created')
+    return {
+      ...meeting,
+      participant: { user_id: '{{int:16778240:16799999}}', user_name: 'Grace Hopper', email: 'grace@example.com' },
+    };
+  return meeting;
+}
+
+function sample(type: string): JsonObject {
+  return {
+    event: '{{eventType}}',
+    event_ts: '{{time:unix-ms}}',
+    payload: { account_id: '{{id::22}}', operator: HOST.email, operator_id: HOST.id, object: object(type) },
+  };
+}
+
+export const zoom: ProviderDefinition = {
+  id: 'zoom',
+  name: 'Zoom',
+  kind: 'common-scheme',
+  description:
+    'Zoom webhooks (meetings, recordings, webinars, users), signed v0=<hex> over "v0:<timestamp>:<body>", with a URL validation handshake.',
+  source: 'https://developers.zoom.us/docs/api/webhooks/',
+  headers: [
+    jsonContentType(),
+    { name: 'x-zm-request-timestamp', description: 'Unix seconds; signed.', value: { kind: 'timestamp' } },
+    signatureHeader('x-zm-signature', 'v0=<hex HMAC-SHA256> over "v0:<x-zm-request-timestamp>:<body>".'),
+  ],
+  signature: {
+    defaultForm: 'default',
+    forms: [
+      hmacForm({
+        name: 'default',
+        label: 'Zoom v0=<hex> over "v0:<x-zm-request-timestamp>:<body>"',
+        header: 'x-zm-signature',
+        format: { kind: 'prefixed', prefix: 'v0=' },
+        digest: 'hex',
+        signedContent: { template: 'v0:{timestamp}:{body}', bodyForms: ['raw'] },
+        timestamp: { in: 'header', header: 'x-zm-request-timestamp' },
+      }),
+    ],
+  },
+  events: [
+    {
+      type: 'endpoint.url_validation',
+      description:
+        'The handshake when the endpoint URL is validated (and every 72 hours after): answer {plainToken, encryptedToken}.',
+      sample: { payload: { plainToken: '{{id::22}}' }, event_ts: '{{time:unix-ms}}', event: 'endpoint.url_validation' },
+      handshake: {
+        request: { method: 'POST', query: {}, headers: [], body: 'sample', signed: true },
+        answer: {
+          status: [200],
+          anyOf: [
+            [
+              { in: 'json', path: 'plainToken', value: { from: 'sample', path: 'payload.plainToken' } },
+              {
+                in: 'json',
+                path: 'encryptedToken',
+                value: {
+                  from: 'sample',
+                  path: 'payload.plainToken',
+                  hmac: { algorithm: 'hmac-sha256', digest: 'hex' },
+                },
+              },
+            ],
+          ],
+          advisory: [],
+          timeoutMs: 3 * SECOND,
+          afterFailure:
+            'The endpoint is not validated: Zoom will not save it (and disables an endpoint that fails the 72-hour revalidation).',
+          summary:
+            'status 200 with a JSON body {plainToken, encryptedToken}, encryptedToken = hex HMAC-SHA256(secret, plainToken)',
+        },
+      },
+    },
+    ...Object.entries(EVENTS).map(([type, description]) => ({ type, description, sample: sample(type) })),
+  ],
+  envelope: {
+    description: '{ event, event_ts (unix ms), payload { account_id, operator, operator_id, object { ... } } }',
+    requiredKeys: ['event', 'event_ts', 'payload'],
+    timeField: { path: 'event_ts', format: 'unix-ms' },
+  },
+  eventTypeLocations: [{ in: 'body', path: 'event' }],
+  detection: { headers: ['x-zm-signature', 'x-zm-request-timestamp'], headersAreGeneric: false },
+  ids: { conventions: [], delivery: { generate: { style: 'uuid' } } },
+  limits: { httpsRequired: true },
+  delivery: {
+    timeoutMs: 3 * SECOND,
+    success: '2xx',
+    retryDelaysMs: [5 * MINUTE, 20 * MINUTE, 60 * MINUTE],
+    afterFailure: 'Dropped: no further notifications about that event are sent.',
+  },
+  notes: [
+    'Scheme: https://developers.zoom.us/docs/api/webhooks/ (Verify webhook events) - x-zm-signature is "v0=" + hex HMAC-SHA256, keyed with the app\'s Secret Token, of "v0:" + x-zm-request-timestamp + ":" + the raw body. Zoom documents no timestamp window; none is enforced here.',
+    'URL validation (same page, "Validate your webhook endpoint"): an endpoint.url_validation event carries payload.plainToken; the handler answers 200 with JSON {plainToken, encryptedToken} where encryptedToken is the hex HMAC-SHA256 of plainToken with the Secret Token, within 3 seconds. Zoom revalidates every 72 hours. The validation request is signed like any event.',
+    'Timeout and retries: https://developers.zoom.us/blog/webhook-delays - answer 200 or 204 within three seconds; otherwise 3 retries, 5 minutes after the first attempt, 20 minutes after the first retry and 60 minutes after the second; after the last, nothing more about that event is sent. The success rule here is 2xx (Zoom names 200 and 204).',
+    'Events: a selection of the documented ones grouped by resource (meeting, recording, webinar, user) from https://developers.zoom.us/docs/api/ (Webhooks tab of each API); Zoom lists several hundred, and every one shares the { event, event_ts, payload { account_id, object } } envelope.',
+    'Proven by the documented recipe only (Zoom publishes no verification library on npm and no test vector): test/core/providers/oracles/handshake-providers.test.ts computes the signature and the encryptedToken with node:crypto.',
+  ],
+};
