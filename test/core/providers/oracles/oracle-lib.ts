@@ -4,7 +4,7 @@
  * test/oracles` (`.ci/run` does it up front); one installer at a time.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,15 +12,20 @@ import { pathToFileURL } from 'node:url';
 const ROOT = resolve(__dirname, '../../../oracles');
 const MARKER = join(ROOT, 'node_modules', '.package-lock.json');
 const LOCK = join(ROOT, '.installing');
-const LOCKFILE = join(ROOT, 'package-lock.json');
-
-/** Installed, and from the lockfile as it is now (a pull that adds an oracle makes the install stale). */
-function installed(): boolean {
-  return existsSync(MARKER) && statSync(MARKER).mtimeMs >= statSync(LOCKFILE).mtimeMs;
-}
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Installed, with every library package.json names (a merge that adds an oracle makes the install stale). */
+function installed(): boolean {
+  if (!existsSync(MARKER)) return false;
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  return Object.keys(manifest.dependencies).every((name) =>
+    existsSync(join(ROOT, 'node_modules', ...name.split('/'), 'package.json')),
+  );
 }
 
 function ensureInstalled(): void {
