@@ -5,6 +5,7 @@
  */
 import type { DetectionResult, EventTypeLocation, ProviderDefinition } from '../../shared/providers';
 import { parseJsonBody } from './bytes';
+import { formBodyObject, isFormContentType } from './form-fields';
 import { firstHeader, hasHeader, type HeaderPairs } from './headers';
 import { getPath } from './json-path';
 
@@ -63,10 +64,12 @@ function detect(
   boundProviderId?: string,
 ): DetectionResult {
   const headers = Array.isArray(request.headers) ? request.headers : [];
-  const body =
-    request.body instanceof Uint8Array && request.body.length <= MAX_DETECT_BODY
-      ? parseJsonBody(request.body)?.value
-      : undefined;
+  const small = request.body instanceof Uint8Array && request.body.length <= MAX_DETECT_BODY;
+  const body = !small
+    ? undefined
+    : isFormContentType(firstHeader(headers, 'content-type'))
+      ? formBodyObject(request.body)
+      : parseJsonBody(request.body)?.value;
   let boundNote = '';
   if (boundProviderId !== undefined) {
     const bound = registry.get(boundProviderId);

@@ -8,6 +8,12 @@ export { detectProvider, eventTypeOf, type ProviderLookup } from './detect';
 export { assertEventType, buildSample, checkSubscriptionId, newSubscriptionId, type SampleOptions } from './samples';
 export { createRng, mulberry32, type Rng } from './samples/prng';
 export { validatePayload } from './rules';
-export { buildOutgoingRequest, resolveDeliveryId, type OutgoingInput, type OutgoingRequest } from './outgoing';
+export {
+  buildOutgoingRequest,
+  encodeOutgoingBody,
+  resolveDeliveryId,
+  type OutgoingInput,
+  type OutgoingRequest,
+} from './outgoing';
 export { defaultForm, resolveForm } from './forms';
 export { headerValues, firstHeader, type HeaderPairs } from './headers';

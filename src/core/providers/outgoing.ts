@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ProviderDefinition } from '../../shared/providers';
 import { HookscopeError } from '../../shared/errors';
 import { parseJsonBody, utf8 } from './bytes';
+import { encodeFormBody, isFormContentType } from './form-fields';
 import { firstHeader } from './headers';
 import { getPath } from './json-path';
 import { signRequest } from './sign';
@@ -22,16 +23,34 @@ export interface OutgoingInput {
   deliveryId?: string;
   /** Signature form (LRDefender 'plain' | 'timestamped'); the provider's default otherwise. */
   form?: string;
+  /** The URL the request goes to, for the forms that sign it (Twilio, Square, HubSpot, QStash). */
+  url?: string;
 }
 
 export interface OutgoingRequest {
   method: 'POST';
   headers: [string, string][];
   body: Uint8Array;
+  /** Set when signing changed the URL to call (Twilio's bodySHA256 query parameter). */
+  url?: string;
 }
 
-function encodeBody(payload: unknown): Uint8Array {
+/**
+ * The body bytes of a payload: bytes as they are; an object as compact JSON,
+ * or as form fields where the provider posts a form (its Content-Type header
+ * is application/x-www-form-urlencoded: Twilio, Mailchimp Transactional).
+ */
+export function encodeOutgoingBody(provider: ProviderDefinition, payload: unknown): Uint8Array {
   if (payload instanceof Uint8Array) return payload;
+  const contentType = provider.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+  if (
+    contentType?.kind === 'static' &&
+    isFormContentType(contentType.value) &&
+    payload !== null &&
+    typeof payload === 'object' &&
+    !Array.isArray(payload)
+  )
+    return utf8(encodeFormBody(payload as Record<string, unknown>));
   const text = JSON.stringify(payload);
   if (text === undefined) throw new HookscopeError('BAD_INPUT', 'The payload cannot be written as JSON.');
   return utf8(text);
@@ -54,15 +73,17 @@ export function resolveDeliveryId(provider: ProviderDefinition, body: Uint8Array
 }
 
 export function buildOutgoingRequest(provider: ProviderDefinition, input: OutgoingInput): OutgoingRequest {
-  const body = encodeBody(input.payload);
-  const deliveryId = resolveDeliveryId(provider, body, input.deliveryId);
+  const unsigned = encodeOutgoingBody(provider, input.payload);
+  const deliveryId = resolveDeliveryId(provider, unsigned, input.deliveryId);
   const signed = signRequest(provider, {
     secret: input.secret,
-    body,
+    body: unsigned,
     timestampSec: input.timestampSec,
     webhookId: deliveryId,
     form: input.form,
+    url: input.url,
   });
+  const body = signed.body ?? unsigned;
   const headers: [string, string][] = [];
   const has = (name: string) => firstHeader(headers, name) !== undefined;
   for (const header of provider.headers) {
@@ -80,5 +101,5 @@ export function buildOutgoingRequest(provider: ProviderDefinition, input: Outgoi
   for (const pair of signed.headers) {
     if (!has(pair[0])) headers.push(pair);
   }
-  return { method: 'POST', headers, body };
+  return { method: 'POST', headers, body, ...(signed.url ? { url: signed.url } : {}) };
 }

@@ -3,7 +3,7 @@
  * says why it failed. Tries every configured secret (valid if any matches)
  * and every body form the provider accepts; all comparisons constant-time.
  */
-import type { Diagnostic, ProviderDefinition, SignatureForm, SignatureVerdict } from '../../shared/providers';
+import type { BodyForm, Diagnostic, ProviderDefinition, SignatureForm, SignatureVerdict } from '../../shared/providers';
 import { describeBytes } from './bytes';
 import { encodeDigest, hmacFor, hmacSha256 } from './crypto';
 import { verificationKey } from './keys';
@@ -13,7 +13,11 @@ import { defaultForm, schemeId } from './forms';
 import { firstHeader, headerValues, type HeaderPairs } from './headers';
 import { matchToken, ordinal, type KeyEntry, type ProbeContext } from './signature-match';
 import { formatSignatureValue, formatSpecificity, parseSignatureValue } from './signature-format';
-import { bodyInForm, buildSignedBytes } from './signed-content';
+import { bodyInForm, buildSignedBytes, templateUses } from './signed-content';
+import { hasBodySignature, verifyBodyFields } from './body-fields';
+import { queryParam, urlCandidates, type UrlCandidate } from './request-url';
+import { verifyJwtForm } from './verify-jwt';
+import { createHash } from 'node:crypto';
 
 export interface VerifyInput {
   headers: HeaderPairs;
@@ -23,6 +27,10 @@ export interface VerifyInput {
   nowMs: number;
   /** Secrets known for other endpoints or environments: never make a request valid, only named in a diagnostic. */
   otherSecrets?: { label: string; secret: string }[];
+  /** The URL the request was received on (`http://<Host><target>`), for the forms that sign the URL. */
+  url?: string;
+  /** The request's method (`{method}`); POST when not given. */
+  method?: string;
 }
 
 interface Chosen {
@@ -31,12 +39,24 @@ interface Chosen {
   tokens: string[];
   loose: ProbeContext['loose'];
   timestamp?: string;
+  /** The header each token came from, where the form has extraSignatureHeaders (Box primary / secondary). */
+  sources: string[];
 }
 
 type Choice = { ok: true; chosen: Chosen } | { ok: false; verdict: SignatureVerdict };
 
-function chooseForm(provider: ProviderDefinition, headers: HeaderPairs): Choice {
-  const forms = [...provider.signature.forms].sort((a, b) => formatSpecificity(a.format) - formatSpecificity(b.format));
+/** Forms that share a header are told apart by the URL: one that carries its bodyHashQuery parameter (Twilio's JSON form) is tried first. */
+function urlAffinity(form: SignatureForm, url: string | undefined): number {
+  if (!form.bodyHashQuery) return 0;
+  return url !== undefined && queryParam(url, form.bodyHashQuery) !== undefined ? -1 : 1;
+}
+
+function chooseForm(provider: ProviderDefinition, headers: HeaderPairs, url?: string): Choice {
+  const forms = provider.signature.forms
+    .filter((f) => !f.bodyFields)
+    .sort(
+      (a, b) => formatSpecificity(a.format) - formatSpecificity(b.format) || urlAffinity(a, url) - urlAffinity(b, url),
+    );
   const present = forms.filter((f) => headerValues(headers, f.header).length > 0);
   if (present.length === 0) {
     const names = [...new Set(forms.map((f) => f.header))].join(' or ');
@@ -68,14 +88,25 @@ function chooseForm(provider: ProviderDefinition, headers: HeaderPairs): Choice 
       if (!problem) problem = parsed[0].ok ? '' : parsed[0].problem;
       continue;
     }
+    const tokens = ok.flatMap((p) => p.tokens);
+    const sources = tokens.map(() => form.header);
+    for (const extra of form.extraSignatureHeaders ?? []) {
+      for (const value of headerValues(headers, extra)) {
+        const more = parseSignatureValue(form.format, value);
+        if (!more.ok) continue;
+        tokens.push(...more.tokens);
+        sources.push(...more.tokens.map(() => extra));
+      }
+    }
     return {
       ok: true,
       chosen: {
         form,
         values,
-        tokens: ok.flatMap((p) => p.tokens),
+        tokens,
         loose: ok.flatMap((p) => p.loose),
         timestamp: ok.find((p) => p.timestamp)?.timestamp,
+        sources,
       },
     };
   }
@@ -97,7 +128,18 @@ function describeAge(ageSeconds: number): string {
 }
 
 export function verifyRequest(provider: ProviderDefinition, input: VerifyInput): SignatureVerdict {
-  const choice = chooseForm(provider, input.headers);
+  const inBody = provider.signature.forms.find((f) => f.bodyFields);
+  if (
+    inBody &&
+    (hasBodySignature(inBody, input.body) ||
+      provider.signature.forms.every((f) => f.bodyFields || headerValues(input.headers, f.header).length === 0))
+  )
+    return verifyBodyFields(provider, inBody, {
+      body: input.body,
+      secrets: input.secrets,
+      otherSecrets: input.otherSecrets ?? [],
+    });
+  const choice = chooseForm(provider, input.headers, input.url);
   if (!choice.ok)
     return choice.verdict.status === 'malformed'
       ? malformedAsDocumented(provider, input, choice.verdict)
@@ -106,6 +148,25 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
   const scheme = schemeId(provider, form);
   const received = values[0];
   const base = { scheme, received };
+  const urls = input.url ? urlCandidates(input.url, input.headers) : [];
+  if (form.jwt)
+    return verifyJwtForm(provider, form, {
+      token: choice.chosen.tokens[0] ?? choice.chosen.loose[0]?.token ?? received,
+      received,
+      body: input.body,
+      secrets: input.secrets,
+      nowMs: input.nowMs,
+      otherSecrets: input.otherSecrets ?? [],
+      urls,
+    });
+  const signsUrl = templateUses(form.signedContent.template, 'url');
+  if (signsUrl && urls.length === 0)
+    return {
+      ...base,
+      status: 'missing',
+      detail: `${form.label} signs the URL the provider called, and this request's URL is not known${input.url ? ` ("${input.url}" is not an absolute http(s) URL)` : ''}.`,
+      diagnostics: [],
+    };
 
   let timestamp = choice.chosen.timestamp;
   if (form.timestamp?.in === 'header') {
@@ -118,11 +179,11 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
         diagnostics: [],
       };
     }
-    if (!/^\d+$/.test(raw.trim())) {
+    if (form.timestampFormat === 'iso8601' ? Number.isNaN(Date.parse(raw.trim())) : !/^\d+$/.test(raw.trim())) {
       const malformed: SignatureVerdict = {
         ...base,
         status: 'malformed',
-        detail: `The ${form.timestamp.header} header "${raw}" is not a whole number of unix seconds.`,
+        detail: `The ${form.timestamp.header} header "${raw}" is not ${form.timestampFormat === 'iso8601' ? 'an ISO 8601 date' : 'a whole number of unix seconds'}.`,
         diagnostics: [],
       };
       return lenientTimestampVerdict(provider, form, input, raw.trim(), choice.chosen.tokens, malformed);
@@ -146,26 +207,31 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
   const signedSeconds =
     timestamp === undefined
       ? undefined
-      : form.timestampUnit === 'ms'
-        ? Math.floor(Number(timestamp) / 1000)
-        : Number(timestamp);
+      : form.timestampFormat === 'iso8601'
+        ? Math.floor(Date.parse(timestamp) / 1000)
+        : form.timestampUnit === 'ms'
+          ? Math.floor(Number(timestamp) / 1000)
+          : Number(timestamp);
   const ageSeconds = signedSeconds !== undefined ? Math.floor(nowSec) - signedSeconds : undefined;
   const timing =
     form.toleranceSeconds !== undefined && ageSeconds !== undefined
       ? { ageSeconds, toleranceSeconds: form.toleranceSeconds }
       : {};
+  const method = input.method ?? 'POST';
+  // One signed string per body form and, for the forms that sign the URL, per plausible URL (most likely first).
+  const urlTries: (UrlCandidate | undefined)[] = signsUrl ? urls : [undefined];
+  const signedFor = (body: Uint8Array, bodyForm: BodyForm) =>
+    urlTries.map((u) => ({
+      bodyForm,
+      url: u,
+      signed: buildSignedBytes(form.signedContent.template, { body, timestamp, id, url: u?.url, method }),
+    }));
   const bodies = form.signedContent.bodyForms.flatMap((bodyForm) => {
     const formed = bodyInForm(input.body, bodyForm);
-    return formed
-      ? [{ bodyForm, signed: buildSignedBytes(form.signedContent.template, { body: formed, timestamp, id }) }]
-      : [];
+    return formed ? signedFor(formed, bodyForm) : [];
   });
   // A body that is not JSON cannot be re-serialized; the signer signs it raw, so check it raw.
-  if (bodies.length === 0)
-    bodies.push({
-      bodyForm: 'raw',
-      signed: buildSignedBytes(form.signedContent.template, { body: input.body, timestamp, id }),
-    });
+  if (bodies.length === 0) bodies.push(...signedFor(input.body, 'raw'));
   const primarySigned = bodies[0].signed;
 
   const keys: KeyEntry[] = input.secrets.flatMap((secret, index) =>
@@ -196,25 +262,46 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
     if (!entry.key) continue;
     const matched = bodies.map((b) => ({
       bodyForm: b.bodyForm,
+      url: b.url,
       signed: b.signed,
       token: matchToken(entry.key as Buffer, b.signed, choice.chosen.tokens, form.digest, form.algorithm),
     }));
     const hit = matched.find((m) => m.token >= 0);
     if (!hit) continue;
-    if (choice.chosen.tokens.length > 1) {
+    const extraHeaders = form.extraSignatureHeaders ?? [];
+    if (extraHeaders.length > 0) {
+      const header = choice.chosen.sources[hit.token] ?? form.header;
+      diagnostics.push({
+        code: 'signature-header-matched',
+        message:
+          header === form.header
+            ? `${header} matched${keys.length > 1 ? ` with secret #${entry.index + 1}` : ''}.`
+            : `${header} matched${keys.length > 1 ? ` with secret #${entry.index + 1}` : ''}, not ${form.header}: the ${form.header} key was rotated or is not the one configured.`,
+      });
+    } else if (choice.chosen.tokens.length > 1) {
       diagnostics.push({
         code: 'multiple-signatures',
         message: `The header carries ${choice.chosen.tokens.length} signatures; the ${ordinal(hit.token + 1)} one matched.`,
       });
     }
+    if (hit.url && hit.url !== urls[0]) {
+      diagnostics.push({
+        code: 'url-variant-matched',
+        message: `Signed for ${hit.url.url} but received as ${urls[0].url}: ${hit.url.url.startsWith('https:') && urls[0].url.startsWith('http:') ? 'behind a proxy or tunnel, ' : ''}rebuild the public URL the provider called (${hit.url.how}).`,
+      });
+    }
+    const hashProblem = form.bodyHashQuery
+      ? bodyHashQueryProblem(form.bodyHashQuery, hit.url?.url, input.body)
+      : undefined;
     if (entry !== keys[0]) {
       diagnostics.push({
         code: 'secret-other-matched',
         message: `Secret #${entry.index + 1} matched, not the first configured one: the sender signs with an older or other-environment secret.`,
       });
     }
-    if (bodies.length > 1 && !Buffer.from(bodies[0].signed).equals(bodies[1].signed)) {
-      const only = matched.filter((m) => m.token >= 0);
+    const sameUrl = bodies.filter((b) => b.url === hit.url);
+    if (sameUrl.length > 1 && !Buffer.from(sameUrl[0].signed).equals(sameUrl[1].signed)) {
+      const only = matched.filter((m) => m.token >= 0 && m.url === hit.url);
       if (only.length === 1) {
         diagnostics.push(
           only[0].bodyForm === 'raw'
@@ -250,12 +337,21 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
         diagnostics,
       };
     }
+    if (hashProblem) {
+      return {
+        ...common,
+        status: 'invalid',
+        detail: `The ${form.header} signature over the URL holds, but the URL's ${form.bodyHashQuery} is not the SHA-256 of this body.`,
+        diagnostics: [...diagnostics, hashProblem],
+      };
+    }
     const secretNote = keys.length > 1 ? ` with secret #${entry.index + 1}` : '';
     const formNote = matchedForm ? ` (${matchedForm} form)` : '';
+    const urlNote = hit.url ? ` for ${hit.url.url}` : '';
     return {
       ...common,
       status: 'valid',
-      detail: `The ${form.header} signature is valid${secretNote}${formNote}.`,
+      detail: `The ${form.header} signature is valid${urlNote}${secretNote}${formNote}.`,
       diagnostics,
     };
   }
@@ -286,12 +382,25 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
       message: `The header carries ${choice.chosen.tokens.length} signatures and none of them matched.`,
     });
   }
+  if (signsUrl) {
+    diagnostics.push({
+      code: 'url-none-matched',
+      message: `No URL variant matched (tried ${urls.length}: ${urls
+        .slice(0, 4)
+        .map((u) => u.url)
+        .join(
+          ', ',
+        )}${urls.length > 4 ? ', ...' : ''}): the provider signed another URL (its configured webhook URL, path or query), or the body or secret differ.`,
+    });
+  }
   diagnostics.push(
     ...diagnoseFailure({
       form,
       body: input.body,
       timestamp,
       id,
+      url: urls[0]?.url,
+      method,
       nowSec,
       keys,
       tokens: choice.chosen.tokens,
@@ -446,4 +555,18 @@ function staleDiagnostic(ageSeconds: number, toleranceSeconds: number): Diagnost
         code: 'timestamp-stale',
         message: `The timestamp is ${ageSeconds} s old (window ${toleranceSeconds} s): an old request replayed as is, or the clocks disagree.`,
       };
+}
+
+/** Twilio's JSON-body variant: the signed URL carries the body's hex SHA-256 in a query parameter, which must match. */
+function bodyHashQueryProblem(param: string, url: string | undefined, body: Uint8Array): Diagnostic | undefined {
+  const carried = url ? queryParam(url, param) : undefined;
+  const actual = createHash('sha256').update(body).digest('hex');
+  if (carried === actual) return undefined;
+  return {
+    code: 'body-hash-mismatch',
+    message:
+      carried === undefined
+        ? `The URL has no ${param} query parameter, so nothing binds the body.`
+        : `The URL's ${param} is ${carried} but the body's SHA-256 is ${actual}: the body was changed after signing.`,
+  };
 }

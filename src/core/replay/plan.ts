@@ -157,6 +157,7 @@ export function planReplay(capture: StoredCapture, ctx: PlanContext, edits: Repl
       body,
       secret,
       edits.signedAt !== undefined ? edits.signedAt * 1000 : ctx.nowMs,
+      { url, method },
     );
     headers = out.headers;
     resigned = {

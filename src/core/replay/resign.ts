@@ -69,6 +69,8 @@ export function resignHeaders(
   body: Uint8Array,
   secret: string,
   nowMs: number,
+  /** The replay's target URL and method, for the forms that sign them (Twilio, Square, HubSpot, QStash). */
+  request: { url?: string; method?: string } = {},
 ): Resigned {
   const timestamp = Math.floor(nowMs / 1000);
   const webhookId = form.idHeader ? firstValue(headers, form.idHeader) : undefined;
@@ -78,7 +80,15 @@ export function resignHeaders(
       `${form.label} signs the ${form.idHeader ?? 'message id'} header, which this request lacks; add it to re-sign.`,
     );
   }
-  const signed = signRequest(provider, { secret, body, timestampSec: timestamp, webhookId, form: form.name });
+  const signed = signRequest(provider, {
+    secret,
+    body,
+    timestampSec: timestamp,
+    webhookId,
+    form: form.name,
+    url: request.url,
+    method: request.method,
+  });
   let out: HeaderPair[] = headers.map(([n, v]) => [n, v]);
   for (const [name, value] of signed.headers) out = setHeader(out, name, value);
   return { headers: out, timestamp };

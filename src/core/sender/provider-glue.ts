@@ -5,6 +5,7 @@ import {
   checkSubscriptionId,
   createProviderRegistry,
   createRng,
+  encodeOutgoingBody,
   newSubscriptionId,
   resolveDeliveryId,
   resolveForm,
@@ -55,12 +56,7 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
               webhookId: sample.subscriptionId ?? undefined,
             })
           : payload;
-      const { body } = buildOutgoingRequest(provider, {
-        eventType,
-        payload: event,
-        secret: '',
-        timestampSec: Math.floor(nowMs / 1000),
-      });
+      const body = encodeOutgoingBody(provider, event);
       return { body, eventId: resolveDeliveryId(provider, body) };
     },
     subscriptionId(id, requested) {
@@ -81,6 +77,7 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
         timestampSec,
         deliveryId: input.eventId ?? undefined,
         form: form.name,
+        url: input.url,
       });
       const signsTime = form.signedContent.template.includes('{timestamp}') || form.timestamp !== undefined;
       return {

@@ -73,11 +73,12 @@ export function prepare(ctx: ScenarioContext, body: Uint8Array, options: SendOpt
     providerNowMs: at,
     realNowMs: at,
     form: ctx.form,
+    url: ctx.url,
   });
 }
 
 export function sendPrepared(ctx: ScenarioContext, request: PreparedRequest): Promise<AttemptResult> {
-  return ctx.attempt(ctx.url, request, { timeoutMs: ctx.policy.timeoutMs, success: ctx.policy.success });
+  return ctx.attempt(request.url ?? ctx.url, request, { timeoutMs: ctx.policy.timeoutMs, success: ctx.policy.success });
 }
 
 export function send(ctx: ScenarioContext, body: Uint8Array, options: SendOptions = {}): Promise<AttemptResult> {
