@@ -14,6 +14,7 @@ import { entry as polar } from './polar';
 import { entry as replicate } from './replicate';
 import { entry as resend } from './resend';
 import { entry as sanity } from './sanity';
+import { entry as twilio } from './twilio';
 import { entry as svix } from './svix';
 import { entry as discord } from './discord';
 import { entry as fingerprintiq } from './fingerprintiq';
@@ -51,6 +52,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   paddle,
   gitlab,
   sanity,
+  twilio,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
