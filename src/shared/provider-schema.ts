@@ -342,6 +342,8 @@ export const providerDefinitionSchema = z
         description: z.string().default(''),
         requiredKeys: z.array(z.string().min(1)).default([]),
         timeField: z.object({ path: fieldPath, format: timeFormatSchema }).strict().optional(),
+        /** The body is a JSON array of events (HubSpot): the sender sends the event inside one, detection reads its first element. */
+        batched: z.boolean().optional(),
       })
       .strict()
       .default({ description: '', requiredKeys: [] }),

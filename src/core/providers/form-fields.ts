@@ -46,15 +46,12 @@ export function sortedFieldString(fields: readonly (readonly [string, string])[]
     .join('');
 }
 
-/** Encodes an object's fields as a form body (arrays as repeated names; objects as JSON text). */
+/** Encodes an object's fields as a form body: strings and numbers as text, arrays and objects as JSON text (Mandrill's `mandrill_events`). */
 export function encodeFormBody(fields: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      if (item === undefined || item === null) continue;
-      params.append(name, typeof item === 'object' ? JSON.stringify(item) : String(item));
-    }
+    if (value === undefined || value === null) continue;
+    params.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
   return params.toString();
 }

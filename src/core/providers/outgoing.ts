@@ -38,7 +38,8 @@ export interface OutgoingRequest {
 /**
  * The body bytes of a payload: bytes as they are; an object as compact JSON,
  * or as form fields where the provider posts a form (its Content-Type header
- * is application/x-www-form-urlencoded: Twilio, Mailchimp Transactional).
+ * is application/x-www-form-urlencoded: Twilio, Mailchimp Transactional);
+ * an event of a provider that batches (HubSpot) goes inside a JSON array.
  */
 export function encodeOutgoingBody(provider: ProviderDefinition, payload: unknown): Uint8Array {
   if (payload instanceof Uint8Array) return payload;
@@ -51,7 +52,8 @@ export function encodeOutgoingBody(provider: ProviderDefinition, payload: unknow
     !Array.isArray(payload)
   )
     return utf8(encodeFormBody(payload as Record<string, unknown>));
-  const text = JSON.stringify(payload);
+  const batch = provider.envelope.batched && payload !== null && typeof payload === 'object' && !Array.isArray(payload);
+  const text = JSON.stringify(batch ? [payload] : payload);
   if (text === undefined) throw new HookscopeError('BAD_INPUT', 'The payload cannot be written as JSON.');
   return utf8(text);
 }
@@ -61,7 +63,9 @@ export function resolveDeliveryId(provider: ProviderDefinition, body: Uint8Array
   const field = provider.ids.delivery.fromPayload;
   if (field) {
     const parsed = parseJsonBody(body);
-    const value = parsed ? getPath(parsed.value, field) : undefined;
+    const event =
+      parsed && provider.envelope.batched && Array.isArray(parsed.value) ? (parsed.value[0] as unknown) : parsed?.value;
+    const value = event !== undefined ? getPath(event, field) : undefined;
     if (typeof value === 'string' && value.length > 0) return value;
   }
   if (given) return given;

@@ -16,6 +16,11 @@ const T0 = Date.UTC(2026, 11, 4, 13, 37, 42, 123);
 const DAY = 86_400_000;
 /** Base64 after whsec_, so Standard Webhooks can decode it; the other schemes use it whole. */
 const SECRET = 'whsec_dGltZXNfc2VjcmV0X2tleQ==';
+/** A key the provider's scheme can use: hex for a hex-decoded HMAC key (Adyen), the whsec_ secret otherwise. */
+const secretOf = (id: string) =>
+  BUILTIN_PROVIDERS.find((p) => p.id === id)?.signature.forms.some((f) => f.secretEncoding === 'hex')
+    ? '44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056'
+    : SECRET;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,7 +38,9 @@ function timeFields(value: unknown, path = ''): { path: string; value: string | 
   if (typeof value === 'string')
     return ISO.test(value) || (DATE.test(value) && !/^api_?version$/i.test(path)) ? [{ path, value }] : [];
   if (typeof value === 'number')
-    return /(^|\.)(timestamp|created|event_time|created_at|webhookTimestamp)$/.test(path) ? [{ path, value }] : [];
+    return /(^|\.)(timestamp|created|event_time|created_at|webhookTimestamp|occurredAt|ts)$/.test(path)
+      ? [{ path, value }]
+      : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => timeFields(v, `${path}[${i}]`));
   if (value && typeof value === 'object')
     return Object.entries(value).flatMap(([k, v]) => timeFields(v, path ? `${path}.${k}` : k));
@@ -118,7 +125,7 @@ describe('event times are the delivery creation instant', () => {
           provider,
           eventType,
           url: failing.url,
-          secret: SECRET,
+          secret: secretOf(provider),
           policy: { retryDelaysMs: [90_000] },
         });
         // The retry comes 90 s later on the clock: a payload that read the clock again would move.
@@ -162,7 +169,7 @@ describe('event times are the delivery creation instant', () => {
         const sender = env.sender({ clock: systemClock });
         const before = ok.hits.length;
         const sentAt = Date.now();
-        const started = sender.send({ provider, eventType, url: ok.url, secret: SECRET });
+        const started = sender.send({ provider, eventType, url: ok.url, secret: secretOf(provider) });
         await sender.waitFor(started.deliveryId);
         const body = ok.hits.slice(before).find(() => true)!.body;
         expectTimesAt(provider, eventType, payloadOf(body), sentAt, 2000);
