@@ -5,14 +5,15 @@
  */
 import type { BodyForm, Diagnostic, ProviderDefinition, SignatureForm, SignatureVerdict } from '../../shared/providers';
 import { describeBytes } from './bytes';
-import { encodeDigest, hmacFor, hmacSha256 } from './crypto';
+import { encodeDigest, hmacFor } from './crypto';
 import { verificationKey } from './keys';
 import { diagnoseFailure } from './diagnose';
-import { documentedComparison, documentedOutcome, documentedTimestamp } from './documented-handler';
-import { defaultForm, schemeId } from './forms';
+import { schemeId } from './forms';
 import { firstHeader, headerValues, type HeaderPairs } from './headers';
-import { matchToken, ordinal, type KeyEntry, type ProbeContext } from './signature-match';
-import { formatSignatureValue, formatSpecificity, parseSignatureValue } from './signature-format';
+import { matchToken, ordinal, type KeyEntry } from './signature-match';
+import { formatSignatureValue } from './signature-format';
+import { documentedVerdict, lenientTimestampVerdict, malformedAsDocumented } from './verify-documented';
+import { chooseForm } from './verify-form-choice';
 import { bodyInForm, buildSignedBytes, templateUses } from './signed-content';
 import { hasBodySignature, verifyBodyFields } from './body-fields';
 import { queryParam, urlCandidates, type UrlCandidate } from './request-url';
@@ -31,96 +32,6 @@ export interface VerifyInput {
   url?: string;
   /** The request's method (`{method}`); POST when not given. */
   method?: string;
-}
-
-interface Chosen {
-  form: SignatureForm;
-  values: string[];
-  tokens: string[];
-  loose: ProbeContext['loose'];
-  timestamp?: string;
-  /** The header each token came from, where the form has extraSignatureHeaders (Box primary / secondary). */
-  sources: string[];
-}
-
-type Choice = { ok: true; chosen: Chosen } | { ok: false; verdict: SignatureVerdict };
-
-/** Forms that share a header are told apart by the URL: one that carries its bodyHashQuery parameter (Twilio's JSON form) is tried first. */
-function urlAffinity(form: SignatureForm, url: string | undefined): number {
-  if (!form.bodyHashQuery) return 0;
-  return url !== undefined && queryParam(url, form.bodyHashQuery) !== undefined ? -1 : 1;
-}
-
-function chooseForm(provider: ProviderDefinition, headers: HeaderPairs, url?: string): Choice {
-  const forms = provider.signature.forms
-    .filter((f) => !f.bodyFields)
-    .sort(
-      (a, b) => formatSpecificity(a.format) - formatSpecificity(b.format) || urlAffinity(a, url) - urlAffinity(b, url),
-    );
-  const present = forms.filter((f) => headerValues(headers, f.header).length > 0);
-  if (present.length === 0) {
-    const names = [...new Set(forms.map((f) => f.header))].join(' or ');
-    const throws = documentedComparison(provider)?.onThrow;
-    const diagnostics: Diagnostic[] = throws
-      ? [
-          {
-            code: 'documented-handler-throws',
-            message: `The documented example hands the absent header (undefined) to Buffer.from, which throws: the handler fails with an error (a 500), not a 401.`,
-          },
-        ]
-      : [];
-    return {
-      ok: false,
-      verdict: {
-        status: 'missing',
-        scheme: schemeId(provider, defaultForm(provider)),
-        detail: `The request has no ${names} header, so it is not signed.`,
-        diagnostics,
-      },
-    };
-  }
-  let problem = '';
-  for (const form of present) {
-    const values = headerValues(headers, form.header);
-    const parsed = values.map((v) => parseSignatureValue(form.format, v));
-    const ok = parsed.flatMap((p) => (p.ok ? [p] : []));
-    if (ok.length === 0) {
-      if (!problem) problem = parsed[0].ok ? '' : parsed[0].problem;
-      continue;
-    }
-    const tokens = ok.flatMap((p) => p.tokens);
-    const sources = tokens.map(() => form.header);
-    for (const extra of form.extraSignatureHeaders ?? []) {
-      for (const value of headerValues(headers, extra)) {
-        const more = parseSignatureValue(form.format, value);
-        if (!more.ok) continue;
-        tokens.push(...more.tokens);
-        sources.push(...more.tokens.map(() => extra));
-      }
-    }
-    return {
-      ok: true,
-      chosen: {
-        form,
-        values,
-        tokens,
-        loose: ok.flatMap((p) => p.loose),
-        timestamp: ok.find((p) => p.timestamp)?.timestamp,
-        sources,
-      },
-    };
-  }
-  const form = present[0];
-  return {
-    ok: false,
-    verdict: {
-      status: 'malformed',
-      scheme: schemeId(provider, form),
-      detail: `The ${form.header} header is malformed: ${problem}.`,
-      received: headerValues(headers, form.header)[0],
-      diagnostics: [],
-    },
-  };
 }
 
 function describeAge(ageSeconds: number): string {
@@ -421,114 +332,6 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
     ...(expected ? { expected } : {}),
     signedBytes: describeBytes(primarySigned),
     diagnostics,
-  };
-}
-
-/**
- * What the provider's documented handler makes of a value the strict check
- * rejected: accepted (FingerprintIQ's Buffer.from(sig, 'hex') reads uppercase
- * or junk-suffixed hex), or an exception where a 401 was meant.
- */
-function documentedVerdict(
-  provider: ProviderDefinition,
-  header: string,
-  received: string,
-  keys: KeyEntry[],
-  signed: Uint8Array[],
-): { accepted?: { detail: string; diagnostic: Diagnostic }; throws?: Diagnostic } | undefined {
-  const comparison = documentedComparison(provider);
-  if (!comparison) return undefined;
-  const digests = keys.flatMap((k) => (k.key ? signed.map((s) => hmacSha256(k.key as Buffer, s)) : []));
-  const outcome = documentedOutcome(provider, received, digests);
-  if (outcome === 'accept') {
-    return {
-      accepted: {
-        detail: `Accepted by the documented handler, rejected by a strict comparison: the ${header} value is not the exact digest ${provider.name} sends, but the documented example reads it with ${comparison.reads}, and that matches.`,
-        diagnostic: {
-          code: 'documented-handler-accepts',
-          message: `${provider.name}'s documented handler reads the header with ${comparison.reads}, so it accepts this value; a strict comparison (and a handler written in another language) rejects it, and ${provider.name} itself sends lowercase hex only.`,
-        },
-      },
-    };
-  }
-  if (outcome === 'throw' && comparison.onThrow) {
-    return {
-      throws: {
-        code: 'documented-handler-throws',
-        message: `The value has the wrong length for the documented handler: ${comparison.onThrow}.`,
-      },
-    };
-  }
-  return undefined;
-}
-
-/**
- * A value the strict parser calls malformed (FingerprintIQ "<hex> junk") may
- * still pass, or crash, the documented handler: checked for the schemes that
- * sign the body alone, where no timestamp is needed to know the digest.
- */
-function malformedAsDocumented(
-  provider: ProviderDefinition,
-  input: VerifyInput,
-  verdict: SignatureVerdict,
-): SignatureVerdict {
-  const form = provider.signature.forms.find((f) => schemeId(provider, f) === verdict.scheme);
-  if (!form || form.signedContent.template !== '{body}' || verdict.received === undefined) return verdict;
-  const keys: KeyEntry[] = input.secrets.flatMap((secret, index) =>
-    secret.length > 0 ? [{ index, secret, key: verificationKey(secret, form) }] : [],
-  );
-  const formed = form.signedContent.bodyForms.flatMap((bodyForm) => bodyInForm(input.body, bodyForm) ?? []);
-  const documented = documentedVerdict(
-    provider,
-    form.header,
-    verdict.received,
-    keys,
-    formed.length ? formed : [input.body],
-  );
-  if (documented?.accepted)
-    return {
-      ...verdict,
-      status: 'invalid',
-      detail: `${documented.accepted.detail} (A strict parser calls it malformed: ${verdict.detail})`,
-      diagnostics: [documented.accepted.diagnostic],
-    };
-  if (documented?.throws) return { ...verdict, diagnostics: [...verdict.diagnostics, documented.throws] };
-  return verdict;
-}
-
-/**
- * Prynt's documented handler reads the timestamp with parseInt (its leading
- * digits) for the age check, and signs the header as sent: a timestamp such as
- * "1796411785.5" the strict check calls malformed still passes it when the
- * signature covers that exact text.
- */
-function lenientTimestampVerdict(
-  provider: ProviderDefinition,
-  form: SignatureForm,
-  input: VerifyInput,
-  raw: string,
-  tokens: string[],
-  malformed: SignatureVerdict,
-): SignatureVerdict {
-  const reading = documentedTimestamp(provider, raw, input.nowMs / 1000);
-  if (!reading) return malformed;
-  const signed = buildSignedBytes(form.signedContent.template, { body: input.body, timestamp: raw });
-  const keys = input.secrets
-    .flatMap((secret) => (secret.length > 0 ? [verificationKey(secret, form)] : []))
-    .flatMap((k) => (k ? [k] : []));
-  const hit = keys.find((key) => matchToken(key, signed, tokens, form.digest, form.algorithm) >= 0);
-  if (!hit) return malformed;
-  return {
-    ...malformed,
-    status: 'invalid',
-    detail: `Accepted by the documented handler, rejected by a strict comparison: ${malformed.detail} But the documented example reads it with ${reading} for its age check and signs "${raw}" as sent, and the signature matches that.`,
-    signedBytes: describeBytes(signed),
-    diagnostics: [
-      {
-        code: 'documented-handler-accepts',
-        message: `${provider.name}'s documented handler accepts this request (its ${form.timestamp?.in === 'header' ? form.timestamp.header : 'timestamp'} is read with ${reading}); ${provider.name} itself sends whole unix seconds, and a strict handler rejects it.`,
-      },
-    ],
   };
 }
 
