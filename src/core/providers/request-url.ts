@@ -72,11 +72,17 @@ export function urlCandidates(received: string, headers: HeaderPairs): UrlCandid
   return out;
 }
 
-/** The URL with `name=value` appended to its query (Twilio's `bodySHA256`). */
+/** The URL with `name=value` as the last query parameter (Twilio's `bodySHA256`), replacing one already there (a re-signed replay). */
 export function withQueryParam(url: string, name: string, value: string): string {
   const hash = url.indexOf('#');
-  const base = hash >= 0 ? url.slice(0, hash) : url;
-  return `${base}${base.includes('?') ? '&' : '?'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  const noFragment = hash >= 0 ? url.slice(0, hash) : url;
+  const q = noFragment.indexOf('?');
+  const path = q >= 0 ? noFragment.slice(0, q) : noFragment;
+  const kept = (q >= 0 ? noFragment.slice(q + 1).split('&') : []).filter(
+    (part) => part.length > 0 && safeDecode(part.split('=')[0]) !== name,
+  );
+  kept.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  return `${path}?${kept.join('&')}`;
 }
 
 /** The first value of query parameter `name` in `url` (decoded), or undefined. */

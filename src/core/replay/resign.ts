@@ -55,6 +55,10 @@ export function staleWarning(
 export interface Resigned {
   headers: HeaderPair[];
   timestamp: number;
+  /** The URL to send to when signing changed it (Twilio's bodySHA256). */
+  url?: string;
+  /** The body to send when the signature sits inside it (Adyen). */
+  body?: Uint8Array;
 }
 
 /**
@@ -91,5 +95,10 @@ export function resignHeaders(
   });
   let out: HeaderPair[] = headers.map(([n, v]) => [n, v]);
   for (const [name, value] of signed.headers) out = setHeader(out, name, value);
-  return { headers: out, timestamp };
+  return {
+    headers: out,
+    timestamp,
+    ...(signed.url ? { url: signed.url } : {}),
+    ...(signed.body ? { body: signed.body } : {}),
+  };
 }
