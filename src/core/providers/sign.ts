@@ -64,7 +64,10 @@ export function signWithForm(form: SignatureForm, input: SignInput): SignOutput 
   }
   const template = form.signedContent.template;
   if ((templateUses(template, 'url') || form.jwt?.subjectIsUrl) && !input.url) {
-    throw new HookscopeError('BAD_INPUT', `${form.label} signs the URL the request goes to; pass url.`);
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `${form.label} signs the URL the request goes to: give that URL (hookscope sign --url U).`,
+    );
   }
   const key = isAsymmetric(form.algorithm)
     ? signingKey(input.secret, form.algorithm)
