@@ -69,7 +69,7 @@ export const qstash: ProviderDefinition = {
   delivery: {
     timeoutMs: 15 * 60 * SECOND,
     success: '2xx',
-    retryDelaysMs: [12, 31, 80, 200, 516].map((s) => s * SECOND),
+    retryDelaysMs: [12, 148, 1808].map((s) => s * SECOND),
     afterFailure:
       'After the last retry the message goes to the Dead Letter Queue (and the failure callback is called, if set).',
   },
@@ -78,6 +78,6 @@ export const qstash: ProviderDefinition = {
     'Configure the endpoint with both signing keys (current, then next) to follow a rotation: the verifier tries each and says which matched.',
     'The sub claim is the URL QStash called: behind a proxy or tunnel the verifier compares it with the forwarded and scheme variants of the received URL and names the mismatch.',
     'Events: QStash forwards the publisher\'s body unchanged and names no event type; the one event here ("message") has a sample body with a type field, as a publisher might send.',
-    'Timeout: up to 15 minutes on the paid plans (https://upstash.com/docs/qstash/features/retry and the plan limits); Hookscope uses 15 min. Retries: 3 on the free plan, more on paid ones, with exponential backoff min(86400, e^(2.5*n)) seconds (https://upstash.com/docs/qstash/features/retry); the ladder is that formula for n = 1..5 (12, 31, 80, 200, 516 s).',
+    "Timeout: 15 minutes, the shortest maximum response time of the plans (https://upstash.com/docs/qstash/features/retry and the pricing limits). Retries: 3 by default (the Upstash-Retries header can ask for more, up to the plan's limit), each after min(86400, e^(2.5 n)) seconds (https://upstash.com/docs/qstash/features/retry): 12 s, 2 min 28 s, 30 min 8 s.",
   ],
 };
