@@ -11,6 +11,8 @@ export interface PreparedRequest {
   method: string;
   headers: HeaderPair[];
   body: Uint8Array;
+  /** The URL to call instead of the webhook's, when signing changed it (Twilio's bodySHA256 query parameter). */
+  url?: string;
 }
 
 /** An attempt's request with what it was signed with (stored beside the request at the claim). */

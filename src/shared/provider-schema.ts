@@ -23,6 +23,7 @@ export const SIGNATURE_ALGORITHMS = [
   'ed25519',
   'ecdsa-p256-sha256',
   'token',
+  'jwt-hs256',
 ] as const;
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -33,7 +34,9 @@ export const FIELD_PATH_PATTERN = /^[A-Za-z0-9_$-]+(\[\d+\])*(\.[A-Za-z0-9_$-]+(
 export const PROVIDER_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 export const HEADER_NAME_PATTERN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const TEMPLATE_PLACEHOLDER = /\{([a-z]+)\}/g;
-const ALLOWED_PLACEHOLDERS = new Set(['body', 'timestamp', 'id']);
+const ALLOWED_PLACEHOLDERS = new Set(['body', 'timestamp', 'id', 'url', 'method', 'form']);
+/** A signature carried inside the body (Adyen's `additionalData.hmacSignature`): `body:<path>` stands for the header. */
+export const BODY_SIGNATURE_PREFIX = 'body:';
 
 const headerName = z.string().regex(HEADER_NAME_PATTERN, 'is not a valid HTTP header name');
 const fieldPath = z.string().regex(FIELD_PATH_PATTERN, 'is not a field path like "data.visitorId" or "items[0].id"');
@@ -76,18 +79,61 @@ const templateSchema = z.string().superRefine((template, ctx) => {
   if (unknown.length > 0)
     ctx.addIssue({
       code: 'custom',
-      message: `uses unknown placeholder {${unknown[0]}}; allowed: {body}, {timestamp}, {id}`,
+      message: `uses unknown placeholder {${unknown[0]}}; allowed: {body}, {timestamp}, {id}, {url}, {method}, {form}`,
     });
-  if (names.filter((n) => n === 'body').length !== 1)
-    ctx.addIssue({ code: 'custom', message: 'must contain {body} exactly once' });
+  for (const once of ['body', 'form', 'url', 'method'])
+    if (names.filter((n) => n === once).length > 1)
+      ctx.addIssue({ code: 'custom', message: `may contain {${once}} only once` });
+  if (names.includes('body') && names.includes('form'))
+    ctx.addIssue({ code: 'custom', message: 'cannot contain both {body} and {form} (the form fields are the body)' });
 });
+
+/**
+ * A JSON Web Token carried in the signature header (QStash `Upstash-Signature`,
+ * Vonage `Authorization: Bearer`), signed with the secret (HS256). The body is
+ * bound by a claim holding its SHA-256 (`bodyHashClaim`, in `bodyHashEncoding`);
+ * `issuer` and `audience` are checked when given; `subjectIsUrl`: the `sub`
+ * claim is the URL the provider called (QStash). `claims`: further fixed
+ * claims the provider puts in every token.
+ */
+const jwtSchema = z
+  .object({
+    bodyHashClaim: z.string().min(1),
+    bodyHashEncoding: z.enum(['hex', 'base64', 'base64url']),
+    issuer: z.string().min(1).optional(),
+    audience: z.string().min(1).optional(),
+    subjectIsUrl: z.boolean().default(false),
+    expiresInSeconds: z.number().int().positive().optional(),
+    claims: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+
+/**
+ * An HMAC over named fields of each item in the body, joined by `separator`,
+ * with the signature sitting inside the item (Adyen: the notification item's
+ * pspReference, originalReference, merchantAccountCode, merchantReference,
+ * amount.value, amount.currency, eventCode and success joined by ':', in
+ * `additionalData.hmacSignature`). `items` is the path of the array of items
+ * (`notificationItems`), `item` the path inside each element to the signed
+ * object (`NotificationRequestItem`). The form's `header` is then
+ * `body:<signaturePath>`.
+ */
+const bodyFieldsSchema = z
+  .object({
+    items: fieldPath,
+    item: fieldPath.optional(),
+    fields: z.array(fieldPath).min(1),
+    separator: z.string().default(':'),
+    signaturePath: fieldPath,
+  })
+  .strict();
 
 /** `raw`: the body bytes as received. `re-serialized`: `JSON.stringify(JSON.parse(body))`. */
 const bodyFormSchema = z.enum(['raw', 're-serialized']);
 /** `utf8`: the value is text as it stands (a shared token). */
 const digestSchema = z.enum(['hex', 'base64', 'base64url', 'utf8']);
-/** `utf8`: the secret string's UTF-8 bytes are the key. `whsec-base64`: strip `whsec_`, base64-decode (Standard Webhooks). */
-const secretEncodingSchema = z.enum(['utf8', 'whsec-base64']);
+/** `utf8`: the secret string's UTF-8 bytes are the key. `whsec-base64`: strip `whsec_`, base64-decode (Standard Webhooks). `hex`: hex-decode (Adyen's HMAC key). */
+const secretEncodingSchema = z.enum(['utf8', 'whsec-base64', 'hex']);
 const timeFormatSchema = z.enum(['iso-ms', 'iso-s', 'iso', 'unix-ms', 'unix-s']);
 /** Where the signing timestamp (unix seconds) comes from. */
 const timestampSourceSchema = z.discriminatedUnion('in', [
@@ -97,21 +143,29 @@ const timestampSourceSchema = z.discriminatedUnion('in', [
 
 /**
  * One way a provider signs. `signedContent.template` uses the placeholders
- * `{body}` (exactly once), `{timestamp}` and `{id}`; e.g. `{body}`,
- * `{timestamp}.{body}`, `v0:{timestamp}:{body}`, `{id}.{timestamp}.{body}`.
+ * `{body}`, `{timestamp}`, `{id}`, `{url}` (the full URL the provider called),
+ * `{method}` and `{form}` (the POST form fields sorted by name, each name then
+ * value, Twilio's recipe); e.g. `{body}`, `{timestamp}.{body}`,
+ * `{id}.{timestamp}.{body}`, `{url}{form}`, `{method}{url}{body}{timestamp}`.
+ * The body must be signed: by `{body}` or `{form}`, by `bodyHashQuery` (the
+ * URL carries the body's hex SHA-256 in that query parameter: Twilio's
+ * `bodySHA256`), by a `jwt` claim, or by `bodyFields`.
  * `bodyForms` lists the body forms a verifier accepts; the first is the one
  * the signer uses. `idHeader` carries the value of `{id}` (Standard Webhooks
  * `webhook-id`); `timestampUnit` `ms` means the signed timestamp is unix
- * milliseconds (Sanity, Knock, WorkOS), `iso` an RFC 3339 time (Twitch's
- * Twitch-Eventsub-Message-Timestamp), seconds otherwise;
- * `toleranceSeconds` is the replay window (absent: no timestamp check).
+ * milliseconds (Sanity, Knock, WorkOS), `iso` an RFC 3339 time with
+ * milliseconds and `Z` (Twitch's Twitch-Eventsub-Message-Timestamp), seconds
+ * otherwise; `timestampFormat` `iso8601` that it is a date text with a
+ * `+00:00` offset (Box); `toleranceSeconds` is the replay window (absent: no
+ * timestamp check). `extraSignatureHeaders`: more headers carrying the same
+ * signature made with the next secrets (Box's primary and secondary keys).
  */
 const signatureFormSchema = z
   .object({
     name: z.string().min(1),
     label: z.string().min(1),
     algorithm: z.enum(SIGNATURE_ALGORITHMS).default('hmac-sha256'),
-    header: headerName,
+    header: z.union([headerName, z.string().regex(/^body:[A-Za-z0-9_$.[\]-]+$/)]),
     format: signatureFormatSchema,
     digest: digestSchema,
     signedContent: z
@@ -124,12 +178,51 @@ const signatureFormSchema = z
     timestamp: timestampSourceSchema.optional(),
     idHeader: headerName.optional(),
     timestampUnit: z.enum(['ms', 'iso']).optional(),
+    timestampFormat: z.literal('iso8601').optional(),
     toleranceSeconds: z.number().int().positive().optional(),
     secretEncoding: secretEncodingSchema.default('utf8'),
+    bodyHashQuery: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/)
+      .optional(),
+    extraSignatureHeaders: z.array(headerName).optional(),
+    jwt: jwtSchema.optional(),
+    bodyFields: bodyFieldsSchema.optional(),
   })
   .strict()
   .superRefine((form, ctx) => {
     const template = form.signedContent.template;
+    const names = [...template.matchAll(TEMPLATE_PLACEHOLDER)].map((m) => m[1]);
+    const bindsBody =
+      names.includes('body') ||
+      names.includes('form') ||
+      form.bodyHashQuery !== undefined ||
+      form.jwt !== undefined ||
+      form.bodyFields !== undefined;
+    if (!bindsBody)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signedContent', 'template'],
+        message: 'must sign the body: use {body} or {form}, or bodyHashQuery, jwt or bodyFields',
+      });
+    if (form.bodyHashQuery !== undefined && !names.includes('url'))
+      ctx.addIssue({ code: 'custom', path: ['bodyHashQuery'], message: 'needs {url} in the template' });
+    if ((form.algorithm === 'jwt-hs256') !== (form.jwt !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['jwt'], message: 'goes with algorithm "jwt-hs256", and it with jwt' });
+    if (form.jwt && form.digest !== 'base64url')
+      ctx.addIssue({ code: 'custom', path: ['digest'], message: 'must be "base64url" for a JWT' });
+    if (form.header.startsWith(BODY_SIGNATURE_PREFIX) !== (form.bodyFields !== undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['header'],
+        message: 'is "body:<signaturePath>" exactly when bodyFields is given',
+      });
+    if (form.bodyFields && form.header !== `${BODY_SIGNATURE_PREFIX}${form.bodyFields.signaturePath}`)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['header'],
+        message: 'must be "body:" followed by bodyFields.signaturePath',
+      });
     if (template.includes('{timestamp}') && !form.timestamp) {
       ctx.addIssue({
         code: 'custom',
@@ -154,7 +247,9 @@ const signatureFormSchema = z
         message: 'can be "signature" only with the kv format',
       });
     }
-    if (form.toleranceSeconds !== undefined && !form.timestamp) {
+    if (form.timestampFormat && form.timestampUnit)
+      ctx.addIssue({ code: 'custom', path: ['timestampFormat'], message: 'cannot go with timestampUnit' });
+    if (form.toleranceSeconds !== undefined && !form.timestamp && !form.jwt) {
       ctx.addIssue({ code: 'custom', path: ['toleranceSeconds'], message: 'needs a timestamp source' });
     }
   });
@@ -351,6 +446,8 @@ export const providerDefinitionSchema = z
         description: z.string().default(''),
         requiredKeys: z.array(z.string().min(1)).default([]),
         timeField: z.object({ path: fieldPath, format: timeFormatSchema }).strict().optional(),
+        /** The body is a JSON array of events (HubSpot): the sender sends the event inside one, detection reads its first element. */
+        batched: z.boolean().optional(),
       })
       .strict()
       .default({ description: '', requiredKeys: [] }),

@@ -97,6 +97,18 @@ export const DIAGNOSTIC_CODES = [
   'documented-handler-throws',
   // asymmetric schemes (Ed25519, ECDSA P-256): the configured key
   'public-key-invalid',
+  // composed schemes: the URL the provider called, the form fields, the body hash a URL or token carries
+  'url-variant-matched',
+  'url-none-matched',
+  'body-hash-mismatch',
+  // signed JWTs
+  'jwt-bad-signature',
+  'jwt-wrong-key',
+  'jwt-expired',
+  'jwt-not-yet-valid',
+  'jwt-claim-mismatch',
+  // several signature headers from several secrets (Box primary / secondary)
+  'signature-header-matched',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -59,7 +59,7 @@ function formText(f: SignatureForm): string[] {
     `  ${inertLine(f.name)}: ${inertLine(f.label)}`,
     `    ${inertLine(f.header)}: ${inertLine(value)} (HMAC-SHA256, ${f.digest})`,
     `    signs: ${inertLine(f.signedContent.template)} with the body ${f.signedContent.bodyForms.join(' or ')}`,
-    `    secret: ${f.secretEncoding === 'utf8' ? 'the whole string as UTF-8' : 'base64 after whsec_'}`,
+    `    secret: ${f.secretEncoding === 'utf8' ? 'the whole string as UTF-8' : f.secretEncoding === 'hex' ? 'hex-decoded' : 'base64 after whsec_'}`,
   ];
   if (f.timestamp?.in === 'header') lines.push(`    timestamp: header ${inertLine(f.timestamp.header)}`);
   if (f.idHeader) lines.push(`    message id: header ${inertLine(f.idHeader)}`);

@@ -173,6 +173,11 @@ export function registerProviderCommands(program: Command): void {
     .option('--form <name>', 'signature form, where the provider has several (LRDefender: plain or timestamped)')
     .option('--id <message-id>', 'message id, for schemes that sign one (Standard Webhooks webhook-id)')
     .option(
+      '--url <url>',
+      'the full URL the request goes to, for schemes that sign it (Twilio, Square, HubSpot, QStash)',
+    )
+    .option('--method <method>', 'the HTTP method, for schemes that sign it (HubSpot v3; default POST)')
+    .option(
       '--event <type>',
       "the event type: prints every header the provider sends with it (event, delivery id), not only the signature's",
     )
@@ -185,6 +190,8 @@ export function registerProviderCommands(program: Command): void {
           form?: string;
           id?: string;
           event?: string;
+          url?: string;
+          method?: string;
         },
       ) => {
         await withApp(options, async (app) => {
@@ -206,8 +213,9 @@ export function registerProviderCommands(program: Command): void {
               timestampSec,
               deliveryId: options.id,
               form: options.form,
+              url: options.url,
             });
-            if (options.json) printJson({ headers: request.headers });
+            if (options.json) printJson({ headers: request.headers, ...(request.url ? { url: request.url } : {}) });
             else for (const [k, v] of request.headers) process.stdout.write(`${k}: ${inertLine(v)}\n`);
             return;
           }
@@ -217,10 +225,21 @@ export function registerProviderCommands(program: Command): void {
             timestampSec: options.timestamp ?? Math.floor(Date.now() / 1000),
             form: options.form,
             webhookId: options.id,
+            url: options.url,
+            method: options.method,
           });
           if (options.json)
-            printJson({ headers: signed.headers, signedBytes: Buffer.from(signed.signedBytes).toString('utf8') });
-          else for (const [k, v] of signed.headers) process.stdout.write(`${k}: ${v}\n`);
+            printJson({
+              headers: signed.headers,
+              signedBytes: Buffer.from(signed.signedBytes).toString('utf8'),
+              ...(signed.url ? { url: signed.url } : {}),
+              ...(signed.body ? { body: Buffer.from(signed.body).toString('utf8') } : {}),
+            });
+          else {
+            for (const [k, v] of signed.headers) process.stdout.write(`${k}: ${inertLine(v)}\n`);
+            if (signed.url) process.stdout.write(`URL: ${inertLine(signed.url)}\n`);
+            if (signed.body) process.stdout.write(`Body: ${inertLine(Buffer.from(signed.body).toString('utf8'))}\n`);
+          }
         });
       },
     );

@@ -28,6 +28,8 @@ export function analyzeCapture(capture: StoredCapture, ctx: AnalysisContext): An
     secrets: ctx.secrets(capture.endpointId),
     nowMs: capture.receivedAt,
     otherSecrets: ctx.otherSecrets(capture.endpointId),
+    url: capture.url,
+    method: capture.method,
   });
   return {
     id: capture.id,

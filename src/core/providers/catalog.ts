@@ -14,6 +14,14 @@ import { entry as polar } from './polar';
 import { entry as replicate } from './replicate';
 import { entry as resend } from './resend';
 import { entry as sanity } from './sanity';
+import { entry as twilio } from './twilio';
+import { entry as square } from './square';
+import { entry as hubspot } from './hubspot';
+import { entry as qstash } from './qstash';
+import { entry as vonage } from './vonage';
+import { entry as adyen } from './adyen';
+import { entry as box } from './box';
+import { entry as mailchimpTransactional } from './mailchimp-transactional';
 import { entry as svix } from './svix';
 import { entry as discord } from './discord';
 import { entry as fingerprintiq } from './fingerprintiq';
@@ -101,6 +109,14 @@ export const CATALOG: readonly CatalogEntry[] = [
   twitch,
   asana,
   dropbox,
+  twilio,
+  square,
+  hubspot,
+  qstash,
+  vonage,
+  adyen,
+  box,
+  mailchimpTransactional,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

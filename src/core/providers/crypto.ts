@@ -41,9 +41,13 @@ export function decodeBase64Strict(text: string): Buffer | undefined {
   return Buffer.from(text, 'base64');
 }
 
-/** The HMAC key for a secret (an empty one gives an empty key); undefined when a `whsec-base64` secret is not base64. */
+/** The HMAC key for a secret (an empty one gives an empty key); undefined when a `whsec-base64` secret is not base64, or a `hex` one not hex. */
 export function secretKey(secret: string, encoding: SecretEncoding): Buffer | undefined {
   if (encoding === 'utf8') return utf8(secret);
+  if (encoding === 'hex') {
+    const text = secret.trim();
+    return text.length % 2 === 0 && HEX.test(text) ? Buffer.from(text, 'hex') : undefined;
+  }
   const material = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
   return decodeBase64Strict(material);
 }

@@ -5,6 +5,7 @@
  */
 import type { DetectionResult, EventTypeLocation, ProviderDefinition } from '../../shared/providers';
 import { parseJsonBody } from './bytes';
+import { formBodyObject, isFormContentType } from './form-fields';
 import { firstHeader, hasHeader, type HeaderPairs } from './headers';
 import { getPath } from './json-path';
 
@@ -36,7 +37,13 @@ export function bodyEventType(
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-export function eventTypeOf(provider: ProviderDefinition, headers: HeaderPairs, body: unknown): string | null {
+/** The event a body holds for this provider: the first element of a batched body (HubSpot's array), else the body. */
+function eventView(provider: ProviderDefinition, body: unknown): unknown {
+  return provider.envelope.batched && Array.isArray(body) ? body[0] : body;
+}
+
+export function eventTypeOf(provider: ProviderDefinition, headers: HeaderPairs, whole: unknown): string | null {
+  const body = eventView(provider, whole);
   for (const location of provider.eventTypeLocations) {
     const value =
       location.in === 'header'
@@ -59,9 +66,23 @@ function withAction(name: string | undefined, actionPath: string | undefined, bo
   return typeof action === 'string' && action.length > 0 ? `${name}.${action}` : name;
 }
 
-function envelopeMatches(provider: ProviderDefinition, body: unknown): boolean {
+function envelopeMatches(provider: ProviderDefinition, whole: unknown): boolean {
+  const body = eventView(provider, whole);
   const keys = provider.envelope.requiredKeys;
   return keys.length > 0 && isObject(body) && keys.every((k) => Object.prototype.hasOwnProperty.call(body, k));
+}
+
+/** Whether the body carries the provider's in-body signature (Adyen's items' additionalData.hmacSignature): as specific as a header. */
+function carriesBodySignature(provider: ProviderDefinition, body: unknown): boolean {
+  return provider.signature.forms.some((form) => {
+    const spec = form.bodyFields;
+    const items = spec ? getPath(body, spec.items) : undefined;
+    return (
+      !!spec &&
+      Array.isArray(items) &&
+      items.some((item) => typeof getPath(spec.item ? getPath(item, spec.item) : item, spec.signaturePath) === 'string')
+    );
+  });
 }
 
 function knowsEvent(provider: ProviderDefinition, headers: HeaderPairs, body: unknown): boolean {
@@ -75,10 +96,12 @@ function detect(
   boundProviderId?: string,
 ): DetectionResult {
   const headers = Array.isArray(request.headers) ? request.headers : [];
-  const body =
-    request.body instanceof Uint8Array && request.body.length <= MAX_DETECT_BODY
-      ? parseJsonBody(request.body)?.value
-      : undefined;
+  const small = request.body instanceof Uint8Array && request.body.length <= MAX_DETECT_BODY;
+  const body = !small
+    ? undefined
+    : isFormContentType(firstHeader(headers, 'content-type'))
+      ? formBodyObject(request.body)
+      : parseJsonBody(request.body)?.value;
   let boundNote = '';
   if (boundProviderId !== undefined) {
     const bound = registry.get(boundProviderId);
@@ -116,7 +139,11 @@ function detect(
     };
   }
   const byEnvelope = providers
-    .filter((p) => p.envelope.requiredKeys.length >= MIN_ENVELOPE_KEYS && envelopeMatches(p, body))
+    .filter(
+      (p) =>
+        (p.envelope.requiredKeys.length >= MIN_ENVELOPE_KEYS || carriesBodySignature(p, body)) &&
+        envelopeMatches(p, body),
+    )
     .map((p) => ({ p, score: p.envelope.requiredKeys.length * 2 + (knowsEvent(p, headers, body) ? 1 : 0) }))
     .sort((a, b) => b.score - a.score);
   if (byEnvelope.length > 0 && (byEnvelope.length === 1 || byEnvelope[0].score > byEnvelope[1].score)) {

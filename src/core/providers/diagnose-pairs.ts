@@ -64,7 +64,7 @@ function formsOf(ctx: ProbeContext, body: Uint8Array, cache: WeakMap<Uint8Array,
 
 function matches(ctx: ProbeContext, t: Trial, cache: WeakMap<Uint8Array, Uint8Array[]>): boolean {
   const all = formsOf(ctx, t.body, cache).map((body) =>
-    buildSignedBytes(t.template, { body, timestamp: t.timestamp, id: ctx.id }),
+    buildSignedBytes(t.template, { body, timestamp: t.timestamp, id: ctx.id, url: ctx.url, method: ctx.method }),
   );
   return t.keys.some((key) => all.some((s) => matchToken(key, s, t.tokens, t.encoding, ctx.form.algorithm) >= 0));
 }

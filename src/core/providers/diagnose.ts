@@ -31,9 +31,13 @@ function signedFor(
 ): Buffer[] {
   const out = ctx.form.signedContent.bodyForms.flatMap((bodyForm) => {
     const formed = bodyInForm(body, bodyForm);
-    return formed ? [buildSignedBytes(template, { body: formed, timestamp, id: ctx.id })] : [];
+    return formed
+      ? [buildSignedBytes(template, { body: formed, timestamp, id: ctx.id, url: ctx.url, method: ctx.method })]
+      : [];
   });
-  return out.length > 0 ? out : [buildSignedBytes(template, { body, timestamp, id: ctx.id })];
+  return out.length > 0
+    ? out
+    : [buildSignedBytes(template, { body, timestamp, id: ctx.id, url: ctx.url, method: ctx.method })];
 }
 
 function anyMatch(

@@ -12,6 +12,7 @@ export {
   buildOutgoingRequest,
   providerBody,
   newDeliveryId,
+  encodeOutgoingBody,
   resolveDeliveryId,
   type OutgoingInput,
   type OutgoingRequest,

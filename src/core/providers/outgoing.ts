@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { HeaderValueSource, JsonObject, ProviderDefinition } from '../../shared/providers';
 import { HookscopeError } from '../../shared/errors';
 import { parseJsonBody, utf8 } from './bytes';
+import { encodeFormBody, isFormContentType } from './form-fields';
 import { firstHeader } from './headers';
 import { catalogEntry } from './catalog';
 import { getPath } from './json-path';
@@ -28,6 +29,8 @@ export interface OutgoingInput {
   attempt?: number;
   /** How the attempt before this one failed: an error kind, or null for a non-2xx answer. */
   previousError?: string | null;
+  /** The URL the request goes to, for the forms that sign it (Twilio, Square, HubSpot, QStash). */
+  url?: string;
 }
 
 /** A retry header's value: the retry's number, or the previous failure in the provider's words; none on a first attempt. */
@@ -44,6 +47,8 @@ export interface OutgoingRequest {
   method: 'POST';
   headers: [string, string][];
   body: Uint8Array;
+  /** Set when signing changed the URL to call (Twilio's bodySHA256 query parameter). */
+  url?: string;
 }
 
 function isPlainObject(value: unknown): value is JsonObject {
@@ -56,9 +61,25 @@ export function providerBody(provider: ProviderDefinition, payload: unknown): un
   return wrap && isPlainObject(payload) ? wrap(payload) : payload;
 }
 
-function encodeBody(provider: ProviderDefinition, payload: unknown): Uint8Array {
+/**
+ * The body bytes of a payload: bytes as they are; an object as compact JSON,
+ * or as form fields where the provider posts a form (its Content-Type header
+ * is application/x-www-form-urlencoded: Twilio, Mailchimp Transactional);
+ * an event of a provider that batches (HubSpot) goes inside a JSON array.
+ */
+export function encodeOutgoingBody(provider: ProviderDefinition, payload: unknown): Uint8Array {
   if (payload instanceof Uint8Array) return payload;
-  const text = JSON.stringify(providerBody(provider, payload));
+  const contentType = provider.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+  if (
+    contentType?.kind === 'static' &&
+    isFormContentType(contentType.value) &&
+    payload !== null &&
+    typeof payload === 'object' &&
+    !Array.isArray(payload)
+  )
+    return utf8(encodeFormBody(payload as Record<string, unknown>));
+  const batch = provider.envelope.batched && payload !== null && typeof payload === 'object' && !Array.isArray(payload);
+  const text = JSON.stringify(batch ? [payload] : providerBody(provider, payload));
   if (text === undefined) throw new HookscopeError('BAD_INPUT', 'The payload cannot be written as JSON.');
   return utf8(text);
 }
@@ -68,7 +89,9 @@ export function resolveDeliveryId(provider: ProviderDefinition, body: Uint8Array
   const field = provider.ids.delivery.fromPayload;
   if (field) {
     const parsed = parseJsonBody(body);
-    const value = parsed ? getPath(parsed.value, field) : undefined;
+    const event =
+      parsed && provider.envelope.batched && Array.isArray(parsed.value) ? (parsed.value[0] as unknown) : parsed?.value;
+    const value = event !== undefined ? getPath(event, field) : undefined;
     if (typeof value === 'string' && value.length > 0) return value;
   }
   if (given) return given;
@@ -90,15 +113,17 @@ export function newDeliveryId(provider: ProviderDefinition, rng: Rng): string {
 }
 
 export function buildOutgoingRequest(provider: ProviderDefinition, input: OutgoingInput): OutgoingRequest {
-  const body = encodeBody(provider, input.payload);
-  const deliveryId = resolveDeliveryId(provider, body, input.deliveryId);
+  const unsigned = encodeOutgoingBody(provider, input.payload);
+  const deliveryId = resolveDeliveryId(provider, unsigned, input.deliveryId);
   const signed = signRequest(provider, {
     secret: input.secret,
-    body,
+    body: unsigned,
     timestampSec: input.timestampSec,
     webhookId: deliveryId,
     form: input.form,
+    url: input.url,
   });
+  const body = signed.body ?? unsigned;
   const headers: [string, string][] = [];
   const has = (name: string) => firstHeader(headers, name) !== undefined;
   for (const header of provider.headers) {
@@ -118,5 +143,5 @@ export function buildOutgoingRequest(provider: ProviderDefinition, input: Outgoi
   for (const pair of signed.headers) {
     if (!has(pair[0])) headers.push(pair);
   }
-  return { method: 'POST', headers, body };
+  return { method: 'POST', headers, body, ...(signed.url ? { url: signed.url } : {}) };
 }

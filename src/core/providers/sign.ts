@@ -1,12 +1,16 @@
 /** Signs a request the way a provider does. */
 import type { ProviderDefinition, SignatureForm } from '../../shared/providers';
 import { HookscopeError } from '../../shared/errors';
-import { sign as signAsymmetric } from 'node:crypto';
+import { createHash, sign as signAsymmetric } from 'node:crypto';
+import { signBodyFields } from './body-fields';
+import { utf8 } from './bytes';
 import { encodeDigest, hmacFor, secretKey } from './crypto';
+import { jwtClaims, signJwt } from './jwt';
 import { isAsymmetric, signingKey } from './keys';
 import { resolveForm } from './forms';
+import { withQueryParam } from './request-url';
 import { formatSignatureValue } from './signature-format';
-import { bodyInForm, buildSignedBytes } from './signed-content';
+import { bodyInForm, buildSignedBytes, templateUses } from './signed-content';
 
 export interface SignInput {
   secret: string;
@@ -17,12 +21,30 @@ export interface SignInput {
   webhookId?: string;
   /** Signature form name, e.g. LRDefender 'plain' | 'timestamped'; the provider's default otherwise. */
   form?: string;
+  /** The full URL the request goes to: needed by forms that sign it (`{url}`, a JWT's `sub`). */
+  url?: string;
+  /** The HTTP method (`{method}`); POST when not given. */
+  method?: string;
+  /** Secrets for `extraSignatureHeaders`, in order (Box's secondary key); the main secret where absent. */
+  extraSecrets?: string[];
 }
 
 export interface SignOutput {
   /** The signature header and, where the scheme has them, the timestamp and id headers. */
   headers: [string, string][];
   signedBytes: Uint8Array;
+  /** The URL to call when signing changed it (Twilio's `bodySHA256` query parameter). */
+  url?: string;
+  /** The body to send when the signature goes inside it (Adyen's `additionalData.hmacSignature`). */
+  body?: Uint8Array;
+}
+
+/** The signed timestamp's text: unix seconds, milliseconds, or an ISO 8601 date (Box's `2026-12-04T23:00:00+00:00`). */
+export function timestampText(form: SignatureForm, timestampSec: number): string {
+  if (form.timestampFormat === 'iso8601')
+    return new Date(timestampSec * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+  if (form.timestampUnit === 'iso') return new Date(timestampSec * 1000).toISOString();
+  return form.timestampUnit === 'ms' ? String(timestampSec * 1000) : String(timestampSec);
 }
 
 export function signRequest(provider: ProviderDefinition, input: SignInput): SignOutput {
@@ -35,6 +57,17 @@ export function signWithForm(form: SignatureForm, input: SignInput): SignOutput 
     throw new HookscopeError(
       'BAD_INPUT',
       `timestampSec must be a whole, non-negative number of seconds, not ${input.timestampSec}.`,
+    );
+  }
+  if (form.bodyFields) {
+    const out = signBodyFields(form, input.secret, input.body);
+    return { headers: [], signedBytes: out.signed, body: out.body };
+  }
+  const template = form.signedContent.template;
+  if ((templateUses(template, 'url') || form.jwt?.subjectIsUrl) && !input.url) {
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `${form.label} signs the URL the request goes to: give that URL (hookscope sign --url U).`,
     );
   }
   const key = isAsymmetric(form.algorithm)
@@ -50,22 +83,43 @@ export function signWithForm(form: SignatureForm, input: SignInput): SignOutput 
   if (usesId && !input.webhookId) {
     throw new HookscopeError('BAD_INPUT', `${form.label} signs a message id; pass webhookId.`);
   }
-  const timestamp =
-    form.timestampUnit === 'ms'
-      ? String(input.timestampSec * 1000)
-      : form.timestampUnit === 'iso'
-        ? new Date(input.timestampSec * 1000).toISOString()
-        : String(input.timestampSec);
+  const timestamp = timestampText(form, input.timestampSec);
   // The signer uses the first body form; a body that is not JSON cannot be re-serialized and is signed raw.
   const body = bodyInForm(input.body, form.signedContent.bodyForms[0]) ?? input.body;
-  const signedBytes = buildSignedBytes(form.signedContent.template, { body, timestamp, id: input.webhookId });
-  const raw = Buffer.isBuffer(key)
-    ? hmacFor(form.algorithm, key, signedBytes)
-    : signAsymmetric(form.algorithm === 'ed25519' ? null : 'sha256', signedBytes, key);
-  const digest = encodeDigest(raw ?? Buffer.alloc(0), form.digest);
   const headers: [string, string][] = [];
   if (usesId && form.idHeader) headers.push([form.idHeader, input.webhookId ?? '']);
   if (form.timestamp?.in === 'header') headers.push([form.timestamp.header, timestamp]);
-  headers.push([form.header, formatSignatureValue(form.format, digest, timestamp)]);
-  return { headers, signedBytes };
+  if (form.jwt && Buffer.isBuffer(key)) {
+    const token = signJwt(
+      key,
+      jwtClaims(form.jwt, { body, timestampSec: input.timestampSec, url: input.url, id: input.webhookId }),
+    );
+    headers.push([form.header, formatSignatureValue(form.format, token, timestamp)]);
+    return { headers, signedBytes: utf8(token.slice(0, token.lastIndexOf('.'))) };
+  }
+  const url =
+    input.url !== undefined && form.bodyHashQuery
+      ? withQueryParam(input.url, form.bodyHashQuery, createHash('sha256').update(body).digest('hex'))
+      : input.url;
+  const signedBytes = buildSignedBytes(template, {
+    body,
+    timestamp,
+    id: input.webhookId,
+    url,
+    method: input.method ?? 'POST',
+  });
+  const digestWith = (k: typeof key) => {
+    const raw = Buffer.isBuffer(k)
+      ? hmacFor(form.algorithm, k, signedBytes)
+      : signAsymmetric(form.algorithm === 'ed25519' ? null : 'sha256', signedBytes, k);
+    return encodeDigest(raw ?? Buffer.alloc(0), form.digest);
+  };
+  headers.push([form.header, formatSignatureValue(form.format, digestWith(key), timestamp)]);
+  (form.extraSignatureHeaders ?? []).forEach((header, i) => {
+    const secret = input.extraSecrets?.[i];
+    const extraKey = secret === undefined ? key : secretKey(secret, form.secretEncoding);
+    if (!extraKey) throw new HookscopeError('BAD_INPUT', `The secret for ${header} does not decode.`);
+    headers.push([header, formatSignatureValue(form.format, digestWith(extraKey), timestamp)]);
+  });
+  return { headers, signedBytes, ...(url !== input.url ? { url } : {}) };
 }

@@ -45,7 +45,8 @@ export function parseSignatureValue(format: SignatureFormat, raw: string): Parse
       return { ok: true, tokens: [value], loose: [] };
     }
     case 'prefixed': {
-      if (/\s/.test(value))
+      // A prefix may itself hold a space (`Bearer `): only the rest must have none.
+      if (/\s/.test(value.startsWith(format.prefix) ? value.slice(format.prefix.length) : value))
         return { ok: false, problem: `"${format.prefix}<digest>" was expected, but the value has spaces` };
       // Several signatures, each with the prefix, comma-separated (PagerDuty's `v1=<hex>,v1=<hex>` during a secret rotation).
       const parts = value.split(',');

@@ -15,6 +15,9 @@ export interface ProbeContext {
   body: Uint8Array;
   timestamp?: string;
   id?: string;
+  /** The URL variant and method signed (`{url}`, `{method}`), for the forms that sign them. */
+  url?: string;
+  method?: string;
   nowSec: number;
   keys: KeyEntry[];
   /** Tokens a documented handler would accept. */

@@ -3,17 +3,22 @@
  * says why it failed. Tries every configured secret (valid if any matches)
  * and every body form the provider accepts; all comparisons constant-time.
  */
-import type { Diagnostic, ProviderDefinition, SignatureForm, SignatureVerdict } from '../../shared/providers';
+import type { BodyForm, Diagnostic, ProviderDefinition, SignatureForm, SignatureVerdict } from '../../shared/providers';
 import { describeBytes } from './bytes';
-import { encodeDigest, hmacFor, hmacSha256 } from './crypto';
+import { encodeDigest, hmacFor } from './crypto';
 import { verificationKey } from './keys';
 import { diagnoseFailure } from './diagnose';
-import { documentedComparison, documentedOutcome, documentedTimestamp } from './documented-handler';
-import { defaultForm, schemeId } from './forms';
+import { schemeId } from './forms';
 import { firstHeader, headerValues, type HeaderPairs } from './headers';
-import { matchToken, ordinal, type KeyEntry, type ProbeContext } from './signature-match';
-import { formatSignatureValue, formatSpecificity, parseSignatureValue } from './signature-format';
-import { bodyInForm, buildSignedBytes } from './signed-content';
+import { matchToken, ordinal, type KeyEntry } from './signature-match';
+import { formatSignatureValue } from './signature-format';
+import { documentedVerdict, lenientTimestampVerdict, malformedAsDocumented } from './verify-documented';
+import { chooseForm } from './verify-form-choice';
+import { bodyInForm, buildSignedBytes, templateUses } from './signed-content';
+import { hasBodySignature, verifyBodyFields } from './body-fields';
+import { queryParam, urlCandidates, type UrlCandidate } from './request-url';
+import { verifyJwtForm } from './verify-jwt';
+import { createHash } from 'node:crypto';
 
 export interface VerifyInput {
   headers: HeaderPairs;
@@ -23,73 +28,10 @@ export interface VerifyInput {
   nowMs: number;
   /** Secrets known for other endpoints or environments: never make a request valid, only named in a diagnostic. */
   otherSecrets?: { label: string; secret: string }[];
-}
-
-interface Chosen {
-  form: SignatureForm;
-  values: string[];
-  tokens: string[];
-  loose: ProbeContext['loose'];
-  timestamp?: string;
-}
-
-type Choice = { ok: true; chosen: Chosen } | { ok: false; verdict: SignatureVerdict };
-
-function chooseForm(provider: ProviderDefinition, headers: HeaderPairs): Choice {
-  const forms = [...provider.signature.forms].sort((a, b) => formatSpecificity(a.format) - formatSpecificity(b.format));
-  const present = forms.filter((f) => headerValues(headers, f.header).length > 0);
-  if (present.length === 0) {
-    const names = [...new Set(forms.map((f) => f.header))].join(' or ');
-    const throws = documentedComparison(provider)?.onThrow;
-    const diagnostics: Diagnostic[] = throws
-      ? [
-          {
-            code: 'documented-handler-throws',
-            message: `The documented example hands the absent header (undefined) to Buffer.from, which throws: the handler fails with an error (a 500), not a 401.`,
-          },
-        ]
-      : [];
-    return {
-      ok: false,
-      verdict: {
-        status: 'missing',
-        scheme: schemeId(provider, defaultForm(provider)),
-        detail: `The request has no ${names} header, so it is not signed.`,
-        diagnostics,
-      },
-    };
-  }
-  let problem = '';
-  for (const form of present) {
-    const values = headerValues(headers, form.header);
-    const parsed = values.map((v) => parseSignatureValue(form.format, v));
-    const ok = parsed.flatMap((p) => (p.ok ? [p] : []));
-    if (ok.length === 0) {
-      if (!problem) problem = parsed[0].ok ? '' : parsed[0].problem;
-      continue;
-    }
-    return {
-      ok: true,
-      chosen: {
-        form,
-        values,
-        tokens: ok.flatMap((p) => p.tokens),
-        loose: ok.flatMap((p) => p.loose),
-        timestamp: ok.find((p) => p.timestamp)?.timestamp,
-      },
-    };
-  }
-  const form = present[0];
-  return {
-    ok: false,
-    verdict: {
-      status: 'malformed',
-      scheme: schemeId(provider, form),
-      detail: `The ${form.header} header is malformed: ${problem}.`,
-      received: headerValues(headers, form.header)[0],
-      diagnostics: [],
-    },
-  };
+  /** The URL the request was received on (`http://<Host><target>`), for the forms that sign the URL. */
+  url?: string;
+  /** The request's method (`{method}`); POST when not given. */
+  method?: string;
 }
 
 function describeAge(ageSeconds: number): string {
@@ -97,7 +39,18 @@ function describeAge(ageSeconds: number): string {
 }
 
 export function verifyRequest(provider: ProviderDefinition, input: VerifyInput): SignatureVerdict {
-  const choice = chooseForm(provider, input.headers);
+  const inBody = provider.signature.forms.find((f) => f.bodyFields);
+  if (
+    inBody &&
+    (hasBodySignature(inBody, input.body) ||
+      provider.signature.forms.every((f) => f.bodyFields || headerValues(input.headers, f.header).length === 0))
+  )
+    return verifyBodyFields(provider, inBody, {
+      body: input.body,
+      secrets: input.secrets,
+      otherSecrets: input.otherSecrets ?? [],
+    });
+  const choice = chooseForm(provider, input.headers, input.url);
   if (!choice.ok)
     return choice.verdict.status === 'malformed'
       ? malformedAsDocumented(provider, input, choice.verdict)
@@ -106,6 +59,25 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
   const scheme = schemeId(provider, form);
   const received = values[0];
   const base = { scheme, received };
+  const urls = input.url ? urlCandidates(input.url, input.headers) : [];
+  if (form.jwt)
+    return verifyJwtForm(provider, form, {
+      token: choice.chosen.tokens[0] ?? choice.chosen.loose[0]?.token ?? received,
+      received,
+      body: input.body,
+      secrets: input.secrets,
+      nowMs: input.nowMs,
+      otherSecrets: input.otherSecrets ?? [],
+      urls,
+    });
+  const signsUrl = templateUses(form.signedContent.template, 'url');
+  if (signsUrl && urls.length === 0)
+    return {
+      ...base,
+      status: 'missing',
+      detail: `${form.label} signs the URL the provider called, and this request's URL is not known${input.url ? ` ("${input.url}" is not an absolute http(s) URL)` : ''}.`,
+      diagnostics: [],
+    };
 
   let timestamp = choice.chosen.timestamp;
   if (form.timestamp?.in === 'header') {
@@ -118,12 +90,13 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
         diagnostics: [],
       };
     }
-    const isoOk = form.timestampUnit === 'iso' && !Number.isNaN(Date.parse(raw.trim()));
+    const isoOk =
+      (form.timestampUnit === 'iso' || form.timestampFormat === 'iso8601') && !Number.isNaN(Date.parse(raw.trim()));
     if (!isoOk && !/^\d+$/.test(raw.trim())) {
       const malformed: SignatureVerdict = {
         ...base,
         status: 'malformed',
-        detail: `The ${form.timestamp.header} header "${raw}" is not a whole number of unix seconds.`,
+        detail: `The ${form.timestamp.header} header "${raw}" is not ${form.timestampFormat === 'iso8601' ? 'an ISO 8601 date' : 'a whole number of unix seconds'}.`,
         diagnostics: [],
       };
       return lenientTimestampVerdict(provider, form, input, raw.trim(), choice.chosen.tokens, malformed);
@@ -147,28 +120,31 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
   const signedSeconds =
     timestamp === undefined
       ? undefined
-      : form.timestampUnit === 'ms'
-        ? Math.floor(Number(timestamp) / 1000)
-        : form.timestampUnit === 'iso'
-          ? Math.floor(Date.parse(timestamp) / 1000)
+      : form.timestampFormat === 'iso8601' || form.timestampUnit === 'iso'
+        ? Math.floor(Date.parse(timestamp) / 1000)
+        : form.timestampUnit === 'ms'
+          ? Math.floor(Number(timestamp) / 1000)
           : Number(timestamp);
   const ageSeconds = signedSeconds !== undefined ? Math.floor(nowSec) - signedSeconds : undefined;
   const timing =
     form.toleranceSeconds !== undefined && ageSeconds !== undefined
       ? { ageSeconds, toleranceSeconds: form.toleranceSeconds }
       : {};
+  const method = input.method ?? 'POST';
+  // One signed string per body form and, for the forms that sign the URL, per plausible URL (most likely first).
+  const urlTries: (UrlCandidate | undefined)[] = signsUrl ? urls : [undefined];
+  const signedFor = (body: Uint8Array, bodyForm: BodyForm) =>
+    urlTries.map((u) => ({
+      bodyForm,
+      url: u,
+      signed: buildSignedBytes(form.signedContent.template, { body, timestamp, id, url: u?.url, method }),
+    }));
   const bodies = form.signedContent.bodyForms.flatMap((bodyForm) => {
     const formed = bodyInForm(input.body, bodyForm);
-    return formed
-      ? [{ bodyForm, signed: buildSignedBytes(form.signedContent.template, { body: formed, timestamp, id }) }]
-      : [];
+    return formed ? signedFor(formed, bodyForm) : [];
   });
   // A body that is not JSON cannot be re-serialized; the signer signs it raw, so check it raw.
-  if (bodies.length === 0)
-    bodies.push({
-      bodyForm: 'raw',
-      signed: buildSignedBytes(form.signedContent.template, { body: input.body, timestamp, id }),
-    });
+  if (bodies.length === 0) bodies.push(...signedFor(input.body, 'raw'));
   const primarySigned = bodies[0].signed;
 
   const keys: KeyEntry[] = input.secrets.flatMap((secret, index) =>
@@ -199,25 +175,46 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
     if (!entry.key) continue;
     const matched = bodies.map((b) => ({
       bodyForm: b.bodyForm,
+      url: b.url,
       signed: b.signed,
       token: matchToken(entry.key as Buffer, b.signed, choice.chosen.tokens, form.digest, form.algorithm),
     }));
     const hit = matched.find((m) => m.token >= 0);
     if (!hit) continue;
-    if (choice.chosen.tokens.length > 1) {
+    const extraHeaders = form.extraSignatureHeaders ?? [];
+    if (extraHeaders.length > 0) {
+      const header = choice.chosen.sources[hit.token] ?? form.header;
+      diagnostics.push({
+        code: 'signature-header-matched',
+        message:
+          header === form.header
+            ? `${header} matched${keys.length > 1 ? ` with secret #${entry.index + 1}` : ''}.`
+            : `${header} matched${keys.length > 1 ? ` with secret #${entry.index + 1}` : ''}, not ${form.header}: the ${form.header} key was rotated or is not the one configured.`,
+      });
+    } else if (choice.chosen.tokens.length > 1) {
       diagnostics.push({
         code: 'multiple-signatures',
         message: `The header carries ${choice.chosen.tokens.length} signatures; the ${ordinal(hit.token + 1)} one matched.`,
       });
     }
+    if (hit.url && hit.url !== urls[0]) {
+      diagnostics.push({
+        code: 'url-variant-matched',
+        message: `Signed for ${hit.url.url} but received as ${urls[0].url}: ${hit.url.url.startsWith('https:') && urls[0].url.startsWith('http:') ? 'behind a proxy or tunnel, ' : ''}rebuild the public URL the provider called (${hit.url.how}).`,
+      });
+    }
+    const hashProblem = form.bodyHashQuery
+      ? bodyHashQueryProblem(form.bodyHashQuery, hit.url?.url, input.body)
+      : undefined;
     if (entry !== keys[0]) {
       diagnostics.push({
         code: 'secret-other-matched',
         message: `Secret #${entry.index + 1} matched, not the first configured one: the sender signs with an older or other-environment secret.`,
       });
     }
-    if (bodies.length > 1 && !Buffer.from(bodies[0].signed).equals(bodies[1].signed)) {
-      const only = matched.filter((m) => m.token >= 0);
+    const sameUrl = bodies.filter((b) => b.url === hit.url);
+    if (sameUrl.length > 1 && !Buffer.from(sameUrl[0].signed).equals(sameUrl[1].signed)) {
+      const only = matched.filter((m) => m.token >= 0 && m.url === hit.url);
       if (only.length === 1) {
         diagnostics.push(
           only[0].bodyForm === 'raw'
@@ -253,12 +250,21 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
         diagnostics,
       };
     }
+    if (hashProblem) {
+      return {
+        ...common,
+        status: 'invalid',
+        detail: `The ${form.header} signature over the URL holds, but the URL's ${form.bodyHashQuery} is not the SHA-256 of this body.`,
+        diagnostics: [...diagnostics, hashProblem],
+      };
+    }
     const secretNote = keys.length > 1 ? ` with secret #${entry.index + 1}` : '';
     const formNote = matchedForm ? ` (${matchedForm} form)` : '';
+    const urlNote = hit.url ? ` for ${hit.url.url}` : '';
     return {
       ...common,
       status: 'valid',
-      detail: `The ${form.header} signature is valid${secretNote}${formNote}.`,
+      detail: `The ${form.header} signature is valid${urlNote}${secretNote}${formNote}.`,
       diagnostics,
     };
   }
@@ -289,12 +295,25 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
       message: `The header carries ${choice.chosen.tokens.length} signatures and none of them matched.`,
     });
   }
+  if (signsUrl) {
+    diagnostics.push({
+      code: 'url-none-matched',
+      message: `No URL variant matched (tried ${urls.length}: ${urls
+        .slice(0, 4)
+        .map((u) => u.url)
+        .join(
+          ', ',
+        )}${urls.length > 4 ? ', ...' : ''}): the provider signed another URL (its configured webhook URL, path or query), or the body or secret differ.`,
+    });
+  }
   diagnostics.push(
     ...diagnoseFailure({
       form,
       body: input.body,
       timestamp,
       id,
+      url: urls[0]?.url,
+      method,
       nowSec,
       keys,
       tokens: choice.chosen.tokens,
@@ -315,114 +334,6 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
     ...(expected ? { expected } : {}),
     signedBytes: describeBytes(primarySigned),
     diagnostics,
-  };
-}
-
-/**
- * What the provider's documented handler makes of a value the strict check
- * rejected: accepted (FingerprintIQ's Buffer.from(sig, 'hex') reads uppercase
- * or junk-suffixed hex), or an exception where a 401 was meant.
- */
-function documentedVerdict(
-  provider: ProviderDefinition,
-  header: string,
-  received: string,
-  keys: KeyEntry[],
-  signed: Uint8Array[],
-): { accepted?: { detail: string; diagnostic: Diagnostic }; throws?: Diagnostic } | undefined {
-  const comparison = documentedComparison(provider);
-  if (!comparison) return undefined;
-  const digests = keys.flatMap((k) => (k.key ? signed.map((s) => hmacSha256(k.key as Buffer, s)) : []));
-  const outcome = documentedOutcome(provider, received, digests);
-  if (outcome === 'accept') {
-    return {
-      accepted: {
-        detail: `Accepted by the documented handler, rejected by a strict comparison: the ${header} value is not the exact digest ${provider.name} sends, but the documented example reads it with ${comparison.reads}, and that matches.`,
-        diagnostic: {
-          code: 'documented-handler-accepts',
-          message: `${provider.name}'s documented handler reads the header with ${comparison.reads}, so it accepts this value; a strict comparison (and a handler written in another language) rejects it, and ${provider.name} itself sends lowercase hex only.`,
-        },
-      },
-    };
-  }
-  if (outcome === 'throw' && comparison.onThrow) {
-    return {
-      throws: {
-        code: 'documented-handler-throws',
-        message: `The value has the wrong length for the documented handler: ${comparison.onThrow}.`,
-      },
-    };
-  }
-  return undefined;
-}
-
-/**
- * A value the strict parser calls malformed (FingerprintIQ "<hex> junk") may
- * still pass, or crash, the documented handler: checked for the schemes that
- * sign the body alone, where no timestamp is needed to know the digest.
- */
-function malformedAsDocumented(
-  provider: ProviderDefinition,
-  input: VerifyInput,
-  verdict: SignatureVerdict,
-): SignatureVerdict {
-  const form = provider.signature.forms.find((f) => schemeId(provider, f) === verdict.scheme);
-  if (!form || form.signedContent.template !== '{body}' || verdict.received === undefined) return verdict;
-  const keys: KeyEntry[] = input.secrets.flatMap((secret, index) =>
-    secret.length > 0 ? [{ index, secret, key: verificationKey(secret, form) }] : [],
-  );
-  const formed = form.signedContent.bodyForms.flatMap((bodyForm) => bodyInForm(input.body, bodyForm) ?? []);
-  const documented = documentedVerdict(
-    provider,
-    form.header,
-    verdict.received,
-    keys,
-    formed.length ? formed : [input.body],
-  );
-  if (documented?.accepted)
-    return {
-      ...verdict,
-      status: 'invalid',
-      detail: `${documented.accepted.detail} (A strict parser calls it malformed: ${verdict.detail})`,
-      diagnostics: [documented.accepted.diagnostic],
-    };
-  if (documented?.throws) return { ...verdict, diagnostics: [...verdict.diagnostics, documented.throws] };
-  return verdict;
-}
-
-/**
- * Prynt's documented handler reads the timestamp with parseInt (its leading
- * digits) for the age check, and signs the header as sent: a timestamp such as
- * "1796411785.5" the strict check calls malformed still passes it when the
- * signature covers that exact text.
- */
-function lenientTimestampVerdict(
-  provider: ProviderDefinition,
-  form: SignatureForm,
-  input: VerifyInput,
-  raw: string,
-  tokens: string[],
-  malformed: SignatureVerdict,
-): SignatureVerdict {
-  const reading = documentedTimestamp(provider, raw, input.nowMs / 1000);
-  if (!reading) return malformed;
-  const signed = buildSignedBytes(form.signedContent.template, { body: input.body, timestamp: raw });
-  const keys = input.secrets
-    .flatMap((secret) => (secret.length > 0 ? [verificationKey(secret, form)] : []))
-    .flatMap((k) => (k ? [k] : []));
-  const hit = keys.find((key) => matchToken(key, signed, tokens, form.digest, form.algorithm) >= 0);
-  if (!hit) return malformed;
-  return {
-    ...malformed,
-    status: 'invalid',
-    detail: `Accepted by the documented handler, rejected by a strict comparison: ${malformed.detail} But the documented example reads it with ${reading} for its age check and signs "${raw}" as sent, and the signature matches that.`,
-    signedBytes: describeBytes(signed),
-    diagnostics: [
-      {
-        code: 'documented-handler-accepts',
-        message: `${provider.name}'s documented handler accepts this request (its ${form.timestamp?.in === 'header' ? form.timestamp.header : 'timestamp'} is read with ${reading}); ${provider.name} itself sends whole unix seconds, and a strict handler rejects it.`,
-      },
-    ],
   };
 }
 
@@ -449,4 +360,18 @@ function staleDiagnostic(ageSeconds: number, toleranceSeconds: number): Diagnost
         code: 'timestamp-stale',
         message: `The timestamp is ${ageSeconds} s old (window ${toleranceSeconds} s): an old request replayed as is, or the clocks disagree.`,
       };
+}
+
+/** Twilio's JSON-body variant: the signed URL carries the body's hex SHA-256 in a query parameter, which must match. */
+function bodyHashQueryProblem(param: string, url: string | undefined, body: Uint8Array): Diagnostic | undefined {
+  const carried = url ? queryParam(url, param) : undefined;
+  const actual = createHash('sha256').update(body).digest('hex');
+  if (carried === actual) return undefined;
+  return {
+    code: 'body-hash-mismatch',
+    message:
+      carried === undefined
+        ? `The URL has no ${param} query parameter, so nothing binds the body.`
+        : `The URL's ${param} is ${carried} but the body's SHA-256 is ${actual}: the body was changed after signing.`,
+  };
 }

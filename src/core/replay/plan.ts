@@ -120,7 +120,7 @@ function chooseSecret(
  */
 export function planReplay(capture: StoredCapture, ctx: PlanContext, edits: ReplayEdits = {}): ReplayPlan {
   checkEdits(edits);
-  const url = edits.url ?? defaultTarget(capture, ctx.endpoint);
+  let url = edits.url ?? defaultTarget(capture, ctx.endpoint);
   parseTargetUrl(url);
   if (capture.truncated && edits.body === undefined) {
     throw new HookscopeError(
@@ -130,7 +130,7 @@ export function planReplay(capture: StoredCapture, ctx: PlanContext, edits: Repl
     );
   }
   const method = edits.method ?? capture.method;
-  const body = edits.body ?? capture.body;
+  let body = edits.body ?? capture.body;
   let headers = copyableHeaders(edits.headers ?? capture.headers);
   checkHeaders(headers);
   const bodyEdited = edits.body !== undefined && !Buffer.from(body).equals(capture.body);
@@ -157,8 +157,11 @@ export function planReplay(capture: StoredCapture, ctx: PlanContext, edits: Repl
       body,
       secret,
       edits.signedAt !== undefined ? edits.signedAt * 1000 : ctx.nowMs,
+      { url, method },
     );
     headers = out.headers;
+    if (out.url) url = out.url;
+    if (out.body) body = out.body;
     resigned = {
       provider: provider.id,
       scheme: `${provider.id}/${form.name}`,

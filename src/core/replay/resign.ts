@@ -55,6 +55,10 @@ export function staleWarning(
 export interface Resigned {
   headers: HeaderPair[];
   timestamp: number;
+  /** The URL to send to when signing changed it (Twilio's bodySHA256). */
+  url?: string;
+  /** The body to send when the signature sits inside it (Adyen). */
+  body?: Uint8Array;
 }
 
 /**
@@ -69,6 +73,8 @@ export function resignHeaders(
   body: Uint8Array,
   secret: string,
   nowMs: number,
+  /** The replay's target URL and method, for the forms that sign them (Twilio, Square, HubSpot, QStash). */
+  request: { url?: string; method?: string } = {},
 ): Resigned {
   const timestamp = Math.floor(nowMs / 1000);
   const webhookId = form.idHeader ? firstValue(headers, form.idHeader) : undefined;
@@ -78,8 +84,21 @@ export function resignHeaders(
       `${form.label} signs the ${form.idHeader ?? 'message id'} header, which this request lacks; add it to re-sign.`,
     );
   }
-  const signed = signRequest(provider, { secret, body, timestampSec: timestamp, webhookId, form: form.name });
+  const signed = signRequest(provider, {
+    secret,
+    body,
+    timestampSec: timestamp,
+    webhookId,
+    form: form.name,
+    url: request.url,
+    method: request.method,
+  });
   let out: HeaderPair[] = headers.map(([n, v]) => [n, v]);
   for (const [name, value] of signed.headers) out = setHeader(out, name, value);
-  return { headers: out, timestamp };
+  return {
+    headers: out,
+    timestamp,
+    ...(signed.url ? { url: signed.url } : {}),
+    ...(signed.body ? { body: signed.body } : {}),
+  };
 }

@@ -28,6 +28,8 @@ export interface PrepareInput {
   form?: string | null;
   /** Which of the two times goes into the signature (absent: the adapter's own default, 'real'). */
   timestamps?: TimestampMode;
+  /** The URL the request goes to, for the signature forms that sign it. */
+  url?: string;
 }
 
 /**

@@ -57,6 +57,7 @@ export function claimDue(o: ClaimOptions, attemptId: number): Claim {
       realNowMs: now,
       form: delivery.signatureForm,
       timestamps: delivery.timestamps,
+      url: delivery.url,
     });
   } catch (error) {
     const reason = `the request could not be prepared: ${describeError(error)}`;

@@ -5,6 +5,7 @@ import {
   checkSubscriptionId,
   createProviderRegistry,
   createRng,
+  encodeOutgoingBody,
   newSubscriptionId,
   newDeliveryId,
   resolveDeliveryId,
@@ -63,12 +64,7 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
               webhookId: sample.subscriptionId ?? undefined,
             })
           : payload;
-      const { body } = buildOutgoingRequest(provider, {
-        eventType,
-        payload: event,
-        secret: '',
-        timestampSec: Math.floor(nowMs / 1000),
-      });
+      const body = encodeOutgoingBody(provider, event);
       // The payload's own id where the provider puts one there (Prynt's eventId), else a new one for this delivery.
       return { body, eventId: resolveDeliveryId(provider, body, newDeliveryId(provider, createRng(seed()))) };
     },
@@ -113,6 +109,7 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
         form: form.name,
         attempt: input.attempt,
         previousError: input.previousError,
+        url: input.url,
       });
       return {
         ...request,

@@ -73,11 +73,12 @@ export function prepare(ctx: ScenarioContext, body: Uint8Array, options: SendOpt
     providerNowMs: at,
     realNowMs: at,
     form: ctx.form,
+    url: ctx.url,
   });
 }
 
 export function sendPrepared(ctx: ScenarioContext, request: PreparedRequest): Promise<AttemptResult> {
-  return ctx.attempt(ctx.url, request, { timeoutMs: ctx.policy.timeoutMs, success: ctx.policy.success });
+  return ctx.attempt(request.url ?? ctx.url, request, { timeoutMs: ctx.policy.timeoutMs, success: ctx.policy.success });
 }
 
 export function send(ctx: ScenarioContext, body: Uint8Array, options: SendOptions = {}): Promise<AttemptResult> {
@@ -89,13 +90,13 @@ export function send(ctx: ScenarioContext, body: Uint8Array, options: SendOption
  * The headers that carry the signature: those whose value changes with the
  * secret (Prynt's timestamp header stays, as it is not the signature).
  */
+/** Two secrets every scheme can sign with: text, hex (Adyen's key) and base64 (a whsec_ key) at once. */
+const PROBE_SECRETS = ['a1b2c3d4e5f60718', 'b2c3d4e5f6071829'];
+
 export function signatureHeaderNames(ctx: ScenarioContext, body: Uint8Array, at: number): Set<string> {
-  const a = prepare(ctx, body, { signedAt: at, secret: 'hookscope-probe-secret-a' }).headers;
+  const a = prepare(ctx, body, { signedAt: at, secret: PROBE_SECRETS[0] }).headers;
   const b = new Map(
-    prepare(ctx, body, { signedAt: at, secret: 'hookscope-probe-secret-b' }).headers.map(([n, v]) => [
-      n.toLowerCase(),
-      v,
-    ]),
+    prepare(ctx, body, { signedAt: at, secret: PROBE_SECRETS[1] }).headers.map(([n, v]) => [n.toLowerCase(), v]),
   );
   return new Set(a.filter(([n, v]) => b.get(n.toLowerCase()) !== v).map(([n]) => n.toLowerCase()));
 }

@@ -36,7 +36,7 @@ export async function sendClaimed(
   let result: AttemptResult | null = null;
   let thrown: unknown = null;
   try {
-    result = await ctx.attempt(delivery.url, request, {
+    result = await ctx.attempt(request.url ?? delivery.url, request, {
       timeoutMs: delivery.policy.timeoutMs,
       success: delivery.policy.success,
       signal: controller.signal,

@@ -26,6 +26,7 @@ function confusions(withHeaders: boolean): string[] {
           payload: buildSample(provider, event.type, seed),
           secret: secretFor(provider),
           timestampSec: 1_780_000_000,
+          url: 'https://hooks.example.com/in',
         });
         const headers = withHeaders ? req.headers : req.headers.filter(([k]) => k.toLowerCase() === 'content-type');
         const hit = detectProvider({ headers, body: req.body }, registry);
@@ -73,6 +74,7 @@ describe('detection with no false positives across the catalog', () => {
           payload: buildSample(provider, event, 3),
           secret: secretFor(provider),
           timestampSec: 1_780_000_000,
+          url: 'https://hooks.example.com/in',
         });
         expect(detectProvider({ headers: req.headers, body: req.body }, registry).providerId, `${x} not ${y}`).toBe(x);
       }

@@ -22,6 +22,7 @@ describe('detectProvider', () => {
           payload: buildSample(provider, event.type, 2),
           secret: secretFor(provider),
           timestampSec: 1_780_000_000,
+          url: 'https://hooks.example.com/in',
         });
         const lower = req.headers.map(([k, v]): [string, string] => [k.toLowerCase(), v]);
         for (const headers of [req.headers, lower]) {
@@ -42,6 +43,7 @@ describe('detectProvider', () => {
         payload: fixture.bytes,
         secret: 's',
         timestampSec: 1_780_000_000,
+        url: 'https://hooks.example.com/in',
       });
       expect(detectProvider({ headers: req.headers, body: req.body }, registry)).toMatchObject({
         providerId: fixture.providerId,

@@ -26,8 +26,10 @@ export function loadFixtures(): Fixture[] {
     });
 }
 
-/** A secret of the kind each scheme expects: base64 after whsec_ for Standard Webhooks, any text otherwise. */
+/** A secret of the kind each scheme expects: base64 after whsec_ for Standard Webhooks, hex for a hex key (Adyen), any text otherwise. */
 export function secretFor(provider: ProviderDefinition, label = 'primary'): string {
+  if (provider.signature.forms.some((f) => f.secretEncoding === 'hex'))
+    return Buffer.from(`hookscope-${label}-key-material`).toString('hex').toUpperCase();
   const base64 = provider.signature.forms.some((f) => f.secretEncoding === 'whsec-base64');
   return base64
     ? `whsec_${Buffer.from(`hookscope-${label}-key-material`).toString('base64')}`

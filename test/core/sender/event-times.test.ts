@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, systemClock } from '../../../src/core/clock';
 import { BUILTIN_PROVIDERS } from '../../../src/core/providers';
+import { formBodyObject } from '../../../src/core/providers/form-fields';
 import { senderEnv } from './support/env';
 import { answer, type TestServer } from './support/servers';
 
@@ -15,6 +16,11 @@ const T0 = Date.UTC(2026, 11, 4, 13, 37, 42, 123);
 const DAY = 86_400_000;
 /** Base64 after whsec_, so Standard Webhooks can decode it; the other schemes use it whole. */
 const SECRET = 'whsec_dGltZXNfc2VjcmV0X2tleQ==';
+/** A key the provider's scheme can use: hex for a hex-decoded HMAC key (Adyen), the whsec_ secret otherwise. */
+const secretOf = (id: string) =>
+  BUILTIN_PROVIDERS.find((p) => p.id === id)?.signature.forms.some((f) => f.secretEncoding === 'hex')
+    ? '44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056'
+    : SECRET;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,11 +39,9 @@ const DERIVED: Record<string, (t: number, now: number) => boolean> = {
 /** Every time value of a payload with its path: ISO strings, dates, and the unix-time numbers providers use. */
 function timeFields(value: unknown, path = ''): { path: string; value: string | number }[] {
   if (typeof value === 'string')
-    return ISO.test(value) || (DATE.test(value) && !/(^|\.)(apiVersion|api_version)$/.test(path))
-      ? [{ path, value }]
-      : [];
+    return ISO.test(value) || (DATE.test(value) && !/(^|\.)api_?version$/i.test(path)) ? [{ path, value }] : [];
   if (typeof value === 'number')
-    return /(^|\.)(timestamp|created|event_time|created_at|webhookTimestamp|event_ts|createdAt|date|edit_date|close_date|add_date|remove_date|time_ms|event_timestamp|start_time_unix_secs)$/.test(
+    return /(^|\.)(timestamp|created|event_time|created_at|webhookTimestamp|event_ts|createdAt|date|edit_date|close_date|add_date|remove_date|time_ms|event_timestamp|start_time_unix_secs|occurredAt|ts)$/.test(
       path,
     )
       ? [{ path, value }]
@@ -136,6 +140,15 @@ afterAll(async () => {
   await ok.close();
 });
 
+/** The payload a body carries: JSON, or form fields (Twilio, Mailchimp Transactional), whose JSON-valued fields are read as JSON. */
+function payloadOf(body: Buffer): Record<string, unknown> {
+  try {
+    return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return formBodyObject(body);
+  }
+}
+
 describe('event times are the delivery creation instant', () => {
   it.each(cases)(
     '$provider $eventType: every time field is the send instant on a ManualClock, fixed across retries',
@@ -148,7 +161,7 @@ describe('event times are the delivery creation instant', () => {
           provider,
           eventType,
           url: failing.url,
-          secret: SECRET,
+          secret: secretOf(provider),
           policy: { retryDelaysMs: [90_000] },
         });
         // The retry comes 90 s later on the clock: a payload that read the clock again would move.
@@ -163,11 +176,12 @@ describe('event times are the delivery creation instant', () => {
         const bodies = failing.hits.slice(hitsBefore).map((h) => h.body);
         expect(bodies).toHaveLength(2);
         expect(bodies[1].equals(bodies[0])).toBe(true);
-        const checked = expectTimesAt(provider, eventType, JSON.parse(bodies[0].toString('utf8')), T0);
+        const checked = expectTimesAt(provider, eventType, payloadOf(bodies[0]), T0);
         // Every provider's envelope has a time field, except GitHub's and some common samples that carry none
         // (Svix's operational endpoint and task events, Discord's PING: their documented payloads have no time).
         const timeless =
-          ['github'].includes(provider) ||
+          // Twilio's Messaging and Voice form fields carry no time.
+          ['github', 'twilio'].includes(provider) ||
           (provider === 'shopify' && eventType === 'app/uninstalled') ||
           (provider === 'slack' && eventType === 'url_verification') ||
           (provider === 'svix' &&
@@ -195,10 +209,10 @@ describe('event times are the delivery creation instant', () => {
         const sender = env.sender({ clock: systemClock });
         const before = ok.hits.length;
         const sentAt = Date.now();
-        const started = sender.send({ provider, eventType, url: ok.url, secret: SECRET });
+        const started = sender.send({ provider, eventType, url: ok.url, secret: secretOf(provider) });
         await sender.waitFor(started.deliveryId);
         const body = ok.hits.slice(before).find(() => true)!.body;
-        expectTimesAt(provider, eventType, JSON.parse(body.toString('utf8')), sentAt, 2000);
+        expectTimesAt(provider, eventType, payloadOf(body), sentAt, 2000);
       } finally {
         await env.dispose();
       }

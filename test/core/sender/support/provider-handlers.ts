@@ -68,7 +68,9 @@ export function providerHandler(provider: ProviderDefinition, options: HandlerOp
     const signature = headers.find(([name]) => signatureHeaders.has(name.toLowerCase()))?.[1];
     const skipVerify = options.flaw === 'lenient' && signature === undefined;
     if (!skipVerify) {
-      const verdict = verifyRequest(provider, { headers, body, secrets: [options.secret], nowMs: Date.now() });
+      // The URL as received, for the schemes that sign it (Square, HubSpot...): what a handler rebuilds from Host and the path.
+      const url = `http://${req.headers.host ?? ''}${req.url ?? '/'}`;
+      const verdict = verifyRequest(provider, { headers, body, secrets: [options.secret], nowMs: Date.now(), url });
       if (verdict.status !== 'valid') return void res.writeHead(401).end(verdict.status);
     }
     let event: unknown;
