@@ -8,6 +8,9 @@ import { locate } from './rows';
  * scrolled down, when the pointer is over it (a click then opens the row that
  * was under the pointer), or when a capture is selected (it stays under the
  * cursor); at the top, untouched and with nothing selected, rows flow in.
+ * While the list is shorter than its window there is nothing to scroll by, so
+ * the list is given room below (bottom padding) for the rows to stay put; the
+ * room goes once rows flow in again.
  */
 export function useRowAnchor(
   scrollRef: RefObject<HTMLDivElement | null>,
@@ -17,6 +20,8 @@ export function useRowAnchor(
 ): void {
   const firstId = useRef<number | null>(null);
   const pointerInside = useRef(false);
+  /** Room added below the rows so that a short list can scroll by the rows added above. */
+  const room = useRef(0);
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -40,9 +45,22 @@ export function useRowAnchor(
     if (!el || previous === null || rows.length === 0 || rows[0].id === previous) return;
     // `:hover` is the browser's own word on where the pointer is, even before a pointer event has reached the list.
     const held = el.scrollTop > 0 || pointerInside.current || el.matches(':hover') || selectedId !== null;
-    if (!held) return;
+    if (!held) {
+      if (room.current > 0) {
+        room.current = 0;
+        el.style.paddingBottom = '';
+      }
+      return;
+    }
     const { at, found } = locate(rows, previous);
-    if (found && at > 0) el.scrollTop += at * rowHeight;
+    if (!found || at === 0) return;
+    const target = el.scrollTop + at * rowHeight;
+    const deficit = target - (el.scrollHeight - el.clientHeight);
+    if (deficit > 0) {
+      room.current += deficit;
+      el.style.paddingBottom = `${room.current}px`;
+    }
+    el.scrollTop = target;
     // selectedId is read, not watched: a new selection alone must not scroll the list.
   }, [rows]);
 }
