@@ -5,6 +5,8 @@ import { useCaptures } from './store';
 
 interface LiveStore extends Held {
   paused: boolean;
+  /** A list load was dropped when pausing: resume loads the list again. */
+  reloadOnResume: boolean;
   pause(): void;
   resume(): void;
   toggle(): void;
@@ -19,15 +21,16 @@ interface LiveStore extends Held {
  */
 export const useLive = create<LiveStore>((set, get) => ({
   paused: false,
+  reloadOnResume: false,
   ...NOTHING_HELD,
   pause() {
-    if (!get().paused) set({ paused: true, ...NOTHING_HELD });
+    if (!get().paused) set({ paused: true, reloadOnResume: useCaptures.getState().freeze(), ...NOTHING_HELD });
   },
   resume() {
-    const { paused, held, overflowed } = get();
+    const { paused, held, overflowed, reloadOnResume } = get();
     if (!paused) return;
-    set({ paused: false, ...NOTHING_HELD });
-    if (overflowed) void useCaptures.getState().reload();
+    set({ paused: false, reloadOnResume: false, ...NOTHING_HELD });
+    if (overflowed || reloadOnResume) void useCaptures.getState().reload();
     else if (held.length > 0) useCaptures.getState().merge(held);
   },
   toggle() {

@@ -19,6 +19,8 @@ interface CapturesStore {
   error: string | null;
   /** Bumped on every reload so answers to outdated requests are dropped. */
   generation: number;
+  /** The generation of the first page or search answer still awaited; null when none is. */
+  awaiting: number | null;
   selectedId: number | null;
   openId: number | null;
   setFilter<K extends keyof Filters>(key: K, value: string): void;
@@ -32,6 +34,12 @@ interface CapturesStore {
   remove(ids: readonly number[]): void;
   /** After missed events: fetches the newest page and folds it in. */
   resync(): Promise<void>;
+  /**
+   * Pausing live: the list stays as shown, so a first page or search answer
+   * still in flight is dropped (it would bring captures that arrived since).
+   * Returns whether one was, for resume to load it again.
+   */
+  freeze(): boolean;
   select(id: number | null): void;
   open(id: number | null): void;
   move(delta: number): void;
@@ -46,6 +54,7 @@ export const useCaptures = create<CapturesStore>((set, get) => ({
   loadingMore: false,
   error: null,
   generation: 0,
+  awaiting: null,
   selectedId: null,
   openId: null,
 
@@ -64,17 +73,25 @@ export const useCaptures = create<CapturesStore>((set, get) => ({
   async reload() {
     const generation = get().generation + 1;
     const { filters, search } = get();
-    set({ generation, loadingMore: false, error: null });
+    set({ generation, awaiting: generation, loadingMore: false, error: null });
     try {
       const text = search.trim();
       const rows = text
         ? (await call('captures.search', { text, limit: SEARCH_LIMIT })).filter((r) => matches(r, filters))
         : await call('captures.list', { ...listArgs(filters), limit: FIRST_PAGE });
       if (get().generation !== generation) return;
-      set({ rows, loaded: true, hasMore: !text && rows.length === FIRST_PAGE });
+      set({ rows, loaded: true, awaiting: null, hasMore: !text && rows.length === FIRST_PAGE });
     } catch (error) {
-      if (get().generation === generation) set({ error: errorText(error), loaded: true, hasMore: false });
+      if (get().generation === generation)
+        set({ error: errorText(error), loaded: true, awaiting: null, hasMore: false });
     }
+  },
+
+  freeze() {
+    const { awaiting, generation } = get();
+    if (awaiting === null) return false;
+    set({ generation: generation + 1, awaiting: null });
+    return true;
   },
 
   async loadMore() {
