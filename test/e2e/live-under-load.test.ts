@@ -111,7 +111,13 @@ describe('the capture list while captures keep arriving', () => {
         const ids = (await drawnRows()).map((r) => r.id);
         return ids.length > 0 && ids.every((id) => (id - 1) % 4 === 0) ? true : undefined;
       }, 'only the needle captures listed');
+      // Clearing the search reloads the first page after a short delay: wait for that answer, or it could land
+      // after the pause below and bring captures that arrived meanwhile (a reload the user asked for).
+      const relisted = ui.page.waitForResponse(
+        (r) => r.url().endsWith('/api/captures.list') && !(r.request().postData() ?? '').includes('beforeId'),
+      );
       await ui.page.fill('#capture-search', '');
+      await relisted;
       await eventually(
         async () => ((await drawnRows()).some((r) => (r.id - 1) % 4 !== 0) ? true : undefined),
         'the whole list back',
