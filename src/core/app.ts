@@ -189,6 +189,7 @@ export function createApp(options: AppOptions): App {
     secrets: secretRepo,
     providers,
     events,
+    flushAdded: () => added.flush(),
   });
   const captures = createCaptureService({ repo: captureRepo, search, analysis });
   const senders = createSenders({ deliveries: () => createDeliveryRepo(db), clock, providers, events });

@@ -24,6 +24,8 @@ export interface AnalysisServiceDeps {
   secrets: SecretRepo;
   providers: ProviderRegistry;
   events: EventBus;
+  /** Sends the `captures.added` events still gathered, so a capture's update never reaches the UI before it does. */
+  flushAdded?: () => void;
 }
 
 /** Who sent each capture and whether its signature holds, over the stored captures. */
@@ -34,6 +36,7 @@ export function createAnalysisService({
   secrets,
   providers,
   events,
+  flushAdded,
 }: AnalysisServiceDeps): AnalysisService {
   function analysisContext(): AnalysisContext {
     const byId = new Map(endpoints.list().map((e) => [e.id, e]));
@@ -59,7 +62,10 @@ export function createAnalysisService({
       batch.map((c) => analyzeCapture(c, ctx)),
       advanceTo,
     );
-    if (events.size > 0) events.emit('captures.updated', captures.summariesByIds(batch.map((c) => c.id)));
+    if (events.size > 0) {
+      flushAdded?.();
+      events.emit('captures.updated', captures.summariesByIds(batch.map((c) => c.id)));
+    }
     return batch.length;
   }
 
