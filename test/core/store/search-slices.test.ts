@@ -1,34 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/core/app';
-import type { NewCapture } from '../../../src/core/store/captures';
 import { SLICE_BYTES, SLICE_SHIFT, SLICE_THRESHOLD, sliceEnd } from '../../../src/core/store/search-slices';
 import { tempDir } from '../../helpers/temp-dir';
+import { captureRow as row } from '../../helpers/capture-row';
 
 let app: App;
 let dir: { path: string; remove(): void };
-
-function row(path: string, body: Buffer | string, headers: [string, string][] = []): NewCapture {
-  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
-  return {
-    endpointId: 1,
-    receivedAt: Date.now(),
-    method: 'POST',
-    url: `http://h${path}`,
-    path,
-    query: '',
-    httpVersion: '1.1',
-    remoteAddress: '127.0.0.1',
-    remotePort: 1,
-    headers,
-    body: bytes,
-    bodySize: bytes.length,
-    bodySha256: 'x',
-    truncated: false,
-    error: null,
-    response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
-  };
-}
 
 /** Distinct letter-only words (word(i) never equals word(j)). */
 function word(i: number): string {
