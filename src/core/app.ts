@@ -204,18 +204,23 @@ export function createApp(options: AppOptions): App {
   });
   const reclaimer = createReclaimer(db);
 
+  /**
+   * Deletions lead every tick (DELETIONS_LEAD): a person asked for them, and each row they take is one that
+   * analysis and indexing no longer have to do. The others take turns.
+   */
   const tasks: BackgroundTask[] = [
+    (max) => cleanup.run(max),
+    (max) => retention.run(max),
     (max) => analysis.analyzePending(max),
     (max) => search.indexPending(max),
     (max) => search.indexSlices(max),
-    (max) => retention.run(max),
-    (max) => cleanup.run(max),
     (max) => reclaimer.run(max),
   ];
   /**
    * The same tasks as the background runs them: another process writing (`hookscope import`) makes a batch
    * that read before it wrote fail at once with SQLITE_BUSY; that batch is done on a later tick, not reported.
    */
+  const DELETIONS_LEAD = 2;
   const busyIsLater =
     (task: BackgroundTask): BackgroundTask =>
     (max) => {
@@ -356,6 +361,7 @@ export function createApp(options: AppOptions): App {
       background ??= startBackground(backgroundTasks, clock, {
         onError: options.onError,
         yieldTo: () => interactive.busy(),
+        leaders: DELETIONS_LEAD,
         quiet: () => clock.now() - lastCommitAt > QUIET_AFTER_MS,
         // On the real clock an idle backlog is worked tick after tick, each after the I/O waiting (setImmediate).
         soon: options.clock

@@ -36,7 +36,10 @@ export function paceFor(othersUtilization: number): Pace {
  * acknowledgement path, on the same thread but only in the time capture
  * leaves: each tick measures how busy the event loop was apart from this work
  * and sizes its budget from that, and each call is sized to fit what is left
- * of the budget. A task's failure is reported, never thrown.
+ * of the budget. Work a person asked for (`leaders`) goes first; the other
+ * tasks take turns going first, so under the busy pace one task's long
+ * backlog (analysis after a burst) does not starve the others. A task's
+ * failure is reported, never thrown.
  */
 /**
  * Nothing else to do (no capture arriving, no interactive call): ticks back to
@@ -66,6 +69,12 @@ export function startBackground(
      * speed once captures stop.
      */
     quiet?: () => boolean;
+    /**
+     * The first `leaders` tasks go first in every tick, in order (work a person asked for, such as a deletion),
+     * each called again while it has work and the tick's budget lasts; the others take turns going first in
+     * what is left. Default 0: all take turns.
+     */
+    leaders?: number;
     /** Runs `fn` after what is waiting on the event loop now (setImmediate in the app); a zero-interval tick. Default: the clock's 0 ms timer. */
     soon?: (fn: () => void) => () => void;
   } = {},
@@ -79,6 +88,12 @@ export function startBackground(
   let mark = performance.eventLoopUtilization();
   let ownMs = 0;
   let standingAsideSince: number | undefined;
+  const leaders = Math.min(options.leaders ?? 0, tasks.length);
+  const rest = tasks.length - leaders;
+  /** Of the tasks after the leaders, the one that goes first this tick: each in turn. */
+  let lead = 0;
+  /** The task that goes `k`th after the leaders this tick (k counted from `leaders`). */
+  const taskAt = (k: number): number => leaders + ((lead + k - leaders) % rest);
 
   function tick(): void {
     if (stopped) return;
@@ -97,25 +112,34 @@ export function startBackground(
     // Captures arriving (not quiet): the busy pace whatever the loop's own load says; the backlog is worked when they stop.
     const pace = !options.quiet ? paceFor(others) : options.quiet() ? QUIET_PACE : paceFor(1);
     const started = now();
+    /** One call of task `i` sized to what is left of the budget; items done (0 also when out of time or failed). */
+    const call = (i: number): number => {
+      const before = now();
+      const left = pace.budgetMs - (before - started);
+      if (left <= 0) return 0;
+      try {
+        const n = tasks[i](sizer.size(i, left, pace.batch));
+        sizer.record(i, n, now() - before);
+        return n;
+      } catch (error) {
+        options.onError?.(error);
+        return 0;
+      }
+    };
     let done = 0;
+    // The leaders first, each again and again while it has work and the budget lasts.
+    for (let i = 0; i < leaders; i++) for (let n = call(i); n > 0; n = call(i)) done += n;
     let progressed = true;
     while (progressed && now() - started < pace.budgetMs) {
       progressed = false;
-      for (let i = 0; i < tasks.length; i++) {
-        const before = now();
-        const left = pace.budgetMs - (before - started);
-        if (left <= 0) break;
-        try {
-          const n = tasks[i](sizer.size(i, left, pace.batch));
-          sizer.record(i, n, now() - before);
-          done += n;
-          if (n > 0) progressed = true;
-        } catch (error) {
-          options.onError?.(error);
-        }
+      for (let k = leaders; k < tasks.length; k++) {
+        const n = call(taskAt(k));
+        done += n;
+        if (n > 0) progressed = true;
       }
     }
     ownMs = now() - started;
+    lead = rest > 0 ? (lead + 1) % rest : 0;
     if (done > 0 && pace.intervalMs === 0) cancel = soon(tick);
     else cancel = clock.setTimer(done > 0 ? pace.intervalMs : idleMs, tick);
   }
