@@ -136,3 +136,19 @@ export function onConnectionState(listener: StateListener): () => void {
     maybeStop();
   };
 }
+
+/**
+ * Calls `listener` each time the event connection comes up after a time without one: the first connect in a
+ * browser (what loaded before the socket opened may have changed meanwhile) and every reconnect. Whatever
+ * the caller loaded may be behind then; it loads again.
+ */
+export function onEventsResumed(listener: () => void): () => void {
+  let down = false;
+  return onConnectionState((state) => {
+    if (state !== 'live') down = true;
+    else if (down) {
+      down = false;
+      listener();
+    }
+  });
+}

@@ -12,6 +12,8 @@ interface LiveStore extends Held {
   toggle(): void;
   /** Captures added or updated (a live event): folded in now, or held while paused. */
   receive(incoming: readonly CaptureSummary[]): void;
+  /** Events may have been missed (the connection came up): the first page is fetched again now, or on resume. */
+  resync(): void;
 }
 
 /**
@@ -41,5 +43,9 @@ export const useLive = create<LiveStore>((set, get) => ({
     if (!get().paused) return useCaptures.getState().merge(incoming);
     const { rows, filters } = useCaptures.getState();
     set(hold(get(), incoming, rows, filters));
+  },
+  resync() {
+    if (get().paused) set({ reloadOnResume: true });
+    else void useCaptures.getState().resync();
   },
 }));

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReplaySummary, ReplayView } from '../../../src/shared/replay-types';
-import { onConnectionState, subscribe } from '../events';
+import { onEventsResumed, subscribe } from '../events';
 import { call, errorText } from '../transport';
 
 export function toSummary(r: ReplayView): ReplaySummary {
@@ -53,14 +53,7 @@ export function useReplayHistory(captureId: number | null): History {
       const mine = message.payload.filter((r) => r.captureId === captureId);
       if (mine.length > 0) setState((s) => ({ ...s, rows: mergeReplays(s.rows, mine) }));
     });
-    let wasOffline = false;
-    const stopState = onConnectionState((connection) => {
-      if (connection === 'offline') wasOffline = true;
-      if (connection === 'live' && wasOffline) {
-        wasOffline = false;
-        void fetchAll();
-      }
-    });
+    const stopState = onEventsResumed(() => void fetchAll());
     return () => {
       alive = false;
       stopEvents();

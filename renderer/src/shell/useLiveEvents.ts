@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { onConnectionState, subscribe } from '../events';
+import { onEventsResumed, subscribe } from '../events';
 import { useCaptures } from '../captures/store';
 import { useMarks } from '../captures/marks';
 import { useLive } from '../captures/live';
 import { useDeliveries } from '../deliveries/store';
 import { useEndpoints } from '../endpoints/store';
 
-/** Feeds core events into the stores; after a dropped connection, catches up on what was missed. */
+/** Feeds core events into the stores; once the connection is up (first or again), catches up on what was missed. */
 export function useLiveEvents(): void {
   useEffect(() => {
     const stopEvents = subscribe((message) => {
@@ -28,15 +28,10 @@ export function useLiveEvents(): void {
           break;
       }
     });
-    let wasOffline = false;
-    const stopState = onConnectionState((state) => {
-      if (state === 'offline') wasOffline = true;
-      if (state === 'live' && wasOffline) {
-        wasOffline = false;
-        void useCaptures.getState().resync();
-        void useEndpoints.getState().load();
-        void useDeliveries.getState().resync();
-      }
+    const stopState = onEventsResumed(() => {
+      useLive.getState().resync();
+      void useEndpoints.getState().load();
+      void useDeliveries.getState().resync();
     });
     return () => {
       stopEvents();

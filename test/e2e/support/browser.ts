@@ -23,7 +23,13 @@ export interface UiPage {
 export async function openUi(
   browser: Browser,
   uiUrl: string,
-  options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    width?: number;
+    height?: number;
+    /** Runs on the new page before it loads the UI (routes, init scripts). */
+    beforeLoad?: (page: Page) => Promise<void>;
+  } = {},
 ): Promise<UiPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1360, height: options.height ?? 820 },
@@ -40,6 +46,7 @@ export async function openUi(
     // Chromium logs every non-2xx fetch; refused calls are expected in some tests and shown in the UI.
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
   });
+  await options.beforeLoad?.(page);
   await page.goto(uiUrl);
   await page.locator('.topbar').waitFor();
   return { context, page, problems };
