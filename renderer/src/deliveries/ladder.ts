@@ -1,4 +1,5 @@
 import type { AttemptSummary, DeliveryView } from '../../../src/shared/delivery-types';
+import { ladderRunsText } from '../../../src/shared/ladder-runs';
 
 /**
  * A delivery laid on its provider's ladder: one row per ladder slot (the
@@ -116,8 +117,8 @@ export function buildTimeline(view: DeliveryView): TimelineRow[] {
   return rows;
 }
 
-/** The ladder in one line: `6 attempts: first, then +1 s, +5 s, +15 s, +1 min, +5 min`. */
+/** The ladder in one line: `6 attempts: first, then +1 s, +5 s, +15 s, +1 min, +5 min` (a repeat as `+70 min ×54`). */
 export function describeLadder(delays: readonly number[], format: (ms: number) => string): string {
   if (delays.length === 0) return '1 attempt, no retries';
-  return `${delays.length + 1} attempts: first, then ${delays.map((d) => `+${format(d)}`).join(', ')}`;
+  return `${delays.length + 1} attempts: first, then ${ladderRunsText(delays, (d) => `+${format(d)}`)}`;
 }

@@ -5,6 +5,7 @@
  * through inertLine / inertBlock before it reaches the terminal.
  */
 import type { HeaderValueSource, ProviderDefinition, SignatureForm } from '../../shared/providers';
+import { ladderRunsText } from '../../shared/ladder-runs';
 import { withDefaultLabel } from '../../shared/undocumented';
 import { inertBlock, inertLine } from '../terminal-safe';
 
@@ -15,8 +16,10 @@ export function formatDelay(ms: number): string {
   return `${ms / 1000}s`;
 }
 
-export function ladderText(p: ProviderDefinition): string {
-  const ladder = p.delivery.retryDelaysMs.length ? p.delivery.retryDelaysMs.map(formatDelay).join(', ') : 'no retries';
+/** The retry ladder in one line; `maxRuns` shortens a long one (the providers table). */
+export function ladderText(p: ProviderDefinition, maxRuns = Infinity): string {
+  const delays = p.delivery.retryDelaysMs;
+  const ladder = delays.length ? ladderRunsText(delays, formatDelay, maxRuns) : 'no retries';
   return inertLine(withDefaultLabel(p, 'retries', ladder));
 }
 

@@ -49,6 +49,9 @@ function readStdin(): Promise<Buffer> {
   });
 }
 
+/** Runs of a retry ladder the providers table shows before summing up the rest. */
+const TABLE_LADDER_RUNS = 8;
+
 export function registerProviderCommands(program: Command): void {
   withJson(
     withData(
@@ -83,7 +86,7 @@ export function registerProviderCommands(program: Command): void {
             handshake: inertLine(handshakeTypes(p).join(', ')),
             timeout: timeoutText(p),
             success: p.delivery.success,
-            ladder: ladder(p),
+            ladder: ladder(p, TABLE_LADDER_RUNS),
           })),
           ['id', 'name', 'kind', 'signature', 'scheme', 'events', 'handshake', 'timeout', 'success', 'ladder'],
         );
