@@ -6,8 +6,7 @@ import { HookscopeError } from '../../shared/errors';
 import { generateSecret } from '../../core/sender/generate-secret';
 import { parseSince } from '../../core/replay/since';
 import type { TimestampMode } from '../../core/sender/types';
-import type { AppSurface } from '../../core/app';
-import { assertEventType, checkSubscriptionId, firstRegularEvent } from '../../core/providers';
+import { assertEventType, checkSubscriptionId } from '../../core/providers';
 import { TIMESTAMP_MODES } from '../../shared/delivery-types';
 import { inertLine } from '../terminal-safe';
 import { isNotDocumented } from '../../shared/undocumented';
@@ -18,13 +17,11 @@ import { withApp, withData, withJson, type CommonOptions } from '../context';
 import { preparePayload } from './send-payload';
 import { printJson, printTable } from '../output';
 import { floatArg, idArg, intArg } from '../parse';
-import { toWebhookView, type DeliveryDetail } from '../../core/sender';
+import type { DeliveryDetail } from '../../core/sender';
 import { deliveryBodyLines, deliveryOutcomeLine } from './outcome-print';
-
-/** The app's sender for one command. `hold`: this process runs the deliveries it starts (send, retry) and hands them over when interrupted. */
-function senderFor(app: AppSurface, speed = 1, hold = false) {
-  return app.commandSender({ speed, hold });
-}
+import { senderFor } from './command-sender';
+import { registerCheckCommand } from './check';
+import { registerWebhookCommands } from './webhook';
 
 /** `retry`'s line for one delivery: its status, the last attempt's error kind; with --show-body, what the handler answered. */
 function printRetried(detail: DeliveryDetail, showBody: boolean): void {
@@ -334,135 +331,6 @@ export function registerSenderCommands(program: Command): void {
       },
     );
 
-  withJson(
-    withData(
-      program
-        .command('check')
-        .description('run every robustness scenario against a handler and print what it should have answered'),
-    ),
-  )
-    .requiredOption('--provider <id>', 'provider id')
-    .requiredOption('--url <url>', "your handler's URL")
-    .requiredOption('--secret <secret>', 'the secret your handler verifies with')
-    .option(
-      '--event <type>',
-      'event type to build scenarios from (default: the first in the catalogue that is not a handshake)',
-    )
-    .option('--effects-url <url>', 'a GET URL reflecting what the handler did, to judge duplicates by effect')
-    .option('--timeout-ms <ms>', "replace the provider's response timeout", intArg('--timeout-ms', 1, 600_000))
-    .action(
-      async (
-        options: CommonOptions & {
-          provider: string;
-          url: string;
-          secret: string;
-          event?: string;
-          effectsUrl?: string;
-          timeoutMs?: number;
-        },
-      ) => {
-        await withApp(options, async (app) => {
-          const provider = app.providers.require(options.provider);
-          const sender = senderFor(app);
-          try {
-            const report = await sender.check({
-              url: options.url,
-              provider: provider.id,
-              eventType: options.event ?? firstRegularEvent(provider),
-              secret: options.secret,
-              effectsUrl: options.effectsUrl,
-              timeoutMs: options.timeoutMs,
-            });
-            if (options.json) printJson(report);
-            else {
-              const forms = report.rows.some((r) => r.form);
-              printTable(
-                report.rows.map((r) => ({
-                  scenario: r.scenario,
-                  form: r.form ?? '',
-                  expected: r.expected,
-                  actual: inertLine(r.actual),
-                  result: r.pass === null ? 'n/a' : r.pass ? 'pass' : 'FAIL',
-                })),
-                forms
-                  ? ['scenario', 'form', 'expected', 'actual', 'result']
-                  : ['scenario', 'expected', 'actual', 'result'],
-              );
-              for (const r of report.rows)
-                if (r.note)
-                  process.stdout.write(`${r.scenario}${r.form ? ` (${r.form})` : ''}: ${inertLine(r.note)}\n`);
-              for (const note of report.notes) process.stdout.write(`note: ${note}\n`);
-              process.stdout.write(
-                `${report.passed} passed, ${report.failed} failed, ${report.notJudged} not judged\n`,
-              );
-            }
-            process.exitCode = report.failed === 0 ? 0 : 1;
-          } finally {
-            await sender.stop();
-          }
-        });
-      },
-    );
-
-  const webhook = program
-    .command('webhook')
-    .description("the sender's webhooks (provider + URL): list them, enable one a provider disabled");
-  withJson(
-    withData(
-      webhook.command('list').description('list webhooks with their failing streak and whether they are enabled'),
-    ),
-  ).action(async (options: CommonOptions) => {
-    await withApp(options, async (app) => {
-      const sender = senderFor(app);
-      try {
-        const list = sender.listWebhooks().map(toWebhookView);
-        if (options.json) printJson(list);
-        else if (list.length === 0) process.stdout.write('no webhooks yet\n');
-        else
-          printTable(
-            list.map((w) => ({
-              id: w.id,
-              provider: w.provider,
-              url: inertLine(w.url),
-              state: w.enabled ? 'enabled' : `disabled (${w.disabledReason ?? 'disabled'})`,
-              'failing since': w.failingSince ?? '',
-            })),
-            ['id', 'provider', 'url', 'state', 'failing since'],
-          );
-      } finally {
-        await sender.stop();
-      }
-    });
-  });
-  for (const [name, enabled] of [
-    ['enable', true],
-    ['disable', false],
-  ] as const) {
-    withJson(
-      withData(
-        webhook
-          .command(name)
-          .argument('<id>', 'the webhook id (see `hookscope webhook list`)', idArg)
-          .description(
-            enabled
-              ? 're-enable a webhook (clears its failing streak): sends are accepted again'
-              : 'disable a webhook: what waits on it fails, new sends are refused',
-          ),
-      ),
-    ).action(async (id: number, options: CommonOptions) => {
-      await withApp(options, async (app) => {
-        const sender = senderFor(app);
-        try {
-          const view = toWebhookView(sender.setWebhookEnabled(id, enabled));
-          if (options.json) printJson(view);
-          else
-            process.stdout.write(
-              `webhook ${view.id} (${view.provider} ${inertLine(view.url)}): ${view.enabled ? 'enabled' : 'disabled'}\n`,
-            );
-        } finally {
-          await sender.stop();
-        }
-      });
-    });
-  }
+  registerCheckCommand(program);
+  registerWebhookCommands(program);
 }
