@@ -1,8 +1,6 @@
-import type { Clock } from '../clock';
 import { HookscopeError } from '../../shared/errors';
-import type { AttemptOutcome, AttemptRecord, DeliveryRepo, NewAttempt } from '../store/deliveries';
-import type { DeliveryAdapter } from './adapter';
-import { ArmingWindow, type ArmingOptions } from './arming';
+import type { AttemptOutcome, AttemptRecord, NewAttempt } from '../store/deliveries';
+import { ArmingWindow } from './arming';
 import { AttemptTimers } from './attempt-timers';
 import { DeliveryWaiters } from './delivery-waiters';
 import { EngineEvents } from './engine-events';
@@ -14,30 +12,10 @@ import { toAttemptSummary, toDeliveryResult } from './summary';
 import { Handoff } from './handoff';
 import { sendClaimed } from './send-claimed';
 import { assertSpeed, providerNowOf } from './timing';
-import type { AttemptFn, DeliveryResult, SenderEvent, SenderListener } from './types';
+import type { DeliveryResult, SenderEvent, SenderListener } from './types';
+import type { EngineOptions } from './engine-options';
 
-export interface EngineOptions {
-  repo: DeliveryRepo;
-  clock: Clock;
-  speed: number;
-  adapter: DeliveryAdapter;
-  attempt: AttemptFn;
-  /** This engine's claim id (unique per process run). */
-  owner: string;
-  /** Added to the timeout to form an in-flight lease; past it, another engine closes the attempt as interrupted. */
-  leaseGraceMs?: number;
-  /** How the waiting attempts stored in the database are armed (arming.ts); the defaults suit a server. */
-  arming?: Pick<ArmingOptions, 'chunk' | 'ahead' | 'leadMs' | 'defer'>;
-  /**
-   * Hold the waiting attempts this engine schedules (migration 012) until
-   * this long after they are due: other senders leave them alone meanwhile,
-   * and take them over once the hold ends or is released (a `hookscope send`
-   * run; a server leaves it unset).
-   */
-  holdGraceMs?: number;
-  /** How often to look for holds released by other processes (leases.ts pollMs); a server sets it. */
-  handoffPollMs?: number;
-}
+export type { EngineOptions } from './engine-options';
 
 /** An attempt sent whose outcome could not be recorded yet. */
 interface Unsettled {
