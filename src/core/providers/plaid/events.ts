@@ -2,9 +2,11 @@
  * Plaid's webhooks, read from webhooks.json: every webhook_type/webhook_code
  * pair the `plaid` library declares (one `*Webhook` interface each, its
  * webhook_type and webhook_code named in its doc comments), with Plaid's
- * description and a sample built from the interface's fields. The file was
- * written from plaid-node's dist/api.d.ts (its `source` names the version);
- * the app never depends on that package.
+ * description and a sample built from the interface's fields. The file is
+ * written by scripts/providers/plaid-webhooks.mjs from the library installed
+ * in test/oracles (its `source` names the version), and
+ * test/core/providers/oracles/plaid-webhooks.test.ts reads the library again
+ * to check it; the app never depends on that package.
  *
  * Hookscope's event type is the webhook_code alone: the provider model reads an
  * event type from one body field, so a code Plaid sends under several
