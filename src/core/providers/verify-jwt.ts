@@ -155,7 +155,8 @@ export function verifyJwtForm(
   const exp = claimSeconds(claims, 'exp');
   const nbf = claimSeconds(claims, 'nbf');
   const iat = claimSeconds(claims, 'iat');
-  const common = { ...base, secretIndex: hit.index, signedBytes };
+  const window = form.toleranceSeconds !== undefined ? { toleranceSeconds: form.toleranceSeconds } : {};
+  const common = { ...base, secretIndex: hit.index, signedBytes, ...window };
   if (problems.length > 0)
     return {
       ...common,
