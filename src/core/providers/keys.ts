@@ -152,7 +152,7 @@ function jwkIn(text: string): Jwk | undefined {
   const jwk = isObject(value) && isObject(value.key) ? value.key : value;
   if (!isObject(jwk) || typeof jwk.kty !== 'string') return undefined;
   const out: Jwk = {};
-  for (const name of ['kty', 'crv', 'x', 'y', 'd']) if (typeof jwk[name] === 'string') out[name] = jwk[name];
+  for (const name of ['kty', 'crv', 'x', 'y', 'd', 'n', 'e']) if (typeof jwk[name] === 'string') out[name] = jwk[name];
   return out;
 }
 
@@ -218,5 +218,7 @@ export function verificationKey(
   const pasted = readPublicKey(secret, form.algorithm);
   // A key of another type or curve (secp256k1, RSA) cannot check this signature: undefined, so the verdict names it.
   if (pasted) return fitsAlgorithm(pasted, form.algorithm) ? pasted.export({ format: 'der', type: 'spki' }) : undefined;
+  // So does a JWK that is no public key at all (a symmetric "oct" key): it is not a seed either.
+  if (secret.trim().startsWith('{') && jwkIn(secret.trim())) return undefined;
   return createPublicKey(derivedPrivateKey(secret, form.algorithm)).export({ format: 'der', type: 'spki' });
 }

@@ -142,6 +142,19 @@ describe('jwt-es256 in a user provider file', () => {
     const wrongCurve = check(p, token, [String(k1)]);
     expect(wrongCurve.status).toBe('invalid');
     expect(codes(wrongCurve)).toEqual(['public-key-invalid']);
+    // JWKs that cannot check an ES256 token: another curve, RSA, a symmetric key. Each named, none taken for a seed.
+    const notP256 = [
+      generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).publicKey.export({ format: 'jwk' }),
+      generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' }),
+      { kty: 'oct', k: 'c2VjcmV0' },
+    ];
+    for (const jwk of notP256) {
+      const verdict = check(p, token, [JSON.stringify(jwk), pair.publicKey]);
+      expect(verdict.status, String(jwk.kty)).toBe('valid');
+      const alone = check(p, token, [JSON.stringify(jwk)]);
+      expect(alone.status, String(jwk.kty)).toBe('invalid');
+      expect(codes(alone), String(jwk.kty)).toEqual(['public-key-invalid']);
+    }
   });
 
   it('each JWT form accepts only its own alg: an ES256 token to an HS256 form, and HS256 to ES256, are malformed', () => {
