@@ -205,7 +205,7 @@ export interface ApiResults extends ReplayApiResults {
   /** The body the provider posts: an object, or an array where the provider batches events (SendGrid). */
   'providers.sample': Record<string, unknown> | unknown[];
   'endpoints.bind': Endpoint & { secretCount: number };
-  /** publicKey: for a provider that signs with Ed25519 or ECDSA P-256, the public key the handler must be configured with (the pair the secret stands for). */
+  /** publicKey: for a provider that signs with Ed25519, ECDSA P-256 or an ES256 JWT (a JWK), the public key the handler must be configured with (the pair the secret stands for). */
   'sender.send': {
     deliveryId: number;
     eventId: string | null;

@@ -11,7 +11,10 @@ export const PROVIDER_KINDS = ['documented', 'common-scheme', 'user'] as const;
  * HMAC with a shared secret, or an asymmetric signature checked with a public
  * key (the secret then holds the key: private to sign, public to verify).
  * `token`: no signature, the header carries the shared secret itself
- * (GitLab's X-Gitlab-Token), compared in constant time.
+ * (GitLab's X-Gitlab-Token), compared in constant time. `jwt-hs256` and
+ * `jwt-es256`: a JSON Web Token (with a `jwt` spec) signed HS256 with the
+ * shared secret, or ES256 with a P-256 private key and checked with its
+ * public key (Plaid).
  */
 export const SIGNATURE_ALGORITHMS = [
   'hmac-sha256',
@@ -21,6 +24,7 @@ export const SIGNATURE_ALGORITHMS = [
   'ecdsa-p256-sha256',
   'token',
   'jwt-hs256',
+  'jwt-es256',
 ] as const;
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };

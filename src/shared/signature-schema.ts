@@ -49,11 +49,14 @@ const templateSchema = z.string().superRefine((template, ctx) => {
 
 /**
  * A JSON Web Token carried in the signature header (QStash `Upstash-Signature`,
- * Vonage `Authorization: Bearer`), signed with the secret (HS256). The body is
- * bound by a claim holding its SHA-256 (`bodyHashClaim`, in `bodyHashEncoding`);
- * `issuer` and `audience` are checked when given; `subjectIsUrl`: the `sub`
- * claim is the URL the provider called (QStash). `claims`: further fixed
- * claims the provider puts in every token.
+ * Vonage `Authorization: Bearer`, Plaid `Plaid-Verification`), signed with the
+ * secret (algorithm `jwt-hs256`) or with a P-256 private key (`jwt-es256`,
+ * whose header also names the key in `kid`). The body is bound by a claim
+ * holding its SHA-256 (`bodyHashClaim`, in `bodyHashEncoding`); `issuer` and
+ * `audience` are checked when given; `subjectIsUrl`: the `sub` claim is the
+ * URL the provider called (QStash). `claims`: further fixed claims the
+ * provider puts in every token. `tokenId: false`: no `jti` claim (Plaid's
+ * tokens carry only `iat` and the body hash).
  */
 const jwtSchema = z
   .object({
@@ -64,6 +67,7 @@ const jwtSchema = z
     subjectIsUrl: z.boolean().default(false),
     expiresInSeconds: z.number().int().positive().optional(),
     claims: z.record(z.string(), z.string()).default({}),
+    tokenId: z.boolean().optional(),
   })
   .strict();
 
@@ -166,8 +170,12 @@ export const signatureFormSchema = z
       });
     if (form.bodyHashQuery !== undefined && !names.includes('url'))
       ctx.addIssue({ code: 'custom', path: ['bodyHashQuery'], message: 'needs {url} in the template' });
-    if ((form.algorithm === 'jwt-hs256') !== (form.jwt !== undefined))
-      ctx.addIssue({ code: 'custom', path: ['jwt'], message: 'goes with algorithm "jwt-hs256", and it with jwt' });
+    if ((form.algorithm === 'jwt-hs256' || form.algorithm === 'jwt-es256') !== (form.jwt !== undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jwt'],
+        message: 'goes with algorithm "jwt-hs256" or "jwt-es256", and each of them with jwt',
+      });
     if (form.jwt && form.digest !== 'base64url')
       ctx.addIssue({ code: 'custom', path: ['digest'], message: 'must be "base64url" for a JWT' });
     if (form.header.startsWith(BODY_SIGNATURE_PREFIX) !== (form.bodyFields !== undefined))

@@ -1,5 +1,5 @@
 /** `hookscope keypair` and the providers table: the key pair an asymmetric provider is played with, and every provider's scheme. */
-import { createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILTIN_PROVIDERS } from '../../src/core/providers';
 import { cliJson, runCli } from '../helpers/cli';
@@ -44,6 +44,48 @@ describe('keypair and the providers table', () => {
     expect(
       verify(null, Buffer.from(`1780000001${body}`), createPublicKey(pair.publicKeyPem), Buffer.from(sig, 'hex')),
     ).toBe(false);
+  });
+
+  it('keypair plaid: an ES256 key pair whose public key is a JWK; `sign` makes a Plaid-Verification JWT it verifies', async () => {
+    const pair = await cliJson<{ algorithm: string; privateKey: string; publicKey: string }>([
+      'keypair',
+      'plaid',
+      '--json',
+      '--data',
+      dir.path,
+    ]);
+    expect(pair.algorithm).toBe('jwt-es256');
+    const jwk = JSON.parse(pair.publicKey) as Record<string, string>;
+    expect(jwk).toMatchObject({ alg: 'ES256', crv: 'P-256', kty: 'EC', use: 'sig' });
+    const body = '{"webhook_type":"ITEM","webhook_code":"ERROR","item_id":"i"}';
+    const out = await runCli(
+      [
+        'sign',
+        '--provider',
+        'plaid',
+        '--secret',
+        pair.privateKey,
+        '--timestamp',
+        '1780000000',
+        '--json',
+        '--data',
+        dir.path,
+      ],
+      body,
+    );
+    expect(out.code).toBe(0);
+    const token = (JSON.parse(out.stdout) as { headers: [string, string][] }).headers.find(
+      ([k]) => k === 'Plaid-Verification',
+    )![1];
+    const [head, claims, signature] = token.split('.');
+    expect(JSON.parse(Buffer.from(head, 'base64url').toString())).toEqual({ alg: 'ES256', kid: jwk.kid, typ: 'JWT' });
+    const key = { key: createPublicKey({ key: jwk, format: 'jwk' }), dsaEncoding: 'ieee-p1363' as const };
+    const signed = Buffer.from(`${head}.${claims}`);
+    expect(verify('sha256', signed, key, Buffer.from(signature, 'base64url'))).toBe(true);
+    expect(JSON.parse(Buffer.from(claims, 'base64url').toString())).toEqual({
+      iat: 1780000000,
+      request_body_sha256: createHash('sha256').update(body).digest('hex'),
+    });
   });
 
   it('keypair --secret prints the public key of the pair a simulated webhook secret stands for, the same every time', async () => {

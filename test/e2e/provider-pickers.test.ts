@@ -1,7 +1,7 @@
 /**
  * The pickers with the whole catalog, in Chromium: the provider is found by
  * typing part of its name, its events come grouped by resource, and a
- * provider added by the catalog (Clerk, Discord's Ed25519) is played and
+ * provider added by the catalog (Clerk, Discord's Ed25519, Plaid's ES256 JWT) is played and
  * verified end to end through the app's own capture server.
  */
 import type { Browser } from 'playwright-core';
@@ -103,5 +103,27 @@ describe('an asymmetric provider from the Sender', () => {
       return list.length >= 1 && list[0].signatureStatus === 'valid' ? list : undefined;
     }, 'the Discord capture, verified with the public key');
     expect(capture).toMatchObject({ provider: 'discord', eventType: 'APPLICATION_COMMAND', signatureStatus: 'valid' });
+  });
+
+  it('Plaid (ES256 JWT): the outcome shows the JWK the handler needs; an endpoint holding that JWK verifies the capture', async () => {
+    await api(served, 'endpoints.create', { slug: 'plaid-hook', rule: {} });
+    await fillSendForm(page(), {
+      provider: 'plaid',
+      event: 'SYNC_UPDATES_AVAILABLE',
+      url: `${served.captureUrl}plaid-hook/webhook`,
+      secret: 'hs_plaid_sender_e2e',
+    });
+    await page().getByRole('button', { name: 'Send', exact: true }).click();
+    const shown = page().getByTestId('send-public-key-value');
+    await expect.poll(async () => (await shown.textContent()) ?? '', WAIT).toContain('"alg":"ES256"');
+    const jwk = (await shown.textContent()) ?? '';
+    expect(JSON.parse(jwk)).toMatchObject({ crv: 'P-256', kty: 'EC', use: 'sig' });
+    // The handler's side: the JWK, as Plaid's /webhook_verification_key/get answers it.
+    await api(served, 'endpoints.bind', { slug: 'plaid-hook', provider: 'plaid', secrets: [jwk] });
+    const [capture] = await eventually(async () => {
+      const list = await api(served, 'captures.list', { endpoint: 'plaid-hook' });
+      return list.length >= 1 && list[0].signatureStatus === 'valid' ? list : undefined;
+    }, 'the Plaid capture, verified with the JWK');
+    expect(capture).toMatchObject({ provider: 'plaid', eventType: 'SYNC_UPDATES_AVAILABLE', signatureStatus: 'valid' });
   });
 });

@@ -23,7 +23,7 @@ export interface SendOutcome {
   generatedSecret: string | null;
   /** The webhook's subscription id (`webhookId` in the payloads), the same for every send to this provider and URL. */
   subscriptionId: string | null;
-  /** Ed25519 / ECDSA providers: the public key the handler must be configured with. */
+  /** Ed25519 / ECDSA / ES256 JWT providers: the public key the handler must be configured with (a JWK for ES256). */
   publicKey: string | null;
 }
 

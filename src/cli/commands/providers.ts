@@ -127,11 +127,11 @@ export function registerProviderCommands(program: Command): void {
       program
         .command('keypair')
         .description(
-          'a key pair for a provider that signs with Ed25519 or ECDSA P-256: the private key to send with, the public key the handler is configured with',
+          'a key pair for a provider that signs with Ed25519, ECDSA P-256 or ES256 JWTs: the private key to send with, the public key the handler is configured with',
         ),
     ),
   )
-    .argument('<provider>', 'provider id (its default form must be asymmetric: discord)')
+    .argument('<provider>', 'provider id (its default form must be asymmetric: discord, sendgrid, plaid)')
     .option(
       '--secret <secret>',
       "instead of a fresh pair, the public key of the pair a simulated webhook's secret stands for",

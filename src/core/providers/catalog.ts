@@ -60,6 +60,7 @@ import { entry as zoom } from './zoom';
 import { entry as twitch } from './twitch';
 import { entry as asana } from './asana';
 import { entry as dropbox } from './dropbox';
+import { entry as plaid } from './plaid';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -117,6 +118,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   adyen,
   box,
   mailchimpTransactional,
+  plaid,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

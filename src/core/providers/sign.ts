@@ -6,7 +6,7 @@ import { signBodyFields } from './body-fields';
 import { utf8 } from './bytes';
 import { encodeDigest, hmacFor, secretKey } from './crypto';
 import { jwtClaims, signJwt } from './jwt';
-import { isAsymmetric, signingKey } from './keys';
+import { isAsymmetric, keyIdFor, signingKey } from './keys';
 import { resolveForm } from './forms';
 import { withQueryParam } from './request-url';
 import { formatSignatureValue } from './signature-format';
@@ -89,10 +89,11 @@ export function signWithForm(form: SignatureForm, input: SignInput): SignOutput 
   const headers: [string, string][] = [];
   if (usesId && form.idHeader) headers.push([form.idHeader, input.webhookId ?? '']);
   if (form.timestamp?.in === 'header') headers.push([form.timestamp.header, timestamp]);
-  if (form.jwt && Buffer.isBuffer(key)) {
+  if (form.jwt) {
     const token = signJwt(
       key,
       jwtClaims(form.jwt, { body, timestampSec: input.timestampSec, url: input.url, id: input.webhookId }),
+      Buffer.isBuffer(key) ? undefined : keyIdFor(key),
     );
     headers.push([form.header, formatSignatureValue(form.format, token, timestamp)]);
     return { headers, signedBytes: utf8(token.slice(0, token.lastIndexOf('.'))) };

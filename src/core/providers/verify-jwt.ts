@@ -1,14 +1,16 @@
 /**
- * The verdict for a signed-JWT form (QStash, Vonage): the token's HS256
- * signature with each configured secret, then its claims: the body hash, the
+ * The verdict for a signed-JWT form (QStash, Vonage, Plaid): the token's
+ * signature (HS256 with each configured secret, or ES256 with each configured
+ * public key), then its claims: the body hash (compared in constant time), the
  * issuer and audience, the URL as `sub`, and its time window. Each way it
  * fails has its own diagnosis.
  */
 import type { Diagnostic, ProviderDefinition, SignatureForm, SignatureVerdict } from '../../shared/providers';
 import { describeBytes, utf8 } from './bytes';
-import { secretKey } from './crypto';
+import { digestsEqual } from './crypto';
 import { schemeId } from './forms';
-import { bodyHash, claimSeconds, claimText, jwtSignedWith, parseJwt } from './jwt';
+import { bodyHash, claimSeconds, claimText, jwtAlgOf, jwtSignedWith, parseJwt } from './jwt';
+import { verificationKey } from './keys';
 import type { UrlCandidate } from './request-url';
 import { bodyInForm } from './signed-content';
 
@@ -33,7 +35,9 @@ export function verifyJwtForm(
   const spec = form.jwt;
   const base = { scheme: schemeId(provider, form), received: input.received };
   if (!spec) return { ...base, status: 'malformed', detail: 'The form declares no JWT.', diagnostics: [] };
-  const parsed = parseJwt(input.token);
+  const alg = jwtAlgOf(form.algorithm);
+  const asymmetric = alg === 'ES256';
+  const parsed = parseJwt(input.token, alg);
   if (!parsed.ok)
     return {
       ...base,
@@ -42,39 +46,54 @@ export function verifyJwtForm(
       diagnostics: [],
     };
   const signedBytes = describeBytes(utf8(parsed.signingInput));
-  const keys = input.secrets.flatMap((secret, index) => {
-    const key = secret.length > 0 ? secretKey(secret, form.secretEncoding) : undefined;
-    return key ? [{ index, key }] : [];
-  });
+  const configured = input.secrets.flatMap((secret, index) =>
+    secret.length > 0 ? [{ index, key: verificationKey(secret, form) }] : [],
+  );
+  const keys = configured.flatMap((k) => (k.key ? [{ index: k.index, key: k.key }] : []));
+  // A pasted text that is not a P-256 public key cannot check an ES256 token: say which one.
+  const unreadable: Diagnostic[] = asymmetric
+    ? configured
+        .filter((k) => !k.key)
+        .map((k) => ({
+          code: 'public-key-invalid',
+          message: `Key #${k.index + 1} is not a P-256 public key (a JWK, PEM or base64 SPKI), so it cannot check this ES256 token.`,
+        }))
+    : [];
+  const secretWord = asymmetric ? 'public key' : 'secret';
   if (keys.length === 0)
     return {
       ...base,
-      status: 'no-secret',
-      detail: `No secret is configured, so the ${form.header} token cannot be checked.`,
+      status: unreadable.length > 0 ? 'invalid' : 'no-secret',
+      detail:
+        unreadable.length > 0
+          ? `No configured key can check the ${form.header} token.`
+          : `No ${secretWord} is configured, so the ${form.header} token cannot be checked.`,
       signedBytes,
-      diagnostics: [],
+      diagnostics: unreadable,
     };
-  const hit = keys.find((k) => jwtSignedWith(parsed, k.key));
+  const hit = keys.find((k) => jwtSignedWith(parsed, k.key, alg));
   if (!hit) {
     const other = input.otherSecrets.find((o) => {
-      const key = secretKey(o.secret, form.secretEncoding);
-      return key !== undefined && jwtSignedWith(parsed, key);
+      const key = verificationKey(o.secret, form);
+      return key !== undefined && jwtSignedWith(parsed, key, alg);
     });
     const diagnostic: Diagnostic = other
       ? {
           code: 'jwt-wrong-key',
-          message: `The token is signed with the secret of ${other.label}, not this endpoint's: the handler holds the wrong signing key.`,
+          message: asymmetric
+            ? `The token is signed with the key pair of ${other.label}, not this endpoint's: the handler holds another public key.`
+            : `The token is signed with the secret of ${other.label}, not this endpoint's: the handler holds the wrong signing key.`,
         }
       : {
           code: 'jwt-bad-signature',
-          message: `The token's HS256 signature does not hold with ${keys.length === 1 ? 'the configured secret' : `any of the ${keys.length} configured secrets`}: the token was altered, or signed with another key.`,
+          message: `The token's ${alg} signature does not hold with ${keys.length === 1 ? `the configured ${secretWord}` : `any of the ${keys.length} configured ${secretWord}s`}: the token was altered, or signed with another key.`,
         };
     return {
       ...base,
       status: 'invalid',
       detail: `The ${form.header} token's signature does not match.`,
       signedBytes,
-      diagnostics: [diagnostic],
+      diagnostics: [diagnostic, ...unreadable],
     };
   }
 
@@ -116,10 +135,12 @@ export function verifyJwtForm(
   }
   const claimed = claimText(claims, spec.bodyHashClaim);
   const hashOf = (body: Uint8Array) => bodyHash(body, spec.bodyHashEncoding).replace(PADDING, '');
-  if (claimed === undefined || claimed.replace(PADDING, '') !== hashOf(input.body)) {
+  // Constant time, as Plaid's documentation asks of request_body_sha256.
+  const sameHash = (body: Uint8Array) =>
+    claimed !== undefined && digestsEqual(utf8(claimed.replace(PADDING, '')), utf8(hashOf(body)));
+  if (!sameHash(input.body)) {
     const reserialized = bodyInForm(input.body, 're-serialized');
-    const byReserialized =
-      claimed !== undefined && reserialized && claimed.replace(PADDING, '') === hashOf(reserialized);
+    const byReserialized = reserialized !== undefined && sameHash(reserialized);
     problems.push({
       code: 'body-hash-mismatch',
       message:
@@ -134,12 +155,13 @@ export function verifyJwtForm(
   const exp = claimSeconds(claims, 'exp');
   const nbf = claimSeconds(claims, 'nbf');
   const iat = claimSeconds(claims, 'iat');
-  const common = { ...base, secretIndex: hit.index, signedBytes };
+  const window = form.toleranceSeconds !== undefined ? { toleranceSeconds: form.toleranceSeconds } : {};
+  const common = { ...base, secretIndex: hit.index, signedBytes, ...window };
   if (problems.length > 0)
     return {
       ...common,
       status: 'invalid',
-      detail: `The ${form.header} token is signed with the secret but ${problems.length === 1 ? 'a claim does' : 'its claims do'} not hold.`,
+      detail: `The ${form.header} token is signed with the ${secretWord} but ${problems.length === 1 ? 'a claim does' : 'its claims do'} not hold.`,
       diagnostics: [...problems, ...notes],
     };
   const ageSeconds = iat !== undefined ? nowSec - iat : undefined;
@@ -189,7 +211,7 @@ export function verifyJwtForm(
     ...common,
     ...(ageSeconds !== undefined ? { ageSeconds } : {}),
     status: 'valid',
-    detail: `The ${form.header} token is valid: HS256 with ${keys.length > 1 ? `secret #${hit.index + 1}` : 'the secret'}, ${spec.bodyHashClaim} matches the body${urlNote}.`,
+    detail: `The ${form.header} token is valid: ${alg} with ${keys.length > 1 ? `${secretWord} #${hit.index + 1}` : `the ${secretWord}`}, ${spec.bodyHashClaim} matches the body${urlNote}.`,
     diagnostics: notes,
   };
 }
