@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, ProviderDefinition, SignatureForm, SignatureVerdict } from '../../shared/providers';
 import { describeBytes, utf8 } from './bytes';
-import { secretKey } from './crypto';
+import { formSecretKey } from './crypto';
 import { schemeId } from './forms';
 import { bodyHash, claimSeconds, claimText, jwtSignedWith, parseJwt } from './jwt';
 import type { UrlCandidate } from './request-url';
@@ -43,7 +43,7 @@ export function verifyJwtForm(
     };
   const signedBytes = describeBytes(utf8(parsed.signingInput));
   const keys = input.secrets.flatMap((secret, index) => {
-    const key = secret.length > 0 ? secretKey(secret, form.secretEncoding) : undefined;
+    const key = secret.length > 0 ? formSecretKey(secret, form) : undefined;
     return key ? [{ index, key }] : [];
   });
   if (keys.length === 0)
@@ -57,7 +57,7 @@ export function verifyJwtForm(
   const hit = keys.find((k) => jwtSignedWith(parsed, k.key));
   if (!hit) {
     const other = input.otherSecrets.find((o) => {
-      const key = secretKey(o.secret, form.secretEncoding);
+      const key = formSecretKey(o.secret, form);
       return key !== undefined && jwtSignedWith(parsed, key);
     });
     const diagnostic: Diagnostic = other
