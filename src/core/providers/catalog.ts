@@ -60,6 +60,8 @@ import { entry as zoom } from './zoom';
 import { entry as twitch } from './twitch';
 import { entry as asana } from './asana';
 import { entry as dropbox } from './dropbox';
+import { entry as inngest } from './inngest';
+import { entry as gocardless } from './gocardless';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -117,6 +119,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   adyen,
   box,
   mailchimpTransactional,
+  inngest,
+  gocardless,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));
