@@ -16,6 +16,7 @@ import {
   verifyRequest,
   type ProviderLookup,
 } from '../../../src/core/providers';
+import { templateProblems } from '../../../src/core/providers/samples';
 import { providerDefinitionSchema, toProviderDefinition } from '../../../src/shared/provider-schema';
 import type { ProviderDefinition } from '../../../src/shared/providers';
 
@@ -42,6 +43,13 @@ const ampersand = {
     ],
   },
   events: [{ type: 'ping', sample: { type: 'ping' } }],
+};
+
+const hexes = {
+  id: 'hexes',
+  name: 'Hexes',
+  signature: ampersand.signature,
+  events: [{ type: 'ping', sample: { type: 'ping', lower: 'ev_{{hex:10}}', upper: 'EV{{HEX:10}}', bad: '{{HEX:x}}' } }],
 };
 
 const batched = {
@@ -123,5 +131,15 @@ describe('an event type from two body fields, events batched at a body path', ()
     expect(validatePayload(batchy, 'orders.refunded', sample)).toEqual([]);
     const problems = validatePayload(batchy, 'orders.refunded', { ...sample, change: 'paid' });
     expect(problems.join('\n')).toContain('expected the event type "orders.refunded", got "orders.paid"');
+  });
+});
+
+describe('sample templates: {{HEX:N}}', () => {
+  it('writes N upper-case hex digits ({{hex:N}} lower case); a malformed one is named as such', () => {
+    const sample = buildSample(load(hexes), 'ping', 4);
+    expect(sample.lower).toMatch(/^ev_[0-9a-f]{10}$/);
+    expect(sample.upper).toMatch(/^EV[0-9A-F]{10}$/);
+    expect(sample.bad).toBe('{{HEX:x}}');
+    expect(templateProblems(hexes.events[0].sample)).toEqual([{ path: 'bad', problem: '{{HEX:x}} must be {{HEX:N}}' }]);
   });
 });

@@ -33,11 +33,11 @@ function details(resource: string, action: string): JsonObject {
 
 function links(resource: string): JsonObject {
   const own = RESOURCE_LINKS[resource];
-  const out: JsonObject = { [own.link]: `${own.prefix}{{hex:12}}` };
+  const out: JsonObject = { [own.link]: `${own.prefix}{{HEX:12}}` };
   if (resource === 'payments' || resource === 'subscriptions' || resource === 'instalment_schedules')
-    out.mandate = 'MD{{hex:12}}';
-  if (resource === 'refunds') out.payment = 'PM{{hex:12}}';
-  if (resource === 'billing_requests') out.customer = 'CU{{hex:12}}';
+    out.mandate = 'MD{{HEX:12}}';
+  if (resource === 'refunds') out.payment = 'PM{{HEX:12}}';
+  if (resource === 'billing_requests') out.customer = 'CU{{HEX:12}}';
   return out;
 }
 
@@ -67,7 +67,7 @@ export const gocardless: ProviderDefinition = {
   events: eventsFrom(GOCARDLESS_EVENTS, (type) => {
     const [resource, action] = type.split('.');
     return {
-      id: 'EV{{hex:12}}',
+      id: 'EV{{HEX:12}}',
       created_at: '{{time:iso-ms}}',
       resource_type: resource,
       action,
@@ -88,7 +88,9 @@ export const gocardless: ProviderDefinition = {
   // "Webhook-Signature" is also Standard Webhooks' webhook-signature: it counts only with GoCardless's envelope.
   detection: { headers: [GOCARDLESS_SIGNATURE_HEADER], headersAreGeneric: true },
   ids: {
-    conventions: [{ field: 'id', prefix: 'EV', description: 'Event id: a handler deduplicates by it.' }],
+    conventions: [
+      { field: 'id', prefix: 'EV', pattern: '^EV[0-9A-Z]+$', description: 'Event id: a handler deduplicates by it.' },
+    ],
     delivery: { generate: { style: 'prefixed', prefix: 'WB' } },
   },
   limits: { httpsRequired: true },

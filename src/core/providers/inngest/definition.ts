@@ -22,13 +22,15 @@ const EVENTS: Record<string, string> = {
     "An app's own event (the docs' retries example): the name and data are whatever the app sends.",
 };
 
-const RUN_ID = '01JE{{hex:22}}';
+const RUN_ID = '01JE{{HEX:22}}';
+/** A ULID: 26 characters of Crockford's base 32. */
+const ULID = '^[0-9A-HJKMNP-TV-Z]{26}$';
 
 function triggering(name: string): JsonObject {
   return {
     name,
     data: { invoiceId: 'inv_{{id::12}}', amount: '{{int:500:99000}}', currency: 'usd' },
-    id: '01JE{{hex:22}}',
+    id: '01JE{{HEX:22}}',
     ts: '{{time:unix-ms}}',
     user: {},
   };
@@ -77,7 +79,7 @@ function data(type: string): JsonObject {
  */
 function invocation(type: string): JsonObject {
   return {
-    event: { name: '{{eventType}}', data: data(type), id: '01JE{{hex:22}}', ts: '{{time:unix-ms}}', user: {} },
+    event: { name: '{{eventType}}', data: data(type), id: '01JE{{HEX:22}}', ts: '{{time:unix-ms}}', user: {} },
     steps: {},
     defers: {},
     ctx: {
@@ -138,8 +140,12 @@ export const inngest: ProviderDefinition = {
   detection: { headers: [INNGEST_SIGNATURE_HEADER], headersAreGeneric: false },
   ids: {
     conventions: [
-      { field: 'event.id', description: 'The event id (a ULID): the same on every attempt of the run.' },
-      { field: 'ctx.run_id', description: 'The function run id (a ULID).' },
+      {
+        field: 'event.id',
+        pattern: ULID,
+        description: 'The event id (a ULID): the same on every attempt of the run.',
+      },
+      { field: 'ctx.run_id', pattern: ULID, description: 'The function run id (a ULID).' },
     ],
     delivery: { generate: { style: 'uuid' } },
   },
