@@ -1,39 +1,23 @@
 import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
-import { HOUR, MINUTE, SECOND, eventsFrom, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
+import { HOUR, MINUTE, SECOND, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
 import { GOCARDLESS_EVENTS, RESOURCE_LINKS } from './events';
 
 export const GOCARDLESS_SIGNATURE_HEADER = 'Webhook-Signature';
 
-/** Why the event happened: a bank's failure report for failures, GoCardless itself otherwise. */
-function details(resource: string, action: string): JsonObject {
-  const singular = RESOURCE_LINKS[resource].link;
-  if (resource === 'payments' && action === 'failed')
-    return {
-      origin: 'bank',
-      cause: 'insufficient_funds',
-      description: "The customer's account had insufficient funds to make this payment.",
-      scheme: 'bacs',
-      reason_code: 'ARRUD-0',
-      will_attempt_retry: false,
-    };
-  if (resource === 'mandates' && action === 'cancelled')
-    return {
-      origin: 'bank',
-      cause: 'bank_account_closed',
-      description: "The customer's bank account was closed.",
-      scheme: 'bacs',
-      reason_code: 'ADDACS-B',
-    };
-  return {
-    origin: 'gocardless',
-    cause: `${singular}_${action}`,
-    description: `The ${singular.replace(/_/g, ' ')} event "${action.replace(/_/g, ' ')}".`,
-  };
+/** Why the event happened: the origin and cause GoCardless documents for the event (a bank's report names its scheme and code). */
+function details(type: string): JsonObject {
+  const event = GOCARDLESS_EVENTS[type];
+  const out: JsonObject = { origin: event.origin, cause: event.cause, description: event.description };
+  if (event.scheme) out.scheme = event.scheme;
+  if (event.reasonCode) out.reason_code = event.reasonCode;
+  if (type === 'payments.failed') out.will_attempt_retry = false;
+  return out;
 }
 
+/** The resource's own id (exports carry none) and the mandate or payment behind it. */
 function links(resource: string): JsonObject {
   const own = RESOURCE_LINKS[resource];
-  const out: JsonObject = { [own.link]: `${own.prefix}{{HEX:12}}` };
+  const out: JsonObject = own ? { [own.link]: `${own.prefix}{{HEX:12}}` } : {};
   if (resource === 'payments' || resource === 'subscriptions' || resource === 'instalment_schedules')
     out.mandate = 'MD{{HEX:12}}';
   if (resource === 'refunds') out.payment = 'PM{{HEX:12}}';
@@ -64,17 +48,21 @@ export const gocardless: ProviderDefinition = {
       }),
     ],
   },
-  events: eventsFrom(GOCARDLESS_EVENTS, (type) => {
+  events: Object.entries(GOCARDLESS_EVENTS).map(([type, event]) => {
     const [resource, action] = type.split('.');
     return {
-      id: 'EV{{HEX:12}}',
-      created_at: '{{time:iso-ms}}',
-      resource_type: resource,
-      action,
-      links: links(resource),
-      details: details(resource, action),
-      metadata: {},
-      resource_metadata: {},
+      type,
+      description: event.description,
+      sample: {
+        id: 'EV{{HEX:12}}',
+        created_at: '{{time:iso-ms}}',
+        resource_type: resource,
+        action,
+        links: links(resource),
+        details: details(type),
+        metadata: {},
+        resource_metadata: {},
+      },
     };
   }),
   envelope: {
@@ -104,7 +92,7 @@ export const gocardless: ProviderDefinition = {
     "Scheme: https://developer.gocardless.com/getting-started/staying-up-to-date-with-webhooks - Webhook-Signature is the hex HMAC-SHA256 of the raw body with the webhook endpoint's secret. Proven against gocardless-nodejs 10.1.2's webhooks.parse / verifySignature, which throws InvalidSignatureError (test/core/providers/oracles/gocardless.test.ts). No timestamp is signed: GoCardless documents no replay window.",
     'Body: one POST carries a batch, {"events":[...]} (the same page; parseWithMeta also reads meta.webhook_id). Samples are one event, posted as a batch of one with meta.webhook_id derived from the event id (the same on every attempt); detection reads the first event (envelope.batchPath "events").',
     'Event type: two body fields, resource_type and action, shown as "<resource_type>.<action>" (payments.confirmed), read with eventTypeLocations actionPath.',
-    "Events: the resource types of gocardless-nodejs's EventResourceType enum with the actions the API reference lists for each (https://developer.gocardless.com/api-reference#event-types). outbound_payments, payer_authorisations, payment_account_transactions, organisations and exports are left out: their actions were not read for this catalog. The details (origin, cause, description, scheme, reason_code) of the samples are illustrative: real causes vary per event.",
+    "Events: every action the API reference's Event Actions tables list (https://developer.gocardless.com/api-reference#event-actions) for the resource types of gocardless-nodejs's EventResourceType enum, read from karoo-ca/gocardless-events' schema.json (a cleaned copy of those tables): payments, mandates, payouts, refunds, subscriptions, instalment_schedules, creditors, billing_requests, scheme_identifiers, payer_authorisations and exports. customers, organisations, outbound_payments and payment_account_transactions are in the enum but no action is listed for them there: left out. Each sample's details carry the origin and cause of the first row the table lists for its event (a bank's report: its scheme and first reason code); the description is Hookscope's own words, as are the event descriptions.",
     'Retries: https://support.gocardless.com/hc/en-nz/articles/360000989989-Webhook-retries-failures - a webhook fails when no 2xx comes back within 10 seconds, on an authorisation failure, or on a redirect (not followed); it is retried up to 8 times "at increasing intervals e.g. 1 minute, 2 minutes, 10 minutes etc.". Only the first three steps are published; the sender then uses 30 min, 1, 2, 4 and 8 h (its own choice).',
   ],
 };

@@ -30,6 +30,12 @@ const webhooks = oracle<{
   InvalidSignatureError: new () => Error;
 }>('gocardless-nodejs/webhooks');
 
+const types = oracle<{
+  EventResourceType: Record<string, string>;
+  EventDetailsOrigin: Record<string, string>;
+  EventDetailsScheme: Record<string, string>;
+}>('gocardless-nodejs/types/Types');
+
 const registry = createProviderRegistry();
 const gocardless = registry.require('gocardless');
 const SECRET = 'gocardless-oracle-endpoint-secret-0123456789';
@@ -109,5 +115,27 @@ describe('GoCardless (built-in) against gocardless-nodejs 10.1.2', () => {
       providerId: 'gocardless',
       eventType: 'payments.paid_out',
     });
+  });
+});
+
+describe("GoCardless's event list against gocardless-nodejs's types", () => {
+  /** In the SDK's EventResourceType but with no action in the API reference's Event Actions tables. */
+  const WITHOUT_ACTIONS = ['customers', 'organisations', 'outbound_payments', 'payment_account_transactions'];
+
+  it("every resource type is one of the SDK's, and every SDK resource type is there or named as left out", () => {
+    const sdk = Object.values(types.EventResourceType).sort();
+    const ours = [...new Set(gocardless.events.map((e) => e.type.split('.')[0]))].sort();
+    expect(ours.every((r) => sdk.includes(r))).toBe(true);
+    expect([...ours, ...WITHOUT_ACTIONS].sort()).toEqual(sdk);
+  });
+
+  it("every sample's details use an origin and scheme the SDK knows", () => {
+    const origins = Object.values(types.EventDetailsOrigin);
+    const schemes = Object.values(types.EventDetailsScheme);
+    for (const event of gocardless.events) {
+      const details = (event.sample as { details: { origin: string; scheme?: string } }).details;
+      expect(origins, event.type).toContain(details.origin);
+      if (details.scheme !== undefined) expect(schemes, event.type).toContain(details.scheme);
+    }
   });
 });
