@@ -31,8 +31,19 @@ export const gocardless: ProviderDefinition = {
   kind: 'common-scheme',
   description:
     'GoCardless webhooks (payments, mandates, payouts...), a batch {"events":[...]} signed with a hex HMAC-SHA256 of the body in Webhook-Signature.',
-  source: 'https://developer.gocardless.com/getting-started/staying-up-to-date-with-webhooks',
+  source: 'https://developer.gocardless.com/getting-started/api/staying-up-to-date-with-webhooks',
   headers: [
+    {
+      name: 'Origin',
+      description:
+        'The GoCardless environment: https://api.gocardless.com (live) or https://api-sandbox.gocardless.com.',
+      value: { kind: 'static', value: 'https://api.gocardless.com' },
+    },
+    {
+      name: 'User-Agent',
+      description: "GoCardless's webhook sender.",
+      value: { kind: 'static', value: 'gocardless-webhook-service/1.1' },
+    },
     jsonContentType(),
     signatureHeader(GOCARDLESS_SIGNATURE_HEADER, "Hex HMAC-SHA256 of the raw body with the endpoint's secret."),
   ],
@@ -89,7 +100,8 @@ export const gocardless: ProviderDefinition = {
     afterFailure: 'Marked failed in the dashboard, where it can be retried by hand.',
   },
   notes: [
-    "Scheme: https://developer.gocardless.com/getting-started/staying-up-to-date-with-webhooks - Webhook-Signature is the hex HMAC-SHA256 of the raw body with the webhook endpoint's secret. Proven against gocardless-nodejs 10.1.2's webhooks.parse / verifySignature, which throws InvalidSignatureError (test/core/providers/oracles/gocardless.test.ts). No timestamp is signed: GoCardless documents no replay window.",
+    "Headers: the same page's example request (User-Agent gocardless-webhook-service/1.1, Content-Type application/json, Webhook-Signature) and the API reference's webhooks section (https://developer.gocardless.com/api-reference#appendix-webhooks): an Origin header names the environment, https://api.gocardless.com live or https://api-sandbox.gocardless.com in the sandbox (the sender plays live). A handler must answer a webhook whose signature is wrong with 498 Token Invalid, and one about an event it does not know with 204; HTTPS is required outside the sandbox.",
+    "Scheme: https://developer.gocardless.com/getting-started/api/staying-up-to-date-with-webhooks - Webhook-Signature is the hex HMAC-SHA256 of the raw body with the webhook endpoint's secret. Proven against gocardless-nodejs 10.1.2's webhooks.parse / verifySignature, which throws InvalidSignatureError (test/core/providers/oracles/gocardless.test.ts). No timestamp is signed: GoCardless documents no replay window.",
     'Body: one POST carries a batch, {"events":[...]} (the same page; parseWithMeta also reads meta.webhook_id). Samples are one event, posted as a batch of one with meta.webhook_id derived from the event id (the same on every attempt); detection reads the first event (envelope.batchPath "events").',
     'Event type: two body fields, resource_type and action, shown as "<resource_type>.<action>" (payments.confirmed), read with eventTypeLocations actionPath.',
     "Events: every action the API reference's Event Actions tables list (https://developer.gocardless.com/api-reference#event-actions) for the resource types of gocardless-nodejs's EventResourceType enum, read from karoo-ca/gocardless-events' schema.json (a cleaned copy of those tables): payments, mandates, payouts, refunds, subscriptions, instalment_schedules, creditors, billing_requests, scheme_identifiers, payer_authorisations and exports. customers, organisations, outbound_payments and payment_account_transactions are in the enum but no action is listed for them there: left out. Each sample's details carry the origin and cause of the first row the table lists for its event (a bank's report: its scheme and first reason code); the description is Hookscope's own words, as are the event descriptions.",

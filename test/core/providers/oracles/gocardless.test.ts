@@ -55,6 +55,8 @@ describe('GoCardless (built-in) against gocardless-nodejs 10.1.2', () => {
       });
       const signature = header(req.headers, SIG) ?? '';
       expect(signature).toMatch(/^[0-9a-f]{64}$/);
+      expect(header(req.headers, 'Origin')).toBe('https://api.gocardless.com');
+      expect(header(req.headers, 'User-Agent')).toBe('gocardless-webhook-service/1.1');
       const body = Buffer.from(req.body);
       const [resource, action] = eventType.split('.');
       const events = webhooks.parse(body, SECRET, signature);
