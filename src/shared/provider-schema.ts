@@ -132,6 +132,8 @@ export const providerDefinitionSchema = z
         timeField: z.object({ path: fieldPath, format: timeFormatSchema }).strict().optional(),
         /** The body is a JSON array of events (HubSpot): the sender sends the event inside one, detection reads its first element. */
         batched: z.boolean().optional(),
+        /** The body is an object whose array at this path holds the events (GoCardless's `{"events":[...]}`): detection reads its first element. */
+        batchPath: fieldPath.optional(),
       })
       .strict()
       .default({ description: '', requiredKeys: [] }),
@@ -143,6 +145,8 @@ export const providerDefinitionSchema = z
               in: z.literal('body'),
               path: fieldPath,
               names: z.record(z.string(), z.string().min(1)).optional(),
+              /** A second body field whose value follows the first after a `.` (GoCardless: `resource_type` + `action` → `payments.confirmed`). */
+              actionPath: fieldPath.optional(),
             })
             .strict(),
           /** `actionPath`: a body field whose value follows the header's after a `.` (GitHub: `issues` + `action` → `issues.opened`). */

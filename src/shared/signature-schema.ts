@@ -6,7 +6,13 @@
  * Pure: imports nothing but zod.
  */
 import { z } from 'zod';
-import { BODY_SIGNATURE_PREFIX, SIGNATURE_ALGORITHMS, fieldPath, headerName } from './provider-schema-parts';
+import {
+  BODY_SIGNATURE_PREFIX,
+  SIGNATURE_ALGORITHMS,
+  fieldPath,
+  headerName,
+  regexSource,
+} from './provider-schema-parts';
 
 const TEMPLATE_PLACEHOLDER = /\{([a-z]+)\}/g;
 const ALLOWED_PLACEHOLDERS = new Set(['body', 'timestamp', 'id', 'url', 'method', 'form']);
@@ -15,7 +21,7 @@ const ALLOWED_PLACEHOLDERS = new Set(['body', 'timestamp', 'id', 'url', 'method'
  * How the signature header's value is written: `plain` `<digest>`; `prefixed`
  * `<prefix><digest>` (`sha256=<hex>`, `v0=<hex>`); `kv`
  * `t=<unix>,v1=<digest>[,v1=<digest>...]` (Stripe), with `separator` `;` for
- * `ts=..;h1=..` (Paddle); `versioned-list` space-separated `v1,<digest>`
+ * `ts=..;h1=..` (Paddle) or `&` for `t=..&s=..` (Inngest); `versioned-list` space-separated `v1,<digest>`
  * entries (Standard Webhooks).
  */
 const signatureFormatSchema = z.discriminatedUnion('kind', [
@@ -26,7 +32,7 @@ const signatureFormatSchema = z.discriminatedUnion('kind', [
       kind: z.literal('kv'),
       timestampKey: z.string().min(1).default('t'),
       signatureKey: z.string().min(1).default('v1'),
-      separator: z.enum([',', ';']).optional(),
+      separator: z.enum([',', ';', '&']).optional(),
     })
     .strict(),
   z.object({ kind: z.literal('versioned-list'), version: z.string().min(1).default('v1') }).strict(),
@@ -144,6 +150,8 @@ export const signatureFormSchema = z
     timestampFormat: z.literal('iso8601').optional(),
     toleranceSeconds: z.number().int().positive().optional(),
     secretEncoding: secretEncodingSchema.default('utf8'),
+    /** A regular expression: what it matches at the start of the secret is removed before the key is made (Inngest's `signkey-<env>-`). */
+    secretPrefixPattern: regexSource.optional(),
     bodyHashQuery: z
       .string()
       .regex(/^[A-Za-z0-9_.-]+$/)

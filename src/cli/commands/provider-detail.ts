@@ -56,7 +56,7 @@ function formText(f: SignatureForm): string[] {
       : f.format.kind === 'prefixed'
         ? `${f.format.prefix}<digest>`
         : f.format.kind === 'kv'
-          ? `${f.format.timestampKey}=<unix>,${f.format.signatureKey}=<digest>`
+          ? `${f.format.timestampKey}=<unix>${f.format.separator ?? ','}${f.format.signatureKey}=<digest>`
           : `${f.format.version},<digest>`;
   const lines = [
     `  ${inertLine(f.name)}: ${inertLine(f.label)}`,
@@ -64,6 +64,8 @@ function formText(f: SignatureForm): string[] {
     `    signs: ${inertLine(f.signedContent.template)} with the body ${f.signedContent.bodyForms.join(' or ')}`,
     `    secret: ${f.secretEncoding === 'utf8' ? 'the whole string as UTF-8' : f.secretEncoding === 'hex' ? 'hex-decoded' : 'base64 after whsec_'}`,
   ];
+  if (f.secretPrefixPattern !== undefined)
+    lines[3] += `, after removing what /^${inertLine(f.secretPrefixPattern)}/ matches at its start`;
   if (f.timestamp?.in === 'header') lines.push(`    timestamp: header ${inertLine(f.timestamp.header)}`);
   if (f.idHeader) lines.push(`    message id: header ${inertLine(f.idHeader)}`);
   lines.push(`    replay window: ${f.toleranceSeconds === undefined ? 'none' : `${f.toleranceSeconds} s`}`);

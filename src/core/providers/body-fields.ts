@@ -9,7 +9,7 @@
 import type { Diagnostic, ProviderDefinition, SignatureForm, SignatureVerdict } from '../../shared/providers';
 import { HookscopeError } from '../../shared/errors';
 import { describeBytes, parseJsonBody, utf8 } from './bytes';
-import { decodeDigest, digestsEqual, encodeDigest, hmacFor, secretKey } from './crypto';
+import { decodeDigest, digestsEqual, encodeDigest, formSecretKey, hmacFor } from './crypto';
 import { schemeId } from './forms';
 import { getPath, setPath } from './json-path';
 
@@ -38,7 +38,7 @@ export function signBodyFields(
   body: Uint8Array,
 ): { body: Buffer; signed: Buffer } {
   const spec = form.bodyFields;
-  const key = secretKey(secret, form.secretEncoding);
+  const key = formSecretKey(secret, form);
   const parsed = parseJsonBody(body);
   const objects = spec && parsed ? signedObjects(spec, parsed.value) : undefined;
   if (!spec || !key || !objects) {
@@ -92,7 +92,7 @@ export function verifyBodyFields(
       diagnostics: [],
     };
   const keys = input.secrets.flatMap((secret, index) => {
-    const key = secret.length > 0 ? secretKey(secret, form.secretEncoding) : undefined;
+    const key = secret.length > 0 ? formSecretKey(secret, form) : undefined;
     return key ? [{ index, key }] : [];
   });
   const where = (i: number) => `item ${i + 1} (${spec.items}[${i}]${spec.item ? `.${spec.item}` : ''})`;
@@ -127,7 +127,7 @@ export function verifyBodyFields(
     }
     const expected = encodeDigest(hmacFor(form.algorithm, keys[0].key, data) ?? Buffer.alloc(0), form.digest);
     const other = input.otherSecrets.find((o) => {
-      const key = secretKey(o.secret, form.secretEncoding);
+      const key = formSecretKey(o.secret, form);
       return key !== undefined && digestsEqual(token, hmacFor(form.algorithm, key, data));
     });
     const diagnostics: Diagnostic[] = other

@@ -61,6 +61,8 @@ import { entry as twitch } from './twitch';
 import { entry as asana } from './asana';
 import { entry as dropbox } from './dropbox';
 import { entry as plaid } from './plaid';
+import { entry as inngest } from './inngest';
+import { entry as gocardless } from './gocardless';
 
 export const CATALOG: readonly CatalogEntry[] = [
   lrdefender,
@@ -119,6 +121,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   box,
   mailchimpTransactional,
   plaid,
+  inngest,
+  gocardless,
 ];
 
 const BY_ID = new Map(CATALOG.map((e) => [e.definition.id, e]));

@@ -1,6 +1,6 @@
 /** HMAC, keys, digest encodings and the one constant-time comparison. */
 import { createHmac, createPublicKey, timingSafeEqual, verify as verifySignature } from 'node:crypto';
-import type { DigestEncoding, SecretEncoding, SignatureAlgorithm } from '../../shared/providers';
+import type { DigestEncoding, SecretEncoding, SignatureAlgorithm, SignatureForm } from '../../shared/providers';
 import { utf8 } from './bytes';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -50,6 +50,27 @@ export function secretKey(secret: string, encoding: SecretEncoding): Buffer | un
   }
   const material = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
   return decodeBase64Strict(material);
+}
+
+const PREFIX_PATTERNS = new Map<string, RegExp>();
+
+/** The secret without what the form's `secretPrefixPattern` matches at its start (Inngest's `signkey-prod-`). */
+export function withoutSecretPrefix(secret: string, pattern: string | undefined): string {
+  if (pattern === undefined) return secret;
+  let re = PREFIX_PATTERNS.get(pattern);
+  if (!re) {
+    re = new RegExp(`^(?:${pattern})`);
+    PREFIX_PATTERNS.set(pattern, re);
+  }
+  return secret.replace(re, '');
+}
+
+/** The HMAC key a form makes of a secret: its prefix removed (`secretPrefixPattern`), then decoded (`secretEncoding`). */
+export function formSecretKey(
+  secret: string,
+  form: Pick<SignatureForm, 'secretEncoding' | 'secretPrefixPattern'>,
+): Buffer | undefined {
+  return secretKey(withoutSecretPrefix(secret, form.secretPrefixPattern), form.secretEncoding);
 }
 
 export function encodeDigest(digest: Uint8Array, encoding: DigestEncoding): string {

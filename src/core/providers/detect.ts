@@ -37,8 +37,24 @@ export function bodyEventType(
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-/** The event a body holds for this provider: the first element of a batched body (HubSpot's array), else the body. */
-function eventView(provider: ProviderDefinition, body: unknown): unknown {
+/** The event type at a body location: its value (or name), followed by `.<action>` where `actionPath` holds one (GoCardless's `payments` + `confirmed`). */
+export function bodyLocationType(
+  location: Extract<EventTypeLocation, { in: 'body' }>,
+  body: unknown,
+): string | undefined {
+  const type = bodyEventType(location, getPath(body, location.path));
+  return type === undefined ? undefined : withAction(type, location.actionPath, body);
+}
+
+/**
+ * The event a body holds for this provider: the first element of a batched
+ * body (HubSpot's array, GoCardless's `events` array at `batchPath`), else the body.
+ */
+export function eventView(provider: ProviderDefinition, body: unknown): unknown {
+  if (provider.envelope.batchPath !== undefined) {
+    const batch = getPath(body, provider.envelope.batchPath);
+    return Array.isArray(batch) ? batch[0] : body;
+  }
   return provider.envelope.batched && Array.isArray(body) ? body[0] : body;
 }
 
@@ -48,7 +64,7 @@ export function eventTypeOf(provider: ProviderDefinition, headers: HeaderPairs, 
     const value =
       location.in === 'header'
         ? withAction(firstHeader(headers, location.name), location.actionPath, body)
-        : bodyEventType(location, getPath(body, location.path));
+        : bodyLocationType(location, body);
     if (typeof value === 'string' && value.length > 0) return value;
   }
   // A provider that sends one kind of event and names it nowhere (Dropbox's list_folder notification): that one.
@@ -59,7 +75,7 @@ export function eventTypeOf(provider: ProviderDefinition, headers: HeaderPairs, 
   return null;
 }
 
-/** A header's event name followed by `.<action>` when the body carries one at `actionPath` (GitHub's `issues` + `opened`). */
+/** An event name (a header's, a body field's) followed by `.<action>` when the body carries one at `actionPath` (GitHub's `issues` + `opened`). */
 function withAction(name: string | undefined, actionPath: string | undefined, body: unknown): string | undefined {
   if (name === undefined || actionPath === undefined) return name;
   const action = getPath(body, actionPath);

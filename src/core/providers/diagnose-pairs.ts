@@ -12,7 +12,7 @@
  */
 import type { Diagnostic, DigestEncoding } from '../../shared/providers';
 import { bodyVariants } from './body-variants';
-import { decodeBase64Strict, secretKey } from './crypto';
+import { decodeBase64Strict, formSecretKey } from './crypto';
 import { utf8 } from './bytes';
 import { matchToken, type ProbeContext } from './signature-match';
 import { bodyInForm, buildSignedBytes } from './signed-content';
@@ -147,7 +147,7 @@ const secret: Mistake = {
       }
     }
     for (const other of ctx.otherSecrets) {
-      const key = secretKey(other.secret, ctx.form.secretEncoding);
+      const key = formSecretKey(other.secret, ctx.form);
       if (key) {
         steps.push({
           trial: { ...t, keys: [key] },

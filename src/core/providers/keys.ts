@@ -20,9 +20,9 @@ import {
   generateKeyPairSync,
   type KeyObject,
 } from 'node:crypto';
-import type { SecretEncoding, SignatureAlgorithm, SignatureForm } from '../../shared/providers';
+import type { SignatureAlgorithm, SignatureForm } from '../../shared/providers';
 import { MAX_JSON_DEPTH, jsonNestingDepth } from '../../shared/json-depth';
-import { decodeBase64Strict, secretKey } from './crypto';
+import { decodeBase64Strict, formSecretKey } from './crypto';
 
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
@@ -212,9 +212,9 @@ export function generateSigningKeyPair(algorithm: AsymmetricAlgorithm): SigningK
  */
 export function verificationKey(
   secret: string,
-  form: Pick<SignatureForm, 'algorithm' | 'secretEncoding'>,
+  form: Pick<SignatureForm, 'algorithm' | 'secretEncoding' | 'secretPrefixPattern'>,
 ): Buffer | undefined {
-  if (!isAsymmetric(form.algorithm)) return secretKey(secret, form.secretEncoding as SecretEncoding);
+  if (!isAsymmetric(form.algorithm)) return formSecretKey(secret, form);
   const pasted = readPublicKey(secret, form.algorithm);
   // A key of another type or curve (secp256k1, RSA) cannot check this signature: undefined, so the verdict names it.
   if (pasted) return fitsAlgorithm(pasted, form.algorithm) ? pasted.export({ format: 'der', type: 'spki' }) : undefined;

@@ -8,6 +8,7 @@ import type { HeaderValueSource, JsonObject, ProviderDefinition } from '../../sh
 import { HookscopeError } from '../../shared/errors';
 import { parseJsonBody, utf8 } from './bytes';
 import { encodeFormBody, isFormContentType } from './form-fields';
+import { eventView } from './detect';
 import { firstHeader } from './headers';
 import { catalogEntry } from './catalog';
 import { getPath } from './json-path';
@@ -89,8 +90,7 @@ export function resolveDeliveryId(provider: ProviderDefinition, body: Uint8Array
   const field = provider.ids.delivery.fromPayload;
   if (field) {
     const parsed = parseJsonBody(body);
-    const event =
-      parsed && provider.envelope.batched && Array.isArray(parsed.value) ? (parsed.value[0] as unknown) : parsed?.value;
+    const event = parsed ? eventView(provider, parsed.value) : undefined;
     const value = event !== undefined ? getPath(event, field) : undefined;
     if (typeof value === 'string' && value.length > 0) return value;
   }

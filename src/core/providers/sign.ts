@@ -4,7 +4,7 @@ import { HookscopeError } from '../../shared/errors';
 import { createHash, sign as signAsymmetric } from 'node:crypto';
 import { signBodyFields } from './body-fields';
 import { utf8 } from './bytes';
-import { encodeDigest, hmacFor, secretKey } from './crypto';
+import { encodeDigest, formSecretKey, hmacFor } from './crypto';
 import { jwtClaims, signJwt } from './jwt';
 import { isAsymmetric, keyIdFor, signingKey } from './keys';
 import { resolveForm } from './forms';
@@ -72,7 +72,7 @@ export function signWithForm(form: SignatureForm, input: SignInput): SignOutput 
   }
   const key = isAsymmetric(form.algorithm)
     ? signingKey(input.secret, form.algorithm)
-    : secretKey(input.secret, form.secretEncoding);
+    : formSecretKey(input.secret, form);
   if (!key) {
     throw new HookscopeError(
       'BAD_INPUT',
@@ -118,7 +118,7 @@ export function signWithForm(form: SignatureForm, input: SignInput): SignOutput 
   headers.push([form.header, formatSignatureValue(form.format, digestWith(key), timestamp)]);
   (form.extraSignatureHeaders ?? []).forEach((header, i) => {
     const secret = input.extraSecrets?.[i];
-    const extraKey = secret === undefined ? key : secretKey(secret, form.secretEncoding);
+    const extraKey = secret === undefined ? key : formSecretKey(secret, form);
     if (!extraKey) throw new HookscopeError('BAD_INPUT', `The secret for ${header} does not decode.`);
     headers.push([header, formatSignatureValue(form.format, digestWith(extraKey), timestamp)]);
   });

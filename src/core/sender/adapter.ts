@@ -74,6 +74,8 @@ export interface DeliveryAdapter {
   idFields?(providerId: string): string[];
   /** Body paths where the event names its type (Coinbase `event.type`, LINE `events[0].type`); absent: the common top-level fields. */
   typeFields?(providerId: string): string[];
+  /** Event types written in two body fields, `<path>.<actionPath>` (GoCardless `events[0].resource_type` + `action`); absent: none. */
+  typePairs?(providerId: string): { path: string; actionPath: string }[];
   /**
    * The provider's handshakes (events the handler must answer in a set way)
    * and its first event that is not one; absent: no provider has handshakes.

@@ -91,6 +91,7 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
   const prefix = deps.tagPrefix ?? `chk${randomBytes(3).toString('hex')}`;
   const idFields = deps.adapter.idFields?.(input.provider);
   const typeFields = deps.adapter.typeFields?.(input.provider);
+  const typePairs = deps.adapter.typePairs?.(input.provider);
   const forms = deps.adapter.forms?.(input.provider) ?? [];
   let counter = 0;
   const problems = deps.adapter.problems;
@@ -127,6 +128,7 @@ export async function runHandlerCheck(input: CheckInput, deps: CheckDeps): Promi
         shiftMs: shiftMs - n * 1000,
         eventType,
         typeFields,
+        typePairs,
       });
       if (eventType || !breaksRules(moved)) return moved;
       // Whole days, every date with them: another day's summary.

@@ -75,6 +75,8 @@ export interface VariantOptions {
   eventType?: { from: string; to: string };
   /** Body paths of the event type besides the common top-level fields (Coinbase `event.type`, Intercom `topic`). */
   typeFields?: string[];
+  /** Event types written in two fields, `<path>.<actionPath>` (GoCardless `resource_type` + `action`). */
+  typePairs?: { path: string; actionPath: string }[];
   /** Moves every date in the event, however deep (2026-04-18, ISO times), keeping their relations (a summary's day). */
   everyDateMs?: number;
 }
@@ -164,6 +166,12 @@ function varyEvent(event: Record<string, unknown>, tag: string, options: Variant
     }
     for (const path of options.typeFields ?? []) {
       if (getPath(event, path) === options.eventType.from) setPath(event, path, options.eventType.to);
+    }
+    for (const { path, actionPath } of options.typePairs ?? []) {
+      if (`${String(getPath(event, path))}.${String(getPath(event, actionPath))}` !== options.eventType.from) continue;
+      const dot = options.eventType.to.indexOf('.');
+      setPath(event, path, dot < 0 ? options.eventType.to : options.eventType.to.slice(0, dot));
+      setPath(event, actionPath, dot < 0 ? '' : options.eventType.to.slice(dot + 1));
     }
   }
   return event;

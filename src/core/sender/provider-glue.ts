@@ -21,6 +21,7 @@ import {
   handshakeQuery,
   withQuery,
 } from '../providers/handshake';
+import type { ProviderDefinition } from '../../shared/providers';
 import type { DeliveryAdapter } from './adapter';
 
 export interface GlueOptions {
@@ -44,6 +45,11 @@ export interface GlueOptions {
  * every attempt passes those exact bytes back to buildOutgoingRequest, which
  * only signs them afresh: same body, same delivery id, new timestamp.
  */
+/** A path in the event as a path in the posted body: under the batch array's first event (GoCardless `events[0].`), else as is. */
+function inBatch(provider: ProviderDefinition, path: string): string {
+  return provider.envelope.batchPath ? `${provider.envelope.batchPath}[0].${path}` : path;
+}
+
 export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapter {
   const registry = options.registry ?? createProviderRegistry();
   const timestamps = options.timestamps ?? 'real';
@@ -133,10 +139,23 @@ export function createRegistryAdapter(options: GlueOptions = {}): DeliveryAdapte
       // The subscription an event came through (webhookId, property.id) is the same for every event: not varied.
       const fields = provider.ids.conventions.map((c) => c.field).filter((f) => !/webhook|property/i.test(f));
       const fromPayload = provider.ids.delivery.fromPayload;
-      return fromPayload && !fields.includes(fromPayload) ? [fromPayload, ...fields] : fields;
+      const all = fromPayload && !fields.includes(fromPayload) ? [fromPayload, ...fields] : fields;
+      return all.map((f) => inBatch(provider, f));
     },
-    typeFields: (id) =>
-      registry.require(id).eventTypeLocations.flatMap((l) => (l.in === 'body' && !l.names ? [l.path] : [])),
+    typeFields: (id) => {
+      const provider = registry.require(id);
+      return provider.eventTypeLocations.flatMap((l) =>
+        l.in === 'body' && !l.names && !l.actionPath ? [inBatch(provider, l.path)] : [],
+      );
+    },
+    typePairs: (id) => {
+      const provider = registry.require(id);
+      return provider.eventTypeLocations.flatMap((l) =>
+        l.in === 'body' && l.actionPath
+          ? [{ path: inBatch(provider, l.path), actionPath: inBatch(provider, l.actionPath) }]
+          : [],
+      );
+    },
     handshakes(id) {
       const provider = registry.require(id);
       return {

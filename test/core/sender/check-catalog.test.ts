@@ -9,13 +9,25 @@ import { providerHandler, type Flaw } from './support/provider-handlers';
 /**
  * The handler check for catalog providers whose event type is not a common
  * top-level field (Coinbase Commerce `event.type`, Intercom `topic`, LINE
- * `events[0].type`) or is, beside the others of the batch: the unknown-event
+ * `events[0].type`, Inngest `event.name`, GoCardless `events[0]` resource_type
+ * + action) or is, beside the others of the batch: the unknown-event
  * scenario must write its type where the provider names it, or a correct
  * handler processes the "unknown" event and is failed for it.
  */
 
 const SECRET = 'whsec_check_catalog_secret';
-const PROVIDERS = ['razorpay', 'coinbase-commerce', 'workos', 'mux', 'line', 'knock', 'intercom', 'lemon-squeezy'];
+const PROVIDERS = [
+  'razorpay',
+  'coinbase-commerce',
+  'workos',
+  'mux',
+  'line',
+  'knock',
+  'intercom',
+  'lemon-squeezy',
+  'inngest',
+  'gocardless',
+];
 const registry = createProviderRegistry();
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

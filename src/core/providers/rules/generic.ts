@@ -1,7 +1,7 @@
 /** Rules every provider's payloads obey, read from its definition: envelope keys, event type, id conventions, time format. */
 import type { ProviderDefinition } from '../../../shared/providers';
 import { Checker } from './check';
-import { bodyEventType } from '../detect';
+import { bodyEventType, bodyLocationType } from '../detect';
 
 export function checkGeneric(provider: ProviderDefinition, eventType: string, payload: unknown): Checker {
   const c = new Checker(payload);
@@ -18,8 +18,9 @@ export function checkGeneric(provider: ProviderDefinition, eventType: string, pa
   const located = bodyLocations.find((l) =>
     l.names ? bodyEventType(l, c.get(l.path)) !== undefined : typeof c.get(l.path) === 'string',
   );
-  if (located !== undefined && bodyEventType(located, c.get(located.path)) !== eventType) {
-    c.fail(located.path, `expected the event type "${eventType}", got ${JSON.stringify(c.get(located.path))}`);
+  if (located !== undefined && bodyLocationType(located, payload) !== eventType) {
+    const got = located.actionPath ? bodyLocationType(located, payload) : c.get(located.path);
+    c.fail(located.path, `expected the event type "${eventType}", got ${JSON.stringify(got)}`);
   } else if (
     located === undefined &&
     bodyLocations.length > 0 &&

@@ -20,7 +20,11 @@ function fromEnvelope(provider: ProviderDefinition, eventType: string, rng: Rng,
   const location = provider.eventTypeLocations.find((l) => l.in === 'body');
   if (location?.in === 'body') {
     const raw = location.names ? Object.keys(location.names).find((k) => location.names?.[k] === eventType) : eventType;
-    if (raw !== undefined) setPath(out, location.path, location.names && /^\d+$/.test(raw) ? Number(raw) : raw);
+    const dot = location.actionPath ? (raw ?? '').indexOf('.') : -1;
+    if (raw !== undefined && location.actionPath && dot > 0) {
+      setPath(out, location.path, raw.slice(0, dot));
+      setPath(out, location.actionPath, raw.slice(dot + 1));
+    } else if (raw !== undefined) setPath(out, location.path, location.names && /^\d+$/.test(raw) ? Number(raw) : raw);
   }
   return out as JsonObject;
 }

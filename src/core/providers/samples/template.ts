@@ -5,7 +5,7 @@
  *
  *   {{eventType}}            the event type
  *   {{id:PREFIX:LENGTH}}     PREFIX + LENGTH base-62 characters (LENGTH defaults to 24)
- *   {{uuid}}  {{hex:N}}
+ *   {{uuid}}  {{hex:N}}  {{HEX:N}} (upper case: GoCardless's EV..., a ULID's digits)
  *   {{int:MIN:MAX}}  {{float:MIN:MAX}} (2 decimals)  {{pick:a|b|c}}
  *   {{time:iso-ms|iso-s|iso|unix-ms|unix-s|date}}   the event's moment: the delivery's creation time
  */
@@ -17,7 +17,7 @@ type Placeholder =
   | { kind: 'eventType' }
   | { kind: 'id'; prefix: string; length: number }
   | { kind: 'uuid' }
-  | { kind: 'hex'; length: number }
+  | { kind: 'hex'; length: number; upper: boolean }
   | { kind: 'int'; min: number; max: number }
   | { kind: 'float'; min: number; max: number }
   | { kind: 'pick'; options: string[] }
@@ -48,9 +48,12 @@ export function parsePlaceholder(body: string): Placeholder | { error: string } 
         ? { error: `{{${body}}} must be {{id:PREFIX:LENGTH}}` }
         : { kind: 'id', prefix: args[0] ?? '', length };
     }
-    case 'hex': {
+    case 'hex':
+    case 'HEX': {
       const length = count(args[0]);
-      return length === undefined ? { error: `{{${body}}} must be {{hex:N}}` } : { kind: 'hex', length };
+      return length === undefined
+        ? { error: `{{${body}}} must be {{${name}:N}}` }
+        : { kind: 'hex', length, upper: name === 'HEX' };
     }
     case 'int':
     case 'float': {
@@ -73,7 +76,9 @@ export function parsePlaceholder(body: string): Placeholder | { error: string } 
         ? { kind: 'time', format: args[0] as TimeFormat | 'date' }
         : { error: `{{${body}}} must be {{time:FORMAT}} with FORMAT one of ${TIME_FORMATS.join(', ')}` };
     default:
-      return { error: `{{${body}}} is not a known placeholder (eventType, id, uuid, hex, int, float, pick, time)` };
+      return {
+        error: `{{${body}}} is not a known placeholder (eventType, id, uuid, hex, HEX, int, float, pick, time)`,
+      };
   }
 }
 
@@ -114,7 +119,7 @@ function produce(p: Placeholder, ctx: TemplateContext): string | number {
     case 'uuid':
       return ctx.rng.uuid();
     case 'hex':
-      return ctx.rng.hex(p.length);
+      return p.upper ? ctx.rng.hex(p.length).toUpperCase() : ctx.rng.hex(p.length);
     case 'int':
       return ctx.rng.int(p.min, p.max);
     case 'float':

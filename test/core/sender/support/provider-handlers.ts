@@ -43,8 +43,12 @@ function eventTypeOf(provider: ProviderDefinition, headers: [string, string][], 
       const found = headers.find(([name]) => name.toLowerCase() === location.name.toLowerCase());
       if (found) return found[1];
     } else {
-      const value = getPath(event, location.path);
-      if (value !== undefined) return value;
+      // A batch in an object (GoCardless `events`): its first event; a type in two fields: `<path>.<actionPath>`.
+      const batch = provider.envelope.batchPath ? getPath(event, provider.envelope.batchPath) : undefined;
+      const first = Array.isArray(batch) ? batch[0] : event;
+      const value = getPath(first, location.path);
+      if (value !== undefined)
+        return location.actionPath ? `${String(value)}.${String(getPath(first, location.actionPath))}` : value;
     }
   }
   return undefined;
