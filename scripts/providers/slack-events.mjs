@@ -9,15 +9,14 @@
  * dist/events/index.d.ts; each interface has its `type` literal and, for the
  * `message` family, a `subtype` literal. Written: per event type the
  * subtypes the library declares for it (empty for most) and the shape of
- * its required fields: each field's kind (`string`, `number`, `boolean`,
- * `array`, `object` for a named type), the first value of a string literal
- * union (`=add`), or the fields of an inline object, recursively. The app
+ * its required fields (read by dts-shape.mjs). The app
  * fills that shape with values chosen by field name
  * (src/core/providers/slack/samples.ts); the descriptions are its own.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shapeReader } from './dts-shape.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PACKAGE = join(ROOT, 'test/oracles/node_modules/@slack/types');
@@ -30,45 +29,7 @@ const { version } = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8
 const bodies = new Map();
 /** Type aliases that are string literal unions (`ChannelTypes`): their first value. */
 const stringAliases = new Map();
-/** How deep named types are followed (a message_changed event holds a message, which may hold...). */
-const MAX_DEPTH = 4;
-
-/**
- * A field's shape: a string literal union's first value (`'add' | 'remove'` → `=add`), a primitive's name,
- * `array`, the fields of a named interface, or `object` for any other named type; undefined for `undefined`.
- */
-function kindOf(typeText, depth) {
-  const text = typeText.trim();
-  const literal = /^'([^']*)'/.exec(text);
-  if (literal) return `=${literal[1]}`;
-  if (text === 'undefined') return undefined;
-  if (/^(string|number|boolean)\b/.test(text) && !text.includes('[]')) return text.split(/[\s|]/)[0];
-  if (text.endsWith('[]') || text.startsWith('Array<') || text.startsWith('[')) return 'array';
-  if (stringAliases.has(text)) return stringAliases.get(text);
-  if (bodies.has(text) && depth < MAX_DEPTH) return fieldsOf(bodies.get(text).split('\n'), 4, depth + 1);
-  return 'object';
-}
-
-/** The required fields of a declaration body at `indent` spaces: name → shape; an inline object's own fields (in a one-element array for `{...}[]`). */
-function fieldsOf(lines, indent, depth) {
-  const fields = {};
-  const pad = ' '.repeat(indent);
-  for (let i = 0; i < lines.length; i++) {
-    const m = new RegExp(`^${pad}([A-Za-z_][\\w]*)(\\?)?: (.*)$`).exec(lines[i]);
-    if (!m) continue;
-    const [, name, optional, rest] = m;
-    if (rest === '{') {
-      const end = lines.findIndex((line, j) => j > i && line.startsWith(`${pad}}`));
-      const inner = fieldsOf(lines.slice(i + 1, end), indent + 4, depth);
-      if (!optional) fields[name] = lines[end].trim().startsWith('}[]') ? [inner] : inner;
-      i = end;
-      continue;
-    }
-    const kind = optional ? undefined : kindOf(rest.replace(/;$/, ''), depth);
-    if (kind !== undefined) fields[name] = kind;
-  }
-  return fields;
-}
+const { fieldsOf } = shapeReader(bodies, stringAliases);
 
 /** Interface name → { type, subtype, fields } for every declared event interface; alias name → its members. */
 const interfaces = new Map();

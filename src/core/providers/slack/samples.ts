@@ -6,9 +6,7 @@
  * F files...). Times are the send instant.
  */
 import type { JsonObject, JsonValue } from '../../../shared/providers';
-
-/** The shape events.json records for a field (see scripts/providers/slack-events.mjs). */
-type Shape = string | { [field: string]: Shape } | Shape[];
+import { fillShape, type LeafValue, type Shape } from '../samples/shape';
 
 /** The envelope around an event: the same for every event type. */
 export function callback(event: { [key: string]: JsonValue }): JsonObject {
@@ -104,16 +102,9 @@ function numberFor(name: string): number | string {
   return name === 'tz_offset' ? 0 : 1;
 }
 
-/** A value of `shape` for the field `name` inside the object `parent`. */
-function valueOf(shape: Shape, name: string, parent: string): JsonValue {
-  if (Array.isArray(shape)) return shape.map((item) => valueOf(item, name, name));
-  if (typeof shape === 'object') {
-    const out: JsonObject = {};
-    for (const [field, inner] of Object.entries(shape)) out[field] = valueOf(inner, field, name);
-    return out;
-  }
-  if (shape.startsWith('=')) return shape.slice(1);
-  switch (shape) {
+/** Slack's value for a leaf field, by its name. */
+const leaf: LeafValue = (kind, name, parent) => {
+  switch (kind) {
     case 'string':
       return stringFor(name, parent);
     case 'number':
@@ -127,11 +118,12 @@ function valueOf(shape: Shape, name: string, parent: string): JsonValue {
     default:
       return {};
   }
-}
+};
 
 /** An event of `type` from its recorded shape (its `type` field first, as Slack sends it). */
 export function innerEvent(type: string, fields: { [field: string]: Shape }): JsonObject {
   const event: JsonObject = { type };
-  for (const [field, shape] of Object.entries(fields)) if (field !== 'type') event[field] = valueOf(shape, field, '');
+  for (const [field, shape] of Object.entries(fields))
+    if (field !== 'type') event[field] = fillShape(shape, field, '', leaf);
   return event;
 }

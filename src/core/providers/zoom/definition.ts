@@ -30,12 +30,15 @@ const EVENTS: Record<string, string> = {
   'user.presence_status_updated': "A user's presence status changed.",
 };
 
+/** The event types listed by hand (their samples come from the resource templates, as before the generated list). */
+export const ZOOM_EVENTS_BY_HAND: readonly string[] = Object.keys(EVENTS);
+
 export const zoom: ProviderDefinition = {
   id: 'zoom',
   name: 'Zoom',
   kind: 'common-scheme',
   description:
-    'Zoom webhooks (meetings, webinars, recordings, phone, users), signed v0=<hex> over "v0:<timestamp>:<body>", with a URL validation handshake.',
+    'Zoom webhooks (meetings, webinars, recordings, phone, Team Chat, users...), signed v0=<hex> over "v0:<timestamp>:<body>", with a URL validation handshake.',
   source: 'https://developers.zoom.us/docs/api/webhooks/',
   headers: [
     jsonContentType(),
@@ -113,8 +116,8 @@ export const zoom: ProviderDefinition = {
     'Timeout and retries: https://developers.zoom.us/blog/webhook-delays - answer 200 or 204 within three seconds; otherwise 3 retries, 5 minutes after the first attempt, 20 minutes after the first retry and 60 minutes after the second; after the last, nothing more about that event is sent. The success rule here is 2xx (Zoom names 200 and 204).',
     'Events: the first 23 (meeting, recording, webinar, user) from https://developers.zoom.us/docs/api/ (Webhooks tab of each API), then every other event of ' +
       ZOOM_EVENTS_SOURCE +
-      ' (meeting, webinar, recording, phone, user, Contact Center, number management, app_deauthorized); regenerate with scripts/providers/zoom-events.mjs. Zoom publishes no machine-readable list, so events of its products ZoomNet does not parse (Team Chat, Rooms, Contact Center beyond assets...) are not listed. Descriptions are built from the event name.',
-    'Samples: every event shares the { event, event_ts, payload { account_id, operator, operator_id, object } } envelope; one template per resource fills payload.object (a meeting, a webinar with the same fields, a recording with its files, a phone call with caller and callee, an SMS, a user); app_deauthorized carries payload { account_id, user_id, signature, deauthorization_time, client_id } instead. event_ts and the object times are the send instant.',
+      ': meetings, webinars, recordings, Zoom Phone, Team Chat, users, accounts, groups, Video SDK sessions, chatbot, Contact Center assets, number management and app_deauthorized; regenerate with scripts/providers/zoom-events.mjs. Products Rivet does not cover yet (Rooms, Mail, Calendar, Contact Center beyond assets...) are not listed. Descriptions are built from the event name.',
+    'Samples: an event @zoom/rivet declares is its declared body (optional fields included), each value chosen by field name (ids, uuids ending in ==, emails, phone numbers, ISO times, literal values such as a recording file_type); the 23 listed by hand and the events only ZoomNet names come from one template per resource (a meeting, a webinar with the same fields, a recording with its files, a phone call with caller and callee, an SMS, a user); app_deauthorized carries payload { account_id, user_id, signature, deauthorization_time, client_id }. Every one has the { event, event_ts, payload } envelope; event_ts and the times inside are the send instant.',
     'Proven by the documented recipe only (Zoom publishes no verification library on npm and no test vector): test/core/providers/oracles/handshake-providers.test.ts computes the signature and the encryptedToken with node:crypto.',
   ],
 };

@@ -1,11 +1,15 @@
 /**
- * Zoom sample templates, one per resource: every event shares the envelope
+ * Zoom samples. An event Zoom's SDK (@zoom/rivet) declares is filled from
+ * its declared shape (events.json), each value chosen by field name. The
+ * others (listed by hand or named only by ZoomNet) come from one template per
+ * resource: every event shares the envelope
  * { event, event_ts, payload { account_id, operator, operator_id, object } },
  * and the events of one resource share the shape of `payload.object` (a
  * meeting, a webinar, a recording, a phone call...). Times are the send
- * instant; the host's ids are the same in every sample, as an account's are.
+ * instant.
  */
-import type { JsonObject } from '../../../shared/providers';
+import type { JsonObject, JsonValue } from '../../../shared/providers';
+import { fillShape, type LeafValue, type Shape } from '../samples/shape';
 
 const HOST = { id: '{{id::22}}', email: 'ada@example.com' };
 
@@ -102,4 +106,61 @@ export function zoomSample(type: string): JsonObject {
     event_ts: '{{time:unix-ms}}',
     payload: { account_id: '{{id::22}}', operator: HOST.email, operator_id: HOST.id, object: object(type) },
   };
+}
+
+/** `accountId` → `account_id`: the chatbot events name their fields in camelCase. */
+function snake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** Zoom's value for a string field, by its name and the object holding it. */
+function stringFor(field: string, parent: string): string {
+  const name = snake(field);
+  if (name === 'uuid' || name.endsWith('_uuid')) return '{{id::22}}==';
+  if (name === 'id' && /^(object|meeting|webinar)$/.test(parent)) return '8{{int:1000000000:9999999999}}';
+  if (/(^|_)(time|date_time|start_time|end_time|at|date)$/.test(name) || name.endsWith('_time'))
+    return '{{time:iso-s}}';
+  if (name === 'email' || name.endsWith('_email') || name === 'operator') return HOST.email;
+  if (name === 'topic') return 'Weekly sync';
+  if (name === 'channel_name' || name === 'session_name') return 'Team updates';
+  if (name === 'app_name') return 'Standup Notes';
+  // An app's developer pages (its documentation, privacy policy...) live on the developer's site, under the app.
+  if (parent === 'app_link') return `https://example.com/apps/{{id::10}}/${name.replace(/^developer_/, '')}`;
+  if (name === 'timezone') return 'Europe/London';
+  if (name === 'first_name') return 'Ada';
+  if (name === 'last_name') return 'Lovelace';
+  if (/(^|_)(name|user_name|display_name)$/.test(name)) return 'Grace Hopper';
+  if (name === 'phone_number' || name.endsWith('_phone_number') || name === 'number') return '+14155552671';
+  if (name.endsWith('_url') || name === 'url') return `https://example.zoom.us/${name}`;
+  if (name === 'signature') return '{{hex:64}}';
+  if (name === 'call_id') return '71{{int:100000000:999999999}}{{int:10000000:99999999}}';
+  if (name === 'id' || name.endsWith('_id') || name.endsWith('_jid')) return '{{id::22}}';
+  return '';
+}
+
+const leaf: LeafValue = (kind, field, parent): JsonValue => {
+  const name = snake(field);
+  switch (kind) {
+    case 'string':
+      return stringFor(field, parent);
+    case 'number':
+      if (name === 'event_ts' || name === 'timestamp' || name.endsWith('_ts')) return '{{time:unix-ms}}';
+      if (name === 'duration') return 30;
+      if (name === 'id' || name.endsWith('_id')) return '{{int:80000000000:89999999999}}';
+      return 1;
+    case 'boolean':
+      return false;
+    case 'array':
+      return [];
+    default:
+      return {};
+  }
+};
+
+/** The sample of an event from the shape Zoom's SDK declares for its body; the envelope's event and event_ts always lead. */
+export function zoomSampleFromShape(shape: { [field: string]: Shape }): JsonObject {
+  const filled = fillShape(shape, '', '', leaf) as JsonObject;
+  delete filled.event;
+  delete filled.event_ts;
+  return { event: '{{eventType}}', event_ts: '{{time:unix-ms}}', ...filled };
 }
