@@ -91,6 +91,10 @@ describe("Shopify's topic list", () => {
     expect(body('customers/update')).toMatchObject({ email: 'ada@example.com', updated_at: ISO });
     expect(body('inventory_items/update').admin_graphql_api_id).toMatch(/^gid:\/\/shopify\/InventoryItem\//);
     expect(body('fulfillment_orders/moved').fulfillment_order.id).toMatch(/^gid:\/\/shopify\/FulfillmentOrder\//);
+    expect(body('inventory_levels/update')).toMatchObject({ available: expect.any(Number), updated_at: ISO });
+    expect(body('refunds/create')).toMatchObject({ order_id: expect.any(Number), transactions: [{ kind: 'refund' }] });
+    expect(body('fulfillments/create')).toMatchObject({ status: 'success', tracking_company: 'UPS' });
+    expect(body('themes/publish')).toMatchObject({ role: 'main', updated_at: ISO });
     // A delete topic carries only the deleted resource's id.
     for (const topic of topics.filter((t) => /\/(delete|destroy)$/.test(t)))
       expect(Object.keys(body(topic)), topic).toEqual(['id']);

@@ -81,6 +81,56 @@ function compliance(topic: string): JsonObject {
   };
 }
 
+/** The resources whose body differs from the generic one: their own fields, as the REST Admin API shows them. */
+const OWN_FIELDS: Record<string, () => JsonObject> = {
+  inventory_levels: () => ({
+    inventory_item_id: '{{int:40000000000000:49999999999999}}',
+    location_id: '{{int:60000000000:69999999999}}',
+    available: '{{int:0:120}}',
+    updated_at: '{{time:iso-s}}',
+  }),
+  refunds: () => ({
+    ...identity('refunds', 800000000000, 899999999999),
+    order_id: '{{int:5000000000000:5999999999999}}',
+    created_at: '{{time:iso-s}}',
+    note: 'Damaged in transit',
+    restock: true,
+    refund_line_items: [{ id: '{{int:10000000000:99999999999}}', quantity: 1, subtotal: 25 }],
+    transactions: [{ id: '{{int:6000000000000:6999999999999}}', kind: 'refund', status: 'success', amount: '25.00' }],
+  }),
+  fulfillments: () => ({
+    ...identity('fulfillments', 4000000000000, 4999999999999),
+    order_id: '{{int:5000000000000:5999999999999}}',
+    status: 'success',
+    tracking_company: 'UPS',
+    tracking_number: '1Z{{int:100000000:999999999}}',
+    ...TIMES,
+  }),
+  collections: () => ({
+    ...identity('collections', 400000000000, 499999999999),
+    handle: 'summer',
+    title: 'Summer',
+    published_at: '{{time:iso-s}}',
+    updated_at: '{{time:iso-s}}',
+  }),
+  themes: () => ({
+    ...identity('themes', 120000000000, 129999999999),
+    name: 'Dawn',
+    role: 'main',
+    theme_store_id: 887,
+    ...TIMES,
+  }),
+  locations: () => ({
+    ...identity('locations', 60000000000, 69999999999),
+    name: 'Warehouse',
+    address1: '1 Market St',
+    city: 'London',
+    country_code: 'GB',
+    active: true,
+    ...TIMES,
+  }),
+};
+
 const ORDER_LIKE = new Set(['orders', 'draft_orders', 'checkouts', 'carts']);
 const PRODUCT_LIKE = new Set(['products', 'product_listings', 'scheduled_product_listings']);
 
@@ -96,6 +146,7 @@ export function shopifySample(topic: string): JsonObject {
     return { ...identity('customers', 6000000000000, 6999999999999), ...CUSTOMER, ...TIMES };
   if (resource === 'shop' || resource === 'app')
     return { id: '{{int:50000000:99999999}}', name: 'Hookscope Demo', domain: SHOP_DOMAIN, ...TIMES };
+  if (OWN_FIELDS[resource]) return OWN_FIELDS[resource]();
   if (resource === 'fulfillment_orders')
     return {
       fulfillment_order: {
