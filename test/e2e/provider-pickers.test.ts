@@ -80,6 +80,39 @@ describe('provider pickers with the whole catalog', () => {
   });
 });
 
+describe("Shopify's generated topic list in the Sender", () => {
+  it('its topics come grouped by resource (orders/*), and a generated topic arrives signed, detected as Shopify and valid', async () => {
+    await openSender(page());
+    await page().locator('select[name="provider"]').selectOption('shopify');
+    const groups = await page()
+      .locator('select[name="eventType"] optgroup')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    expect(groups).toEqual(expect.arrayContaining(['orders/*', 'products/*', 'fulfillment_orders/*', 'customer.*']));
+    const orders = await page().locator('select[name="eventType"] optgroup[label="orders/*"] option').allTextContents();
+    expect(orders).toEqual(
+      expect.arrayContaining(['orders/create', 'orders/paid', 'orders/cancelled', 'orders/updated']),
+    );
+    await api(served, 'endpoints.create', { slug: 'shopify-hook', rule: {} });
+    await api(served, 'endpoints.bind', { slug: 'shopify-hook', provider: 'shopify', secrets: [SECRET] });
+    await fillSendForm(page(), {
+      provider: 'shopify',
+      event: 'fulfillment_orders/moved',
+      url: `${served.captureUrl}shopify-hook/webhook`,
+      secret: SECRET,
+    });
+    await page().getByRole('button', { name: 'Send', exact: true }).click();
+    const [capture] = await eventually(async () => {
+      const list = await api(served, 'captures.list', { endpoint: 'shopify-hook' });
+      return list.length === 1 && list[0].signatureStatus !== null ? list : undefined;
+    }, 'the Shopify capture, verified');
+    expect(capture).toMatchObject({
+      provider: 'shopify',
+      eventType: 'fulfillment_orders/moved',
+      signatureStatus: 'valid',
+    });
+  });
+});
+
 describe('an asymmetric provider from the Sender', () => {
   it('Discord: the outcome shows the public key the handler needs; an endpoint holding that public key verifies the capture', async () => {
     await api(served, 'endpoints.create', { slug: 'discord-hook', rule: {} });

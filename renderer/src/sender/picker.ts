@@ -1,6 +1,6 @@
 /**
  * Pickers that scale to fifty providers and hundreds of events: providers
- * searched by name or id, event types grouped by resource (`customer.*`).
+ * searched by name or id, event types grouped by resource (`customer.*`, `orders/*`).
  * Pure, so it is tested without a browser.
  */
 import type { ProviderDefinition } from '../../../src/shared/providers';
@@ -18,12 +18,26 @@ export function matchProviders(
   );
 }
 
-/** The resource an event type belongs to: before the first dot (`customer.subscription.created` → `customer`), or the first word of a camelCase name (`commentCreated` → `comment`). */
-export function resourceOf(type: string): string | undefined {
-  const dot = type.indexOf('.');
-  if (dot > 0) return type.slice(0, dot);
+/**
+ * The resource an event type belongs to: before the first dot or slash (`customer.subscription.created` →
+ * `customer`, Shopify's `orders/create` → `orders`), or the first word of a camelCase name (`commentCreated` →
+ * `comment`), or, when `snakeWords` (a catalogue named only in snake_case, such as Slack's), the first word of a
+ * snake_case name (`channel_created` → `channel`).
+ */
+export function resourceOf(type: string, snakeWords = false): string | undefined {
+  const separator = /[./]/.exec(type);
+  if (separator && separator.index > 0) return type.slice(0, separator.index);
   const camel = /^([a-z]+)[A-Z]/.exec(type);
-  return camel ? camel[1] : undefined;
+  if (camel) return camel[1];
+  const snake = snakeWords ? /^([a-z0-9]+)(?:_|$)/.exec(type) : null;
+  return snake ? snake[1] : undefined;
+}
+
+/** The label of a resource's group: `customer.*`, `orders/*`, `channel_*`, or `comment*` when its members differ. */
+function groupLabel(resource: string, members: readonly string[]): string {
+  for (const separator of ['.', '/', '_'])
+    if (members.every((t) => t.startsWith(`${resource}${separator}`))) return `${resource}${separator}*`;
+  return `${resource}*`;
 }
 
 export interface EventGroup {
@@ -40,24 +54,25 @@ export interface EventGroup {
  * exact order.
  */
 export function groupEventTypes(types: readonly string[]): EventGroup[] {
+  // Snake_case words stand for resources only in a catalogue with no dotted or slashed names (Slack's): in a
+  // dotted one, a lone `deployment_status` must not join `deployment.created`'s group.
+  const snakeWords = types.length > 0 && types.every((t) => !/[./]/.test(t));
+  const resourceOfType = (type: string) => resourceOf(type, snakeWords);
   const byResource = new Map<string, string[]>();
   for (const type of types) {
-    const resource = resourceOf(type);
+    const resource = resourceOfType(type);
     if (resource === undefined) continue;
     byResource.set(resource, [...(byResource.get(resource) ?? []), type]);
   }
   const out: EventGroup[] = [];
   const placed = new Set<string>();
   for (const type of types) {
-    const resource = resourceOf(type);
+    const resource = resourceOfType(type);
     const members = resource === undefined ? undefined : byResource.get(resource);
     if (resource !== undefined && members && members.length >= 2) {
       if (placed.has(resource)) continue;
       placed.add(resource);
-      out.push({
-        label: members.every((t) => t.startsWith(`${resource}.`)) ? `${resource}.*` : `${resource}*`,
-        types: members,
-      });
+      out.push({ label: groupLabel(resource, members), types: members });
       continue;
     }
     const last = out[out.length - 1];

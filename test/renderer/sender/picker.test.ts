@@ -55,6 +55,33 @@ describe('groupEventTypes', () => {
     ]);
   });
 
+  it("groups Shopify's slashed topics by resource, beside dotted ones", () => {
+    expect(resourceOf('orders/create')).toBe('orders');
+    expect(
+      groupEventTypes(['orders/create', 'products/update', 'orders/paid', 'customer.tags_added', 'shop/update']),
+    ).toEqual([
+      { label: 'orders/*', types: ['orders/create', 'orders/paid'] },
+      { label: undefined, types: ['products/update', 'customer.tags_added', 'shop/update'] },
+    ]);
+  });
+
+  it('groups snake_case names by their first word only in a catalogue with no dotted or slashed names', () => {
+    expect(resourceOf('channel_created')).toBeUndefined();
+    expect(resourceOf('channel_created', true)).toBe('channel');
+    expect(
+      groupEventTypes(['channel_created', 'message', 'channel_rename', 'message_metadata_posted', 'team_join']),
+    ).toEqual([
+      { label: 'channel_*', types: ['channel_created', 'channel_rename'] },
+      { label: 'message*', types: ['message', 'message_metadata_posted'] },
+      { label: undefined, types: ['team_join'] },
+    ]);
+    // Beside dotted names, a snake_case one keeps its own place: deployment_status does not join deployment.*.
+    expect(groupEventTypes(['deployment.created', 'deployment_status', 'deployment.deleted'])).toEqual([
+      { label: 'deployment.*', types: ['deployment.created', 'deployment.deleted'] },
+      { label: undefined, types: ['deployment_status'] },
+    ]);
+  });
+
   it("every built-in provider's events appear exactly once across the groups", () => {
     for (const p of BUILTIN_PROVIDERS) {
       const types = p.events.map((e) => e.type);
@@ -80,6 +107,45 @@ describe('the generated catalogues in the pickers', () => {
     const loose = groups.filter((g) => g.label === undefined).flatMap((g) => g.types);
     expect(loose).toEqual(expect.arrayContaining(['push', 'ping', 'create', 'delete']));
     expect(groups.flatMap((g) => g.types)).toHaveLength(types('github').length);
+  });
+
+  it("Shopify's topics are grouped by resource (orders/*, products/*)", () => {
+    const groups = groupEventTypes(types('shopify'));
+    const orders = groups.find((g) => g.label === 'orders/*')!;
+    expect(orders.types).toEqual(expect.arrayContaining(['orders/create', 'orders/paid', 'orders/cancelled']));
+    expect(groups.find((g) => g.label === 'products/*')!.types).toContain('products/update');
+    expect(groups.find((g) => g.label === 'fulfillment_orders/*')!.types).toContain('fulfillment_orders/moved');
+    expect(groups.find((g) => g.label === 'customer.*')!.types).toEqual([
+      'customer.tags_added',
+      'customer.tags_removed',
+    ]);
+    expect(groups.flatMap((g) => g.types)).toHaveLength(types('shopify').length);
+  });
+
+  it("Slack's event types are grouped by their first word (channel_*, file_*, message*)", () => {
+    const groups = groupEventTypes(types('slack'));
+    expect(groups.find((g) => g.label === 'channel_*')!.types).toEqual(
+      expect.arrayContaining(['channel_created', 'channel_rename']),
+    );
+    expect(groups.find((g) => g.label === 'file_*')!.types).toContain('file_shared');
+    expect(groups.find((g) => g.label === 'message*')!.types).toEqual(
+      expect.arrayContaining(['message', 'message_metadata_posted']),
+    );
+    expect(groups.find((g) => g.label === 'url_*')).toBeUndefined();
+    expect(groups.flatMap((g) => g.types)).toHaveLength(types('slack').length);
+  });
+
+  it("Zoom's events are grouped by product (meeting.*, webinar.*, phone.*)", () => {
+    const groups = groupEventTypes(types('zoom'));
+    for (const [label, type] of [
+      ['meeting.*', 'meeting.participant_joined'],
+      ['webinar.*', 'webinar.registration_created'],
+      ['recording.*', 'recording.completed'],
+      ['phone.*', 'phone.callee_ringing'],
+      ['user.*', 'user.presence_status_updated'],
+    ])
+      expect(groups.find((g) => g.label === label)!.types, label).toContain(type);
+    expect(groups.flatMap((g) => g.types)).toHaveLength(types('zoom').length);
   });
 
   it("Stripe's 275 types are grouped by resource (customer.*, invoice.*)", () => {

@@ -1,5 +1,6 @@
 import type { ProviderDefinition } from '../../../shared/providers';
 import { MINUTE, SECOND, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
+import { SHOPIFY_TOPICS_SOURCE, shopifyListedEvents } from './topics';
 
 export const shopify: ProviderDefinition = {
   id: 'shopify',
@@ -81,6 +82,7 @@ export const shopify: ProviderDefinition = {
       description: 'The app was uninstalled from the shop.',
       sample: { id: '{{int:50000000:99999999}}', domain: 'hookscope-demo.myshopify.com' },
     },
+    ...shopifyListedEvents(new Set(['orders/create', 'orders/paid', 'products/update', 'app/uninstalled'])),
   ],
   envelope: { description: 'The resource itself (an order, a product...), no envelope.', requiredKeys: [] },
   eventTypeLocations: [{ in: 'header', name: 'X-Shopify-Topic' }],
@@ -95,6 +97,7 @@ export const shopify: ProviderDefinition = {
   },
   notes: [
     'Retries: https://shopify.dev/changelog/updates-to-webhook-retry-mechanism (September 2024) - a failed delivery is retried 8 times over 4 hours with exponential backoff, with the original payload (X-Shopify-Triggered-At tells its age); the delays are not published, so the ladder doubles from 1 minute and ends at 4 h (1, 2, 4... 64, then 113 min). Timeout: https://shopify.dev/docs/apps/build/webhooks/troubleshooting-webhooks - 1 s to connect and 5 s in all; only a 200-series answer is a success. A subscription created through the Admin API is deleted after 8 consecutive failures.',
+    `Topics: orders/create, orders/paid, products/update and app/uninstalled by hand, then every other topic of ${SHOPIFY_TOPICS_SOURCE}; regenerate with scripts/providers/shopify-topics.mjs. Each sample is the resource as the REST Admin API shows it, from one template per resource (an order for orders/*, draft_orders/*, checkouts/* and carts/*; a product; a customer; an inventory level, a refund, a fulfillment, a collection, a theme, a location; a fulfillment order; the compliance topics' shop and customer; id and times for the rest), with id and admin_graphql_api_id; a */delete topic carries only the id. Descriptions are built from the topic name.`,
     "Sample times are the moment the delivery is created on the sender's clock (the instant its first attempt signs) and stay the same on every retry, as a provider's event time does.",
   ],
 };

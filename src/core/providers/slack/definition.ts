@@ -1,17 +1,7 @@
 import type { ProviderDefinition } from '../../../shared/providers';
 import { MINUTE, SECOND, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
-
-function callback(event: { [key: string]: string | number }) {
-  return {
-    token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl',
-    team_id: '{{id:T:10}}',
-    api_app_id: '{{id:A:10}}',
-    event: { ...event, event_ts: '{{time:unix-s}}.000100' },
-    type: 'event_callback',
-    event_id: '{{id:Ev:10}}',
-    event_time: '{{time:unix-s}}',
-  };
-}
+import { SLACK_EVENTS_SOURCE, SLACK_MESSAGE_SUBTYPES, slackListedEvents } from './events';
+import { callback } from './samples';
 
 export const slack: ProviderDefinition = {
   id: 'slack',
@@ -103,6 +93,7 @@ export const slack: ProviderDefinition = {
       description: 'A reaction was added.',
       sample: callback({ type: 'reaction_added', user: '{{id:U:10}}', reaction: '{{pick:thumbsup|tada|eyes}}' }),
     },
+    ...slackListedEvents(new Set(['url_verification', 'app_mention', 'message', 'reaction_added'])),
   ],
   envelope: {
     description: '{ token, team_id, api_app_id, event { type, ... }, type: "event_callback", event_id, event_time }',
@@ -127,6 +118,7 @@ export const slack: ProviderDefinition = {
   notes: [
     'Retries: https://api.slack.com/apis/events-api#retries - a request not answered with a 2xx within 3 s is retried 3 times: nearly immediately (taken as 1 s here), after 1 minute, after 5 minutes. Each retry carries X-Slack-Retry-Num (1, 2, 3) and X-Slack-Retry-Reason: http_timeout, http_error, connection_failed, ssl_error, too_many_redirects or unknown_error (redirects are not followed by Hookscope, so too_many_redirects never shows). A handler can answer X-Slack-No-Retry: 1 to stop them; Hookscope does not read it.',
     'url_verification (https://api.slack.com/events/url_verification): a signed request carrying "challenge"; the handler answers 200 with that value as plain text, as JSON {"challenge": ...} or as a form body challenge=..., else the Request URL is not saved.',
+    `Events: url_verification, app_mention, message and reaction_added by hand, then every other event type of ${SLACK_EVENTS_SOURCE}; regenerate with scripts/providers/slack-events.mjs. Each sample holds the fields the library requires for that event, with values chosen by field name and Slack's id prefixes (U, C, T, A, F, S...). Descriptions are Hookscope's own, one per event (slack/descriptions.ts). A message event's subtype (${SLACK_MESSAGE_SUBTYPES.join(', ')}) is a field of the message event, not an event type of its own: the type stays "message".`,
     "event_time and event_ts are the moment the delivery is created on the sender's clock, the same on every retry; X-Slack-Request-Timestamp is the signing time of each attempt.",
   ],
 };

@@ -1,7 +1,9 @@
-import type { JsonObject, ProviderDefinition } from '../../../shared/providers';
+import type { ProviderDefinition } from '../../../shared/providers';
 import { MINUTE, SECOND, hmacForm, jsonContentType, signatureHeader } from '../definition-parts';
+import { ZOOM_EVENTS_SOURCE, zoomListedEvents } from './events';
+import { zoomSample } from './samples';
 
-/** Zoom's event types by resource, each with what the documentation says it reports. */
+/** Zoom's event types listed by hand first, by resource, each with what the documentation says it reports; events.ts adds the rest. */
 const EVENTS: Record<string, string> = {
   'meeting.created': 'A meeting was scheduled.',
   'meeting.updated': 'A meeting was changed.',
@@ -28,59 +30,15 @@ const EVENTS: Record<string, string> = {
   'user.presence_status_updated': "A user's presence status changed.",
 };
 
-const HOST = { id: '{{id::22}}', email: 'ada@example.com' };
-
-function object(type: string): JsonObject {
-  const meeting = {
-    uuid: '{{id::22}}==',
-    id: '{{int:80000000000:89999999999}}',
-    host_id: HOST.id,
-    topic: 'Weekly sync',
-    type: 2,
-    start_time: '{{time:iso-s}}',
-    timezone: 'Europe/London',
-    duration: 30,
-  };
-  const [resource, action] = type.split('.');
-  if (resource === 'user') return { id: HOST.id, first_name: 'Ada', last_name: 'Lovelace', email: HOST.email, type: 1 };
-  if (resource === 'recording')
-    return {
-      ...meeting,
-      recording_files:
-        action === 'completed' || action === 'transcript_completed'
-          ? [
-              {
-                id: '{{uuid}}',
-                file_type: action === 'completed' ? 'MP4' : 'TRANSCRIPT',
-                status: 'completed',
-                recording_start: '{{time:iso-s}}',
-                download_url: 'https://example.zoom.us/rec/download/abc',
-              },
-            ]
-          : [],
-    };
-  if (action.startsWith('participant') || action.startsWith('sharing') || action === 'registration_created')
-    return {
-      ...meeting,
-      participant: { user_id: '{{int:16778240:16799999}}', user_name: 'Grace Hopper', email: 'grace@example.com' },
-    };
-  return meeting;
-}
-
-function sample(type: string): JsonObject {
-  return {
-    event: '{{eventType}}',
-    event_ts: '{{time:unix-ms}}',
-    payload: { account_id: '{{id::22}}', operator: HOST.email, operator_id: HOST.id, object: object(type) },
-  };
-}
+/** The event types listed by hand (their samples come from the resource templates, as before the generated list). */
+export const ZOOM_EVENTS_BY_HAND: readonly string[] = Object.keys(EVENTS);
 
 export const zoom: ProviderDefinition = {
   id: 'zoom',
   name: 'Zoom',
   kind: 'common-scheme',
   description:
-    'Zoom webhooks (meetings, recordings, webinars, users), signed v0=<hex> over "v0:<timestamp>:<body>", with a URL validation handshake.',
+    'Zoom webhooks (meetings, webinars, recordings, phone, Team Chat, users...), signed v0=<hex> over "v0:<timestamp>:<body>", with a URL validation handshake.',
   source: 'https://developers.zoom.us/docs/api/webhooks/',
   headers: [
     jsonContentType(),
@@ -134,7 +92,8 @@ export const zoom: ProviderDefinition = {
         },
       },
     },
-    ...Object.entries(EVENTS).map(([type, description]) => ({ type, description, sample: sample(type) })),
+    ...Object.entries(EVENTS).map(([type, description]) => ({ type, description, sample: zoomSample(type) })),
+    ...zoomListedEvents(new Set(Object.keys(EVENTS))),
   ],
   envelope: {
     description: '{ event, event_ts (unix ms), payload { account_id, operator, operator_id, object { ... } } }',
@@ -155,7 +114,10 @@ export const zoom: ProviderDefinition = {
     'Scheme: https://developers.zoom.us/docs/api/webhooks/ (Verify webhook events) - x-zm-signature is "v0=" + hex HMAC-SHA256, keyed with the app\'s Secret Token, of "v0:" + x-zm-request-timestamp + ":" + the raw body. Zoom documents no timestamp window; none is enforced here.',
     'URL validation (same page, "Validate your webhook endpoint"): an endpoint.url_validation event carries payload.plainToken; the handler answers 200 with JSON {plainToken, encryptedToken} where encryptedToken is the hex HMAC-SHA256 of plainToken with the Secret Token, within 3 seconds. Zoom revalidates every 72 hours. The validation request is signed like any event.',
     'Timeout and retries: https://developers.zoom.us/blog/webhook-delays - answer 200 or 204 within three seconds; otherwise 3 retries, 5 minutes after the first attempt, 20 minutes after the first retry and 60 minutes after the second; after the last, nothing more about that event is sent. The success rule here is 2xx (Zoom names 200 and 204).',
-    'Events: a selection of the documented ones grouped by resource (meeting, recording, webinar, user) from https://developers.zoom.us/docs/api/ (Webhooks tab of each API); Zoom lists several hundred, and every one shares the { event, event_ts, payload { account_id, object } } envelope.',
+    'Events: the first 23 (meeting, recording, webinar, user) from https://developers.zoom.us/docs/api/ (Webhooks tab of each API), then every other event of ' +
+      ZOOM_EVENTS_SOURCE +
+      ': meetings, webinars, recordings, Zoom Phone, Team Chat, users, accounts, groups, Video SDK sessions, chatbot, Contact Center assets, number management and app_deauthorized; regenerate with scripts/providers/zoom-events.mjs. Products Rivet does not cover yet (Rooms, Mail, Calendar, Contact Center beyond assets...) are not listed. Descriptions are built from the event name.',
+    'Samples: an event @zoom/rivet declares is its declared body (optional fields included), each value chosen by field name (ids, uuids ending in ==, emails, phone numbers, ISO times, literal values such as a recording file_type); the 23 listed by hand and the events only ZoomNet names come from one template per resource (a meeting, a webinar with the same fields, a recording with its files, a phone call with caller and callee, an SMS, a user); app_deauthorized carries payload { account_id, user_id, signature, deauthorization_time, client_id }. Every one has the { event, event_ts, payload } envelope; event_ts and the times inside are the send instant.',
     'Proven by the documented recipe only (Zoom publishes no verification library on npm and no test vector): test/core/providers/oracles/handshake-providers.test.ts computes the signature and the encryptedToken with node:crypto.',
   ],
 };
