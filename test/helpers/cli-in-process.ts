@@ -1,0 +1,43 @@
+import { vi } from 'vitest';
+import type { CliResult } from './cli';
+
+/**
+ * Runs `hookscope ARGS` through the CLI's own entry (src/cli/main.ts `main`,
+ * what bin/hookscope.mjs calls) inside the test process: what it writes to
+ * stdout and stderr is collected, and the exit code is what `main` returns
+ * (the binary sets it as the process's exit code). For the many cases of
+ * argument parsing, help and refusals, where a child process per case costs
+ * ~0.3 s of CPU to load the CLI; exit codes through a real process, signals
+ * and stdin stay with runCli (test/helpers/cli.ts). Cases run one at a time
+ * (process.stdout and process.stderr are taken over while one runs), and only
+ * for commands that end by themselves.
+ */
+export async function runCliInProcess(args: string[]): Promise<CliResult> {
+  const { main } = await import('../../src/cli/main');
+  const out: string[] = [];
+  const err: string[] = [];
+  const into =
+    (sink: string[]) =>
+    (chunk: string | Uint8Array, encoding?: unknown, done?: unknown): boolean => {
+      sink.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const callback = typeof encoding === 'function' ? encoding : done;
+      if (typeof callback === 'function') (callback as () => void)();
+      return true;
+    };
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(into(out) as typeof process.stdout.write);
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(into(err) as typeof process.stderr.write);
+  // main() listens for EPIPE on stdout on every call: the listeners it adds go with the call.
+  const listening = new Set(process.stdout.listeners('error'));
+  const exitCode = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    const code = await main([process.execPath, 'hookscope', ...args]);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+    for (const listener of process.stdout.listeners('error'))
+      if (!listening.has(listener)) process.stdout.off('error', listener as (...a: unknown[]) => void);
+    process.exitCode = exitCode;
+  }
+}
