@@ -8,11 +8,26 @@ import type { CliResult } from './cli';
  * (the binary sets it as the process's exit code). For the many cases of
  * argument parsing, help and refusals, where a child process per case costs
  * ~0.3 s of CPU to load the CLI; exit codes through a real process, signals
- * and stdin stay with runCli (test/helpers/cli.ts). Cases run one at a time
- * (process.stdout and process.stderr are taken over while one runs), and only
- * for commands that end by themselves.
+ * and stdin stay with runCli (test/helpers/cli.ts). Calls made together run
+ * one after another (process.stdout and process.stderr are taken over while
+ * one runs); only for commands that end by themselves.
  */
-export async function runCliInProcess(args: string[]): Promise<CliResult> {
+export function runCliInProcess(args: string[]): Promise<CliResult> {
+  const run = queue.then(() => runNow(args));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Like cliJson (test/helpers/cli.ts): `ARGS --json`, parsed; throws with stderr when it exits non-zero. */
+export async function cliJsonInProcess<T>(args: string[]): Promise<T> {
+  const result = await runCliInProcess([...args, '--json']);
+  if (result.code !== 0) throw new Error(`hookscope ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function runNow(args: string[]): Promise<CliResult> {
   const { main } = await import('../../src/cli/main');
   const out: string[] = [];
   const err: string[] = [];
