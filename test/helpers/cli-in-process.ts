@@ -12,8 +12,8 @@ import type { CliResult } from './cli';
  * one after another (process.stdout and process.stderr are taken over while
  * one runs); only for commands that end by themselves.
  */
-export function runCliInProcess(args: string[]): Promise<CliResult> {
-  const run = queue.then(() => runNow(args));
+export function runCliInProcess(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
+  const run = queue.then(() => runNow(args, options.cwd));
   queue = run.catch(() => undefined);
   return run;
 }
@@ -27,7 +27,7 @@ export async function cliJsonInProcess<T>(args: string[]): Promise<T> {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-async function runNow(args: string[]): Promise<CliResult> {
+async function runNow(args: string[], cwd: string | undefined): Promise<CliResult> {
   const { main } = await import('../../src/cli/main');
   const out: string[] = [];
   const err: string[] = [];
@@ -45,6 +45,9 @@ async function runNow(args: string[]): Promise<CliResult> {
   const listening = new Set(process.stdout.listeners('error'));
   const exitCode = process.exitCode;
   process.exitCode = undefined;
+  // The working folder the command runs in (relative --out paths), as a child's `cwd` (the forks pool allows chdir).
+  const workingDir = process.cwd();
+  if (cwd) process.chdir(cwd);
   try {
     const code = await main([process.execPath, 'hookscope', ...args]);
     return { code, stdout: out.join(''), stderr: err.join('') };
@@ -54,5 +57,6 @@ async function runNow(args: string[]): Promise<CliResult> {
     for (const listener of process.stdout.listeners('error'))
       if (!listening.has(listener)) process.stdout.off('error', listener as (...a: unknown[]) => void);
     process.exitCode = exitCode;
+    process.chdir(workingDir);
   }
 }
