@@ -1,44 +1,28 @@
 // Type-checks each layer with its own tsconfig, so that a forbidden import
 // (Node or Electron in renderer/ or src/shared, Electron in src/core) fails.
 // The layers are checked side by side, as many at once as the machine has cores.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { runLanes } from './lanes.mjs';
 
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
-const layers = [
-  'tsconfig.shared.json',
-  'tsconfig.node.json',
-  'tsconfig.web.json',
-  'tsconfig.electron.json',
+
+// Longest first, so that the last lane to finish is not the one that started the biggest pass last.
+export const LAYERS = [
   'tsconfig.test.json',
+  'tsconfig.electron.json',
+  'tsconfig.web.json',
+  'tsconfig.node.json',
+  'tsconfig.shared.json',
 ].filter((config) => existsSync(config));
 
-function check(config) {
-  const started = Date.now();
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [tsc, '-p', config, '--noEmit', '--pretty'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (status) => {
-      const secs = ((Date.now() - started) / 1000).toFixed(1);
-      // Each layer's errors are printed together, never interleaved with another's.
-      if (output) process.stdout.write(output);
-      console.log(`typecheck: ${config} ${status === 0 ? 'ok' : 'failed'} (${secs}s)`);
-      done(status === 0);
-    });
-  });
-}
+export const typecheckJobs = () =>
+  LAYERS.map((config) => ({
+    name: `typecheck: ${config}`,
+    command: process.execPath,
+    args: [tsc, '-p', config, '--noEmit', '--pretty'],
+  }));
 
-const queue = [...layers];
-let failed = 0;
-const lanes = Array.from({ length: Math.min(queue.length, Math.max(1, availableParallelism())) }, async () => {
-  while (queue.length > 0) if (!(await check(queue.shift()))) failed++;
-});
-await Promise.all(lanes);
-process.exit(failed ? 1 : 0);
+if (import.meta.url === pathToFileURL(process.argv[1]).href) process.exit((await runLanes(typecheckJobs())) ? 1 : 0);

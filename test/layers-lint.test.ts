@@ -203,7 +203,16 @@ describe('the layer table in eslint.config.mjs', () => {
   );
 
   it('finds no crossing in the tree as it is', async () => {
-    const results = await eslint.lintFiles(['src', 'renderer/src']);
+    // Only the layer rule, the one this looks at (`npm run lint` runs them all over the tree).
+    const layersOnly = new ESLint({
+      cwd: root,
+      cache: false,
+      ruleFilter: ({ ruleId }) => ruleId === 'hookscope/layers',
+    });
+    // The filtered linter still sees a crossing (a filter that dropped the rule would find none anywhere).
+    const [probe] = await layersOnly.lintText(FORBIDDEN[0].source, { filePath: join(root, FORBIDDEN[0].as) });
+    expect(probe.messages.map((m) => m.ruleId)).toEqual(['hookscope/layers']);
+    const results = await layersOnly.lintFiles(['src', 'renderer/src']);
     const crossings = results.flatMap((r) =>
       r.messages.filter((m) => m.ruleId === 'hookscope/layers').map((m) => `${r.filePath}:${m.line} ${m.message}`),
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureSummary, Endpoint } from '../../src/shared/capture-types';
 import { cliJson, runCli } from '../helpers/cli';
+import { runCliInProcess } from '../helpers/cli-in-process';
 import { tempDir } from '../helpers/temp-dir';
 
 let dir: { path: string; remove(): void };
@@ -16,13 +17,19 @@ describe('hookscope CLI', () => {
       c.commands.flatMap((sub) => [[...prefix, sub.name()], ...names(sub, [...prefix, sub.name()])]);
     const commands = [[], ...names(buildProgram())];
     expect(commands.length).toBeGreaterThan(15);
-    for (let i = 0; i < commands.length; i += 4) {
-      const batch = commands.slice(i, i + 4);
-      const results = await Promise.all(batch.map((args) => runCli([...args, '--help'])));
-      batch.forEach((args, j) => {
-        expect(results[j].code, args.join(' ')).toBe(0);
-        expect(results[j].stdout, args.join(' ')).toMatch(/Usage: hookscope/);
-      });
+    // Every command through the CLI's own entry in this process; the top level and a nested command also as the
+    // real `hookscope` process (the exit code and stdout of the binary).
+    for (const args of commands) {
+      const result = await runCliInProcess([...args, '--help']);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout, args.join(' ')).toMatch(/Usage: hookscope/);
+      expect(result.stderr, args.join(' ')).toBe('');
+    }
+    for (const args of [[], ['endpoint', 'create']]) {
+      const result = await runCli([...args, '--help']);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout, args.join(' ')).toMatch(/Usage: hookscope/);
+      expect(result.stdout, args.join(' ')).toBe((await runCliInProcess([...args, '--help'])).stdout);
     }
   }, 120_000);
 
@@ -83,14 +90,18 @@ describe('hookscope CLI', () => {
       [['list', '--endpoint', 'ghost'], /no endpoint named "ghost"/],
       [['frobnicate'], /unknown command/],
     ];
-    // Independent refusals: run a few at a time (each is a whole CLI process).
-    for (let i = 0; i < cases.length; i += 4) {
-      const batch = cases.slice(i, i + 4);
-      const results = await Promise.all(batch.map(([args]) => runCli([...args, '--data', dir.path])));
-      batch.forEach(([args, message], j) => {
-        expect(results[j].code, args.join(' ')).toBe(2);
-        expect(results[j].stderr, args.join(' ')).toMatch(message);
-      });
+    // Each through the CLI's own entry in this process, then a refusal of the parser and one of a command as the
+    // real `hookscope` process: exit code 2, the message on stderr, nothing on stdout.
+    for (const [args, message] of cases) {
+      const result = await runCliInProcess([...args, '--data', dir.path]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+    }
+    for (const [args, message] of [cases[0], cases[cases.length - 1]]) {
+      const result = await runCli([...args, '--data', dir.path]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stdout, args.join(' ')).toBe('');
     }
     const list = await cliJson<Endpoint[]>(['endpoint', 'list', '--data', dir.path]);
     expect(list.map((e) => e.slug)).toEqual(['default', 'stripe-test']);

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/core/app';
 import { createAnalysisRepo } from '../../src/core/store/analysis';
 import type { NewCapture } from '../../src/core/store/captures';
-import { BIN, cliJson, runCli } from '../helpers/cli';
+import { BIN, runCli } from '../helpers/cli';
+import { cliJsonInProcess } from '../helpers/cli-in-process';
 import { tempDir } from '../helpers/temp-dir';
 
 const dirs: { remove(): void }[] = [];
@@ -74,7 +75,10 @@ async function seeded(): Promise<{ path: string; ids: number[] }> {
   return { path: dir.path, ids };
 }
 
-const remaining = async (data: string) => (await cliJson<{ id: number }[]>(['list', '--data', data])).map((c) => c.id);
+// The --json reads and deletions run through the CLI's own entry in this process; what a person reads (text on
+// stdout, refusals on stderr with exit 2, the terminal prompt) runs as the real `hookscope` process.
+const remaining = async (data: string) =>
+  (await cliJsonInProcess<{ id: number }[]>(['list', '--data', data])).map((c) => c.id);
 
 /** Runs the CLI on a pseudo-terminal (util-linux `script`), typing `answer`. */
 function onTerminal(args: string[], answer: string): Promise<{ code: number | null; output: string }> {
@@ -98,7 +102,13 @@ describe('hookscope delete', () => {
     async () => {
       const { path, ids } = await seeded();
       const del = (args: string[]) =>
-        cliJson<{ deleted: number; matched: number; dryRun: boolean }>(['delete', ...args, '--yes', '--data', path]);
+        cliJsonInProcess<{ deleted: number; matched: number; dryRun: boolean }>([
+          'delete',
+          ...args,
+          '--yes',
+          '--data',
+          path,
+        ]);
       expect(await del([String(ids[0]), String(ids[7])])).toEqual({ deleted: 2, matched: 2, dryRun: false });
       expect(await del(['--method', 'put'])).toMatchObject({ deleted: 1 });
       expect(await del(['--signature', 'missing'])).toMatchObject({ deleted: 1 });
@@ -117,7 +127,7 @@ describe('hookscope delete', () => {
     { timeout: 120_000 },
     async () => {
       const { path } = await seeded();
-      expect(await cliJson(['delete', '--all', '--dry-run', '--data', path])).toEqual({
+      expect(await cliJsonInProcess(['delete', '--all', '--dry-run', '--data', path])).toEqual({
         deleted: 0,
         matched: 8,
         dryRun: true,
@@ -141,7 +151,7 @@ describe('hookscope delete', () => {
       const ghost = await runCli(['delete', '--endpoint', 'ghost', '--data', path, '--yes']);
       expect(ghost.stderr).toMatch(/no endpoint named "ghost"/);
       expect(await remaining(path)).toHaveLength(8);
-      expect(await cliJson(['delete', '--all', '--yes', '--data', path])).toEqual({
+      expect(await cliJsonInProcess(['delete', '--all', '--yes', '--data', path])).toEqual({
         deleted: 8,
         matched: 8,
         dryRun: false,
@@ -168,8 +178,11 @@ describe('hookscope delete', () => {
     const refused = await runCli(['endpoint', 'delete', 'a', '--data', path]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/this would delete endpoint a and its 6 captures; .* add --yes/);
-    expect(await cliJson(['endpoint', 'delete', 'a', '--yes', '--data', path])).toEqual({ endpoint: 'a', deleted: 6 });
-    const list = await cliJson<{ slug: string }[]>(['endpoint', 'list', '--data', path]);
+    expect(await cliJsonInProcess(['endpoint', 'delete', 'a', '--yes', '--data', path])).toEqual({
+      endpoint: 'a',
+      deleted: 6,
+    });
+    const list = await cliJsonInProcess<{ slug: string }[]>(['endpoint', 'list', '--data', path]);
     expect(list.map((e) => e.slug)).not.toContain('a');
     expect(await remaining(path)).toHaveLength(2);
   });

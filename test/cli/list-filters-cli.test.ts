@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaptureSummary } from '../../src/shared/capture-types';
 import { createApp } from '../../src/core/app';
 import { systemClock } from '../../src/core/clock';
-import { cliJson, runCli } from '../helpers/cli';
+import { runCli } from '../helpers/cli';
+import { cliJsonInProcess, runCliInProcess } from '../helpers/cli-in-process';
 import { tempDir } from '../helpers/temp-dir';
 import { sendRaw } from '../core/replay/support';
 
@@ -87,7 +88,7 @@ beforeAll(async () => {
   } finally {
     await app.close();
   }
-  all = await cliJson<CaptureSummary[]>(['list', ...data()]);
+  all = await cliJsonInProcess<CaptureSummary[]>(['list', ...data()]);
 });
 afterAll(() => dir.remove());
 
@@ -109,10 +110,10 @@ describe('hookscope list: the UI filters as flags', () => {
 
   it('--provider, --event, --method and --signature each narrow the list', async () => {
     const [provider, event, method, signature] = await Promise.all([
-      cliJson<CaptureSummary[]>(['list', '--provider', 'prynt', ...data()]),
-      cliJson<CaptureSummary[]>(['list', '--event', 'verdict.block', ...data()]),
-      cliJson<CaptureSummary[]>(['list', '--method', 'get', ...data()]),
-      cliJson<CaptureSummary[]>(['list', '--signature', 'invalid', ...data()]),
+      cliJsonInProcess<CaptureSummary[]>(['list', '--provider', 'prynt', ...data()]),
+      cliJsonInProcess<CaptureSummary[]>(['list', '--event', 'verdict.block', ...data()]),
+      cliJsonInProcess<CaptureSummary[]>(['list', '--method', 'get', ...data()]),
+      cliJsonInProcess<CaptureSummary[]>(['list', '--signature', 'invalid', ...data()]),
     ]);
     // The GET went to the endpoint bound to Prynt, so it is attributed to Prynt too.
     expect(ids(provider)).toEqual([at.get, at.forged, at.valid]);
@@ -123,9 +124,9 @@ describe('hookscope list: the UI filters as flags', () => {
 
   it('--since and --until take ISO times (and durations back from now), and combine with the rest', async () => {
     const [since, until, window, both] = await Promise.all([
-      cliJson<CaptureSummary[]>(['list', '--since', '2026-03-01T00:00:00Z', '--limit', '2', ...data()]),
-      cliJson<CaptureSummary[]>(['list', '--until', '2026-03-01', ...data()]),
-      cliJson<CaptureSummary[]>([
+      cliJsonInProcess<CaptureSummary[]>(['list', '--since', '2026-03-01T00:00:00Z', '--limit', '2', ...data()]),
+      cliJsonInProcess<CaptureSummary[]>(['list', '--until', '2026-03-01', ...data()]),
+      cliJsonInProcess<CaptureSummary[]>([
         'list',
         '--since',
         '2026-01-10T11:00:00Z',
@@ -137,7 +138,7 @@ describe('hookscope list: the UI filters as flags', () => {
         'invalid',
         ...data(),
       ]),
-      cliJson<CaptureSummary[]>(['list', '--since', '1d', ...data()]),
+      cliJsonInProcess<CaptureSummary[]>(['list', '--since', '1d', ...data()]),
     ]);
     expect(ids(since)).toEqual([at.filler5, at.filler4]);
     expect(ids(until)).toEqual([at.forged, at.valid]);
@@ -149,9 +150,9 @@ describe('hookscope list: the UI filters as flags', () => {
 
   it('--search finds by words and combines with filters', async () => {
     const [word, none, prynt] = await Promise.all([
-      cliJson<CaptureSummary[]>(['list', '--search', 'unicorn', ...data()]),
-      cliJson<CaptureSummary[]>(['list', '--search', 'unicorn', '--provider', 'prynt', ...data()]),
-      cliJson<CaptureSummary[]>(['list', '--search', 'pv_2', ...data()]),
+      cliJsonInProcess<CaptureSummary[]>(['list', '--search', 'unicorn', ...data()]),
+      cliJsonInProcess<CaptureSummary[]>(['list', '--search', 'unicorn', '--provider', 'prynt', ...data()]),
+      cliJsonInProcess<CaptureSummary[]>(['list', '--search', 'pv_2', ...data()]),
     ]);
     expect(ids(word)).toEqual([at.word]);
     expect(none).toEqual([]);
@@ -162,7 +163,7 @@ describe('hookscope list: the UI filters as flags', () => {
     const pages: number[][] = [];
     let before: number | undefined;
     for (;;) {
-      const page = await cliJson<CaptureSummary[]>([
+      const page = await cliJsonInProcess<CaptureSummary[]>([
         'list',
         '--limit',
         '3',
@@ -178,14 +179,21 @@ describe('hookscope list: the UI filters as flags', () => {
     // --after: the captures just above the id, still newest first; with --before, the range between.
     const oldest = all[all.length - 1].id;
     expect(
-      ids(await cliJson<CaptureSummary[]>(['list', '--after', String(oldest), '--limit', '2', ...data()])),
+      ids(await cliJsonInProcess<CaptureSummary[]>(['list', '--after', String(oldest), '--limit', '2', ...data()])),
     ).toEqual([oldest + 2, oldest + 1]);
     expect(
       ids(
-        await cliJson<CaptureSummary[]>(['list', '--after', String(oldest), '--before', String(oldest + 4), ...data()]),
+        await cliJsonInProcess<CaptureSummary[]>([
+          'list',
+          '--after',
+          String(oldest),
+          '--before',
+          String(oldest + 4),
+          ...data(),
+        ]),
       ),
     ).toEqual([oldest + 3, oldest + 2, oldest + 1]);
-    expect(await cliJson<CaptureSummary[]>(['list', '--after', String(all[0].id), ...data()])).toEqual([]);
+    expect(await cliJsonInProcess<CaptureSummary[]>(['list', '--after', String(all[0].id), ...data()])).toEqual([]);
   });
 
   it('a full page in the table names the next page to ask for', async () => {
@@ -194,8 +202,8 @@ describe('hookscope list: the UI filters as flags', () => {
     expect(text.stdout.split('\n')[0]).toMatch(/^ID\s+TIME/);
     expect(text.stderr).toBe(`(3 shown; older: --before ${all[2].id}, newer: --after ${all[0].id})\n`);
     const [empty, pastOldest] = await Promise.all([
-      runCli(['list', '--event', 'nothing.here', ...data()]),
-      runCli(['list', '--before', String(all[all.length - 1].id), ...data()]),
+      runCliInProcess(['list', '--event', 'nothing.here', ...data()]),
+      runCliInProcess(['list', '--before', String(all[all.length - 1].id), ...data()]),
     ]);
     expect(empty.stdout).toBe('no captures match\n');
     expect(pastOldest.stdout).toBe('no captures match\n');
@@ -217,10 +225,15 @@ describe('hookscope list: the UI filters as flags', () => {
       [['--after', '9', '--before', '3'], /--after 9 must be below --before 3/],
       [['--method', 'GET /'], /--method must be an HTTP method/],
     ];
-    const results = await Promise.all(cases.map(([args]) => runCli(['list', ...args, ...data()])));
+    const results = await Promise.all(cases.map(([args]) => runCliInProcess(['list', ...args, ...data()])));
     results.forEach((r, i) => {
       expect(r.code, cases[i][0].join(' ')).toBe(2);
       expect(r.stderr, cases[i][0].join(' ')).toMatch(cases[i][1]);
     });
+    // One as the real `hookscope` process: its exit code, the message on stderr only.
+    const real = await runCli(['list', ...cases[0][0], ...data()]);
+    expect(real.code).toBe(2);
+    expect(real.stderr).toMatch(cases[0][1]);
+    expect(real.stdout).toBe('');
   });
 });

@@ -10,6 +10,7 @@ import type { ApiHandlers } from '../../src/shared/api';
 import type { NewCapture, StoredCapture } from '../../src/core/store/captures';
 import { createApp } from '../../src/core/app';
 import { BIN, type CliResult } from '../helpers/cli';
+import { runCliInProcess } from '../helpers/cli-in-process';
 import { startCaptureApp, type RunningCapture } from '../helpers/capture-app';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -411,9 +412,13 @@ describe('files the export writes', () => {
         [['--out', join(outside.path, 'data-link', 'new.ndjson')], outside.path],
         [['--out', join(outside.path, 'hard-link-to-db')], outside.path],
       ];
+      // Each case through the CLI's own entry in this process; the symlinked --data and the check that the database
+      // still works run as the real `hookscope` process below.
       for (const format of ['ndjson', 'curl']) {
         for (const [args, cwd] of cases) {
-          const result = await cli(['export', '--format', format, ...args, '--data', data.dir.path], cwd);
+          const result = await runCliInProcess(['export', '--format', format, ...args, '--data', data.dir.path], {
+            cwd,
+          });
           expect({ args, code: result.code }).toEqual({ args, code: 2 });
           expect(result.stderr).toMatch(
             /^hookscope: will not write --out .+: it is (Hookscope's database file|inside Hookscope's data folder) .+ \[OUTPUT_FORBIDDEN\]\n$/,

@@ -5,7 +5,8 @@
  * derived from it stay consistent. Sent for real, to a real HTTP server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, systemClock } from '../../../src/core/clock';
+import { ManualClock, systemClock, type Clock } from '../../../src/core/clock';
+import type { Db } from '../../../src/core/store/db';
 import { BUILTIN_PROVIDERS } from '../../../src/core/providers';
 import { formBodyObject } from '../../../src/core/providers/form-fields';
 import { senderEnv } from './support/env';
@@ -131,14 +132,30 @@ const cases = BUILTIN_PROVIDERS.flatMap((p) => {
 
 let failing: TestServer;
 let ok: TestServer;
+/** One SQLite file for the file's ~2,000 cases (a fresh one each, migrations included, was most of their time). */
+let env: ReturnType<typeof senderEnv>;
+let db: Db;
 beforeAll(async () => {
   failing = await answer(503);
   ok = await answer(200);
+  env = senderEnv({ registry: {} });
+  db = env.open();
 });
 afterAll(async () => {
+  await env.dispose();
   await failing.close();
   await ok.close();
 });
+
+/** Each case's own sender over the shared file, stopped after it; a case's leftovers are never another's to resume. */
+async function withSender(clock: Clock, run: (sender: ReturnType<typeof env.sender>) => Promise<void>): Promise<void> {
+  const sender = env.sender({ db, clock, resumePending: false });
+  try {
+    await run(sender);
+  } finally {
+    await sender.stop();
+  }
+}
 
 /** The payload a body carries: JSON, or form fields (Twilio, Mailchimp Transactional), whose JSON-valued fields are read as JSON. */
 function payloadOf(body: Buffer): Record<string, unknown> {
@@ -153,10 +170,8 @@ describe('event times are the delivery creation instant', () => {
   it.each(cases)(
     '$provider $eventType: every time field is the send instant on a ManualClock, fixed across retries',
     async ({ provider, eventType }) => {
-      const env = senderEnv({ registry: {} });
-      try {
-        const clock = new ManualClock(T0);
-        const sender = env.sender({ clock });
+      const clock = new ManualClock(T0);
+      await withSender(clock, async (sender) => {
         const started = sender.send({
           provider,
           eventType,
@@ -195,27 +210,21 @@ describe('event times are the delivery creation instant', () => {
         if (!timeless) {
           expect(checked, `${provider} ${eventType} has time fields`).toBeGreaterThan(0);
         }
-      } finally {
-        await env.dispose();
-      }
+      });
     },
   );
 
   it.each(cases)(
     '$provider $eventType: with the real clock, every time field is within 2 s of the send',
     async ({ provider, eventType }) => {
-      const env = senderEnv({ registry: {} });
-      try {
-        const sender = env.sender({ clock: systemClock });
+      await withSender(systemClock, async (sender) => {
         const before = ok.hits.length;
         const sentAt = Date.now();
         const started = sender.send({ provider, eventType, url: ok.url, secret: secretOf(provider) });
         await sender.waitFor(started.deliveryId);
         const body = ok.hits.slice(before).find(() => true)!.body;
         expectTimesAt(provider, eventType, payloadOf(body), sentAt, 2000);
-      } finally {
-        await env.dispose();
-      }
+      });
     },
   );
 });
