@@ -7,11 +7,12 @@
  * The library's types declare every webhook Plaid sends: in dist/api.d.ts
  * each `*Webhook` interface has a `webhook_type` and a `webhook_code` field
  * whose doc comments name the pair's values (`ITEM`, `ERROR`), and the
- * interface's own doc comment describes it. Written: per webhook_code, its
- * pairs (the most common webhook_type first: ITEM, TRANSACTIONS, AUTH), each
- * with its interface, description and a sample built from the interface's
- * fields (required ones, plus error, user_id, account_id and counts), with
- * placeholders for ids and times and a few realistic values set below.
+ * interface's own doc comment describes it. Written: every pair, in order of
+ * webhook_type then webhook_code, with its interface, description and a
+ * sample built from the interface's fields (its own webhook_type and
+ * webhook_code, the required fields, plus error, user_id, account_id and
+ * counts), with placeholders for ids and times and a few realistic values set
+ * below. Hookscope's event type is the pair, `WEBHOOK_TYPE.WEBHOOK_CODE`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -105,7 +106,7 @@ function valueFor(name, type, optional) {
 const KEPT_OPTIONAL = new Set(['error', 'user_id', 'account_id', 'item_id', 'webhook_code']);
 
 function sampleOf(w) {
-  const sample = { webhook_type: w.type, webhook_code: '{{eventType}}' };
+  const sample = { webhook_type: w.type, webhook_code: w.code };
   for (const f of w.fields) {
     if (f.name === 'webhook_type' || f.name === 'webhook_code') continue;
     if (f.optional && !KEPT_OPTIONAL.has(f.name) && !f.name.startsWith('new_')) continue;
@@ -142,30 +143,22 @@ const OVERRIDES = {
   },
 };
 
-const PREFER = ['ITEM', 'TRANSACTIONS', 'AUTH'];
-const rank = (type) => PREFER.indexOf(type) + 1 || PREFER.length + 1;
-
-const byCode = new Map();
+const byPair = new Map();
 for (const w of webhookInterfaces(src)) {
-  const pairs = byCode.get(w.code) ?? [];
-  byCode.set(w.code, pairs);
+  const key = `${w.type}.${w.code}`;
   // A pair declared twice (the processor variant of a Transactions webhook): the first declaration stands.
-  if (pairs.some((p) => p.type === w.type)) continue;
+  if (byPair.has(key)) continue;
   const sample = { ...sampleOf(w), ...OVERRIDES[`${w.type}/${w.code}`] };
-  pairs.push({ type: w.type, interface: w.name, description: w.description, sample });
+  byPair.set(key, { type: w.type, code: w.code, interface: w.name, description: w.description, sample });
 }
-const events = [...byCode]
-  .sort(([a], [b]) => a.localeCompare(b))
-  .map(([code, pairs]) => {
-    const first = [...pairs].sort((a, b) => rank(a.type) - rank(b.type))[0];
-    return { code, pairs: [first, ...pairs.filter((p) => p !== first)] };
-  });
+const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const webhooks = [...byPair.values()].sort((a, b) => byName(a.type, b.type) || byName(a.code, b.code));
 
 const out = {
   source: `plaid@${version} (dist/api.d.ts: the *Webhook interfaces, webhook_type and webhook_code documented on each)`,
   generatedBy: 'scripts/providers/plaid-webhooks.mjs',
-  events,
+  webhooks,
 };
 writeFileSync(OUT, `${JSON.stringify(out, null, 1)}\n`);
-const pairCount = events.reduce((n, e) => n + e.pairs.length, 0);
-process.stdout.write(`${OUT}: ${events.length} webhook codes, ${pairCount} type/code pairs from plaid@${version}\n`);
+const codes = new Set(webhooks.map((w) => w.code)).size;
+process.stdout.write(`${OUT}: ${webhooks.length} type/code pairs (${codes} webhook codes) from plaid@${version}\n`);

@@ -138,11 +138,22 @@ describe('an asymmetric provider from the Sender', () => {
     expect(capture).toMatchObject({ provider: 'discord', eventType: 'APPLICATION_COMMAND', signatureStatus: 'valid' });
   });
 
-  it('Plaid (ES256 JWT): the outcome shows the JWK the handler needs; an endpoint holding that JWK verifies the capture', async () => {
+  it('Plaid (ES256 JWT): events are TYPE.CODE grouped by webhook_type; the outcome shows the JWK the handler needs; an endpoint holding that JWK verifies the capture', async () => {
     await api(served, 'endpoints.create', { slug: 'plaid-hook', rule: {} });
+    await fillSendForm(page(), { provider: 'plaid' });
+    const groups = await page()
+      .locator('select[name="eventType"] optgroup')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    expect(groups).toEqual(expect.arrayContaining(['ITEM.*', 'ASSETS.*', 'TRANSACTIONS.*']));
+    // ERROR is sent under ITEM, ASSETS, BASE_REPORT and CRA_INCOME: one event each, in its type's group.
+    const assets = await page().locator('select[name="eventType"] optgroup[label="ASSETS.*"] option').allTextContents();
+    expect(assets).toEqual(['ASSETS.ERROR', 'ASSETS.PRODUCT_READY']);
+    expect(await optionValues('select[name="eventType"]')).toEqual(
+      expect.arrayContaining(['ITEM.ERROR', 'BASE_REPORT.ERROR', 'CRA_INCOME.ERROR']),
+    );
     await fillSendForm(page(), {
       provider: 'plaid',
-      event: 'SYNC_UPDATES_AVAILABLE',
+      event: 'ASSETS.ERROR',
       url: `${served.captureUrl}plaid-hook/webhook`,
       secret: 'hs_plaid_sender_e2e',
     });
@@ -157,6 +168,6 @@ describe('an asymmetric provider from the Sender', () => {
       const list = await api(served, 'captures.list', { endpoint: 'plaid-hook' });
       return list.length >= 1 && list[0].signatureStatus === 'valid' ? list : undefined;
     }, 'the Plaid capture, verified with the JWK');
-    expect(capture).toMatchObject({ provider: 'plaid', eventType: 'SYNC_UPDATES_AVAILABLE', signatureStatus: 'valid' });
+    expect(capture).toMatchObject({ provider: 'plaid', eventType: 'ASSETS.ERROR', signatureStatus: 'valid' });
   });
 });

@@ -31,7 +31,7 @@ describe('every event type of every provider', () => {
 
     it(`${provider.id}: the same seed gives the same sample, another seed another one`, () => {
       // A body-less handshake carrying only the secret (Asana's X-Hook-Secret) has an empty sample, and a template with
-      // no seeded placeholder (Plaid's TRANSFER_EVENTS_UPDATE: type, code, environment) a fixed one: nothing to vary.
+      // no seeded placeholder (Plaid's TRANSFER.TRANSFER_EVENTS_UPDATE: type, code, environment) a fixed one: nothing to vary.
       const seeded = (e: { sample?: unknown }) =>
         e.sample === undefined || SEEDED_PLACEHOLDER.test(JSON.stringify(e.sample));
       for (const event of provider.events.filter(

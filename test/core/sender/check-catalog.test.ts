@@ -10,7 +10,7 @@ import { providerHandler, type Flaw } from './support/provider-handlers';
  * The handler check for catalog providers whose event type is not a common
  * top-level field (Coinbase Commerce `event.type`, Intercom `topic`, LINE
  * `events[0].type`, Inngest `event.name`, GoCardless `events[0]` resource_type
- * + action) or is, beside the others of the batch: the unknown-event
+ * + action, Plaid webhook_type + webhook_code) or is, beside the others of the batch: the unknown-event
  * scenario must write its type where the provider names it, or a correct
  * handler processes the "unknown" event and is failed for it.
  */
@@ -27,6 +27,7 @@ const PROVIDERS = [
   'lemon-squeezy',
   'inngest',
   'gocardless',
+  'plaid',
 ];
 const registry = createProviderRegistry();
 const cleanups: (() => Promise<void>)[] = [];
@@ -84,5 +85,22 @@ describe('another event like the first, for an envelope whose ids sit in an arra
     expect(variant.events[0].source.userId).toMatch(/^U[0-9a-f]{32}$/);
     expect(variant.events[0].source.userId).not.toBe(original.events[0].source.userId);
     expect(variant.events[0].type).toBe('hookscope.check_unknown');
+  });
+});
+
+describe("the unknown event for a type in two body fields (Plaid's webhook_type + webhook_code)", () => {
+  it('writes both fields, so neither keeps a part of the real pair', () => {
+    const plaid = registry.require('plaid');
+    const body = new TextEncoder().encode(JSON.stringify(buildSample(plaid, 'ITEM.ERROR', 1)));
+    const variant = JSON.parse(
+      new TextDecoder().decode(
+        eventVariant(body, 'tag1', {
+          eventType: { from: 'ITEM.ERROR', to: 'hookscope.check_unknown' },
+          typePairs: [{ path: 'webhook_type', actionPath: 'webhook_code' }],
+        }),
+      ),
+    ) as { webhook_type: string; webhook_code: string; item_id: string };
+    expect(variant).toMatchObject({ webhook_type: 'hookscope', webhook_code: 'check_unknown' });
+    expect(JSON.parse(new TextDecoder().decode(body))).toMatchObject({ webhook_type: 'ITEM', webhook_code: 'ERROR' });
   });
 });

@@ -8,10 +8,10 @@
  * test/core/providers/oracles/plaid-webhooks.test.ts reads the library again
  * to check it; the app never depends on that package.
  *
- * Hookscope's event type is the webhook_code alone: the provider model reads an
- * event type from one body field, so a code Plaid sends under several
- * webhook_types (DEFAULT_UPDATE, ERROR, STATUS_UPDATED...) is one event whose
- * sample is its most common pair and whose description names the others.
+ * Hookscope's event type is the pair, `WEBHOOK_TYPE.WEBHOOK_CODE`
+ * (`TRANSACTIONS.SYNC_UPDATES_AVAILABLE`, `ITEM.ERROR`): a code Plaid sends
+ * under several webhook_types (DEFAULT_UPDATE, ERROR...) is one event per type,
+ * each with its own description and sample.
  */
 import type { JsonObject, ProviderEvent } from '../../../shared/providers';
 import data from './webhooks.json';
@@ -22,13 +22,14 @@ export interface PlaidWebhook {
   /** The library's interface for this pair (ItemErrorWebhook). */
   interface: string;
   description: string;
+  /** The pair's payload template, its own webhook_type and webhook_code written out. */
   sample: JsonObject;
 }
 
 interface WebhooksFile {
   source: string;
-  /** Per webhook_code, its pairs, the one the sample plays first. */
-  events: { code: string; pairs: Omit<PlaidWebhook, 'code'>[] }[];
+  /** Every pair, in order of webhook_type then webhook_code. */
+  webhooks: PlaidWebhook[];
 }
 
 const FILE = data as unknown as WebhooksFile;
@@ -38,21 +39,14 @@ export const PLAID_WEBHOOKS_SOURCE = FILE.source;
 
 /** Every webhook_type/webhook_code pair Plaid declares. */
 export function plaidWebhooks(): PlaidWebhook[] {
-  return FILE.events.flatMap((e) => e.pairs.map((p) => ({ ...p, code: e.code })));
+  return FILE.webhooks.map((w) => ({ ...w }));
 }
 
-function describe(pairs: Omit<PlaidWebhook, 'code'>[], code: string): string {
-  const [first, ...others] = pairs;
-  const main = `${first.type} / ${code}: ${first.description}`;
-  if (others.length === 0) return main;
-  const also = others.map((p) => `${p.type} / ${code}: ${p.description}`).join(' ');
-  return `${main} Also sent with webhook_type ${others.map((p) => p.type).join(', ')} (edit webhook_type in the payload to play it): ${also}`;
+/** Hookscope's event type for a pair: `ITEM.ERROR`. */
+export function plaidEventType(w: Pick<PlaidWebhook, 'type' | 'code'>): string {
+  return `${w.type}.${w.code}`;
 }
 
 export function plaidEvents(): ProviderEvent[] {
-  return FILE.events.map((e) => ({
-    type: e.code,
-    description: describe(e.pairs, e.code),
-    sample: e.pairs[0].sample,
-  }));
+  return FILE.webhooks.map((w) => ({ type: plaidEventType(w), description: w.description, sample: w.sample }));
 }

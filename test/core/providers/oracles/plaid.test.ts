@@ -43,7 +43,14 @@ interface Jose {
 const jose = oracle<Jose>('jose');
 const registry = createProviderRegistry();
 const plaid = registry.require('plaid');
-const EVENTS = ['SYNC_UPDATES_AVAILABLE', 'ERROR', 'DEFAULT_UPDATE', 'WEBHOOK_UPDATE_ACKNOWLEDGED', 'STATUS_UPDATED'];
+const EVENTS = [
+  'TRANSACTIONS.SYNC_UPDATES_AVAILABLE',
+  'ITEM.ERROR',
+  'ASSETS.ERROR',
+  'HOLDINGS.DEFAULT_UPDATE',
+  'ITEM.WEBHOOK_UPDATE_ACKNOWLEDGED',
+  'IDENTITY_VERIFICATION.STATUS_UPDATED',
+];
 const codes = (v: { diagnostics: { code: string }[] }) => v.diagnostics.map((d) => d.code);
 const header = (headers: [string, string][], name: string) =>
   headers.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? '';
@@ -112,8 +119,8 @@ describe('Plaid (ES256 JWT) against jose', () => {
     const jwk = JSON.parse(publicKeyForSecret(secret, 'jwt-es256')) as Record<string, unknown>;
     const nowSec = Math.floor(Date.now() / 1000);
     const req = buildOutgoingRequest(plaid, {
-      eventType: 'ITEM_ADD_RESULT',
-      payload: buildSample(plaid, 'ITEM_ADD_RESULT', 5, { nowMs: nowSec * 1000 }),
+      eventType: 'LINK.ITEM_ADD_RESULT',
+      payload: buildSample(plaid, 'LINK.ITEM_ADD_RESULT', 5, { nowMs: nowSec * 1000 }),
       secret,
       timestampSec: nowSec,
     });
@@ -165,7 +172,7 @@ describe('Plaid (ES256 JWT) against jose', () => {
     const mine = await jose.generateKeyPair('ES256', { extractable: true });
     const theirs = await jose.generateKeyPair('ES256', { extractable: true });
     const nowSec = Math.floor(Date.now() / 1000);
-    const body = JSON.stringify(buildSample(plaid, 'SYNC_UPDATES_AVAILABLE', 2, { nowMs: nowSec * 1000 }));
+    const body = JSON.stringify(buildSample(plaid, 'TRANSACTIONS.SYNC_UPDATES_AVAILABLE', 2, { nowMs: nowSec * 1000 }));
     const token = await joseSigned(body, theirs.privateKey, 'k-theirs', nowSec);
     const mineJwk = JSON.stringify(await jose.exportJWK(mine.publicKey));
     const theirPem = await jose.exportSPKI(theirs.publicKey);
@@ -186,7 +193,7 @@ describe('Plaid (ES256 JWT) against jose', () => {
     const jwkText = JSON.stringify(await jose.exportJWK(publicKey));
     const pem = await jose.exportSPKI(publicKey);
     const nowSec = Math.floor(Date.now() / 1000);
-    const body = JSON.stringify(buildSample(plaid, 'DEFAULT_UPDATE', 4, { nowMs: nowSec * 1000 }));
+    const body = JSON.stringify(buildSample(plaid, 'TRANSACTIONS.DEFAULT_UPDATE', 4, { nowMs: nowSec * 1000 }));
     for (const keyText of [jwkText, pem]) {
       const forged = await new jose.SignJWT({ iat: nowSec, request_body_sha256: sha256Hex(body) })
         .setProtectedHeader({ alg: 'HS256', kid: 'k', typ: 'JWT' })
