@@ -129,13 +129,23 @@ describe('event socket', () => {
     const ws = new WebSocket(url, protocols);
     await new Promise((r) => ws.on('open', r));
     expect(ws.protocol).toBe('hookscope.events');
-    const message = new Promise<{ event: string; payload: { path: string }[] }>((resolve) =>
-      ws.on('message', (d) => resolve(JSON.parse(String(d)))),
+    // Messages up to the one that adds /live/one. An earlier test's capture (the /api/endpoints.list probe) may
+    // get its verdict after this socket opened: its captures.updated can come first, and is not about /live/one.
+    type Message = { event: string; payload: { path: string }[] };
+    const seen: Message[] = [];
+    const added = new Promise<Message>((resolve) =>
+      ws.on('message', (d) => {
+        const m = JSON.parse(String(d)) as Message;
+        seen.push(m);
+        if (m.event === 'captures.added' && m.payload.some((c) => c.path === '/live/one')) resolve(m);
+      }),
     );
     await fetch(`${serve.info.captureUrl}live/one`, { method: 'POST', body: '{}' });
-    const got = await message;
-    expect(got.event).toBe('captures.added');
-    expect(got.payload[0].path).toBe('/live/one');
+    const got = await added;
+    expect(got.payload.map((c) => c.path)).toEqual(['/live/one']);
+    // Nothing about /live/one reached the socket before it was added.
+    const before = seen.slice(0, seen.indexOf(got));
+    expect(before.filter((m) => m.payload.some((c) => c.path === '/live/one'))).toEqual([]);
     ws.close();
   });
 });
