@@ -123,9 +123,10 @@ const timestampSourceSchema = z.discriminatedUnion('in', [
  * the signer uses. `idHeader` carries the value of `{id}` (Standard Webhooks
  * `webhook-id`); `timestampUnit` `ms` means the signed timestamp is unix
  * milliseconds (Sanity, Knock, WorkOS), `iso` an RFC 3339 time with
- * milliseconds and `Z` (Twitch's Twitch-Eventsub-Message-Timestamp), seconds
- * otherwise; `timestampFormat` `iso8601` that it is a date text with a
- * `+00:00` offset (Box); `toleranceSeconds` is the replay window (absent: no
+ * milliseconds and `Z` (Twitch's Twitch-Eventsub-Message-Timestamp),
+ * `iso-offset` an ISO 8601 date with a `+00:00` offset (Box; a provider file
+ * may also say `timestampFormat: 'iso8601'`), seconds otherwise (one reading:
+ * core/providers/timestamp-style.ts); `toleranceSeconds` is the replay window (absent: no
  * timestamp check). `extraSignatureHeaders`: more headers carrying the same
  * signature made with the next secrets (Box's primary and secondary keys).
  */
@@ -146,7 +147,8 @@ export const signatureFormSchema = z
       .default({ template: '{body}', bodyForms: ['raw'] }),
     timestamp: timestampSourceSchema.optional(),
     idHeader: headerName.optional(),
-    timestampUnit: z.enum(['ms', 'iso']).optional(),
+    timestampUnit: z.enum(['ms', 'iso', 'iso-offset']).optional(),
+    /** The older way to say `timestampUnit: 'iso-offset'`, still read in provider files. */
     timestampFormat: z.literal('iso8601').optional(),
     toleranceSeconds: z.number().int().positive().optional(),
     secretEncoding: secretEncodingSchema.default('utf8'),

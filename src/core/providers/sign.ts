@@ -39,13 +39,9 @@ export interface SignOutput {
   body?: Uint8Array;
 }
 
-/** The signed timestamp's text: unix seconds, milliseconds, or an ISO 8601 date (Box's `2026-12-04T23:00:00+00:00`). */
-export function timestampText(form: SignatureForm, timestampSec: number): string {
-  if (form.timestampFormat === 'iso8601')
-    return new Date(timestampSec * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
-  if (form.timestampUnit === 'iso') return new Date(timestampSec * 1000).toISOString();
-  return form.timestampUnit === 'ms' ? String(timestampSec * 1000) : String(timestampSec);
-}
+import { timestampText } from './timestamp-style';
+
+export { timestampText };
 
 export function signRequest(provider: ProviderDefinition, input: SignInput): SignOutput {
   const form = resolveForm(provider, input.form);

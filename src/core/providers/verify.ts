@@ -19,6 +19,7 @@ import { hasBodySignature, verifyBodyFields } from './body-fields';
 import { queryParam, urlCandidates, type UrlCandidate } from './request-url';
 import { verifyJwtForm } from './verify-jwt';
 import { createHash } from 'node:crypto';
+import { isTimestampText, timestampNoun, timestampSeconds } from './timestamp-style';
 
 export interface VerifyInput {
   headers: HeaderPairs;
@@ -90,13 +91,11 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
         diagnostics: [],
       };
     }
-    const isoOk =
-      (form.timestampUnit === 'iso' || form.timestampFormat === 'iso8601') && !Number.isNaN(Date.parse(raw.trim()));
-    if (!isoOk && !/^\d+$/.test(raw.trim())) {
+    if (!isTimestampText(form, raw.trim())) {
       const malformed: SignatureVerdict = {
         ...base,
         status: 'malformed',
-        detail: `The ${form.timestamp.header} header "${raw}" is not ${form.timestampFormat === 'iso8601' ? 'an ISO 8601 date' : 'a whole number of unix seconds'}.`,
+        detail: `The ${form.timestamp.header} header "${raw}" is not ${timestampNoun(form)}.`,
         diagnostics: [],
       };
       return lenientTimestampVerdict(provider, form, input, raw.trim(), choice.chosen.tokens, malformed);
@@ -117,14 +116,7 @@ export function verifyRequest(provider: ProviderDefinition, input: VerifyInput):
   }
 
   const nowSec = input.nowMs / 1000;
-  const signedSeconds =
-    timestamp === undefined
-      ? undefined
-      : form.timestampFormat === 'iso8601' || form.timestampUnit === 'iso'
-        ? Math.floor(Date.parse(timestamp) / 1000)
-        : form.timestampUnit === 'ms'
-          ? Math.floor(Number(timestamp) / 1000)
-          : Number(timestamp);
+  const signedSeconds = timestamp === undefined ? undefined : timestampSeconds(form, timestamp);
   const ageSeconds = signedSeconds !== undefined ? Math.floor(nowSec) - signedSeconds : undefined;
   const timing =
     form.toleranceSeconds !== undefined && ageSeconds !== undefined

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PROVIDERS, signRequest, verifyRequest } from '../../../src/core/providers';
 import { parseFormFields, sortedFieldString } from '../../../src/core/providers/form-fields';
-import { timestampText } from '../../../src/core/providers/sign';
+import { timestampStyle, timestampText } from '../../../src/core/providers/timestamp-style';
 import type { ProviderDefinition, SignatureForm } from '../../../src/shared/providers';
 
 // Per form: the catalog has 50+ providers whose forms share a handful of scheme shapes, so 25 runs each still tries
@@ -182,10 +182,10 @@ describe.each(forms.map((f) => ({ ...f, label: `${f.provider.id}/${f.form.name}`
               const moved = ts + delta;
               const tampered = out.headers.map(([name, value]): [string, string] => {
                 if (form.timestamp?.in === 'header' && name === form.timestamp.header)
-                  return [name, form.timestampFormat ? timestampText(form, moved) : String(moved)];
+                  return [name, timestampText(form, moved)];
                 if (form.timestamp?.in === 'signature' && name === form.header && form.format.kind === 'kv') {
                   const { timestampKey: key, separator = ',' } = form.format;
-                  const scale = form.timestampUnit === 'ms' ? 1000 : 1;
+                  const scale = timestampStyle(form) === 'ms' ? 1000 : 1;
                   return [
                     name,
                     value.replace(`${key}=${ts * scale}${separator}`, `${key}=${moved * scale}${separator}`),

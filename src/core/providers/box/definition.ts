@@ -99,7 +99,7 @@ export const box: ProviderDefinition = {
         digest: 'base64',
         signedContent: { template: '{body}{timestamp}', bodyForms: ['raw'] },
         timestamp: { in: 'header', header: 'BOX-DELIVERY-TIMESTAMP' },
-        timestampFormat: 'iso8601',
+        timestampUnit: 'iso-offset',
         toleranceSeconds: 600,
         extraSignatureHeaders: ['BOX-SIGNATURE-SECONDARY'],
       }),
