@@ -54,7 +54,7 @@ export function createSenderHandlers(app: AppSurface): SenderHandlers {
       const event = buildSample(definition, eventType, seed ?? Math.floor(Math.random() * 2 ** 31), {
         nowMs: app.clock.now(),
       });
-      // What the provider posts: SendGrid's sample is an array of one event.
+      // What the provider posts: a batching provider's sample is an array of one event (HubSpot, SendGrid).
       return providerBody(definition, event) as Record<string, unknown> | unknown[];
     },
     'endpoints.bind': ({ slug, provider, secrets, mode }) => {

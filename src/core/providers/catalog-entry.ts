@@ -18,8 +18,9 @@ export interface CatalogEntry {
   /** Rules beyond the generic ones read from the definition (envelope, ids, time field). */
   rules?: PayloadRules;
   /**
-   * The JSON the provider posts for one event, when it is not the event itself
-   * (SendGrid posts an array of events). Samples and payload rules stay one event.
+   * The JSON the provider posts for one event, when code must build it (GoCardless's batch with its meta,
+   * Inngest's canonical order). A plain array of events is data instead: `envelope.batched` (HubSpot,
+   * SendGrid). Samples and payload rules stay one event.
    */
   body?: (event: JsonObject) => JsonValue;
 }

@@ -56,10 +56,15 @@ function isPlainObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The JSON a provider posts for one event object: the event, or its wrapping (SendGrid's array of events). */
+/**
+ * The JSON a provider posts for one event object: the event; an array of it where the provider batches
+ * (`envelope.batched`: HubSpot, SendGrid); or what its folder's code builds (GoCardless, Inngest).
+ */
 export function providerBody(provider: ProviderDefinition, payload: unknown): unknown {
-  const wrap = catalogEntry(provider)?.body;
-  return wrap && isPlainObject(payload) ? wrap(payload) : payload;
+  if (!isPlainObject(payload)) return payload;
+  const build = catalogEntry(provider)?.body;
+  if (build) return build(payload);
+  return provider.envelope.batched ? [payload] : payload;
 }
 
 /**
@@ -79,8 +84,7 @@ export function encodeOutgoingBody(provider: ProviderDefinition, payload: unknow
     !Array.isArray(payload)
   )
     return utf8(encodeFormBody(payload as Record<string, unknown>));
-  const batch = provider.envelope.batched && payload !== null && typeof payload === 'object' && !Array.isArray(payload);
-  const text = JSON.stringify(batch ? [payload] : providerBody(provider, payload));
+  const text = JSON.stringify(providerBody(provider, payload));
   if (text === undefined) throw new HookscopeError('BAD_INPUT', 'The payload cannot be written as JSON.');
   return utf8(text);
 }

@@ -121,11 +121,9 @@ export const sendgrid: ProviderDefinition = {
       'The body is a JSON array of event objects, each { email, timestamp (unix s), smtp-id, event, category, sg_event_id, sg_message_id, ... }; samples are one event, posted as [event].',
     requiredKeys: ['email', 'timestamp', 'event', 'sg_event_id', 'sg_message_id'],
     timeField: { path: 'timestamp', format: 'unix-s' },
+    batched: true,
   },
-  eventTypeLocations: [
-    { in: 'body', path: '0.event' },
-    { in: 'body', path: 'event' },
-  ],
+  eventTypeLocations: [{ in: 'body', path: 'event' }],
   detection: { headers: [SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER], headersAreGeneric: false },
   ids: {
     conventions: [{ field: 'sg_event_id', description: 'Unique per event: a handler deduplicates by it.' }],

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../catalog-entry';
 import { sendgrid } from './definition';
 
-/** SendGrid posts a batch: the body is an array of events. */
-export const entry: CatalogEntry = { definition: sendgrid, body: (event) => [event] };
+/** SendGrid posts a batch, a JSON array of events: its definition says so (envelope.batched). */
+export const entry: CatalogEntry = { definition: sendgrid };

@@ -135,6 +135,11 @@ describe('SendGrid Event Webhook (built-in) against @sendgrid/eventwebhook', () 
     expect(providerBody(sendgrid, event)).toEqual([event]);
     expect(providerBody(sendgrid, [event, event])).toEqual([event, event]);
     expect(providerBody(registry.require('checkout'), event)).toBe(event);
+    // One way to say "a JSON array of events" for every provider that posts one: HubSpot's preview is its array too.
+    const hubspot = registry.require('hubspot');
+    expect(sendgrid.envelope.batched && hubspot.envelope.batched).toBe(true);
+    const change = buildSample(hubspot, hubspot.events[0].type, 2);
+    expect(providerBody(hubspot, change)).toEqual([change]);
     const given = Buffer.from(JSON.stringify({ not: 'wrapped' }));
     const req = buildOutgoingRequest(sendgrid, {
       eventType: 'processed',
