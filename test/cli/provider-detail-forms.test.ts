@@ -24,4 +24,22 @@ describe('provider detail: signature forms', () => {
     );
     expect(describeProvider(registry.require('paddle'))).toContain('    secret: the whole string as UTF-8');
   });
+
+  it("names each form by its own algorithm, and a key pair scheme's secret as a key (it said HMAC-SHA256 for all)", () => {
+    const lines = (id: string) => describeProvider(registry.require(id));
+    expect(lines('plaid')).toContain('    Plaid-Verification: <digest> (an ES256 JWT, base64url)');
+    expect(lines('vercel')).toContain('    x-vercel-signature: <digest> (HMAC-SHA1, hex)');
+    expect(lines('discord')).toContain('    X-Signature-Ed25519: <digest> (Ed25519, hex)');
+    expect(lines('gitlab')).toContain('    X-Gitlab-Token: <digest> (a shared token, compared as it is, utf8)');
+    for (const id of ['plaid', 'sendgrid', 'discord'])
+      expect(
+        lines(id).some((l) => l.startsWith('    secret: a key: the private key to sign with')),
+        id,
+      ).toBe(true);
+    for (const id of ['plaid', 'sendgrid', 'discord', 'qstash', 'gitlab'])
+      expect(
+        lines(id).some((l) => l.includes('(HMAC-SHA256,')),
+        id,
+      ).toBe(false);
+  });
 });

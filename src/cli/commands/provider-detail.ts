@@ -49,6 +49,26 @@ function headerSource(v: HeaderValueSource): string {
   }
 }
 
+/** Each algorithm as the line of a form names it. */
+const ALGORITHM_NAMES: Record<SignatureForm['algorithm'], string> = {
+  'hmac-sha256': 'HMAC-SHA256',
+  'hmac-sha1': 'HMAC-SHA1',
+  'hmac-sha512': 'HMAC-SHA512',
+  ed25519: 'Ed25519',
+  'ecdsa-p256-sha256': 'ECDSA P-256 with SHA-256',
+  token: 'a shared token, compared as it is',
+  'jwt-hs256': 'an HS256 JWT',
+  'jwt-es256': 'an ES256 JWT',
+};
+
+/** What the form's secret is: the HMAC key's text, or for a key pair's scheme a key. */
+function secretText(f: SignatureForm): string {
+  if (f.algorithm === 'ed25519' || f.algorithm === 'ecdsa-p256-sha256' || f.algorithm === 'jwt-es256')
+    return 'a key: the private key to sign with, the public key to verify with (any other text stands for a derived pair)';
+  if (f.secretEncoding === 'hex') return 'hex-decoded';
+  return f.secretEncoding === 'utf8' ? 'the whole string as UTF-8' : 'base64 after whsec_';
+}
+
 function formText(f: SignatureForm): string[] {
   const value =
     f.format.kind === 'plain'
@@ -60,9 +80,9 @@ function formText(f: SignatureForm): string[] {
           : `${f.format.version},<digest>`;
   const lines = [
     `  ${inertLine(f.name)}: ${inertLine(f.label)}`,
-    `    ${inertLine(f.header)}: ${inertLine(value)} (HMAC-SHA256, ${f.digest})`,
+    `    ${inertLine(f.header)}: ${inertLine(value)} (${ALGORITHM_NAMES[f.algorithm]}, ${f.digest})`,
     `    signs: ${inertLine(f.signedContent.template)} with the body ${f.signedContent.bodyForms.join(' or ')}`,
-    `    secret: ${f.secretEncoding === 'utf8' ? 'the whole string as UTF-8' : f.secretEncoding === 'hex' ? 'hex-decoded' : 'base64 after whsec_'}`,
+    `    secret: ${secretText(f)}`,
   ];
   if (f.secretPrefixPattern !== undefined)
     lines[3] += `, after removing what /^${inertLine(f.secretPrefixPattern)}/ matches at its start`;
