@@ -40,6 +40,7 @@ import { startReadThread, type ReadThread } from './reads/read-pool';
 import { runRead } from './reads/read-methods';
 import { schemaVersion } from './store/read-connection';
 import type { App, AppOptions } from './app-types';
+import { watchExternalCaptures, type ExternalCaptures } from './external-captures';
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 /** During a burst, `captures.added` goes out at most this often. */
@@ -134,6 +135,8 @@ export function createApp(options: AppOptions): App {
   let background: Background | undefined;
   let checkpointer: Checkpointer | undefined;
   let readThread: ReadThread | undefined;
+  /** Captures another process adds (`hookscope import` beside serve), told as added: from startBackground. */
+  let external: ExternalCaptures | undefined;
   let closed = false;
 
   const tunnel = createAppTunnel({ events, clock, capture: () => captureAddress }, options.tunnel);
@@ -151,6 +154,7 @@ export function createApp(options: AppOptions): App {
     (rows, alongside) => writes.insertMany(rows, alongside),
     (ids) => {
       lastCommitAt = clock.now();
+      external?.ownCommitted(ids);
       if (events.size > 0) added.add(ids);
     },
   );
@@ -181,6 +185,7 @@ export function createApp(options: AppOptions): App {
       if (r.kind === 'forward') events.emit('captures.updated', captureRepo.summariesByIds([r.captureId]));
     },
     onImported(ids, created) {
+      external?.ownCommitted(ids);
       if (created.length > 0) endpointsChanged();
       if (events.size > 0)
         for (let i = 0; i < ids.length; i += 500)
@@ -255,6 +260,15 @@ export function createApp(options: AppOptions): App {
       return captureAddress;
     },
     startBackground() {
+      external ??= watchExternalCaptures({
+        clock,
+        dataVersion: () => db.pragma('data_version', { simple: true }) as number,
+        maxId: () => captureRepo.maxId(),
+        idsBetween: (after, upto, limit) => captureRepo.idsBetween(after, upto, limit),
+        onAdded: (ids) => {
+          if (events.size > 0) added.add(ids);
+        },
+      });
       background ??= startBackground(backgroundTasks, clock, {
         onError: options.onError,
         yieldTo: () => interactive.busy(),
@@ -312,6 +326,7 @@ export function createApp(options: AppOptions): App {
       await Promise.all([captureServer?.close(), replay.close()]);
       writer.flush();
       added.flush();
+      external?.stop();
       background?.stop();
       await readThread?.stop();
       await senders.stop();

@@ -285,5 +285,13 @@ export function createCaptureRepo(db: Database) {
     maxId(): number {
       return (db.prepare('SELECT coalesce(max(id), 0) AS n FROM captures').get() as { n: number }).n;
     },
+    /** Capture ids in (after, upto], oldest first, at most `limit` (a rowid range). */
+    idsBetween(after: number, upto: number, limit: number): number[] {
+      return (
+        db.prepare('SELECT id FROM captures WHERE id > ? AND id <= ? ORDER BY id LIMIT ?').all(after, upto, limit) as {
+          id: number;
+        }[]
+      ).map((r) => r.id);
+    },
   };
 }

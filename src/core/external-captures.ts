@@ -1,0 +1,79 @@
+import type { Clock } from './clock';
+
+/** What the watcher reads: all of it cheap (a pragma, the rowid's end, ids by rowid range). */
+export interface ExternalCapturesDeps {
+  clock: Clock;
+  /** PRAGMA data_version of this process's connection: it changes only when another connection commits. */
+  dataVersion(): number;
+  /** The newest capture id now. */
+  maxId(): number;
+  /** Capture ids in (after, upto], oldest first, at most `limit`. */
+  idsBetween(after: number, upto: number, limit: number): number[];
+  /** Told the ids another process added, oldest first (the app sends them as `captures.added`). */
+  onAdded(ids: number[]): void;
+  intervalMs?: number;
+}
+
+/** How often another process's commits are looked for. */
+export const EXTERNAL_CHECK_MS = 1000;
+/** The most ids told in one check; more (a large import) come on the next checks. */
+export const EXTERNAL_IDS_PER_CHECK = 2000;
+
+export interface ExternalCaptures {
+  /** Ids this process committed itself (already sent as `captures.added`): never told again. */
+  ownCommitted(ids: readonly number[]): void;
+  stop(): void;
+}
+
+/**
+ * Captures another process writes (`hookscope import` beside a running
+ * serve) reach the open UI as they reach this one's own: every second, when
+ * `PRAGMA data_version` says another connection committed, the ids past the
+ * last one looked at, less those this process committed itself, are told as
+ * added. Deletions by another process are not seen here (see the closing
+ * notes): the UI finds them on its next reload.
+ */
+export function watchExternalCaptures(deps: ExternalCapturesDeps): ExternalCaptures {
+  const intervalMs = deps.intervalMs ?? EXTERNAL_CHECK_MS;
+  let version = deps.dataVersion();
+  let seen = deps.maxId();
+  let own = new Set<number>();
+  let stopped = false;
+  let cancel: (() => void) | undefined;
+
+  function check(): void {
+    if (stopped) return;
+    // The newest id first, then the version: a commit from elsewhere between the two shows as a changed version.
+    const newest = deps.maxId();
+    const now = deps.dataVersion();
+    if (now === version) {
+      // Nothing from elsewhere: every id up to the newest is this process's own, already told.
+      seen = Math.max(seen, newest);
+      own = new Set();
+    } else {
+      version = now;
+      if (newest > seen) {
+        const ids = deps.idsBetween(seen, newest, EXTERNAL_IDS_PER_CHECK);
+        // A check that took only part of a large import looks again next time, from where it stopped.
+        const reached = ids.length === EXTERNAL_IDS_PER_CHECK ? ids[ids.length - 1] : newest;
+        if (reached < newest) version = -1;
+        const theirs = ids.filter((id) => !own.has(id));
+        for (const id of own) if (id <= reached) own.delete(id);
+        seen = reached;
+        if (theirs.length > 0) deps.onAdded(theirs);
+      }
+    }
+    cancel = deps.clock.setTimer(intervalMs, check);
+  }
+
+  cancel = deps.clock.setTimer(intervalMs, check);
+  return {
+    ownCommitted(ids) {
+      for (const id of ids) if (id > seen) own.add(id);
+    },
+    stop() {
+      stopped = true;
+      cancel?.();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock';
+import { EXTERNAL_IDS_PER_CHECK, watchExternalCaptures } from '../../src/core/external-captures';
+
+/** A database stand-in: ids in order, and a data_version that moves when "another process" commits. */
+function world(existing = 0) {
+  const ids: number[] = Array.from({ length: existing }, (_, i) => i + 1);
+  let version = 1;
+  const told: number[][] = [];
+  const clock = new ManualClock(0);
+  const add = (n: number) => {
+    const from = (ids.at(-1) ?? 0) + 1;
+    const added = Array.from({ length: n }, (_, i) => from + i);
+    ids.push(...added);
+    return added;
+  };
+  const watcher = watchExternalCaptures({
+    clock,
+    dataVersion: () => version,
+    maxId: () => ids.at(-1) ?? 0,
+    idsBetween: (after, upto, limit) => ids.filter((id) => id > after && id <= upto).slice(0, limit),
+    onAdded: (added) => told.push(added),
+    intervalMs: 1000,
+  });
+  return {
+    clock,
+    told,
+    watcher,
+    /** This process commits n captures (already sent as added by the app). */
+    own(n: number) {
+      watcher.ownCommitted(add(n));
+    },
+    /** Another process commits n captures. */
+    theirs(n: number) {
+      const added = add(n);
+      version++;
+      return added;
+    },
+  };
+}
+
+describe('captures another process adds reach the UI as added', () => {
+  it("tells another process's captures once, never this process's own, even interleaved", () => {
+    const w = world();
+    w.own(3);
+    w.clock.advance(1000);
+    expect(w.told).toEqual([]);
+    const a = w.theirs(2);
+    w.own(2);
+    const b = w.theirs(1);
+    w.clock.advance(1000);
+    expect(w.told).toEqual([[...a, ...b]]);
+    w.clock.advance(1000);
+    expect(w.told).toHaveLength(1);
+    w.watcher.stop();
+  });
+
+  it('says nothing while only this process commits, and the captures there before it started are not new', () => {
+    const w = world(5);
+    w.own(10);
+    for (let i = 0; i < 5; i++) w.clock.advance(1000);
+    expect(w.told).toEqual([]);
+    const later = w.theirs(1);
+    w.clock.advance(1000);
+    expect(w.told).toEqual([later]);
+    w.watcher.stop();
+  });
+
+  it('tells a large import in slices, one per check, until all of it is told', () => {
+    const w = world();
+    const imported = w.theirs(EXTERNAL_IDS_PER_CHECK * 2 + 5);
+    w.clock.advance(1000);
+    w.clock.advance(1000);
+    w.clock.advance(1000);
+    expect(w.told.map((t) => t.length)).toEqual([EXTERNAL_IDS_PER_CHECK, EXTERNAL_IDS_PER_CHECK, 5]);
+    expect(w.told.flat()).toEqual(imported);
+    w.watcher.stop();
+  });
+});
