@@ -268,6 +268,8 @@ export function createApp(options: AppOptions): App {
         onAdded: (ids) => {
           if (events.size > 0) added.add(ids);
         },
+        isTransient: isBusy,
+        onError: options.onError,
       });
       background ??= startBackground(backgroundTasks, clock, {
         onError: options.onError,

@@ -11,6 +11,10 @@ export interface ExternalCapturesDeps {
   idsBetween(after: number, upto: number, limit: number): number[];
   /** Told the ids another process added, oldest first (the app sends them as `captures.added`). */
   onAdded(ids: number[]): void;
+  /** A read that failed for good (a damaged file): told once, and the watching stops. */
+  onError?(error: unknown): void;
+  /** Whether a failed read may pass on a later look (SQLITE_BUSY). */
+  isTransient?(error: unknown): boolean;
   intervalMs?: number;
 }
 
@@ -35,14 +39,21 @@ export interface ExternalCaptures {
  */
 export function watchExternalCaptures(deps: ExternalCapturesDeps): ExternalCaptures {
   const intervalMs = deps.intervalMs ?? EXTERNAL_CHECK_MS;
-  let version = deps.dataVersion();
-  let seen = deps.maxId();
+  /** Set by the first look that could read: until then nothing is told (what was there is not new). */
+  let version: number | undefined;
+  let seen = 0;
   let own = new Set<number>();
   let stopped = false;
   let cancel: (() => void) | undefined;
 
-  function check(): void {
-    if (stopped) return;
+  /** Reads what there is now as the starting point. */
+  function start(): void {
+    seen = deps.maxId();
+    version = deps.dataVersion();
+  }
+
+  function look(): void {
+    if (version === undefined) return start();
     // The newest id first, then the version: a commit from elsewhere between the two shows as a changed version.
     const newest = deps.maxId();
     const now = deps.dataVersion();
@@ -63,10 +74,28 @@ export function watchExternalCaptures(deps: ExternalCapturesDeps): ExternalCaptu
         if (theirs.length > 0) deps.onAdded(theirs);
       }
     }
-    cancel = deps.clock.setTimer(intervalMs, check);
   }
 
-  cancel = deps.clock.setTimer(intervalMs, check);
+  /** One look, never throwing: a damaged file (the capture path answers 503 for it) ends the watching. */
+  function safely(): boolean {
+    try {
+      look();
+      return true;
+    } catch (error) {
+      if (deps.isTransient?.(error)) return true;
+      deps.onError?.(error);
+      stopped = true;
+      return false;
+    }
+  }
+
+  function check(): void {
+    if (stopped) return;
+    if (safely()) cancel = deps.clock.setTimer(intervalMs, check);
+  }
+
+  safely();
+  if (!stopped) cancel = deps.clock.setTimer(intervalMs, check);
   return {
     ownCommitted(ids) {
       for (const id of ids) if (id > seen) own.add(id);

@@ -76,4 +76,41 @@ describe('captures another process adds reach the UI as added', () => {
     expect(w.told.flat()).toEqual(imported);
     w.watcher.stop();
   });
+
+  it('a damaged file ends the watching: told once to onError, never thrown, whether at the start or later', () => {
+    const clock = new ManualClock(0);
+    const errors: unknown[] = [];
+    let reads = 0;
+    let broken = true;
+    const deps = {
+      clock,
+      dataVersion: () => 1,
+      maxId: () => {
+        reads++;
+        if (broken) throw new Error('database disk image is malformed');
+        return 0;
+      },
+      idsBetween: () => [],
+      onAdded: () => {},
+      onError: (e: unknown) => errors.push(e),
+      isTransient: (e: unknown) => (e as Error).message === 'busy',
+    };
+    expect(() => watchExternalCaptures(deps)).not.toThrow();
+    clock.advance(5000);
+    expect(errors).toHaveLength(1);
+    expect(reads).toBe(1);
+
+    // Broken later: the same. A transient failure (SQLITE_BUSY) only waits for the next look.
+    broken = false;
+    const later = watchExternalCaptures(deps);
+    reads = 0;
+    deps.maxId = () => {
+      reads++;
+      throw new Error('busy');
+    };
+    clock.advance(3000);
+    expect(reads).toBe(3);
+    expect(errors).toHaveLength(1);
+    later.stop();
+  });
 });
