@@ -19,7 +19,27 @@ export async function openCapture(page: Page, path: string): Promise<number> {
   await row.waitFor(WAIT);
   const id = Number(await row.getAttribute('data-id'));
   await row.click();
-  await page.locator(`.detail[data-capture-id="${id}"] [data-section="body"]`).waitFor(WAIT);
+  try {
+    await page.locator(`.detail[data-capture-id="${id}"] [data-section="body"]`).waitFor(WAIT);
+  } catch (error) {
+    // Say what the window showed instead: another capture's detail (a click that landed on another row),
+    // this one's without its body, or none (a timed-out flake in depth-and-width left no trace of which).
+    const shown = await page
+      .locator('.detail[data-capture-id]')
+      .evaluateAll((els) =>
+        els.map(
+          (e) =>
+            `#${e.getAttribute('data-capture-id')} ${e.querySelector('[data-section]') ? 'with' : 'without'} sections: ${(e.textContent ?? '').slice(0, 200)}`,
+        ),
+      );
+    const selected = await page
+      .locator('.grid-row[aria-selected="true"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    throw new Error(
+      `capture #${id}'s detail did not show; details shown: ${JSON.stringify(shown)}; rows selected: ${JSON.stringify(selected)}`,
+      { cause: error },
+    );
+  }
   return id;
 }
 
