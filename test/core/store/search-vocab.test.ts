@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/core/app';
-import type { NewCapture } from '../../../src/core/store/captures';
 import { openDatabase } from '../../../src/core/store/db';
 import { asciiTokens, expandedFtsQuery, toFtsQuery } from '../../../src/core/store/search-query';
 import { MAX_EXPANSIONS } from '../../../src/core/store/search-vocab';
 import { tempDir } from '../../helpers/temp-dir';
+import { captureRow } from '../../helpers/capture-row';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -22,31 +22,8 @@ function openApp(): { app: App; dir: string } {
   return { app, dir: dir.path };
 }
 
-function row(
-  body: string,
-  path = '/hook',
-  headers: [string, string][] = [['Content-Type', 'application/json']],
-): NewCapture {
-  const bytes = Buffer.from(body);
-  return {
-    endpointId: 1,
-    receivedAt: Date.now(),
-    method: 'POST',
-    url: `http://h${path}`,
-    path,
-    query: '',
-    httpVersion: '1.1',
-    remoteAddress: '127.0.0.1',
-    remotePort: 1,
-    headers,
-    body: bytes,
-    bodySize: bytes.length,
-    bodySha256: 'x',
-    truncated: false,
-    error: null,
-    response: { kind: 'answered', status: 200, headers: [], body: '', delayMs: 0 },
-  };
-}
+const JSON_HEADERS: [string, string][] = [['Content-Type', 'application/json']];
+const row = (body: string, path = '/hook') => captureRow(path, body, JSON_HEADERS);
 
 /** What FTS5's own prefix query finds: the reference every expanded search must equal. */
 function reference(app: App, text: string): number[] {
