@@ -89,11 +89,12 @@ export function startBackground(
   let ownMs = 0;
   let standingAsideSince: number | undefined;
   const leaders = Math.min(options.leaders ?? 0, tasks.length);
-  const rest = tasks.length - leaders;
+  /** How many tasks take turns: read each time, as a task may be added while the background runs. */
+  const rest = () => tasks.length - leaders;
   /** Of the tasks after the leaders, the one that goes first this tick: each in turn. */
   let lead = 0;
   /** The task that goes `k`th after the leaders this tick (k counted from `leaders`). */
-  const taskAt = (k: number): number => leaders + ((lead + k - leaders) % rest);
+  const taskAt = (k: number): number => leaders + ((lead + k - leaders) % rest());
 
   function tick(): void {
     if (stopped) return;
@@ -139,7 +140,7 @@ export function startBackground(
       }
     }
     ownMs = now() - started;
-    lead = rest > 0 ? (lead + 1) % rest : 0;
+    lead = rest() > 0 ? (lead + 1) % rest() : 0;
     if (done > 0 && pace.intervalMs === 0) cancel = soon(tick);
     else cancel = clock.setTimer(done > 0 ? pace.intervalMs : idleMs, tick);
   }

@@ -123,4 +123,25 @@ describe('background work while captures arrive', () => {
       ['delete', 'analyse', 'index'],
     ]);
   });
+
+  it('gives a task added while it runs its turns too', async () => {
+    const clock = new ManualClock(0);
+    let t = 0;
+    const ran: string[] = [];
+    const task = (name: string) => (max: number) => {
+      ran.push(name);
+      t += Math.min(max, 1);
+      return Math.min(max, 1);
+    };
+    const nothingToDelete = () => 0;
+    const tasks = [nothingToDelete, task('analyse')];
+    const bg = startBackground(tasks, clock, { idleMs: 10, now: () => t, quiet: () => false, leaders: 1 });
+    tasks.push(task('plugin'));
+    await idleFor(20);
+    clock.advance(10);
+    for (let i = 0; i < 4; i++) clock.advance(paceFor(1).intervalMs);
+    bg.stop();
+    expect(ran).toContain('plugin');
+    expect(ran).toContain('analyse');
+  });
 });
