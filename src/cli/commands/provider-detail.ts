@@ -5,6 +5,7 @@
  * through inertLine / inertBlock before it reaches the terminal.
  */
 import type { HeaderValueSource, ProviderDefinition, SignatureForm } from '../../shared/providers';
+import { isAsymmetric } from '../../core/providers/keys';
 import { ladderRunsText } from '../../shared/ladder-runs';
 import { withDefaultLabel } from '../../shared/undocumented';
 import { inertBlock, inertLine } from '../terminal-safe';
@@ -63,7 +64,7 @@ const ALGORITHM_NAMES: Record<SignatureForm['algorithm'], string> = {
 
 /** What the form's secret is: the HMAC key's text, or for a key pair's scheme a key. */
 function secretText(f: SignatureForm): string {
-  if (f.algorithm === 'ed25519' || f.algorithm === 'ecdsa-p256-sha256' || f.algorithm === 'jwt-es256')
+  if (isAsymmetric(f.algorithm))
     return 'a key: the private key to sign with, the public key to verify with (any other text stands for a derived pair)';
   if (f.secretEncoding === 'hex') return 'hex-decoded';
   return f.secretEncoding === 'utf8' ? 'the whole string as UTF-8' : 'base64 after whsec_';
