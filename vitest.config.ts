@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // Four projects, all run by `npm test`; each can be run alone (`npm run test:unit`,
 // `vitest run --project e2e`). One worker more than the machine has cores: much
 // of a test's time is spent waiting on a server, a browser or real time. On 2
-// cores a whole run took 287 s with 2 workers, 257 s with 3 and 256 s with 4.
+// cores a whole run took 287 s with 2 workers, 257 s with 3 and 256 s with 4,
+// at 65-70% of the cores busy with 2 workers.
 const PROJECTS = {
   // Pure logic and in-process I/O (a SQLite file, a server on port 0): seconds.
   unit: [
