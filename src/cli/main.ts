@@ -36,13 +36,21 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Runs the CLI; returns the exit code. 2: bad usage or input, 1: the command failed. */
-export async function main(argv: string[]): Promise<number> {
-  // `hookscope list | head`: a reader that goes away early is not an error.
+let pipeWatched = false;
+
+/** `hookscope list | head`: a reader that goes away early is not an error. Watched once per process, however often main runs. */
+function exitQuietlyWhenThePipeCloses(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
+}
+
+/** Runs the CLI; returns the exit code. 2: bad usage or input, 1: the command failed. */
+export async function main(argv: string[]): Promise<number> {
+  exitQuietlyWhenThePipeCloses();
   const program = buildProgram();
   // The data folder of the command that runs, so a store failure escaping it can name its database.
   let dataDir: string | undefined;

@@ -41,8 +41,6 @@ async function runNow(args: string[], cwd: string | undefined): Promise<CliResul
     };
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(into(out) as typeof process.stdout.write);
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(into(err) as typeof process.stderr.write);
-  // main() listens for EPIPE on stdout on every call: the listeners it adds go with the call.
-  const listening = new Set(process.stdout.listeners('error'));
   const exitCode = process.exitCode;
   process.exitCode = undefined;
   // The working folder the command runs in (relative --out paths), as a child's `cwd` (the forks pool allows chdir).
@@ -54,8 +52,6 @@ async function runNow(args: string[], cwd: string | undefined): Promise<CliResul
   } finally {
     stdout.mockRestore();
     stderr.mockRestore();
-    for (const listener of process.stdout.listeners('error'))
-      if (!listening.has(listener)) process.stdout.off('error', listener as (...a: unknown[]) => void);
     process.exitCode = exitCode;
     process.chdir(workingDir);
   }
