@@ -20,6 +20,7 @@ import {
   generateKeyPairSync,
   type KeyObject,
 } from 'node:crypto';
+import { HookscopeError } from '../../shared/errors';
 import type { SignatureAlgorithm, SignatureForm } from '../../shared/providers';
 import { MAX_JSON_DEPTH, jsonNestingDepth } from '../../shared/json-depth';
 import { decodeBase64Strict, formSecretKey } from './crypto';
@@ -73,9 +74,29 @@ export function derivedPrivateKey(secret: string, algorithm: AsymmetricAlgorithm
   });
 }
 
-/** The signing key for a secret: a private key (PEM or base64 PKCS#8), else the pair derived from the text. */
+const KEY_NAMES: Record<AsymmetricAlgorithm, string> = {
+  ed25519: 'Ed25519',
+  'ecdsa-p256-sha256': 'ECDSA P-256',
+  'jwt-es256': 'ES256 (ECDSA P-256)',
+};
+
+/**
+ * The signing key for a secret: a private key (PEM, base64 PKCS#8, a JWK with
+ * "d"), else the pair derived from any other text. A text that is a public key,
+ * or a key of another kind, is refused: the verifier reads it as that key, so
+ * a signature from a pair derived from its text could never verify.
+ */
 export function signingKey(secret: string, algorithm: AsymmetricAlgorithm): KeyObject {
-  return parsePrivateKey(secret, algorithm) ?? derivedPrivateKey(secret, algorithm);
+  const key = parsePrivateKey(secret, algorithm);
+  if (key) return key;
+  const trimmed = secret.trim();
+  if (readPublicKey(secret, algorithm) || (trimmed.startsWith('{') && jwkIn(trimmed))) {
+    throw new HookscopeError(
+      'BAD_INPUT',
+      `this secret is a public key (what a handler verifies with) or a key that is not an ${KEY_NAMES[algorithm]} private key: nothing signed with it could be verified. Give the ${KEY_NAMES[algorithm]} private key (PEM, base64 PKCS#8 or a JWK with "d"), or any other text to sign with a key pair derived from it (hookscope keypair PROVIDER --secret TEXT prints the public key a handler then needs).`,
+    );
+  }
+  return derivedPrivateKey(secret, algorithm);
 }
 
 /** The public key a handler must be configured with when Hookscope signs with `secret`, in the provider's spelling. */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, createApiHandlers } from '../../../src/core/api';
+import { createProviderRegistry, signRequest, verifyRequest } from '../../../src/core/providers';
+import { generateSigningKeyPair } from '../../../src/core/providers/keys';
 import type { ApiHandlers } from '../../../src/shared/api';
 import type { ReplayPreview } from '../../../src/shared/replay-types';
 import { startCaptureApp, type RunningCapture } from '../../helpers/capture-app';
@@ -81,5 +83,45 @@ describe('replays.preview and replays.send signedAt', () => {
       callApi(handlers, 'replays.preview', { id: plain, url: target.url, resign: true }),
     ).rejects.toMatchObject({ code: 'BAD_INPUT' });
     expect(target.hits.length).toBe(hits);
+  });
+});
+
+describe('re-signing for a key-pair provider (Discord)', () => {
+  it('an endpoint holding the public key cannot re-sign: BAD_INPUT naming it, nothing sent; the private key can', async () => {
+    const discord = createProviderRegistry().require('discord');
+    const pair = generateSigningKeyPair('ed25519');
+    cap.app.createEndpoint('dc');
+    await callApi(handlers, 'endpoints.bind', { slug: 'dc', provider: 'discord', secrets: [pair.publicKey] });
+    const body = '{"type":1}';
+    const signed = signRequest(discord, {
+      secret: pair.privateKey,
+      body: Buffer.from(body),
+      timestampSec: Math.floor(Date.now() / 1000) - 3600,
+    });
+    const captured = (
+      await sendRaw(cap.port, {
+        path: '/dc/i',
+        headers: [['Content-Type', 'application/json'], ...signed.headers],
+        body,
+      })
+    ).id;
+    const hits = target.hits.length;
+    await expect(
+      callApi(handlers, 'replays.send', { id: captured, url: target.url, resign: true }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('public key') });
+    expect(target.hits.length).toBe(hits);
+
+    const preview = (await callApi(handlers, 'replays.preview', {
+      id: captured,
+      url: target.url,
+      secret: pair.privateKey,
+    })) as ReplayPreview;
+    const verdict = verifyRequest(discord, {
+      headers: preview.headers,
+      body: Buffer.from(body),
+      secrets: [pair.publicKey],
+      nowMs: preview.resigned!.timestamp * 1000,
+    });
+    expect(verdict.status).toBe('valid');
   });
 });
