@@ -90,7 +90,14 @@ export async function sendReplay(page: Page, previous: number | null = null): Pr
   for (;;) {
     const id = (await response.count()) > 0 ? Number(await response.getAttribute('data-replay-id')) : null;
     if (id !== null && id !== previous) return id;
-    if (Date.now() > until) throw new Error('no new replay in the response view');
+    if (Date.now() > until) {
+      // Say what the screen showed instead: an error, a disabled Send, or the old response.
+      const alerts = await page.locator('[role="alert"]').allTextContents();
+      const busy = await replayForm(page).getByRole('button', { name: 'Send', exact: true }).isDisabled();
+      throw new Error(
+        `no new replay in the response view after ${WAIT.timeout} ms (shown: replay ${id ?? 'none'}; alerts: ${JSON.stringify(alerts)}; Send ${busy ? 'disabled' : 'enabled'})`,
+      );
+    }
     await page.waitForTimeout(50);
   }
 }
