@@ -20,6 +20,12 @@ const form = () => ui.page.locator('form[aria-label="Start the tunnel"]');
 const state = () => ui.page.locator('[data-testid="tunnel-state"]');
 const waitForState = (s: string) => ui.page.locator(`section.tunnel-status[data-state="${s}"]`).waitFor(WAIT);
 
+// The e2e files share their worker's process: what this file sets in the environment it puts back.
+const envBefore = {
+  HOOKSCOPE_CLOUDFLARED: process.env.HOOKSCOPE_CLOUDFLARED,
+  NGROK_AUTHTOKEN: process.env.NGROK_AUTHTOKEN,
+};
+
 beforeAll(async () => {
   // The serve child finds cloudflared here (a stand-in that prints its URL box and forwards), and no ngrok token.
   process.env.HOOKSCOPE_CLOUDFLARED = resolve(import.meta.dirname, '../core/tunnel/support/fake-cloudflared.mjs');
@@ -35,6 +41,10 @@ afterAll(async () => {
   await browser?.close();
   await served?.stop();
   await lt?.close();
+  for (const [name, value] of Object.entries(envBefore)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
 
 describe('the tunnel screen', () => {
