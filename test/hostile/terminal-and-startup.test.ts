@@ -35,6 +35,7 @@ import { createKeySealer } from '../../src/core/store/key-sealer';
 import { connectPage } from '../main/support/fake-page';
 import type { HeaderPair } from '../../src/shared/capture-types';
 import { runCli } from '../helpers/cli';
+import { runCliInProcess } from '../helpers/cli-in-process';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
 import { tempDir } from '../helpers/temp-dir';
 import { createFakeElectron } from '../main/support/fake-electron';
@@ -43,7 +44,6 @@ import {
   assertInert,
   BIDI,
   C1_CSI,
-  cliInProcess,
   deadPid,
   ESC_CLEAR,
   expectOneLine,
@@ -900,20 +900,20 @@ describe('each hostile sequence stays inert in show, list and diff', () => {
 
   it.each(SEQUENCES)('%s', async (name, seq) => {
     const id = ids.get(name)!;
-    const show = await cliInProcess(['show', String(id), '--data', dir.path]);
-    expect(show.code).toBe(0);
-    assertInert(show.out, `show (${name})`);
-    expect(show.out).toContain(`X-Seq: ${inertLine(seq)}\n`);
+    const show = await runCliInProcess(['show', String(id), '--data', dir.path]);
+    expect(show.code, show.stderr).toBe(0);
+    assertInert(show.stdout + show.stderr, `show (${name})`);
+    expect(show.stdout).toContain(`X-Seq: ${inertLine(seq)}\n`);
     // A body holding NUL is binary: shown as its size, never as text.
-    expect(show.out).toContain(
+    expect(show.stdout).toContain(
       seq.includes('\x00') ? 'of binary data; use --json for the bytes' : `before ${inertLine(seq)} after\n`,
     );
-    const json = await cliInProcess(['show', String(id), '--json', '--data', dir.path]);
-    expect(json.out).not.toMatch(RAW_CONTROL);
-    expect((JSON.parse(json.out) as { headers: HeaderPair[] }).headers).toEqual([['X-Seq', seq]]);
-    const diff = await cliInProcess(['diff', String(baseline), String(id), '--data', dir.path]);
-    assertInert(diff.out, `diff (${name})`);
-    const list = await cliInProcess(['list', '--limit', '1', '--endpoint', 'default', '--data', dir.path]);
-    assertInert(list.out, `list (${name})`);
+    const json = await runCliInProcess(['show', String(id), '--json', '--data', dir.path]);
+    expect(json.stdout + json.stderr).not.toMatch(RAW_CONTROL);
+    expect((JSON.parse(json.stdout) as { headers: HeaderPair[] }).headers).toEqual([['X-Seq', seq]]);
+    const diff = await runCliInProcess(['diff', String(baseline), String(id), '--data', dir.path]);
+    assertInert(diff.stdout + diff.stderr, `diff (${name})`);
+    const list = await runCliInProcess(['list', '--limit', '1', '--endpoint', 'default', '--data', dir.path]);
+    assertInert(list.stdout + list.stderr, `list (${name})`);
   });
 });

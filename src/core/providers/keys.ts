@@ -89,8 +89,7 @@ const KEY_NAMES: Record<AsymmetricAlgorithm, string> = {
 export function signingKey(secret: string, algorithm: AsymmetricAlgorithm): KeyObject {
   const key = parsePrivateKey(secret, algorithm);
   if (key) return key;
-  const trimmed = secret.trim();
-  if (readPublicKey(secret, algorithm) || (trimmed.startsWith('{') && jwkIn(trimmed))) {
+  if (readPublicKey(secret, algorithm) || holdsJwk(secret)) {
     throw new HookscopeError(
       'BAD_INPUT',
       `this secret is a public key (what a handler verifies with) or a key that is not an ${KEY_NAMES[algorithm]} private key: nothing signed with it could be verified. Give the ${KEY_NAMES[algorithm]} private key (PEM, base64 PKCS#8 or a JWK with "d"), or any other text to sign with a key pair derived from it (hookscope keypair PROVIDER --secret TEXT prints the public key a handler then needs).`,
@@ -155,6 +154,12 @@ function readPublicKey(text: string, algorithm: AsymmetricAlgorithm): KeyObject 
 }
 
 type Jwk = Record<string, unknown>;
+
+/** Whether a secret is a JWK of any kind, which is never a seed to derive a key pair from. */
+function holdsJwk(secret: string): boolean {
+  const trimmed = secret.trim();
+  return trimmed.startsWith('{') && jwkIn(trimmed) !== undefined;
+}
 
 /**
  * The JWK a pasted JSON text holds: the key itself, or the `key` of Plaid's
@@ -240,6 +245,6 @@ export function verificationKey(
   // A key of another type or curve (secp256k1, RSA) cannot check this signature: undefined, so the verdict names it.
   if (pasted) return fitsAlgorithm(pasted, form.algorithm) ? pasted.export({ format: 'der', type: 'spki' }) : undefined;
   // So does a JWK that is no public key at all (a symmetric "oct" key): it is not a seed either.
-  if (secret.trim().startsWith('{') && jwkIn(secret.trim())) return undefined;
+  if (holdsJwk(secret)) return undefined;
   return createPublicKey(derivedPrivateKey(secret, form.algorithm)).export({ format: 'der', type: 'spki' });
 }

@@ -1,6 +1,7 @@
 // Helpers of the hostile terminal and start-up tests: hostile strings, a
-// capture seeded straight into a real data folder, the CLI run in-process,
-// and checks for what a user must see (inert lines, one-line refusals).
+// capture seeded straight into a real data folder, and checks for what a user
+// must see (inert lines, one-line refusals). The CLI runs in-process through
+// test/helpers/cli-in-process.ts, as in the other tests.
 import { spawnSync } from 'node:child_process';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -139,22 +140,3 @@ export const SEQUENCES: [string, string][] = [
   ['isolates', '\u2066a\u2067b\u2068c\u2069'],
   ['implicit marks', 'a\u200eb\u200fc\u061cd'],
 ];
-
-/** Runs the real CLI entry point in this process, collecting what it writes. */
-export async function cliInProcess(args: string[]): Promise<{ code: number; out: string }> {
-  const { main } = await import('../../../src/cli/main');
-  const chunks: string[] = [];
-  const write = process.stdout.write;
-  const writeErr = process.stderr.write;
-  process.stdout.write = ((chunk: string | Uint8Array) =>
-    chunks.push(String(chunk)) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) =>
-    chunks.push(String(chunk)) > 0) as typeof process.stderr.write;
-  try {
-    const code = await main(['node', 'hookscope', ...args]);
-    return { code, out: chunks.join('') };
-  } finally {
-    process.stdout.write = write;
-    process.stderr.write = writeErr;
-  }
-}
