@@ -121,10 +121,16 @@ describe('writes that start failing while serve runs', () => {
   it.skipIf(noMount !== null)(
     `a full disk: 503 with a one-line reason, nothing acknowledged lost, capture resumes once there is room${noMount ? ` (skipped: ${noMount})` : ''}`,
     async () => {
-      const fs = tmpfsDir(4 * 1024 * 1024);
+      // The ballast is over half the disk, so the room it leaves is more than the WAL can hold. When the disk
+      // fills, the WAL holds ~1.5 MB the checkpointer could not copy back; once there is room it copies them
+      // and the database grows by as much. With 1 MB of ballast in 4 MB that growth could take all the room
+      // first (a loaded machine: the checkpoint every 200 ms ran before the first capture), and capture stayed
+      // refused for want of space, as it should. Measured: 3.5 MB freed in 6 MB leaves ~2.7 MB after the
+      // checkpoint and 10 more captures.
+      const fs = tmpfsDir(6 * 1024 * 1024);
       cleanups.push(() => fs.remove());
       const ballast = join(fs.path, 'ballast');
-      writeFileSync(ballast, Buffer.alloc(1024 * 1024));
+      writeFileSync(ballast, Buffer.alloc(3.5 * 1024 * 1024));
       const dataDir = join(fs.path, 'data');
       const serve = await startServeProcess(dataDir);
       cleanups.push(() => stopServe(serve));
