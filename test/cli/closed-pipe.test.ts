@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli';
+import { runCliInProcess } from '../helpers/cli-in-process';
 
 /** `hookscope providers --json | head -c 10`: a reader that goes away early is not an error. */
 describe('a reader that closes the pipe early', () => {
@@ -16,15 +17,9 @@ describe('a reader that closes the pipe early', () => {
   });
 
   it('running the CLI many times in one process watches the pipe once', async () => {
-    const { main } = await import('../../src/cli/main');
-    const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const before = process.stdout.listenerCount('error');
-    try {
-      // Node warns of a leak at the 11th listener.
-      for (let i = 0; i < 11; i++) expect(await main([process.execPath, 'hookscope', 'providers', 'stripe'])).toBe(0);
-    } finally {
-      quiet.mockRestore();
-    }
+    // Node warns of a leak at the 11th listener.
+    for (let i = 0; i < 11; i++) expect((await runCliInProcess(['providers', 'stripe'])).code).toBe(0);
     expect(process.stdout.listenerCount('error') - before).toBeLessThanOrEqual(1);
   });
 });

@@ -6,7 +6,7 @@ export const ROOT = resolve(import.meta.dirname, '../../..');
 export const SCREENSHOT_DIR = resolve(ROOT, 'test-results/screenshots');
 
 /** Whether this run keeps pictures of the screens: `HOOKSCOPE_SCREENSHOTS=1 npm run test:e2e`. */
-export const SCREENSHOTS_WANTED = process.env.HOOKSCOPE_SCREENSHOTS === '1';
+const SCREENSHOTS_WANTED = process.env.HOOKSCOPE_SCREENSHOTS === '1';
 
 /**
  * Saves a screenshot of the page under test-results/screenshots/ (git-ignored),
