@@ -114,6 +114,8 @@ export function createApp(options: AppOptions): App {
     (max) => search.indexSlices(max),
     (max) => reclaimer.run(max),
   ];
+  /** The tasks above that work once per capture (its verdict, its index entry): what keeping up with arrivals costs. */
+  const PER_CAPTURE_TASKS = [2, 3];
   /**
    * The same tasks as the background runs them: another process writing (`hookscope import`) makes a batch
    * that read before it wrote fail at once with SQLITE_BUSY; that batch is done on a later tick, not reported.
@@ -150,10 +152,13 @@ export function createApp(options: AppOptions): App {
   });
   /** When captures were last committed: the background works at full speed only when none arrived lately. */
   let lastCommitAt = Number.NEGATIVE_INFINITY;
+  /** Captures committed by this process so far: the rate the background keeps up with when it can (background.ts). */
+  let committed = 0;
   const writer = createBatchWriter(
     (rows, alongside) => writes.insertMany(rows, alongside),
     (ids) => {
       lastCommitAt = clock.now();
+      committed += ids.length;
       external?.ownCommitted(ids);
       if (events.size > 0) added.add(ids);
     },
@@ -276,6 +281,7 @@ export function createApp(options: AppOptions): App {
         yieldTo: () => interactive.busy(),
         leaders: DELETIONS_LEAD,
         quiet: () => clock.now() - lastCommitAt > QUIET_AFTER_MS,
+        arrivals: { count: () => committed, perCapture: PER_CAPTURE_TASKS },
         // On the real clock an idle backlog is worked tick after tick, each after the I/O waiting (setImmediate).
         soon: options.clock
           ? undefined

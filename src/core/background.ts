@@ -42,6 +42,32 @@ export function paceFor(othersUtilization: number): Pace {
  * failure is reported, never thrown.
  */
 /**
+ * While captures arrive at a rate the background can afford: it keeps up with
+ * them, up to a third of the thread (4 ms in every 12), so that verdicts and
+ * the index stay current under a steady load instead of falling behind without
+ * end. Each tick takes only what is waiting, so the share it uses is what the
+ * arrivals cost.
+ */
+export const KEEP_UP_PACE: Pace = { batch: 256, budgetMs: 4, intervalMs: 8 };
+/**
+ * Past this share of the thread, keeping up with arrivals would slow capture
+ * itself (a burst at full speed): the background keeps to the busy pace and
+ * catches up once the captures stop.
+ */
+export const KEEP_UP_SHARE = 0.3;
+
+/**
+ * The share of the thread that analysing and indexing what arrived would take:
+ * `arrived` captures in `elapsedMs`, each costing `msPerCapture` (the per-capture
+ * tasks' running costs added up). Pure.
+ */
+export function shareToKeepUp(arrived: number, elapsedMs: number, msPerCapture: number): number {
+  if (arrived <= 0) return 0;
+  if (elapsedMs <= 0) return Infinity;
+  return (arrived * msPerCapture) / elapsedMs;
+}
+
+/**
  * Nothing else to do (no capture arriving, no interactive call): ticks back to
  * back, so a backlog left by a burst drains at full speed; each still ends
  * within 10 ms, and a request that arrives is read between two.
@@ -70,6 +96,12 @@ export function startBackground(
      */
     quiet?: () => boolean;
     /**
+     * Captures arriving: how many have been committed so far (a running count), and which tasks work once
+     * per capture (analysis, indexing). While keeping up with them costs at most KEEP_UP_SHARE of the thread,
+     * the background keeps up (KEEP_UP_PACE) instead of keeping to the busy pace; without it, the busy pace.
+     */
+    arrivals?: { count: () => number; perCapture: number[] };
+    /**
      * The first `leaders` tasks go first in every tick, in order (work a person asked for, such as a deletion),
      * each called again while it has work and the tick's budget lasts; the others take turns going first in
      * what is left. Default 0: all take turns.
@@ -88,6 +120,9 @@ export function startBackground(
   let mark = performance.eventLoopUtilization();
   let ownMs = 0;
   let standingAsideSince: number | undefined;
+  /** The arrivals counted, and the clock's time, at the last tick that worked while captures arrived. */
+  let lastArrived = options.arrivals?.count() ?? 0;
+  let lastTickAt = clock.now();
   const leaders = Math.min(options.leaders ?? 0, tasks.length);
   /** How many tasks take turns: read each time, as a task may be added while the background runs. */
   const rest = () => tasks.length - leaders;
@@ -95,6 +130,22 @@ export function startBackground(
   let lead = 0;
   /** The task that goes `k`th after the leaders this tick (k counted from `leaders`). */
   const taskAt = (k: number): number => leaders + ((lead + k - leaders) % rest());
+
+  /**
+   * Captures arriving (not quiet): the busy pace whatever the loop's own load says, unless keeping up with
+   * them is affordable (KEEP_UP_SHARE); what the background leaves, it works when they stop.
+   */
+  function arrivingPace(): Pace {
+    const arrivals = options.arrivals;
+    if (!arrivals) return paceFor(1);
+    const count = arrivals.count();
+    const at = clock.now();
+    const perCapture = arrivals.perCapture.reduce((sum, i) => sum + (sizer.cost(i) ?? 0), 0);
+    const share = shareToKeepUp(count - lastArrived, at - lastTickAt, perCapture);
+    lastArrived = count;
+    lastTickAt = at;
+    return share <= KEEP_UP_SHARE ? KEEP_UP_PACE : paceFor(1);
+  }
 
   function tick(): void {
     if (stopped) return;
@@ -110,8 +161,7 @@ export function startBackground(
     mark = performance.eventLoopUtilization();
     const windowMs = delta.active + delta.idle - ownMs;
     const others = windowMs > 0 ? Math.max(0, delta.active - ownMs) / windowMs : 0;
-    // Captures arriving (not quiet): the busy pace whatever the loop's own load says; the backlog is worked when they stop.
-    const pace = !options.quiet ? paceFor(others) : options.quiet() ? QUIET_PACE : paceFor(1);
+    const pace = !options.quiet ? paceFor(others) : options.quiet() ? QUIET_PACE : arrivingPace();
     const started = now();
     /** One call of task `i` sized to what is left of the budget; items done (0 also when out of time or failed). */
     const call = (i: number): number => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paceFor, startBackground } from '../../src/core/background';
+import { KEEP_UP_SHARE, paceFor, shareToKeepUp, startBackground } from '../../src/core/background';
 import { ManualClock } from '../../src/core/clock';
 
 /** A backlog whose items each cost 1 ms of the test's own time, worked by the background with `quiet` given. */
@@ -143,5 +143,72 @@ describe('background work while captures arrive', () => {
     bg.stop();
     expect(ran).toContain('plugin');
     expect(ran).toContain('analyse');
+  });
+
+  /**
+   * Captures arriving one per millisecond of the clock, each costing `costMs` of the background's time to
+   * work (one per-capture task), for `ms` of the clock; what is left of the backlog at the end.
+   */
+  async function steadyArrivals(opts: { ms: number; perMs: number; costMs: number; counted: boolean }) {
+    const clock = new ManualClock(0);
+    let t = 0;
+    let backlog = 0;
+    let arrived = 0;
+    let worked = 0;
+    const bg = startBackground(
+      [
+        (max) => {
+          const n = Math.min(max, backlog);
+          backlog -= n;
+          worked += n;
+          t += n * opts.costMs;
+          return n;
+        },
+      ],
+      clock,
+      {
+        idleMs: 10,
+        now: () => t,
+        quiet: () => false,
+        arrivals: opts.counted ? { count: () => arrived, perCapture: [0] } : undefined,
+      },
+    );
+    await idleFor(20);
+    for (let ms = 0; ms < opts.ms; ms++) {
+      backlog += opts.perMs;
+      arrived += opts.perMs;
+      clock.advance(1);
+    }
+    bg.stop();
+    return { left: backlog, worked, workMs: t };
+  }
+
+  it('keeps up with a steady rate it can afford, where the busy pace alone falls behind without end', async () => {
+    // 1,000 captures a second at 0.1 ms each: a tenth of the thread, more than the busy pace's 2 ms in 25.
+    const kept = await steadyArrivals({ ms: 4000, perMs: 1, costMs: 0.1, counted: true });
+    const busyOnly = await steadyArrivals({ ms: 4000, perMs: 1, costMs: 0.1, counted: false });
+    expect(busyOnly.left).toBeGreaterThan(500);
+    // What is left is what arrived since the last tick or two, not a growing backlog.
+    expect(kept.left).toBeLessThan(30);
+    expect(kept.worked).toBeGreaterThan(3970);
+  });
+
+  it('keeps to the busy pace when keeping up would take more than its share (a burst at full speed)', async () => {
+    // 10 captures a millisecond at 0.1 ms each would take the whole thread.
+    const busy = paceFor(1);
+    const burst = await steadyArrivals({ ms: 2000, perMs: 10, costMs: 0.1, counted: true });
+    const ticks = Math.ceil(2000 / busy.intervalMs) + 1;
+    expect(burst.workMs).toBeLessThanOrEqual(ticks * (busy.budgetMs + 0.1));
+    expect(burst.left).toBeGreaterThan(15_000);
+  });
+});
+
+describe('shareToKeepUp', () => {
+  it('is the arrivals times their cost over the time they took', () => {
+    expect(shareToKeepUp(100, 1000, 0.5)).toBe(0.05);
+    expect(shareToKeepUp(0, 1000, 0.5)).toBe(0);
+    expect(shareToKeepUp(0, 0, 0.5)).toBe(0);
+    expect(shareToKeepUp(5, 0, 0.5)).toBe(Infinity);
+    expect(shareToKeepUp(2000, 100, 0.1)).toBeGreaterThan(KEEP_UP_SHARE);
   });
 });

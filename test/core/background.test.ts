@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paceFor, startBackground } from '../../src/core/background';
-import { createBatchSizer, FIRST_BATCH } from '../../src/core/background-sizing';
+import { createBatchSizer, FIRST_BATCH, fitCallCost } from '../../src/core/background-sizing';
 import { systemClock } from '../../src/core/clock';
 
 describe('background work', () => {
@@ -56,6 +56,17 @@ describe('background batch sizing', () => {
     expect(sizer.size(1, 5, 64)).toBe(64);
     sizer.record(0, 0, 50); // a call that did nothing teaches nothing
     expect(sizer.size(0, 10, 256)).toBe(20);
+  });
+
+  it('tells the fixed cost of a call from the cost of its items, so a costly call does not shrink batches to one', () => {
+    // Indexing once a large body is in FTS5: 0.3 ms a transaction, 0.02 ms a row.
+    const sizer = createBatchSizer();
+    sizer.record(0, 1, 0.32);
+    expect(sizer.size(0, 2, 256)).toBe(6); // one call alone: all of it put on the item
+    sizer.record(0, 6, 0.42);
+    expect(sizer.cost(0)).toBeCloseTo(0.02, 5);
+    expect(sizer.size(0, 2, 256)).toBeGreaterThanOrEqual(84); // (2 - 0.3) / 0.02, less rounding
+    expect(fitCallCost({ n: 4, ms: 2, nn: 16, nms: 8 })).toEqual({ fixedMs: 0, perItemMs: 0.5, separated: false });
   });
 
   it('keeps a tick within its budget when items are slow, and still finishes the backlog', async () => {

@@ -39,8 +39,9 @@ export function CaptureFilters({ searchRef }: { searchRef: RefObject<HTMLInputEl
   const reload = useCaptures((s) => s.reload);
   const endpoints = useEndpoints((s) => s.endpoints);
   const catalog = useCatalog((s) => s.providers);
+  // Every provider's definition is over a megabyte: asked for when a field that suggests from it is first used, not before the first rows are drawn.
   const loadCatalog = useCatalog((s) => s.load);
-  useEffect(() => void loadCatalog(), [loadCatalog]);
+  const wantCatalog = () => void loadCatalog();
   const knownProviders = useMemo(() => catalog.map((p) => p.id), [catalog]);
   const knownEvents = useMemo(
     () => [
@@ -103,6 +104,7 @@ export function CaptureFilters({ searchRef }: { searchRef: RefObject<HTMLInputEl
         title="Any case: Prynt finds prynt"
         placeholder="provider"
         list="seen-providers"
+        onFocus={wantCatalog}
         value={filters.provider}
         onChange={(e) => setFilter('provider', e.target.value)}
       />
@@ -116,6 +118,7 @@ export function CaptureFilters({ searchRef }: { searchRef: RefObject<HTMLInputEl
         title="By prefix, any case: verdict finds verdict.created and verdict.updated"
         placeholder="event type"
         list="seen-events"
+        onFocus={wantCatalog}
         value={filters.eventType}
         onChange={(e) => setFilter('eventType', e.target.value)}
       />
