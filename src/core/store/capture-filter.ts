@@ -21,7 +21,24 @@ export interface CaptureFilter extends ApiCaptureFilter {
   until?: number;
   /** Only these ids (a full-text search's matches); an empty list matches nothing. */
   ids?: number[];
+  /**
+   * The event types `eventType` matches, already looked up (eventTypesLike below), in its place: one type
+   * walks the captures_by_provider index in id order, where a LIKE on that column sorts every capture of the
+   * provider (99,581 of 1,000,000 in the bench: 60 ms). An empty list matches nothing.
+   */
+  eventTypes?: string[];
 }
+
+/**
+ * The distinct event types of one provider that a case-insensitive prefix matches, read by skipping through
+ * the captures_by_provider index (one seek per type, not one row per capture). Binds `provider` and `pattern`
+ * (likePrefix of the typed value).
+ */
+export const EVENT_TYPES_LIKE_SQL = `WITH RECURSIVE t(v) AS (
+    SELECT min(event_type) FROM captures WHERE provider = @provider
+    UNION ALL
+    SELECT (SELECT min(event_type) FROM captures WHERE provider = @provider AND event_type > t.v) FROM t WHERE t.v IS NOT NULL
+  ) SELECT v FROM t WHERE v LIKE @pattern ESCAPE '\\'`;
 
 /** `value` as a LIKE pattern matching itself literally, then anything. */
 export function likePrefix(value: string): string {
@@ -40,8 +57,16 @@ export function filterWhere(filter: CaptureFilter): { where: string[]; args: unk
     where.push('c.provider = ?');
     args.push(filter.provider.toLowerCase());
   }
-  // LIKE is case-insensitive for ASCII letters in SQLite.
-  if (filter.eventType) {
+  if (filter.eventTypes !== undefined) {
+    if (filter.eventTypes.length === 1) {
+      where.push('c.event_type = ?');
+      args.push(filter.eventTypes[0]);
+    } else {
+      where.push('c.event_type IN (SELECT value FROM json_each(?))');
+      args.push(JSON.stringify(filter.eventTypes));
+    }
+  } else if (filter.eventType) {
+    // LIKE is case-insensitive for ASCII letters in SQLite.
     where.push(`c.event_type LIKE ? ESCAPE '\\'`);
     args.push(likePrefix(filter.eventType));
   }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { HookscopeError } from '../../shared/errors';
 import type { CaptureDetail, CaptureResponse, CaptureSummary, HeaderPair } from '../../shared/capture-types';
 import type { SignatureVerdict } from '../../shared/providers';
-import { filterWhere, type CaptureFilter } from './capture-filter';
+import { EVENT_TYPES_LIKE_SQL, filterWhere, likePrefix, type CaptureFilter } from './capture-filter';
 
 /** A request as the capture server hands it to the store. */
 export interface NewCapture {
@@ -229,6 +229,17 @@ export function createCaptureRepo(db: Database) {
   );
 
   const updateResponse = db.prepare('UPDATE captures SET response = ?, response_status = ? WHERE id = ?');
+  const eventTypesLike = db.prepare<{ provider: string; pattern: string }, { v: string }>(EVENT_TYPES_LIKE_SQL);
+
+  /** A provider's event-type prefix as the exact types it matches (capture-filter.ts: eventTypes), for the list's query plan. */
+  function withEventTypes(filter: ListFilter): ListFilter {
+    if (!filter.provider || !filter.eventType || filter.eventTypes !== undefined) return filter;
+    const types = eventTypesLike.all({
+      provider: filter.provider.toLowerCase(),
+      pattern: likePrefix(filter.eventType),
+    });
+    return { ...filter, eventTypes: types.map((t) => t.v) };
+  }
 
   function insertOne(c: NewCapture): number {
     return Number(insert.run(...insertCaptureParams(c)).lastInsertRowid);
@@ -260,7 +271,7 @@ export function createCaptureRepo(db: Database) {
       return toStored(row);
     },
     list(filter: ListFilter = {}): CaptureSummary[] {
-      const { where, args } = filterWhere(filter);
+      const { where, args } = filterWhere(withEventTypes(filter));
       // Paging towards newer captures alone takes the ones just above the id, then lists them newest first like every page.
       const upward = filter.afterId !== undefined && filter.beforeId === undefined;
       const sql = `SELECT ${SUMMARY_COLUMNS} FROM captures c JOIN endpoints e ON e.id = c.endpoint_id

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/core/app';
 import { createAnalysisRepo } from '../../../src/core/store/analysis';
+import { filterWhere } from '../../../src/core/store/capture-filter';
 import type { NewCapture } from '../../../src/core/store/captures';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -92,5 +93,78 @@ describe('capture list filters by method and signature status', () => {
         .prepare(`SELECT count(*) AS n FROM captures INDEXED BY captures_by_rare_method WHERE method <> 'POST'`)
         .get(),
     ).toEqual({ n: 1 });
+  });
+});
+
+describe('capture list filtered by provider and event type', () => {
+  /** Captures with these (provider, event type) verdicts, oldest first; their ids. */
+  function withVerdicts(app: App, verdicts: [string, string | null][]): number[] {
+    const ids = app.captures.insertMany(verdicts.map(() => row('POST')));
+    createAnalysisRepo(app.db, (id) => app.captures.get(id)).save(
+      ids.map((id, i) => ({
+        id,
+        provider: verdicts[i][0],
+        eventType: verdicts[i][1],
+        signatureStatus: 'valid',
+        signature: null,
+      })),
+      ids[ids.length - 1],
+    );
+    return ids;
+  }
+
+  it('matches a prefix in any case, with LIKE wildcards taken literally, exactly as deletion counts it', () => {
+    const app = openApp();
+    const verdicts: [string, string | null][] = [
+      ['shopify', 'orders/cancelled'],
+      ['shopify', 'orders/create'],
+      ['shopify', 'Orders/Cancelled_late'],
+      ['shopify', 'products/update'],
+      ['github', 'orders/cancelled'],
+      ['shopify', null],
+      ['shopify', 'orders/cancelled'],
+      ['shopify', 'ordersXcancelled'],
+      ['shopify', 'orders/cancelled%x'],
+    ];
+    const ids = withVerdicts(app, verdicts);
+    const cases = [
+      { provider: 'shopify', eventType: 'orders/cancelled' },
+      { provider: 'Shopify', eventType: 'ORDERS/' },
+      { provider: 'shopify', eventType: 'orders_' },
+      { provider: 'shopify', eventType: 'orders/cancelled%' },
+      { provider: 'shopify', eventType: 'nothing.like.it' },
+      { provider: 'stripe', eventType: 'orders' },
+    ];
+    const expected = [[8, 6, 2, 0], [8, 6, 2, 1, 0], [], [8], [], []];
+    cases.forEach((filter, k) => {
+      const want = expected[k].map((i) => ids[i]);
+      expect(app.captures.list(filter).map((c) => c.id)).toEqual(want);
+      // Deletion counts with the LIKE itself: the list and "delete what it shows" agree.
+      const { where, args } = filterWhere(filter);
+      const counted = app.db
+        .prepare(
+          `SELECT count(*) AS n FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE ${where.join(' AND ')}`,
+        )
+        .get(...args) as { n: number };
+      expect(counted.n).toBe(want.length);
+    });
+    expect(app.captures.list({ provider: 'shopify', eventType: 'orders/', limit: 2 }).map((c) => c.id)).toEqual([
+      ids[8],
+      ids[6],
+    ]);
+    expect(app.captures.list({ provider: 'shopify', eventType: 'orders/', beforeId: ids[6] }).map((c) => c.id)).toEqual(
+      [ids[2], ids[1], ids[0]],
+    );
+  });
+
+  it('walks the provider index in id order for one event type, where the LIKE sorted every capture of the provider', () => {
+    const app = openApp();
+    const list = `SELECT c.id FROM captures c JOIN endpoints e ON e.id = c.endpoint_id WHERE %s ORDER BY c.id DESC LIMIT 50`;
+    const one = filterWhere({ provider: 'shopify', eventTypes: ['orders/cancelled'] });
+    const onePlan = plan(app, list.replace('%s', one.where.join(' AND ')), ...one.args);
+    expect(onePlan).toMatch(/captures_by_provider \(provider=\? AND event_type=\?\)/);
+    expect(onePlan).not.toMatch(/TEMP B-TREE/);
+    const like = filterWhere({ provider: 'shopify', eventType: 'orders/cancelled' });
+    expect(plan(app, list.replace('%s', like.where.join(' AND ')), ...like.args)).toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 });
