@@ -55,6 +55,11 @@ export const KEEP_UP_PACE: Pace = { batch: 256, budgetMs: 4, intervalMs: 8 };
  * catches up once the captures stop.
  */
 export const KEEP_UP_SHARE = 0.3;
+/**
+ * Below this much of the event loop busy with other work (capture), the background keeps up whatever its cost
+ * model says: 800 captures a second take about 4% of it, a burst at full speed 60 to 80%.
+ */
+export const KEEP_UP_OTHERS = 0.25;
 
 /**
  * The share of the thread that analysing and indexing what arrived would take:
@@ -101,6 +106,8 @@ export function startBackground(
      * the background keeps up (KEEP_UP_PACE) instead of keeping to the busy pace; without it, the busy pace.
      */
     arrivals?: { count: () => number; perCapture: number[] };
+    /** How busy the event loop was apart from the background since its last tick (0 to 1); default: measured. */
+    othersLoad?: () => number;
     /**
      * The first `leaders` tasks go first in every tick, in order (work a person asked for, such as a deletion),
      * each called again while it has work and the tick's budget lasts; the others take turns going first in
@@ -135,7 +142,15 @@ export function startBackground(
    * Captures arriving (not quiet): the busy pace whatever the loop's own load says, unless keeping up with
    * them is affordable (KEEP_UP_SHARE); what the background leaves, it works when they stop.
    */
-  function arrivingPace(): Pace {
+  /** How busy the event loop was apart from this work since the last tick, 0 to 1. */
+  function measuredOthers(): number {
+    const delta = performance.eventLoopUtilization(mark);
+    mark = performance.eventLoopUtilization();
+    const windowMs = delta.active + delta.idle - ownMs;
+    return windowMs > 0 ? Math.max(0, delta.active - ownMs) / windowMs : 0;
+  }
+
+  function arrivingPace(others: number): Pace {
     const arrivals = options.arrivals;
     if (!arrivals) return paceFor(1);
     const count = arrivals.count();
@@ -144,7 +159,9 @@ export function startBackground(
     const share = shareToKeepUp(count - lastArrived, at - lastTickAt, perCapture);
     lastArrived = count;
     lastTickAt = at;
-    return share <= KEEP_UP_SHARE ? KEEP_UP_PACE : paceFor(1);
+    // Either says it can: the costs' model (it can overestimate for a while after a costly call), or a loop that
+    // capture leaves mostly idle (under a burst at full speed capture keeps it busy, whatever the model says).
+    return share <= KEEP_UP_SHARE || others < KEEP_UP_OTHERS ? KEEP_UP_PACE : paceFor(1);
   }
 
   function tick(): void {
@@ -157,11 +174,8 @@ export function startBackground(
       }
     }
     standingAsideSince = undefined;
-    const delta = performance.eventLoopUtilization(mark);
-    mark = performance.eventLoopUtilization();
-    const windowMs = delta.active + delta.idle - ownMs;
-    const others = windowMs > 0 ? Math.max(0, delta.active - ownMs) / windowMs : 0;
-    const pace = !options.quiet ? paceFor(others) : options.quiet() ? QUIET_PACE : arrivingPace();
+    const others = options.othersLoad?.() ?? measuredOthers();
+    const pace = !options.quiet ? paceFor(others) : options.quiet() ? QUIET_PACE : arrivingPace(others);
     const started = now();
     /** One call of task `i` sized to what is left of the budget; items done (0 also when out of time or failed). */
     const call = (i: number): number => {

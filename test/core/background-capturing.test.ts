@@ -146,10 +146,11 @@ describe('background work while captures arrive', () => {
   });
 
   /**
-   * Captures arriving one per millisecond of the clock, each costing `costMs` of the background's time to
-   * work (one per-capture task), for `ms` of the clock; what is left of the backlog at the end.
+   * Captures arriving `perMs` per millisecond of the clock, each costing `costMs` of the background's time to
+   * work (one per-capture task), for `ms` of the clock, with capture keeping the event loop `load` busy; what is
+   * left of the backlog at the end.
    */
-  async function steadyArrivals(opts: { ms: number; perMs: number; costMs: number; counted: boolean }) {
+  async function steadyArrivals(opts: { ms: number; perMs: number; costMs: number; counted: boolean; load: number }) {
     const clock = new ManualClock(0);
     let t = 0;
     let backlog = 0;
@@ -171,6 +172,7 @@ describe('background work while captures arrive', () => {
         now: () => t,
         quiet: () => false,
         arrivals: opts.counted ? { count: () => arrived, perCapture: [0] } : undefined,
+        othersLoad: () => opts.load,
       },
     );
     await idleFor(20);
@@ -185,8 +187,9 @@ describe('background work while captures arrive', () => {
 
   it('keeps up with a steady rate it can afford, where the busy pace alone falls behind without end', async () => {
     // 1,000 captures a second at 0.1 ms each: a tenth of the thread, more than the busy pace's 2 ms in 25.
-    const kept = await steadyArrivals({ ms: 4000, perMs: 1, costMs: 0.1, counted: true });
-    const busyOnly = await steadyArrivals({ ms: 4000, perMs: 1, costMs: 0.1, counted: false });
+    // The loop looks busy here (0.7), so the cost model alone decides.
+    const kept = await steadyArrivals({ ms: 4000, perMs: 1, costMs: 0.1, counted: true, load: 0.7 });
+    const busyOnly = await steadyArrivals({ ms: 4000, perMs: 1, costMs: 0.1, counted: false, load: 0.7 });
     expect(busyOnly.left).toBeGreaterThan(500);
     // What is left is what arrived since the last tick or two, not a growing backlog.
     expect(kept.left).toBeLessThan(30);
@@ -196,10 +199,18 @@ describe('background work while captures arrive', () => {
   it('keeps to the busy pace when keeping up would take more than its share (a burst at full speed)', async () => {
     // 10 captures a millisecond at 0.1 ms each would take the whole thread.
     const busy = paceFor(1);
-    const burst = await steadyArrivals({ ms: 2000, perMs: 10, costMs: 0.1, counted: true });
+    const burst = await steadyArrivals({ ms: 2000, perMs: 10, costMs: 0.1, counted: true, load: 0.7 });
     const ticks = Math.ceil(2000 / busy.intervalMs) + 1;
     expect(burst.workMs).toBeLessThanOrEqual(ticks * (busy.budgetMs + 0.1));
     expect(burst.left).toBeGreaterThan(15_000);
+  });
+
+  it('keeps up while capture leaves the loop mostly idle, even when its cost model says it cannot', async () => {
+    // A cost model that overestimates (after a costly call, say): 1 ms a capture at 1 a millisecond is the whole
+    // thread by the model, but capture keeps only a tenth of the loop busy.
+    const idleLoop = await steadyArrivals({ ms: 2000, perMs: 1, costMs: 1, counted: true, load: 0.1 });
+    const busyLoop = await steadyArrivals({ ms: 2000, perMs: 1, costMs: 1, counted: true, load: 0.7 });
+    expect(idleLoop.workMs).toBeGreaterThan(3 * busyLoop.workMs);
   });
 });
 

@@ -113,6 +113,9 @@ describe('the tunnel screen', () => {
         .then((s) => s && seen.add(s))
         .catch(() => undefined);
     }, 20);
+    // The server refuses to give the link back until the page has shown it down: the first retry comes after
+    // 1 s, and a page whose event connection was re-opening just then could otherwise miss the state.
+    lt.refuseAssignments(503);
     try {
       await lt.dropClient('ui-hooks');
       await waitForState('reconnecting');
@@ -120,8 +123,10 @@ describe('the tunnel screen', () => {
         /Why it dropped: .+TUNNEL_FAILED/,
       );
       await snap(ui.page, 'tunnel-reconnecting');
+      lt.refuseAssignments(null);
       await waitForState('open');
     } finally {
+      lt.refuseAssignments(null);
       clearInterval(watch);
     }
     expect(seen.has('reconnecting')).toBe(true);
