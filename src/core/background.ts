@@ -60,6 +60,8 @@ export const KEEP_UP_SHARE = 0.3;
  * model says: 800 captures a second take about 4% of it, a burst at full speed 60 to 80%.
  */
 export const KEEP_UP_OTHERS = 0.25;
+/** Capture's load and the keeping up together stay below this share of the loop, or the background waits. */
+export const KEEP_UP_ROOM = 0.9;
 
 /**
  * The share of the thread that analysing and indexing what arrived would take:
@@ -159,9 +161,11 @@ export function startBackground(
     const share = shareToKeepUp(count - lastArrived, at - lastTickAt, perCapture);
     lastArrived = count;
     lastTickAt = at;
-    // Either says it can: the costs' model (it can overestimate for a while after a costly call), or a loop that
-    // capture leaves mostly idle (under a burst at full speed capture keeps it busy, whatever the model says).
-    return share <= KEEP_UP_SHARE || others < KEEP_UP_OTHERS ? KEEP_UP_PACE : paceFor(1);
+    // A loop that capture leaves mostly idle can afford it, whatever the cost model says (it can overestimate for
+    // a while after a costly call). Otherwise the model must say so, and capture must leave room for it: a loop
+    // that capture already fills (a proxy at full speed) would lose requests for every millisecond taken.
+    if (others < KEEP_UP_OTHERS) return KEEP_UP_PACE;
+    return share <= KEEP_UP_SHARE && others + share <= KEEP_UP_ROOM ? KEEP_UP_PACE : paceFor(1);
   }
 
   function tick(): void {

@@ -205,6 +205,13 @@ describe('background work while captures arrive', () => {
     expect(burst.left).toBeGreaterThan(15_000);
   });
 
+  it('does not keep up, even at a rate it could afford, while capture fills the loop (a proxy at full speed)', async () => {
+    const full = await steadyArrivals({ ms: 2000, perMs: 1, costMs: 0.1, counted: true, load: 0.95 });
+    const room = await steadyArrivals({ ms: 2000, perMs: 1, costMs: 0.1, counted: true, load: 0.7 });
+    expect(full.left).toBeGreaterThan(400);
+    expect(room.left).toBeLessThan(30);
+  });
+
   it('keeps up while capture leaves the loop mostly idle, even when its cost model says it cannot', async () => {
     // A cost model that overestimates (after a costly call, say): 1 ms a capture at 1 a millisecond is the whole
     // thread by the model, but capture keeps only a tenth of the loop busy.
