@@ -19,8 +19,8 @@ interface Run {
   errors: number;
 }
 
-export interface ForwardProxyResult {
-  connections: number;
+/** One handler called directly and through the proxy, one after the other. */
+export interface ProxyPair {
   direct: Run;
   proxied: Run;
   /** proxied / direct throughput. */
@@ -29,6 +29,13 @@ export interface ForwardProxyResult {
   addedP99Ms: number;
   /** Captures stored by the proxy during the measured run, against its 2xx answers. */
   rows: number;
+}
+
+/** The targets are held against the empty handler (`direct`, `proxied`, ...); `working` is shown beside it. */
+export interface ForwardProxyResult extends ProxyPair {
+  connections: number;
+  /** The same in front of a handler that commits each webhook to a SQLite file of its own (servers/db-handler.ts). */
+  working?: ProxyPair;
 }
 
 const BODY = JSON.stringify({ type: 'invoice.paid', id: 'evt_1', data: 'x'.repeat(980) }).slice(0, 1022) + '"}';
@@ -53,21 +60,20 @@ async function fire(url: string, connections: number, seconds: number): Promise<
   };
 }
 
-export async function benchForwardProxy(seconds: number, log: (line: string) => void): Promise<ForwardProxyResult> {
-  const connections = 10;
-  const sink = await startChild('sink.ts');
+/** `handler` (a bench/servers script taking a data folder) called directly, then through a proxying endpoint. */
+async function measurePair(handler: string, connections: number, seconds: number): Promise<ProxyPair> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-proxy-'));
+  const target = await startChild(handler, [dataDir]);
   try {
-    await fire(`http://127.0.0.1:${sink.port}/hook`, connections, 1); // warm-up
-    const direct = await fire(`http://127.0.0.1:${sink.port}/hook`, connections, seconds);
-    const proxy = await startChild('proxy.ts', [dataDir, String(sink.port)]);
+    await fire(`http://127.0.0.1:${target.port}/hook`, connections, 1); // warm-up
+    const direct = await fire(`http://127.0.0.1:${target.port}/hook`, connections, seconds);
+    const proxy = await startChild('proxy.ts', [dataDir, String(target.port)]);
     try {
       await fire(`http://127.0.0.1:${proxy.port}/bench/hook`, connections, 1);
       const before = (await proxy.ask<{ rows: number }>('stats')).rows;
       const proxied = await fire(`http://127.0.0.1:${proxy.port}/bench/hook`, connections, seconds);
       const after = (await proxy.stop<{ rows: number }>()).rows;
-      const result: ForwardProxyResult = {
-        connections,
+      return {
         direct,
         proxied,
         ratio: proxied.requestsPerSec / Math.max(1, direct.requestsPerSec),
@@ -75,17 +81,26 @@ export async function benchForwardProxy(seconds: number, log: (line: string) => 
         addedP99Ms: proxied.p99Ms - direct.p99Ms,
         rows: after - before,
       };
-      log(
-        `  forward --proxy: direct ${direct.requestsPerSec} req/s, proxied ${proxied.requestsPerSec} (${result.ratio.toFixed(2)}x), added p50 ${result.addedP50Ms} ms`,
-      );
-      return result;
     } finally {
       proxy.process.kill();
     }
   } finally {
-    await sink.stop().catch(() => undefined);
+    await target.stop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+export async function benchForwardProxy(seconds: number, log: (line: string) => void): Promise<ForwardProxyResult> {
+  const connections = 10;
+  const line = (name: string, p: ProxyPair) =>
+    log(
+      `  forward --proxy, ${name}: direct ${p.direct.requestsPerSec} req/s, proxied ${p.proxied.requestsPerSec} (${p.ratio.toFixed(2)}x), added p50 ${p.addedP50Ms} ms`,
+    );
+  const empty = await measurePair('sink.ts', connections, seconds);
+  line('empty handler', empty);
+  const working = await measurePair('db-handler.ts', connections, seconds);
+  line('handler committing to SQLite', working);
+  return { connections, ...empty, working };
 }
 
 export function forwardProxyTable(r: ForwardProxyResult): string {
@@ -100,8 +115,20 @@ export function forwardProxyTable(r: ForwardProxyResult): string {
   return (
     formatTable(
       ['c10, 1 KB', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'errors'],
-      [row('handler directly', r.direct), row('through forward --proxy', r.proxied)],
+      [
+        row('empty handler, directly', r.direct),
+        row('empty handler, through forward --proxy', r.proxied),
+        ...(r.working
+          ? [
+              row('handler committing to SQLite, directly', r.working.direct),
+              row('the same, through forward --proxy', r.working.proxied),
+            ]
+          : []),
+      ],
     ) +
-    `\n  ratio ${r.ratio.toFixed(2)}x; added latency p50 ${r.addedP50Ms} ms, p99 ${r.addedP99Ms} ms; ${r.rows} captures stored in the proxied run`
+    `\n  empty handler: ratio ${r.ratio.toFixed(2)}x; added latency p50 ${r.addedP50Ms} ms, p99 ${r.addedP99Ms} ms; ${r.rows} captures stored in the proxied run` +
+    (r.working
+      ? `\n  handler committing to SQLite: ratio ${r.working.ratio.toFixed(2)}x; added latency p50 ${r.working.addedP50Ms} ms, p99 ${r.working.addedP99Ms} ms; ${r.working.rows} captures stored in the proxied run`
+      : '')
   );
 }
