@@ -106,16 +106,18 @@ export function createApp(options: AppOptions): App {
    * Deletions lead every tick (DELETIONS_LEAD): a person asked for them, and each row they take is one that
    * analysis and indexing no longer have to do. The others take turns.
    */
+  const analyzeTask: BackgroundTask = (max) => analysis.analyzePending(max);
+  const indexTask: BackgroundTask = (max) => search.indexPending(max);
   const tasks: BackgroundTask[] = [
     (max) => cleanup.run(max),
     (max) => retention.run(max),
-    (max) => analysis.analyzePending(max),
-    (max) => search.indexPending(max),
+    analyzeTask,
+    indexTask,
     (max) => search.indexSlices(max),
     (max) => reclaimer.run(max),
   ];
-  /** The tasks above that work once per capture (its verdict, its index entry): what keeping up with arrivals costs. */
-  const PER_CAPTURE_TASKS = [2, 3];
+  /** The tasks that work once per capture (its verdict, its index entry): what keeping up with arrivals costs. */
+  const perCaptureTasks = [analyzeTask, indexTask].map((t) => tasks.indexOf(t));
   /**
    * The same tasks as the background runs them: another process writing (`hookscope import`) makes a batch
    * that read before it wrote fail at once with SQLITE_BUSY; that batch is done on a later tick, not reported.
@@ -281,7 +283,7 @@ export function createApp(options: AppOptions): App {
         yieldTo: () => interactive.busy(),
         leaders: DELETIONS_LEAD,
         quiet: () => clock.now() - lastCommitAt > QUIET_AFTER_MS,
-        arrivals: { count: () => committed, perCapture: PER_CAPTURE_TASKS },
+        arrivals: { count: () => committed, perCapture: perCaptureTasks },
         // On the real clock an idle backlog is worked tick after tick, each after the I/O waiting (setImmediate).
         soon: options.clock
           ? undefined

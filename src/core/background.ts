@@ -104,8 +104,9 @@ export function startBackground(
     quiet?: () => boolean;
     /**
      * Captures arriving: how many have been committed so far (a running count), and which tasks work once
-     * per capture (analysis, indexing). While keeping up with them costs at most KEEP_UP_SHARE of the thread,
-     * the background keeps up (KEEP_UP_PACE) instead of keeping to the busy pace; without it, the busy pace.
+     * per capture (analysis, indexing). While capture leaves the loop mostly idle (KEEP_UP_OTHERS), or keeping
+     * up costs at most KEEP_UP_SHARE of the thread and capture leaves room for it (KEEP_UP_ROOM), the
+     * background keeps up (KEEP_UP_PACE) instead of keeping to the busy pace; without it, the busy pace.
      */
     arrivals?: { count: () => number; perCapture: number[] };
     /** How busy the event loop was apart from the background since its last tick (0 to 1); default: measured. */
@@ -140,10 +141,6 @@ export function startBackground(
   /** The task that goes `k`th after the leaders this tick (k counted from `leaders`). */
   const taskAt = (k: number): number => leaders + ((lead + k - leaders) % rest());
 
-  /**
-   * Captures arriving (not quiet): the busy pace whatever the loop's own load says, unless keeping up with
-   * them is affordable (KEEP_UP_SHARE); what the background leaves, it works when they stop.
-   */
   /** How busy the event loop was apart from this work since the last tick, 0 to 1. */
   function measuredOthers(): number {
     const delta = performance.eventLoopUtilization(mark);
@@ -152,6 +149,10 @@ export function startBackground(
     return windowMs > 0 ? Math.max(0, delta.active - ownMs) / windowMs : 0;
   }
 
+  /**
+   * Captures arriving (not quiet): the keep-up pace when the background can afford it (below), else the busy
+   * pace whatever the loop's own load says; what the background leaves, it works when they stop.
+   */
   function arrivingPace(others: number): Pace {
     const arrivals = options.arrivals;
     if (!arrivals) return paceFor(1);
