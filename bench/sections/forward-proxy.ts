@@ -34,7 +34,7 @@ export interface ProxyPair {
 /** The targets are held against the empty handler (`direct`, `proxied`, ...); `working` is shown beside it. */
 export interface ForwardProxyResult extends ProxyPair {
   connections: number;
-  /** The same in front of a handler that commits each webhook to a SQLite file of its own (servers/db-handler.ts). */
+  /** The same in front of a handler that commits each webhook to a SQLite file of its own (servers/sink.ts --store). */
   working?: ProxyPair;
 }
 
@@ -60,10 +60,10 @@ async function fire(url: string, connections: number, seconds: number): Promise<
   };
 }
 
-/** `handler` (a bench/servers script taking a data folder) called directly, then through a proxying endpoint. */
-async function measurePair(handler: string, connections: number, seconds: number): Promise<ProxyPair> {
+/** The sink (storing each webhook, with `store`) called directly, then through a proxying endpoint. */
+async function measurePair(store: boolean, connections: number, seconds: number): Promise<ProxyPair> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookscope-bench-proxy-'));
-  const target = await startChild(handler, [dataDir]);
+  const target = await startChild('sink.ts', store ? ['--store', dataDir] : []);
   try {
     await fire(`http://127.0.0.1:${target.port}/hook`, connections, 1); // warm-up
     const direct = await fire(`http://127.0.0.1:${target.port}/hook`, connections, seconds);
@@ -96,9 +96,9 @@ export async function benchForwardProxy(seconds: number, log: (line: string) => 
     log(
       `  forward --proxy, ${name}: direct ${p.direct.requestsPerSec} req/s, proxied ${p.proxied.requestsPerSec} (${p.ratio.toFixed(2)}x), added p50 ${p.addedP50Ms} ms`,
     );
-  const empty = await measurePair('sink.ts', connections, seconds);
+  const empty = await measurePair(false, connections, seconds);
   line('empty handler', empty);
-  const working = await measurePair('db-handler.ts', connections, seconds);
+  const working = await measurePair(true, connections, seconds);
   line('handler committing to SQLite', working);
   return { connections, ...empty, working };
 }
