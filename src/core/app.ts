@@ -177,7 +177,7 @@ export function createApp(options: AppOptions): App {
     transfer: createTransferRepo(db),
     load: analysis.analyzed,
     analyzeAll: analysis.analyzeAll,
-    transaction: <T>(work: () => T) => inTransaction(work) as T,
+    transaction: <T>(work: () => T) => inTransaction.immediate(work) as T,
     alongside: writer,
     listening: () => events.size > 0,
     updateEndpoint(slug, patch) {

@@ -245,6 +245,11 @@ export function createCaptureRepo(db: Database) {
     return Number(insert.run(...insertCaptureParams(c)).lastInsertRowid);
   }
 
+  /**
+   * Begun IMMEDIATE (as every write transaction is, docs/architecture.md): begun deferred, a batch that met
+   * the checkpointer's RESTART failed SQLITE_BUSY after some 70 ms instead of waiting it out, and its
+   * senders got 503s (seen under a profiler at 100 connections).
+   */
   const insertBatch = db.transaction((rows: NewCapture[], alongside?: () => void): number[] => {
     const ids = rows.map(insertOne);
     alongside?.();
@@ -254,7 +259,7 @@ export function createCaptureRepo(db: Database) {
   return {
     /** Inserts all rows in one transaction, with `alongside` (other writes) in it too; returns their ids in order. */
     insertMany(rows: NewCapture[], alongside?: () => void): number[] {
-      return insertBatch(rows, alongside);
+      return insertBatch.immediate(rows, alongside);
     },
     /** Records the response actually given, when it differs from the planned one. */
     setResponse(id: number, response: CaptureResponse): void {

@@ -137,7 +137,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, t
     db.transaction(() => {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
     current = m.version;
   }
   return current;

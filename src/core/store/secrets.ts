@@ -83,7 +83,7 @@ export function createSecretRepo(db: Database, now: () => number = Date.now, sea
       if (plain.length > 0) {
         db.transaction(() => {
           for (const row of plain) reseal.run(...stored(row.secret), row.id);
-        })();
+        }).immediate();
       }
     } catch {
       // The keychain refused, or the file is busy or read-only: they stay plain (and readable) until a later open.
@@ -111,13 +111,13 @@ export function createSecretRepo(db: Database, now: () => number = Date.now, sea
       return map;
     },
     add(endpointId: number, secrets: string[]): void {
-      db.transaction(() => insertNew(endpointId, secrets))();
+      db.transaction(() => insertNew(endpointId, secrets)).immediate();
     },
     replace(endpointId: number, secrets: string[]): void {
       db.transaction(() => {
         clear.run(endpointId);
         insertNew(endpointId, secrets);
-      })();
+      }).immediate();
     },
   };
 }
