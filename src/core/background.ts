@@ -26,7 +26,7 @@ export interface Pace {
  * idle, rarer ones when it is busy.
  */
 export function paceFor(othersUtilization: number): Pace {
-  if (othersUtilization > 0.6) return { batch: 16, budgetMs: 2, intervalMs: 50 };
+  if (othersUtilization > 0.6) return { batch: 16, budgetMs: 2, intervalMs: 100 };
   if (othersUtilization > 0.3) return { batch: 64, budgetMs: 4, intervalMs: 7 };
   return { batch: 256, budgetMs: 5, intervalMs: 1 };
 }
