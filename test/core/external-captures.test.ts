@@ -77,6 +77,22 @@ describe('captures another process adds reach the UI as added', () => {
     w.watcher.stop();
   });
 
+  it("keeps this process's own captures out across the slices of a large import, in whatever order they were told", () => {
+    const w = world();
+    const before = w.theirs(EXTERNAL_IDS_PER_CHECK - 2);
+    const ownA = w.theirs(4); // committed here: the version moves all the same, and the app says they are its own
+    const theirs = w.theirs(1);
+    const ownB = w.theirs(2);
+    // Told out of order: the later run first.
+    w.watcher.ownCommitted(ownB);
+    w.watcher.ownCommitted(ownA);
+    // The first check's slice ends two ids into ownA; the next check takes the rest.
+    w.clock.advance(1000);
+    w.clock.advance(1000);
+    expect(w.told.flat()).toEqual([...before, ...theirs]);
+    w.watcher.stop();
+  });
+
   it('a damaged file ends the watching: told once to onError, never thrown, whether at the start or later', () => {
     const clock = new ManualClock(0);
     const errors: unknown[] = [];

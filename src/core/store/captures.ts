@@ -245,11 +245,7 @@ export function createCaptureRepo(db: Database) {
     return Number(insert.run(...insertCaptureParams(c)).lastInsertRowid);
   }
 
-  /**
-   * Begun IMMEDIATE (as every write transaction is, docs/architecture.md): begun deferred, a batch that met
-   * the checkpointer's RESTART failed SQLITE_BUSY after some 70 ms instead of waiting it out, and its
-   * senders got 503s (seen under a profiler at 100 connections).
-   */
+  /** Begun IMMEDIATE, as every write transaction is (docs/architecture.md). */
   const insertBatch = db.transaction((rows: NewCapture[], alongside?: () => void): number[] => {
     const ids = rows.map(insertOne);
     alongside?.();
