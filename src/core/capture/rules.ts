@@ -35,6 +35,29 @@ export function planResponse(rule: ResponseRule, state: RuleState): CaptureRespo
       reason,
     };
   }
-  const headers = rule.headers.length ? rule.headers : [JSON_TYPE];
-  return { kind: 'answered', status: rule.status, headers, body: rule.body as string, delayMs: rule.delayMs };
+  return answerOf(rule);
+}
+
+/**
+ * A rule's answer when it does not fail: one frozen object per rule, so that a
+ * request neither builds it nor has it serialized again for its row
+ * (store/captures.ts). Rules are never changed in place: an edited endpoint is
+ * read again as new objects.
+ */
+const answers = new WeakMap<ResponseRule, CaptureResponse>();
+
+function answerOf(rule: ResponseRule): CaptureResponse {
+  let answer = answers.get(rule);
+  if (answer === undefined) {
+    const headers = rule.headers.length ? rule.headers : [JSON_TYPE];
+    answer = Object.freeze({
+      kind: 'answered',
+      status: rule.status,
+      headers,
+      body: rule.body as string,
+      delayMs: rule.delayMs,
+    });
+    answers.set(rule, answer);
+  }
+  return answer;
 }

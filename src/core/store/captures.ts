@@ -215,8 +215,21 @@ export function insertCaptureParams(c: NewCapture): unknown[] {
     c.truncated ? 1 : 0,
     c.error,
     status,
-    JSON.stringify(c.response),
+    responseJson(c.response),
   ];
+}
+
+/** A frozen response (a rule's shared answer, capture/rules.ts) is serialized once; any other each time. */
+const frozenResponses = new WeakMap<CaptureResponse, string>();
+
+function responseJson(response: CaptureResponse): string {
+  if (!Object.isFrozen(response)) return JSON.stringify(response);
+  let json = frozenResponses.get(response);
+  if (json === undefined) {
+    json = JSON.stringify(response);
+    frozenResponses.set(response, json);
+  }
+  return json;
 }
 
 export type CaptureRepo = ReturnType<typeof createCaptureRepo>;

@@ -2,6 +2,8 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE, responseRuleSchema, type ResponseRule } from '../../../src/shared/capture-types';
 import { newRuleState, planResponse } from '../../../src/core/capture/rules';
+import { insertCaptureParams } from '../../../src/core/store/captures';
+import { captureRow } from '../../helpers/capture-row';
 import { startCaptureApp, type RunningCapture } from '../../helpers/capture-app';
 
 let cap: RunningCapture;
@@ -63,6 +65,24 @@ describe('response rules', () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await post('/flaky/x')).status);
     expect(statuses).toEqual([503, 503, 200, 200]);
+  });
+
+  it("gives a rule's answer as one frozen object, and an edited rule (a new object) its own", () => {
+    const r = rule({ status: 202, body: '{"queued":true}' });
+    const state = newRuleState(r);
+    const first = planResponse(r, state);
+    expect(planResponse(r, state)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first).toEqual({
+      kind: 'answered',
+      status: 202,
+      headers: [['Content-Type', 'application/json']],
+      body: '{"queued":true}',
+      delayMs: 0,
+    });
+    const edited = rule({ status: 204, body: '' });
+    expect(planResponse(edited, newRuleState(edited))).toMatchObject({ status: 204, body: '' });
+    expect(insertCaptureParams({ ...captureRow('/x', '{}'), response: first }).at(-1)).toBe(JSON.stringify(first));
   });
 
   it('fails with probability p from a seed, reproducibly', () => {
