@@ -114,34 +114,40 @@ export function watchExternalCaptures(deps: ExternalCapturesDeps): ExternalCaptu
  * 25,000 a second).
  */
 function createIdRanges() {
-  /** Runs [first, last], ordered while ids come rising; `sorted` false once one came out of order. */
+  /** Runs [first, last] that never overlap, ordered by first unless `sorted` says an id came out of order. */
   const runs: [number, number][] = [];
   let sorted = true;
+
+  function sort(): void {
+    runs.sort((a, b) => a[0] - b[0]);
+    sorted = true;
+  }
+
+  function has(id: number): boolean {
+    if (!sorted) sort();
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (id < runs[mid][0]) hi = mid - 1;
+      else if (id > runs[mid][1]) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+
   return {
     add(id: number): void {
+      if (!sorted) sort();
       const last = runs[runs.length - 1];
-      if (last && id === last[1] + 1) last[1] = id;
-      else if (!last || id > last[1]) runs.push([id, id]);
-      else if (id < last[0] || id > last[1]) {
+      if (last === undefined || id > last[1] + 1) runs.push([id, id]);
+      else if (id === last[1] + 1) last[1] = id;
+      else if (!has(id)) {
         runs.push([id, id]);
         sorted = false;
       }
     },
-    has(id: number): boolean {
-      if (!sorted) {
-        runs.sort((a, b) => a[0] - b[0]);
-        sorted = true;
-      }
-      let lo = 0;
-      let hi = runs.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (id < runs[mid][0]) hi = mid - 1;
-        else if (id > runs[mid][1]) lo = mid + 1;
-        else return true;
-      }
-      return false;
-    },
+    has,
     /** Forgets ids up to `id`. */
     dropUpTo(id: number): void {
       let keep = 0;

@@ -93,6 +93,20 @@ describe('captures another process adds reach the UI as added', () => {
     w.watcher.stop();
   });
 
+  it("own ids told again or out of order stay this process's own; another's among them is told", () => {
+    const w = world();
+    const a = w.theirs(10); // ids 1 to 10, committed here
+    const theirs = w.theirs(1); // 11, from elsewhere
+    const b = w.theirs(9); // 12 to 20, committed here
+    w.watcher.ownCommitted(a);
+    w.watcher.ownCommitted(b);
+    w.watcher.ownCommitted([a[4], a[4]]);
+    w.watcher.ownCommitted([b[0]]);
+    w.clock.advance(1000);
+    expect(w.told).toEqual([theirs]);
+    w.watcher.stop();
+  });
+
   it('a damaged file ends the watching: told once to onError, never thrown, whether at the start or later', () => {
     const clock = new ManualClock(0);
     const errors: unknown[] = [];
