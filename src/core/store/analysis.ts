@@ -64,7 +64,7 @@ export function createAnalysisRepo(db: Database, load: (id: number) => StoredCap
       return { captures: ids.map(load), advanceTo };
     },
     save(results: AnalysisResult[], advanceTo: number): void {
-      saveAll.immediate(results, advanceTo);
+      saveAll(results, advanceTo);
     },
     /** Asks for every analyzed capture of an endpoint to be verified again. */
     markEndpointStale(endpointId: number): number {

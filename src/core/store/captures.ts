@@ -258,7 +258,7 @@ export function createCaptureRepo(db: Database) {
     return Number(insert.run(...insertCaptureParams(c)).lastInsertRowid);
   }
 
-  /** Begun IMMEDIATE, as every write transaction is (docs/architecture.md). */
+  /** Begun IMMEDIATE: a batch that must commit waits out another connection's lock (docs/architecture.md). */
   const insertBatch = db.transaction((rows: NewCapture[], alongside?: () => void): number[] => {
     const ids = rows.map(insertOne);
     alongside?.();

@@ -203,7 +203,7 @@ export function createSearchSlices(db: Database, decode: DecodeBody) {
   function step(max: number): number {
     const before = current && { ...current };
     try {
-      return stepInTransaction.immediate(max);
+      return stepInTransaction(max);
     } catch (error) {
       current = before;
       throw error;

@@ -177,8 +177,8 @@ export function createSearchRepo(db: Database, textOf: TextOf, decode: DecodeBod
     },
     /** Indexes up to `max` rows not yet indexed (and catches the vocabulary up); returns how many it did. */
     indexPending(max = 500): number {
-      const indexed = indexBatch.immediate(max);
-      return indexed > 0 ? indexed : vocabBatch.immediate(max);
+      const indexed = indexBatch(max);
+      return indexed > 0 ? indexed : vocabBatch(max);
     },
     /** Ids of captures matching every term, newest first. */
     search(text: string, limit = 50): number[] {
